@@ -1,0 +1,37 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { ClsServiceManager } from 'nestjs-cls';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe } from './common/validation';
+
+export const API_DOCS_PATH = 'api/docs';
+
+/** Everything main.ts and the tests share, so the tests exercise the app exactly as deployed. */
+export function configureApp(app: INestApplication): INestApplication {
+  const express = app as NestExpressApplication;
+  express.useLogger(app.get(Logger));
+  express.disable('x-powered-by');
+  express.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    const cls = ClsServiceManager.getClsService();
+    if (cls.isActive() && cls.getId()) res.setHeader('X-Request-Id', cls.getId());
+    next();
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Daftar API')
+      .setDescription(
+        "Planning Commission forms (PC-I to PC-V) for Pakistan's provinces. Province endpoints answer on " +
+          '`<slug>.<BASE_DOMAIN>` (or a custom domain); `/api/platform/*` answers on `admin.<BASE_DOMAIN>` only.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json` });
+  return app;
+}

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { AppConfig } from '../config/app-config';
+import { JwtStrategy } from './jwt.strategy';
+import { PasswordHasher } from './password-hasher.service';
+import { TokenService } from './token.service';
+import { TenantAuthController } from './tenant-auth.controller';
+import { UsersService } from '../users/users.service';
+
+@Global()
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  controllers: [TenantAuthController],
+  providers: [PasswordHasher, TokenService, JwtStrategy, UsersService],
+  exports: [PasswordHasher, TokenService, UsersService],
+})
+export class AuthModule {}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ClsService } from 'nestjs-cls';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '../config/app-config';
+import { DaftarStore, Principal } from '../tenancy/tenant-context';
+import { AccessTokenClaims } from './token.service';
+
+/** Raised from validate(); JwtAuthGuard turns it into a 401 with this reason. */
+export class TokenRefused extends Error {}
+
+/**
+ * Verifies signature (HS256 only, so `alg: none` is refused), issuer, expiry and audience, then
+ * binds the token to the host: operator tokens only on the platform host, province tokens only
+ * on the host of the province named in their `tid`.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    config: AppConfig,
+    private readonly cls: ClsService<DaftarStore>,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwt.secret,
+      algorithms: ['HS256'],
+      issuer: config.jwt.issuer,
+      audience: ['platform', 'tenant'],
+      ignoreExpiration: false,
+    });
+  }
+
+  validate(claims: AccessTokenClaims): Principal {
+    if (claims.typ !== 'access') throw new TokenRefused('not an access token');
+    const host = this.cls.get('host');
+    if (claims.aud === 'platform') {
+      if (host?.kind !== 'platform') throw new TokenRefused('operator tokens are accepted on the platform host only');
+      return { kind: 'operator', id: claims.sub, email: claims.email };
+    }
+    if (claims.aud === 'tenant') {
+      if (host?.kind !== 'tenant' || !claims.tid || claims.tid !== host.tenant.id) {
+        throw new TokenRefused('this token belongs to another province');
+      }
+      return { kind: 'user', id: claims.sub, tenantId: claims.tid, email: claims.email, roles: claims.roles ?? [] };
+    }
+    throw new TokenRefused('unknown audience');
+  }
+}

@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { CliModule } from './cli/cli.module';
+import { changeStatus, CliError, createTenant, listTenants, migrate, seedDemo } from './cli/commands';
+import { ConfigError, loadConfig } from './config/app-config';
+import { ensureDatabase } from './database/database-bootstrap';
+
+const USAGE = `Daftar operator CLI: npm run cli -- <command>
+
+  migrate                                  prepare the database, migrate the platform, then every province
+  tenant:create <slug> --name <name> --admin-email <email> --admin-password <password>
+                [--domain <host>]... [--inline]
+                                           register and provision a province, showing progress
+                                           (--inline provisions in this process instead of the worker)
+  tenant:list                              list provinces
+  tenant:suspend <slug> [--reason <text>]  suspend a province
+  tenant:resume <slug>                     resume a suspended province
+  tenant:retry <slug>                      provision a failed province again
+  demo:seed                                create the demo provinces kp and gb (idempotent) and print logins
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      'admin-email': { type: 'string' },
+      'admin-password': { type: 'string' },
+      domain: { type: 'string', multiple: true },
+      reason: { type: 'string' },
+      inline: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, slug] = positionals;
+  if (!command || values.help) {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  const needsSlug = ['tenant:create', 'tenant:suspend', 'tenant:resume', 'tenant:retry'];
+  if (needsSlug.includes(command) && !slug) throw new CliError(`${command} needs a province slug\n\n${USAGE}`);
+  const known = ['migrate', 'tenant:list', 'demo:seed', ...needsSlug];
+  if (!known.includes(command)) throw new CliError(`Unknown command "${command}"\n\n${USAGE}`);
+
+  process.env.LOG_LEVEL ??= 'warn';
+  const config = loadConfig();
+  if (command === 'migrate' || command === 'demo:seed') await ensureDatabase(config);
+
+  const app = await NestFactory.createApplicationContext(CliModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  try {
+    switch (command) {
+      case 'migrate':
+        return await migrate(app, out);
+      case 'demo:seed': {
+        const code = await migrate(app, out);
+        return code || (await seedDemo(app, out));
+      }
+      case 'tenant:create':
+        return await createTenant(app, {
+          slug,
+          name: values.name,
+          adminEmail: values['admin-email'],
+          adminPassword: values['admin-password'],
+          domains: values.domain,
+          inline: values.inline,
+        }, out);
+      case 'tenant:list':
+        return await listTenants(app, out);
+      default:
+        return await changeStatus(app, command.slice('tenant:'.length) as 'suspend' | 'resume' | 'retry', slug, out, values.reason);
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof CliError || error instanceof ConfigError || (error as { status?: number })?.status;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${known ? '' : 'Unexpected error: '}${message}\n`);
+    process.exit(known ? 2 : 1);
+  },
+);

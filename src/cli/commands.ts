@@ -1,0 +1,145 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { MigrationRunner } from '../database/migration-runner.service';
+import { CreateTenantRequest } from '../platform/dto/tenant.dto';
+import { OperatorsService } from '../platform/operators.service';
+import { TenantsService } from '../platform/tenants.service';
+import { TenantProvisioner } from '../provisioning/tenant-provisioner.service';
+import { AppConfig } from '../config/app-config';
+
+export type Out = (line: string) => void;
+
+const POLL_MS = 500;
+/** How long `tenant:create` waits with no progress before telling the operator to check the worker. */
+const STALL_WARNING_MS = 15_000;
+
+export class CliError extends Error {}
+
+export async function migrate(app: INestApplicationContext, out: Out): Promise<number> {
+  const summary = await app.get(MigrationRunner).migrateAll();
+  out(`platform: ${summary.platform.length ? `applied ${summary.platform.join(', ')}` : 'up to date'}`);
+  const changed = summary.tenants.filter((t) => t.applied.length && !t.error);
+  out(`provinces: ${summary.tenants.length} checked, ${changed.length} migrated, ${summary.failed.length} failed`);
+  for (const t of changed) out(`  ${t.slug}: applied ${t.applied.join(', ')}`);
+  for (const t of summary.failed) out(`  FAILED ${t.slug}: ${t.error}`);
+  return summary.failed.length ? 1 : 0;
+}
+
+export interface CreateOptions {
+  slug: string;
+  name?: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  domains?: string[];
+  inline?: boolean;
+}
+
+/** Validates like the API does, so the CLI can't create what the API would refuse. */
+async function toRequest(options: CreateOptions): Promise<CreateTenantRequest> {
+  const request = plainToInstance(CreateTenantRequest, {
+    slug: options.slug,
+    name: options.name,
+    adminEmail: options.adminEmail,
+    adminPassword: options.adminPassword,
+    ...(options.domains?.length ? { domains: options.domains } : {}),
+  });
+  const errors = await validate(request, { forbidUnknownValues: true });
+  if (errors.length) {
+    throw new CliError(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('\n'));
+  }
+  return request;
+}
+
+export async function createTenant(app: INestApplicationContext, options: CreateOptions, out: Out): Promise<number> {
+  const tenants = app.get(TenantsService);
+  const { tenant, run } = await tenants.create(await toRequest(options), null);
+  out(`Province ${tenant.slug} registered; provisioning run ${run.id}`);
+  if (options.inline) await app.get(TenantProvisioner).provision(tenant.id, run.id);
+  return watch(tenants, tenant.slug, run.id, out);
+}
+
+/** Prints each step as it changes until the run ends. */
+async function watch(tenants: TenantsService, slug: string, runId: string, out: Out): Promise<number> {
+  const seen = new Map<string, string>();
+  let lastChange = Date.now();
+  let warned = false;
+  for (;;) {
+    const detail = await tenants.get(slug);
+    const run = detail.runs.find((r) => r.id === runId);
+    if (!run) throw new CliError(`run ${runId} disappeared`);
+    for (const step of run.steps) {
+      if (seen.get(step.name) !== step.status) {
+        seen.set(step.name, step.status);
+        lastChange = Date.now();
+        out(`  ${step.name.padEnd(14)} ${step.status}${step.detail ? `: ${step.detail}` : ''}`);
+      }
+    }
+    if (run.status === 'succeeded') {
+      out(`Province ${slug} is ${detail.status} at ${detail.url}`);
+      return 0;
+    }
+    if (run.status === 'failed') {
+      out(`Provisioning ${slug} failed: ${run.error}. Fix the cause, then: npm run cli -- tenant:retry ${slug}`);
+      return 1;
+    }
+    if (!warned && Date.now() - lastChange > STALL_WARNING_MS) {
+      warned = true;
+      out('  (no progress yet: is the worker running? `npm run start:worker`, or pass --inline)');
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+export async function listTenants(app: INestApplicationContext, out: Out): Promise<number> {
+  const rows = await app.get(TenantsService).list();
+  if (!rows.length) out('No provinces yet.');
+  for (const t of rows) {
+    out(`${t.slug.padEnd(14)} ${t.status.padEnd(13)} ${t.name.padEnd(28)} ${t.url}${t.domains.length ? ` (+ ${t.domains.join(', ')})` : ''}`);
+  }
+  return 0;
+}
+
+export async function changeStatus(app: INestApplicationContext, action: 'suspend' | 'resume' | 'retry', slug: string, out: Out, reason?: string): Promise<number> {
+  const tenants = app.get(TenantsService);
+  if (action === 'retry') {
+    const run = await tenants.retry(slug, null);
+    return watch(tenants, slug, run.id, out);
+  }
+  const view = action === 'suspend' ? await tenants.suspend(slug, reason) : await tenants.resume(slug);
+  out(`Province ${view.slug} is now ${view.status}`);
+  return 0;
+}
+
+export const DEMO_PROVINCES = [
+  { slug: 'kp', name: 'Khyber Pakhtunkhwa', adminEmail: 'admin@kp.daftar.local' },
+  { slug: 'gb', name: 'Gilgit-Baltistan', adminEmail: 'admin@gb.daftar.local' },
+] as const;
+export const DEMO_PASSWORD = 'Daftar-Demo-2026';
+
+/** Makes sure the operator and the demo provinces exist (provisioned in-process), then lists logins. */
+export async function seedDemo(app: INestApplicationContext, out: Out): Promise<number> {
+  const config = app.get(AppConfig);
+  await app.get(OperatorsService).ensureFirstOperator();
+  const existing = new Map((await app.get(TenantsService).list()).map((t) => [t.slug, t.status]));
+  for (const p of DEMO_PROVINCES) {
+    const status = existing.get(p.slug);
+    if (status === 'active' || status === 'suspended') continue;
+    if (status) {
+      out(`Province ${p.slug} is ${status}; retrying`);
+      const run = await app.get(TenantsService).retry(p.slug, null);
+      const detail = await app.get(TenantsService).get(p.slug);
+      await app.get(TenantProvisioner).provision(detail.id, run.id);
+      continue;
+    }
+    const code = await createTenant(app, { ...p, adminPassword: DEMO_PASSWORD, inline: true }, out);
+    if (code !== 0) return code;
+  }
+  out('');
+  out(`Operator console: ${config.urlFor(config.platformHost)}   ${config.platformAdmin.email} / ${config.env === 'production' ? '(PLATFORM_ADMIN_PASSWORD)' : config.platformAdmin.password}`);
+  for (const p of DEMO_PROVINCES) {
+    out(`${p.name.padEnd(20)} ${config.urlFor(`${p.slug}.${config.baseDomain}`)}   ${p.adminEmail} / ${DEMO_PASSWORD}`);
+  }
+  out(`API docs: ${config.urlFor(config.platformHost)}/api/docs`);
+  return 0;
+}

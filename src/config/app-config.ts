@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/**
+ * Typed configuration, read once from the environment and validated at start-up.
+ * Defaults make a local checkout work with no .env; production must set its secrets.
+ */
+const DEV_JWT_SECRET = 'daftar-local-development-secret-do-not-use-in-production';
+const DEV_OPERATOR_PASSWORD = 'Daftar-Operator-2026';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const hostname = z
+  .string()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, 'must be a host name such as daftar.gov.pk');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
+      .default('postgres://postgres@127.0.0.1:5432/daftar'),
+    DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
+    DB_APPLICATION_NAME: z.string().min(1).max(63).default('daftar'),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, _ and - only')
+      .default('daftar'),
+    BASE_DOMAIN: hostname.default('localhost'),
+    TRUST_PROXY: bool.default(false),
+    PUBLIC_URL_SCHEME: z.enum(['http', 'https']).default('http'),
+    PLATFORM_ADMIN_EMAIL: z.email().toLowerCase().optional(),
+    PLATFORM_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
+    TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    PROVISIONING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    PROVISIONING_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+    MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    ARGON2_MEMORY_KIB: z.coerce.number().int().min(8192).max(1_048_576).default(19_456),
+    ARGON2_TIME_COST: z.coerce.number().int().min(1).max(20).default(2),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    // A provisioning run holds one connection for its transaction and borrows another to
+    // publish progress; with no spare connection the runs would wait on each other forever.
+    if (env.PROVISIONING_CONCURRENCY >= env.DB_POOL_SIZE) {
+      ctx.addIssue({ code: 'custom', path: ['PROVISIONING_CONCURRENCY'], message: 'must be less than DB_POOL_SIZE' });
+    }
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of ['JWT_SECRET', 'PLATFORM_ADMIN_EMAIL', 'PLATFORM_ADMIN_PASSWORD'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+export class ConfigError extends Error {}
+
+/** The validated configuration. Injected by class token so consumers get types without casts. */
+export class AppConfig {
+  readonly env!: 'development' | 'test' | 'production';
+  readonly port!: number;
+  readonly database!: { url: string; poolSize: number; applicationName: string; name: string };
+  readonly redis!: { url: string; prefix: string };
+  readonly baseDomain!: string;
+  /** The operator console's host: `admin.<BASE_DOMAIN>`. */
+  readonly platformHost!: string;
+  readonly trustProxy!: boolean;
+  readonly publicUrlScheme!: 'http' | 'https';
+  readonly platformAdmin!: { email: string; password: string };
+  readonly jwt!: { secret: string; accessTokenTtlSeconds: number; issuer: string };
+  readonly tenantCacheTtlMs!: number;
+  readonly provisioning!: { concurrency: number; retryAfterSeconds: number };
+  readonly migrationConcurrency!: number;
+  readonly argon2!: { memoryCost: number; timeCost: number; parallelism: number };
+  readonly shutdownTimeoutMs!: number;
+  readonly logLevel!: string;
+
+  /** Public URL of a host served by this deployment, e.g. `http://gb.localhost:3000`. */
+  urlFor(host: string): string {
+    const defaultPort = this.publicUrlScheme === 'https' ? 443 : 80;
+    return `${this.publicUrlScheme}://${host}${this.port === defaultPort ? '' : `:${this.port}`}`;
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings count as unset so `FOO=` in a .env file falls back to the default.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dbName = decodeURIComponent(new URL(e.DATABASE_URL).pathname.replace(/^\//, '')) || 'postgres';
+  return Object.assign(new AppConfig(), {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    database: { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE, applicationName: e.DB_APPLICATION_NAME, name: dbName },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    baseDomain: e.BASE_DOMAIN,
+    platformHost: `admin.${e.BASE_DOMAIN}`,
+    trustProxy: e.TRUST_PROXY,
+    publicUrlScheme: e.PUBLIC_URL_SCHEME,
+    platformAdmin: {
+      email: e.PLATFORM_ADMIN_EMAIL ?? 'operator@daftar.local',
+      password: e.PLATFORM_ADMIN_PASSWORD ?? DEV_OPERATOR_PASSWORD,
+    },
+    jwt: { secret: e.JWT_SECRET ?? DEV_JWT_SECRET, accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS, issuer: 'daftar' },
+    tenantCacheTtlMs: e.TENANT_CACHE_TTL_MS,
+    provisioning: { concurrency: e.PROVISIONING_CONCURRENCY, retryAfterSeconds: e.PROVISIONING_RETRY_AFTER_SECONDS },
+    migrationConcurrency: e.MIGRATION_CONCURRENCY,
+    // OWASP's argon2id baseline (19 MiB, t=2, p=1): ~20-40 ms a hash here, costly to brute-force.
+    argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: 1 },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+  });
+}

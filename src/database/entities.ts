@@ -1,0 +1,9 @@
+import { Department } from '../departments/department.entity';
+import { Operator } from '../platform/operator.entity';
+import { ProvisioningRun } from '../provisioning/provisioning-run.entity';
+import { TenantDomain } from '../tenancy/tenant-domain.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { User } from '../users/user.entity';
+
+/** Every entity of the one shared DataSource: platform ones are schema-qualified, tenant ones are not. */
+export const entities = [Tenant, TenantDomain, Operator, ProvisioningRun, User, Department];

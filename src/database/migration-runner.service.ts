@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { settleWithConcurrency } from '../common/concurrency';
+import { ADVISORY_LOCK_SQL, quoteIdent } from '../common/sql';
+import { Migration, PLATFORM_MIGRATIONS, TENANT_MIGRATIONS } from './migration';
+
+export interface TenantMigrationOutcome {
+  slug: string;
+  schema: string;
+  applied: string[];
+  error?: string;
+}
+
+export interface MigrationSummary {
+  platform: string[];
+  tenants: TenantMigrationOutcome[];
+  failed: TenantMigrationOutcome[];
+}
+
+const BOOKKEEPING_TABLE = `
+  CREATE TABLE IF NOT EXISTS schema_migrations (
+    id          text PRIMARY KEY,
+    applied_at  timestamptz NOT NULL DEFAULT now()
+  )`;
+
+/**
+ * Applies platform migrations, then fans tenant migrations out over every province with bounded
+ * concurrency. Each schema migrates in its own transaction under an advisory lock, so two
+ * deployers never race, and a failing province is reported while the others still migrate.
+ */
+@Injectable()
+export class MigrationRunner {
+  private readonly logger = new Logger(MigrationRunner.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    @Inject(PLATFORM_MIGRATIONS) private readonly platformMigrations: readonly Migration[],
+    @Inject(TENANT_MIGRATIONS) private readonly tenantMigrations: readonly Migration[],
+  ) {}
+
+  get latestTenantVersion(): string | null {
+    return this.tenantMigrations.at(-1)?.id ?? null;
+  }
+
+  async migrateAll(): Promise<MigrationSummary> {
+    const platform = await this.migratePlatform();
+    const tenants = await this.migrateAllTenants();
+    return { platform, tenants, failed: tenants.filter((t) => t.error) };
+  }
+
+  async migratePlatform(): Promise<string[]> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(ADVISORY_LOCK_SQL, ['daftar:migrate:platform']);
+      await em.query(`CREATE SCHEMA IF NOT EXISTS platform`);
+      await em.query(`SELECT set_config('search_path', 'platform', true)`);
+      return this.applyPending(em, 'platform', this.platformMigrations);
+    });
+  }
+
+  /** Every province that has a schema (active or suspended); failed and in-flight ones have none yet. */
+  async migrateAllTenants(): Promise<TenantMigrationOutcome[]> {
+    const tenants: { id: string; slug: string; schema_name: string }[] = await this.dataSource.query(
+      `SELECT id, slug, schema_name FROM platform.tenants WHERE status IN ('active', 'suspended') ORDER BY slug`,
+    );
+    const settled = await settleWithConcurrency(tenants, this.config.migrationConcurrency, (t) =>
+      this.dataSource.transaction((em) => this.migrateTenantSchema(em, t.id, t.schema_name)),
+    );
+    return settled.map((result, i) => {
+      const { slug, schema_name: schema } = tenants[i];
+      if (result.status === 'fulfilled') return { slug, schema, applied: result.value };
+      const error = result.reason instanceof Error ? result.reason.message : String(result.reason);
+      this.logger.error({ tenant: slug, err: error }, `Tenant migration failed for ${slug}`);
+      return { slug, schema, applied: [], error };
+    });
+  }
+
+  /**
+   * Brings one province's schema up to date inside the caller's transaction (the provisioner
+   * calls this inside its own so a new province is all-or-nothing) and records its version.
+   */
+  async migrateTenantSchema(em: EntityManager, tenantId: string, schema: string): Promise<string[]> {
+    await em.query(ADVISORY_LOCK_SQL, [`daftar:migrate:${schema}`]);
+    await em.query(`SELECT set_config('search_path', $1, true)`, [quoteIdent(schema)]);
+    const applied = await this.applyPending(em, schema, this.tenantMigrations);
+    await em.query(`UPDATE platform.tenants SET schema_version = $2, updated_at = now() WHERE id = $1`, [
+      tenantId,
+      this.latestTenantVersion,
+    ]);
+    return applied;
+  }
+
+  private async applyPending(em: EntityManager, schema: string, migrations: readonly Migration[]): Promise<string[]> {
+    await em.query(BOOKKEEPING_TABLE);
+    const rows: { id: string }[] = await em.query(`SELECT id FROM schema_migrations`);
+    const done = new Set(rows.map((r) => r.id));
+    const applied: string[] = [];
+    for (const migration of migrations) {
+      if (done.has(migration.id)) continue;
+      try {
+        await migration.up({ schema, query: (sql, params) => em.query(sql, params as unknown[]) });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`migration ${migration.id} failed in schema ${schema}: ${message}`);
+      }
+      await em.query(`INSERT INTO schema_migrations (id) VALUES ($1)`, [migration.id]);
+      applied.push(migration.id);
+    }
+    if (applied.length) this.logger.log(`Applied ${applied.join(', ')} to ${schema}`);
+    return applied;
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { DepartmentsService } from './departments.service';
+import { CreateDepartmentRequest } from './dto/department.dto';
+
+@ApiTags('departments')
+@ApiBearerAuth()
+@Controller('api/departments')
+export class DepartmentsController {
+  constructor(private readonly departments: DepartmentsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "This province's departments" })
+  list() {
+    return this.departments.list();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One department' })
+  get(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+    return this.departments.get(id);
+  }
+
+  @Post()
+  @Roles('tenant_admin')
+  @ApiOperation({ summary: 'Add a department (province administrators)' })
+  create(@Body() body: CreateDepartmentRequest) {
+    return this.departments.create(body);
+  }
+}

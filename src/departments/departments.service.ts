@@ -1,0 +1,33 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { isUniqueViolation } from '../common/sql';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { Department } from './department.entity';
+import { CreateDepartmentRequest } from './dto/department.dto';
+
+/** The current province's departments. */
+@Injectable()
+export class DepartmentsService {
+  constructor(private readonly db: TenantDatabase) {}
+
+  list(): Promise<Department[]> {
+    return this.db.transaction((em) => em.getRepository(Department).find({ order: { code: 'ASC' } }));
+  }
+
+  async get(id: string): Promise<Department> {
+    const department = await this.db.transaction((em) => em.getRepository(Department).findOneBy({ id }));
+    if (!department) throw new NotFoundException(`No department ${id} in this province`);
+    return department;
+  }
+
+  async create(request: CreateDepartmentRequest): Promise<Department> {
+    try {
+      return await this.db.transaction((em) => {
+        const repo = em.getRepository(Department);
+        return repo.save(repo.create({ code: request.code, name: request.name, nameUr: request.nameUr ?? null }));
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException(`A department with code "${request.code}" already exists`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { RedisService } from '../redis/redis.service';
+import { PROVISIONING_QUEUE } from './queues';
+
+/** BullMQ on the shared Redis settings; producers (API) and consumers (worker) both import it. */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [RedisService],
+      useFactory: (redis: RedisService) => ({
+        connection: redis.client.options,
+        prefix: redis.queuePrefix,
+      }),
+    }),
+    BullModule.registerQueue({ name: PROVISIONING_QUEUE }),
+  ],
+  exports: [BullModule],
+})
+export class JobsModule {}

@@ -1,0 +1,191 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { PasswordHasher } from '../auth/password-hasher.service';
+import { AppConfig } from '../config/app-config';
+import { isUniqueViolation } from '../common/sql';
+import { ProvisioningRun } from '../provisioning/provisioning-run.entity';
+import { ProvisioningService } from '../provisioning/provisioning.service';
+import { schemaNameFor } from '../tenancy/slug';
+import { TenantDomain } from '../tenancy/tenant-domain.entity';
+import { Tenant, TenantStatus } from '../tenancy/tenant.entity';
+import { TenantRegistry } from '../tenancy/tenant-registry.service';
+import { CreateTenantRequest } from './dto/tenant.dto';
+
+export interface TenantView {
+  id: string;
+  slug: string;
+  name: string;
+  status: TenantStatus;
+  statusReason: string | null;
+  schemaName: string;
+  schemaVersion: string | null;
+  settings: Tenant['settings'];
+  domains: string[];
+  url: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface TenantDetail extends TenantView {
+  runs: ProvisioningRun[];
+}
+
+const RUNS_SHOWN = 10;
+
+/** Operator-side management of the province registry. */
+@Injectable()
+export class TenantsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly provisioning: ProvisioningService,
+    private readonly registry: TenantRegistry,
+    private readonly hasher: PasswordHasher,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(): Promise<TenantView[]> {
+    const tenants = await this.dataSource.getRepository(Tenant).find({ relations: { domains: true }, order: { slug: 'ASC' } });
+    return tenants.map((t) => this.view(t));
+  }
+
+  async get(slug: string): Promise<TenantDetail> {
+    const tenant = await this.findOrFail(slug);
+    const runs = await this.dataSource
+      .getRepository(ProvisioningRun)
+      .find({ where: { tenantId: tenant.id }, order: { createdAt: 'DESC' }, take: RUNS_SHOWN });
+    return { ...this.view(tenant), runs };
+  }
+
+  /** Registers the province and queues its provisioning; the caller gets the run to watch. */
+  async create(request: CreateTenantRequest, operatorId: string | null): Promise<{ tenant: TenantView; run: ProvisioningRun }> {
+    this.assertDomainsAllowed(request.domains ?? []);
+    const adminPasswordHash = await this.hasher.hash(request.adminPassword);
+    let created: { tenant: Tenant; run: ProvisioningRun };
+    try {
+      created = await this.dataSource.transaction(async (em) => {
+        const tenant = await em.getRepository(Tenant).save(
+          em.getRepository(Tenant).create({
+            slug: request.slug,
+            name: request.name,
+            schemaName: schemaNameFor(request.slug),
+            status: 'provisioning',
+            settings: { locales: request.locales ?? ['en', 'ur'], branding: { title: request.name } },
+          }),
+        );
+        await this.insertDomains(em.getRepository(TenantDomain), tenant.id, request.domains ?? []);
+        tenant.domains = (request.domains ?? []).map((domain) => ({ domain }) as TenantDomain);
+        const run = await this.provisioning.createRun(em, tenant.id, request.adminEmail.toLowerCase(), adminPasswordHash, operatorId);
+        return { tenant, run };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictException(`A province with slug "${request.slug}" or one of these domains already exists`);
+      }
+      throw error;
+    }
+    await this.registry.invalidate();
+    await this.provisioning.enqueue(created.tenant.id, created.run.id);
+    return { tenant: this.view(created.tenant), run: created.run };
+  }
+
+  /** Starts a new run for a province whose provisioning failed. */
+  async retry(slug: string, operatorId: string | null): Promise<ProvisioningRun> {
+    const { tenantId, run } = await this.dataSource.transaction(async (em) => {
+      const [tenant] = await em.query(`SELECT id, status FROM platform.tenants WHERE slug = $1 FOR UPDATE`, [slug]);
+      if (!tenant) throw new NotFoundException(`No province with slug "${slug}"`);
+      if (tenant.status !== 'failed') {
+        throw new ConflictException(`Province "${slug}" is ${tenant.status}; only a failed provisioning can be retried`);
+      }
+      const [last] = await em.query(
+        `SELECT admin_email, admin_password_hash FROM platform.provisioning_runs WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1`,
+        [tenant.id],
+      );
+      await em.query(`UPDATE platform.tenants SET status = 'provisioning', status_reason = NULL, updated_at = now() WHERE id = $1`, [tenant.id]);
+      const newRun = await this.provisioning.createRun(em, tenant.id, last.admin_email, last.admin_password_hash, operatorId);
+      return { tenantId: tenant.id as string, run: newRun };
+    });
+    await this.registry.invalidate();
+    await this.provisioning.enqueue(tenantId, run.id);
+    return run;
+  }
+
+  suspend(slug: string, reason?: string): Promise<TenantView> {
+    return this.changeStatus(slug, 'active', 'suspended', reason ?? null);
+  }
+
+  resume(slug: string): Promise<TenantView> {
+    return this.changeStatus(slug, 'suspended', 'active', null);
+  }
+
+  async setDomains(slug: string, domains: string[]): Promise<TenantView> {
+    this.assertDomainsAllowed(domains);
+    const tenant = await this.findOrFail(slug);
+    try {
+      await this.dataSource.transaction(async (em) => {
+        await em.getRepository(TenantDomain).delete({ tenantId: tenant.id });
+        await this.insertDomains(em.getRepository(TenantDomain), tenant.id, domains);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException('One of these domains already serves another province');
+      throw error;
+    }
+    await this.registry.invalidate();
+    return this.view(await this.findOrFail(slug));
+  }
+
+  private async changeStatus(slug: string, from: TenantStatus, to: TenantStatus, reason: string | null): Promise<TenantView> {
+    // TypeORM answers an UPDATE with [rows, affectedCount].
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE platform.tenants SET status = $3, status_reason = $4, updated_at = now() WHERE slug = $1 AND status = $2 RETURNING id`,
+      [slug, from, to, reason],
+    );
+    const tenant = await this.findOrFail(slug);
+    if (affected === 0) {
+      throw new ConflictException(`Province "${slug}" is ${tenant.status}; it must be ${from} to become ${to}`);
+    }
+    await this.registry.invalidate();
+    return this.view(tenant);
+  }
+
+  private async insertDomains(repo: Repository<TenantDomain>, tenantId: string, domains: string[]): Promise<void> {
+    if (domains.length) await repo.insert(domains.map((domain) => ({ domain, tenantId })));
+  }
+
+  /** A custom domain may not shadow the platform's own host names. */
+  private assertDomainsAllowed(domains: string[]): void {
+    const base = this.config.baseDomain;
+    const bad = domains.find((d) => d === base || d.endsWith(`.${base}`));
+    if (bad) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: [`domains: "${bad}" is under the platform's base domain ${base}; province subdomains are assigned by slug`],
+        fields: { domains: [`"${bad}" is under the base domain ${base}`] },
+      });
+    }
+  }
+
+  private async findOrFail(slug: string): Promise<Tenant> {
+    const tenant = await this.dataSource.getRepository(Tenant).findOne({ where: { slug }, relations: { domains: true } });
+    if (!tenant) throw new NotFoundException(`No province with slug "${slug}"`);
+    return tenant;
+  }
+
+  private view(t: Tenant): TenantView {
+    return {
+      id: t.id,
+      slug: t.slug,
+      name: t.name,
+      status: t.status,
+      statusReason: t.statusReason,
+      schemaName: t.schemaName,
+      schemaVersion: t.schemaVersion,
+      settings: t.settings,
+      domains: (t.domains ?? []).map((d) => d.domain).sort(),
+      url: this.config.urlFor(`${t.slug}.${this.config.baseDomain}`),
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { ClsStore } from 'nestjs-cls';
+import { TenantSettings, TenantStatus } from './tenant.entity';
+
+/** What the request path needs to know about a province; cached, so kept small and immutable. */
+export interface TenantRecord {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly schemaName: string;
+  readonly status: TenantStatus;
+  readonly settings: TenantSettings;
+}
+
+/** Who made the request, from a verified JWT. */
+export type Principal =
+  | { kind: 'operator'; id: string; email: string }
+  | { kind: 'user'; id: string; tenantId: string; email: string; roles: string[] };
+
+/** The outcome of reading the Host header. */
+export type HostResolution =
+  | { kind: 'platform'; host: string }
+  | { kind: 'tenant'; host: string; tenant: TenantRecord }
+  | { kind: 'refused'; host: string; status: 403 | 404 | 503; reason: string; retryAfterSeconds?: number };
+
+/** Everything kept in AsyncLocalStorage for a request or a job (DESIGN.md rule 3). */
+export interface DaftarStore extends ClsStore {
+  host?: HostResolution;
+  /** The province this unit of work belongs to, for requests and jobs alike. */
+  tenant?: TenantRecord;
+  principal?: Principal;
+}

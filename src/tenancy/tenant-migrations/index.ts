@@ -1,0 +1,5 @@
+import { Migration } from '../../database/migration';
+import { core0001 } from './0001-core';
+
+/** Tenant migrations in the order they apply to every province. Append only. */
+export const tenantMigrations: readonly Migration[] = [core0001];

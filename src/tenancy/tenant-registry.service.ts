@@ -1,0 +1,107 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { RedisService } from '../redis/redis.service';
+import { TenantRecord } from './tenant-context';
+
+const INVALIDATION_CHANNEL = 'tenant-registry';
+
+type CacheKey = `slug:${string}` | `domain:${string}` | `id:${string}`;
+
+interface CacheEntry {
+  value: TenantRecord | null;
+  expiresAt: number;
+}
+
+/**
+ * Read side of the province registry with an in-process cache. Any status or domain change
+ * calls invalidate(), which clears this process and, through Redis pub/sub, every other API
+ * and worker process. The TTL only bounds staleness if a message is ever lost.
+ */
+@Injectable()
+export class TenantRegistry implements OnModuleInit {
+  private readonly logger = new Logger(TenantRegistry.name);
+  private readonly cache = new Map<CacheKey, CacheEntry>();
+  private readonly inflight = new Map<CacheKey, Promise<TenantRecord | null>>();
+  private generation = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly redis: RedisService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.redis.subscribe(INVALIDATION_CHANNEL, () => this.clearLocal());
+  }
+
+  findBySlug(slug: string): Promise<TenantRecord | null> {
+    return this.cached(`slug:${slug}`, `t.slug = $1`, slug);
+  }
+
+  findById(id: string): Promise<TenantRecord | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
+    return this.cached(`id:${id}`, `t.id = $1`, id);
+  }
+
+  findByDomain(domain: string): Promise<TenantRecord | null> {
+    return this.cached(
+      `domain:${domain}`,
+      `t.id = (SELECT tenant_id FROM platform.tenant_domains WHERE domain = $1)`,
+      domain,
+    );
+  }
+
+  /** Call after any change to a province's status, settings or domains. */
+  async invalidate(): Promise<void> {
+    this.clearLocal();
+    await this.redis.publish(INVALIDATION_CHANNEL, String(Date.now()));
+  }
+
+  private clearLocal(): void {
+    this.generation++;
+    this.cache.clear();
+    this.inflight.clear();
+  }
+
+  private cached(key: CacheKey, where: string, param: string): Promise<TenantRecord | null> {
+    const hit = this.cache.get(key);
+    if (hit && hit.expiresAt > Date.now()) return Promise.resolve(hit.value);
+    // Concurrent misses for the same key share one query.
+    const pending = this.inflight.get(key);
+    if (pending) return pending;
+    const generation = this.generation;
+    const load = this.load(where, param)
+      .then((value) => {
+        // An invalidation that arrived while loading makes this result untrustworthy: don't cache it.
+        if (generation === this.generation) {
+          this.cache.set(key, { value, expiresAt: Date.now() + this.config.tenantCacheTtlMs });
+        }
+        return value;
+      })
+      .finally(() => {
+        if (this.inflight.get(key) === load) this.inflight.delete(key);
+      });
+    this.inflight.set(key, load);
+    return load;
+  }
+
+  private async load(where: string, param: string): Promise<TenantRecord | null> {
+    const rows: Array<{ id: string; slug: string; name: string; schema_name: string; status: TenantRecord['status']; settings: TenantRecord['settings'] }> =
+      await this.dataSource.query(
+        `SELECT t.id, t.slug, t.name, t.schema_name, t.status, t.settings FROM platform.tenants t WHERE ${where}`,
+        [param],
+      );
+    const row = rows[0];
+    if (!row) return null;
+    return Object.freeze({
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      schemaName: row.schema_name,
+      status: row.status,
+      settings: row.settings ?? {},
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
+import { TenantDatabase } from './tenant-database.service';
+
+const DEFAULT_LOCALES = ['en', 'ur'];
+
+class TenantProfile {
+  @ApiProperty({ example: 'gb' }) slug: string;
+  @ApiProperty({ example: 'Gilgit-Baltistan' }) name: string;
+  @ApiProperty({ example: ['en', 'ur'] }) locales: string[];
+  @ApiProperty({ example: { title: 'Gilgit-Baltistan P&D Department' } }) branding: Record<string, unknown>;
+}
+
+@ApiTags('province')
+@Controller('api/tenant')
+export class TenantController {
+  constructor(private readonly tenants: TenantDatabase) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: "The province served at this host: its public profile (no sign-in needed)" })
+  @ApiOkResponse({ type: TenantProfile })
+  profile(): TenantProfile {
+    const t = this.tenants.currentTenant();
+    return {
+      slug: t.slug,
+      name: t.name,
+      locales: t.settings.locales?.length ? t.settings.locales : DEFAULT_LOCALES,
+      branding: t.settings.branding ?? {},
+    };
+  }
+}

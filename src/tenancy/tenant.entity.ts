@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TenantDomain } from './tenant-domain.entity';
+
+export type TenantStatus = 'provisioning' | 'active' | 'suspended' | 'failed';
+
+export interface TenantSettings {
+  /** Locales offered to the province's users, the first being the default. */
+  locales?: string[];
+  branding?: { title?: string; titleUr?: string; primaryColor?: string; logoUrl?: string };
+}
+
+/** A province in the platform registry (`platform.tenants`). */
+@Entity({ schema: 'platform', name: 'tenants' })
+export class Tenant {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text', unique: true })
+  slug: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'schema_name', type: 'text', unique: true })
+  schemaName: string;
+
+  @Column({ type: 'text' })
+  status: TenantStatus;
+
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason: string | null;
+
+  @Column({ type: 'jsonb', default: {} })
+  settings: TenantSettings;
+
+  @Column({ name: 'schema_version', type: 'text', nullable: true })
+  schemaVersion: string | null;
+
+  @OneToMany(() => TenantDomain, (d) => d.tenant)
+  domains?: TenantDomain[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

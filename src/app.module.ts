@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import type { Request } from 'express';
-import { ClsModule } from 'nestjs-cls';
+import type { Request, Response } from 'express';
+import { ClsModule, ClsService } from 'nestjs-cls';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { ConfigModule } from './config/config.module';
@@ -38,11 +38,13 @@ import { TenantController } from './tenancy/tenant.controller';
         middleware: {
           mount: true,
           generateId: true,
-          idGenerator: (req: Request) => requestIdFor(req),
-          setup: async (cls, req: Request) => {
+          idGenerator: (req: Request & { id?: unknown }) => (typeof req.id === 'string' ? req.id : requestIdFor(req)),
+          setup: async (cls, req: Request, res: Response) => {
+            res.setHeader('X-Request-Id', cls.getId());
             const host = await resolver.resolve(req);
-            (cls as typeof cls & { set: (k: keyof DaftarStore, v: unknown) => void }).set('host', host);
-            if (host.kind === 'tenant') cls.set('tenant', host.tenant);
+            const store = cls as ClsService<DaftarStore>;
+            store.set('host', host);
+            if (host.kind === 'tenant') store.set('tenant', host.tenant);
           },
         },
       }),

@@ -1,8 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
-import { ClsServiceManager } from 'nestjs-cls';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation';
 
@@ -15,11 +13,6 @@ export function configureApp(app: INestApplication): INestApplication {
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    const cls = ClsServiceManager.getClsService();
-    if (cls.isActive() && cls.getId()) res.setHeader('X-Request-Id', cls.getId());
-    next();
-  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

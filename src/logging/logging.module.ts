@@ -26,15 +26,17 @@ export function requestIdFor(req: IncomingMessage): string {
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
-          genReqId: (req) => currentRequestId() ?? requestIdFor(req),
+          // Runs before the CLS middleware; the CLS context then adopts this id (see AppModule).
+          genReqId: (req) => requestIdFor(req),
           quietReqLogger: true,
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
           mixin: () => {
             const cls = ClsServiceManager.getClsService<DaftarStore>();
             if (!cls.isActive()) return {};
+            // The request id is already bound by pino-http on request lines; the province is not.
             const tenant = cls.get('tenant')?.slug;
-            return { reqId: cls.getId(), ...(tenant ? { tenant } : {}) };
+            return tenant ? { tenant } : {};
           },
         },
       }),
@@ -42,8 +44,3 @@ export function requestIdFor(req: IncomingMessage): string {
   ],
 })
 export class LoggingModule {}
-
-function currentRequestId(): string | undefined {
-  const cls = ClsServiceManager.getClsService();
-  return cls.isActive() ? cls.getId() : undefined;
-}

@@ -31,7 +31,7 @@ export class TenantDatabase {
     return tenant;
   }
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.inSchema(this.currentTenant().schemaName, work);
   }
 

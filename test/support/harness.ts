@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { ensureDatabase } from '../../src/database/database-bootstrap';
+import { Migration, TENANT_MIGRATIONS } from '../../src/database/migration';
+import { MigrationRunner } from '../../src/database/migration-runner.service';
+import { CreateTenantRequest } from '../../src/platform/dto/tenant.dto';
+import { TenantsService } from '../../src/platform/tenants.service';
+import { TenantProvisioner } from '../../src/provisioning/tenant-provisioner.service';
+import { prepareApi } from '../../src/startup';
+import { tenantMigrations as shippedTenantMigrations } from '../../src/tenancy/tenant-migrations';
+import { WorkerModule } from '../../src/worker.module';
+import { TEST_BASE_DOMAIN, TEST_DATABASE_URL } from './test-env';
+
+export const OPERATOR = { email: 'operator@daftar.test', password: 'Operator-Password-1' };
+export const ADMIN_PASSWORD = 'Province-Admin-Pass-1';
+
+export interface HarnessOptions {
+  /** Extra environment for this instance (e.g. TRUST_PROXY, DB_POOL_SIZE). */
+  env?: Record<string, string>;
+  /** Replaces the tenant migration list (tests add one made to fail). */
+  tenantMigrations?: readonly Migration[];
+  /** Also start a worker (its own Nest context, DataSource and Redis connections, like a second process). */
+  worker?: boolean;
+  /** Share the Redis prefix of another instance (several API processes of one deployment). */
+  redisPrefix?: string;
+}
+
+export interface ProvisionedProvince {
+  id: string;
+  slug: string;
+  host: string;
+  adminEmail: string;
+}
+
+/** Starts the real API (and optionally the worker) on real Postgres and Redis for one spec file. */
+export class Harness {
+  readonly operatorLogin = OPERATOR;
+  private operatorTokenCache?: string;
+
+  private constructor(
+    readonly api: INestApplication,
+    readonly worker: INestApplicationContext | undefined,
+    readonly url: string,
+    readonly config: AppConfig,
+  ) {}
+
+  static async start(options: HarnessOptions = {}): Promise<Harness> {
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: TEST_DATABASE_URL,
+      BASE_DOMAIN: TEST_BASE_DOMAIN,
+      REDIS_PREFIX: options.redisPrefix ?? `test-${randomBytes(4).toString('hex')}`,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      PLATFORM_ADMIN_EMAIL: OPERATOR.email,
+      PLATFORM_ADMIN_PASSWORD: OPERATOR.password,
+      // Cheap hashes keep the suite fast; production cost is checked by the config defaults.
+      ARGON2_MEMORY_KIB: '8192',
+      ARGON2_TIME_COST: '1',
+      ...options.env,
+    });
+    await ensureDatabase(config);
+    const migrations = options.tenantMigrations ?? shippedTenantMigrations;
+
+    const apiModule = await Test.createTestingModule({ imports: [AppModule] })
+      .overrideProvider(AppConfig).useValue(config)
+      .overrideProvider(TENANT_MIGRATIONS).useValue(migrations)
+      .compile();
+    const api = apiModule.createNestApplication({ bufferLogs: true });
+    configureApp(api);
+    await api.init();
+    await api.get(MigrationRunner).migratePlatform();
+    await prepareApi(api);
+    await api.listen(0, '127.0.0.1');
+    const url = await api.getUrl();
+
+    let worker: INestApplicationContext | undefined;
+    if (options.worker) {
+      const workerModule = await Test.createTestingModule({ imports: [WorkerModule] })
+        .overrideProvider(AppConfig).useValue(config)
+        .overrideProvider(TENANT_MIGRATIONS).useValue(migrations)
+        .compile();
+      worker = await workerModule.init();
+    }
+    return new Harness(api, worker, url.replace('[::1]', '127.0.0.1'), config);
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.api.close();
+  }
+
+  get dataSource(): DataSource {
+    return this.api.get<DataSource>(getDataSourceToken());
+  }
+
+  get platformHost(): string {
+    return this.config.platformHost;
+  }
+
+  hostOf(slug: string): string {
+    return `${slug}.${this.config.baseDomain}`;
+  }
+
+  /** A supertest request aimed at this server with the given Host header. */
+  on(host: string) {
+    const agent = request(this.url);
+    const wrap = (method: 'get' | 'post' | 'put' | 'delete', path: string, token?: string) => {
+      const req = agent[method](path).set('Host', host);
+      return token ? req.set('Authorization', `Bearer ${token}`) : req;
+    };
+    return {
+      get: (path: string, token?: string) => wrap('get', path, token),
+      post: (path: string, token?: string) => wrap('post', path, token),
+      put: (path: string, token?: string) => wrap('put', path, token),
+      delete: (path: string, token?: string) => wrap('delete', path, token),
+    };
+  }
+
+  async operatorToken(): Promise<string> {
+    if (this.operatorTokenCache) return this.operatorTokenCache;
+    const res = await this.on(this.platformHost).post('/api/platform/auth/login').send(OPERATOR).expect(200);
+    this.operatorTokenCache = res.body.accessToken as string;
+    return this.operatorTokenCache;
+  }
+
+  /** Provisions in this process (no queue): fast set-up for specs about something else. */
+  async provisionDirect(slug: string, name = `Province ${slug}`): Promise<ProvisionedProvince> {
+    const adminEmail = `admin@${slug}.gov.pk`;
+    const { tenant, run } = await this.api.get(TenantsService).create(
+      { slug, name, adminEmail, adminPassword: ADMIN_PASSWORD } as CreateTenantRequest,
+      null,
+    );
+    const outcome = await this.api.get(TenantProvisioner).provision(tenant.id, run.id);
+    if (outcome === 'failed') throw new Error(`provisioning ${slug} failed`);
+    return { id: tenant.id, slug, host: this.hostOf(slug), adminEmail };
+  }
+
+  /** Provisions through the API and the worker, as an operator would; resolves when it ends. */
+  async provisionViaApi(slug: string, name = `Province ${slug}`): Promise<{ status: number; body: Record<string, unknown> }> {
+    const token = await this.operatorToken();
+    const res = await this.on(this.platformHost)
+      .post('/api/platform/tenants', token)
+      .send({ slug, name, adminEmail: `admin@${slug}.gov.pk`, adminPassword: ADMIN_PASSWORD });
+    if (res.status !== 202) return { status: res.status, body: res.body };
+    return { status: 202, body: await this.waitForRun(slug, res.body.runId) };
+  }
+
+  async waitForRun(slug: string, runId: string, timeoutMs = 20_000): Promise<Record<string, unknown>> {
+    const token = await this.operatorToken();
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const res = await this.on(this.platformHost).get(`/api/platform/tenants/${slug}`, token).expect(200);
+      const run = res.body.runs.find((r: { id: string }) => r.id === runId);
+      if (run && (run.status === 'succeeded' || run.status === 'failed')) return res.body;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`run ${runId} of ${slug} did not finish within ${timeoutMs} ms`);
+  }
+
+  async login(province: ProvisionedProvince, password = ADMIN_PASSWORD): Promise<string> {
+    const res = await this.on(province.host).post('/api/auth/login').send({ email: province.adminEmail, password }).expect(200);
+    return res.body.accessToken as string;
+  }
+}
+
+/** A slug unique to this run, so spec files sharing the database never collide. */
+export function uniqueSlug(prefix: string): string {
+  return `${prefix}-${randomBytes(3).toString('hex')}`;
+}

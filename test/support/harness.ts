@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
@@ -30,6 +32,8 @@ export interface HarnessOptions {
   worker?: boolean;
   /** Share the Redis prefix of another instance (several API processes of one deployment). */
   redisPrefix?: string;
+  /** Use a fresh database of this name instead of the shared test database (for specs that touch every province). */
+  freshDatabase?: string;
 }
 
 export interface ProvisionedProvince {
@@ -55,7 +59,7 @@ export class Harness {
     const config = loadConfig({
       ...process.env,
       NODE_ENV: 'test',
-      DATABASE_URL: TEST_DATABASE_URL,
+      DATABASE_URL: options.freshDatabase ? await recreateDatabase(options.freshDatabase) : TEST_DATABASE_URL,
       BASE_DOMAIN: TEST_BASE_DOMAIN,
       REDIS_PREFIX: options.redisPrefix ?? `test-${randomBytes(4).toString('hex')}`,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -87,6 +91,7 @@ export class Harness {
         .overrideProvider(AppConfig).useValue(config)
         .overrideProvider(TENANT_MIGRATIONS).useValue(migrations)
         .compile();
+      workerModule.useLogger(workerModule.get(PinoLogger));
       worker = await workerModule.init();
     }
     return new Harness(api, worker, url.replace('[::1]', '127.0.0.1'), config);
@@ -169,6 +174,22 @@ export class Harness {
     const res = await this.on(province.host).post('/api/auth/login').send({ email: province.adminEmail, password }).expect(200);
     return res.body.accessToken as string;
   }
+}
+
+/** Drops and creates a database beside the test database; returns its URL. */
+async function recreateDatabase(name: string): Promise<string> {
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 /** A slug unique to this run, so spec files sharing the database never collide. */

@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('works with no environment at all, with local defaults', () => {
+    const c = loadConfig({});
+    expect(c.database.url).toBe('postgres://postgres@127.0.0.1:5432/daftar');
+    expect(c.database.name).toBe('daftar');
+    expect(c.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(c.port).toBe(3000);
+    expect(c.platformHost).toBe('admin.localhost');
+    expect(c.urlFor('gb.localhost')).toBe('http://gb.localhost:3000');
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT/],
+    ['DATABASE_URL', 'mysql://x/y', /DATABASE_URL: must be a postgres/],
+    ['REDIS_URL', 'http://x', /REDIS_URL/],
+    ['BASE_DOMAIN', 'not a domain', /BASE_DOMAIN/],
+    ['TRUST_PROXY', 'maybe', /TRUST_PROXY/],
+    ['JWT_SECRET', 'short', /JWT_SECRET: must be at least 32/],
+    ['DB_POOL_SIZE', '0', /DB_POOL_SIZE/],
+  ])('stops start-up naming %s when it is invalid', (key, value, message) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [key]: value })).toThrow(message);
+  });
+
+  it('requires real secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required[\s\S]*PLATFORM_ADMIN_PASSWORD: is required/);
+  });
+
+  it('refuses more provisioning workers than the pool can serve', () => {
+    expect(() => loadConfig({ DB_POOL_SIZE: '2', PROVISIONING_CONCURRENCY: '2' })).toThrow(/PROVISIONING_CONCURRENCY: must be less than DB_POOL_SIZE/);
+  });
+});

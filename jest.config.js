@@ -20,4 +20,5 @@ module.exports = {
   testTimeout: 60_000,
   // Integration specs share one Postgres and Redis on a 2-core machine; two at a time keeps both busy.
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

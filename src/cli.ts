@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { CliModule } from './cli/cli.module';
-import { changeStatus, CliError, createTenant, listTenants, migrate, seedDemo } from './cli/commands';
+import { changeStatus, CliError, createTenant, listTenants, migrate, printDemoLogins, seedDemo } from './cli/commands';
 import { ConfigError, loadConfig } from './config/app-config';
 import { ensureDatabase } from './database/database-bootstrap';
 
@@ -19,6 +19,7 @@ const USAGE = `Daftar operator CLI: npm run cli -- <command>
   tenant:resume <slug>                     resume a suspended province
   tenant:retry <slug>                      provision a failed province again
   demo:seed                                create the demo provinces kp and gb (idempotent) and print logins
+  demo:logins                              print the local URLs and demo logins
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -42,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const needsSlug = ['tenant:create', 'tenant:suspend', 'tenant:resume', 'tenant:retry'];
   if (needsSlug.includes(command) && !slug) throw new CliError(`${command} needs a province slug\n\n${USAGE}`);
-  const known = ['migrate', 'tenant:list', 'demo:seed', ...needsSlug];
+  const known = ['migrate', 'tenant:list', 'demo:seed', 'demo:logins', ...needsSlug];
   if (!known.includes(command)) throw new CliError(`Unknown command "${command}"\n\n${USAGE}`);
 
   process.env.LOG_LEVEL ??= 'warn';
@@ -69,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
           domains: values.domain,
           inline: values.inline,
         }, out);
+      case 'demo:logins':
+        return printDemoLogins(app, out);
       case 'tenant:list':
         return await listTenants(app, out);
       default:

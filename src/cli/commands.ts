@@ -119,7 +119,6 @@ export const DEMO_PASSWORD = 'Daftar-Demo-2026';
 
 /** Makes sure the operator and the demo provinces exist (provisioned in-process), then lists logins. */
 export async function seedDemo(app: INestApplicationContext, out: Out): Promise<number> {
-  const config = app.get(AppConfig);
   await app.get(OperatorsService).ensureFirstOperator();
   const existing = new Map((await app.get(TenantsService).list()).map((t) => [t.slug, t.status]));
   for (const p of DEMO_PROVINCES) {
@@ -135,6 +134,12 @@ export async function seedDemo(app: INestApplicationContext, out: Out): Promise<
     const code = await createTenant(app, { ...p, adminPassword: DEMO_PASSWORD, inline: true }, out);
     if (code !== 0) return code;
   }
+  return printDemoLogins(app, out);
+}
+
+/** The URLs and demo logins, as the README lists them. */
+export function printDemoLogins(app: INestApplicationContext, out: Out): number {
+  const config = app.get(AppConfig);
   out('');
   out(`Operator console: ${config.urlFor(config.platformHost)}   ${config.platformAdmin.email} / ${config.env === 'production' ? '(PLATFORM_ADMIN_PASSWORD)' : config.platformAdmin.password}`);
   for (const p of DEMO_PROVINCES) {

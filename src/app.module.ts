@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { ClsModule, ClsService } from 'nestjs-cls';
+import { ClsModule } from 'nestjs-cls';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { ConfigModule } from './config/config.module';
@@ -12,16 +12,14 @@ import { JobsModule } from './jobs/jobs.module';
 import { LoggingModule, requestIdFor } from './logging/logging.module';
 import { PlatformModule } from './platform/platform.module';
 import { RedisModule } from './redis/redis.module';
-import { HostResolver } from './tenancy/host-resolver.service';
 import { HostScopeGuard } from './tenancy/host-scope';
 import { TenancyModule } from './tenancy/tenancy.module';
-import { DaftarStore } from './tenancy/tenant-context';
 import { TenantController } from './tenancy/tenant.controller';
 
 /**
- * The HTTP API. Every request gets an AsyncLocalStorage context whose set-up resolves the host
- * to the platform or a province before any guard or controller runs; the guards then refuse
- * what the host cannot serve (HostScopeGuard) and what the token does not allow (JwtAuthGuard).
+ * The HTTP API. Every request gets an AsyncLocalStorage context; the first guard resolves the
+ * host to the platform or a province (HostScopeGuard) and the second checks the token against
+ * that host (JwtAuthGuard), before any controller runs.
  */
 @Module({
   imports: [
@@ -30,24 +28,17 @@ import { TenantController } from './tenancy/tenant.controller';
     RedisModule,
     DatabaseModule,
     TenancyModule,
-    ClsModule.forRootAsync({
+    ClsModule.forRoot({
       global: true,
-      imports: [TenancyModule],
-      inject: [HostResolver],
-      useFactory: (resolver: HostResolver) => ({
-        middleware: {
-          mount: true,
-          generateId: true,
-          idGenerator: (req: Request & { id?: unknown }) => (typeof req.id === 'string' ? req.id : requestIdFor(req)),
-          setup: async (cls, req: Request, res: Response) => {
-            res.setHeader('X-Request-Id', cls.getId());
-            const host = await resolver.resolve(req);
-            const store = cls as ClsService<DaftarStore>;
-            store.set('host', host);
-            if (host.kind === 'tenant') store.set('tenant', host.tenant);
-          },
+      middleware: {
+        mount: true,
+        generateId: true,
+        // pino-http has already given the request an id; the context adopts it so both agree.
+        idGenerator: (req: Request & { id?: unknown }) => (typeof req.id === 'string' ? req.id : requestIdFor(req)),
+        setup: (cls, _req: Request, res: Response) => {
+          res.setHeader('X-Request-Id', cls.getId());
         },
-      }),
+      },
     }),
     AuthModule,
     JobsModule,

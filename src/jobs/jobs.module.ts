@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { RedisService } from '../redis/redis.service';
 import { PROVISIONING_QUEUE } from './queues';
+import { TenantJobQueue } from './tenant-jobs';
 
 /** BullMQ on the shared Redis settings; producers (API) and consumers (worker) both import it. */
 @Global()
@@ -16,6 +17,7 @@ import { PROVISIONING_QUEUE } from './queues';
     }),
     BullModule.registerQueue({ name: PROVISIONING_QUEUE }),
   ],
-  exports: [BullModule],
+  providers: [TenantJobQueue],
+  exports: [BullModule, TenantJobQueue],
 })
 export class JobsModule {}

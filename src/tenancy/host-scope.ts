@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, HttpException, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ClsService } from 'nestjs-cls';
+import { HostResolver } from './host-resolver.service';
 import { DaftarStore } from './tenant-context';
 
 /** Which hosts serve an endpoint: a province's (the default), the operators' console, or any. */
@@ -19,21 +20,25 @@ export function hostScopeOf(reflector: Reflector, context: ExecutionContext): Ho
 }
 
 /**
- * First global guard: answers unknown (404), provisioning (503 + Retry-After) and suspended (403)
- * hosts, and keeps platform endpoints off province hosts and province endpoints off the console.
+ * First global guard: resolves the Host (only for endpoints that need it: probes answer without
+ * touching the registry), puts the province into the request's AsyncLocalStorage context, answers
+ * unknown (404), provisioning (503 + Retry-After) and suspended (403) hosts, and keeps platform
+ * endpoints off province hosts and province endpoints off the console.
  */
 @Injectable()
 export class HostScopeGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly cls: ClsService<DaftarStore>,
+    private readonly resolver: HostResolver,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const scope = hostScopeOf(this.reflector, context);
     if (scope === 'any') return true;
-    const host = this.cls.get('host');
-    if (!host) throw new HttpException({ statusCode: 500, error: 'Internal Server Error', message: 'Host was not resolved' }, 500);
+    const host = await this.resolver.resolve(context.switchToHttp().getRequest<Request>());
+    this.cls.set('host', host);
+    if (host.kind === 'tenant') this.cls.set('tenant', host.tenant);
     if (host.kind === 'refused') {
       if (host.retryAfterSeconds) {
         context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(host.retryAfterSeconds));

@@ -1,0 +1,104 @@
+import { WorkerHost } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Job, JobsOptions, Queue, UnrecoverableError } from 'bullmq';
+import { RedisService } from '../redis/redis.service';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { TenantRegistry } from '../tenancy/tenant-registry.service';
+import { TenantJobData } from './queues';
+
+/** BullMQ's largest priority; deeper backlogs than this share the last slot. */
+const MAX_PRIORITY = 2_097_152;
+/** Pending counters expire when idle, so a counter left high by a crashed worker heals itself. */
+const PENDING_TTL_SECONDS = 24 * 60 * 60;
+
+const DECREMENT_FLOORED = `
+  local v = redis.call('DECR', KEYS[1])
+  if v < 0 then redis.call('SET', KEYS[1], 0) v = 0 end
+  return v`;
+
+/**
+ * Adds province jobs so that one province's burst cannot starve another's (DESIGN.md rule 7).
+ * A job's priority is its position in its own province's pending work: a province's first
+ * pending job runs before another province's thousandth, which interleaves provinces fairly on
+ * one shared queue without a queue (and blocked connections) per province.
+ */
+@Injectable()
+export class TenantJobQueue {
+  constructor(private readonly redis: RedisService) {}
+
+  async add<T extends TenantJobData>(queue: Queue<T>, name: string, data: T, options: JobsOptions = {}): Promise<Job<T>> {
+    const [job] = await this.addBulk(queue, data.tenantId, [{ name, data, options }]);
+    return job;
+  }
+
+  /** Adds many jobs of one province; their priorities follow on from the province's backlog. */
+  async addBulk<T extends TenantJobData>(
+    queue: Queue<T>,
+    tenantId: string,
+    jobs: Array<{ name: string; data: T; options?: JobsOptions }>,
+  ): Promise<Job<T>[]> {
+    if (jobs.some((j) => j.data.tenantId !== tenantId)) throw new Error('addBulk: every job must belong to the same province');
+    const key = this.pendingKey(queue.name, tenantId);
+    const last = await this.redis.client.multi().incrby(key, jobs.length).expire(key, PENDING_TTL_SECONDS).exec();
+    const end = Number(last?.[0]?.[1]);
+    const start = end - jobs.length + 1;
+    return queue.addBulk(
+      jobs.map((j, i) => ({
+        name: j.name,
+        data: j.data,
+        opts: {
+          ...j.options,
+          priority: Math.min(start + i, MAX_PRIORITY),
+          // Job ids are namespaced by province so two provinces can never collide or dedupe each other.
+          ...(j.options?.jobId ? { jobId: `${tenantId}:${j.options.jobId}` } : {}),
+        },
+      })) as Parameters<Queue<T>['addBulk']>[0],
+    );
+  }
+
+  /** Called once per job when it is finished for good (done, or failed its last attempt). */
+  async settled(queueName: string, tenantId: string): Promise<void> {
+    await this.redis.client.eval(DECREMENT_FLOORED, 1, this.pendingKey(queueName, tenantId));
+  }
+
+  private pendingKey(queueName: string, tenantId: string): string {
+    return this.redis.tenantKey(tenantId, 'queue', queueName, 'pending');
+  }
+}
+
+/**
+ * Base class for every province job processor: before the handler runs it restores the
+ * province from the job's tenantId into AsyncLocalStorage, so handlers use TenantDatabase
+ * exactly as request code does. Handlers must be idempotent: BullMQ delivers at least once.
+ */
+export abstract class TenantWorkerHost<T extends TenantJobData = TenantJobData, R = unknown> extends WorkerHost {
+  constructor(
+    private readonly registry: TenantRegistry,
+    private readonly tenantDb: TenantDatabase,
+    private readonly tenantJobs: TenantJobQueue,
+  ) {
+    super();
+  }
+
+  protected abstract handle(job: Job<T>): Promise<R>;
+
+  async process(job: Job<T>): Promise<R> {
+    const tenant = await this.registry.findById(job.data.tenantId);
+    if (!tenant) {
+      await this.tenantJobs.settled(job.queueName, job.data.tenantId);
+      throw new UnrecoverableError(`province ${job.data.tenantId} does not exist`);
+    }
+    if (tenant.status !== 'active') throw new Error(`province ${tenant.slug} is ${tenant.status}; will retry`);
+    let finished = false;
+    try {
+      const result = await this.tenantDb.runAs(tenant, () => this.handle(job));
+      finished = true;
+      return result;
+    } catch (error) {
+      finished = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      throw error;
+    } finally {
+      if (finished) await this.tenantJobs.settled(job.queueName, job.data.tenantId);
+    }
+  }
+}

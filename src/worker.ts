@@ -13,6 +13,7 @@ async function bootstrap(): Promise<void> {
   installShutdown(app, app.get(AppConfig).shutdownTimeoutMs);
   await app.get(DatabaseHealth).assertPrepared();
   app.get(Logger).log('Daftar worker started');
+  process.send?.({ ready: true }); // tells a supervising parent (dev runner, benchmarks) that jobs are being taken
 }
 
 bootstrap().catch((error) => {

@@ -1,5 +1,5 @@
 import { WorkerHost } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Job, JobsOptions, Queue, UnrecoverableError } from 'bullmq';
 import { RedisService } from '../redis/redis.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
@@ -11,8 +11,11 @@ const MAX_PRIORITY = 2_097_152;
 /** Pending counters expire when idle, so a counter left high by a crashed worker heals itself. */
 const PENDING_TTL_SECONDS = 24 * 60 * 60;
 
+/** Finished jobs are subtracted in batches this often, off the job's own path. */
+const SETTLE_FLUSH_MS = 20;
+
 const DECREMENT_FLOORED = `
-  local v = redis.call('DECR', KEYS[1])
+  local v = redis.call('DECRBY', KEYS[1], ARGV[1])
   if v < 0 then redis.call('SET', KEYS[1], 0) v = 0 end
   return v`;
 
@@ -23,8 +26,15 @@ const DECREMENT_FLOORED = `
  * one shared queue without a queue (and blocked connections) per province.
  */
 @Injectable()
-export class TenantJobQueue {
+export class TenantJobQueue implements OnModuleDestroy {
+  private readonly unsettled = new Map<string, number>();
+  private flushTimer?: NodeJS.Timeout;
+
   constructor(private readonly redis: RedisService) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.flush();
+  }
 
   async add<T extends TenantJobData>(queue: Queue<T>, name: string, data: T, options: JobsOptions = {}): Promise<Job<T>> {
     const [job] = await this.addBulk(queue, data.tenantId, [{ name, data, options }]);
@@ -56,9 +66,26 @@ export class TenantJobQueue {
     );
   }
 
-  /** Called once per job when it is finished for good (done, or failed its last attempt). */
-  async settled(queueName: string, tenantId: string): Promise<void> {
-    await this.redis.client.eval(DECREMENT_FLOORED, 1, this.pendingKey(queueName, tenantId));
+  /**
+   * Called once per job when it is finished for good (done, or failed its last attempt).
+   * Counted locally and subtracted in one pipelined batch shortly after, so fairness costs no
+   * extra Redis round trip per job; a few milliseconds of lag in the counters changes nothing.
+   */
+  settled(queueName: string, tenantId: string): void {
+    const key = this.pendingKey(queueName, tenantId);
+    this.unsettled.set(key, (this.unsettled.get(key) ?? 0) + 1);
+    this.flushTimer ??= setTimeout(() => void this.flush(), SETTLE_FLUSH_MS);
+  }
+
+  async flush(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (!this.unsettled.size) return;
+    const batch = [...this.unsettled];
+    this.unsettled.clear();
+    const pipeline = this.redis.client.pipeline();
+    for (const [key, count] of batch) pipeline.eval(DECREMENT_FLOORED, 1, key, count);
+    await pipeline.exec();
   }
 
   private pendingKey(queueName: string, tenantId: string): string {
@@ -85,7 +112,7 @@ export abstract class TenantWorkerHost<T extends TenantJobData = TenantJobData, 
   async process(job: Job<T>): Promise<R> {
     const tenant = await this.registry.findById(job.data.tenantId);
     if (!tenant) {
-      await this.tenantJobs.settled(job.queueName, job.data.tenantId);
+      this.tenantJobs.settled(job.queueName, job.data.tenantId);
       throw new UnrecoverableError(`province ${job.data.tenantId} does not exist`);
     }
     if (tenant.status !== 'active') throw new Error(`province ${tenant.slug} is ${tenant.status}; will retry`);
@@ -98,7 +125,7 @@ export abstract class TenantWorkerHost<T extends TenantJobData = TenantJobData, 
       finished = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       throw error;
     } finally {
-      if (finished) await this.tenantJobs.settled(job.queueName, job.data.tenantId);
+      if (finished) this.tenantJobs.settled(job.queueName, job.data.tenantId);
     }
   }
 }

@@ -85,6 +85,23 @@ describe('province data isolation', () => {
     for (const [row] of paths) expect(row.search_path).toBe('no_tenant');
   });
 
+  it('keeps ORM writes inside the unit of work, so a failure undoes them', async () => {
+    const db = h.api.get(TenantDatabase);
+    const tenant = (await h.api.get(TenantRegistry).findBySlug(provinces[1].slug))!;
+    await expect(
+      db.runAs(tenant, () =>
+        db.transaction(async (em) => {
+          const repo = em.getRepository(Department);
+          await repo.save(repo.create({ code: 'ROLLBK', name: 'must not survive' }));
+          expect(await repo.countBy({ code: 'ROLLBK' })).toBe(1);
+          throw new Error('undo');
+        }),
+      ),
+    ).rejects.toThrow('undo');
+    const left = await db.runAs(tenant, () => db.transaction((em) => em.getRepository(Department).countBy({ code: 'ROLLBK' })));
+    expect(left).toBe(0);
+  });
+
   it('fails loudly when tenant data is touched without a province', async () => {
     const db = h.api.get(TenantDatabase);
     const cls = h.api.get(ClsService);

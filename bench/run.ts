@@ -1,0 +1,349 @@
+import 'reflect-metadata';
+import { ChildProcess, fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { JwtService } from '@nestjs/jwt';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { loadConfig } from '../src/config/app-config';
+import { ensureDatabase } from '../src/database/database-bootstrap';
+import { schemaNameFor } from '../src/tenancy/slug';
+import { tenantMigrations } from '../src/tenancy/tenant-migrations';
+import { BenchCase, failedCase, makeCase, median, round, rssMiB, run, sleep } from './lib';
+
+/*
+ * `npm run bench`: every case runs its baseline in the same run, alternating, several rounds,
+ * and reports medians. Servers run in child processes; load comes from this process
+ * (autocannon), never from the server's own. Sizes can be cut for a smoke run with
+ * BENCH_PROVINCES, BENCH_DURATION_S, BENCH_ROUNDS.
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.resolve(__dirname, '..');
+const PROVINCES = Number(process.env.BENCH_PROVINCES ?? 1000);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = 16;
+const POOL_SIZE = 10;
+const API_PORT = 3901;
+const RAW_PORT = 3902;
+const BASE = 'bench.test';
+const APP_NAME = 'daftar-bench-api';
+const DB_URL = (() => {
+  const u = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/daftar');
+  u.pathname = '/daftar_bench';
+  return u.toString();
+})();
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'development',
+  DATABASE_URL: DB_URL,
+  REDIS_PREFIX: `bench-${process.pid}`,
+  BASE_DOMAIN: BASE,
+  PORT: String(API_PORT),
+  DB_POOL_SIZE: String(POOL_SIZE),
+  DB_APPLICATION_NAME: APP_NAME,
+  PROVISIONING_CONCURRENCY: '4',
+  LOG_LEVEL: 'warn',
+};
+const config = loadConfig(env);
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+const cases: BenchCase[] = [];
+const children: ChildProcess[] = [];
+let db: Client;
+
+function start(script: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
+  const child = fork(path.join(DIST, script), [], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    child.on('message', (m: { ready?: boolean }) => m.ready && resolve(child));
+  });
+}
+
+/** JSON over node:http (fetch may not set Host, which is how provinces are addressed). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function http(method: string, host: string, url: string, token?: string, body?: unknown): Promise<any> {
+  const payload = body ? JSON.stringify(body) : undefined;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port: API_PORT, method, path: url, headers: { host, 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => {
+          if ((res.statusCode ?? 500) >= 400) reject(new Error(`${method} ${url} on ${host}: ${res.statusCode} ${text}`));
+          else resolve(text ? JSON.parse(text) : null);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+interface Load {
+  rps: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, options: Partial<autocannon.Options> = {}, seconds = DURATION_S): Promise<Load> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, ...options });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return { rps: result.requests.average, p99: result.latency.p99, errors };
+}
+
+/** Max connections the API holds, sampled while `work` runs. */
+async function sampleConnections<T>(work: Promise<T>): Promise<{ result: T; maxConnections: number }> {
+  let max = 0;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      const { rows } = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`, [APP_NAME]);
+      max = Math.max(max, rows[0].n);
+      await sleep(100);
+    }
+  })();
+  const result = await work;
+  running = false;
+  await sampler;
+  return { result, maxConnections: max };
+}
+
+async function tenantDdl(schema: string): Promise<string> {
+  const statements: string[] = [`CREATE SCHEMA "${schema}";`, `SET LOCAL search_path TO "${schema}";`];
+  for (const m of tenantMigrations) await m.up({ schema, query: async (sql) => void statements.push(`${sql};`) });
+  return statements.join('\n');
+}
+
+async function psqlFile(sql: string): Promise<number> {
+  const file = path.join(os.tmpdir(), `daftar-bench-${process.pid}.sql`);
+  writeFileSync(file, sql);
+  const { ms } = await run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-1', '-d', DB_URL, '-f', file], env);
+  return ms;
+}
+
+async function main() {
+  log(`preparing database daftar_bench (${PROVINCES} provinces, ${ROUNDS} rounds of ${DURATION_S}s)`);
+  const admin = new Client({ connectionString: DB_URL.replace('/daftar_bench', '/postgres') });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS daftar_bench WITH (FORCE)');
+  await admin.end();
+  await ensureDatabase(config);
+  await run(process.execPath, [path.join(DIST, 'src', 'cli.js'), 'migrate'], env);
+  db = new Client({ connectionString: DB_URL });
+  await db.connect();
+
+  const api = await start('bench/server.js');
+  // Its own application_name, so the connection count below is the API's alone.
+  await start('src/worker.js', { DB_APPLICATION_NAME: 'daftar-bench-worker' });
+  const platform = `admin.${BASE}`;
+  const operator = (await http('POST', platform, '/api/platform/auth/login', undefined, config.platformAdmin)).accessToken as string;
+
+  // 3. Provisioning one province end to end, against the same DDL through psql.
+  try {
+    const e2e: number[] = [];
+    const direct: number[] = [];
+    for (let r = 0; r < Math.max(ROUNDS, 5); r++) {
+      const slug = `one-${r}`;
+      const t0 = performance.now();
+      await http('POST', platform, '/api/platform/tenants', operator, { slug, name: `One ${r}`, adminEmail: `a@${slug}.pk`, adminPassword: 'Bench-Password-1' });
+      for (;;) {
+        const t = await http('GET', platform, `/api/platform/tenants/${slug}`, operator);
+        if (t.status === 'active') break;
+        if (t.status === 'failed') throw new Error(`provisioning ${slug} failed: ${t.statusReason}`);
+        await sleep(5);
+      }
+      e2e.push(performance.now() - t0);
+      direct.push(await psqlFile(await tenantDdl(`psql_one_${r}`)));
+    }
+    cases.push(makeCase('provision one province (request → active) vs same DDL via psql', 'ms', median(e2e), median(direct), 'ratio ≤ 3', (r) => r <= 3));
+  } catch (e) {
+    cases.push(failedCase('provision one province', String(e)));
+  }
+
+  // 3b. Provision PROVINCES provinces through the API and the worker.
+  const slugs = Array.from({ length: PROVINCES }, (_, i) => `p-${String(i).padStart(4, '0')}`);
+  try {
+    const t0 = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < slugs.length) {
+          const slug = slugs[next++];
+          await http('POST', platform, '/api/platform/tenants', operator, { slug, name: `Province ${slug}`, adminEmail: `a@${slug}.pk`, adminPassword: 'Bench-Password-1' });
+        }
+      }),
+    );
+    for (;;) {
+      const { rows } = await db.query(`SELECT count(*) FILTER (WHERE status = 'active')::int AS active, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM platform.tenants WHERE slug LIKE 'p-%'`);
+      if (rows[0].failed) throw new Error(`${rows[0].failed} provinces failed to provision`);
+      if (rows[0].active === PROVINCES) break;
+      await sleep(100);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    cases.push(makeCase(`provision ${PROVINCES} provinces (worker concurrency ${env.PROVISIONING_CONCURRENCY})`, 's', seconds, null, 'report', undefined, `${round(PROVINCES / seconds)} provinces/s`));
+  } catch (e) {
+    cases.push(failedCase(`provision ${PROVINCES} provinces`, String(e)));
+    throw e;
+  }
+
+  // Fixtures: one department per province, a token per province, the fixed-schema baseline table.
+  log('creating fixtures');
+  const jwt = new JwtService({ secret: config.jwt.secret });
+  const fixtures: Array<{ host: string; token: string; departmentId: string }> = [];
+  for (const slug of slugs) {
+    const schema = schemaNameFor(slug);
+    const [{ id: userId, email }] = (await db.query(`SELECT id, email FROM ${schema}.users LIMIT 1`)).rows;
+    const [{ id: tenantId }] = (await db.query(`SELECT id FROM platform.tenants WHERE slug = $1`, [slug])).rows;
+    const [{ id: departmentId }] = (await db.query(`INSERT INTO ${schema}.departments (code, name) VALUES ('PND', $1) RETURNING id`, [`marker-${slug}`])).rows;
+    const token = await jwt.signAsync({ tid: tenantId, email, roles: ['tenant_admin'], typ: 'access' }, { audience: 'tenant', subject: userId, issuer: config.jwt.issuer, expiresIn: 3600 });
+    fixtures.push({ host: `${slug}.${BASE}`, token, departmentId });
+  }
+  await db.query(`CREATE SCHEMA bench_fixed; CREATE TABLE bench_fixed.departments (LIKE ${schemaNameFor(slugs[0])}.departments INCLUDING ALL);
+                  INSERT INTO bench_fixed.departments SELECT * FROM ${schemaNameFor(slugs[0])}.departments`);
+  const raw = await start('bench/raw-server.js', { PORT: String(RAW_PORT) });
+
+  // 1. Tenancy overhead.
+  try {
+    const f = fixtures[0];
+    const headers = { host: f.host, authorization: `Bearer ${f.token}` };
+    const targets = {
+      tenant: () => load(`http://127.0.0.1:${API_PORT}/api/departments/${f.departmentId}`, { headers }),
+      baseline: () => load(`http://127.0.0.1:${API_PORT}/bench/baseline/departments/${f.departmentId}`, { headers }),
+      raw: () => load(`http://127.0.0.1:${RAW_PORT}/departments/${f.departmentId}`),
+    };
+    for (const t of Object.values(targets)) await t(); // warm-up
+    const results: Record<keyof typeof targets, Load[]> = { tenant: [], baseline: [], raw: [] };
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [k, t] of Object.entries(targets) as Array<[keyof typeof targets, () => Promise<Load>]>) results[k].push(await t());
+    }
+    const errors = Object.values(results).flat().reduce((n, l) => n + l.errors, 0);
+    const rps = (k: keyof typeof targets) => median(results[k].map((l) => l.rps));
+    const p99 = (k: keyof typeof targets) => median(results[k].map((l) => l.p99));
+    const note = errors ? `${errors} errors during load` : undefined;
+    cases.push(makeCase('tenancy overhead: read by id, tenant path vs fixed-schema baseline', 'req/s', rps('tenant'), rps('baseline'), 'ratio ≥ 0.90', (r) => r >= 0.9 && !errors, note));
+    cases.push(makeCase('tenancy overhead: p99 latency, tenant path vs baseline', 'ms', p99('tenant'), p99('baseline'), 'report'));
+    cases.push(makeCase('ceiling: raw node:http + pg, same query (baseline = tenant path)', 'req/s', rps('raw'), rps('tenant'), 'report'));
+  } catch (e) {
+    cases.push(failedCase('tenancy overhead', String(e)));
+  }
+
+  // 2. Flat in province count: reads and writes spread over 2, 50 and all provinces.
+  try {
+    const levels = [...new Set([2, 50, PROVINCES].filter((l) => l <= PROVINCES))];
+    let writeSeq = 0;
+    const spread = (count: number, write: boolean) => {
+      let i = 0;
+      return load(`http://127.0.0.1:${API_PORT}/`, {
+        requests: [
+          {
+            setupRequest: (req: autocannon.Request) => {
+              const f = fixtures[i++ % count];
+              const headers = { host: f.host, authorization: `Bearer ${f.token}`, 'content-type': 'application/json' };
+              return write
+                ? { ...req, method: 'POST', path: '/api/departments', headers, body: JSON.stringify({ code: `W${writeSeq++}`, name: 'bench write' }) }
+                : { ...req, method: 'GET', path: `/api/departments/${f.departmentId}`, headers };
+            },
+          },
+        ],
+      } as Partial<autocannon.Options>);
+    };
+    const memory = new Map<number, number>();
+    await spread(2, false); // warm-up
+    for (const level of levels) {
+      await spread(level, false);
+      memory.set(level, rssMiB(api.pid!));
+    }
+    const reads = new Map<number, Load[]>(levels.map((l) => [l, []]));
+    const writes = new Map<number, Load[]>(levels.map((l) => [l, []]));
+    let maxConnections = 0;
+    for (let r = 0; r < Math.max(2, ROUNDS - 1); r++) {
+      for (const level of levels) {
+        const read = await sampleConnections(spread(level, false));
+        const write = await sampleConnections(spread(level, true));
+        reads.get(level)!.push(read.result);
+        writes.get(level)!.push(write.result);
+        maxConnections = Math.max(maxConnections, read.maxConnections, write.maxConnections);
+      }
+    }
+    const med = (m: Map<number, Load[]>, l: number, k: keyof Load) => median(m.get(l)!.map((x) => x[k]));
+    const errors = [...reads.values(), ...writes.values()].flat().reduce((n, l) => n + l.errors, 0);
+    for (const [label, m] of [['read', reads], ['write', writes]] as const) {
+      cases.push(makeCase(`flat: ${label} req/s at ${PROVINCES} provinces vs 2`, 'req/s', med(m, PROVINCES, 'rps'), med(m, 2, 'rps'), 'ratio ≥ 0.90', (r) => r >= 0.9 && !errors, `${reads.has(50) ? `at 50: ${round(med(m, 50, 'rps'))} req/s` : ''}${errors ? `; ${errors} errors` : ''}`));
+      cases.push(makeCase(`flat: ${label} p99 at ${PROVINCES} provinces vs 2`, 'ms', med(m, PROVINCES, 'p99'), med(m, 2, 'p99'), 'report', undefined, reads.has(50) ? `at 50: ${med(m, 50, 'p99')} ms` : undefined));
+    }
+    cases.push(makeCase(`flat: API resident memory after load over ${PROVINCES} provinces vs 2`, 'MiB', memory.get(PROVINCES)!, memory.get(2)!, 'ratio ≤ 1.2', (r) => r <= 1.2, memory.has(50) ? `at 50: ${round(memory.get(50)!)} MiB` : undefined));
+    cases.push(makeCase('flat: Postgres connections held by the API (baseline = pool size)', 'connections', maxConnections, POOL_SIZE, 'value ≤ pool size', (_r, v) => v <= POOL_SIZE));
+  } catch (e) {
+    cases.push(failedCase('flat in province count', String(e)));
+  }
+  raw.kill();
+
+  // 4. Migration fan-out: the runner against one psql script with the same DDL.
+  try {
+    const { rows } = await db.query(`SELECT schema_name FROM platform.tenants WHERE status = 'active' ORDER BY slug`);
+    const runnerMs: number[] = [];
+    const psqlMs: number[] = [];
+    const columns: string[] = [];
+    for (let r = 0; r < 2; r++) {
+      columns.push(`bench_r${r}`);
+      const out = await run(process.execPath, [path.join(DIST, 'bench', 'fanout.js')], { ...env, LOG_LEVEL: 'silent', BENCH_COLUMNS: columns.join(',') });
+      const result = JSON.parse(out.stdout);
+      if (result.failed || result.applied !== rows.length) throw new Error(`fan-out: ${JSON.stringify(result)}`);
+      runnerMs.push(result.ms);
+      const script = rows.map((t: { schema_name: string }) => `BEGIN; SET LOCAL search_path TO "${t.schema_name}"; ALTER TABLE departments ADD COLUMN bench_p${r} text; COMMIT;`).join('\n');
+      const file = path.join(os.tmpdir(), `daftar-fanout-${process.pid}.sql`);
+      writeFileSync(file, script);
+      psqlMs.push((await run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', DB_URL, '-f', file], env)).ms);
+    }
+    cases.push(makeCase(`migration fan-out to ${rows.length} provinces: runner (concurrency ${config.migrationConcurrency}) vs one psql script`, 'ms', median(runnerMs), median(psqlMs), 'report'));
+  } catch (e) {
+    cases.push(failedCase('migration fan-out', String(e)));
+  }
+
+  // 5. Jobs: tenant-aware no-op vs bare BullMQ; fairness with a 10,000-job backlog.
+  try {
+    const { rows } = await db.query(`SELECT id FROM platform.tenants WHERE slug IN ('p-0000', 'p-0001') ORDER BY slug`);
+    const out = await run(process.execPath, [path.join(DIST, 'bench', 'jobs.js')], { ...env, LOG_LEVEL: 'silent', BENCH_TENANTS: rows.map((r: { id: string }) => r.id).join(','), BENCH_ROUNDS: String(ROUNDS) });
+    const j = JSON.parse(out.stdout);
+    cases.push(makeCase(`jobs: no-op tenant-aware job vs bare BullMQ worker (concurrency ${j.concurrency})`, 'jobs/s', j.tenantRate, j.bareRate, 'ratio ≥ 0.80', (r) => r >= 0.8));
+    cases.push(makeCase(`jobs fairness: province A jobs started before province B's one job (backlog 10,000; baseline = plain FIFO)`, 'jobs', j.fair, j.fifo, `value ≤ ${2 * j.concurrency}`, (_r, v) => v <= 2 * j.concurrency));
+  } catch (e) {
+    cases.push(failedCase('jobs', String(e)));
+  }
+}
+
+function report() {
+  const table = [
+    '| case | metric | value | baseline | ratio | goal | met |',
+    '|---|---|---|---|---|---|---|',
+    ...cases.map((c) => `| ${c.name}${c.note ? ` (${c.note})` : ''} | ${c.metric} | ${c.value ?? '-'} | ${c.baseline ?? '-'} | ${c.ratio ?? '-'} | ${c.goal} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`),
+  ].join('\n');
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${round(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}`;
+  const date = new Date().toISOString();
+  const dir = path.join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify({ machine, date, cases }, null, 2)}\n`);
+  writeFileSync(path.join(dir, 'latest.md'), `# Benchmark results\n\n${date} on ${machine}\n\n${table}\n`);
+  process.stdout.write(`\n${table}\n\nwritten to bench/results/latest.json and latest.md\n`);
+}
+
+// Never leave servers behind, whatever way this process ends.
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+
+main()
+  .catch((e) => {
+    log(`aborted: ${e?.stack ?? e}`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    report();
+    for (const c of children) c.kill('SIGTERM');
+    await db?.end().catch(() => undefined);
+    setTimeout(() => process.exit(), 2000).unref();
+  });

@@ -30,7 +30,8 @@ class BaselineJwtStrategy extends PassportStrategy(Strategy, 'jwt-baseline') {
   constructor(config: AppConfig) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwt.secret,
+      // A KeyObject (typed as Buffer here) spares jsonwebtoken a failed PEM parse per request.
+      secretOrKey: config.jwt.key as unknown as Buffer,
       algorithms: ['HS256'],
       issuer: config.jwt.issuer,
       audience: ['platform', 'tenant'],

@@ -14,7 +14,7 @@ import { UsersService } from '../users/users.service';
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({ secret: config.jwt.key as unknown as Buffer, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
   controllers: [TenantAuthController],

@@ -328,7 +328,11 @@ function report() {
   const date = new Date().toISOString();
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify({ machine, date, cases }, null, 2)}\n`);
+  const json = `${JSON.stringify({ machine, date, cases }, null, 2)}\n`;
+  writeFileSync(path.join(dir, 'latest.json'), json);
+  // One file per run, so the history can be compared run to run.
+  mkdirSync(path.join(dir, 'history'), { recursive: true });
+  writeFileSync(path.join(dir, 'history', `${date.slice(0, 16).replace(':', '-')}Z.json`), json);
   writeFileSync(path.join(dir, 'latest.md'), `# Benchmark results\n\n${date} on ${machine}\n\n${table}\n`);
   process.stdout.write(`\n${table}\n\nwritten to bench/results/latest.json and latest.md\n`);
 }

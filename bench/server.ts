@@ -3,13 +3,14 @@ import { Controller, Get, Injectable, Module, NotFoundException, Param, ParseUUI
 import { NestFactory } from '@nestjs/core';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Strategy } from 'passport-jwt';
 import { DataSource, Entity } from 'typeorm';
 import { entities } from '../src/database/entities';
 import { Department } from '../src/departments/department.entity';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
 import { Public } from '../src/auth/auth.decorators';
+import { jwtVerifyOptions } from '../src/auth/jwt.strategy';
 import { AccessTokenClaims } from '../src/auth/token.service';
 import { AppConfig } from '../src/config/app-config';
 import { AnyHost } from '../src/tenancy/host-scope';
@@ -28,14 +29,7 @@ entities.push(FixedDepartment);
 @Injectable()
 class BaselineJwtStrategy extends PassportStrategy(Strategy, 'jwt-baseline') {
   constructor(config: AppConfig) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      // A KeyObject (typed as Buffer here) spares jsonwebtoken a failed PEM parse per request.
-      secretOrKey: config.jwt.key as unknown as Buffer,
-      algorithms: ['HS256'],
-      issuer: config.jwt.issuer,
-      audience: ['platform', 'tenant'],
-    });
+    super(jwtVerifyOptions(config));
   }
   validate(claims: AccessTokenClaims) {
     return claims;

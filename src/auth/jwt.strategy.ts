@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ClsService } from 'nestjs-cls';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { ExtractJwt, Strategy, StrategyOptionsWithoutRequest } from 'passport-jwt';
 import { AppConfig } from '../config/app-config';
 import { DaftarStore, Principal } from '../tenancy/tenant-context';
 import { AccessTokenClaims } from './token.service';
+
+/** How every access token is verified: HS256 only (so `alg: none` is refused), issuer, audience, expiry. */
+export function jwtVerifyOptions(config: AppConfig): StrategyOptionsWithoutRequest {
+  return {
+    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+    // A KeyObject (typed as Buffer here) spares jsonwebtoken a failed PEM parse per request.
+    secretOrKey: config.jwt.key as unknown as Buffer,
+    algorithms: ['HS256'],
+    issuer: config.jwt.issuer,
+    audience: ['platform', 'tenant'],
+    ignoreExpiration: false,
+  };
+}
 
 /** Raised from validate(); JwtAuthGuard turns it into a 401 with this reason. */
 export class TokenRefused extends Error {}
@@ -20,15 +33,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     config: AppConfig,
     private readonly cls: ClsService<DaftarStore>,
   ) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      // A KeyObject (typed as Buffer here) spares jsonwebtoken a failed PEM parse per request.
-      secretOrKey: config.jwt.key as unknown as Buffer,
-      algorithms: ['HS256'],
-      issuer: config.jwt.issuer,
-      audience: ['platform', 'tenant'],
-      ignoreExpiration: false,
-    });
+    super(jwtVerifyOptions(config));
   }
 
   validate(claims: AccessTokenClaims): Principal {

@@ -3,7 +3,6 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
@@ -18,7 +17,7 @@ import { TenantProvisioner } from '../../src/provisioning/tenant-provisioner.ser
 import { prepareApi } from '../../src/startup';
 import { tenantMigrations as shippedTenantMigrations } from '../../src/tenancy/tenant-migrations';
 import { WorkerModule } from '../../src/worker.module';
-import { TEST_BASE_DOMAIN, TEST_DATABASE_URL } from './test-env';
+import { recreateDatabase, TEST_BASE_DOMAIN, TEST_DATABASE_URL } from './test-env';
 
 export const OPERATOR = { email: 'operator@daftar.test', password: 'Operator-Password-1' };
 export const ADMIN_PASSWORD = 'Province-Admin-Pass-1';
@@ -174,22 +173,6 @@ export class Harness {
     const res = await this.on(province.host).post('/api/auth/login').send({ email: province.adminEmail, password }).expect(200);
     return res.body.accessToken as string;
   }
-}
-
-/** Drops and creates a database beside the test database; returns its URL. */
-async function recreateDatabase(name: string): Promise<string> {
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /** A slug unique to this run, so spec files sharing the database never collide. */

@@ -1,5 +1,22 @@
+import { Client } from 'pg';
 /** Tests use their own database next to the development one, on the same server. */
 const base = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/daftar');
 base.pathname = '/daftar_test';
 export const TEST_DATABASE_URL = base.toString();
 export const TEST_BASE_DOMAIN = 'daftar.test';
+
+/** Drops and creates a database beside the test database; returns its URL. */
+export async function recreateDatabase(name: string): Promise<string> {
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}

@@ -1,0 +1,26 @@
+import { ClsModule } from 'nestjs-cls';
+import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { JobsModule } from './jobs/jobs.module';
+import { LoggingModule } from './logging/logging.module';
+import { ProvisioningModule } from './provisioning/provisioning.module';
+import { RedisModule } from './redis/redis.module';
+import { TenancyModule } from './tenancy/tenancy.module';
+
+/**
+ * What every process without HTTP (the worker, the CLI) is built from: the data layer, the
+ * registry, auth services and the queues. AsyncLocalStorage is set up per job or command, so
+ * CLS has no middleware here.
+ */
+export const backgroundImports = [
+  ConfigModule,
+  LoggingModule,
+  ClsModule.forRoot({ global: true }),
+  RedisModule,
+  DatabaseModule,
+  TenancyModule,
+  AuthModule,
+  JobsModule,
+  ProvisioningModule,
+];

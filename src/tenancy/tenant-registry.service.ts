@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -21,7 +21,6 @@ interface CacheEntry {
  */
 @Injectable()
 export class TenantRegistry implements OnModuleInit {
-  private readonly logger = new Logger(TenantRegistry.name);
   private readonly cache = new Map<CacheKey, CacheEntry>();
   private readonly inflight = new Map<CacheKey, Promise<TenantRecord | null>>();
   private generation = 0;

@@ -69,7 +69,7 @@ describe('province jobs', () => {
       Array.from({ length: 20 }, (_, i) => jobs.add(queue, 'probe', { tenantId: (i % 2 ? a : b).id, seq: i })),
     );
     const results = await Promise.all(added.map((job) => waitFor(queue, job.id!)));
-    added.forEach((job, i) => expect(results[i]).toEqual([`marker-${(i % 2 ? a : b).slug}`]));
+    added.forEach((_job, i) => expect(results[i]).toEqual([`marker-${(i % 2 ? a : b).slug}`]));
     await worker.close();
   });
 

@@ -7,7 +7,7 @@ import { DaftarStore } from './tenant-context';
 
 /** Which hosts serve an endpoint: a province's (the default), the operators' console, or any. */
 export type HostScope = 'tenant' | 'platform' | 'any';
-const HOST_SCOPE = 'daftar:host-scope';
+export const HOST_SCOPE = 'daftar:host-scope';
 
 export const PlatformHost = () => SetMetadata(HOST_SCOPE, 'platform' satisfies HostScope);
 export const AnyHost = () => SetMetadata(HOST_SCOPE, 'any' satisfies HostScope);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ClsModule } from 'nestjs-cls';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { ConfigModule } from './config/config.module';
@@ -41,6 +42,7 @@ import { TenantController } from './tenancy/tenant.controller';
       },
     }),
     AuthModule,
+    AuditModule,
     JobsModule,
     PlatformModule,
     DepartmentsModule,

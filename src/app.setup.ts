@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
 
 export const API_DOCS_PATH = 'api/docs';
 
@@ -11,6 +12,8 @@ export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.useLogger(app.get(Logger));
   express.disable('x-powered-by');
+  // req.ip honours X-Forwarded-For only when our own proxy is declared trusted.
+  express.set('trust proxy', app.get(AppConfig).trustProxy);
   express.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(

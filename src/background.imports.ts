@@ -1,4 +1,5 @@
 import { ClsModule } from 'nestjs-cls';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -21,6 +22,7 @@ export const backgroundImports = [
   DatabaseModule,
   TenancyModule,
   AuthModule,
+  AuditModule,
   JobsModule,
   ProvisioningModule,
 ];

@@ -6,6 +6,7 @@ import { JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher.service';
 import { TokenService } from './token.service';
 import { TenantAuthController } from './tenant-auth.controller';
+import { TenantSignInService } from './tenant-sign-in.service';
 import { UsersService } from '../users/users.service';
 
 @Global()
@@ -18,7 +19,7 @@ import { UsersService } from '../users/users.service';
     }),
   ],
   controllers: [TenantAuthController],
-  providers: [PasswordHasher, TokenService, JwtStrategy, UsersService],
+  providers: [PasswordHasher, TokenService, JwtStrategy, UsersService, TenantSignInService],
   exports: [PasswordHasher, TokenService, UsersService],
 })
 export class AuthModule {}

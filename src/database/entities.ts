@@ -1,3 +1,4 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { Department } from '../departments/department.entity';
 import { Operator } from '../platform/operator.entity';
 import { ProvisioningRun } from '../provisioning/provisioning-run.entity';
@@ -6,4 +7,4 @@ import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the one shared DataSource: platform ones are schema-qualified, tenant ones are not. */
-export const entities = [Tenant, TenantDomain, Operator, ProvisioningRun, User, Department];
+export const entities = [Tenant, TenantDomain, Operator, ProvisioningRun, User, Department, AuditEntry];

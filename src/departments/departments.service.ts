@@ -1,4 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/sql';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { Department } from './department.entity';
@@ -7,7 +8,10 @@ import { CreateDepartmentRequest } from './dto/department.dto';
 /** The current province's departments. */
 @Injectable()
 export class DepartmentsService {
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly audit: AuditService,
+  ) {}
 
   list(): Promise<Department[]> {
     return this.db.transaction((em) => em.getRepository(Department).find({ order: { code: 'ASC' } }));
@@ -21,9 +25,11 @@ export class DepartmentsService {
 
   async create(request: CreateDepartmentRequest): Promise<Department> {
     try {
-      return await this.db.transaction((em) => {
+      return await this.db.transaction(async (em) => {
         const repo = em.getRepository(Department);
-        return repo.save(repo.create({ code: request.code, name: request.name, nameUr: request.nameUr ?? null }));
+        const department = await repo.save(repo.create({ code: request.code, name: request.name, nameUr: request.nameUr ?? null }));
+        await this.audit.record(em, { action: 'department.created', targetType: 'department', targetId: department.id, details: { code: department.code } });
+        return department;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictException(`A department with code "${request.code}" already exists`);

@@ -36,7 +36,9 @@ export class HostScopeGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const scope = hostScopeOf(this.reflector, context);
     if (scope === 'any') return true;
-    const host = await this.resolver.resolve(context.switchToHttp().getRequest<Request>());
+    const req = context.switchToHttp().getRequest<Request>();
+    this.cls.set('clientIp', req.ip);
+    const host = await this.resolver.resolve(req);
     this.cls.set('host', host);
     if (host.kind === 'tenant') this.cls.set('tenant', host.tenant);
     if (host.kind === 'refused') {

@@ -28,4 +28,6 @@ export interface DaftarStore extends ClsStore {
   /** The province this unit of work belongs to, for requests and jobs alike. */
   tenant?: TenantRecord;
   principal?: Principal;
+  /** The client's address (X-Forwarded-For only behind a trusted proxy), for the audit log. */
+  clientIp?: string;
 }

@@ -1,5 +1,6 @@
 import { Migration } from '../../database/migration';
 import { core0001 } from './0001-core';
+import { auditLog0002 } from './0002-audit-log';
 
 /** Tenant migrations in the order they apply to every province. Append only. */
-export const tenantMigrations: readonly Migration[] = [core0001];
+export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002];

@@ -1,0 +1,34 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { UsersService } from '../users/users.service';
+import { PasswordHasher } from './password-hasher.service';
+import { IssuedToken, TokenService } from './token.service';
+
+/** Sign-in to the current province; every attempt, good or bad, goes to its audit log. */
+@Injectable()
+export class TenantSignInService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly db: TenantDatabase,
+    private readonly audit: AuditService,
+  ) {}
+
+  async signIn(email: string, password: string): Promise<IssuedToken> {
+    const user = await this.users.findForSignIn(email);
+    const ok = await this.hasher.verify(user?.passwordHash, password);
+    if (!user || !ok || user.status !== 'active') {
+      await this.audit.recordAlone({
+        action: 'auth.login.failed',
+        actor: { type: 'anonymous', email: email.toLowerCase() },
+        details: { reason: !user ? 'unknown email' : !ok ? 'wrong password' : `account ${user.status}` },
+      });
+      // The same answer whatever the reason, so accounts can't be discovered through it.
+      throw new UnauthorizedException('Wrong email or password');
+    }
+    await this.audit.recordAlone({ action: 'auth.login', actor: { type: 'user', id: user.id, email: user.email }, targetType: 'user', targetId: user.id });
+    return this.tokens.issueUserToken(this.db.currentTenant().id, user);
+  }
+}

@@ -120,7 +120,7 @@ try {
   await ensure('Postgres', endpoint(DATABASE_URL, 5432), 'postgres', startLocalPostgres,
     'Install one of: Docker (then `docker compose up -d`), or PostgreSQL 15+ (Debian/Ubuntu: `sudo apt-get install postgresql`; macOS: `brew install postgresql@16`).');
   await ensure('Redis', endpoint(REDIS_URL, 6379), 'redis', startLocalRedis,
-    'Install one of: Docker (then `docker compose up -d`), or Redis 6.2+ (Debian/Ubuntu: `sudo apt-get install redis-server`; macOS: `brew install redis`).');
+    'Install one of: Docker (then `docker compose up -d`), or Redis 7+ (Debian/Ubuntu: `sudo apt-get install redis-server`; macOS: `brew install redis`).');
 } catch (error) {
   log(`ERROR: ${error.message}`);
   process.exit(1);

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { TooManySignInAttemptsFilter } from './auth/login-throttle.service';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 
@@ -16,6 +17,7 @@ export function configureApp(app: INestApplication): INestApplication {
   express.set('trust proxy', app.get(AppConfig).trustProxy);
   express.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new TooManySignInAttemptsFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../config/app-config';
 import { JwtStrategy } from './jwt.strategy';
+import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher.service';
 import { TokenService } from './token.service';
 import { TenantAuthController } from './tenant-auth.controller';
@@ -19,7 +20,7 @@ import { UsersService } from '../users/users.service';
     }),
   ],
   controllers: [TenantAuthController],
-  providers: [PasswordHasher, TokenService, JwtStrategy, UsersService, TenantSignInService],
-  exports: [PasswordHasher, TokenService, UsersService],
+  providers: [PasswordHasher, TokenService, JwtStrategy, UsersService, TenantSignInService, LoginThrottle],
+  exports: [PasswordHasher, TokenService, UsersService, LoginThrottle],
 })
 export class AuthModule {}

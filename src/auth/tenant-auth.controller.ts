@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from './auth.decorators';
 import { SignInRequest, TokenResponse } from './dto';
 import { TenantSignInService } from './tenant-sign-in.service';
@@ -15,7 +15,8 @@ export class TenantAuthController {
   @ApiOperation({ summary: "Sign in to this province (on the province's own host)" })
   @ApiOkResponse({ type: TokenResponse })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (the same answer for both)' })
-  login(@Body() body: SignInRequest): Promise<TokenResponse> {
-    return this.signIns.signIn(body.email, body.password);
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account or address; see Retry-After' })
+  login(@Body() body: SignInRequest, @Ip() address: string): Promise<TokenResponse> {
+    return this.signIns.signIn(body.email, body.password, address);
   }
 }

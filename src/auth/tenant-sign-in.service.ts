@@ -2,6 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { UsersService } from '../users/users.service';
+import { LoginThrottle, TooManySignInAttempts } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher.service';
 import { IssuedToken, TokenService } from './token.service';
 
@@ -14,12 +15,23 @@ export class TenantSignInService {
     private readonly tokens: TokenService,
     private readonly db: TenantDatabase,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async signIn(email: string, password: string): Promise<IssuedToken> {
+  async signIn(email: string, password: string, address: string | undefined): Promise<IssuedToken> {
+    const realm = { tenantId: this.db.currentTenant().id };
+    try {
+      await this.throttle.assertAllowed(realm, email, address);
+    } catch (error) {
+      if (error instanceof TooManySignInAttempts) {
+        await this.audit.recordAlone({ action: 'auth.login.throttled', actor: { type: 'anonymous', email: email.toLowerCase() } });
+      }
+      throw error;
+    }
     const user = await this.users.findForSignIn(email);
     const ok = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !ok || user.status !== 'active') {
+      await this.throttle.recordFailure(realm, email, address);
       await this.audit.recordAlone({
         action: 'auth.login.failed',
         actor: { type: 'anonymous', email: email.toLowerCase() },
@@ -28,6 +40,7 @@ export class TenantSignInService {
       // The same answer whatever the reason, so accounts can't be discovered through it.
       throw new UnauthorizedException('Wrong email or password');
     }
+    await this.throttle.recordSuccess(realm, email);
     await this.audit.recordAlone({ action: 'auth.login', actor: { type: 'user', id: user.id, email: user.email }, targetType: 'user', targetId: user.id });
     return this.tokens.issueUserToken(this.db.currentTenant().id, user);
   }

@@ -44,6 +44,9 @@ const envSchema = z
     MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(8192).max(1_048_576).default(19_456),
     ARGON2_TIME_COST: z.coerce.number().int().min(1).max(20).default(2),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -82,6 +85,8 @@ export class AppConfig {
   readonly provisioning!: { concurrency: number; retryAfterSeconds: number };
   readonly migrationConcurrency!: number;
   readonly argon2!: { memoryCost: number; timeCost: number; parallelism: number };
+  /** Failed sign-ins allowed per account and per client address within the window. */
+  readonly loginThrottle!: { maxPerAccount: number; maxPerAddress: number; windowSeconds: number };
   readonly shutdownTimeoutMs!: number;
   readonly logLevel!: string;
 
@@ -126,6 +131,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     migrationConcurrency: e.MIGRATION_CONCURRENCY,
     // OWASP's argon2id baseline (19 MiB, t=2, p=1): ~20-40 ms a hash here, costly to brute-force.
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: 1 },
+    loginThrottle: {
+      maxPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+    },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
   });

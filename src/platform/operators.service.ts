@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { LoginThrottle } from '../auth/login-throttle.service';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { AppConfig } from '../config/app-config';
 import { Operator } from './operator.entity';
@@ -13,6 +14,7 @@ export class OperatorsService {
     @InjectRepository(Operator) private readonly operators: Repository<Operator>,
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfig,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** Creates the first operator from PLATFORM_ADMIN_EMAIL/PASSWORD when there is none yet. */
@@ -30,14 +32,20 @@ export class OperatorsService {
     this.logger.log(`Created the first platform operator ${email}`);
   }
 
-  async verifyCredentials(email: string, password: string): Promise<Operator | null> {
+  /** Checks an operator's password, behind the same brute-force limits as province sign-in. */
+  async verifyCredentials(email: string, password: string, address?: string): Promise<Operator | null> {
+    await this.throttle.assertAllowed('platform', email, address);
     const operator = await this.operators
       .createQueryBuilder('o')
       .addSelect('o.passwordHash')
       .where('lower(o.email) = lower(:email)', { email })
       .getOne();
     const ok = await this.hasher.verify(operator?.passwordHash, password);
-    if (!operator || !ok || operator.status !== 'active') return null;
+    if (!operator || !ok || operator.status !== 'active') {
+      await this.throttle.recordFailure('platform', email, address);
+      return null;
+    }
+    await this.throttle.recordSuccess('platform', email);
     await this.operators.update(operator.id, { lastLoginAt: new Date() });
     return operator;
   }

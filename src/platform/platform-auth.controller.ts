@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { SignInRequest, TokenResponse } from '../auth/dto';
@@ -21,8 +21,8 @@ export class PlatformAuthController {
   @ApiOperation({ summary: 'Operator sign-in (platform host only); the token has audience "platform"' })
   @ApiOkResponse({ type: TokenResponse })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
-  async login(@Body() body: SignInRequest): Promise<TokenResponse> {
-    const operator = await this.operators.verifyCredentials(body.email, body.password);
+  async login(@Body() body: SignInRequest, @Ip() address: string): Promise<TokenResponse> {
+    const operator = await this.operators.verifyCredentials(body.email, body.password, address);
     if (!operator) throw new UnauthorizedException('Wrong email or password');
     return this.tokens.issueOperatorToken(operator);
   }

@@ -6,7 +6,8 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher.service';
 import { TokenService } from './token.service';
-import { TenantAuthController } from './tenant-auth.controller';
+import { MeController, TenantAuthController } from './tenant-auth.controller';
+import { RefreshTokensService } from './refresh-tokens.service';
 import { TenantSignInService } from './tenant-sign-in.service';
 import { UsersService } from '../users/users.service';
 
@@ -19,8 +20,8 @@ import { UsersService } from '../users/users.service';
       useFactory: (config: AppConfig) => ({ secret: config.jwt.key as unknown as Buffer, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [TenantAuthController],
-  providers: [PasswordHasher, TokenService, JwtStrategy, UsersService, TenantSignInService, LoginThrottle],
+  controllers: [TenantAuthController, MeController],
+  providers: [PasswordHasher, TokenService, JwtStrategy, UsersService, TenantSignInService, LoginThrottle, RefreshTokensService],
   exports: [PasswordHasher, TokenService, UsersService, LoginThrottle],
 })
 export class AuthModule {}

@@ -1,7 +1,10 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Public } from './auth.decorators';
-import { SignInRequest, TokenResponse } from './dto';
+import { Body, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Principal } from '../tenancy/tenant-context';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { UsersService } from '../users/users.service';
+import { CurrentPrincipal, Public } from './auth.decorators';
+import { MeResponse, RefreshRequest, SessionResponse, SignInRequest } from './dto';
 import { TenantSignInService } from './tenant-sign-in.service';
 
 @ApiTags('auth')
@@ -13,10 +16,47 @@ export class TenantAuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: "Sign in to this province (on the province's own host)" })
-  @ApiOkResponse({ type: TokenResponse })
+  @ApiOkResponse({ type: SessionResponse })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (the same answer for both)' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account or address; see Retry-After' })
-  login(@Body() body: SignInRequest, @Ip() address: string): Promise<TokenResponse> {
+  login(@Body() body: SignInRequest, @Ip() address: string): Promise<SessionResponse> {
     return this.signIns.signIn(body.email, body.password, address);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token for a new access token and the next refresh token' })
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiUnauthorizedResponse({ description: 'Unknown, expired or already used (which revokes its family)' })
+  refresh(@Body() body: RefreshRequest): Promise<SessionResponse> {
+    return this.signIns.refresh(body.refreshToken);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Sign out: the refresh token's family stops working" })
+  async logout(@Body() body: RefreshRequest): Promise<void> {
+    await this.signIns.logout(body.refreshToken);
+  }
+}
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('api/me')
+export class MeController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly db: TenantDatabase,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: MeResponse })
+  async me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
+    const user = principal.kind === 'user' ? await this.users.findById(principal.id) : null;
+    if (!user || user.status !== 'active') throw new UnauthorizedException('This account is not active');
+    return { id: user.id, email: user.email, name: user.name, roles: user.roles, status: user.status, province: this.db.currentTenant().slug };
   }
 }

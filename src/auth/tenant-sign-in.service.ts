@@ -4,6 +4,7 @@ import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { UsersService } from '../users/users.service';
 import { LoginThrottle, TooManySignInAttempts } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher.service';
+import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens.service';
 import { IssuedToken, TokenService } from './token.service';
 
 /** Sign-in to the current province; every attempt, good or bad, goes to its audit log. */
@@ -16,9 +17,10 @@ export class TenantSignInService {
     private readonly db: TenantDatabase,
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottle,
+    private readonly refreshTokens: RefreshTokensService,
   ) {}
 
-  async signIn(email: string, password: string, address: string | undefined): Promise<IssuedToken> {
+  async signIn(email: string, password: string, address: string | undefined): Promise<IssuedToken & IssuedRefreshToken> {
     const realm = { tenantId: this.db.currentTenant().id };
     try {
       await this.throttle.assertAllowed(realm, email, address);
@@ -41,7 +43,20 @@ export class TenantSignInService {
       throw new UnauthorizedException('Wrong email or password');
     }
     await this.throttle.recordSuccess(realm, email);
-    await this.audit.recordAlone({ action: 'auth.login', actor: { type: 'user', id: user.id, email: user.email }, targetType: 'user', targetId: user.id });
-    return this.tokens.issueUserToken(this.db.currentTenant().id, user);
+    const refresh = await this.db.transaction(async (em) => {
+      await this.audit.record(em, { action: 'auth.login', actor: { type: 'user', id: user.id, email: user.email }, targetType: 'user', targetId: user.id });
+      return this.refreshTokens.issue(em, user.id);
+    });
+    return { ...(await this.tokens.issueUserToken(this.db.currentTenant().id, user)), ...refresh };
+  }
+
+  /** A new access token and the next refresh token of the same family. */
+  async refresh(refreshToken: string): Promise<IssuedToken & IssuedRefreshToken> {
+    const { user, next } = await this.refreshTokens.rotate(refreshToken);
+    return { ...(await this.tokens.issueUserToken(this.db.currentTenant().id, user)), ...next };
+  }
+
+  logout(refreshToken: string): Promise<void> {
+    return this.refreshTokens.revoke(refreshToken);
   }
 }

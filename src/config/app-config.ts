@@ -38,6 +38,7 @@ const envSchema = z
     PLATFORM_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
+    REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86400).default(7 * 86400),
     TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
     PROVISIONING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
     PROVISIONING_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
@@ -80,7 +81,7 @@ export class AppConfig {
    * `key` is the secret as a KeyObject: given a string, jsonwebtoken first tries (and fails) to
    * parse it as a PEM public key on every call, which cost a fifth of a request's CPU.
    */
-  readonly jwt!: { secret: string; key: KeyObject; accessTokenTtlSeconds: number; issuer: string };
+  readonly jwt!: { secret: string; key: KeyObject; accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number; issuer: string };
   readonly tenantCacheTtlMs!: number;
   readonly provisioning!: { concurrency: number; retryAfterSeconds: number };
   readonly migrationConcurrency!: number;
@@ -124,6 +125,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       secret: e.JWT_SECRET ?? DEV_JWT_SECRET,
       key: createSecretKey(Buffer.from(e.JWT_SECRET ?? DEV_JWT_SECRET)),
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
       issuer: 'daftar',
     },
     tenantCacheTtlMs: e.TENANT_CACHE_TTL_MS,

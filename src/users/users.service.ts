@@ -20,6 +20,10 @@ export class UsersService {
     );
   }
 
+  findById(id: string): Promise<User | null> {
+    return this.db.transaction((em) => em.getRepository(User).findOneBy({ id }));
+  }
+
   /** Inserts a user inside a caller's transaction (provisioning seeds the first admin this way). */
   static async insert(em: EntityManager, user: Pick<User, 'email' | 'name' | 'passwordHash' | 'roles' | 'status'>): Promise<User> {
     return em.getRepository(User).save(em.getRepository(User).create(user));

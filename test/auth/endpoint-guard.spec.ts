@@ -11,6 +11,8 @@ const PUBLIC_ENDPOINTS = [
   'GET /ready',
   'GET /api/tenant',
   'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'POST /api/auth/logout',
   'POST /api/platform/auth/login',
 ];
 

@@ -1,0 +1,85 @@
+import { schemaNameFor } from '../../src/tenancy/slug';
+import { Harness, ProvisionedProvince, uniqueSlug, ADMIN_PASSWORD } from '../support/harness';
+
+/** Issue 4 §3: refresh tokens rotate in families; reuse or sign-out ends the family. */
+describe('sessions: refresh, rotation, reuse, sign-out, /api/me', () => {
+  let h: Harness;
+  let a: ProvisionedProvince;
+  let b: ProvisionedProvince;
+
+  beforeAll(async () => {
+    h = await Harness.start();
+    a = await h.provisionDirect(uniqueSlug('ses-a'));
+    b = await h.provisionDirect(uniqueSlug('ses-b'));
+  });
+
+  afterAll(() => h.close());
+
+  const signIn = async (p: ProvisionedProvince) =>
+    (await h.on(p.host).post('/api/auth/login').send({ email: p.adminEmail, password: ADMIN_PASSWORD }).expect(200)).body;
+  const refresh = (p: ProvisionedProvince, refreshToken: string) => h.on(p.host).post('/api/auth/refresh').send({ refreshToken });
+
+  it('signs in with an access and a refresh token, and /api/me answers who this is', async () => {
+    const session = await signIn(a);
+    expect(session).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 7 * 86400 });
+    expect(session.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const me = await h.on(a.host).get('/api/me', session.accessToken).expect(200);
+    expect(me.body).toMatchObject({ email: a.adminEmail, roles: ['tenant_admin'], status: 'active', province: a.slug });
+    await h.on(a.host).get('/api/me').expect(401);
+  });
+
+  it('rotates: each refresh gives a working access token and a new refresh token', async () => {
+    const first = await signIn(a);
+    const second = (await refresh(a, first.refreshToken).expect(200)).body;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    await h.on(a.host).get('/api/me', second.accessToken).expect(200);
+    const third = (await refresh(a, second.refreshToken).expect(200)).body;
+    expect(third.refreshToken).not.toBe(second.refreshToken);
+  });
+
+  it('revokes the whole family when an already-used refresh token comes back', async () => {
+    const first = await signIn(a);
+    const second = (await refresh(a, first.refreshToken).expect(200)).body;
+    const reuse = await refresh(a, first.refreshToken).expect(401);
+    expect(reuse.body.message).toMatch(/already used/);
+    // The legitimate successor is dead too.
+    await refresh(a, second.refreshToken).expect(401);
+    // Another sign-in is another family, unaffected.
+    const other = await signIn(a);
+    await refresh(a, other.refreshToken).expect(200);
+  });
+
+  it('lets only one of two racing refreshes with the same token win, then revokes the family', async () => {
+    const session = await signIn(a);
+    const [x, y] = await Promise.all([refresh(a, session.refreshToken), refresh(a, session.refreshToken)]);
+    expect([x.status, y.status].sort()).toEqual([200, 401]);
+    const winner = x.status === 200 ? x : y;
+    await refresh(a, winner.body.refreshToken).expect(401);
+  });
+
+  it('signs out: the refresh token stops working', async () => {
+    const session = await signIn(a);
+    await h.on(a.host).post('/api/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
+    await refresh(a, session.refreshToken).expect(401);
+    await h.on(a.host).post('/api/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
+  });
+
+  it("refuses a province's refresh token on another province and as an access token", async () => {
+    const session = await signIn(a);
+    await refresh(b, session.refreshToken).expect(401);
+    await h.on(a.host).get('/api/me', session.refreshToken).expect(401);
+    await refresh(a, session.refreshToken).expect(200);
+  });
+
+  it('stops refresh at once, and /api/me, when the user is disabled', async () => {
+    const session = await signIn(b);
+    await h.dataSource.query(`UPDATE ${schemaNameFor(b.slug)}.users SET status = 'disabled'`);
+    await refresh(b, session.refreshToken).expect(401);
+    await h.on(b.host).get('/api/me', session.accessToken).expect(401);
+  });
+
+  it('names bad refresh payloads', async () => {
+    const res = await h.on(a.host).post('/api/auth/refresh').send({ refreshToken: 'short', extra: 1 }).expect(400);
+    expect(Object.keys(res.body.fields).sort()).toEqual(['extra', 'refreshToken']);
+  });
+});

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { RequirePermission } from '../auth/auth.decorators';
 import { AuditService } from './audit.service';
 import { AuditQuery } from './dto';
 
@@ -11,7 +11,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @Roles('tenant_admin')
+  @RequirePermission('audit.read')
   @ApiOperation({ summary: "This province's audit log, newest first (province administrators)" })
   list(@Query() query: AuditQuery) {
     return this.audit.list(query);

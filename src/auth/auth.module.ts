@@ -1,8 +1,11 @@
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../config/app-config';
+import { EndpointCatalog } from './endpoint-catalog.service';
 import { JwtStrategy } from './jwt.strategy';
+import { RolesController } from './roles.controller';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher.service';
 import { TokenService } from './token.service';
@@ -15,13 +18,14 @@ import { UsersService } from '../users/users.service';
 @Module({
   imports: [
     PassportModule,
+    DiscoveryModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ secret: config.jwt.key as unknown as Buffer, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [TenantAuthController, MeController],
-  providers: [PasswordHasher, TokenService, JwtStrategy, UsersService, TenantSignInService, LoginThrottle, RefreshTokensService],
-  exports: [PasswordHasher, TokenService, UsersService, LoginThrottle],
+  controllers: [TenantAuthController, MeController, RolesController],
+  providers: [PasswordHasher, TokenService, JwtStrategy, UsersService, TenantSignInService, LoginThrottle, RefreshTokensService, EndpointCatalog],
+  exports: [PasswordHasher, TokenService, UsersService, LoginThrottle, EndpointCatalog],
 })
 export class AuthModule {}

@@ -4,7 +4,8 @@ import { AuthGuard } from '@nestjs/passport';
 import { ClsService } from 'nestjs-cls';
 import { DaftarStore, Principal } from '../tenancy/tenant-context';
 import { hostScopeOf } from '../tenancy/host-scope';
-import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { IS_PUBLIC, REQUIRED_PERMISSION } from './auth.decorators';
+import { DeclaredPermission, PLATFORM_PERMISSION, rolesGrant } from './permissions';
 import { TokenRefused } from './jwt.strategy';
 
 /** Global guard: every endpoint needs a valid token for its host unless marked @Public(). */
@@ -38,14 +39,21 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return user;
   }
 
-  /** Role check lives here so that every endpoint passes through one place. */
+  /**
+   * The permission check lives here so every endpoint passes through one place. An endpoint
+   * with no declared permission is refused: forgetting one fails closed (and a test fails).
+   */
   private authorize(context: ExecutionContext, principal: Principal): void {
     const scope = hostScopeOf(this.reflector, context);
     if (scope === 'platform' && principal.kind !== 'operator') throw new UnauthorizedException('Operator sign-in required');
-    const roles = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
-    if (!roles?.length) return;
-    if (principal.kind !== 'user' || !roles.some((r) => principal.roles.includes(r))) {
-      throw new ForbiddenException(`Requires one of the roles: ${roles.join(', ')}`);
+    const permission = this.reflector.getAllAndOverride<DeclaredPermission | undefined>(REQUIRED_PERMISSION, [context.getHandler(), context.getClass()]);
+    if (!permission) throw new ForbiddenException('This endpoint declares no permission');
+    if (permission === PLATFORM_PERMISSION) {
+      if (principal.kind !== 'operator') throw new ForbiddenException('Operators only');
+      return;
+    }
+    if (principal.kind !== 'user' || !rolesGrant(principal.roles, permission)) {
+      throw new ForbiddenException(`Requires the permission ${permission}`);
     }
   }
 }

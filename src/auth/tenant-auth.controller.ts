@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequests
 import { Principal } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { UsersService } from '../users/users.service';
-import { CurrentPrincipal, Public } from './auth.decorators';
+import { CurrentPrincipal, Public, RequirePermission } from './auth.decorators';
 import { MeResponse, RefreshRequest, SessionResponse, SignInRequest } from './dto';
 import { TenantSignInService } from './tenant-sign-in.service';
 
@@ -52,6 +52,7 @@ export class MeController {
   ) {}
 
   @Get()
+  @RequirePermission('profile.self')
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: MeResponse })
   async me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { RequirePermission } from '../auth/auth.decorators';
 import { DepartmentsService } from './departments.service';
 import { CreateDepartmentRequest } from './dto/department.dto';
 
@@ -11,19 +11,21 @@ export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
 
   @Get()
+  @RequirePermission('departments.read')
   @ApiOperation({ summary: "This province's departments" })
   list() {
     return this.departments.list();
   }
 
   @Get(':id')
+  @RequirePermission('departments.read')
   @ApiOperation({ summary: 'One department' })
   get(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
     return this.departments.get(id);
   }
 
   @Post()
-  @Roles('tenant_admin')
+  @RequirePermission('departments.manage')
   @ApiOperation({ summary: 'Add a department (province administrators)' })
   create(@Body() body: CreateDepartmentRequest) {
     return this.departments.create(body);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal } from '../auth/auth.decorators';
+import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators';
+import { PLATFORM_PERMISSION } from '../auth/permissions';
 import { PlatformHost } from '../tenancy/host-scope';
 import { Principal } from '../tenancy/tenant-context';
 import { CreateTenantRequest, SetDomainsRequest, StatusChangeRequest } from './dto/tenant.dto';
@@ -9,6 +10,7 @@ import { TenantsService } from './tenants.service';
 @ApiTags('platform')
 @ApiBearerAuth()
 @PlatformHost()
+@RequirePermission(PLATFORM_PERMISSION)
 @Controller('api/platform/tenants')
 export class TenantsController {
   constructor(private readonly tenants: TenantsService) {}

@@ -1,8 +1,5 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { IS_PUBLIC } from '../../src/auth/auth.decorators';
-import { HOST_SCOPE, HostScope } from '../../src/tenancy/host-scope';
+import { EndpointCatalog } from '../../src/auth/endpoint-catalog.service';
+import { PERMISSIONS, PLATFORM_PERMISSION } from '../../src/auth/permissions';
 import { Harness, ProvisionedProvince, uniqueSlug } from '../support/harness';
 
 /** Endpoints that answer without a token, on purpose. Adding one means adding it here. */
@@ -16,39 +13,7 @@ const PUBLIC_ENDPOINTS = [
   'POST /api/platform/auth/login',
 ];
 
-interface Endpoint {
-  method: string;
-  path: string;
-  isPublic: boolean;
-  scope: HostScope;
-}
-
-/** Every route of the running app, read from Nest's own metadata, not from a hand-kept list. */
-function endpointsOf(h: Harness): Endpoint[] {
-  const discovery = new DiscoveryService(h.api.get(ModulesContainer));
-  const reflector = h.api.get(Reflector);
-  const scanner = new MetadataScanner();
-  const endpoints: Endpoint[] = [];
-  for (const wrapper of discovery.getControllers()) {
-    const type = wrapper.metatype as (new (...args: never[]) => object) | undefined;
-    if (!type) continue;
-    const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
-    for (const name of scanner.getAllMethodNames(type.prototype)) {
-      const handler = (type.prototype as Record<string, unknown>)[name] as object;
-      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-      if (method === undefined) continue;
-      const sub = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-      const path = `/${[base, sub].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-      endpoints.push({
-        method: RequestMethod[method],
-        path,
-        isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler as never, type]) ?? false,
-        scope: reflector.getAllAndOverride<HostScope>(HOST_SCOPE, [handler as never, type]) ?? 'tenant',
-      });
-    }
-  }
-  return endpoints;
-}
+const endpointsOf = (h: Harness) => h.api.get(EndpointCatalog).list();
 
 describe('every endpoint is guarded', () => {
   let h: Harness;
@@ -66,6 +31,23 @@ describe('every endpoint is guarded', () => {
     expect(endpoints.length).toBeGreaterThan(PUBLIC_ENDPOINTS.length);
     const publicOnes = endpoints.filter((e) => e.isPublic).map((e) => `${e.method} ${e.path}`).sort();
     expect(publicOnes).toEqual([...PUBLIC_ENDPOINTS].sort());
+  });
+
+  it('has a known permission declared on every other endpoint (a new endpoint without one fails here)', () => {
+    const known = new Set<string>([...Object.keys(PERMISSIONS), PLATFORM_PERMISSION]);
+    const undeclared = endpointsOf(h).filter((e) => !e.isPublic && !known.has(e.permission ?? '')).map((e) => `${e.method} ${e.path}`);
+    expect(undeclared).toEqual([]);
+    for (const e of endpointsOf(h).filter((x) => x.scope === 'platform' && !x.isPublic)) expect(e.permission).toBe(PLATFORM_PERMISSION);
+  });
+
+  it('lists the role matrix with every province endpoint', async () => {
+    const token = await h.login(province);
+    const res = await h.on(province.host).get('/api/roles', token).expect(200);
+    expect(Object.keys(res.body.roles).sort()).toEqual(['approver', 'preparer', 'reviewer', 'tenant_admin', 'viewer']);
+    expect(res.body.roles.viewer).not.toContain('departments.manage');
+    expect(res.body.endpoints).toContainEqual({ method: 'POST', path: '/api/departments', permission: 'departments.manage' });
+    expect(res.body.endpoints).toContainEqual({ method: 'POST', path: '/api/auth/login', permission: 'public' });
+    expect(res.body.endpoints.every((e: { path: string }) => !e.path.startsWith('/api/platform'))).toBe(true);
   });
 
   it('refuses a request with no token on every other endpoint (401), on its own host', async () => {

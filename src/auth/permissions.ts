@@ -1,0 +1,39 @@
+/**
+ * What a province's roles may do. Endpoints declare one permission each (@RequirePermission);
+ * roles grant sets of them. GET /api/roles lists this matrix with the endpoints it guards.
+ */
+export const PERMISSIONS = {
+  'profile.self': 'See and manage one’s own account',
+  'departments.read': 'See the province’s departments',
+  'departments.manage': 'Add and change departments',
+  'users.manage': 'Create, invite, disable users and assign roles',
+  'audit.read': 'Read the province’s audit log',
+  'settings.manage': 'Change the province’s settings',
+  'projects.read': 'See projects and their documents',
+  'projects.prepare': 'Create and edit own department’s drafts',
+  'projects.review': 'Department and P&D scrutiny',
+  'projects.decide': 'Record forum decisions',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLES = ['tenant_admin', 'preparer', 'reviewer', 'approver', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+const EVERYONE: Permission[] = ['profile.self', 'departments.read', 'projects.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  tenant_admin: [...EVERYONE, 'departments.manage', 'users.manage', 'audit.read', 'settings.manage'],
+  preparer: [...EVERYONE, 'projects.prepare'],
+  reviewer: [...EVERYONE, 'projects.review'],
+  approver: [...EVERYONE, 'projects.decide'],
+  viewer: EVERYONE,
+};
+
+/** Operators act on the platform host; their endpoints declare this one. */
+export const PLATFORM_PERMISSION = 'platform.operate';
+export type DeclaredPermission = Permission | typeof PLATFORM_PERMISSION;
+
+export function rolesGrant(roles: readonly string[], permission: Permission): boolean {
+  return roles.some((r) => (ROLE_PERMISSIONS as Record<string, readonly Permission[] | undefined>)[r]?.includes(permission));
+}

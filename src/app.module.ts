@@ -16,6 +16,7 @@ import { RedisModule } from './redis/redis.module';
 import { HostScopeGuard } from './tenancy/host-scope';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { TenantController } from './tenancy/tenant.controller';
+import { UsersModule } from './users/users.module';
 
 /**
  * The HTTP API. Every request gets an AsyncLocalStorage context; the first guard resolves the
@@ -46,6 +47,7 @@ import { TenantController } from './tenancy/tenant.controller';
     JobsModule,
     PlatformModule,
     DepartmentsModule,
+    UsersModule,
     HealthModule,
   ],
   controllers: [TenantController],

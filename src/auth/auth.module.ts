@@ -9,7 +9,7 @@ import { RolesController } from './roles.controller';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher.service';
 import { TokenService } from './token.service';
-import { MeController, TenantAuthController } from './tenant-auth.controller';
+import { TenantAuthController } from './tenant-auth.controller';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { TenantSignInService } from './tenant-sign-in.service';
 import { UsersService } from '../users/users.service';
@@ -24,7 +24,7 @@ import { UsersService } from '../users/users.service';
       useFactory: (config: AppConfig) => ({ secret: config.jwt.key as unknown as Buffer, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [TenantAuthController, MeController, RolesController],
+  controllers: [TenantAuthController, RolesController],
   providers: [PasswordHasher, TokenService, JwtStrategy, UsersService, TenantSignInService, LoginThrottle, RefreshTokensService, EndpointCatalog],
   exports: [PasswordHasher, TokenService, UsersService, LoginThrottle, EndpointCatalog],
 })

@@ -1,10 +1,7 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Principal } from '../tenancy/tenant-context';
-import { TenantDatabase } from '../tenancy/tenant-database.service';
-import { UsersService } from '../users/users.service';
-import { CurrentPrincipal, Public, RequirePermission } from './auth.decorators';
-import { MeResponse, RefreshRequest, SessionResponse, SignInRequest } from './dto';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Public } from './auth.decorators';
+import { RefreshRequest, SessionResponse, SignInRequest } from './dto';
 import { TenantSignInService } from './tenant-sign-in.service';
 
 @ApiTags('auth')
@@ -39,25 +36,5 @@ export class TenantAuthController {
   @ApiOperation({ summary: "Sign out: the refresh token's family stops working" })
   async logout(@Body() body: RefreshRequest): Promise<void> {
     await this.signIns.logout(body.refreshToken);
-  }
-}
-
-@ApiTags('auth')
-@ApiBearerAuth()
-@Controller('api/me')
-export class MeController {
-  constructor(
-    private readonly users: UsersService,
-    private readonly db: TenantDatabase,
-  ) {}
-
-  @Get()
-  @RequirePermission('profile.self')
-  @ApiOperation({ summary: 'The signed-in user' })
-  @ApiOkResponse({ type: MeResponse })
-  async me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
-    const user = principal.kind === 'user' ? await this.users.findById(principal.id) : null;
-    if (!user || user.status !== 'active') throw new UnauthorizedException('This account is not active');
-    return { id: user.id, email: user.email, name: user.name, roles: user.roles, status: user.status, province: this.db.currentTenant().slug };
   }
 }

@@ -38,6 +38,8 @@ const envSchema = z
     PLATFORM_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
+    INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+    PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
     REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86400).default(7 * 86400),
     TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
     PROVISIONING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
@@ -88,6 +90,8 @@ export class AppConfig {
   readonly argon2!: { memoryCost: number; timeCost: number; parallelism: number };
   /** Failed sign-ins allowed per account and per client address within the window. */
   readonly loginThrottle!: { maxPerAccount: number; maxPerAddress: number; windowSeconds: number };
+  /** How long one-time links stay valid. */
+  readonly oneTimeLinks!: { invitationSeconds: number; passwordResetSeconds: number };
   readonly shutdownTimeoutMs!: number;
   readonly logLevel!: string;
 
@@ -138,6 +142,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
     },
+    oneTimeLinks: { invitationSeconds: e.INVITATION_TTL_HOURS * 3600, passwordResetSeconds: e.PASSWORD_RESET_TTL_MINUTES * 60 },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
   });

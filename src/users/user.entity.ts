@@ -20,6 +20,18 @@ export class User {
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
   passwordHash: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  designation: string | null;
+
+  @Column({ name: 'department_id', type: 'uuid', nullable: true })
+  departmentId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text', default: 'en' })
+  locale: 'en' | 'ur';
+
   @Column({ type: 'text', array: true, default: [] })
   roles: string[];
 
@@ -31,4 +43,10 @@ export class User {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+}
+
+/** A user as the API shows it: never the password hash, even a null one. */
+export function visibleUser(user: User): Omit<User, 'passwordHash'> {
+  const { passwordHash: _hidden, ...visible } = user;
+  return visible;
 }

@@ -10,6 +10,8 @@ const PUBLIC_ENDPOINTS = [
   'POST /api/auth/login',
   'POST /api/auth/refresh',
   'POST /api/auth/logout',
+  'POST /api/auth/accept-invitation',
+  'POST /api/auth/reset-password',
   'POST /api/platform/auth/login',
 ];
 
@@ -55,7 +57,7 @@ describe('every endpoint is guarded', () => {
     for (const e of guarded) {
       const host = e.scope === 'platform' ? h.platformHost : province.host;
       const path = e.path.replace(/:id\b/g, '00000000-0000-4000-8000-000000000000').replace(/:slug\b/g, province.slug);
-      const method = e.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+      const method = e.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
       const res = await h.on(host)[method](path).send({});
       expect([`${e.method} ${e.path}`, res.status]).toEqual([`${e.method} ${e.path}`, 401]);
     }

@@ -116,7 +116,7 @@ export class Harness {
   /** A supertest request aimed at this server with the given Host header. */
   on(host: string) {
     const agent = request(this.url);
-    const wrap = (method: 'get' | 'post' | 'put' | 'delete', path: string, token?: string) => {
+    const wrap = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, token?: string) => {
       const req = agent[method](path).set('Host', host);
       return token ? req.set('Authorization', `Bearer ${token}`) : req;
     };
@@ -124,6 +124,7 @@ export class Harness {
       get: (path: string, token?: string) => wrap('get', path, token),
       post: (path: string, token?: string) => wrap('post', path, token),
       put: (path: string, token?: string) => wrap('put', path, token),
+      patch: (path: string, token?: string) => wrap('patch', path, token),
       delete: (path: string, token?: string) => wrap('delete', path, token),
     };
   }

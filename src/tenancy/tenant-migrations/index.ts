@@ -2,6 +2,7 @@ import { Migration } from '../../database/migration';
 import { core0001 } from './0001-core';
 import { auditLog0002 } from './0002-audit-log';
 import { refreshTokens0003 } from './0003-refresh-tokens';
+import { userProfiles0004 } from './0004-user-profiles';
 
 /** Tenant migrations in the order they apply to every province. Append only. */
-export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003];
+export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003, userProfiles0004];

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min,
+} from 'class-validator';
+import { ROLES } from '../auth/permissions';
+import { IsPlainText } from '../common/validation';
+
+export const USERS_MAX_PAGE_SIZE = 200;
+const PHONE = /^\+?[0-9 -]{7,20}$/;
+
+class UserFields {
+  @ApiPropertyOptional({ example: 'Deputy Director (Planning)' })
+  @IsOptional() @IsString() @Length(1, 200) @IsPlainText()
+  designation?: string;
+
+  @ApiPropertyOptional({ description: "One of the province's departments" })
+  @IsOptional() @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ example: '+92 5811 920000' })
+  @IsOptional() @Matches(PHONE, { message: 'phone must be 7-20 digits, spaces or dashes, optionally starting with +' })
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: ['en', 'ur'] })
+  @IsOptional() @IsIn(['en', 'ur'])
+  locale?: 'en' | 'ur';
+
+  @ApiPropertyOptional({ example: ['preparer'], enum: ROLES, isArray: true })
+  @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(ROLES.length) @IsIn(ROLES, { each: true, message: `roles must be among ${ROLES.join(', ')}` })
+  roles?: string[];
+}
+
+export class CreateUserRequest extends UserFields {
+  @ApiProperty({ example: 'officer@pnd.gilgitbaltistan.gov.pk' })
+  @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Ayesha Khan' })
+  @IsString() @Length(1, 200) @IsPlainText()
+  name: string;
+}
+
+export class UpdateUserRequest extends UserFields {
+  @ApiPropertyOptional({ example: 'Ayesha Khan' })
+  @IsOptional() @IsString() @Length(1, 200) @IsPlainText()
+  name?: string;
+}
+
+export class UsersQuery {
+  @ApiPropertyOptional({ enum: ['invited', 'active', 'disabled'] })
+  @IsOptional() @IsIn(['invited', 'active', 'disabled'])
+  status?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ default: 50, maximum: USERS_MAX_PAGE_SIZE })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(USERS_MAX_PAGE_SIZE)
+  pageSize: number = 50;
+}
+
+export class SetPasswordWithTokenRequest {
+  @ApiProperty({ description: 'The token from the one-time link' })
+  @IsString() @Length(20, 200)
+  token: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString() @Length(1, 200)
+  password: string;
+}
+
+export class ChangePasswordRequest {
+  @ApiProperty()
+  @IsString() @Length(1, 200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString() @Length(1, 200)
+  newPassword: string;
+}

@@ -1,0 +1,202 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { PasswordHasher } from '../auth/password-hasher.service';
+import { passwordProblem } from '../auth/password-policy';
+import { AppConfig } from '../config/app-config';
+import { isUniqueViolation } from '../common/sql';
+import { Department } from '../departments/department.entity';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { CreateUserRequest, UpdateUserRequest, UsersQuery } from './dto';
+import { User, visibleUser } from './user.entity';
+
+type TokenPurpose = 'invitation' | 'password-reset';
+const TOKEN_BYTES = 32;
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface OneTimeLink {
+  link: string;
+  expiresAt: Date;
+}
+
+const fieldError = (field: string, message: string) =>
+  new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message], fields: { [field]: [message] } });
+
+/**
+ * A province administrator's work on accounts: create or invite, change, disable, reset.
+ * One-time links carry a random token stored only as a hash. Emails are sent by a later
+ * feature; until then the link is returned to the administrator and written to the log.
+ */
+@Injectable()
+export class UserAdminService {
+  private readonly logger = new Logger(UserAdminService.name);
+
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly audit: AuditService,
+    private readonly hasher: PasswordHasher,
+    private readonly config: AppConfig,
+  ) {}
+
+  list(query: UsersQuery) {
+    return this.db.transaction(async (em) => {
+      const [items, total] = await em.getRepository(User).findAndCount({
+        where: query.status ? { status: query.status as User['status'] } : {},
+        order: { email: 'ASC' },
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      });
+      return { items, total, page: query.page, pageSize: query.pageSize };
+    });
+  }
+
+  /** Creates the account as `invited` and returns its invitation link. */
+  async invite(request: CreateUserRequest): Promise<{ user: Omit<User, 'passwordHash'>; invitation: OneTimeLink }> {
+    try {
+      return await this.db.transaction(async (em) => {
+        await this.assertDepartment(em, request.departmentId);
+        const repo = em.getRepository(User);
+        const user = await repo.save(
+          repo.create({
+            email: request.email.toLowerCase(),
+            name: request.name,
+            designation: request.designation ?? null,
+            departmentId: request.departmentId ?? null,
+            phone: request.phone ?? null,
+            locale: request.locale ?? 'en',
+            roles: request.roles ?? ['viewer'],
+            status: 'invited',
+            passwordHash: null,
+          }),
+        );
+        const invitation = await this.oneTimeLink(em, user, 'invitation');
+        await this.audit.record(em, { action: 'user.invited', targetType: 'user', targetId: user.id, details: { email: user.email, roles: user.roles } });
+        return { user: visibleUser(user), invitation };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException(`A user with email ${request.email.toLowerCase()} already exists in this province`);
+      throw error;
+    }
+  }
+
+  update(id: string, request: UpdateUserRequest, actorId: string): Promise<Omit<User, 'passwordHash'>> {
+    return this.db.transaction(async (em) => {
+      const user = await this.findOrFail(em, id);
+      if ('departmentId' in request) await this.assertDepartment(em, request.departmentId);
+      const before = [...user.roles];
+      if (request.roles && before.includes('tenant_admin') && !request.roles.includes('tenant_admin')) {
+        if (id === actorId) throw new ConflictException('You cannot remove your own tenant_admin role');
+        await this.assertAnotherAdmin(em, id);
+      }
+      Object.assign(user, Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)));
+      const saved = await em.getRepository(User).save(user);
+      if (request.roles && before.join() !== request.roles.join()) {
+        await this.audit.record(em, { action: 'user.roles.changed', targetType: 'user', targetId: id, details: { before, after: request.roles } });
+      }
+      await this.audit.record(em, { action: 'user.updated', targetType: 'user', targetId: id, details: { fields: Object.keys(request) } });
+      return visibleUser(saved);
+    });
+  }
+
+  /** Disabled at once: refresh stops now, access tokens within their short lifetime. */
+  setEnabled(id: string, enabled: boolean, actorId: string): Promise<Omit<User, 'passwordHash'>> {
+    return this.db.transaction(async (em) => {
+      const user = await em.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+      if (!user) throw new NotFoundException(`No user ${id} in this province`);
+      if (!enabled) {
+        if (id === actorId) throw new ConflictException('You cannot disable your own account');
+        if (user.roles.includes('tenant_admin')) await this.assertAnotherAdmin(em, id);
+        user.status = 'disabled';
+        await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+      } else {
+        user.status = user.passwordHash ? 'active' : 'invited';
+      }
+      await em.getRepository(User).update(id, { status: user.status });
+      await this.audit.record(em, { action: enabled ? 'user.enabled' : 'user.disabled', targetType: 'user', targetId: id });
+      return visibleUser(user);
+    });
+  }
+
+  passwordResetLink(id: string): Promise<OneTimeLink> {
+    return this.db.transaction(async (em) => {
+      const user = await this.findOrFail(em, id);
+      if (user.status === 'disabled') throw new ConflictException('Enable the account before resetting its password');
+      const link = await this.oneTimeLink(em, user, 'password-reset');
+      await this.audit.record(em, { action: 'user.password-reset.issued', targetType: 'user', targetId: id });
+      return link;
+    });
+  }
+
+  /** Accepts an invitation or a reset: sets the password once, then the link is spent. */
+  async setPasswordWithToken(purpose: TokenPurpose, token: string, password: string): Promise<void> {
+    const refused = () => new UnauthorizedException('This link is invalid, used or expired');
+    await this.db.transaction(async (em) => {
+      const [row] = await em.query(
+        `SELECT t.id, t.user_id, u.email, u.status FROM user_tokens t JOIN users u ON u.id = t.user_id
+          WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NULL AND t.expires_at > now() FOR UPDATE OF t`,
+        [hashOf(token), purpose],
+      );
+      if (!row || row.status === 'disabled') throw refused();
+      const problem = passwordProblem(password, row.email);
+      if (problem) throw fieldError('password', problem);
+      await em.query(`UPDATE user_tokens SET used_at = now() WHERE id = $1`, [row.id]);
+      await em.query(`UPDATE users SET password_hash = $2, status = 'active', updated_at = now() WHERE id = $1`, [row.user_id, await this.hasher.hash(password)]);
+      await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [row.user_id]);
+      await this.audit.record(em, {
+        action: purpose === 'invitation' ? 'user.invitation.accepted' : 'user.password-reset.used',
+        actor: { type: 'user', id: row.user_id, email: row.email },
+        targetType: 'user',
+        targetId: row.user_id,
+      });
+    });
+  }
+
+  /** A signed-in user changes their own password; every other session of theirs ends. */
+  async changeOwnPassword(userId: string, current: string, next: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const user = await em.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: userId }).getOne();
+      if (!user || !(await this.hasher.verify(user.passwordHash, current))) throw fieldError('currentPassword', 'currentPassword is wrong');
+      const problem = passwordProblem(next, user.email);
+      if (problem) throw fieldError('newPassword', problem.replace(/^password/, 'newPassword'));
+      await em.getRepository(User).update(userId, { passwordHash: await this.hasher.hash(next) });
+      await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      await this.audit.record(em, { action: 'user.password.changed', targetType: 'user', targetId: userId });
+    });
+  }
+
+  private async oneTimeLink(em: EntityManager, user: User, purpose: TokenPurpose): Promise<OneTimeLink> {
+    const token = randomBytes(TOKEN_BYTES).toString('base64url');
+    const seconds = purpose === 'invitation' ? this.config.oneTimeLinks.invitationSeconds : this.config.oneTimeLinks.passwordResetSeconds;
+    const expiresAt = new Date(Date.now() + seconds * 1000);
+    // A new link replaces any unused one of the same kind.
+    await em.query(`UPDATE user_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`, [user.id, purpose]);
+    await em.query(`INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [user.id, purpose, hashOf(token), expiresAt]);
+    const tenant = this.db.currentTenant();
+    const page = purpose === 'invitation' ? 'accept-invitation' : 'reset-password';
+    const link = `${this.config.urlFor(`${tenant.slug}.${this.config.baseDomain}`)}/${page}?token=${token}`;
+    this.logger.log({ user: user.email, purpose, link }, `One-time ${purpose} link issued (email delivery comes later)`);
+    return { link, expiresAt };
+  }
+
+  private async findOrFail(em: EntityManager, id: string): Promise<User> {
+    const user = await em.getRepository(User).findOneBy({ id });
+    if (!user) throw new NotFoundException(`No user ${id} in this province`);
+    return user;
+  }
+
+  private async assertDepartment(em: EntityManager, departmentId: string | undefined): Promise<void> {
+    if (departmentId && !(await em.getRepository(Department).existsBy({ id: departmentId }))) {
+      throw fieldError('departmentId', 'departmentId is not a department of this province');
+    }
+  }
+
+  /** A province must keep at least one active administrator. */
+  private async assertAnotherAdmin(em: EntityManager, exceptId: string): Promise<void> {
+    const [{ n }] = await em.query(
+      `SELECT count(*)::int AS n FROM users WHERE status = 'active' AND 'tenant_admin' = ANY(roles) AND id <> $1`,
+      [exceptId],
+    );
+    if (n === 0) throw new ConflictException('This is the last active tenant_admin of the province');
+  }
+}

@@ -7,6 +7,11 @@ import { OperatorsService } from '../platform/operators.service';
 import { TenantsService } from '../platform/tenants.service';
 import { TenantProvisioner } from '../provisioning/tenant-provisioner.service';
 import { AppConfig } from '../config/app-config';
+import { PasswordHasher } from '../auth/password-hasher.service';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { TenantRegistry } from '../tenancy/tenant-registry.service';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 
 export type Out = (line: string) => void;
 
@@ -134,7 +139,32 @@ export async function seedDemo(app: INestApplicationContext, out: Out): Promise<
     const code = await createTenant(app, { ...p, adminPassword: DEMO_PASSWORD, inline: true }, out);
     if (code !== 0) return code;
   }
+  await seedDemoUsers(app);
   return printDemoLogins(app, out);
+}
+
+export const DEMO_ROLES = ['preparer', 'reviewer', 'approver', 'viewer'] as const;
+const demoEmail = (role: string, slug: string) => `${role}@${slug}.daftar.local`;
+
+/** One demo user per role in each demo province (the admin comes from provisioning). */
+async function seedDemoUsers(app: INestApplicationContext): Promise<void> {
+  const registry = app.get(TenantRegistry);
+  const db = app.get(TenantDatabase);
+  const passwordHash = await app.get(PasswordHasher).hash(DEMO_PASSWORD);
+  for (const p of DEMO_PROVINCES) {
+    const tenant = await registry.findBySlug(p.slug);
+    if (!tenant) continue;
+    await db.runAs(tenant, () =>
+      db.transaction(async (em) => {
+        for (const role of DEMO_ROLES) {
+          const email = demoEmail(role, p.slug);
+          if (await em.getRepository(User).existsBy({ email })) continue;
+          const name = `Demo ${role[0].toUpperCase()}${role.slice(1)}`;
+          await UsersService.insert(em, { email, name, passwordHash, roles: [role], status: 'active' });
+        }
+      }),
+    );
+  }
 }
 
 /** The URLs and demo logins, as the README lists them. */
@@ -144,6 +174,7 @@ export function printDemoLogins(app: INestApplicationContext, out: Out): number 
   out(`Operator console: ${config.urlFor(config.platformHost)}   ${config.platformAdmin.email} / ${config.env === 'production' ? '(PLATFORM_ADMIN_PASSWORD)' : config.platformAdmin.password}`);
   for (const p of DEMO_PROVINCES) {
     out(`${p.name.padEnd(20)} ${config.urlFor(`${p.slug}.${config.baseDomain}`)}   ${p.adminEmail} / ${DEMO_PASSWORD}`);
+    out(`${''.padEnd(20)} also ${DEMO_ROLES.map((r) => demoEmail(r, p.slug)).join(', ')} (same password)`);
   }
   out(`API docs: ${config.urlFor(config.platformHost)}/api/docs`);
   return 0;

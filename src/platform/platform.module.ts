@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProvisioningModule } from '../provisioning/provisioning.module';
+import { UsersModule } from '../users/users.module';
+import { ProvinceUsersService } from './province-users.service';
 import { OperatorsService } from './operators.service';
 import { PlatformAuthController } from './platform-auth.controller';
 import { TenantsController } from './tenants.controller';
@@ -7,9 +9,9 @@ import { TenantsService } from './tenants.service';
 
 /** The operators' console API on `admin.<base domain>`. */
 @Module({
-  imports: [ProvisioningModule],
+  imports: [ProvisioningModule, UsersModule],
   controllers: [PlatformAuthController, TenantsController],
-  providers: [OperatorsService, TenantsService],
+  providers: [OperatorsService, TenantsService, ProvinceUsersService],
   exports: [OperatorsService, TenantsService],
 })
 export class PlatformModule {}

@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators';
 import { PLATFORM_PERMISSION } from '../auth/permissions';
 import { PlatformHost } from '../tenancy/host-scope';
 import { Principal } from '../tenancy/tenant-context';
-import { CreateTenantRequest, SetDomainsRequest, StatusChangeRequest } from './dto/tenant.dto';
+import { DEFAULT_ADMIN_NAME } from '../provisioning/tenant-provisioner.service';
+import { UsersQuery } from '../users/dto';
+import { CreateTenantRequest, RestoreAdminRequest, SetDomainsRequest, StatusChangeRequest } from './dto/tenant.dto';
+import { ProvinceUsersService } from './province-users.service';
 import { TenantsService } from './tenants.service';
 
 @ApiTags('platform')
@@ -13,7 +16,10 @@ import { TenantsService } from './tenants.service';
 @RequirePermission(PLATFORM_PERMISSION)
 @Controller('api/platform/tenants')
 export class TenantsController {
-  constructor(private readonly tenants: TenantsService) {}
+  constructor(
+    private readonly tenants: TenantsService,
+    private readonly provinceUsers: ProvinceUsersService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'All provinces with their status' })
@@ -57,6 +63,19 @@ export class TenantsController {
   @ApiOperation({ summary: 'Resume a suspended province' })
   resume(@Param('slug') slug: string) {
     return this.tenants.resume(slug);
+  }
+
+  @Get(':slug/users')
+  @ApiOperation({ summary: "A province's users (read by an operator, e.g. to help it regain access)" })
+  users(@Param('slug') slug: string, @Query() query: UsersQuery) {
+    return this.provinceUsers.list(slug, query);
+  }
+
+  @Post(':slug/admins')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Give a province an administrator again: invite one, or restore an account, with a one-time link' })
+  restoreAdmin(@Param('slug') slug: string, @Body() body: RestoreAdminRequest) {
+    return this.provinceUsers.restoreAdmin(slug, body.email, body.name ?? DEFAULT_ADMIN_NAME);
   }
 
   @Put(':slug/domains')

@@ -82,3 +82,17 @@ export class StatusChangeRequest {
   @IsPlainText()
   reason?: string;
 }
+
+export class RestoreAdminRequest {
+  @ApiProperty({ example: 'admin@gb.gov.pk' })
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ example: 'Province administrator' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @IsPlainText()
+  name?: string;
+}

@@ -1,0 +1,51 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { TenantRecord } from '../tenancy/tenant-context';
+import { TenantRegistry } from '../tenancy/tenant-registry.service';
+import { UsersQuery } from '../users/dto';
+import { OneTimeLink, UserAdminService } from '../users/user-admin.service';
+import { User } from '../users/user.entity';
+
+/**
+ * What an operator may do inside a province: see its users, and give it an administrator
+ * again when it has lost access. The work runs in the province's own context, so it lands in
+ * the province's audit log with the operator as the actor.
+ */
+@Injectable()
+export class ProvinceUsersService {
+  constructor(
+    private readonly registry: TenantRegistry,
+    private readonly db: TenantDatabase,
+    private readonly admin: UserAdminService,
+  ) {}
+
+  async list(slug: string, query: UsersQuery) {
+    return this.db.runAs(await this.province(slug), () => this.admin.list(query));
+  }
+
+  /** Invites a new administrator, or restores an existing account as one, with a one-time link. */
+  async restoreAdmin(slug: string, email: string, name: string): Promise<{ user: Omit<User, 'passwordHash'>; link: OneTimeLink }> {
+    return this.db.runAs(await this.province(slug), async () => {
+      const existing = await this.db.transaction((em) =>
+        em.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne(),
+      );
+      if (!existing) {
+        const { user, invitation } = await this.admin.invite({ email, name, roles: ['tenant_admin'] });
+        return { user, link: invitation };
+      }
+      const roles = existing.roles.includes('tenant_admin') ? existing.roles : [...existing.roles, 'tenant_admin'];
+      await this.admin.update(existing.id, { roles }, 'operator');
+      const user = existing.status === 'disabled' ? await this.admin.setEnabled(existing.id, true, 'operator') : existing;
+      return { user, link: await this.admin.passwordResetLink(existing.id) };
+    });
+  }
+
+  private async province(slug: string): Promise<TenantRecord> {
+    const tenant = await this.registry.findBySlug(slug);
+    if (!tenant) throw new NotFoundException(`No province with slug "${slug}"`);
+    if (tenant.status !== 'active' && tenant.status !== 'suspended') {
+      throw new ConflictException(`Province "${slug}" is ${tenant.status}; it has no accounts yet`);
+    }
+    return tenant;
+  }
+}

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/auth.decorators';
 import { DepartmentsService } from './departments.service';
-import { CreateDepartmentRequest } from './dto/department.dto';
+import { CreateDepartmentRequest, UpdateDepartmentRequest } from './dto/department.dto';
 
 @ApiTags('departments')
 @ApiBearerAuth()
@@ -29,5 +29,12 @@ export class DepartmentsController {
   @ApiOperation({ summary: 'Add a department (province administrators)' })
   create(@Body() body: CreateDepartmentRequest) {
     return this.departments.create(body);
+  }
+
+  @Patch(':id')
+  @RequirePermission('departments.manage')
+  @ApiOperation({ summary: 'Rename a department (province administrators)' })
+  update(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: UpdateDepartmentRequest) {
+    return this.departments.update(id, body);
   }
 }

@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/sql';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { Department } from './department.entity';
-import { CreateDepartmentRequest } from './dto/department.dto';
+import { CreateDepartmentRequest, UpdateDepartmentRequest } from './dto/department.dto';
 
 /** The current province's departments. */
 @Injectable()
@@ -35,5 +35,19 @@ export class DepartmentsService {
       if (isUniqueViolation(error)) throw new ConflictException(`A department with code "${request.code}" already exists`);
       throw error;
     }
+  }
+
+  /** Renames a department; its code is its identity in forms and reports and stays fixed. */
+  update(id: string, request: UpdateDepartmentRequest): Promise<Department> {
+    return this.db.transaction(async (em) => {
+      const repo = em.getRepository(Department);
+      const department = await repo.findOneBy({ id });
+      if (!department) throw new NotFoundException(`No department ${id} in this province`);
+      if (request.name !== undefined) department.name = request.name;
+      if (request.nameUr !== undefined) department.nameUr = request.nameUr;
+      const saved = await repo.save(department);
+      await this.audit.record(em, { action: 'department.updated', targetType: 'department', targetId: id, details: { fields: Object.keys(request) } });
+      return saved;
+    });
   }
 }

@@ -20,3 +20,19 @@ export class CreateDepartmentRequest {
   @IsPlainText()
   nameUr?: string;
 }
+
+export class UpdateDepartmentRequest {
+  @ApiPropertyOptional({ example: 'Communication & Works' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @IsPlainText()
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'مواصلات و تعمیرات' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @IsPlainText()
+  nameUr?: string;
+}

@@ -1,19 +1,18 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { newSecretToken, sha256Hex } from '../common/hash';
 import { AppConfig } from '../config/app-config';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { User } from '../users/user.entity';
 
-const TOKEN_BYTES = 32;
 
 export interface IssuedRefreshToken {
   refreshToken: string;
   refreshExpiresIn: number;
 }
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Opaque refresh tokens, stored only as SHA-256 hashes in the province's schema. Each use
@@ -38,7 +37,7 @@ export class RefreshTokensService {
     const outcome = await this.db.transaction(async (em) => {
       const [row] = await em.query(
         `SELECT id, family_id, user_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
-        [hashOf(token)],
+        [sha256Hex(token)],
       );
       if (!row) return { refused: 'unknown refresh token' } as const;
       if (row.used_at || row.revoked_at) {
@@ -63,7 +62,7 @@ export class RefreshTokensService {
   /** Sign-out: the token's whole family stops working. Unknown tokens are ignored. */
   async revoke(token: string): Promise<void> {
     await this.db.transaction(async (em) => {
-      const [row] = await em.query(`SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1`, [hashOf(token)]);
+      const [row] = await em.query(`SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1`, [sha256Hex(token)]);
       if (!row) return;
       await this.revokeFamily(em, row.family_id);
       await this.audit.record(em, { action: 'auth.logout', targetType: 'user', targetId: row.user_id, actor: { type: 'user', id: row.user_id } });
@@ -75,11 +74,11 @@ export class RefreshTokensService {
   }
 
   private async insert(em: EntityManager, userId: string, familyId: string): Promise<IssuedRefreshToken> {
-    const refreshToken = randomBytes(TOKEN_BYTES).toString('base64url');
+    const refreshToken = newSecretToken();
     const ttl = this.config.jwt.refreshTokenTtlSeconds;
     await em.query(
       `INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [familyId, userId, hashOf(refreshToken), ttl],
+      [familyId, userId, sha256Hex(refreshToken), ttl],
     );
     return { refreshToken, refreshExpiresIn: ttl };
   }

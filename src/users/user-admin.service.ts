@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { newSecretToken, sha256Hex } from '../common/hash';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { passwordProblem } from '../auth/password-policy';
 import { AppConfig } from '../config/app-config';
@@ -12,8 +12,6 @@ import { CreateUserRequest, UpdateUserRequest, UsersQuery } from './dto';
 import { User, visibleUser } from './user.entity';
 
 type TokenPurpose = 'invitation' | 'password-reset';
-const TOKEN_BYTES = 32;
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface OneTimeLink {
   link: string;
@@ -135,7 +133,7 @@ export class UserAdminService {
       const [row] = await em.query(
         `SELECT t.id, t.user_id, u.email, u.status FROM user_tokens t JOIN users u ON u.id = t.user_id
           WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NULL AND t.expires_at > now() FOR UPDATE OF t`,
-        [hashOf(token), purpose],
+        [sha256Hex(token), purpose],
       );
       if (!row || row.status === 'disabled') throw refused();
       const problem = passwordProblem(password, row.email);
@@ -166,12 +164,12 @@ export class UserAdminService {
   }
 
   private async oneTimeLink(em: EntityManager, user: User, purpose: TokenPurpose): Promise<OneTimeLink> {
-    const token = randomBytes(TOKEN_BYTES).toString('base64url');
+    const token = newSecretToken();
     const seconds = purpose === 'invitation' ? this.config.oneTimeLinks.invitationSeconds : this.config.oneTimeLinks.passwordResetSeconds;
     const expiresAt = new Date(Date.now() + seconds * 1000);
     // A new link replaces any unused one of the same kind.
     await em.query(`UPDATE user_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`, [user.id, purpose]);
-    await em.query(`INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [user.id, purpose, hashOf(token), expiresAt]);
+    await em.query(`INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [user.id, purpose, sha256Hex(token), expiresAt]);
     const tenant = this.db.currentTenant();
     const page = purpose === 'invitation' ? 'accept-invitation' : 'reset-password';
     const link = `${this.config.urlFor(`${tenant.slug}.${this.config.baseDomain}`)}/${page}?token=${token}`;

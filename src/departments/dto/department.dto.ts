@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsPlainText } from '../../common/validation';
 
@@ -21,18 +21,5 @@ export class CreateDepartmentRequest {
   nameUr?: string;
 }
 
-export class UpdateDepartmentRequest {
-  @ApiPropertyOptional({ example: 'Communication & Works' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  @IsPlainText()
-  name?: string;
-
-  @ApiPropertyOptional({ example: 'مواصلات و تعمیرات' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  @IsPlainText()
-  nameUr?: string;
-}
+/** Only the names change; the code is the department's identity. */
+export class UpdateDepartmentRequest extends PartialType(PickType(CreateDepartmentRequest, ['name', 'nameUr'] as const)) {}

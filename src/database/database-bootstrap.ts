@@ -30,6 +30,8 @@ export async function ensureDatabase(config: AppConfig): Promise<void> {
   try {
     await db.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(NO_TENANT_SCHEMA)}`);
     await db.query(`REVOKE CREATE ON SCHEMA ${quoteIdent(NO_TENANT_SCHEMA)} FROM PUBLIC`);
+    // The role's *default* for new connections (DESIGN.md rule 4), not a change to a pooled
+    // session: every unit of work still fixes its schema with SET LOCAL in its own transaction.
     await db.query(
       `ALTER ROLE CURRENT_USER IN DATABASE "${config.database.name.replace(/"/g, '""')}" SET search_path TO ${quoteIdent(NO_TENANT_SCHEMA)}`,
     );

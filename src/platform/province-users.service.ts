@@ -24,7 +24,7 @@ export class ProvinceUsersService {
   }
 
   /** Invites a new administrator, or restores an existing account as one, with a one-time link. */
-  async restoreAdmin(slug: string, email: string, name: string): Promise<{ user: Omit<User, 'passwordHash'>; link: OneTimeLink }> {
+  async restoreAdmin(slug: string, email: string, name: string, operatorId: string): Promise<{ user: Omit<User, 'passwordHash'>; link: OneTimeLink }> {
     return this.db.runAs(await this.province(slug), async () => {
       const existing = await this.db.transaction((em) =>
         em.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne(),
@@ -34,8 +34,8 @@ export class ProvinceUsersService {
         return { user, link: invitation };
       }
       const roles = existing.roles.includes('tenant_admin') ? existing.roles : [...existing.roles, 'tenant_admin'];
-      await this.admin.update(existing.id, { roles }, 'operator');
-      const user = existing.status === 'disabled' ? await this.admin.setEnabled(existing.id, true, 'operator') : existing;
+      await this.admin.update(existing.id, { roles }, operatorId);
+      const user = existing.status === 'disabled' ? await this.admin.setEnabled(existing.id, true, operatorId) : existing;
       return { user, link: await this.admin.passwordResetLink(existing.id) };
     });
   }

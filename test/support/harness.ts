@@ -170,6 +170,12 @@ export class Harness {
     throw new Error(`run ${runId} of ${slug} did not finish within ${timeoutMs} ms`);
   }
 
+  /** A province provisioned for this spec with its admin signed in: the usual starting point. */
+  async provinceWithAdmin(prefix: string): Promise<ProvisionedProvince & { adminToken: string }> {
+    const province = await this.provisionDirect(uniqueSlug(prefix));
+    return { ...province, adminToken: await this.login(province) };
+  }
+
   async login(province: ProvisionedProvince, password = ADMIN_PASSWORD): Promise<string> {
     const res = await this.on(province.host).post('/api/auth/login').send({ email: province.adminEmail, password }).expect(200);
     return res.body.accessToken as string;

@@ -1,0 +1,282 @@
+import { ErrorObject, ValidateFunction } from 'ajv';
+import { allFields, CompiledForm } from './compile';
+import { Dec, DECIMAL_SCALE, formatDecimal, MONEY_SCALE, toDecimal } from './decimal';
+import { CheckDefinition, FieldDefinition, FormDefinition, Locale, RuleDefinition } from './definition';
+import { createFormAjv } from './form-ajv';
+import { message, rowWord } from './messages';
+import { evaluate } from './rules';
+
+export interface FormError {
+  /** JSON pointer into the data, e.g. "/capitalCost/estimate/rows/2/total". */
+  pointer: string;
+  code: string;
+  message: string;
+  params?: Record<string, unknown>;
+}
+
+export interface FormValidation {
+  valid: boolean;
+  errors: FormError[];
+  /** More errors existed than are listed. */
+  truncated: boolean;
+  /** The data with every calculated figure recomputed by the server. */
+  data: Record<string, unknown>;
+}
+
+export const MAX_REPORTED_ERRORS = 200;
+
+type Row = Record<string, unknown>;
+type Data = Record<string, unknown>;
+
+interface Slot {
+  pointer: string;
+  container: Row;
+  key: string;
+  /** What rules see: the form's data, and "row" for a row-scoped target. */
+  scope: unknown;
+}
+
+const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (isObject(value) && Array.isArray(value.rows)) return value.rows.length === 0;
+  return false;
+}
+
+/**
+ * A compiled form version made executable: the Ajv validator compiled once, the rules and checks,
+ * and the labels to explain errors. Built once per version and shared by every request
+ * (ValidatorCache). validate() never changes its input.
+ */
+export class FormValidator {
+  private readonly validateSchema: ValidateFunction;
+  private readonly definition: FormDefinition;
+  private readonly fields = new Map<string, { field: FieldDefinition; label: { en: string; ur: string }; tableLabel?: { en: string; ur: string } }>();
+  private readonly tables: { section: string; field: FieldDefinition }[] = [];
+  private readonly rowRules: RuleDefinition[] = [];
+  private readonly fieldRules: RuleDefinition[] = [];
+  private readonly conditions: RuleDefinition[] = [];
+  private readonly checks: CheckDefinition[];
+
+  constructor(readonly compiled: CompiledForm) {
+    this.definition = compiled.definition;
+    this.validateSchema = createFormAjv().compile(compiled.schema);
+    for (const { address, field, table } of allFields(this.definition)) {
+      const pattern = table ? address.replace(/\.([^.]+)$/, '.rows.*.$1') : address;
+      this.fields.set(pattern, { field, label: field.label, tableLabel: table?.label });
+    }
+    for (const s of this.definition.sections) for (const f of s.fields) if (f.type === 'table' && f.totals?.length) this.tables.push({ section: s.id, field: f });
+    for (const rule of this.definition.rules) {
+      if (rule.kind !== 'calculate') this.conditions.push(rule);
+      else if (rule.target.includes('.*.')) this.rowRules.push(rule);
+      else this.fieldRules.push(rule);
+    }
+    this.checks = this.definition.checks;
+  }
+
+  validate(input: unknown, locale: Locale = 'en'): FormValidation {
+    if (!isObject(input)) {
+      return { valid: false, errors: [{ pointer: '', code: 'notObject', message: message(locale, 'notObject', {}) }], truncated: false, data: {} };
+    }
+    const data = structuredClone(input) as Data;
+    // A missing section is reported field by field, not as one missing object.
+    for (const s of this.definition.sections) if (data[s.id] === undefined) data[s.id] = {};
+
+    const errors: FormError[] = [];
+    if (!this.validateSchema(data)) for (const e of this.validateSchema.errors ?? []) errors.push(this.fromAjv(e, locale));
+
+    this.calculate(data, errors, locale);
+    const hidden = this.applyConditions(data, errors, locale);
+    this.runChecks(data, errors, locale);
+
+    const shown = hidden.size ? errors.filter((e) => !(e.code === 'required' && [...hidden].some((h) => e.pointer === h || e.pointer.startsWith(`${h}/`)))) : errors;
+    return { valid: shown.length === 0, errors: shown.slice(0, MAX_REPORTED_ERRORS), truncated: shown.length > MAX_REPORTED_ERRORS, data };
+  }
+
+  // --- calculations -------------------------------------------------------------------------
+
+  private calculate(data: Data, errors: FormError[], locale: Locale): void {
+    for (const rule of this.rowRules) for (const slot of this.slots(rule.target, data)) this.setCalculated(slot, rule, errors, locale);
+    for (const { section, field } of this.tables) this.totals(data, section, field, errors, locale);
+    for (const rule of this.fieldRules) for (const slot of this.slots(rule.target, data)) this.setCalculated(slot, rule, errors, locale);
+  }
+
+  private setCalculated(slot: Slot, rule: RuleDefinition, errors: FormError[], locale: Locale): void {
+    if (rule.kind !== 'calculate') return;
+    const result = evaluate(rule.value, slot.scope);
+    this.assign(slot, result, errors, locale);
+  }
+
+  /** Puts a computed value in place; a different value sent by the client is an error. */
+  private assign(slot: Slot, result: unknown, errors: FormError[], locale: Locale): void {
+    if (result === null || result === undefined) return; // an operand is malformed; its own error says so
+    const field = this.fieldAt(slot.pointer)?.field;
+    const computed = this.format(field, result);
+    if (computed === undefined) return;
+    const entered = slot.container[slot.key];
+    if (!isEmpty(entered)) {
+      const a = toDecimal(entered);
+      const b = toDecimal(computed);
+      const same = a && b ? a.eq(b) : entered === computed;
+      if (!same && a !== undefined) {
+        errors.push(this.error(slot.pointer, 'calculation', locale, { entered: String(entered), calculated: String(computed) }));
+      }
+    }
+    slot.container[slot.key] = computed;
+  }
+
+  private format(field: FieldDefinition | undefined, result: unknown): unknown {
+    if (!field || !['money', 'decimal', 'integer'].includes(field.type)) return result;
+    const d = toDecimal(result);
+    if (!d) return undefined;
+    if (field.type === 'integer') return d.isInteger() ? d.toNumber() : formatDecimal(d, 0);
+    return formatDecimal(d, field.constraints?.scale ?? (field.type === 'money' ? MONEY_SCALE : DECIMAL_SCALE));
+  }
+
+  private totals(data: Data, sectionId: string, table: FieldDefinition, errors: FormError[], locale: Locale): void {
+    const value = (data[sectionId] as Row | undefined)?.[table.id];
+    if (!isObject(value) || !Array.isArray(value.rows)) return;
+    const rows = value.rows as unknown[];
+    if (value.totals !== undefined && !isObject(value.totals)) return; // reported by the schema
+    const totals = (value.totals ?? (value.totals = {})) as Row;
+    for (const column of table.totals ?? []) {
+      let sum = new Dec(0);
+      let ok = true;
+      for (const row of rows) {
+        const d = isObject(row) ? toDecimal(row[column]) : undefined;
+        if (d === undefined) ok = false;
+        else if (d) sum = sum.plus(d);
+      }
+      if (!ok) continue;
+      const pointer = `/${sectionId}/${table.id}/totals/${column}`;
+      this.assign({ pointer, container: totals, key: column, scope: data }, sum.toString(), errors, locale);
+    }
+  }
+
+  // --- visibility and conditional requirement ------------------------------------------------
+
+  /** Returns the pointers hidden by visibility rules; adds errors for conditional requirements. */
+  private applyConditions(data: Data, errors: FormError[], locale: Locale): Set<string> {
+    const hidden = new Set<string>();
+    for (const rule of this.conditions) {
+      if (rule.kind === 'calculate') continue;
+      for (const slot of this.slots(rule.target, data)) {
+        const holds = !!evaluate(rule.when, slot.scope);
+        if (rule.kind === 'visible' && !holds) hidden.add(slot.pointer);
+        if (rule.kind === 'require' && holds && isEmpty(slot.container[slot.key]) && !errors.some((e) => e.pointer === slot.pointer && e.code === 'required')) {
+          errors.push(this.error(slot.pointer, 'required', locale, { rule: rule.id }));
+        }
+      }
+    }
+    return hidden;
+  }
+
+  // --- cross-checks --------------------------------------------------------------------------
+
+  private runChecks(data: Data, errors: FormError[], locale: Locale): void {
+    for (const check of this.checks) {
+      if (check.when !== undefined && !evaluate(check.when, data)) continue;
+      const left = toDecimal(evaluate(check.left, data));
+      const right = toDecimal(evaluate(check.right, data));
+      if (!left || !right) continue; // a missing or malformed figure is reported where it is
+      const c = left.cmp(right);
+      const holds = check.op === 'eq' ? c === 0 : check.op === 'lte' ? c <= 0 : c >= 0;
+      if (!holds) {
+        errors.push({
+          pointer: check.pointer,
+          code: 'check',
+          message: message(locale, 'check', { message: check.message[locale], left: left.toString(), right: right.toString() }),
+          params: { check: check.id, left: left.toString(), right: right.toString() },
+        });
+      }
+    }
+  }
+
+  // --- addressing and messages ---------------------------------------------------------------
+
+  /** The places a rule target names: one for "s.f", one per row for "s.t.rows.*.c". */
+  private *slots(target: string, data: Data): Generator<Slot> {
+    const parts = target.split('.');
+    const section = data[parts[0]];
+    if (!isObject(section)) return;
+    if (parts.length === 2) {
+      yield { pointer: `/${parts[0]}/${parts[1]}`, container: section, key: parts[1], scope: data };
+      return;
+    }
+    const [sectionId, tableId, , , column] = parts;
+    const table = section[tableId];
+    if (!isObject(table) || !Array.isArray(table.rows)) return;
+    const rows = table.rows as unknown[];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (!isObject(row)) continue;
+      yield { pointer: `/${sectionId}/${tableId}/rows/${i}/${column}`, container: row, key: column, scope: { ...data, row } };
+    }
+  }
+
+  private fieldAt(pointer: string) {
+    const parts = pointer.split('/').slice(1);
+    if (parts.length >= 5 && parts[2] === 'rows') return this.fields.get(`${parts[0]}.${parts[1]}.rows.*.${parts[4]}`);
+    if (parts.length >= 4 && parts[2] === 'totals') return this.fields.get(`${parts[0]}.${parts[1]}.rows.*.${parts[3]}`);
+    return this.fields.get(`${parts[0]}.${parts[1]}`);
+  }
+
+  /** "Capital cost estimates, row 3, Local (Rs million)" in the user's language. */
+  private labelAt(pointer: string, locale: Locale): string {
+    const parts = pointer.split('/').slice(1);
+    const known = this.fieldAt(pointer);
+    if (!known) {
+      const section = this.definition.sections.find((s) => s.id === parts[0]);
+      return section ? `${section.number}. ${section.label[locale]}` : pointer;
+    }
+    if (!known.tableLabel) return known.label[locale];
+    const where = parts[2] === 'rows' ? rowWord[locale](Number(parts[3]) + 1) : locale === 'ur' ? 'میزان' : 'totals';
+    return `${known.tableLabel[locale]}, ${where}, ${known.label[locale]}`;
+  }
+
+  private error(pointer: string, code: string, locale: Locale, params: Record<string, unknown>): FormError {
+    return { pointer, code, message: message(locale, code, { ...params, label: this.labelAt(pointer, locale) }), params };
+  }
+
+  private fromAjv(e: ErrorObject, locale: Locale): FormError {
+    const p = e.params as Record<string, unknown>;
+    switch (e.keyword) {
+      case 'required':
+        return this.error(`${e.instancePath}/${p.missingProperty as string}`, 'required', locale, {});
+      case 'additionalProperties':
+        return this.error(`${e.instancePath}/${p.additionalProperty as string}`, 'unknown', locale, { key: p.additionalProperty });
+      case 'pattern':
+      case 'decimalMinimum':
+      case 'decimalMaximum':
+      case 'format':
+        return this.formatError(e, locale);
+      case 'type':
+        return this.error(e.instancePath, 'type', locale, { expected: p.type });
+      case 'minimum':
+      case 'maximum':
+      case 'minLength':
+      case 'maxLength':
+      case 'minItems':
+      case 'maxItems':
+        return this.error(e.instancePath, e.keyword, locale, { limit: p.limit });
+      default:
+        return this.error(e.instancePath, e.keyword, locale, {});
+    }
+  }
+
+  private formatError(e: ErrorObject, locale: Locale): FormError {
+    const field = this.fieldAt(e.instancePath)?.field;
+    if (e.keyword === 'decimalMinimum' || e.keyword === 'decimalMaximum') {
+      return this.error(e.instancePath, e.keyword === 'decimalMinimum' ? 'minimum' : 'maximum', locale, { limit: e.schema });
+    }
+    if (e.keyword === 'format') return this.error(e.instancePath, String((e.params as { format: string }).format), locale, {});
+    if (field && (field.type === 'money' || field.type === 'decimal')) {
+      const scale = field.constraints?.scale ?? (field.type === 'money' ? MONEY_SCALE : DECIMAL_SCALE);
+      return this.error(e.instancePath, field.type, locale, { scale, negative: field.constraints?.allowNegative === true });
+    }
+    if (field?.type === 'fiscalYear') return this.error(e.instancePath, 'fiscalYear', locale, {});
+    return this.error(e.instancePath, 'pattern', locale, {});
+  }
+}

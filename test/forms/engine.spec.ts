@@ -1,0 +1,224 @@
+import { field, fiscalYearColumn, itemColumn, l, localForeignTable, money, pcField, section, shortText } from '../../src/forms/catalogue/common';
+import { compileForm, formUi } from '../../src/forms/compile';
+import { FormDefinition } from '../../src/forms/definition';
+import { definitionProblems } from '../../src/forms/definition-check';
+import { checkOverlayShape } from '../../src/forms/definition-schema';
+import { diffDefinitions } from '../../src/forms/diff';
+import { FormValidator } from '../../src/forms/form-validator';
+import { Overlay, OverlayOperation } from '../../src/forms/overlay';
+
+/*
+ * The form engine on a small definition: decimal arithmetic, calculations, cross-checks,
+ * conditional rules, overlay operations and their refusals. The shipped forms are exercised
+ * the same way in catalogue.spec.ts.
+ */
+
+const cost = localForeignTable({ section: 'cost', id: 'estimate' }, l('Capital cost', 'سرمایہ جاتی لاگت'), [itemColumn(), fiscalYearColumn()]);
+const phasing = localForeignTable({ section: 'cost', id: 'phasing' }, l('Phasing', 'مرحلہ وار'), [fiscalYearColumn()], { required: false });
+const BASE: FormDefinition = {
+  key: 'mini',
+  version: '1.0.0',
+  family: 'PC-I',
+  title: l('Mini PC-I', 'مختصر پی سی ون'),
+  source: { document: 'test', urls: [] },
+  sections: [
+    section('name', '1', l('Name of the project', 'منصوبے کا نام'), [
+      pcField('title', 'text', l('Title', 'عنوان'), { constraints: { maxLength: 100 } }),
+      shortText('adpNumber', l('ADP number', 'اے ڈی پی نمبر')),
+      field('district', 'select', l('District', 'ضلع'), { options: { master: 'districts' } }),
+      field('kind', 'select', l('Kind', 'قسم'), { options: [{ value: 'new', label: l('New', 'نیا') }, { value: 'revised', label: l('Revised', 'نظرثانی شدہ') }], fixedOptions: true }),
+    ]),
+    section('cost', '7', l('Capital cost', 'لاگت'), [cost.field, phasing.field, money('contingency', l('Contingency', 'ہنگامی'), { constraints: { maximum: '100' } }), field('feasibility', 'attachment', l('Feasibility study', 'فزیبلٹی'))]),
+  ],
+  rules: [
+    ...cost.rules,
+    ...phasing.rules,
+    { id: 'feasibility-over-300', kind: 'require', target: 'cost.feasibility', when: { dec_gte: [{ var: 'cost.estimate.totals.total' }, '300'] } },
+    { id: 'adp-for-revised', kind: 'visible', target: 'name.adpNumber', when: { '==': [{ var: 'name.kind' }, 'revised'] } },
+  ],
+  checks: [
+    { id: 'phasing-equals-cost', op: 'eq', left: { var: 'cost.phasing.totals.total' }, right: { var: 'cost.estimate.totals.total' }, when: { '!!': [{ var: 'cost.phasing.rows' }] }, pointer: '/cost/phasing/totals/total', message: l('Phasing must add up to the capital cost', 'مرحلہ وار رقوم کل لاگت کے برابر ہوں') },
+  ],
+};
+const MASTER = { districts: [{ value: 'gilgit', label: l('Gilgit', 'گلگت') }, { value: 'hunza', label: l('Hunza', 'ہنزہ') }] };
+const validatorFor = (overlay: Overlay = { baseVersion: '1.0.0', operations: [] }) => {
+  const result = compileForm(BASE, overlay, MASTER);
+  expect(result.conflicts).toEqual([]);
+  return new FormValidator(result.compiled);
+};
+const row = (item: string, local: string, fec: string, total?: string) => ({ item, year: '2025-26', local, fec, ...(total === undefined ? {} : { total }) });
+const data = (rows: object[], extra: Record<string, unknown> = {}) => ({ name: { title: 'Karakoram road', kind: 'new' }, cost: { estimate: { rows }, ...extra } });
+const pointers = (errors: { pointer: string }[]) => errors.map((e) => e.pointer);
+
+describe('form engine', () => {
+  const v = validatorFor();
+
+  test('the test definition itself is sound', () => {
+    expect(definitionProblems(BASE)).toEqual([]);
+  });
+
+  describe('decimal arithmetic', () => {
+    test('0.1 + 0.2 is exactly 0.3, and totals are recomputed by the server', () => {
+      const r = v.validate(data([row('a', '0.1', '0.2')]));
+      expect(r.errors).toEqual([]);
+      expect(r.data.cost).toMatchObject({ estimate: { rows: [{ total: '0.300' }], totals: { local: '0.100', fec: '0.200', total: '0.300' } } });
+    });
+
+    test('a total of 0.3 sent for 0.1 + 0.2 is accepted; 0.30000000000000004 is refused', () => {
+      expect(v.validate(data([row('a', '0.1', '0.2', '0.3')])).valid).toBe(true);
+      const r = v.validate(data([row('a', '0.1', '0.2', '0.30000000000000004')]));
+      expect(pointers(r.errors)).toContain('/cost/estimate/rows/0/total');
+    });
+
+    test('large rupee amounts add up without rounding', () => {
+      const r = v.validate(data([row('a', '999999999999.999', '0'), row('b', '0.001', '0')]));
+      // 999,999,999,999.999 + 0.001 = 1,000,000,000,000 (13 digits: beyond one cell, fine for a total)
+      expect(r.data.cost).toMatchObject({ estimate: { totals: { local: '1000000000000.000' } } });
+      const tooBig = v.validate(data([row('a', '9999999999999', '0')]));
+      expect(tooBig.errors.map((e) => [e.pointer, e.code])).toContainEqual(['/cost/estimate/rows/0/local', 'money']);
+    });
+
+    test('negative amounts, floats, exponents and more than three decimals are refused with the field named', () => {
+      for (const bad of ['-5', '1e3', '12.3456', ' 12', '0x10', '']) {
+        const r = v.validate(data([row('a', bad, '1')]));
+        expect(r.errors.map((e) => e.pointer)).toContain('/cost/estimate/rows/0/local');
+      }
+      const float = v.validate(data([{ item: 'a', year: '2025-26', local: 0.1, fec: '1' }]));
+      expect(float.errors[0]).toMatchObject({ pointer: '/cost/estimate/rows/0/local', code: 'type' });
+      expect(v.validate(data([row('a', '-5', '1')])).errors[0].message).toMatch(/Capital cost, row 1, Local \(Rs million\) must be an amount.*not negative/);
+    });
+
+    test('a maximum on money is compared as a decimal', () => {
+      expect(v.validate(data([row('a', '1', '1')], { contingency: '100.000' })).valid).toBe(true);
+      const r = v.validate(data([row('a', '1', '1')], { contingency: '100.001' }));
+      expect(r.errors).toEqual([expect.objectContaining({ pointer: '/cost/contingency', code: 'maximum' })]);
+    });
+  });
+
+  describe('calculations and cross-checks', () => {
+    test('a row whose total is not local + foreign names the table, row and column', () => {
+      const r = v.validate(data([row('a', '10', '5', '15'), row('b', '100', '60', '150')]));
+      expect(r.errors).toEqual([expect.objectContaining({ pointer: '/cost/estimate/rows/1/total', code: 'calculation' })]);
+      expect(r.errors[0].message).toBe('Capital cost, row 2, Total (Rs million): 150 was entered but the calculated value is 160.000');
+      expect(v.validate(data([row('a', '10', '5', '15.000')])).valid).toBe(true);
+    });
+
+    test('a wrong totals row is reported at the total', () => {
+      const r = v.validate({ ...data([]), cost: { estimate: { rows: [row('a', '1', '2')], totals: { local: '1', fec: '2', total: '4' } } } });
+      expect(r.errors).toEqual([expect.objectContaining({ pointer: '/cost/estimate/totals/total', code: 'calculation' })]);
+    });
+
+    test('phasing must sum to the capital cost', () => {
+      const phasingRows = (a: string, b: string) => ({ rows: [{ year: '2025-26', local: a, fec: '0' }, { year: '2026-27', local: b, fec: '0' }] });
+      expect(v.validate(data([row('a', '100', '0')], { phasing: phasingRows('60', '40') })).valid).toBe(true);
+      const r = v.validate(data([row('a', '100', '0')], { phasing: phasingRows('60', '39.999') }));
+      expect(r.errors).toEqual([expect.objectContaining({ pointer: '/cost/phasing/totals/total', code: 'check' })]);
+      expect(r.errors[0].message).toBe('Phasing must add up to the capital cost (99.999 against 100)');
+      expect(v.validate(data([row('a', '100', '0')], { phasing: phasingRows('60', '39.999') }), 'ur').errors[0].message).toBe('مرحلہ وار رقوم کل لاگت کے برابر ہوں (99.999 بمقابلہ 100)');
+    });
+
+    test('a feasibility study is required from Rs 300 million, not below', () => {
+      expect(v.validate(data([row('a', '299.999', '0')])).valid).toBe(true);
+      const at = v.validate(data([row('a', '250', '50')]));
+      expect(at.errors).toEqual([expect.objectContaining({ pointer: '/cost/feasibility', code: 'required' })]);
+      expect(v.validate(data([row('a', '250', '50')], { feasibility: '2b1e4f7c-3f5d-4b8a-9d2e-1f0a9b8c7d6e' })).valid).toBe(true);
+    });
+
+    test('a field hidden by a visibility rule is not required; unknown keys are refused', () => {
+      const hiddenRequired: Overlay = { baseVersion: '1.0.0', operations: [{ op: 'require', target: 'name.adpNumber' }] };
+      const strict = validatorFor(hiddenRequired);
+      expect(strict.validate(data([row('a', '1', '1')])).valid).toBe(true);
+      const revised = { ...data([row('a', '1', '1')]), name: { title: 'x', kind: 'revised' } };
+      expect(pointers(strict.validate(revised).errors)).toEqual(['/name/adpNumber']);
+      const unknown = v.validate(JSON.parse('{"name":{"title":"x","__proto__":{"admin":true},"colour":"red"}}'));
+      expect(unknown.errors.map((e) => [e.pointer, e.code])).toEqual(expect.arrayContaining([['/name/__proto__', 'unknown'], ['/name/colour', 'unknown']]));
+      expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    });
+
+    test('messages follow the locale, and a missing section is reported field by field', () => {
+      const r = v.validate({}, 'ur');
+      expect(r.errors).toEqual([expect.objectContaining({ pointer: '/name/title', code: 'required', message: 'عنوان لازمی ہے' })]);
+      expect(v.validate([], 'en').errors[0]).toMatchObject({ pointer: '', code: 'notObject' });
+    });
+
+    test('validation never changes its input', () => {
+      const input = data([row('a', '1', '2')]);
+      const copy = structuredClone(input);
+      v.validate(input);
+      expect(input).toEqual(copy);
+    });
+  });
+
+  describe('overlays', () => {
+    const apply = (...operations: OverlayOperation[]) => compileForm(BASE, { baseVersion: '1.0.0', operations }, MASTER);
+    const reasons = (...operations: OverlayOperation[]) => apply(...operations).conflicts.map((c) => c.reason);
+
+    test('add a field at a position, add a section, relabel, replace options, tighten, require, hide, default', () => {
+      const result = apply(
+        { op: 'addField', section: 'name', after: 'title', field: { id: 'councilRef', type: 'text', label: l('GB Council approval reference', 'جی بی کونسل منظوری حوالہ'), required: true, constraints: { maxLength: 60 } } },
+        { op: 'addSection', after: 'name', section: { id: 'gbExtra', number: '1-A', label: l('GB particulars', 'جی بی تفصیلات'), fields: [{ id: 'valley', type: 'text', label: l('Valley', 'وادی'), constraints: { maxLength: 100 } }] } },
+        { op: 'relabel', target: 'name.title', label: { ur: 'منصوبے کا عنوان' } },
+        { op: 'setOptions', target: 'name.district', options: [{ value: 'skardu', label: l('Skardu', 'سکردو') }] },
+        { op: 'constrain', target: 'name.title', constraints: { maxLength: 80 } },
+        { op: 'require', target: 'name.adpNumber' },
+        { op: 'hide', target: 'cost.contingency' },
+        { op: 'setDefault', target: 'name.district', value: 'skardu' },
+      );
+      expect(result.conflicts).toEqual([]);
+      const def = result.compiled.definition;
+      expect(def.sections.map((s) => s.id)).toEqual(['name', 'gbExtra', 'cost']);
+      expect(def.sections[0].fields.map((f) => f.id)).toEqual(['title', 'councilRef', 'adpNumber', 'district', 'kind']);
+      expect(def.sections[0].fields[0]).toMatchObject({ label: { en: 'Title', ur: 'منصوبے کا عنوان' }, constraints: { maxLength: 80 } });
+      const v2 = new FormValidator(result.compiled);
+      const r = v2.validate({ name: { title: 'x'.repeat(81), district: 'gilgit', kind: 'new' }, cost: { estimate: { rows: [row('a', '1', '1')] } } });
+      expect(r.errors.map((e) => [e.pointer, e.code])).toEqual(
+        expect.arrayContaining([['/name/title', 'maxLength'], ['/name/councilRef', 'required'], ['/name/district', 'enum']]),
+      );
+      expect(formUi(result.compiled.definition).sections[2].fields.find((f) => f.id === 'contingency')?.hidden).toBe(true);
+      expect(diffDefinitions(BASE, def).map((c) => `${c.change} ${c.address}`)).toEqual(
+        expect.arrayContaining(['added name.councilRef', 'added gbExtra', 'changed name.title', 'changed name.district', 'changed cost.contingency']),
+      );
+    });
+
+    test('locked and required fields cannot be hidden, constraints cannot be loosened', () => {
+      expect(reasons({ op: 'hide', target: 'name.title' })).toEqual(['name.title is locked: the Planning Commission requires it']);
+      expect(reasons({ op: 'constrain', target: 'name.title', constraints: { maxLength: 500 } })[0]).toMatch(/loosens the constraint: maxLength 500 is above the base form's 100/);
+      expect(reasons({ op: 'constrain', target: 'cost.contingency', constraints: { maximum: '100.5' } })[0]).toMatch(/loosens/);
+      expect(reasons({ op: 'constrain', target: 'cost.contingency', constraints: { allowNegative: true } })[0]).toMatch(/negative/);
+      expect(reasons({ op: 'constrain', target: 'name.title', constraints: { minimum: 3 } })[0]).toMatch(/minimum does not apply to a text field/);
+      expect(reasons({ op: 'setOptions', target: 'name.kind', options: [{ value: 'x', label: l('X', 'ایکس') }] })[0]).toMatch(/fixes this option list/);
+      expect(reasons({ op: 'hide', target: 'cost.nothing' })[0]).toMatch(/no field "nothing"/);
+      expect(reasons({ op: 'addField', section: 'name', field: { id: 'title', type: 'text', label: l('T', 'ٹ'), constraints: { maxLength: 5 } } })[0]).toMatch(/already has a field "title"/);
+      expect(reasons({ op: 'setDefault', target: 'name.district', value: 'lahore' })[0]).toMatch(/not a valid value/);
+    });
+
+    test('patterns that backtrack catastrophically are refused', () => {
+      expect(reasons({ op: 'constrain', target: 'name.adpNumber', constraints: { pattern: '^(a+)+$' } })[0]).toMatch(/backtrack catastrophically/);
+      expect(reasons({ op: 'constrain', target: 'name.adpNumber', constraints: { pattern: '^(' } })[0]).toMatch(/not a valid regular expression/);
+      expect(reasons({ op: 'constrain', target: 'name.adpNumber', constraints: { pattern: '^[0-9]{1,6}/[0-9]{2}$' } })).toEqual([]);
+    });
+
+    test('the overlay shape refuses unknown keywords and operations', () => {
+      expect(checkOverlayShape({ baseVersion: '1.0.0', operations: [{ op: 'constrain', target: 'name.title', constraints: { maxLenght: 3 } }] })).toEqual([
+        { pointer: '/operations/0/constraints/maxLenght', message: 'unknown property "maxLenght"' },
+      ]);
+      expect(checkOverlayShape({ baseVersion: '1.0.0', operations: [{ op: 'delete', target: 'name.title' }] })[0].pointer).toBe('/operations/0/op');
+      expect(checkOverlayShape({ baseVersion: '1.0.0', operations: [{ op: 'addField', section: 'name', field: { id: 'x', type: 'text', label: l('X', 'ایکس'), locked: true } }] })[0]).toMatchObject({ message: 'unknown property "locked"' });
+    });
+
+    test('the same overlay gives the same content hash; any change gives another', () => {
+      const a = apply({ op: 'require', target: 'name.adpNumber' });
+      const b = apply({ op: 'require', target: 'name.adpNumber' });
+      const c = apply({ op: 'require', target: 'name.district' });
+      expect(a.contentHash).toBe(b.contentHash);
+      expect(a.contentHash).not.toBe(c.contentHash);
+    });
+
+    test('an empty master list leaves the field as free text, with a warning', () => {
+      const result = compileForm(BASE, { baseVersion: '1.0.0', operations: [] }, {});
+      expect(result.warnings).toEqual([expect.stringContaining('name.district: the province\'s "districts" list is empty')]);
+      const anyDistrict = { ...data([row('a', '1', '1')]), name: { title: 'x', district: 'anything' } };
+      expect(new FormValidator(result.compiled).validate(anyDistrict).valid).toBe(true);
+    });
+  });
+});

@@ -8,9 +8,11 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LoggingModule, requestIdFor } from './logging/logging.module';
+import { MasterDataModule } from './master-data/master-data.module';
 import { PlatformModule } from './platform/platform.module';
 import { RedisModule } from './redis/redis.module';
 import { HostScopeGuard } from './tenancy/host-scope';
@@ -48,6 +50,8 @@ import { UsersModule } from './users/users.module';
     PlatformModule,
     DepartmentsModule,
     UsersModule,
+    MasterDataModule,
+    FormsModule,
     HealthModule,
   ],
   controllers: [TenantController],

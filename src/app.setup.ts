@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { TooManySignInAttemptsFilter } from './auth/login-throttle.service';
+import { jsonGuard } from './common/json-guard';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 
@@ -15,7 +16,9 @@ export function configureApp(app: INestApplication): INestApplication {
   express.disable('x-powered-by');
   // req.ip honours X-Forwarded-For only when our own proxy is declared trusted.
   express.set('trust proxy', app.get(AppConfig).trustProxy);
-  express.useBodyParser('json', { limit: '1mb' });
+  const config = app.get(AppConfig);
+  express.useBodyParser('json', { limit: `${config.http.bodyLimitKb}kb` });
+  express.use(jsonGuard(config.http.jsonMaxDepth));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new TooManySignInAttemptsFilter());
   const document = SwaggerModule.createDocument(

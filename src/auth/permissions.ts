@@ -9,6 +9,9 @@ export const PERMISSIONS = {
   'users.manage': 'Create, invite, disable users and assign roles',
   'audit.read': 'Read the province’s audit log',
   'settings.manage': 'Change the province’s settings',
+  'forms.read': 'See the province’s forms, their versions and master data; validate data against a form',
+  'forms.customise': 'Customise forms (overlays), preview and publish form versions',
+  'master-data.manage': 'Keep the province’s master data (districts, sectors, funding sources …)',
   'projects.read': 'See projects and their documents',
   'projects.prepare': 'Create and edit own department’s drafts',
   'projects.review': 'Department and P&D scrutiny',
@@ -20,10 +23,10 @@ export type Permission = keyof typeof PERMISSIONS;
 export const ROLES = ['tenant_admin', 'preparer', 'reviewer', 'approver', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-const EVERYONE: Permission[] = ['profile.self', 'departments.read', 'projects.read'];
+const EVERYONE: Permission[] = ['profile.self', 'departments.read', 'projects.read', 'forms.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  tenant_admin: [...EVERYONE, 'departments.manage', 'users.manage', 'audit.read', 'settings.manage'],
+  tenant_admin: [...EVERYONE, 'departments.manage', 'users.manage', 'audit.read', 'settings.manage', 'forms.customise', 'master-data.manage'],
   preparer: [...EVERYONE, 'projects.prepare'],
   reviewer: [...EVERYONE, 'projects.review'],
   approver: [...EVERYONE, 'projects.decide'],

@@ -2,6 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { MigrationRunner } from '../database/migration-runner.service';
+import { FormsService } from '../forms/forms.service';
+import { MasterDataService } from '../master-data/master-data.service';
 import { CreateTenantRequest } from '../platform/dto/tenant.dto';
 import { OperatorsService } from '../platform/operators.service';
 import { TenantsService } from '../platform/tenants.service';
@@ -23,6 +25,34 @@ export class CliError extends Error {}
 
 export async function migrate(app: INestApplicationContext, out: Out): Promise<number> {
   const summary = await app.get(MigrationRunner).migrateAll();
+  const code = reportMigrations(summary, out);
+  return code || installForms(app, undefined, out);
+}
+
+/**
+ * Gives provinces the master data and base forms they lack (new forms in a release, or
+ * provinces created before forms existed). One province, or every active one.
+ */
+export async function installForms(app: INestApplicationContext, slug: string | undefined, out: Out): Promise<number> {
+  const registry = app.get(TenantRegistry);
+  const db = app.get(TenantDatabase);
+  const slugs = slug ? [slug] : (await app.get(TenantsService).list()).filter((t) => t.status === 'active').map((t) => t.slug);
+  for (const s of slugs) {
+    const tenant = await registry.findBySlug(s);
+    if (!tenant) throw new CliError(`No province "${s}"`);
+    const installed = await db.runAs(tenant, () =>
+      db.transaction(async (em) => {
+        const items = await MasterDataService.install(em, tenant.slug);
+        return { items, forms: await app.get(FormsService).installMissing(em) };
+      }),
+    );
+    if (installed.items || installed.forms.length) out(`  ${s}: ${installed.items} master-data items, forms ${installed.forms.join(', ') || 'up to date'}`);
+  }
+  out(`forms: ${slugs.length} province(s) checked`);
+  return 0;
+}
+
+function reportMigrations(summary: Awaited<ReturnType<MigrationRunner['migrateAll']>>, out: Out): number {
   out(`platform: ${summary.platform.length ? `applied ${summary.platform.join(', ')}` : 'up to date'}`);
   const changed = summary.tenants.filter((t) => t.applied.length && !t.error);
   out(`provinces: ${summary.tenants.length} checked, ${changed.length} migrated, ${summary.failed.length} failed`);

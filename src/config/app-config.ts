@@ -51,6 +51,9 @@ const envSchema = z
     LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
+    HTTP_BODY_LIMIT_KB: z.coerce.number().int().min(16).max(65_536).default(2048),
+    JSON_MAX_DEPTH: z.coerce.number().int().min(8).max(256).default(32),
+    FORM_VALIDATOR_CACHE_SIZE: z.coerce.number().int().min(1).max(100_000).default(500),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -94,6 +97,10 @@ export class AppConfig {
   readonly oneTimeLinks!: { invitationSeconds: number; passwordResetSeconds: number };
   readonly shutdownTimeoutMs!: number;
   readonly logLevel!: string;
+  /** Request bodies: size cap (larger gets 413) and nesting cap (deeper gets 400). */
+  readonly http!: { bodyLimitKb: number; jsonMaxDepth: number };
+  /** Compiled form validators kept in memory (keyed by content hash, shared by provinces). */
+  readonly formValidatorCacheSize!: number;
 
   /** Public URL of a host served by this deployment, e.g. `http://gb.localhost:3000`. */
   urlFor(host: string): string {
@@ -145,5 +152,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     oneTimeLinks: { invitationSeconds: e.INVITATION_TTL_HOURS * 3600, passwordResetSeconds: e.PASSWORD_RESET_TTL_MINUTES * 60 },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    http: { bodyLimitKb: e.HTTP_BODY_LIMIT_KB, jsonMaxDepth: e.JSON_MAX_DEPTH },
+    formValidatorCacheSize: e.FORM_VALIDATOR_CACHE_SIZE,
   });
 }

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ADVISORY_LOCK_SQL, quoteIdent } from '../common/sql';
 import { MigrationRunner } from '../database/migration-runner.service';
+import { FormsService } from '../forms/forms.service';
+import { MasterDataService } from '../master-data/master-data.service';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { UsersService } from '../users/users.service';
 import { PROVISIONING_STEPS, ProvisioningStep, ProvisioningStepName } from './provisioning-run.entity';
@@ -10,7 +12,8 @@ import { PROVISIONING_STEPS, ProvisioningStep, ProvisioningStepName } from './pr
 export const DEFAULT_ADMIN_NAME = 'Province administrator';
 
 /**
- * Builds a province: schema, every tenant migration, the first admin, then `active` — all in
+ * Builds a province: schema, every tenant migration, the first admin, its master data and the
+ * base form catalogue (version 1 of every form), then `active` — all in
  * one transaction, so a failure leaves no schema or half-seeded rows behind. Progress is written
  * outside that transaction so operators can watch it. Safe to run twice for the same run (BullMQ
  * delivers at least once): a lock serialises attempts and an active province is left alone.
@@ -23,6 +26,7 @@ export class TenantProvisioner {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly migrations: MigrationRunner,
     private readonly registry: TenantRegistry,
+    private readonly forms: FormsService,
   ) {}
 
   async provision(tenantId: string, runId: string): Promise<'succeeded' | 'failed' | 'already-done'> {
@@ -58,6 +62,10 @@ export class TenantProvisioner {
         await step('create-schema', () => em.query(`CREATE SCHEMA ${quoteIdent(run.schema_name)}`));
         await step('migrate', () => this.migrations.migrateTenantSchema(em, tenantId, run.schema_name));
         await step('seed-admin', () => this.seedAdmin(em, run.admin_email, run.admin_password_hash));
+        await step('install-forms', async () => {
+          await MasterDataService.install(em, run.slug);
+          await this.forms.installMissing(em);
+        });
         await step('activate', () =>
           em.query(`UPDATE platform.tenants SET status = 'active', status_reason = NULL, updated_at = now() WHERE id = $1`, [tenantId]),
         );

@@ -38,7 +38,7 @@ describe('provisioning a province', () => {
     const run = (body.runs as Array<{ status: string; steps: Array<{ name: string; status: string }> }>)[0];
     expect(run.status).toBe('succeeded');
     expect(run.steps.map((s) => [s.name, s.status])).toEqual([
-      ['create-schema', 'done'], ['migrate', 'done'], ['seed-admin', 'done'], ['activate', 'done'],
+      ['create-schema', 'done'], ['migrate', 'done'], ['seed-admin', 'done'], ['install-forms', 'done'], ['activate', 'done'],
     ]);
     expect(run).not.toHaveProperty('adminPasswordHash');
     const [{ hash }] = await h.dataSource.query(`SELECT admin_password_hash AS hash FROM platform.provisioning_runs WHERE tenant_id = $1`, [body.id]);
@@ -60,7 +60,7 @@ describe('provisioning a province', () => {
     const failedRun = (body.runs as Array<{ status: string; error: string; steps: Array<{ name: string; status: string }> }>)[0];
     expect(failedRun.status).toBe('failed');
     expect(failedRun.error).toMatch(/migration 9000-test-can-fail failed/);
-    expect(failedRun.steps.map((s) => s.status)).toEqual(['rolled-back', 'failed', 'pending', 'pending']);
+    expect(failedRun.steps.map((s) => s.status)).toEqual(['rolled-back', 'failed', 'pending', 'pending', 'pending']);
     expect(await schemaExists(schema)).toBe(false);
     await h.on(h.hostOf(slug)).get('/api/tenant').expect(503);
 

@@ -10,7 +10,12 @@ import { configureApp } from '../../src/app.setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { ensureDatabase } from '../../src/database/database-bootstrap';
 import { Migration, TENANT_MIGRATIONS } from '../../src/database/migration';
+import { PasswordHasher } from '../../src/auth/password-hasher.service';
 import { MigrationRunner } from '../../src/database/migration-runner.service';
+import { schemaNameFor } from '../../src/tenancy/slug';
+import { BASE_CATALOGUE } from '../../src/forms/catalogue';
+import { FormDefinition } from '../../src/forms/definition';
+import { BASE_FORMS } from '../../src/forms/form-catalogue.service';
 import { CreateTenantRequest } from '../../src/platform/dto/tenant.dto';
 import { TenantsService } from '../../src/platform/tenants.service';
 import { TenantProvisioner } from '../../src/provisioning/tenant-provisioner.service';
@@ -31,6 +36,8 @@ export interface HarnessOptions {
   worker?: boolean;
   /** Share the Redis prefix of another instance (several API processes of one deployment). */
   redisPrefix?: string;
+  /** Replaces the base form catalogue (tests ship an extra base version). */
+  baseForms?: readonly FormDefinition[];
   /** Use a fresh database of this name instead of the shared test database (for specs that touch every province). */
   freshDatabase?: string;
 }
@@ -72,9 +79,11 @@ export class Harness {
     await ensureDatabase(config);
     const migrations = options.tenantMigrations ?? shippedTenantMigrations;
 
+    const baseForms = options.baseForms ?? BASE_CATALOGUE;
     const apiModule = await Test.createTestingModule({ imports: [AppModule] })
       .overrideProvider(AppConfig).useValue(config)
       .overrideProvider(TENANT_MIGRATIONS).useValue(migrations)
+      .overrideProvider(BASE_FORMS).useValue(baseForms)
       .compile();
     const api = apiModule.createNestApplication({ bufferLogs: true });
     configureApp(api);
@@ -89,6 +98,7 @@ export class Harness {
       const workerModule = await Test.createTestingModule({ imports: [WorkerModule] })
         .overrideProvider(AppConfig).useValue(config)
         .overrideProvider(TENANT_MIGRATIONS).useValue(migrations)
+        .overrideProvider(BASE_FORMS).useValue(baseForms)
         .compile();
       workerModule.useLogger(workerModule.get(PinoLogger));
       worker = await workerModule.init();
@@ -174,6 +184,18 @@ export class Harness {
   async provinceWithAdmin(prefix: string): Promise<ProvisionedProvince & { adminToken: string }> {
     const province = await this.provisionDirect(uniqueSlug(prefix));
     return { ...province, adminToken: await this.login(province) };
+  }
+
+  /** A user with one role in the province, created directly, signed in. */
+  async userWithRole(province: ProvisionedProvince, role: string, locale: 'en' | 'ur' = 'en'): Promise<{ id: string; email: string; token: string }> {
+    const email = `${role}-${randomBytes(3).toString('hex')}@${province.slug}.gov.pk`;
+    const passwordHash = await this.api.get(PasswordHasher).hash(ADMIN_PASSWORD);
+    const [row] = await this.dataSource.query(
+      `INSERT INTO ${schemaNameFor(province.slug)}.users (email, name, password_hash, roles, status, locale) VALUES ($1, $2, $3, $4, 'active', $5) RETURNING id`,
+      [email, `Test ${role}`, passwordHash, [role], locale],
+    );
+    const res = await this.on(province.host).post('/api/auth/login').send({ email, password: ADMIN_PASSWORD }).expect(200);
+    return { id: row.id, email, token: res.body.accessToken as string };
   }
 
   async login(province: ProvisionedProvince, password = ADMIN_PASSWORD): Promise<string> {

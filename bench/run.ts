@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config/app-config';
 import { ensureDatabase } from '../src/database/database-bootstrap';
 import { schemaNameFor } from '../src/tenancy/slug';
 import { tenantMigrations } from '../src/tenancy/tenant-migrations';
+import { formsBench } from './forms';
 import { BenchCase, failedCase, makeCase, median, round, rssMiB, run, sleep } from './lib';
 
 /*
@@ -128,6 +129,14 @@ async function psqlFile(sql: string): Promise<number> {
 }
 
 async function main() {
+  // Forms first: CPU only, in this process, while the machine is quiet.
+  try {
+    log('forms: validator vs Ajv, cold compile');
+    cases.push(...formsBench(ROOT, ROUNDS, Math.min(DURATION_S, 3) * 1000));
+  } catch (e) {
+    cases.push(failedCase('forms', String(e)));
+  }
+
   log(`preparing database daftar_bench (${PROVINCES} provinces, ${ROUNDS} rounds of ${DURATION_S}s)`);
   const admin = new Client({ connectionString: DB_URL.replace('/daftar_bench', '/postgres') });
   await admin.connect();

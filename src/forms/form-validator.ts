@@ -59,6 +59,8 @@ export class FormValidator {
   private readonly fieldRules: RuleDefinition[] = [];
   private readonly conditions: RuleDefinition[] = [];
   private readonly checks: CheckDefinition[];
+  /** "/section/field" → its place in the proforma, so errors are listed in reading order. */
+  private readonly order = new Map<string, number>();
 
   constructor(readonly compiled: CompiledForm) {
     this.definition = compiled.definition;
@@ -74,6 +76,15 @@ export class FormValidator {
       else this.fieldRules.push(rule);
     }
     this.checks = this.definition.checks;
+    this.definition.sections.forEach((s, i) => {
+      this.order.set(`/${s.id}`, i * 1000);
+      s.fields.forEach((f, j) => this.order.set(`/${s.id}/${f.id}`, i * 1000 + j + 1));
+    });
+  }
+
+  private place(pointer: string): number {
+    const [, section, field] = pointer.split('/');
+    return this.order.get(`/${section}/${field}`) ?? this.order.get(`/${section}`) ?? Number.MAX_SAFE_INTEGER;
   }
 
   validate(input: unknown, locale: Locale = 'en'): FormValidation {
@@ -92,6 +103,7 @@ export class FormValidator {
     this.runChecks(data, errors, locale);
 
     const shown = hidden.size ? errors.filter((e) => !(e.code === 'required' && [...hidden].some((h) => e.pointer === h || e.pointer.startsWith(`${h}/`)))) : errors;
+    if (shown.length > 1) shown.sort((a, b) => this.place(a.pointer) - this.place(b.pointer)); // stable: row order kept
     return { valid: shown.length === 0, errors: shown.slice(0, MAX_REPORTED_ERRORS), truncated: shown.length > MAX_REPORTED_ERRORS, data };
   }
 

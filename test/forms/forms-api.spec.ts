@@ -12,38 +12,10 @@ type Province = ProvisionedProvince & { adminToken: string };
 const FORM = 'pc1-infrastructure';
 const fixture = () => JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'forms', `${FORM}.json`), 'utf8'));
 
-/** KP's example moved to Gilgit and given GB's added field. */
-function gbPayload() {
-  const data = fixture();
-  data.location.districts = ['gilgit'];
-  data.location.tehsils = [];
-  data.location.province = 'gilgit-baltistan';
-  data.cover.sponsoringDepartment = 'WORKS';
-  for (const row of data.financing.plan.rows) row.source = 'gb-adp';
-  data.name.gbCouncilApprovalRef = 'GBC/DEV/2026/117';
-  return data;
-}
-
-const GB_OVERLAY = {
-  baseVersion: '1.0.0',
-  operations: [
-    {
-      op: 'addField',
-      section: 'name',
-      after: 'title',
-      field: {
-        id: 'gbCouncilApprovalRef',
-        type: 'text',
-        label: { en: 'Gilgit-Baltistan Council approval reference', ur: 'گلگت بلتستان کونسل منظوری حوالہ' },
-        required: true,
-        constraints: { maxLength: 60, pattern: '^GBC/[A-Z]+/[0-9]{4}/[0-9]{1,5}$' },
-      },
-      note: 'GB Council approval is recorded on every PC-I',
-    },
-    { op: 'relabel', target: 'name.projectCode', label: { en: 'GB P&DD project code' } },
-    { op: 'constrain', target: 'name.title', constraints: { maxLength: 200 } },
-  ],
-};
+/** The README's walkthrough files: GB's overlay, and a GB project in Hunza. */
+const EXAMPLES = path.join(__dirname, '..', '..', 'docs', 'examples');
+const GB_OVERLAY = JSON.parse(readFileSync(path.join(EXAMPLES, 'gb-pc1-overlay.json'), 'utf8'));
+const gbPayload = () => JSON.parse(readFileSync(path.join(EXAMPLES, 'gb-pc1-infrastructure.json'), 'utf8'));
 
 describe('forms API (kp and gb)', () => {
   let h: Harness;

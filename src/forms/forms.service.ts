@@ -3,12 +3,13 @@ import stringify from 'safe-stable-stringify';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../audit/audit.service';
 import { MasterDataService } from '../master-data/master-data.service';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { User } from '../users/user.entity';
-import { compileForm, CompileResult } from './compile';
+import { compileForm, CompileResult, MasterSnapshot } from './compile';
 import { FormDefinition, Locale, LOCALES } from './definition';
 import { checkOverlayShape } from './definition-schema';
 import { diffDefinitions } from './diff';
@@ -223,17 +224,33 @@ export class FormsService {
    * transaction (provisioning's, or the CLI's).
    */
   async installMissing(em: EntityManager): Promise<string[]> {
-    const installed: string[] = [];
-    for (const key of this.catalogue.keys()) {
-      const exists = await em.getRepository(FormVersion).existsBy({ formKey: key });
-      if (exists) continue;
-      const overlay = await this.lockOverlay(em, key);
-      const result = await this.compileIn(em, key, overlay);
+    // Few round trips: provisioning many provinces spends its time here.
+    const present = new Set<string>((await em.query(`SELECT DISTINCT form_key FROM form_versions`)).map((r: { form_key: string }) => r.form_key));
+    const missing = this.catalogue.keys().filter((k) => !present.has(k));
+    if (!missing.length) return [];
+    await em.query(
+      `INSERT INTO form_overlays (form_key, base_version, revision) SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) ON CONFLICT (form_key) DO NOTHING`,
+      [missing, missing.map((k) => this.base(k).version), missing.map(() => 0)],
+    );
+    const overlays = new Map<string, Overlay>(
+      (await em.query(`SELECT form_key, base_version, operations FROM form_overlays WHERE form_key = ANY($1) FOR UPDATE`, [missing])).map(
+        (r: { form_key: string; base_version: string; operations: Overlay['operations'] }) => [r.form_key, { baseVersion: r.base_version, operations: r.operations }],
+      ),
+    );
+    const master = await MasterDataService.snapshot(em);
+    const principal = this.cls.isActive() ? this.cls.get('principal') : undefined;
+    const rows = missing.map((key) => {
+      const overlay = overlays.get(key)!;
+      const result = this.compileWith(key, overlay, master);
       if (result.conflicts.length) throw new Error(`${key}: the saved overlay does not apply: ${result.conflicts.map((c) => c.reason).join('; ')}`);
-      await this.insertVersion(em, key, overlay, result, 'Base catalogue installed');
-      installed.push(key);
-    }
-    return installed;
+      return {
+        formKey: key, number: 1, baseVersion: overlay.baseVersion, overlay, compiled: result.compiled, contentHash: result.contentHash,
+        publishedBy: principal?.id ?? null, publisherType: principal?.kind ?? ('system' as const), notes: 'Base catalogue installed',
+      };
+    });
+    // One multi-row INSERT (jsonb columns make TypeORM's deep-partial type refuse the literal).
+    await em.createQueryBuilder().insert().into(FormVersion).values(rows as unknown as QueryDeepPartialEntity<FormVersion>[]).execute();
+    return missing;
   }
 
   // --- helpers ----------------------------------------------------------------------------------
@@ -274,8 +291,11 @@ export class FormsService {
    * one compile, which keeps provisioning many provinces cheap.
    */
   private async compileIn(em: EntityManager, key: string, overlay: Overlay): Promise<CompileResult> {
+    return this.compileWith(key, overlay, await MasterDataService.snapshot(em));
+  }
+
+  private compileWith(key: string, overlay: Overlay, master: MasterSnapshot): CompileResult {
     const base = this.base(key, overlay.baseVersion);
-    const master = await MasterDataService.snapshot(em);
     const inputs = createHash('sha256').update(stringify({ key, baseVersion: base.version, operations: overlay.operations, master }) as string).digest('hex');
     const hit = this.compiles.get(inputs);
     if (hit) return hit;

@@ -14,11 +14,14 @@ import { JobsModule } from './jobs/jobs.module';
 import { LoggingModule, requestIdFor } from './logging/logging.module';
 import { MasterDataModule } from './master-data/master-data.module';
 import { PlatformModule } from './platform/platform.module';
+import { ProjectsModule } from './projects/projects.module';
 import { RedisModule } from './redis/redis.module';
+import { RoutingModule } from './routing/routing.module';
 import { HostScopeGuard } from './tenancy/host-scope';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { TenantController } from './tenancy/tenant.controller';
 import { UsersModule } from './users/users.module';
+import { WorkflowModule } from './workflow/workflow.module';
 
 /**
  * The HTTP API. Every request gets an AsyncLocalStorage context; the first guard resolves the
@@ -52,6 +55,9 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     MasterDataModule,
     FormsModule,
+    WorkflowModule,
+    RoutingModule,
+    ProjectsModule,
     HealthModule,
   ],
   controllers: [TenantController],

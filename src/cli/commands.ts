@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { MigrationRunner } from '../database/migration-runner.service';
 import { FormsService } from '../forms/forms.service';
-import { MasterDataService } from '../master-data/master-data.service';
+import { installProvinceDefaults } from '../provisioning/province-defaults';
 import { CreateTenantRequest } from '../platform/dto/tenant.dto';
 import { OperatorsService } from '../platform/operators.service';
 import { TenantsService } from '../platform/tenants.service';
@@ -30,8 +30,8 @@ export async function migrate(app: INestApplicationContext, out: Out): Promise<n
 }
 
 /**
- * Gives provinces the master data and base forms they lack (new forms in a release, or
- * provinces created before forms existed). One province, or every active one.
+ * Gives provinces the master data, base forms, workflow and forum rules they lack (new forms
+ * in a release, or provinces created before them). One province, or every active one.
  */
 export async function installForms(app: INestApplicationContext, slug: string | undefined, out: Out): Promise<number> {
   const registry = app.get(TenantRegistry);
@@ -40,12 +40,7 @@ export async function installForms(app: INestApplicationContext, slug: string | 
   for (const s of slugs) {
     const tenant = await registry.findBySlug(s);
     if (!tenant) throw new CliError(`No province "${s}"`);
-    const installed = await db.runAs(tenant, () =>
-      db.transaction(async (em) => {
-        const items = await MasterDataService.install(em, tenant.slug);
-        return { items, forms: await app.get(FormsService).installMissing(em) };
-      }),
-    );
+    const installed = await db.runAs(tenant, () => db.transaction((em) => installProvinceDefaults(em, tenant.slug, app.get(FormsService))));
     if (installed.items || installed.forms.length) out(`  ${s}: ${installed.items} master-data items, forms ${installed.forms.join(', ') || 'up to date'}`);
   }
   out(`forms: ${slugs.length} province(s) checked`);

@@ -54,6 +54,8 @@ const envSchema = z
     HTTP_BODY_LIMIT_KB: z.coerce.number().int().min(16).max(65_536).default(2048),
     JSON_MAX_DEPTH: z.coerce.number().int().min(8).max(256).default(32),
     FORM_VALIDATOR_CACHE_SIZE: z.coerce.number().int().min(1).max(100_000).default(500),
+    STORAGE_DIR: z.string().min(1).default('.data/attachments'),
+    ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -101,6 +103,8 @@ export class AppConfig {
   readonly http!: { bodyLimitKb: number; jsonMaxDepth: number };
   /** Compiled form validators kept in memory (keyed by content hash, shared by provinces). */
   readonly formValidatorCacheSize!: number;
+  /** Attachments: the folder (one sub-folder per province) and the largest file accepted. */
+  readonly storage!: { dir: string; maxBytes: number };
 
   /** Public URL of a host served by this deployment, e.g. `http://gb.localhost:3000`. */
   urlFor(host: string): string {
@@ -154,5 +158,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     http: { bodyLimitKb: e.HTTP_BODY_LIMIT_KB, jsonMaxDepth: e.JSON_MAX_DEPTH },
     formValidatorCacheSize: e.FORM_VALIDATOR_CACHE_SIZE,
+    storage: { dir: e.STORAGE_DIR, maxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024 },
   });
 }

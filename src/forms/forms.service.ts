@@ -16,7 +16,7 @@ import { diffDefinitions } from './diff';
 import { FormCatalogue } from './form-catalogue.service';
 import { FormOverlay, FormVersion } from './form-version.entity';
 import { localizeCompiled } from './form-view';
-import { FormValidation } from './form-validator';
+import { FormValidation, FormValidator } from './form-validator';
 import { emptyOverlay, Overlay, OverlayConflict } from './overlay';
 import { ValidatorCache } from './validator-cache.service';
 
@@ -105,6 +105,25 @@ export class FormsService {
     });
     const validator = compiled ? this.validators.obtain(contentHash, compiled) : this.validators.peek(contentHash)!;
     return { ...validator.validate(payload, locale), version: { id, number } };
+  }
+
+  /**
+   * The cached validator of a version by id, inside the caller's unit of work (documents are
+   * pinned to a version id); the version's content is read only when the cache lacks it.
+   */
+  async validatorFor(em: EntityManager, versionId: string): Promise<{ validator: FormValidator; number: number }> {
+    const [head] = await em.query(`SELECT number, content_hash FROM form_versions WHERE id = $1`, [versionId]);
+    if (!head) throw new NotFoundException(`No form version ${versionId} in this province`);
+    const hit = this.validators.peek(head.content_hash);
+    if (hit) return { validator: hit, number: head.number };
+    const [row] = await em.query(`SELECT compiled FROM form_versions WHERE id = $1`, [versionId]);
+    return { validator: this.validators.obtain(head.content_hash, row.compiled), number: head.number };
+  }
+
+  /** The current version of a form in this province (id and number). */
+  async currentVersion(em: EntityManager, key: string): Promise<{ id: string; number: number; definition: FormDefinition }> {
+    const version = await this.findVersion(em, key, 'current');
+    return { id: version.id, number: version.number, definition: version.compiled.definition };
   }
 
   /** query ?locale=, then Accept-Language, then the signed-in user's own setting. */

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export type ProvisioningRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
-export const PROVISIONING_STEPS = ['create-schema', 'migrate', 'seed-admin', 'install-forms', 'activate'] as const;
+export const PROVISIONING_STEPS = ['create-schema', 'migrate', 'seed-admin', 'install-defaults', 'activate'] as const;
 export type ProvisioningStepName = (typeof PROVISIONING_STEPS)[number];
 
 export interface ProvisioningStep {

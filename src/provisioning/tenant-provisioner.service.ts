@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ADVISORY_LOCK_SQL, quoteIdent } from '../common/sql';
 import { MigrationRunner } from '../database/migration-runner.service';
 import { FormsService } from '../forms/forms.service';
-import { MasterDataService } from '../master-data/master-data.service';
+import { installProvinceDefaults } from './province-defaults';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { UsersService } from '../users/users.service';
 import { PROVISIONING_STEPS, ProvisioningStep, ProvisioningStepName } from './provisioning-run.entity';
@@ -12,8 +12,8 @@ import { PROVISIONING_STEPS, ProvisioningStep, ProvisioningStepName } from './pr
 export const DEFAULT_ADMIN_NAME = 'Province administrator';
 
 /**
- * Builds a province: schema, every tenant migration, the first admin, its master data and the
- * base form catalogue (version 1 of every form), then `active` — all in
+ * Builds a province: schema, every tenant migration, the first admin, its master data, the
+ * base form catalogue (version 1 of every form), workflow and forum rules, then `active` — all in
  * one transaction, so a failure leaves no schema or half-seeded rows behind. Progress is written
  * outside that transaction so operators can watch it. Safe to run twice for the same run (BullMQ
  * delivers at least once): a lock serialises attempts and an active province is left alone.
@@ -62,10 +62,7 @@ export class TenantProvisioner {
         await step('create-schema', () => em.query(`CREATE SCHEMA ${quoteIdent(run.schema_name)}`));
         await step('migrate', () => this.migrations.migrateTenantSchema(em, tenantId, run.schema_name));
         await step('seed-admin', () => this.seedAdmin(em, run.admin_email, run.admin_password_hash));
-        await step('install-forms', async () => {
-          await MasterDataService.install(em, run.slug);
-          await this.forms.installMissing(em);
-        });
+        await step('install-defaults', () => installProvinceDefaults(em, run.slug, this.forms));
         await step('activate', () =>
           em.query(`UPDATE platform.tenants SET status = 'active', status_reason = NULL, updated_at = now() WHERE id = $1`, [tenantId]),
         );

@@ -38,7 +38,7 @@ describe('provisioning a province', () => {
     const run = (body.runs as Array<{ status: string; steps: Array<{ name: string; status: string }> }>)[0];
     expect(run.status).toBe('succeeded');
     expect(run.steps.map((s) => [s.name, s.status])).toEqual([
-      ['create-schema', 'done'], ['migrate', 'done'], ['seed-admin', 'done'], ['install-forms', 'done'], ['activate', 'done'],
+      ['create-schema', 'done'], ['migrate', 'done'], ['seed-admin', 'done'], ['install-defaults', 'done'], ['activate', 'done'],
     ]);
     expect(run).not.toHaveProperty('adminPasswordHash');
     const [{ hash }] = await h.dataSource.query(`SELECT admin_password_hash AS hash FROM platform.provisioning_runs WHERE tenant_id = $1`, [body.id]);

@@ -4,6 +4,7 @@ import { auditLog0002 } from './0002-audit-log';
 import { refreshTokens0003 } from './0003-refresh-tokens';
 import { userProfiles0004 } from './0004-user-profiles';
 import { forms0005 } from './0005-forms';
+import { projects0006 } from './0006-projects';
 
 /** Tenant migrations in the order they apply to every province. Append only. */
-export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003, userProfiles0004, forms0005];
+export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003, userProfiles0004, forms0005, projects0006];

@@ -1,0 +1,452 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { FieldChange, jsonDiff } from '../common/json-diff';
+import { Dec } from '../forms/decimal';
+import { Locale } from '../forms/definition';
+import { fitToDefinition } from '../forms/fit';
+import { FormError } from '../forms/form-validator';
+import { FormsService } from '../forms/forms.service';
+import { ForumRule, ForumRulesService } from '../routing/forum-rules.service';
+import { DaftarStore, Principal } from '../tenancy/tenant-context';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { User } from '../users/user.entity';
+import { WorkflowAction, WorkflowConfig } from '../workflow/workflow-config';
+import { WorkflowService } from '../workflow/workflow.service';
+import { DocumentFigures, figuresOf, KIND_OF_FORM, prefillFrom } from './document-figures';
+import { DocumentKind, ProjectDocument } from './document.entity';
+import { CreateFollowUpRequest, CreateProjectRequest, ListDocumentsQuery } from './dto';
+import { Project } from './project.entity';
+
+type Data = Record<string, unknown>;
+type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+
+/** A document must carry a feasibility study from this cost (Rs million; PC-I 2005 item 6). */
+export const FEASIBILITY_THRESHOLD = '300';
+/** Kinds that are routed to a forum by their cost. */
+const ROUTED: DocumentKind[] = ['pc1', 'pc1-revised', 'pc2'];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Projects and their documents: drafts saved with optimistic concurrency (every save a
+ * revision), workflow transitions by the province's configuration, forum routing by its dated
+ * rules, follow-up documents prefilled from the approved PC-I. One unit of work per call, in
+ * the province's schema; a document id from another province is simply not found.
+ */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly forms: FormsService,
+    private readonly audit: AuditService,
+    private readonly cls: ClsService<DaftarStore>,
+  ) {}
+
+  private principal(): UserPrincipal {
+    const p = this.cls.get('principal');
+    if (p?.kind !== 'user') throw new ForbiddenException('Only province users work on documents');
+    return p;
+  }
+
+  // --- projects ---------------------------------------------------------------------------------
+
+  createProject(request: CreateProjectRequest) {
+    const me = this.principal();
+    return this.db.transaction(async (em) => {
+      const user = await em.getRepository(User).findOneByOrFail({ id: me.id });
+      const departmentId = request.departmentId ?? user.departmentId ?? null;
+      if (departmentId && !(await em.query(`SELECT 1 FROM departments WHERE id = $1`, [departmentId])).length) {
+        throw new BadRequestException({ message: [`departmentId: no department ${departmentId} in this province`] });
+      }
+      const project = await em.getRepository(Project).save(
+        em.getRepository(Project).create({ title: request.title, departmentId, sector: request.sector ?? null, districts: request.districts ?? [], createdBy: me.id }),
+      );
+      const version = await this.forms.currentVersion(em, request.formKey);
+      const titleField = KIND_OF_FORM[request.formKey] === 'pc2' ? { project: { title: request.title } } : { name: { title: request.title } };
+      const document = await this.insertDocument(em, project, { formKey: request.formKey, versionId: version.id, data: titleField });
+      await this.audit.record(em, { action: 'project.created', targetType: 'project', targetId: project.id, details: { title: project.title, formKey: request.formKey } });
+      return { project, document: this.summary(document) };
+    });
+  }
+
+  getProject(id: string) {
+    return this.db.transaction(async (em) => {
+      const project = await em.getRepository(Project).findOneBy({ id });
+      if (!project) throw new NotFoundException(`No project ${id} in this province`);
+      const documents = await em.getRepository(ProjectDocument).find({ where: { projectId: id }, order: { createdAt: 'ASC' } });
+      return { ...project, documents: documents.map((d) => this.summary(d)) };
+    });
+  }
+
+  /** A revised PC-I, PC-III, PC-IV or PC-V for an approved project, prefilled from its approved PC-I. */
+  createFollowUp(projectId: string, request: CreateFollowUpRequest) {
+    this.principal();
+    const kind = KIND_OF_FORM[request.formKey];
+    if ((kind === 'pc3a' || kind === 'pc5') && (!request.period || !/^\d{4}-\d{2}$/.test(request.period))) {
+      throw new BadRequestException({ message: [`period is required for ${request.formKey}: a financial year such as 2025-26`] });
+    }
+    if (kind === 'pc3b' && !request.period) throw new BadRequestException({ message: ['period is required for pc3b: a month such as 2025-09'] });
+    return this.db.transaction(async (em) => {
+      const project = await em.getRepository(Project).findOne({ where: { id: projectId }, lock: { mode: 'pessimistic_write' } });
+      if (!project) throw new NotFoundException(`No project ${projectId} in this province`);
+      const approved = await em.getRepository(ProjectDocument).findOne({
+        where: [{ projectId, kind: 'pc1', state: 'approved' }, { projectId, kind: 'pc1-revised', state: 'approved' }],
+        order: { decidedAt: 'DESC' },
+      });
+      if (!approved || project.status === 'preparation') {
+        throw new ConflictException(`${request.formKey} follows an approved PC-I; project ${projectId} has none yet`);
+      }
+      const sequence = kind === 'pc1-revised'
+        ? 1 + Number((await em.query(`SELECT count(*)::int AS n FROM documents WHERE project_id = $1 AND kind = 'pc1-revised'`, [projectId]))[0].n)
+        : 0;
+      if (request.period && (await em.query(`SELECT 1 FROM documents WHERE project_id = $1 AND kind = $2 AND period = $3`, [projectId, kind, request.period])).length) {
+        throw new ConflictException(`Project ${projectId} already has a ${request.formKey} for ${request.period}`);
+      }
+      const version = await this.forms.currentVersion(em, request.formKey);
+      const { number } = await this.forms.validatorFor(em, approved.formVersionId);
+      const source = kind === 'pc1-revised' || kind === 'pc4' || kind === 'pc5' ? approved : await this.firstPcI(em, projectId, approved);
+      const prefill = fitToDefinition(
+        version.definition,
+        prefillFrom(kind, { id: source.id, data: source.data, formVersionNumber: number, approvedForum: project.approvedForum, approvedAt: project.approvedAt }, sequence),
+      );
+      const document = await this.insertDocument(em, project, { formKey: request.formKey, versionId: version.id, data: prefill, parentId: approved.id, sequence, period: request.period ?? null });
+      return this.summary(document);
+    });
+  }
+
+  private async firstPcI(em: EntityManager, projectId: string, fallback: ProjectDocument): Promise<ProjectDocument> {
+    return (await em.getRepository(ProjectDocument).findOne({ where: { projectId, kind: 'pc1' }, order: { createdAt: 'ASC' } })) ?? fallback;
+  }
+
+  private async insertDocument(
+    em: EntityManager,
+    project: Project,
+    spec: { formKey: string; versionId: string; data: Data; parentId?: string; sequence?: number; period?: string | null },
+  ): Promise<ProjectDocument> {
+    const me = this.principal();
+    const workflow = await WorkflowService.current(em);
+    const kind = KIND_OF_FORM[spec.formKey];
+    const { validator } = await this.forms.validatorFor(em, spec.versionId);
+    const checked = validator.validate(spec.data);
+    const figures = figuresOf(kind, checked.data);
+    const repo = em.getRepository(ProjectDocument);
+    const document = await repo.save(
+      repo.create({
+        projectId: project.id,
+        formKey: spec.formKey,
+        formVersionId: spec.versionId,
+        kind,
+        sequence: spec.sequence ?? 0,
+        period: spec.period ?? null,
+        parentId: spec.parentId ?? null,
+        title: figures.title ?? project.title,
+        state: workflow.config.initial,
+        revision: 1,
+        data: checked.data,
+        valid: checked.valid,
+        errorCount: checked.errors.length,
+        totalCost: figures.totalCost,
+        departmentId: project.departmentId,
+        sector: figures.sector ?? project.sector,
+        districts: figures.districts.length ? figures.districts : project.districts,
+        createdBy: me.id,
+        updatedBy: me.id,
+      }),
+    );
+    await em.query(`INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, 1, $2, $3, $4)`, [
+      document.id, JSON.stringify(checked.data), checked.errors.length, me.id,
+    ]);
+    await this.audit.record(em, { action: 'document.created', targetType: 'document', targetId: document.id, details: { projectId: project.id, formKey: spec.formKey, kind } });
+    return document;
+  }
+
+  // --- one document -----------------------------------------------------------------------------
+
+  get(id: string, locale: Locale) {
+    const me = this.principal();
+    return this.db.transaction(async (em) => {
+      const document = await this.load(em, id);
+      const { validator, number } = await this.forms.validatorFor(em, document.formVersionId);
+      const checked = validator.validate(document.data, locale);
+      const workflow = await WorkflowService.current(em);
+      const attachments = await em.query(
+        `SELECT id, kind, file_name AS "fileName", content_type AS "contentType", size_bytes::int AS "sizeBytes", sha256, uploaded_at AS "uploadedAt"
+           FROM attachments WHERE document_id = $1 ORDER BY uploaded_at`,
+        [id],
+      );
+      return {
+        ...this.summary(document),
+        formVersion: { id: document.formVersionId, number },
+        data: document.data,
+        errors: checked.errors,
+        editable: this.stateOf(workflow.config, document.state)?.editable ?? false,
+        actions: this.actionsFor(workflow.config, document, me).map((a) => ({ id: a.id, label: a.label[locale], commentRequired: a.commentRequired ?? false })),
+        attachments,
+      };
+    });
+  }
+
+  /**
+   * Saves a draft: partially valid data is kept (its errors are returned), a save based on a
+   * stale revision is refused with what changed since, and every save is a new revision.
+   */
+  save(id: string, baseRevision: number, data: Data, locale: Locale) {
+    const me = this.principal();
+    return this.db.transaction(async (em) => {
+      const document = await this.load(em, id, true);
+      const workflow = await WorkflowService.current(em);
+      if (!this.stateOf(workflow.config, document.state)?.editable) {
+        throw new ConflictException(`The document is ${document.state} and cannot be edited in that state`);
+      }
+      await this.assertMayEdit(em, document, me);
+      if (baseRevision !== document.revision) {
+        const [base] = await em.query(`SELECT data FROM document_revisions WHERE document_id = $1 AND revision = $2`, [id, baseRevision]);
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `The document was saved by someone else (revision ${document.revision}; your changes are based on ${baseRevision}). Reload, reapply your changes and save again.`,
+          currentRevision: document.revision,
+          changes: base ? jsonDiff(base.data, document.data) : [],
+        });
+      }
+      const { validator } = await this.forms.validatorFor(em, document.formVersionId);
+      const checked = validator.validate(data, locale);
+      if (checked.errors.some((e) => e.code === 'notObject')) throw new BadRequestException({ message: ['data must be a JSON object'] });
+      const figures = figuresOf(document.kind, checked.data);
+      const revision = document.revision + 1;
+      // The WHERE on revision makes a lost update impossible even without the row lock.
+      const result = await em.query(
+        `UPDATE documents SET data = $3, revision = $4, valid = $5, error_count = $6, total_cost = $7, title = $8, sector = $9, districts = $10,
+                updated_by = $11, updated_at = now()
+          WHERE id = $1 AND revision = $2`,
+        [id, document.revision, JSON.stringify(checked.data), revision, checked.valid, checked.errors.length, figures.totalCost,
+          figures.title ?? document.title, figures.sector ?? document.sector, figures.districts.length ? figures.districts : document.districts, me.id],
+      );
+      if (result[1] !== 1) throw new ConflictException('The document was saved by someone else meanwhile; reload it');
+      await em.query(`INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, $2, $3, $4, $5)`, [
+        id, revision, JSON.stringify(checked.data), checked.errors.length, me.id,
+      ]);
+      const changed = jsonDiff(document.data, checked.data).map((c) => c.pointer);
+      await this.audit.record(em, { action: 'document.saved', targetType: 'document', targetId: id, details: { revision, changed: changed.slice(0, 50), errors: checked.errors.length } });
+      return { id, revision, valid: checked.valid, errors: checked.errors, totalCost: figures.totalCost, data: checked.data };
+    });
+  }
+
+  revisions(id: string) {
+    return this.db.transaction(async (em) => {
+      await this.load(em, id);
+      return em.query(
+        `SELECT r.revision, r.error_count AS "errorCount", r.saved_at AS "savedAt", r.saved_by AS "savedBy", u.email AS "savedByEmail"
+           FROM document_revisions r LEFT JOIN users u ON u.id = r.saved_by WHERE r.document_id = $1 ORDER BY r.revision DESC`,
+        [id],
+      );
+    });
+  }
+
+  diff(id: string, from: number, to: number): Promise<{ from: number; to: number; changes: FieldChange[] }> {
+    return this.db.transaction(async (em) => {
+      await this.load(em, id);
+      const rows: { revision: number; data: Data }[] = await em.query(`SELECT revision, data FROM document_revisions WHERE document_id = $1 AND revision = ANY($2)`, [id, [from, to]]);
+      const a = rows.find((r) => r.revision === from);
+      const b = rows.find((r) => r.revision === to);
+      if (!a || !b) throw new NotFoundException(`Document ${id} has no revision ${!a ? from : to}`);
+      return { from, to, changes: jsonDiff(a.data, b.data) };
+    });
+  }
+
+  transitions(id: string) {
+    return this.db.transaction(async (em) => {
+      await this.load(em, id);
+      return em.query(
+        `SELECT t.action, t.from_state AS "from", t.to_state AS "to", t.actor_id AS "actorId", t.actor_email AS "actorEmail", t.comment,
+                t.workflow_version AS "workflowVersion", t.forum, t.forum_rule_id AS "forumRuleId", r.code AS "forumRule", r.source AS "forumRuleSource", t.at
+           FROM document_transitions t LEFT JOIN forum_rules r ON r.id = t.forum_rule_id WHERE t.document_id = $1 ORDER BY t.id`,
+        [id],
+      );
+    });
+  }
+
+  /** The forum this document would go to today, and the rule that says so. */
+  routing(id: string) {
+    return this.db.transaction(async (em) => {
+      const document = await this.load(em, id);
+      return this.route(em, document, today());
+    });
+  }
+
+  // --- workflow ---------------------------------------------------------------------------------
+
+  /** Takes a workflow action, as the province's configuration allows, and records it. */
+  act(id: string, actionId: string, comment: string | undefined, locale: Locale) {
+    const me = this.principal();
+    return this.db.transaction(async (em) => {
+      const document = await this.load(em, id, true);
+      const workflow = await WorkflowService.current(em);
+      const action = workflow.config.actions.find((a) => a.id === actionId);
+      if (!action) throw new NotFoundException(`No action "${actionId}" in this province's workflow; actions are ${workflow.config.actions.map((a) => a.id).join(', ')}`);
+      if (!action.from.includes(document.state)) throw new ConflictException(`"${actionId}" cannot be taken on a document that is ${document.state}`);
+      if (!action.roles.some((r) => me.roles.includes(r))) throw new ForbiddenException(`"${actionId}" needs the role ${action.roles.join(' or ')}`);
+      if (action.commentRequired && !comment?.trim()) throw new BadRequestException({ message: [`comment is required to ${action.label.en.toLowerCase()}`] });
+      if (this.stateOf(workflow.config, document.state)?.editable) await this.assertMayEdit(em, document, me);
+      const [{ n: attachmentCount }] = await em.query(`SELECT count(*)::int AS n FROM attachments WHERE document_id = $1`, [id]);
+      if (action.attachmentRequired && attachmentCount === 0) throw new BadRequestException({ message: [`${action.label.en} needs at least one attachment`] });
+      if (action.requiresValid) await this.assertSubmittable(em, document, locale);
+
+      const routing = ROUTED.includes(document.kind) ? await this.route(em, document, today()) : null;
+      if (action.decision && action.decision !== 'returned' && ROUTED.includes(document.kind) && !routing?.rule) {
+        throw new UnprocessableEntityException(routing?.reason ?? 'No forum rule covers this document');
+      }
+      const now = new Date();
+      await em.query(
+        `UPDATE documents SET state = $2, forum = $3, forum_rule_id = $4, submitted_at = COALESCE($5, submitted_at), decided_at = COALESCE($6, decided_at), updated_at = now() WHERE id = $1`,
+        [id, action.to, routing?.rule?.forum ?? document.forum, routing?.rule?.id ?? document.forumRuleId, action.requiresValid ? now : null, action.decision && action.decision !== 'returned' ? now : null],
+      );
+      await em.query(
+        `INSERT INTO document_transitions (document_id, action, from_state, to_state, actor_id, actor_email, comment, workflow_version, forum, forum_rule_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [id, action.id, document.state, action.to, me.id, me.email, comment ?? null, workflow.version, routing?.rule?.forum ?? null, routing?.rule?.id ?? null],
+      );
+      await this.applyDecision(em, document, action, routing?.rule ?? null);
+      await this.audit.record(em, {
+        action: 'document.transition',
+        targetType: 'document',
+        targetId: id,
+        details: { action: action.id, from: document.state, to: action.to, workflowVersion: workflow.version, forum: routing?.rule?.forum ?? null, forumRule: routing?.rule?.code ?? null },
+      });
+      return { id, state: action.to, forum: routing?.rule?.forum ?? document.forum, forumRule: routing?.rule?.code ?? null, workflowVersion: workflow.version };
+    });
+  }
+
+  private async assertSubmittable(em: EntityManager, document: ProjectDocument, locale: Locale): Promise<void> {
+    const { validator } = await this.forms.validatorFor(em, document.formVersionId);
+    const checked = validator.validate(document.data, locale);
+    if (!checked.valid) {
+      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: `The document has ${checked.errors.length} error(s); fix them before submitting`, errors: checked.errors });
+    }
+    const cost = figuresOf(document.kind, checked.data).totalCost;
+    if (cost && new Dec(cost).gte(FEASIBILITY_THRESHOLD)) {
+      const [feasibility] = await em.query(`SELECT 1 FROM attachments WHERE document_id = $1 AND kind = 'feasibility-study'`, [document.id]);
+      if (!feasibility) {
+        const error: FormError = { pointer: '', code: 'feasibility', message: `A document costing Rs ${FEASIBILITY_THRESHOLD} million or more (this one: Rs ${cost} million) cannot be submitted without a feasibility study attached` };
+        throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: error.message, errors: [error] });
+      }
+    }
+  }
+
+  /** Approval and rejection reach the project: status, approved cost, forum, dates. */
+  private async applyDecision(em: EntityManager, document: ProjectDocument, action: WorkflowAction, rule: ForumRule | null): Promise<void> {
+    if (action.decision === 'approved' && (document.kind === 'pc1' || document.kind === 'pc1-revised')) {
+      await em.query(`UPDATE projects SET status = 'approved', approved_cost = $2, approved_at = $3, approved_forum = $4, updated_at = now() WHERE id = $1`, [
+        document.projectId, document.totalCost, today(), rule?.forum ?? null,
+      ]);
+    } else if (action.decision === 'approved' && document.kind === 'pc4') {
+      await em.query(`UPDATE projects SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`, [document.projectId, today()]);
+    } else if (action.decision === 'rejected' && document.kind === 'pc1') {
+      await em.query(`UPDATE projects SET status = 'rejected', updated_at = now() WHERE id = $1 AND status = 'preparation'`, [document.projectId]);
+    }
+  }
+
+  private async route(em: EntityManager, document: ProjectDocument, on: string): Promise<{ rule: ForumRule | null; figures: DocumentFigures; reason?: string }> {
+    const figures = figuresOf(document.kind, document.data);
+    if (!figures.totalCost) return { rule: null, figures, reason: 'The document has no total cost yet' };
+    const rule = await ForumRulesService.route(em, {
+      formKind: document.kind,
+      totalCost: figures.totalCost,
+      foreignFunding: figures.foreignFunding,
+      whollyProvincial: figures.whollyProvincial,
+      increasePct: figures.increasePct,
+      on,
+    });
+    return rule ? { rule, figures } : { rule: null, figures, reason: `No forum rule of this province covers Rs ${figures.totalCost} million on ${on}` };
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  private async load(em: EntityManager, id: string, lock = false): Promise<ProjectDocument> {
+    const document = await em.getRepository(ProjectDocument).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!document) throw new NotFoundException(`No document ${id} in this province`);
+    return document;
+  }
+
+  /** Drafts are edited by their author or by preparers of the same department. */
+  private async assertMayEdit(em: EntityManager, document: ProjectDocument, me: UserPrincipal): Promise<void> {
+    if (!me.roles.includes('preparer')) throw new ForbiddenException('Only preparers edit documents');
+    if (document.createdBy === me.id) return;
+    const user = await em.getRepository(User).findOneBy({ id: me.id });
+    if (!document.departmentId || user?.departmentId !== document.departmentId) {
+      throw new ForbiddenException("Only the document's author or a preparer of its department may edit it");
+    }
+  }
+
+  private stateOf(config: WorkflowConfig, state: string) {
+    return config.states.find((s) => s.id === state);
+  }
+
+  private actionsFor(config: WorkflowConfig, document: ProjectDocument, me: UserPrincipal): WorkflowAction[] {
+    return config.actions.filter((a) => a.from.includes(document.state) && a.roles.some((r) => me.roles.includes(r)));
+  }
+
+  summary(d: ProjectDocument) {
+    return {
+      id: d.id, projectId: d.projectId, formKey: d.formKey, kind: d.kind, sequence: d.sequence, period: d.period, parentId: d.parentId,
+      title: d.title, state: d.state, revision: d.revision, valid: d.valid, errorCount: d.errorCount, totalCost: d.totalCost,
+      forum: d.forum, departmentId: d.departmentId, sector: d.sector, districts: d.districts,
+      createdBy: d.createdBy, createdAt: d.createdAt, updatedAt: d.updatedAt, submittedAt: d.submittedAt, decidedAt: d.decidedAt,
+    };
+  }
+
+  // --- lists ------------------------------------------------------------------------------------
+
+  /** Lists for each role, filtered, sorted and paginated in SQL (indexes in migration 0006). */
+  list(query: ListDocumentsQuery) {
+    const me = this.principal();
+    return this.db.transaction(async (em) => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const param = (v: unknown) => {
+        params.push(v);
+        return `$${params.length}`;
+      };
+      const workflow = await WorkflowService.current(em);
+      if (query.mine === 'drafts') {
+        const editable = workflow.config.states.filter((s) => s.editable).map((s) => s.id);
+        where.push(`created_by = ${param(me.id)}`, `state = ANY(${param(editable)})`);
+      } else if (query.mine === 'awaiting') {
+        const mine = workflow.config.actions.filter((a) => a.roles.some((r) => me.roles.includes(r)));
+        const editable = new Set(workflow.config.states.filter((s) => s.editable).map((s) => s.id));
+        const review = [...new Set(mine.flatMap((a) => a.from).filter((s) => !editable.has(s)))];
+        const own = [...new Set(mine.flatMap((a) => a.from).filter((s) => editable.has(s)))];
+        where.push(`(state = ANY(${param(review)}) OR (state = ANY(${param(own)}) AND created_by = ${param(me.id)}))`);
+      }
+      if (query.state) where.push(`state = ${param(query.state)}`);
+      if (query.kind) where.push(`kind = ${param(query.kind)}`);
+      if (query.departmentId) where.push(`department_id = ${param(query.departmentId)}`);
+      if (query.district) where.push(`districts @> ARRAY[${param(query.district)}]::text[]`);
+      if (query.sector) where.push(`sector = ${param(query.sector)}`);
+      if (query.forum) where.push(`forum = ${param(query.forum)}`);
+      if (query.minCost) where.push(`total_cost >= ${param(query.minCost)}::numeric`);
+      if (query.maxCost) where.push(`total_cost <= ${param(query.maxCost)}::numeric`);
+      if (query.q) {
+        const words = query.q.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+        if (words.length) where.push(`to_tsvector('simple', title) @@ to_tsquery('simple', ${param(words.map((w) => `${w}:*`).join(' & '))})`);
+      }
+      const sort = query.sort ?? '-updatedAt';
+      const column = { updatedAt: 'updated_at', totalCost: 'total_cost', title: 'title', createdAt: 'created_at' }[sort.replace('-', '') as 'updatedAt'];
+      const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+      const pageSize = query.pageSize ?? 25;
+      const page = query.page ?? 1;
+      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const rows = await em.query(
+        `SELECT id, project_id AS "projectId", form_key AS "formKey", kind, title, state, revision, valid, error_count AS "errorCount",
+                total_cost AS "totalCost", forum, department_id AS "departmentId", sector, districts, created_by AS "createdBy",
+                created_at AS "createdAt", updated_at AS "updatedAt"
+           FROM documents ${filter} ORDER BY ${column} ${direction} NULLS LAST, id ${direction} LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
+        params,
+      );
+      const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM documents ${filter}`, params.slice(0, params.length - 2));
+      return { items: rows, total, page, pageSize };
+    });
+  }
+}

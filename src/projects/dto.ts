@@ -1,0 +1,144 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsPlainText } from '../common/validation';
+import { STARTING_FORMS } from './document-figures';
+
+const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export class CreateProjectRequest {
+  @ApiProperty({ example: 'Rehabilitation of Aliabad–Hussaini Road (34 km), District Hunza' })
+  @IsString()
+  @Length(1, 300)
+  @IsPlainText()
+  title: string;
+
+  @ApiProperty({ enum: STARTING_FORMS, example: 'pc1-infrastructure', description: 'The first document: a PC-I variant or a PC-II' })
+  @IsIn(STARTING_FORMS, { message: `formKey must be one of ${STARTING_FORMS.join(', ')}` })
+  formKey: string;
+
+  @ApiPropertyOptional({ description: 'Department id (default: your own)' })
+  @IsOptional()
+  @IsUUID('4')
+  departmentId?: string;
+
+  @ApiPropertyOptional({ example: 'transport-communications' })
+  @IsOptional()
+  @Matches(CODE, { message: 'sector must be a sector code' })
+  sector?: string;
+
+  @ApiPropertyOptional({ example: ['hunza'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(CODE, { each: true, message: 'districts must be district codes' })
+  districts?: string[];
+}
+
+export class CreateFollowUpRequest {
+  @ApiProperty({ enum: ['pc1-revised', 'pc3a', 'pc3b', 'pc4', 'pc5'] })
+  @IsIn(['pc1-revised', 'pc3a', 'pc3b', 'pc4', 'pc5'], { message: 'formKey must be one of pc1-revised, pc3a, pc3b, pc4, pc5' })
+  formKey: string;
+
+  @ApiPropertyOptional({ description: 'PC-III(A) and PC-V: financial year 2025-26; PC-III(B): month 2025-09', example: '2025-09' })
+  @IsOptional()
+  @Matches(/^(\d{4}-\d{2})$/, { message: 'period must be a financial year (2025-26) or a month (2025-09)' })
+  period?: string;
+}
+
+export class SaveDocumentRequest {
+  @ApiProperty({ description: 'The revision your changes are based on', example: 3 })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  revision: number;
+
+  @ApiProperty({ description: 'The whole form data (one object per section); drafts may be incomplete', type: Object })
+  @IsObject()
+  data: Record<string, unknown>;
+}
+
+export class TakeActionRequest {
+  @ApiPropertyOptional({ example: 'Unit costs to be rechecked against the 2025 schedule of rates' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
+  @IsPlainText()
+  comment?: string;
+}
+
+const SORTS = ['updatedAt', '-updatedAt', 'totalCost', '-totalCost', 'title', '-title', 'createdAt', '-createdAt'] as const;
+
+export class ListDocumentsQuery {
+  @ApiPropertyOptional({ enum: ['drafts', 'awaiting'], description: 'drafts: my drafts; awaiting: documents waiting for an action I may take' })
+  @IsOptional()
+  @IsIn(['drafts', 'awaiting'])
+  mine?: 'drafts' | 'awaiting';
+
+  @ApiPropertyOptional({ example: 'forum' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'state must be a workflow state id' })
+  state?: string;
+
+  @ApiPropertyOptional({ enum: ['pc1', 'pc1-revised', 'pc2', 'pc3a', 'pc3b', 'pc4', 'pc5'] })
+  @IsOptional()
+  @IsIn(['pc1', 'pc1-revised', 'pc2', 'pc3a', 'pc3b', 'pc4', 'pc5'])
+  kind?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4')
+  departmentId?: string;
+
+  @ApiPropertyOptional({ example: 'hunza' })
+  @IsOptional()
+  @Matches(CODE, { message: 'district must be a district code' })
+  district?: string;
+
+  @ApiPropertyOptional({ example: 'transport-communications' })
+  @IsOptional()
+  @Matches(CODE, { message: 'sector must be a sector code' })
+  sector?: string;
+
+  @ApiPropertyOptional({ example: 'gbdwp' })
+  @IsOptional()
+  @Matches(CODE, { message: 'forum must be a forum code' })
+  forum?: string;
+
+  @ApiPropertyOptional({ example: '300', description: 'Rs million' })
+  @IsOptional()
+  @Matches(/^\d{1,15}(\.\d{1,3})?$/, { message: 'minCost must be an amount in Rs million' })
+  minCost?: string;
+
+  @ApiPropertyOptional({ example: '1000', description: 'Rs million' })
+  @IsOptional()
+  @Matches(/^\d{1,15}(\.\d{1,3})?$/, { message: 'maxCost must be an amount in Rs million' })
+  maxCost?: string;
+
+  @ApiPropertyOptional({ description: 'Words in the title' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: SORTS, default: '-updatedAt' })
+  @IsOptional()
+  @IsIn(SORTS)
+  sort?: (typeof SORTS)[number];
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}

@@ -1,0 +1,81 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+
+export interface Obligation {
+  projectId: string;
+  projectTitle: string;
+  kind: 'pc3b' | 'pc5';
+  /** '2025-09' (the month reported) or '2024-25' (the financial year reported). */
+  period: string;
+  dueDate: string;
+  status: 'fulfilled' | 'due' | 'overdue';
+  documentId: string | null;
+}
+
+/** PC-III(B) for month M is due by the 5th of month M+1 (Planning Commission 2006 guideline). */
+export const PC3B_DUE_DAY = 5;
+/** PC-V is due by 31 July each year, for five years after completion. */
+export const PC5_YEARS = 5;
+/** How far back monthly obligations are listed. */
+const MONTHS_SHOWN = 24;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthAfter = (y: number, m: number) => (m === 12 ? [y + 1, 1] : [y, m + 1]);
+
+/**
+ * Reporting obligations of a province's projects, as dated items derived from the projects'
+ * approval and completion dates and the reports already submitted.
+ */
+@Injectable()
+export class ObligationsService {
+  constructor(private readonly db: TenantDatabase) {}
+
+  list(status: string, on: string | undefined): Promise<{ on: string; items: Obligation[] }> {
+    if (!['due', 'overdue', 'all', 'fulfilled'].includes(status)) throw new BadRequestException({ message: ['status must be due, overdue, fulfilled or all'] });
+    if (on !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(on)) throw new BadRequestException({ message: ['on must be a date (YYYY-MM-DD)'] });
+    const asOf = on ?? new Date().toISOString().slice(0, 10);
+    return this.db.transaction(async (em) => {
+      const projects: { id: string; title: string; status: string; approved_at: string | null; completed_at: string | null }[] = await em.query(
+        `SELECT id, title, status, to_char(approved_at, 'YYYY-MM-DD') AS approved_at, to_char(completed_at, 'YYYY-MM-DD') AS completed_at
+           FROM projects WHERE status IN ('approved', 'completed')`,
+      );
+      const reports: { project_id: string; kind: string; period: string; id: string }[] = await em.query(
+        `SELECT project_id, kind, period, id FROM documents WHERE kind IN ('pc3b', 'pc5') AND submitted_at IS NOT NULL`,
+      );
+      const submitted = new Map(reports.map((r) => [`${r.project_id}/${r.kind}/${r.period}`, r.id]));
+      const items: Obligation[] = [];
+      const add = (p: { id: string; title: string }, kind: Obligation['kind'], period: string, dueDate: string) => {
+        const documentId = submitted.get(`${p.id}/${kind}/${period}`) ?? null;
+        items.push({ projectId: p.id, projectTitle: p.title, kind, period, dueDate, documentId, status: documentId ? 'fulfilled' : dueDate < asOf ? 'overdue' : 'due' });
+      };
+      const [asOfY, asOfM] = asOf.split('-').map(Number);
+      for (const p of projects) {
+        if (p.approved_at) {
+          // Monthly from the month after approval, to the month before completion or today.
+          let [y, m] = monthAfter(...(p.approved_at.split('-').map(Number) as [number, number]));
+          const end = p.completed_at ? p.completed_at.split('-').map(Number) : [asOfY, asOfM];
+          const months: [number, number][] = [];
+          while (y < end[0] || (y === end[0] && m <= end[1])) {
+            months.push([y, m]);
+            [y, m] = monthAfter(y, m);
+          }
+          for (const [my, mm] of months.slice(-MONTHS_SHOWN)) {
+            const [dy, dm] = monthAfter(my, mm);
+            add(p, 'pc3b', `${my}-${pad(mm)}`, `${dy}-${pad(dm)}-${pad(PC3B_DUE_DAY)}`);
+          }
+        }
+        if (p.completed_at) {
+          const [cy, cm] = p.completed_at.split('-').map(Number);
+          // The first 31 July after completion, then yearly; each covers the year ending 30 June.
+          const first = cm <= 6 ? cy : cy + 1;
+          for (let k = 0; k < PC5_YEARS; k++) {
+            const year = first + k;
+            add(p, 'pc5', `${year - 1}-${pad(year % 100)}`, `${year}-07-31`);
+          }
+        }
+      }
+      items.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.projectTitle.localeCompare(b.projectTitle)));
+      return { on: asOf, items: status === 'all' ? items : items.filter((i) => i.status === status) };
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import { EntityManager } from 'typeorm';
+import { FormsService } from '../forms/forms.service';
+import { MasterDataService } from '../master-data/master-data.service';
+import { ForumRulesService } from '../routing/forum-rules.service';
+import { WorkflowService } from '../workflow/workflow.service';
+
+/**
+ * What a province starts with, each part only if missing (so re-running is safe): master data
+ * (config/master-data), the base form catalogue as version 1, the default workflow and its
+ * forum rules. Runs in the caller's transaction, in the province's schema.
+ */
+export async function installProvinceDefaults(em: EntityManager, slug: string, forms: FormsService): Promise<{ items: number; forms: string[] }> {
+  const items = await MasterDataService.install(em, slug);
+  const installed = await forms.installMissing(em);
+  await WorkflowService.install(em);
+  await ForumRulesService.install(em, slug);
+  return { items, forms: installed };
+}

@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsPlainText } from '../common/validation';
+
+const AMOUNT = /^(0|[1-9][0-9]{0,14})(\.[0-9]{1,3})?$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class CreateForumRuleRequest {
+  @ApiProperty({ example: 'gbdwp-2026' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'code must be a lowercase code such as gbdwp-2026' })
+  @Length(1, 80)
+  code: string;
+
+  @ApiProperty({ example: 'gbdwp', description: "One of the province's approval-forums codes" })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'forum must be a forum code such as gbdwp' })
+  forum: string;
+
+  @ApiPropertyOptional({ example: '400', description: 'Rs million, exclusive' })
+  @IsOptional()
+  @Matches(AMOUNT, { message: 'minCost must be an amount in Rs million such as 400 or 400.5' })
+  minCost?: string;
+
+  @ApiPropertyOptional({ example: '2000', description: 'Rs million, inclusive' })
+  @IsOptional()
+  @Matches(AMOUNT, { message: 'maxCost must be an amount in Rs million such as 2000' })
+  maxCost?: string;
+
+  @ApiPropertyOptional({ example: ['pc2'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsIn(['pc1', 'pc1-revised', 'pc2'], { each: true })
+  formKinds?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  foreignFunding?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  whollyProvincial?: boolean;
+
+  @ApiPropertyOptional({ example: '15' })
+  @IsOptional()
+  @Matches(AMOUNT, { message: 'maxIncreasePct must be a percentage such as 15' })
+  maxIncreasePct?: string;
+
+  @ApiProperty({ example: '2026-07-01' })
+  @Matches(DATE, { message: 'effectiveFrom must be a date (YYYY-MM-DD)' })
+  effectiveFrom: string;
+
+  @ApiPropertyOptional({ example: '2027-06-30' })
+  @IsOptional()
+  @Matches(DATE, { message: 'effectiveTo must be a date (YYYY-MM-DD)' })
+  effectiveTo?: string;
+
+  @ApiProperty({ example: 20, description: 'Higher wins: special rules 30+, province bands 20, federal 10' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  priority: number;
+
+  @ApiProperty({ example: 'GB P&DD notification No. PDD-1(12)/2026 of 15-06-2026' })
+  @IsString()
+  @Length(1, 2000)
+  @IsPlainText()
+  source: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  verify?: boolean;
+}
+
+export class EndForumRuleRequest {
+  @ApiProperty({ example: '2026-06-30' })
+  @Matches(DATE, { message: 'effectiveTo must be a date (YYYY-MM-DD)' })
+  effectiveTo: string;
+}

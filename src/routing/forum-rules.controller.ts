@@ -1,0 +1,62 @@
+import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/auth.decorators';
+import { CreateForumRuleRequest, EndForumRuleRequest } from './dto';
+import { ForumRulesService } from './forum-rules.service';
+
+@ApiTags('forum-rules')
+@ApiBearerAuth()
+@Controller('api/forum-rules')
+export class ForumRulesController {
+  constructor(private readonly rules: ForumRulesService) {}
+
+  @Get()
+  @RequirePermission('projects.read')
+  @ApiOperation({ summary: "The province's dated forum rules (cost bands, special rules, federal forums)" })
+  list() {
+    return this.rules.list();
+  }
+
+  @Get('route')
+  @RequirePermission('projects.read')
+  @ApiOperation({ summary: 'Which forum decides a project of this cost on this date, and by which rule' })
+  @ApiQuery({ name: 'cost', example: '850', description: 'Rs million' })
+  @ApiQuery({ name: 'form', required: false, enum: ['pc1', 'pc1-revised', 'pc2'] })
+  @ApiQuery({ name: 'on', required: false, example: '2026-11-28' })
+  @ApiQuery({ name: 'foreign', required: false, type: Boolean })
+  @ApiQuery({ name: 'provincial', required: false, type: Boolean, description: 'wholly financed by the province' })
+  @ApiQuery({ name: 'increasePct', required: false, description: 'revised PC-I: cost increase in %' })
+  route(
+    @Query('cost') cost: string,
+    @Query('form') form = 'pc1',
+    @Query('on') on?: string,
+    @Query('foreign') foreign?: string,
+    @Query('provincial') provincial?: string,
+    @Query('increasePct') increasePct?: string,
+  ) {
+    const problems: string[] = [];
+    if (!/^\d{1,15}(\.\d{1,3})?$/.test(cost ?? '')) problems.push('cost must be an amount in Rs million such as 850');
+    if (!['pc1', 'pc1-revised', 'pc2'].includes(form)) problems.push('form must be pc1, pc1-revised or pc2');
+    if (on !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(on)) problems.push('on must be a date (YYYY-MM-DD)');
+    if (increasePct !== undefined && !/^-?\d{1,6}(\.\d{1,3})?$/.test(increasePct)) problems.push('increasePct must be a percentage');
+    if (problems.length) throw new BadRequestException({ message: problems });
+    return this.rules.preview({
+      formKind: form, totalCost: cost, on: on ?? new Date().toISOString().slice(0, 10),
+      foreignFunding: foreign === 'true', whollyProvincial: provincial === 'true', increasePct: increasePct ?? null,
+    });
+  }
+
+  @Post()
+  @RequirePermission('settings.manage')
+  @ApiOperation({ summary: 'Add a dated rule (province administrators)' })
+  add(@Body() body: CreateForumRuleRequest) {
+    return this.rules.add(body);
+  }
+
+  @Post(':id/end')
+  @RequirePermission('settings.manage')
+  @ApiOperation({ summary: 'End a rule on a date (rules are never deleted: past decisions name them)' })
+  end(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: EndForumRuleRequest) {
+    return this.rules.end(id, body.effectiveTo);
+  }
+}

@@ -1,0 +1,102 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { isUniqueViolation } from '../common/sql';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { CreateForumRuleRequest } from './dto';
+import { decideForum, ForumRuleData, RoutingInput, seedForumRules } from './forum-rules';
+
+export interface ForumRule extends ForumRuleData {
+  id: string;
+}
+
+const COLUMNS = `id, code, forum, min_cost::text AS "minCost", max_cost::text AS "maxCost", form_kinds AS "formKinds",
+  foreign_funding AS "foreignFunding", wholly_provincial AS "whollyProvincial", max_increase_pct::text AS "maxIncreasePct",
+  to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to, 'YYYY-MM-DD') AS "effectiveTo",
+  priority, source, verify`;
+
+/** Normalises numeric text from Postgres ("400.000") to the shortest form ("400"). */
+const trim = (v: string | null) => (v === null ? null : v.includes('.') ? v.replace(/\.?0+$/, '') : v);
+
+/** A province's dated forum rules: which forum decides what, since when, on whose authority. */
+@Injectable()
+export class ForumRulesService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly audit: AuditService,
+  ) {}
+
+  static async install(em: EntityManager, slug: string): Promise<void> {
+    const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM forum_rules`);
+    if (count > 0) return;
+    for (const r of seedForumRules(slug)) await ForumRulesService.insert(em, r);
+  }
+
+  private static async insert(em: EntityManager, r: ForumRuleData): Promise<string> {
+    const [row] = await em.query(
+      `INSERT INTO forum_rules (code, forum, min_cost, max_cost, form_kinds, foreign_funding, wholly_provincial, max_increase_pct,
+                                effective_from, effective_to, priority, source, verify)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+      [r.code, r.forum, r.minCost, r.maxCost, r.formKinds, r.foreignFunding, r.whollyProvincial, r.maxIncreasePct, r.effectiveFrom, r.effectiveTo, r.priority, r.source, r.verify],
+    );
+    return row.id;
+  }
+
+  static async all(em: EntityManager): Promise<ForumRule[]> {
+    const rows: ForumRule[] = await em.query(`SELECT ${COLUMNS} FROM forum_rules ORDER BY priority DESC, effective_from, min_cost NULLS FIRST`);
+    return rows.map((r) => ({ ...r, minCost: trim(r.minCost), maxCost: trim(r.maxCost), maxIncreasePct: trim(r.maxIncreasePct) }));
+  }
+
+  /** The rule that decides, or a 422-style explanation when none covers the case. */
+  static async route(em: EntityManager, input: RoutingInput): Promise<ForumRule | null> {
+    return decideForum(await ForumRulesService.all(em), input);
+  }
+
+  list(): Promise<ForumRule[]> {
+    return this.db.transaction((em) => ForumRulesService.all(em));
+  }
+
+  preview(input: RoutingInput) {
+    return this.db.transaction(async (em) => {
+      const rule = await ForumRulesService.route(em, input);
+      return { input, forum: rule?.forum ?? null, rule };
+    });
+  }
+
+  /** Adds a dated rule (a change of limits is a new rule plus an end date on the old one). */
+  async add(request: CreateForumRuleRequest): Promise<ForumRule> {
+    if (request.minCost !== undefined && request.maxCost !== undefined && Number(request.maxCost) <= Number(request.minCost)) {
+      throw new BadRequestException({ message: ['maxCost must be above minCost'] });
+    }
+    if (request.effectiveTo && request.effectiveTo < request.effectiveFrom) throw new BadRequestException({ message: ['effectiveTo must not be before effectiveFrom'] });
+    try {
+      return await this.db.transaction(async (em) => {
+        const [forum] = await em.query(`SELECT 1 FROM master_data_items WHERE list = 'approval-forums' AND code = $1`, [request.forum]);
+        if (!forum) throw new BadRequestException({ message: [`forum: "${request.forum}" is not one of this province's approval forums`] });
+        const id = await ForumRulesService.insert(em, {
+          code: request.code, forum: request.forum, minCost: request.minCost ?? null, maxCost: request.maxCost ?? null,
+          formKinds: request.formKinds ?? null, foreignFunding: request.foreignFunding ?? null, whollyProvincial: request.whollyProvincial ?? null,
+          maxIncreasePct: request.maxIncreasePct ?? null, effectiveFrom: request.effectiveFrom, effectiveTo: request.effectiveTo ?? null,
+          priority: request.priority, source: request.source, verify: request.verify ?? false,
+        });
+        await this.audit.record(em, { action: 'forum-rule.created', targetType: 'forum-rule', targetId: id, details: { code: request.code, forum: request.forum } });
+        return (await ForumRulesService.all(em)).find((r) => r.id === id)!;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new BadRequestException({ message: [`code: a rule "${request.code}" already exists`] });
+      throw error;
+    }
+  }
+
+  /** Ends a rule on a date (rules are never deleted: past decisions name them). */
+  end(id: string, effectiveTo: string): Promise<ForumRule> {
+    return this.db.transaction(async (em) => {
+      const rule = (await ForumRulesService.all(em)).find((r) => r.id === id);
+      if (!rule) throw new NotFoundException(`No forum rule ${id} in this province`);
+      if (effectiveTo < rule.effectiveFrom) throw new BadRequestException({ message: ['effectiveTo must not be before the rule’s effectiveFrom'] });
+      await em.query(`UPDATE forum_rules SET effective_to = $2 WHERE id = $1`, [id, effectiveTo]);
+      await this.audit.record(em, { action: 'forum-rule.ended', targetType: 'forum-rule', targetId: id, details: { effectiveTo } });
+      return { ...rule, effectiveTo };
+    });
+  }
+}

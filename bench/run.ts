@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config/app-config';
 import { ensureDatabase } from '../src/database/database-bootstrap';
 import { schemaNameFor } from '../src/tenancy/slug';
 import { tenantMigrations } from '../src/tenancy/tenant-migrations';
+import { documentsBench } from './documents';
 import { formsBench } from './forms';
 import { BenchCase, failedCase, makeCase, median, round, rssMiB, run, sleep } from './lib';
 
@@ -211,14 +212,14 @@ async function main() {
   // Fixtures: one department per province, a token per province, the fixed-schema baseline table.
   log('creating fixtures');
   const jwt = new JwtService({ secret: config.jwt.secret });
-  const fixtures: Array<{ host: string; token: string; departmentId: string }> = [];
+  const fixtures: Array<{ host: string; token: string; departmentId: string; schema: string }> = [];
   for (const slug of slugs) {
     const schema = schemaNameFor(slug);
     const [{ id: userId, email }] = (await db.query(`SELECT id, email FROM ${schema}.users LIMIT 1`)).rows;
     const [{ id: tenantId }] = (await db.query(`SELECT id FROM platform.tenants WHERE slug = $1`, [slug])).rows;
     const [{ id: departmentId }] = (await db.query(`INSERT INTO ${schema}.departments (code, name) VALUES ('PND', $1) RETURNING id`, [`marker-${slug}`])).rows;
-    const token = await jwt.signAsync({ tid: tenantId, email, roles: ['tenant_admin'], typ: 'access' }, { audience: 'tenant', subject: userId, issuer: config.jwt.issuer, expiresIn: 3600 });
-    fixtures.push({ host: `${slug}.${BASE}`, token, departmentId });
+    const token = await jwt.signAsync({ tid: tenantId, email, roles: ['tenant_admin', 'preparer'], typ: 'access' }, { audience: 'tenant', subject: userId, issuer: config.jwt.issuer, expiresIn: 3600 });
+    fixtures.push({ host: `${slug}.${BASE}`, token, departmentId, schema });
   }
   await db.query(`CREATE SCHEMA bench_fixed; CREATE TABLE bench_fixed.departments (LIKE ${schemaNameFor(slugs[0])}.departments INCLUDING ALL);
                   INSERT INTO bench_fixed.departments SELECT * FROM ${schemaNameFor(slugs[0])}.departments`);
@@ -300,6 +301,14 @@ async function main() {
     cases.push(failedCase('flat in province count', String(e)));
   }
   raw.kill();
+
+  // 6. Documents (issue 6): drafts and lists on one province vs 50; lists at 100,000 documents.
+  try {
+    const payload = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'forms', 'pc1-infrastructure.json'), 'utf8'));
+    cases.push(...(await documentsBench({ apiPort: API_PORT, connections: CONNECTIONS, durationS: DURATION_S, rounds: ROUNDS, db, fixtures, payload, http, log })));
+  } catch (e) {
+    cases.push(failedCase('documents', String(e)));
+  }
 
   // 4. Migration fan-out: the runner against one psql script with the same DDL.
   try {

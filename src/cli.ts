@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { CliModule } from './cli/cli.module';
-import { changeStatus, CliError, createTenant, installForms, listTenants, migrate, printDemoLogins, seedDemo } from './cli/commands';
+import { changeStatus, CliError, createTenant, installDefaults, listTenants, migrate, printDemoLogins, seedDemo } from './cli/commands';
 import { ConfigError, loadConfig } from './config/app-config';
 import { ensureDatabase } from './database/database-bootstrap';
 
@@ -18,8 +18,8 @@ const USAGE = `Daftar operator CLI: npm run cli -- <command>
   tenant:suspend <slug> [--reason <text>]  suspend a province
   tenant:resume <slug>                     resume a suspended province
   tenant:retry <slug>                      provision a failed province again
-  forms:install [<slug>]                   give one province (default: every active one) the master data
-                                           and base forms it lacks (migrate does this too)
+  defaults:install [<slug>]                give one province (default: every active one) the master data,
+                                           base forms, workflow and forum rules it lacks (migrate does this too)
   demo:seed                                create the demo provinces kp and gb (idempotent) and print logins
   demo:logins                              print the local URLs and demo logins
 `;
@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const needsSlug = ['tenant:create', 'tenant:suspend', 'tenant:resume', 'tenant:retry'];
   if (needsSlug.includes(command) && !slug) throw new CliError(`${command} needs a province slug\n\n${USAGE}`);
-  const known = ['migrate', 'forms:install', 'tenant:list', 'demo:seed', 'demo:logins', ...needsSlug];
+  const known = ['migrate', 'defaults:install', 'tenant:list', 'demo:seed', 'demo:logins', ...needsSlug];
   if (!known.includes(command)) throw new CliError(`Unknown command "${command}"\n\n${USAGE}`);
 
   process.env.LOG_LEVEL ??= 'warn';
@@ -72,8 +72,8 @@ async function main(argv: string[]): Promise<number> {
           domains: values.domain,
           inline: values.inline,
         }, out);
-      case 'forms:install':
-        return await installForms(app, slug, out);
+      case 'defaults:install':
+        return await installDefaults(app, slug, out);
       case 'demo:logins':
         return printDemoLogins(app, out);
       case 'tenant:list':

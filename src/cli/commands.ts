@@ -26,14 +26,14 @@ export class CliError extends Error {}
 export async function migrate(app: INestApplicationContext, out: Out): Promise<number> {
   const summary = await app.get(MigrationRunner).migrateAll();
   const code = reportMigrations(summary, out);
-  return code || installForms(app, undefined, out);
+  return code || installDefaults(app, undefined, out);
 }
 
 /**
  * Gives provinces the master data, base forms, workflow and forum rules they lack (new forms
  * in a release, or provinces created before them). One province, or every active one.
  */
-export async function installForms(app: INestApplicationContext, slug: string | undefined, out: Out): Promise<number> {
+export async function installDefaults(app: INestApplicationContext, slug: string | undefined, out: Out): Promise<number> {
   const registry = app.get(TenantRegistry);
   const db = app.get(TenantDatabase);
   const slugs = slug ? [slug] : (await app.get(TenantsService).list()).filter((t) => t.status === 'active').map((t) => t.slug);
@@ -43,7 +43,7 @@ export async function installForms(app: INestApplicationContext, slug: string | 
     const installed = await db.runAs(tenant, () => db.transaction((em) => installProvinceDefaults(em, tenant.slug, app.get(FormsService))));
     if (installed.items || installed.forms.length) out(`  ${s}: ${installed.items} master-data items, forms ${installed.forms.join(', ') || 'up to date'}`);
   }
-  out(`forms: ${slugs.length} province(s) checked`);
+  out(`province defaults: ${slugs.length} province(s) checked`);
   return 0;
 }
 

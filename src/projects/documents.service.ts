@@ -24,6 +24,8 @@ type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 /** A document must carry a feasibility study from this cost (Rs million; PC-I 2005 item 6). */
 export const FEASIBILITY_THRESHOLD = '300';
+/** Lists count matches exactly up to this many. */
+export const LIST_COUNT_CAP = 10_000;
 /** Kinds that are routed to a forum by their cost. */
 const ROUTED: DocumentKind[] = ['pc1', 'pc1-revised', 'pc2'];
 
@@ -435,6 +437,9 @@ export class DocumentsService {
       const sort = query.sort ?? '-updatedAt';
       const column = { updatedAt: 'updated_at', totalCost: 'total_cost', title: 'title', createdAt: 'created_at' }[sort.replace('-', '') as 'updatedAt'];
       const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+      // Only the cost can be empty; the other sort keys are NOT NULL, and a NULLS clause on them
+      // would stop Postgres from walking the (updated_at DESC, id DESC) index.
+      const nulls = column === 'total_cost' ? ' NULLS LAST' : '';
       const pageSize = query.pageSize ?? 25;
       const page = query.page ?? 1;
       const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -442,11 +447,16 @@ export class DocumentsService {
         `SELECT id, project_id AS "projectId", form_key AS "formKey", kind, title, state, revision, valid, error_count AS "errorCount",
                 total_cost AS "totalCost", forum, department_id AS "departmentId", sector, districts, created_by AS "createdBy",
                 created_at AS "createdAt", updated_at AS "updatedAt"
-           FROM documents ${filter} ORDER BY ${column} ${direction} NULLS LAST, id ${direction} LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
+           FROM documents ${filter} ORDER BY ${column} ${direction}${nulls}, id ${direction} LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
         params,
       );
-      const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM documents ${filter}`, params.slice(0, params.length - 2));
-      return { items: rows, total, page, pageSize };
+      // Counting every match of a broad filter over 100,000 documents costs more than the page
+      // itself; past the cap the total is reported as "at least" (totalIsExact: false).
+      const [{ total }] = await em.query(
+        `SELECT count(*)::int AS total FROM (SELECT 1 FROM documents ${filter} LIMIT ${LIST_COUNT_CAP + 1}) matches`,
+        params.slice(0, params.length - 2),
+      );
+      return { items: rows, total: Math.min(total, LIST_COUNT_CAP), totalIsExact: total <= LIST_COUNT_CAP, page, pageSize };
     });
   }
 }

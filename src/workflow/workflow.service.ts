@@ -61,7 +61,7 @@ export class WorkflowService {
 
   static async current(em: EntityManager): Promise<VersionedWorkflow> {
     const [row] = await em.query(`SELECT version, config FROM workflow_configs ORDER BY version DESC LIMIT 1`);
-    if (!row) throw new Error('this province has no workflow configuration (run forms:install)');
+    if (!row) throw new Error('this province has no workflow configuration (run: npm run cli -- defaults:install <slug>)');
     return { version: row.version, config: row.config };
   }
 

@@ -209,6 +209,7 @@ describe('projects and the approval workflow (kp)', () => {
     const bySwat = await h.on(kp.host).get('/api/documents?district=swat&sector=transport-communications&minCost=3000&maxCost=3200&sort=-totalCost&pageSize=2', t.viewer).expect(200);
     expect(bySwat.body.items.length).toBe(2);
     expect(bySwat.body.total).toBeGreaterThan(2);
+    expect(bySwat.body.totalIsExact).toBe(true);
     expect(bySwat.body.items.every((d: { totalCost: string; districts: string[] }) => d.totalCost === '3128.200' && d.districts.includes('swat'))).toBe(true);
     const byForum = await h.on(kp.host).get('/api/documents?forum=kp-pdwp&state=approved', t.viewer).expect(200);
     expect(byForum.body.total).toBeGreaterThan(0);

@@ -86,13 +86,13 @@ export const projects0006: Migration = {
         decided_at       timestamptz
       )`);
     // Lists: by state, by author, by department, sector, district, forum, cost; newest first.
-    await db.query(`CREATE INDEX documents_state_updated_idx ON documents (state, updated_at DESC, id)`);
+    await db.query(`CREATE INDEX documents_state_updated_idx ON documents (state, updated_at DESC, id DESC)`);
     await db.query(`CREATE INDEX documents_author_state_idx ON documents (created_by, state, updated_at DESC)`);
     await db.query(`CREATE INDEX documents_department_idx ON documents (department_id, updated_at DESC)`);
     await db.query(`CREATE INDEX documents_sector_idx ON documents (sector, updated_at DESC)`);
     await db.query(`CREATE INDEX documents_forum_idx ON documents (forum, updated_at DESC)`);
-    await db.query(`CREATE INDEX documents_cost_idx ON documents (total_cost)`);
-    await db.query(`CREATE INDEX documents_updated_idx ON documents (updated_at DESC, id)`);
+    await db.query(`CREATE INDEX documents_cost_idx ON documents (total_cost, id)`);
+    await db.query(`CREATE INDEX documents_updated_idx ON documents (updated_at DESC, id DESC)`);
     await db.query(`CREATE INDEX documents_project_idx ON documents (project_id, kind, sequence)`);
     await db.query(`CREATE INDEX documents_districts_idx ON documents USING gin (districts)`);
     // Words of the title ('simple': no stemming, works for English and Urdu alike).

@@ -1,10 +1,11 @@
-import { BadRequestException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { WorkflowService } from '../workflow/workflow.service';
 import { FileStorage } from './file-storage';
 
 export const ATTACHMENT_KINDS = ['feasibility-study', 'map', 'drawing', 'other'] as const;
@@ -63,8 +64,13 @@ export class AttachmentsService {
     const key = `${tenant.schemaName}/${id}`;
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     return this.db.transaction(async (em) => {
-      const [document] = await em.query(`SELECT id FROM documents WHERE id = $1 FOR UPDATE`, [documentId]);
+      const [document] = await em.query(`SELECT id, state FROM documents WHERE id = $1 FOR UPDATE`, [documentId]);
       if (!document) throw new NotFoundException(`No document ${documentId} in this province`);
+      // Attachments are part of the document: added while it can be edited, like its data.
+      const { config } = await WorkflowService.current(em);
+      if (!config.states.find((s) => s.id === document.state)?.editable) {
+        throw new ConflictException(`The document is ${document.state}; attachments can be added while it is being prepared or returned`);
+      }
       // Bytes first, row second: a failed insert leaves an orphan file (harmless, swept by key),
       // never a row whose file is missing.
       await this.storage.put(key, file.buffer);

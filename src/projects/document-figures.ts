@@ -102,8 +102,11 @@ export function prefillFrom(kind: DocumentKind, pcI: ApprovedPcI, revisionNumber
     department: cover.sponsoringDepartment,
     projectDocumentId: pcI.id,
   };
-  const costRows = rowsOf(d, 'capitalCost.estimate').map((r) => ({ item: r.item, local: moneyOf(r.local), fec: moneyOf(r.fec) }));
-  const financingRows = rowsOf(d, 'financing.plan').map((r) => ({ source: r.source, local: moneyOf(r.local), fec: moneyOf(r.fec) }));
+  // The approved document is a PC-I or, after a revision, a revised PC-I (its "revised" tables).
+  const revisedSource = get(d, 'capitalCost.revised') !== undefined;
+  const costTable = revisedSource ? 'capitalCost.revised' : 'capitalCost.estimate';
+  const costRows = rowsOf(d, costTable).map((r) => ({ item: r.item, local: moneyOf(r.local), fec: moneyOf(r.fec) }));
+  const financingRows = rowsOf(d, revisedSource ? 'financing.revised' : 'financing.plan').map((r) => ({ source: r.source, local: moneyOf(r.local), fec: moneyOf(r.fec) }));
   switch (kind) {
     case 'pc1-revised':
       return {
@@ -126,8 +129,8 @@ export function prefillFrom(kind: DocumentKind, pcI: ApprovedPcI, revisionNumber
         financing: { original: { rows: financingRows }, revised: { rows: structuredClone(financingRows) } },
       };
     case 'pc4': {
-      const local = moneyOf(get(d, 'capitalCost.estimate.totals.local'));
-      const fec = toDecimal(get(d, 'capitalCost.estimate.totals.fec'));
+      const local = moneyOf(get(d, `${costTable}.totals.local`));
+      const fec = toDecimal(get(d, `${costTable}.totals.fec`));
       return {
         project: identity,
         authorities: get(d, 'authorities'),

@@ -51,8 +51,9 @@ describe('projects and the approval workflow (kp)', () => {
     expect((await act(h, kp.host, t.viewer, id, 'start-review')).status).toBe(403);
     expect((await act(h, kp.host, kp.adminToken, id, 'start-review')).status).toBe(403);
     expect((await act(h, kp.host, t.approver, id, 'approve')).status).toBe(409); // not before the forum yet
-    // Not editable once submitted.
+    // Not editable once submitted: neither its data nor its attachments.
     await api.put(`/api/documents/${id}`, t.preparer).send({ revision: 3, data: fixture('pc1-infrastructure') }).expect(409);
+    await api.post(`/api/documents/${id}/attachments`, t.preparer).field('kind', 'map').attach('file', PDF, { filename: 'late.pdf', contentType: 'application/pdf' }).expect(409);
 
     for (const step of ['start-review', 'forward-to-pnd', 'place-before-forum']) expect((await act(h, kp.host, t.reviewer, id, step)).status).toBe(200);
     const routing = await api.get(`/api/documents/${id}/routing`, t.viewer).expect(200);

@@ -1,6 +1,6 @@
 import { FieldDefinition, FormDefinition } from './definition';
 import { checkDefinitionShape, SchemaProblem } from './definition-schema';
-import { checkPattern } from './overlay';
+import { checkPattern } from './pattern-safety';
 import { unknownOperators, variablesOf } from './rules';
 
 /*
@@ -13,7 +13,8 @@ function duplicates(ids: string[]): string[] {
   return ids.filter((id, i) => ids.indexOf(id) !== i);
 }
 
-function fieldProblems(f: FieldDefinition, where: string): string[] {
+/** What is wrong with one field (base or added by an overlay); `where` prefixes each message. */
+export function fieldProblems(f: FieldDefinition, where: string): string[] {
   const out: string[] = [];
   if (f.type === 'table') {
     if (!f.columns?.length) out.push(`${where}: a table needs columns`);

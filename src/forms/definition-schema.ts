@@ -220,4 +220,33 @@ function describeMetaError(e: ErrorObject): SchemaProblem {
 }
 
 export const checkDefinitionShape = (value: unknown) => problems(validateDefinitionShape, value);
-export const checkOverlayShape = (value: unknown) => problems(validateOverlayShape, value);
+/**
+ * Distinct patterns one overlay may introduce. Each is proven safe before use, and that proof
+ * costs up to a few tens of milliseconds for a hostile pattern, so the count is bounded.
+ */
+export const MAX_OVERLAY_PATTERNS = 25;
+
+/** Every regex pattern an overlay introduces (constraints, added fields and their columns). */
+function overlayPatterns(overlay: { operations: Record<string, unknown>[] }): Set<string> {
+  const found = new Set<string>();
+  const collect = (f: { constraints?: { pattern?: string }; columns?: unknown[] } | undefined) => {
+    if (f?.constraints?.pattern) found.add(f.constraints.pattern);
+    for (const c of f?.columns ?? []) collect(c as typeof f);
+  };
+  for (const op of overlay.operations) {
+    if (op.op === 'constrain') collect(op as { constraints?: { pattern?: string } });
+    if (op.op === 'addField') collect(op.field as never);
+    if (op.op === 'addSection') for (const f of (op.section as { fields: never[] }).fields) collect(f);
+  }
+  return found;
+}
+
+export function checkOverlayShape(value: unknown): SchemaProblem[] {
+  const shape = problems(validateOverlayShape, value);
+  if (shape.length) return shape;
+  const patterns = overlayPatterns(value as { operations: Record<string, unknown>[] });
+  if (patterns.size > MAX_OVERLAY_PATTERNS) {
+    return [{ pointer: '/operations', message: `an overlay may introduce at most ${MAX_OVERLAY_PATTERNS} distinct patterns (this one has ${patterns.size})` }];
+  }
+  return [];
+}

@@ -98,12 +98,14 @@ export class FormsService {
 
   /** Validates without saving; the compiled validator is built once per version and cached. */
   async validate(key: string, ref: VersionRef, payload: unknown, locale: Locale): Promise<FormValidation & { version: { id: string; number: number } }> {
-    const { id, number, contentHash, compiled } = await this.db.transaction(async (em) => {
+    // Hold the cached validator itself: a second look-up could miss if it were evicted meanwhile.
+    const { id, number, validator } = await this.db.transaction(async (em) => {
       const head = await this.findVersion(em, key, ref, false);
-      if (this.validators.peek(head.contentHash)) return { ...head, compiled: undefined };
-      return this.findVersion(em, key, head.number);
+      const cached = this.validators.peek(head.contentHash);
+      if (cached) return { ...head, validator: cached };
+      const full = await this.findVersion(em, key, head.number);
+      return { ...full, validator: this.validators.obtain(full.contentHash, full.compiled) };
     });
-    const validator = compiled ? this.validators.obtain(contentHash, compiled) : this.validators.peek(contentHash)!;
     return { ...validator.validate(payload, locale), version: { id, number } };
   }
 

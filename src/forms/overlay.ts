@@ -1,6 +1,7 @@
-import safeRegex from 'safe-regex2';
-import { Dec } from './decimal';
+import { DECIMAL_SCALE, Dec, MONEY_SCALE } from './decimal';
 import { Constraints, FieldDefinition, FormDefinition, Localized, Options, SectionDefinition } from './definition';
+import { fieldProblems } from './definition-check';
+import { checkPattern } from './pattern-safety';
 
 /**
  * A province's customisation of one base form: ordered operations, re-applied to the base on
@@ -64,27 +65,24 @@ function applicable(type: string, key: keyof Constraints): boolean {
   return LIST_TYPES.has(type);
 }
 
-const MAX_PATTERN_LENGTH = 200;
-
-/** Refuses patterns that do not compile or that can backtrack catastrophically (ReDoS). */
-export function checkPattern(pattern: string): string | null {
-  if (pattern.length > MAX_PATTERN_LENGTH) return `pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
-  try {
-    new RegExp(pattern, 'u');
-  } catch {
-    return 'pattern is not a valid regular expression';
-  }
-  if (!safeRegex(pattern)) return 'pattern may backtrack catastrophically (nested or overlapping repetition); simplify it';
-  return null;
+/**
+ * A field's constraints including the ones the compiler applies when none is stated: amounts and
+ * counts are never negative unless allowed, and amounts keep the default number of decimals.
+ * Loosening is judged against these, so an overlay cannot widen a default by stating it.
+ */
+function effectiveConstraints(field: FieldDefinition): Constraints {
+  const stated = field.constraints ?? {};
+  if (field.type !== 'integer' && field.type !== 'decimal' && field.type !== 'money') return stated;
+  const implicit: Constraints = { allowNegative: false };
+  if (!stated.allowNegative) implicit.minimum = 0;
+  if (field.type !== 'integer') implicit.scale = field.type === 'money' ? MONEY_SCALE : DECIMAL_SCALE;
+  return { ...implicit, ...stated };
 }
 
 /** Why a constraint change loosens the base (null when it only tightens). */
 function loosening(base: Constraints, key: keyof Constraints, value: unknown): string | null {
   const was = base[key];
-  if (was === undefined) {
-    if (key === 'allowNegative' && value === true) return 'negative amounts are not allowed by the base form';
-    return null;
-  }
+  if (was === undefined) return null;
   const dec = (v: unknown) => new Dec(v as string | number);
   switch (key) {
     case 'maxLength':
@@ -109,9 +107,10 @@ function loosening(base: Constraints, key: keyof Constraints, value: unknown): s
 
 function constrain(target: FieldDefinition, constraints: Constraints): string | null {
   const base = target.constraints ?? {};
+  const effective = effectiveConstraints(target);
   for (const [key, value] of Object.entries(constraints) as [keyof Constraints, unknown][]) {
     if (!applicable(target.type, key)) return `${key} does not apply to a ${target.type} field`;
-    const why = loosening(base, key, value);
+    const why = loosening(effective, key, value);
     if (why) return `loosens the constraint: ${why}`;
     if (key === 'pattern') {
       const bad = checkPattern(value as string);
@@ -119,25 +118,19 @@ function constrain(target: FieldDefinition, constraints: Constraints): string | 
     }
   }
   const merged = { ...base, ...constraints };
-  if (merged.minLength !== undefined && merged.maxLength !== undefined && merged.minLength > merged.maxLength) return 'minLength is above maxLength';
-  if (merged.minItems !== undefined && merged.maxItems !== undefined && merged.minItems > merged.maxItems) return 'minItems is above maxItems';
-  if (merged.minimum !== undefined && merged.maximum !== undefined && new Dec(merged.minimum).gt(new Dec(merged.maximum))) return 'minimum is above maximum';
+  const bounds = { ...effective, ...constraints };
+  if (bounds.minLength !== undefined && bounds.maxLength !== undefined && bounds.minLength > bounds.maxLength) return 'minLength is above maxLength';
+  if (bounds.minItems !== undefined && bounds.maxItems !== undefined && bounds.minItems > bounds.maxItems) return 'minItems is above maxItems';
+  if (bounds.minimum !== undefined && bounds.maximum !== undefined && new Dec(bounds.minimum).gt(new Dec(bounds.maximum))) return 'minimum is above maximum';
   target.constraints = merged;
   return null;
 }
 
+/** A field an overlay adds must be as well formed as a base field (options, columns, patterns). */
 function checkNewField(section: SectionDefinition, field: FieldDefinition): string | null {
   if (section.fields.some((f) => f.id === field.id)) return `section ${section.number} already has a field "${field.id}"`;
-  if (field.type === 'table' && !field.columns?.length) return 'a table needs columns';
-  if (field.type !== 'table' && (field.columns || field.totals)) return 'only a table has columns and totals';
-  if ((field.type === 'select' || field.type === 'multiselect') && !field.options) return `a ${field.type} needs options`;
-  const patterns = [field, ...(field.columns ?? [])].map((f) => f.constraints?.pattern).filter((p): p is string => !!p);
-  for (const p of patterns) {
-    const bad = checkPattern(p);
-    if (bad) return bad;
-  }
-  for (const t of field.totals ?? []) if (!field.columns?.some((c) => c.id === t)) return `totals names "${t}", which is not a column`;
-  return null;
+  const problems = fieldProblems(field, field.id);
+  return problems.length ? problems.join('; ') : null;
 }
 
 function insertAfter<T extends { id: string }>(list: T[], item: T, after: string | undefined): string | null {

@@ -2,7 +2,7 @@ import { field, fiscalYearColumn, itemColumn, l, localForeignTable, money, pcFie
 import { compileForm, formUi } from '../../src/forms/compile';
 import { FormDefinition } from '../../src/forms/definition';
 import { definitionProblems } from '../../src/forms/definition-check';
-import { checkOverlayShape } from '../../src/forms/definition-schema';
+import { checkOverlayShape, MAX_OVERLAY_PATTERNS } from '../../src/forms/definition-schema';
 import { diffDefinitions } from '../../src/forms/diff';
 import { FormValidator } from '../../src/forms/form-validator';
 import { Overlay, OverlayOperation } from '../../src/forms/overlay';
@@ -192,8 +192,32 @@ describe('form engine', () => {
       expect(reasons({ op: 'setDefault', target: 'name.district', value: 'lahore' })[0]).toMatch(/not a valid value/);
     });
 
+    test('defaults the compiler applies cannot be loosened by stating them', () => {
+      // Money is never negative and keeps 3 decimals unless the base says otherwise.
+      expect(reasons({ op: 'constrain', target: 'cost.contingency', constraints: { minimum: '-1000' } })[0]).toMatch(/loosens the constraint: minimum -1000 is below the base form's 0/);
+      expect(reasons({ op: 'constrain', target: 'cost.contingency', constraints: { scale: 6 } })[0]).toMatch(/loosens the constraint: scale 6 is above the base form's 3/);
+      expect(reasons({ op: 'constrain', target: 'cost.contingency', constraints: { scale: 2, minimum: '1' } })).toEqual([]);
+      expect(reasons({ op: 'constrain', target: 'cost.contingency', constraints: { maximum: '-5' } })[0]).toMatch(/minimum is above maximum/);
+      const staff = { op: 'addField' as const, section: 'name', field: { id: 'staff', type: 'integer' as const, label: l('Staff', 'عملہ') } };
+      expect(reasons(staff, { op: 'constrain', target: 'name.staff', constraints: { minimum: -5 } })[0]).toMatch(/minimum -5 is below the base form's 0/);
+      expect(reasons(staff, { op: 'constrain', target: 'name.staff', constraints: { minimum: 1, maximum: 500 } })).toEqual([]);
+    });
+
+    test('a field added by an overlay is checked like a base field, columns included', () => {
+      const table = (columns: object[]) => ({ op: 'addField' as const, section: 'name', field: { id: 'works', type: 'table' as const, label: l('Works', 'کام'), columns } as never });
+      expect(reasons(table([{ id: 'kind', type: 'select', label: l('Kind', 'قسم') }]))[0]).toMatch(/works\.kind: a select needs options/);
+      expect(reasons(table([{ id: 'a', type: 'money', label: l('A', 'اے') }, { id: 'a', type: 'money', label: l('A', 'اے') }]))[0]).toMatch(/column "a" repeats/);
+      expect(reasons(table([{ id: 'note', type: 'text', label: l('Note', 'نوٹ') }]))[0]).toMatch(/text needs a maxLength/);
+      expect(reasons(table([{ id: 'kind', type: 'select', label: l('Kind', 'قسم'), options: { master: 'districts' } }]))).toEqual([]);
+    });
+
     test('patterns that backtrack catastrophically are refused', () => {
       expect(reasons({ op: 'constrain', target: 'name.adpNumber', constraints: { pattern: '^(a+)+$' } })[0]).toMatch(/backtrack catastrophically/);
+      // Overlapping alternation under a repeat: no nested star, yet exponential on a near match.
+      expect(reasons({ op: 'constrain', target: 'name.adpNumber', constraints: { pattern: '^(\\w|\\d)+$' } })[0]).toMatch(/backtrack catastrophically/);
+      expect(reasons({ op: 'constrain', target: 'name.adpNumber', constraints: { pattern: '^[0-9]+[0-9]+$' } })[0]).toMatch(/backtrack catastrophically/);
+      expect(reasons({ op: 'addField', section: 'name', field: { id: 'ref', type: 'text', label: l('Ref', 'حوالہ'), constraints: { maxLength: 40, pattern: '^(\\w|\\d)+$' } } })[0]).toMatch(/backtrack catastrophically/);
+      expect(reasons({ op: 'constrain', target: 'name.adpNumber', constraints: { pattern: '^GBC/[A-Z]+/[0-9]{4}/[0-9]{1,5}$' } })).toEqual([]);
       expect(reasons({ op: 'constrain', target: 'name.adpNumber', constraints: { pattern: '^(' } })[0]).toMatch(/not a valid regular expression/);
       expect(reasons({ op: 'constrain', target: 'name.adpNumber', constraints: { pattern: '^[0-9]{1,6}/[0-9]{2}$' } })).toEqual([]);
     });
@@ -204,6 +228,14 @@ describe('form engine', () => {
       ]);
       expect(checkOverlayShape({ baseVersion: '1.0.0', operations: [{ op: 'delete', target: 'name.title' }] })[0].pointer).toBe('/operations/0/op');
       expect(checkOverlayShape({ baseVersion: '1.0.0', operations: [{ op: 'addField', section: 'name', field: { id: 'x', type: 'text', label: l('X', 'ایکس'), locked: true } }] })[0]).toMatchObject({ message: 'unknown property "locked"' });
+    });
+
+    test('an overlay may introduce only a bounded number of distinct patterns', () => {
+      const constrainWith = (n: number) => Array.from({ length: n }, (_, i) => ({ op: 'constrain', target: 'name.adpNumber', constraints: { pattern: `^A${i}[0-9]{2}$` } }));
+      expect(checkOverlayShape({ baseVersion: '1.0.0', operations: constrainWith(MAX_OVERLAY_PATTERNS) })).toEqual([]);
+      expect(checkOverlayShape({ baseVersion: '1.0.0', operations: constrainWith(MAX_OVERLAY_PATTERNS + 1) })).toEqual([
+        { pointer: '/operations', message: `an overlay may introduce at most ${MAX_OVERLAY_PATTERNS} distinct patterns (this one has ${MAX_OVERLAY_PATTERNS + 1})` },
+      ]);
     });
 
     test('the same overlay gives the same content hash; any change gives another', () => {

@@ -210,6 +210,8 @@ describe('forms API (kp and gb)', () => {
     test('catastrophic regex patterns, unknown keywords and oversized overlays are refused', async () => {
       const redos = await h.on(kp.host).put(`/api/forms/${FORM}/overlay`, kp.adminToken).send({ baseVersion: '1.0.0', operations: [{ op: 'constrain', target: 'name.projectCode', constraints: { pattern: '^(\\w+\\s?)*$' } }] }).expect(400);
       expect(redos.body.message[0]).toMatch(/backtrack catastrophically/);
+      const overlapping = await h.on(kp.host).put(`/api/forms/${FORM}/overlay`, kp.adminToken).send({ baseVersion: '1.0.0', operations: [{ op: 'constrain', target: 'name.projectCode', constraints: { pattern: '^(\\w|\\d)+$' } }] }).expect(400);
+      expect(overlapping.body.message[0]).toMatch(/backtrack catastrophically/);
       const unknown = await h.on(kp.host).put(`/api/forms/${FORM}/overlay`, kp.adminToken).send({ baseVersion: '1.0.0', operations: [{ op: 'constrain', target: 'name.projectCode', constraints: { maxLenght: 20 } }] }).expect(400);
       expect(unknown.body.message).toEqual(['/operations/0/constraints/maxLenght: unknown property "maxLenght"']);
       const many = { baseVersion: '1.0.0', operations: Array.from({ length: 501 }, () => ({ op: 'require', target: 'name.projectCode' })) };

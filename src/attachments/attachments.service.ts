@@ -1,8 +1,9 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
+import { assertMayPrepare } from '../projects/preparer-access';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { WorkflowService } from '../workflow/workflow.service';
@@ -59,25 +60,30 @@ export class AttachmentsService {
     if (!type) throw new BadRequestException({ message: ['file: only PDF, PNG, JPEG and TIFF files are accepted'] });
     if (file.mimetype !== type) throw new BadRequestException({ message: [`file: declared as ${file.mimetype} but its content is ${type}`] });
     const me = this.cls.get('principal');
+    if (me?.kind !== 'user') throw new ForbiddenException('Only province users attach files');
     const tenant = this.db.currentTenant();
     const id = randomUUID();
     const key = `${tenant.schemaName}/${id}`;
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     return this.db.transaction(async (em) => {
-      const [document] = await em.query(`SELECT id, state FROM documents WHERE id = $1 FOR UPDATE`, [documentId]);
+      const [document] = await em.query(
+        `SELECT id, state, created_by AS "createdBy", department_id AS "departmentId" FROM documents WHERE id = $1 FOR UPDATE`,
+        [documentId],
+      );
       if (!document) throw new NotFoundException(`No document ${documentId} in this province`);
       // Attachments are part of the document: added while it can be edited, like its data.
       const { config } = await WorkflowService.current(em);
       if (!config.states.find((s) => s.id === document.state)?.editable) {
         throw new ConflictException(`The document is ${document.state}; attachments can be added while it is being prepared or returned`);
       }
+      await assertMayPrepare(em, document, me);
       // Bytes first, row second: a failed insert leaves an orphan file (harmless, swept by key),
       // never a row whose file is missing.
       await this.storage.put(key, file.buffer);
       try {
         await em.query(
           `INSERT INTO attachments (id, document_id, kind, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [id, documentId, kind, file.originalname, type, file.size, sha256, key, me?.id],
+          [id, documentId, kind, file.originalname, type, file.size, sha256, key, me.id],
         );
         await this.audit.record(em, { action: 'attachment.added', targetType: 'document', targetId: documentId, details: { attachmentId: id, kind, fileName: file.originalname, sha256 } });
       } catch (error) {

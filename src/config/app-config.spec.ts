@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(c.port).toBe(3000);
     expect(c.platformHost).toBe('admin.localhost');
     expect(c.urlFor('gb.localhost')).toBe('http://gb.localhost:3000');
+    expect(c.timeZone).toBe('Asia/Karachi');
   });
 
   it.each([
@@ -19,6 +20,7 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'maybe', /TRUST_PROXY/],
     ['JWT_SECRET', 'short', /JWT_SECRET: must be at least 32/],
     ['DB_POOL_SIZE', '0', /DB_POOL_SIZE/],
+    ['TIME_ZONE', 'Asia/Lahore-ish', /TIME_ZONE: must be an IANA time zone/],
   ])('stops start-up naming %s when it is invalid', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(message);

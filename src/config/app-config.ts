@@ -56,6 +56,17 @@ const envSchema = z
     FORM_VALIDATOR_CACHE_SIZE: z.coerce.number().int().min(1).max(100_000).default(500),
     STORAGE_DIR: z.string().min(1).default('.data/attachments'),
     ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
+    TIME_ZONE: z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Asia/Karachi')
+      .default('Asia/Karachi'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -105,6 +116,8 @@ export class AppConfig {
   readonly formValidatorCacheSize!: number;
   /** Attachments: the folder (one sub-folder per province) and the largest file accepted. */
   readonly storage!: { dir: string; maxBytes: number };
+  /** The time zone whose calendar dates approvals, due dates and forum rules (IANA name). */
+  readonly timeZone!: string;
 
   /** Public URL of a host served by this deployment, e.g. `http://gb.localhost:3000`. */
   urlFor(host: string): string {
@@ -159,5 +172,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     http: { bodyLimitKb: e.HTTP_BODY_LIMIT_KB, jsonMaxDepth: e.JSON_MAX_DEPTH },
     formValidatorCacheSize: e.FORM_VALIDATOR_CACHE_SIZE,
     storage: { dir: e.STORAGE_DIR, maxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024 },
+    timeZone: e.TIME_ZONE,
   });
 }

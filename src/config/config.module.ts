@@ -1,9 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { Calendar } from '../common/calendar';
 import { AppConfig, loadConfig } from './app-config';
 
 @Global()
 @Module({
-  providers: [{ provide: AppConfig, useFactory: () => loadConfig() }],
-  exports: [AppConfig],
+  providers: [{ provide: AppConfig, useFactory: () => loadConfig() }, Calendar],
+  exports: [AppConfig, Calendar],
 })
 export class ConfigModule {}

@@ -11,6 +11,11 @@ const DECIMAL_TEXT = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
 /** Digits allowed before the point: up to 999,999,999,999.999 (Rs million) — far above any budget. */
 export const MAX_INTEGER_DIGITS = 12;
+/**
+ * Digits a computed figure (a total of many rows) may have before the point: room for sums of
+ * the largest entered amounts, and what the database stores (numeric(18, 3)).
+ */
+export const MAX_COMPUTED_INTEGER_DIGITS = 15;
 export const MONEY_SCALE = 3;
 export const DECIMAL_SCALE = 4;
 

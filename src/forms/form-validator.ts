@@ -1,6 +1,6 @@
 import { ErrorObject, ValidateFunction } from 'ajv';
 import { allFields, CompiledForm } from './compile';
-import { Dec, DECIMAL_SCALE, formatDecimal, MONEY_SCALE, toDecimal } from './decimal';
+import { Dec, DECIMAL_SCALE, formatDecimal, MAX_COMPUTED_INTEGER_DIGITS, MONEY_SCALE, toDecimal } from './decimal';
 import { CheckDefinition, FieldDefinition, FormDefinition, Locale, RuleDefinition } from './definition';
 import { createFormAjv } from './form-ajv';
 import { message, rowWord } from './messages';
@@ -19,6 +19,8 @@ export interface FormValidation {
   errors: FormError[];
   /** More errors existed than are listed. */
   truncated: boolean;
+  /** How many errors there are in all (the list stops at MAX_REPORTED_ERRORS). */
+  errorCount: number;
   /** The data with every calculated figure recomputed by the server. */
   data: Record<string, unknown>;
 }
@@ -36,6 +38,8 @@ interface Slot {
   scope: unknown;
 }
 
+/** Computed amounts must stay below 10^15 (Rs million), what a stored total holds. */
+const LARGEST_AMOUNT_BOUND = new Dec(10).pow(MAX_COMPUTED_INTEGER_DIGITS);
 const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function isEmpty(value: unknown): boolean {
@@ -89,7 +93,7 @@ export class FormValidator {
 
   validate(input: unknown, locale: Locale = 'en'): FormValidation {
     if (!isObject(input)) {
-      return { valid: false, errors: [{ pointer: '', code: 'notObject', message: message(locale, 'notObject', {}) }], truncated: false, data: {} };
+      return { valid: false, errors: [{ pointer: '', code: 'notObject', message: message(locale, 'notObject', {}) }], truncated: false, errorCount: 1, data: {} };
     }
     const data = structuredClone(input) as Data;
     // A missing section is reported field by field, not as one missing object.
@@ -104,7 +108,7 @@ export class FormValidator {
 
     const shown = hidden.size ? errors.filter((e) => !(e.code === 'required' && [...hidden].some((h) => e.pointer === h || e.pointer.startsWith(`${h}/`)))) : errors;
     if (shown.length > 1) shown.sort((a, b) => this.place(a.pointer) - this.place(b.pointer)); // stable: row order kept
-    return { valid: shown.length === 0, errors: shown.slice(0, MAX_REPORTED_ERRORS), truncated: shown.length > MAX_REPORTED_ERRORS, data };
+    return { valid: shown.length === 0, errors: shown.slice(0, MAX_REPORTED_ERRORS), truncated: shown.length > MAX_REPORTED_ERRORS, errorCount: shown.length, data };
   }
 
   // --- calculations -------------------------------------------------------------------------
@@ -128,6 +132,10 @@ export class FormValidator {
     const computed = this.format(field, result);
     if (computed === undefined) return;
     const entered = slot.container[slot.key];
+    // A figure the server computes must fit its field like an entered one. A draft keeps it (so
+    // the sums built on it stay honest) with an error; readers of stored figures skip it.
+    const outOfRange = this.outOfRange(field, computed);
+    if (outOfRange) errors.push(this.error(slot.pointer, 'calculatedOutOfRange', locale, { calculated: String(computed), reason: outOfRange }));
     if (!isEmpty(entered)) {
       const a = toDecimal(entered);
       const b = toDecimal(computed);
@@ -145,6 +153,16 @@ export class FormValidator {
     if (!d) return undefined;
     if (field.type === 'integer') return d.isInteger() ? d.toNumber() : formatDecimal(d, 0);
     return formatDecimal(d, field.constraints?.scale ?? (field.type === 'money' ? MONEY_SCALE : DECIMAL_SCALE));
+  }
+
+  /** Why a computed amount does not fit its field (digits, sign), or null. */
+  private outOfRange(field: FieldDefinition | undefined, computed: unknown): 'tooLarge' | 'negative' | null {
+    if (!field || (field.type !== 'money' && field.type !== 'decimal')) return null;
+    const d = toDecimal(computed);
+    if (!d) return null;
+    if (d.abs().gte(LARGEST_AMOUNT_BOUND)) return 'tooLarge';
+    if (d.isNegative() && !d.isZero() && field.constraints?.allowNegative !== true) return 'negative';
+    return null;
   }
 
   private totals(data: Data, sectionId: string, table: FieldDefinition, errors: FormError[], locale: Locale): void {

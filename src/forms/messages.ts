@@ -27,6 +27,8 @@ const en: Record<string, Template> = {
   enum: (p) => `${p.label} must be one of the listed options`,
   unknown: (p) => `"${p.key}" is not a field of this form`,
   calculation: (p) => `${p.label}: ${p.entered} was entered but the calculated value is ${p.calculated}`,
+  calculatedOutOfRange: (p) =>
+    p.reason === 'negative' ? `${p.label}: the calculated value ${p.calculated} is negative, which this field does not allow` : `${p.label}: the calculated value ${p.calculated} is larger than the form allows (it must be below 10^15)`,
   check: (p) => `${p.message} (${p.left} against ${p.right})`,
   notObject: () => 'The form data must be a JSON object',
   invalid: (p) => `${p.label} is not valid`,
@@ -52,6 +54,8 @@ const ur: Record<string, Template> = {
   enum: (p) => `${p.label} دی گئی فہرست میں سے ہونا چاہیے`,
   unknown: (p) => `"${p.key}" اس فارم کا خانہ نہیں`,
   calculation: (p) => `${p.label}: درج شدہ ${p.entered} ہے جبکہ حساب سے ${p.calculated} بنتا ہے`,
+  calculatedOutOfRange: (p) =>
+    p.reason === 'negative' ? `${p.label}: حساب سے ${p.calculated} منفی بنتا ہے، جس کی اس خانے میں اجازت نہیں` : `${p.label}: حساب سے ${p.calculated} فارم کی حد (10^15 سے کم) سے زیادہ ہے`,
   check: (p) => `${p.message} (${p.left} بمقابلہ ${p.right})`,
   notObject: () => 'فارم کا ڈیٹا JSON آبجیکٹ ہونا چاہیے',
   invalid: (p) => `${p.label} درست نہیں`,

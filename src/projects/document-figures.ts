@@ -1,4 +1,4 @@
-import { Dec, toDecimal } from '../forms/decimal';
+import { Dec, MAX_COMPUTED_INTEGER_DIGITS, toDecimal } from '../forms/decimal';
 import { DocumentKind } from './document.entity';
 
 /*
@@ -34,9 +34,9 @@ const rowsOf = (data: unknown, path: string): Data[] => {
 };
 
 /** Where each kind keeps its cost table and financing table. */
-const TABLES: Partial<Record<DocumentKind, { cost: string; financing: string; original?: string }>> = {
+const TABLES: Partial<Record<DocumentKind, { cost: string; financing: string }>> = {
   pc1: { cost: 'capitalCost.estimate', financing: 'financing.plan' },
-  'pc1-revised': { cost: 'capitalCost.revised', financing: 'financing.revised', original: 'capitalCost.original' },
+  'pc1-revised': { cost: 'capitalCost.revised', financing: 'financing.revised' },
   pc2: { cost: 'cost.estimate', financing: 'financing.sources' },
 };
 
@@ -50,17 +50,21 @@ export interface DocumentFigures {
   totalCost: string | null;
   foreignFunding: boolean;
   whollyProvincial: boolean;
-  /** Revised PC-I: cost increase over the approved PC-I, in %. */
-  increasePct: string | null;
   sector: string | null;
   districts: string[];
 }
 
+/** A total a draft may hold but no column can: its validation error says so; it is not a cost. */
+const STORABLE_BOUND = new Dec(10).pow(MAX_COMPUTED_INTEGER_DIGITS);
+const amountAt = (data: Data, path: string): Dec | null => {
+  const d = toDecimal(get(data, path));
+  return d && d.abs().lt(STORABLE_BOUND) ? d : null;
+};
+
 export function figuresOf(kind: DocumentKind, data: Data): DocumentFigures {
   const tables = TABLES[kind];
-  const total = tables ? toDecimal(get(data, `${tables.cost}.totals.total`)) : null;
+  const total = tables ? amountAt(data, `${tables.cost}.totals.total`) : null;
   const sources = tables ? rowsOf(data, tables.financing).map((r) => String(r.source ?? '')) : [];
-  const original = tables?.original ? toDecimal(get(data, `${tables.original}.totals.total`)) : null;
   const title = get(data, 'name.title') ?? get(data, 'project.title');
   const sector = get(data, 'cover.sector') ?? get(data, 'project.sector');
   const districts = get(data, 'location.districts');
@@ -72,7 +76,6 @@ export function figuresOf(kind: DocumentKind, data: Data): DocumentFigures {
     totalCost: total ? total.toFixed(3) : null,
     foreignFunding,
     whollyProvincial: sources.length > 0 && sources.every((s) => PROVINCIAL_SOURCES.has(s)),
-    increasePct: original && total && !original.isZero() ? total.minus(original).dividedBy(original).times(100).toFixed(3) : null,
     sector: typeof sector === 'string' ? sector : null,
     districts: Array.isArray(districts) ? districts.filter((d): d is string => typeof d === 'string') : [],
   };

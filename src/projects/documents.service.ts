@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { Calendar } from '../common/calendar';
 import { FieldChange, jsonDiff } from '../common/json-diff';
 import { Dec } from '../forms/decimal';
 import { Locale } from '../forms/definition';
@@ -11,13 +12,14 @@ import { FormsService } from '../forms/forms.service';
 import { ForumRule, ForumRulesService } from '../routing/forum-rules.service';
 import { DaftarStore, Principal } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
-import { User } from '../users/user.entity';
 import { WorkflowAction, WorkflowConfig } from '../workflow/workflow-config';
 import { WorkflowService } from '../workflow/workflow.service';
 import { DocumentFigures, figuresOf, KIND_OF_FORM, prefillFrom } from './document-figures';
 import { DocumentKind, ProjectDocument } from './document.entity';
 import { CreateFollowUpRequest, CreateProjectRequest, ListDocumentsQuery } from './dto';
+import { assertMayPrepare, departmentForNewProject } from './preparer-access';
 import { Project } from './project.entity';
+import { periodProblem } from './reporting-period';
 
 type Data = Record<string, unknown>;
 type UserPrincipal = Extract<Principal, { kind: 'user' }>;
@@ -28,8 +30,6 @@ export const FEASIBILITY_THRESHOLD = '300';
 export const LIST_COUNT_CAP = 10_000;
 /** Kinds that are routed to a forum by their cost. */
 const ROUTED: DocumentKind[] = ['pc1', 'pc1-revised', 'pc2'];
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Projects and their documents: drafts saved with optimistic concurrency (every save a
@@ -44,6 +44,7 @@ export class DocumentsService {
     private readonly forms: FormsService,
     private readonly audit: AuditService,
     private readonly cls: ClsService<DaftarStore>,
+    private readonly calendar: Calendar,
   ) {}
 
   private principal(): UserPrincipal {
@@ -57,8 +58,7 @@ export class DocumentsService {
   createProject(request: CreateProjectRequest) {
     const me = this.principal();
     return this.db.transaction(async (em) => {
-      const user = await em.getRepository(User).findOneByOrFail({ id: me.id });
-      const departmentId = request.departmentId ?? user.departmentId ?? null;
+      const departmentId = await departmentForNewProject(em, request.departmentId, me);
       if (departmentId && !(await em.query(`SELECT 1 FROM departments WHERE id = $1`, [departmentId])).length) {
         throw new BadRequestException({ message: [`departmentId: no department ${departmentId} in this province`] });
       }
@@ -84,15 +84,14 @@ export class DocumentsService {
 
   /** A revised PC-I, PC-III, PC-IV or PC-V for an approved project, prefilled from its approved PC-I. */
   createFollowUp(projectId: string, request: CreateFollowUpRequest) {
-    this.principal();
+    const me = this.principal();
     const kind = KIND_OF_FORM[request.formKey];
-    if ((kind === 'pc3a' || kind === 'pc5') && (!request.period || !/^\d{4}-\d{2}$/.test(request.period))) {
-      throw new BadRequestException({ message: [`period is required for ${request.formKey}: a financial year such as 2025-26`] });
-    }
-    if (kind === 'pc3b' && !request.period) throw new BadRequestException({ message: ['period is required for pc3b: a month such as 2025-09'] });
+    const badPeriod = periodProblem(kind, request.period);
+    if (badPeriod) throw new BadRequestException({ message: [badPeriod] });
     return this.db.transaction(async (em) => {
       const project = await em.getRepository(Project).findOne({ where: { id: projectId }, lock: { mode: 'pessimistic_write' } });
       if (!project) throw new NotFoundException(`No project ${projectId} in this province`);
+      await assertMayPrepare(em, project, me);
       const approved = await em.getRepository(ProjectDocument).findOne({
         where: [{ projectId, kind: 'pc1', state: 'approved' }, { projectId, kind: 'pc1-revised', state: 'approved' }],
         order: { decidedAt: 'DESC' },
@@ -111,7 +110,10 @@ export class DocumentsService {
       const source = kind === 'pc1-revised' || kind === 'pc4' || kind === 'pc5' ? approved : await this.firstPcI(em, projectId, approved);
       const prefill = fitToDefinition(
         version.definition,
-        prefillFrom(kind, { id: source.id, data: source.data, formVersionNumber: number, approvedForum: project.approvedForum, approvedAt: project.approvedAt }, sequence),
+        prefillFrom(kind, {
+          id: source.id, data: source.data, formVersionNumber: number, approvedForum: source.forum ?? project.approvedForum,
+          approvedAt: source.decidedAt ? this.calendar.dateOf(source.decidedAt) : project.approvedAt,
+        }, sequence),
       );
       const document = await this.insertDocument(em, project, { formKey: request.formKey, versionId: version.id, data: prefill, parentId: approved.id, sequence, period: request.period ?? null });
       return this.summary(document);
@@ -148,7 +150,7 @@ export class DocumentsService {
         revision: 1,
         data: checked.data,
         valid: checked.valid,
-        errorCount: checked.errors.length,
+        errorCount: checked.errorCount,
         totalCost: figures.totalCost,
         departmentId: project.departmentId,
         sector: figures.sector ?? project.sector,
@@ -158,7 +160,7 @@ export class DocumentsService {
       }),
     );
     await em.query(`INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, 1, $2, $3, $4)`, [
-      document.id, JSON.stringify(checked.data), checked.errors.length, me.id,
+      document.id, JSON.stringify(checked.data), checked.errorCount, me.id,
     ]);
     await this.audit.record(em, { action: 'document.created', targetType: 'document', targetId: document.id, details: { projectId: project.id, formKey: spec.formKey, kind } });
     return document;
@@ -202,7 +204,7 @@ export class DocumentsService {
       if (!this.stateOf(workflow.config, document.state)?.editable) {
         throw new ConflictException(`The document is ${document.state} and cannot be edited in that state`);
       }
-      await this.assertMayEdit(em, document, me);
+      await assertMayPrepare(em, document, me);
       if (baseRevision !== document.revision) {
         const [base] = await em.query(`SELECT data FROM document_revisions WHERE document_id = $1 AND revision = $2`, [id, baseRevision]);
         throw new ConflictException({
@@ -223,16 +225,16 @@ export class DocumentsService {
         `UPDATE documents SET data = $3, revision = $4, valid = $5, error_count = $6, total_cost = $7, title = $8, sector = $9, districts = $10,
                 updated_by = $11, updated_at = now()
           WHERE id = $1 AND revision = $2`,
-        [id, document.revision, JSON.stringify(checked.data), revision, checked.valid, checked.errors.length, figures.totalCost,
+        [id, document.revision, JSON.stringify(checked.data), revision, checked.valid, checked.errorCount, figures.totalCost,
           figures.title ?? document.title, figures.sector ?? document.sector, figures.districts.length ? figures.districts : document.districts, me.id],
       );
       if (result[1] !== 1) throw new ConflictException('The document was saved by someone else meanwhile; reload it');
       await em.query(`INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, $2, $3, $4, $5)`, [
-        id, revision, JSON.stringify(checked.data), checked.errors.length, me.id,
+        id, revision, JSON.stringify(checked.data), checked.errorCount, me.id,
       ]);
       const changed = jsonDiff(document.data, checked.data).map((c) => c.pointer);
-      await this.audit.record(em, { action: 'document.saved', targetType: 'document', targetId: id, details: { revision, changed: changed.slice(0, 50), errors: checked.errors.length } });
-      return { id, revision, valid: checked.valid, errors: checked.errors, totalCost: figures.totalCost, data: checked.data };
+      await this.audit.record(em, { action: 'document.saved', targetType: 'document', targetId: id, details: { revision, changed: changed.slice(0, 50), errors: checked.errorCount } });
+      return { id, revision, valid: checked.valid, errors: checked.errors, errorCount: checked.errorCount, truncated: checked.truncated, totalCost: figures.totalCost, data: checked.data };
     });
   }
 
@@ -274,7 +276,7 @@ export class DocumentsService {
   routing(id: string) {
     return this.db.transaction(async (em) => {
       const document = await this.load(em, id);
-      return this.route(em, document, today());
+      return this.route(em, document, this.calendar.today());
     });
   }
 
@@ -291,12 +293,12 @@ export class DocumentsService {
       if (!action.from.includes(document.state)) throw new ConflictException(`"${actionId}" cannot be taken on a document that is ${document.state}`);
       if (!action.roles.some((r) => me.roles.includes(r))) throw new ForbiddenException(`"${actionId}" needs the role ${action.roles.join(' or ')}`);
       if (action.commentRequired && !comment?.trim()) throw new BadRequestException({ message: [`comment is required to ${action.label.en.toLowerCase()}`] });
-      if (this.stateOf(workflow.config, document.state)?.editable) await this.assertMayEdit(em, document, me);
+      if (this.stateOf(workflow.config, document.state)?.editable) await assertMayPrepare(em, document, me);
       const [{ n: attachmentCount }] = await em.query(`SELECT count(*)::int AS n FROM attachments WHERE document_id = $1`, [id]);
       if (action.attachmentRequired && attachmentCount === 0) throw new BadRequestException({ message: [`${action.label.en} needs at least one attachment`] });
       if (action.requiresValid) await this.assertSubmittable(em, document, locale);
 
-      const routing = ROUTED.includes(document.kind) ? await this.route(em, document, today()) : null;
+      const routing = ROUTED.includes(document.kind) ? await this.route(em, document, this.calendar.today()) : null;
       if (action.decision && action.decision !== 'returned' && ROUTED.includes(document.kind) && !routing?.rule) {
         throw new UnprocessableEntityException(routing?.reason ?? 'No forum rule covers this document');
       }
@@ -339,29 +341,51 @@ export class DocumentsService {
 
   /** Approval and rejection reach the project: status, approved cost, forum, dates. */
   private async applyDecision(em: EntityManager, document: ProjectDocument, action: WorkflowAction, rule: ForumRule | null): Promise<void> {
+    const today = this.calendar.today();
     if (action.decision === 'approved' && (document.kind === 'pc1' || document.kind === 'pc1-revised')) {
-      await em.query(`UPDATE projects SET status = 'approved', approved_cost = $2, approved_at = $3, approved_forum = $4, updated_at = now() WHERE id = $1`, [
-        document.projectId, document.totalCost, today(), rule?.forum ?? null,
-      ]);
+      // approved_at stays the first approval: reporting (monthly PC-III(B)) runs from it, and a
+      // revision changes the approved cost and forum, not when the project was approved. The
+      // revision's own date is its decision date.
+      await em.query(
+        `UPDATE projects SET status = 'approved', approved_cost = $2, approved_at = COALESCE(approved_at, $3), approved_forum = $4, updated_at = now() WHERE id = $1`,
+        [document.projectId, document.totalCost, today, rule?.forum ?? null],
+      );
     } else if (action.decision === 'approved' && document.kind === 'pc4') {
-      await em.query(`UPDATE projects SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`, [document.projectId, today()]);
+      await em.query(`UPDATE projects SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`, [document.projectId, today]);
     } else if (action.decision === 'rejected' && document.kind === 'pc1') {
       await em.query(`UPDATE projects SET status = 'rejected', updated_at = now() WHERE id = $1 AND status = 'preparation'`, [document.projectId]);
     }
   }
 
-  private async route(em: EntityManager, document: ProjectDocument, on: string): Promise<{ rule: ForumRule | null; figures: DocumentFigures; reason?: string }> {
+  private async route(
+    em: EntityManager,
+    document: ProjectDocument,
+    on: string,
+  ): Promise<{ rule: ForumRule | null; figures: DocumentFigures; increasePct: string | null; reason?: string }> {
     const figures = figuresOf(document.kind, document.data);
-    if (!figures.totalCost) return { rule: null, figures, reason: 'The document has no total cost yet' };
+    if (!figures.totalCost) return { rule: null, figures, increasePct: null, reason: 'The document has no total cost yet' };
+    const increasePct = document.kind === 'pc1-revised' ? await this.increaseOverApproved(em, document.projectId, figures.totalCost) : null;
     const rule = await ForumRulesService.route(em, {
       formKind: document.kind,
       totalCost: figures.totalCost,
       foreignFunding: figures.foreignFunding,
       whollyProvincial: figures.whollyProvincial,
-      increasePct: figures.increasePct,
+      increasePct,
       on,
     });
-    return rule ? { rule, figures } : { rule: null, figures, reason: `No forum rule of this province covers Rs ${figures.totalCost} million on ${on}` };
+    return rule ? { rule, figures, increasePct } : { rule: null, figures, increasePct, reason: `No forum rule of this province covers Rs ${figures.totalCost} million on ${on}` };
+  }
+
+  /**
+   * A revision's cost increase, against the cost the forum last approved as recorded on the
+   * project, never against the "original" figures in the revised PC-I itself, which its
+   * preparer can edit.
+   */
+  private async increaseOverApproved(em: EntityManager, projectId: string, totalCost: string): Promise<string | null> {
+    const [project] = await em.query(`SELECT approved_cost::text AS cost FROM projects WHERE id = $1`, [projectId]);
+    if (!project?.cost || new Dec(project.cost).isZero()) return null;
+    const approved = new Dec(project.cost);
+    return new Dec(totalCost).minus(approved).dividedBy(approved).times(100).toFixed(3);
   }
 
   // --- helpers ----------------------------------------------------------------------------------
@@ -370,16 +394,6 @@ export class DocumentsService {
     const document = await em.getRepository(ProjectDocument).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!document) throw new NotFoundException(`No document ${id} in this province`);
     return document;
-  }
-
-  /** Drafts are edited by their author or by preparers of the same department. */
-  private async assertMayEdit(em: EntityManager, document: ProjectDocument, me: UserPrincipal): Promise<void> {
-    if (!me.roles.includes('preparer')) throw new ForbiddenException('Only preparers edit documents');
-    if (document.createdBy === me.id) return;
-    const user = await em.getRepository(User).findOneBy({ id: me.id });
-    if (!document.departmentId || user?.departmentId !== document.departmentId) {
-      throw new ForbiddenException("Only the document's author or a preparer of its department may edit it");
-    }
   }
 
   private stateOf(config: WorkflowConfig, state: string) {

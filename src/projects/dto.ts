@@ -42,7 +42,7 @@ export class CreateFollowUpRequest {
 
   @ApiPropertyOptional({ description: 'PC-III(A) and PC-V: financial year 2025-26; PC-III(B): month 2025-09', example: '2025-09' })
   @IsOptional()
-  @Matches(/^(\d{4}-\d{2})$/, { message: 'period must be a financial year (2025-26) or a month (2025-09)' })
+  @Matches(/^\d{4}-\d{2}$/, { message: 'period must be a financial year (2025-26) or a month (2025-09)' })
   period?: string;
 }
 

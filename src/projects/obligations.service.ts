@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
+import { Calendar, isCalendarDate } from '../common/calendar';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 
 export interface Obligation {
@@ -28,12 +29,15 @@ const monthAfter = (y: number, m: number) => (m === 12 ? [y + 1, 1] : [y, m + 1]
  */
 @Injectable()
 export class ObligationsService {
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly calendar: Calendar,
+  ) {}
 
   list(status: string, on: string | undefined): Promise<{ on: string; items: Obligation[] }> {
     if (!['due', 'overdue', 'all', 'fulfilled'].includes(status)) throw new BadRequestException({ message: ['status must be due, overdue, fulfilled or all'] });
-    if (on !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(on)) throw new BadRequestException({ message: ['on must be a date (YYYY-MM-DD)'] });
-    const asOf = on ?? new Date().toISOString().slice(0, 10);
+    if (on !== undefined && !isCalendarDate(on)) throw new BadRequestException({ message: ['on must be a real date (YYYY-MM-DD)'] });
+    const asOf = on ?? this.calendar.today();
     return this.db.transaction(async (em) => {
       const projects: { id: string; title: string; status: string; approved_at: string | null; completed_at: string | null }[] = await em.query(
         `SELECT id, title, status, to_char(approved_at, 'YYYY-MM-DD') AS approved_at, to_char(completed_at, 'YYYY-MM-DD') AS completed_at

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '../common/calendar';
 import { IsPlainText } from '../common/validation';
 
 const AMOUNT = /^(0|[1-9][0-9]{0,14})(\.[0-9]{1,3})?$/;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** Fits numeric(9, 3): up to 999,999.999 %. */
+const PERCENT = /^(0|[1-9][0-9]{0,5})(\.[0-9]{1,3})?$/;
 
 export class CreateForumRuleRequest {
   @ApiProperty({ example: 'gbdwp-2026' })
@@ -44,16 +46,16 @@ export class CreateForumRuleRequest {
 
   @ApiPropertyOptional({ example: '15' })
   @IsOptional()
-  @Matches(AMOUNT, { message: 'maxIncreasePct must be a percentage such as 15' })
+  @Matches(PERCENT, { message: 'maxIncreasePct must be a percentage such as 15 (at most 999999.999, 3 decimals)' })
   maxIncreasePct?: string;
 
   @ApiProperty({ example: '2026-07-01' })
-  @Matches(DATE, { message: 'effectiveFrom must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate({ message: 'effectiveFrom must be a real date (YYYY-MM-DD)' })
   effectiveFrom: string;
 
   @ApiPropertyOptional({ example: '2027-06-30' })
   @IsOptional()
-  @Matches(DATE, { message: 'effectiveTo must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate({ message: 'effectiveTo must be a real date (YYYY-MM-DD)' })
   effectiveTo?: string;
 
   @ApiProperty({ example: 20, description: 'Higher wins: special rules 30+, province bands 20, federal 10' })
@@ -76,6 +78,6 @@ export class CreateForumRuleRequest {
 
 export class EndForumRuleRequest {
   @ApiProperty({ example: '2026-06-30' })
-  @Matches(DATE, { message: 'effectiveTo must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate({ message: 'effectiveTo must be a real date (YYYY-MM-DD)' })
   effectiveTo: string;
 }

@@ -1,6 +1,7 @@
 import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/auth.decorators';
+import { Calendar, isCalendarDate } from '../common/calendar';
 import { CreateForumRuleRequest, EndForumRuleRequest } from './dto';
 import { ForumRulesService } from './forum-rules.service';
 
@@ -8,7 +9,10 @@ import { ForumRulesService } from './forum-rules.service';
 @ApiBearerAuth()
 @Controller('api/forum-rules')
 export class ForumRulesController {
-  constructor(private readonly rules: ForumRulesService) {}
+  constructor(
+    private readonly rules: ForumRulesService,
+    private readonly calendar: Calendar,
+  ) {}
 
   @Get()
   @RequirePermission('projects.read')
@@ -24,7 +28,7 @@ export class ForumRulesController {
   @ApiQuery({ name: 'form', required: false, enum: ['pc1', 'pc1-revised', 'pc2'] })
   @ApiQuery({ name: 'on', required: false, example: '2026-11-28' })
   @ApiQuery({ name: 'foreign', required: false, type: Boolean })
-  @ApiQuery({ name: 'provincial', required: false, type: Boolean, description: 'wholly financed by the province' })
+  @ApiQuery({ name: 'provincial', required: false, type: Boolean, description: 'wholly financed by the province (default false)' })
   @ApiQuery({ name: 'increasePct', required: false, description: 'revised PC-I: cost increase in %' })
   route(
     @Query('cost') cost: string,
@@ -37,11 +41,11 @@ export class ForumRulesController {
     const problems: string[] = [];
     if (!/^\d{1,15}(\.\d{1,3})?$/.test(cost ?? '')) problems.push('cost must be an amount in Rs million such as 850');
     if (!['pc1', 'pc1-revised', 'pc2'].includes(form)) problems.push('form must be pc1, pc1-revised or pc2');
-    if (on !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(on)) problems.push('on must be a date (YYYY-MM-DD)');
+    if (on !== undefined && !isCalendarDate(on)) problems.push('on must be a real date (YYYY-MM-DD)');
     if (increasePct !== undefined && !/^-?\d{1,6}(\.\d{1,3})?$/.test(increasePct)) problems.push('increasePct must be a percentage');
     if (problems.length) throw new BadRequestException({ message: problems });
     return this.rules.preview({
-      formKind: form, totalCost: cost, on: on ?? new Date().toISOString().slice(0, 10),
+      formKind: form, totalCost: cost, on: on ?? this.calendar.today(),
       foreignFunding: foreign === 'true', whollyProvincial: provincial === 'true', increasePct: increasePct ?? null,
     });
   }

@@ -1,10 +1,11 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/sql';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { CreateForumRuleRequest } from './dto';
-import { decideForum, ForumRuleData, RoutingInput, seedForumRules } from './forum-rules';
+import { Dec } from '../forms/decimal';
+import { conflictingRules, decideForum, ForumRuleData, RoutingInput, seedForumRules } from './forum-rules';
 
 export interface ForumRule extends ForumRuleData {
   id: string;
@@ -65,20 +66,32 @@ export class ForumRulesService {
 
   /** Adds a dated rule (a change of limits is a new rule plus an end date on the old one). */
   async add(request: CreateForumRuleRequest): Promise<ForumRule> {
-    if (request.minCost !== undefined && request.maxCost !== undefined && Number(request.maxCost) <= Number(request.minCost)) {
+    if (request.minCost !== undefined && request.maxCost !== undefined && new Dec(request.maxCost).lte(new Dec(request.minCost))) {
       throw new BadRequestException({ message: ['maxCost must be above minCost'] });
     }
     if (request.effectiveTo && request.effectiveTo < request.effectiveFrom) throw new BadRequestException({ message: ['effectiveTo must not be before effectiveFrom'] });
+    const rule: ForumRuleData = {
+      code: request.code, forum: request.forum, minCost: request.minCost ?? null, maxCost: request.maxCost ?? null,
+      formKinds: request.formKinds ?? null, foreignFunding: request.foreignFunding ?? null, whollyProvincial: request.whollyProvincial ?? null,
+      maxIncreasePct: request.maxIncreasePct ?? null, effectiveFrom: request.effectiveFrom, effectiveTo: request.effectiveTo ?? null,
+      priority: request.priority, source: request.source, verify: request.verify ?? false,
+    };
     try {
       return await this.db.transaction(async (em) => {
         const [forum] = await em.query(`SELECT 1 FROM master_data_items WHERE list = 'approval-forums' AND code = $1`, [request.forum]);
         if (!forum) throw new BadRequestException({ message: [`forum: "${request.forum}" is not one of this province's approval forums`] });
-        const id = await ForumRulesService.insert(em, {
-          code: request.code, forum: request.forum, minCost: request.minCost ?? null, maxCost: request.maxCost ?? null,
-          formKinds: request.formKinds ?? null, foreignFunding: request.foreignFunding ?? null, whollyProvincial: request.whollyProvincial ?? null,
-          maxIncreasePct: request.maxIncreasePct ?? null, effectiveFrom: request.effectiveFrom, effectiveTo: request.effectiveTo ?? null,
-          priority: request.priority, source: request.source, verify: request.verify ?? false,
-        });
+        // Serialise rule changes in this province so two overlapping rules cannot both pass the check.
+        await em.query(`LOCK TABLE forum_rules IN SHARE ROW EXCLUSIVE MODE`);
+        const clashes = conflictingRules(await ForumRulesService.all(em), rule);
+        if (clashes.length) {
+          throw new ConflictException({
+            statusCode: 409,
+            error: 'Conflict',
+            message: `The rule overlaps ${clashes.map((c) => `"${c.code}" (${c.forum})`).join(', ')} at the same priority ${rule.priority} but names another forum; end the old rule the day before (POST /api/forum-rules/:id/end) or give the new one another priority`,
+            conflicts: clashes.map((c) => ({ id: c.id, code: c.code, forum: c.forum, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo })),
+          });
+        }
+        const id = await ForumRulesService.insert(em, rule);
         await this.audit.record(em, { action: 'forum-rule.created', targetType: 'forum-rule', targetId: id, details: { code: request.code, forum: request.forum } });
         return (await ForumRulesService.all(em)).find((r) => r.id === id)!;
       });

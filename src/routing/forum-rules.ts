@@ -18,7 +18,7 @@ export interface ForumRuleData {
   formKinds: string[] | null;
   /** true: only projects with a foreign-funded component; false: only without; null: either. */
   foreignFunding: boolean | null;
-  /** true: only projects financed wholly from the province's own budget. */
+  /** true: only projects financed wholly from the province's own budget; false: only others; null: either. */
   whollyProvincial: boolean | null;
   /** Revised PC-Is only: applies while the cost increase over the approved PC-I is at most this (%). */
   maxIncreasePct: string | null;
@@ -48,7 +48,7 @@ export function ruleMatches(rule: ForumRuleData, input: RoutingInput): boolean {
   if (input.on < rule.effectiveFrom || (rule.effectiveTo !== null && input.on > rule.effectiveTo)) return false;
   if (rule.formKinds && !rule.formKinds.includes(input.formKind)) return false;
   if (rule.foreignFunding !== null && rule.foreignFunding !== input.foreignFunding) return false;
-  if (rule.whollyProvincial === true && !input.whollyProvincial) return false;
+  if (rule.whollyProvincial !== null && rule.whollyProvincial !== input.whollyProvincial) return false;
   if (rule.maxIncreasePct !== null && (input.increasePct === null || new Dec(input.increasePct).gt(new Dec(rule.maxIncreasePct)))) return false;
   const cost = new Dec(input.totalCost);
   if (rule.minCost !== null && !cost.gt(new Dec(rule.minCost))) return false;
@@ -56,11 +56,43 @@ export function ruleMatches(rule: ForumRuleData, input: RoutingInput): boolean {
   return true;
 }
 
+/**
+ * Of two matching rules, the one that decides: the higher priority, then the more recent
+ * (a newer notification supersedes an older one at the same level), then the code, so the
+ * outcome never depends on the order rules were stored in.
+ */
+function decidesOver(a: ForumRuleData, b: ForumRuleData): boolean {
+  if (a.priority !== b.priority) return a.priority > b.priority;
+  if (a.effectiveFrom !== b.effectiveFrom) return a.effectiveFrom > b.effectiveFrom;
+  return a.code < b.code;
+}
+
 /** The deciding rule, or null when no rule covers the case. */
 export function decideForum<T extends ForumRuleData>(rules: readonly T[], input: RoutingInput): T | null {
   let best: T | null = null;
-  for (const rule of rules) if (ruleMatches(rule, input) && (!best || rule.priority > best.priority)) best = rule;
+  for (const rule of rules) if (ruleMatches(rule, input) && (!best || decidesOver(rule, best))) best = rule;
   return best;
+}
+
+const compatible = <V>(a: V | null, b: V | null) => a === null || b === null || a === b;
+
+/**
+ * Whether some project could match both rules on some day: their dates, conditions and cost
+ * bands all overlap. Two such rules at the same priority that name different forums leave the
+ * decision to a tie-break, so a province may not add one while the other is in force.
+ */
+export function rulesOverlap(a: ForumRuleData, b: ForumRuleData): boolean {
+  if ((a.effectiveTo !== null && a.effectiveTo < b.effectiveFrom) || (b.effectiveTo !== null && b.effectiveTo < a.effectiveFrom)) return false;
+  if (a.formKinds && b.formKinds && !a.formKinds.some((k) => b.formKinds!.includes(k))) return false;
+  if (!compatible(a.foreignFunding, b.foreignFunding) || !compatible(a.whollyProvincial, b.whollyProvincial)) return false;
+  // Costs are (min, max]: disjoint when one band ends at or below where the other starts.
+  const endsBelow = (x: ForumRuleData, y: ForumRuleData) => x.maxCost !== null && y.minCost !== null && new Dec(x.maxCost).lte(new Dec(y.minCost));
+  return !endsBelow(a, b) && !endsBelow(b, a);
+}
+
+/** Rules in `existing` that would tie with `rule` and name another forum. */
+export function conflictingRules<T extends ForumRuleData>(existing: readonly T[], rule: ForumRuleData): T[] {
+  return existing.filter((r) => r.code !== rule.code && r.priority === rule.priority && r.forum !== rule.forum && rulesOverlap(r, rule));
 }
 
 const FEDERAL_2019 = 'Planning Commission, revised sanctioning limits (26 Sep 2019): CDWP up to Rs 10 bn, ECNEC above';

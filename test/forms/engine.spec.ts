@@ -76,6 +76,14 @@ describe('form engine', () => {
       expect(r.data.cost).toMatchObject({ estimate: { totals: { local: '1000000000000.000' } } });
       const tooBig = v.validate(data([row('a', '9999999999999', '0')]));
       expect(tooBig.errors.map((e) => [e.pointer, e.code])).toContainEqual(['/cost/estimate/rows/0/local', 'money']);
+      // Refused amounts still add up in a draft; a sum beyond what a total may hold is reported
+      // at each figure built on it.
+      const huge = v.validate(data([row('a', '99999999999999999', '0')]));
+      expect(huge.errors.map((e) => [e.pointer, e.code])).toEqual(
+        expect.arrayContaining([['/cost/estimate/rows/0/local', 'money'], ['/cost/estimate/rows/0/total', 'calculatedOutOfRange'], ['/cost/estimate/totals/local', 'calculatedOutOfRange'], ['/cost/estimate/totals/total', 'calculatedOutOfRange']]),
+      );
+      expect(huge.valid).toBe(false);
+      expect(v.validate(data([row('a', '99999999999999999', '0')]), 'ur').errors.find((e) => e.code === 'calculatedOutOfRange')?.message).toMatch(/حساب سے/);
     });
 
     test('negative amounts, floats, exponents and more than three decimals are refused with the field named', () => {

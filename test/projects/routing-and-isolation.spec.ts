@@ -84,6 +84,34 @@ describe('forum routing, attachments and isolation (kp, gb)', () => {
     await h.on(gb.host).post('/api/forum-rules', gbTeam.preparer).send({ code: 'z', forum: 'gbdwp', effectiveFrom: '2027-01-01', priority: 20, source: 'x' }).expect(403);
   });
 
+  test('rules that would tie are refused; the wholly-provincial condition holds both ways; impossible figures and dates are 400s', async () => {
+    const add = (body: object) => h.on(gb.host).post('/api/forum-rules', gb.adminToken).send({ effectiveFrom: '2031-01-01', priority: 20, source: 'GB test notification', ...body });
+    // Up to Rs 500 m at the cost bands' priority, naming GBDWP: Rs 0-400 m would tie with gb-ddwp.
+    const tie = await add({ code: 'gbdwp-wide-2031', forum: 'gbdwp', maxCost: '500' }).expect(409);
+    expect(tie.body.message).toMatch(/overlaps "gb-ddwp" \(gb-ddwp\) at the same priority 20/);
+    expect(tie.body.conflicts.map((c: { code: string }) => c.code)).toEqual(['gb-ddwp']);
+    // Adjacent bands (400, 500] do not overlap gb-ddwp's (0, 400]; the same forum's band may.
+    await add({ code: 'gbdwp-2031', forum: 'gbdwp', minCost: '400', maxCost: '500' }).expect(201);
+    expect(await route(gb, 'cost=450&on=2031-02-01')).toBe('gbdwp (gbdwp-2031)'); // the newer of two same-forum rules
+
+    await add({ code: 'gb-not-provincial-2031', forum: 'gbdwp', minCost: '2000', maxCost: '3000', whollyProvincial: false, priority: 35 }).expect(201);
+    expect(await route(gb, 'cost=2500&on=2031-02-01&provincial=false')).toBe('gbdwp (gb-not-provincial-2031)');
+    expect(await route(gb, 'cost=2500&on=2031-02-01&provincial=true')).toBe('cdwp (federal-cdwp-2022)');
+
+    const bad = await add({ code: 'bad-2031', forum: 'gbdwp', maxIncreasePct: '1000000', effectiveFrom: '2026-02-30', effectiveTo: '2031-13-01' }).expect(400);
+    expect(bad.body.message).toEqual(expect.arrayContaining([
+      'maxIncreasePct must be a percentage such as 15 (at most 999999.999, 3 decimals)',
+      'effectiveFrom must be a real date (YYYY-MM-DD)',
+      'effectiveTo must be a real date (YYYY-MM-DD)',
+    ]));
+    const rules = (await h.on(gb.host).get('/api/forum-rules', gb.adminToken).expect(200)).body;
+    await h.on(gb.host).post(`/api/forum-rules/${rules[0].id}/end`, gb.adminToken).send({ effectiveTo: '2031-02-29' }).expect(400);
+    await h.on(gb.host).get('/api/forum-rules/route?cost=10&on=2031-02-29', gb.adminToken).expect(400);
+    // Amounts are compared exactly, beyond what a float can tell apart.
+    const close = await add({ code: 'close-2031', forum: 'gbdwp', minCost: '999999999999999.998', maxCost: '999999999999999.997', priority: 1 }).expect(400);
+    expect(close.body.message).toEqual(['maxCost must be above minCost']);
+  });
+
   describe('attachments', () => {
     let docId: string;
     beforeAll(async () => {

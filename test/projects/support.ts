@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { schemaNameFor } from '../../src/tenancy/slug';
 import { Harness, ProvisionedProvince } from '../support/harness';
 
 export type Province = ProvisionedProvince & { adminToken: string };
@@ -53,4 +54,14 @@ export async function toForum(h: Harness, t: Team, id: string) {
   const host = t.province.host;
   await act(h, host, t.preparer, id, 'submit').then((r) => expect(r.status).toBe(200));
   for (const step of ['start-review', 'forward-to-pnd', 'place-before-forum']) await act(h, host, t.reviewer, id, step).then((r) => expect(r.status).toBe(200));
+}
+
+/** A preparer who belongs to one of the province's departments (by its code, e.g. CW). */
+export async function preparerOf(h: Harness, province: Province, departmentCode: string): Promise<{ id: string; token: string; departmentId: string }> {
+  const schema = schemaNameFor(province.slug);
+  const [department] = await h.dataSource.query(`SELECT id FROM ${schema}.departments WHERE code = $1`, [departmentCode]);
+  expect(department).toBeDefined();
+  const user = await h.userWithRole(province, 'preparer');
+  await h.dataSource.query(`UPDATE ${schema}.users SET department_id = $2 WHERE id = $1`, [user.id, department.id]);
+  return { id: user.id, token: user.token, departmentId: department.id };
 }

@@ -1,5 +1,6 @@
 import { Harness } from '../support/harness';
-import { act, fixture, PDF, Province, startWithDemoProvinces, team, Team, toForum, validDraft } from './support';
+import { schemaNameFor } from '../../src/tenancy/slug';
+import { act, fixture, PDF, preparerOf, Province, startWithDemoProvinces, team, Team, toForum, validDraft } from './support';
 
 /*
  * A PC-I through the default workflow of a province, by users holding the right roles (and
@@ -217,6 +218,121 @@ describe('projects and the approval workflow (kp)', () => {
     const bad = await h.on(kp.host).get('/api/documents?sort=password&pageSize=1000&minCost=lots', t.viewer).expect(400);
     expect(bad.body.message.length).toBe(3);
   });
+  test("one department's preparers cannot start projects for another, attach to its drafts or start its follow-ups", async () => {
+    const api = h.on(kp.host);
+    const [departments] = [await h.dataSource.query(`SELECT id, code FROM ${schemaNameFor('kp')}.departments WHERE code <> 'CW' ORDER BY code LIMIT 1`)];
+    const works = await preparerOf(h, kp, 'CW');
+    const worksColleague = await preparerOf(h, kp, 'CW');
+    const outsider = await preparerOf(h, kp, departments[0].code);
+
+    const refused = await api.post('/api/projects', works.token).send({ title: 'Not ours', formKey: 'pc1-social', departmentId: outsider.departmentId }).expect(403);
+    expect(refused.body.message).toMatch(/departmentId: you may start projects only for your own department/);
+    const own = await api.post('/api/projects', works.token).send({ title: 'Swat bridge', formKey: 'pc1-infrastructure' }).expect(201);
+    expect(own.body.project.departmentId).toBe(works.departmentId);
+    // A preparer outside any department (the P&D planning cell) names the department.
+    const cell = await api.post('/api/projects', t.preparer).send({ title: 'For works', formKey: 'pc1-social', departmentId: works.departmentId }).expect(201);
+    expect(cell.body.project.departmentId).toBe(works.departmentId);
+
+    const attach = (token: string) =>
+      api.post(`/api/documents/${own.body.document.id}/attachments`, token).field('kind', 'map').attach('file', PDF, { filename: 'map.pdf', contentType: 'application/pdf' });
+    expect((await attach(outsider.token)).status).toBe(403);
+    expect((await attach(worksColleague.token)).status).toBe(201);
+    expect((await attach(t.reviewer)).status).toBe(403);
+    const listed = await api.get(`/api/documents/${own.body.document.id}`, works.token).expect(200);
+    expect(listed.body.attachments.length).toBe(1);
+
+    // The approved project below was started by t.preparer, outside any department.
+    const { id, projectId } = await validDraft(h, t);
+    await toForum(h, t, id);
+    await act(h, kp.host, t.approver, id, 'approve').then((r) => expect(r.status).toBe(200));
+    const followUp = await api.post(`/api/projects/${projectId}/documents`, outsider.token).send({ formKey: 'pc4' }).expect(403);
+    expect(followUp.body.message).toMatch(/Only the author or a preparer of the owning department/);
+    await api.post(`/api/projects/${projectId}/documents`, t.reviewer).send({ formKey: 'pc4' }).expect(403);
+    await api.post(`/api/projects/${projectId}/documents`, t.preparer).send({ formKey: 'pc4' }).expect(201);
+  });
+
+  test('a follow-up\'s period is a real month (PC-III(B)) or financial year (PC-III(A), PC-V)', async () => {
+    const { id, projectId } = await validDraft(h, t);
+    await toForum(h, t, id);
+    await act(h, kp.host, t.approver, id, 'approve').then((r) => expect(r.status).toBe(200));
+    const start = (formKey: string, period?: string) => h.on(kp.host).post(`/api/projects/${projectId}/documents`, t.preparer).send(period ? { formKey, period } : { formKey });
+    for (const [formKey, period, reason] of [
+      ['pc3b', '2025-13', /a month such as 2025-09/],
+      ['pc3b', '2025-00', /a month such as 2025-09/],
+      ['pc3a', '2025-27', /a financial year such as 2025-26/],
+      ['pc3a', '2025-09', /a financial year such as 2025-26/],
+      ['pc5', '2099-01', /a financial year such as 2025-26/],
+      ['pc4', '2025-26', /period does not apply to pc4/],
+    ] as const) {
+      const res = await start(formKey, period);
+      expect([formKey, period, res.status]).toEqual([formKey, period, 400]);
+      expect(res.body.message[0]).toMatch(reason);
+    }
+    expect((await start('pc3b', '2025-12')).status).toBe(201);
+    expect((await start('pc3a', '1999-00')).status).toBe(201);
+    expect((await start('pc5', '2026-27')).status).toBe(201);
+  });
+
+  test("a revision is routed by its increase over the project's approved cost; approving it keeps the first approval date", async () => {
+    const api = h.on(kp.host);
+    const { id, projectId } = await validDraft(h, t); // approved at Rs 3,128.2 million
+    await toForum(h, t, id);
+    await act(h, kp.host, t.approver, id, 'approve').then((r) => expect(r.status).toBe(200));
+    // As if approved early in 2025, so the monthly reports it owes are known.
+    await h.dataSource.query(`UPDATE ${schemaNameFor('kp')}.projects SET approved_at = '2025-01-15' WHERE id = $1`, [projectId]);
+
+    const revised = await api.post(`/api/projects/${projectId}/documents`, t.preparer).send({ formKey: 'pc1-revised' }).expect(201);
+    const revisedId = revised.body.id as string;
+    // The example revision: Rs 2,405 m against an "original" of 1,850 m in its own tables (+30 %),
+    // but 23 % below the Rs 3,128.2 m the forum approved: within the permitted 15 %.
+    const example = fixture('pc1-revised');
+    const first = await api.put(`/api/documents/${revisedId}`, t.preparer).send({ revision: 1, data: example }).expect(200);
+    expect(first.body).toMatchObject({ valid: true, totalCost: '2405.000' });
+    const within = await api.get(`/api/documents/${revisedId}/routing`, t.viewer).expect(200);
+    expect(within.body).toMatchObject({ increasePct: '-23.119', rule: { code: 'kp-ddwp-revision-within-15' } });
+
+    // Raising the revised cost by 20 % of the approved one while editing the "original" to
+    // look close to it does not keep the revision with the department.
+    const inflated = structuredClone(example);
+    inflated.capitalCost.revised.rows.push({ item: 'Additional works', year: '2026-27', local: '1348.840', fec: '0.000' });
+    delete inflated.capitalCost.revised.totals;
+    inflated.capitalCost.original.rows[0].local = String(Number(inflated.capitalCost.original.rows[0].local) + 1750);
+    delete inflated.capitalCost.original.rows[0].total;
+    delete inflated.capitalCost.original.totals;
+    const saved = await api.put(`/api/documents/${revisedId}`, t.preparer).send({ revision: 2, data: inflated }).expect(200);
+    expect(saved.body.totalCost).toBe('3753.840');
+    const beyond = await api.get(`/api/documents/${revisedId}/routing`, t.viewer).expect(200);
+    expect(beyond.body).toMatchObject({ increasePct: '20.000', rule: { code: 'kp-pdwp' } });
+
+    await api.put(`/api/documents/${revisedId}`, t.preparer).send({ revision: 3, data: example }).expect(200);
+    await api.post(`/api/documents/${revisedId}/attachments`, t.preparer).field('kind', 'feasibility-study').attach('file', PDF, { filename: 'feasibility.pdf', contentType: 'application/pdf' }).expect(201);
+    await toForum(h, t, revisedId);
+    const approved = await act(h, kp.host, t.approver, revisedId, 'approve');
+    expect(approved.body).toMatchObject({ state: 'approved', forum: 'kp-ddwp', forumRule: 'kp-ddwp-revision-within-15' });
+    const project = await api.get(`/api/projects/${projectId}`, t.viewer).expect(200);
+    expect(project.body).toMatchObject({ status: 'approved', approvedCost: '2405.000', approvedAt: '2025-01-15', approvedForum: 'kp-ddwp' });
+    const owed = await api.get('/api/obligations?status=all&on=2025-04-10', t.viewer).expect(200);
+    const mine = owed.body.items.filter((o: { projectId: string }) => o.projectId === projectId);
+    expect(mine.map((o: { period: string; status: string }) => `${o.period} ${o.status}`)).toEqual(['2025-02 overdue', '2025-03 overdue', '2025-04 due']);
+    await api.get('/api/obligations?on=2026-02-30', t.viewer).expect(400);
+  });
+
+  test('a draft with amounts beyond any budget saves with its errors (all of them counted) and no cost', async () => {
+    const api = h.on(kp.host);
+    const created = await api.post('/api/projects', t.preparer).send({ title: 'Overflowing draft', formKey: 'pc1-infrastructure' }).expect(201);
+    const id = created.body.document.id as string;
+    const rows = Array.from({ length: 150 }, (_, i) => ({ item: `Item ${i + 1}`, year: '2025-26', local: '99999999999999999', fec: '0' }));
+    const saved = await api.put(`/api/documents/${id}`, t.preparer).send({ revision: 1, data: { name: { title: 'Overflowing draft' }, capitalCost: { estimate: { rows } } } }).expect(200);
+    expect(saved.body.totalCost).toBeNull();
+    expect(saved.body.errors.length).toBe(200);
+    expect(saved.body.truncated).toBe(true);
+    expect(saved.body.errorCount).toBeGreaterThan(300); // each row's amount and its total, and more
+    const listed = await api.get('/api/documents?mine=drafts&q=overflowing', t.preparer).expect(200);
+    expect(listed.body.items[0]).toMatchObject({ id, errorCount: saved.body.errorCount, totalCost: null });
+    const revisions = await api.get(`/api/documents/${id}/revisions`, t.preparer).expect(200);
+    expect(revisions.body[0]).toMatchObject({ revision: 2, errorCount: saved.body.errorCount });
+  });
+
   // Last: it changes KP's workflow for the documents after it.
   test('the workflow is province configuration: unsound ones are refused, a new one applies to the next transition', async () => {
     const current = (await h.on(kp.host).get('/api/workflow', t.viewer).expect(200)).body;

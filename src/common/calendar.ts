@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { AppConfig } from '../config/app-config';
+
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real day written YYYY-MM-DD (2026-02-30 and 2025-13-01 are not). */
+export function isCalendarDate(value: unknown): value is string {
+  const m = typeof value === 'string' ? DATE_SHAPE.exec(value) : null;
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1900 && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** class-validator form of isCalendarDate, for request bodies. */
+export function IsCalendarDate(options?: ValidationOptions) {
+  return function (target: object, propertyName: string) {
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a real date (YYYY-MM-DD)`, ...options },
+      validator: { validate: (value: unknown) => isCalendarDate(value) },
+    });
+  };
+}
+
+/**
+ * Dates as the provinces keep them: an approval, a due date or the day a routing rule is read
+ * for is a day in the configured time zone (Pakistan time by default), not in UTC, so a decision
+ * taken at 02:00 PKT on 1 July falls in the new financial year.
+ */
+@Injectable()
+export class Calendar {
+  private readonly format: Intl.DateTimeFormat;
+
+  constructor(config: AppConfig) {
+    // en-CA formats a date as YYYY-MM-DD.
+    this.format = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  }
+
+  /** Today's date in the configured time zone. */
+  today(): string {
+    return this.dateOf(new Date());
+  }
+
+  /** The calendar date of an instant in the configured time zone. */
+  dateOf(instant: Date): string {
+    return this.format.format(instant);
+  }
+}

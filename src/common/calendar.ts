@@ -36,8 +36,7 @@ export class Calendar {
   private readonly format: Intl.DateTimeFormat;
 
   constructor(config: AppConfig) {
-    // en-CA formats a date as YYYY-MM-DD.
-    this.format = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    this.format = new Intl.DateTimeFormat('en', { timeZone: config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   }
 
   /** Today's date in the configured time zone. */
@@ -47,6 +46,9 @@ export class Calendar {
 
   /** The calendar date of an instant in the configured time zone. */
   dateOf(instant: Date): string {
-    return this.format.format(instant);
+    // Assembled from the parts: a locale's own date layout is not a contract.
+    const parts = this.format.formatToParts(instant);
+    const part = (type: string) => parts.find((p) => p.type === type)!.value;
+    return `${part('year')}-${part('month')}-${part('day')}`;
   }
 }

@@ -125,7 +125,13 @@ export function fieldSchema(f: FieldDefinition, calculated: Set<string>, address
       const rowAddress = `${address}.rows.*`;
       const columnSchemas = Object.fromEntries(columns.map((col) => [col.id, fieldSchema(col, calculated, `${rowAddress}.${col.id}`)]));
       const requiredColumns = columns.filter((col) => col.required && !calculated.has(`${rowAddress}.${col.id}`)).map((col) => col.id);
-      const totals = Object.fromEntries((f.totals ?? []).map((id) => [id, columnSchemas[id]]));
+      // A column's stated bounds are per row; its total is a sum and is bounded only by its format.
+      const totals = Object.fromEntries(
+        (f.totals ?? []).map((id) => {
+          const { minimum, maximum, decimalMinimum, decimalMaximum, ...format } = columnSchemas[id] as Record<string, unknown>; // eslint-disable-line @typescript-eslint/no-unused-vars
+          return [id, format];
+        }),
+      );
       return {
         type: 'object',
         additionalProperties: false,

@@ -222,9 +222,11 @@ function describeMetaError(e: ErrorObject): SchemaProblem {
 export const checkDefinitionShape = (value: unknown) => problems(validateDefinitionShape, value);
 /**
  * Distinct patterns one overlay may introduce. Each is proven safe before use, and that proof
- * costs up to a few tens of milliseconds for a hostile pattern, so the count is bounded.
+ * takes up to ~0.2 s for a hostile pattern (a few ms for a real one), so the count is bounded:
+ * one save by a province admin can hold the process for 2 s at most. Ten covers real overlays
+ * (reference numbers, codes), which need a handful.
  */
-export const MAX_OVERLAY_PATTERNS = 25;
+export const MAX_OVERLAY_PATTERNS = 10;
 
 /** Every regex pattern an overlay introduces (constraints, added fields and their columns). */
 function overlayPatterns(overlay: { operations: Record<string, unknown>[] }): Set<string> {

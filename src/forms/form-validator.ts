@@ -134,8 +134,8 @@ export class FormValidator {
     const entered = slot.container[slot.key];
     // A figure the server computes must fit its field like an entered one. A draft keeps it (so
     // the sums built on it stay honest) with an error; readers of stored figures skip it.
-    const outOfRange = this.outOfRange(field, computed);
-    if (outOfRange) errors.push(this.error(slot.pointer, 'calculatedOutOfRange', locale, { calculated: String(computed), reason: outOfRange }));
+    const outOfRange = this.outOfRange(field, computed, !slot.pointer.includes('/totals/'));
+    if (outOfRange) errors.push(this.error(slot.pointer, outOfRange.code, locale, { calculated: String(computed), ...outOfRange.params }));
     if (!isEmpty(entered)) {
       const a = toDecimal(entered);
       const b = toDecimal(computed);
@@ -155,13 +155,17 @@ export class FormValidator {
     return formatDecimal(d, field.constraints?.scale ?? (field.type === 'money' ? MONEY_SCALE : DECIMAL_SCALE));
   }
 
-  /** Why a computed amount does not fit its field (digits, sign), or null. */
-  private outOfRange(field: FieldDefinition | undefined, computed: unknown): 'tooLarge' | 'negative' | null {
-    if (!field || (field.type !== 'money' && field.type !== 'decimal')) return null;
+  /** Why a computed amount does not fit its field (digits, sign, and its stated bounds unless a total), or null. */
+  private outOfRange(field: FieldDefinition | undefined, computed: unknown, statedBounds: boolean): { code: string; params: Record<string, unknown> } | null {
+    if (!field || !['money', 'decimal', 'integer'].includes(field.type)) return null;
     const d = toDecimal(computed);
     if (!d) return null;
-    if (d.abs().gte(LARGEST_AMOUNT_BOUND)) return 'tooLarge';
-    if (d.isNegative() && !d.isZero() && field.constraints?.allowNegative !== true) return 'negative';
+    const c = field.constraints ?? {};
+    if (d.abs().gte(LARGEST_AMOUNT_BOUND)) return { code: 'calculatedOutOfRange', params: { reason: 'tooLarge' } };
+    if (d.isNegative() && !d.isZero() && c.allowNegative !== true) return { code: 'calculatedOutOfRange', params: { reason: 'negative' } };
+    if (!statedBounds) return null; // a totals row: a column's bounds are per row
+    if (c.minimum !== undefined && d.lt(new Dec(c.minimum))) return { code: 'minimum', params: { limit: String(c.minimum) } };
+    if (c.maximum !== undefined && d.gt(new Dec(c.maximum))) return { code: 'maximum', params: { limit: String(c.maximum) } };
     return null;
   }
 

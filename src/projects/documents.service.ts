@@ -297,12 +297,17 @@ export class DocumentsService {
       const [{ n: attachmentCount }] = await em.query(`SELECT count(*)::int AS n FROM attachments WHERE document_id = $1`, [id]);
       if (action.attachmentRequired && attachmentCount === 0) throw new BadRequestException({ message: [`${action.label.en} needs at least one attachment`] });
       if (action.requiresValid) await this.assertSubmittable(em, document, locale);
+      // Decisions on one project are taken one at a time: two revisions approved at once would
+      // otherwise both be measured against the same approved cost.
+      await em.query(`SELECT 1 FROM projects WHERE id = $1 FOR UPDATE`, [document.projectId]);
 
-      const routing = ROUTED.includes(document.kind) ? await this.route(em, document, this.calendar.today()) : null;
+      // One instant for the whole action, so its routing date, decision date and timestamps agree.
+      const now = new Date();
+      const today = this.calendar.dateOf(now);
+      const routing = ROUTED.includes(document.kind) ? await this.route(em, document, today) : null;
       if (action.decision && action.decision !== 'returned' && ROUTED.includes(document.kind) && !routing?.rule) {
         throw new UnprocessableEntityException(routing?.reason ?? 'No forum rule covers this document');
       }
-      const now = new Date();
       await em.query(
         `UPDATE documents SET state = $2, forum = $3, forum_rule_id = $4, submitted_at = COALESCE($5, submitted_at), decided_at = COALESCE($6, decided_at), updated_at = now() WHERE id = $1`,
         [id, action.to, routing?.rule?.forum ?? document.forum, routing?.rule?.id ?? document.forumRuleId, action.requiresValid ? now : null, action.decision && action.decision !== 'returned' ? now : null],
@@ -312,7 +317,7 @@ export class DocumentsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [id, action.id, document.state, action.to, me.id, me.email, comment ?? null, workflow.version, routing?.rule?.forum ?? null, routing?.rule?.id ?? null],
       );
-      await this.applyDecision(em, document, action, routing?.rule ?? null);
+      await this.applyDecision(em, document, action, routing?.rule ?? null, today);
       await this.audit.record(em, {
         action: 'document.transition',
         targetType: 'document',
@@ -327,7 +332,7 @@ export class DocumentsService {
     const { validator } = await this.forms.validatorFor(em, document.formVersionId);
     const checked = validator.validate(document.data, locale);
     if (!checked.valid) {
-      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: `The document has ${checked.errors.length} error(s); fix them before submitting`, errors: checked.errors });
+      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: `The document has ${checked.errorCount} error(s); fix them before submitting`, errors: checked.errors });
     }
     const cost = figuresOf(document.kind, checked.data).totalCost;
     if (cost && new Dec(cost).gte(FEASIBILITY_THRESHOLD)) {
@@ -340,15 +345,18 @@ export class DocumentsService {
   }
 
   /** Approval and rejection reach the project: status, approved cost, forum, dates. */
-  private async applyDecision(em: EntityManager, document: ProjectDocument, action: WorkflowAction, rule: ForumRule | null): Promise<void> {
-    const today = this.calendar.today();
+  private async applyDecision(em: EntityManager, document: ProjectDocument, action: WorkflowAction, rule: ForumRule | null, today: string): Promise<void> {
     if (action.decision === 'approved' && (document.kind === 'pc1' || document.kind === 'pc1-revised')) {
       // approved_at stays the first approval: reporting (monthly PC-III(B)) runs from it, and a
       // revision changes the approved cost and forum, not when the project was approved. The
-      // revision's own date is its decision date.
+      // revision's own date is its decision date. A revision approved under a "within n %" rule
+      // keeps the baseline its increase was measured against.
+      const withinLimit = document.kind === 'pc1-revised' && rule?.maxIncreasePct != null;
       await em.query(
-        `UPDATE projects SET status = 'approved', approved_cost = $2, approved_at = COALESCE(approved_at, $3), approved_forum = $4, updated_at = now() WHERE id = $1`,
-        [document.projectId, document.totalCost, today, rule?.forum ?? null],
+        `UPDATE projects SET status = 'approved', approved_cost = $2, approved_at = COALESCE(approved_at, $3), approved_forum = $4,
+                baseline_cost = CASE WHEN $5 THEN COALESCE(baseline_cost, approved_cost) ELSE $2 END, updated_at = now()
+          WHERE id = $1`,
+        [document.projectId, document.totalCost, today, rule?.forum ?? null, withinLimit],
       );
     } else if (action.decision === 'approved' && document.kind === 'pc4') {
       await em.query(`UPDATE projects SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`, [document.projectId, today]);
@@ -363,7 +371,9 @@ export class DocumentsService {
     on: string,
   ): Promise<{ rule: ForumRule | null; figures: DocumentFigures; increasePct: string | null; reason?: string }> {
     const figures = figuresOf(document.kind, document.data);
-    if (!figures.totalCost) return { rule: null, figures, increasePct: null, reason: 'The document has no total cost yet' };
+    if (!figures.totalCost) {
+      return { rule: null, figures, increasePct: null, reason: 'The document has no total cost that can be routed yet (it is missing, or beyond the largest amount a form accepts)' };
+    }
     const increasePct = document.kind === 'pc1-revised' ? await this.increaseOverApproved(em, document.projectId, figures.totalCost) : null;
     const rule = await ForumRulesService.route(em, {
       formKind: document.kind,
@@ -377,15 +387,15 @@ export class DocumentsService {
   }
 
   /**
-   * A revision's cost increase, against the cost the forum last approved as recorded on the
-   * project, never against the "original" figures in the revised PC-I itself, which its
-   * preparer can edit.
+   * A revision's cost increase, against the cost a forum last approved on its own authority as
+   * recorded on the project (see baseline_cost), never against the "original" figures in the
+   * revised PC-I itself, which its preparer can edit.
    */
   private async increaseOverApproved(em: EntityManager, projectId: string, totalCost: string): Promise<string | null> {
-    const [project] = await em.query(`SELECT approved_cost::text AS cost FROM projects WHERE id = $1`, [projectId]);
+    const [project] = await em.query(`SELECT COALESCE(baseline_cost, approved_cost)::text AS cost FROM projects WHERE id = $1`, [projectId]);
     if (!project?.cost || new Dec(project.cost).isZero()) return null;
-    const approved = new Dec(project.cost);
-    return new Dec(totalCost).minus(approved).dividedBy(approved).times(100).toFixed(3);
+    const baseline = new Dec(project.cost);
+    return new Dec(totalCost).minus(baseline).dividedBy(baseline).times(100).toFixed(3);
   }
 
   // --- helpers ----------------------------------------------------------------------------------

@@ -30,6 +30,13 @@ export class Project {
   @Column({ name: 'approved_cost', type: 'numeric', nullable: true })
   approvedCost: string | null;
 
+  /**
+   * What a revision's cost increase is measured against: the cost last approved by a forum on
+   * its own authority (a revision approved under a "within 15 %" rule leaves it unchanged).
+   */
+  @Column({ name: 'baseline_cost', type: 'numeric', nullable: true })
+  baselineCost: string | null;
+
   @Column({ name: 'approved_at', type: 'date', nullable: true })
   approvedAt: string | null;
 

@@ -82,15 +82,7 @@ export class ForumRulesService {
         if (!forum) throw new BadRequestException({ message: [`forum: "${request.forum}" is not one of this province's approval forums`] });
         // Serialise rule changes in this province so two overlapping rules cannot both pass the check.
         await em.query(`LOCK TABLE forum_rules IN SHARE ROW EXCLUSIVE MODE`);
-        const clashes = conflictingRules(await ForumRulesService.all(em), rule);
-        if (clashes.length) {
-          throw new ConflictException({
-            statusCode: 409,
-            error: 'Conflict',
-            message: `The rule overlaps ${clashes.map((c) => `"${c.code}" (${c.forum})`).join(', ')} at the same priority ${rule.priority} but names another forum; end the old rule the day before (POST /api/forum-rules/:id/end) or give the new one another priority`,
-            conflicts: clashes.map((c) => ({ id: c.id, code: c.code, forum: c.forum, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo })),
-          });
-        }
+        this.refuseTies(await ForumRulesService.all(em), rule);
         const id = await ForumRulesService.insert(em, rule);
         await this.audit.record(em, { action: 'forum-rule.created', targetType: 'forum-rule', targetId: id, details: { code: request.code, forum: request.forum } });
         return (await ForumRulesService.all(em)).find((r) => r.id === id)!;
@@ -101,15 +93,33 @@ export class ForumRulesService {
     }
   }
 
-  /** Ends a rule on a date (rules are never deleted: past decisions name them). */
+  /**
+   * Ends a rule on a date (rules are never deleted: past decisions name them). A later end date
+   * than before, or reopening an ended rule, must not make it tie with a rule added since.
+   */
   end(id: string, effectiveTo: string): Promise<ForumRule> {
     return this.db.transaction(async (em) => {
-      const rule = (await ForumRulesService.all(em)).find((r) => r.id === id);
+      await em.query(`LOCK TABLE forum_rules IN SHARE ROW EXCLUSIVE MODE`);
+      const all = await ForumRulesService.all(em);
+      const rule = all.find((r) => r.id === id);
       if (!rule) throw new NotFoundException(`No forum rule ${id} in this province`);
       if (effectiveTo < rule.effectiveFrom) throw new BadRequestException({ message: ['effectiveTo must not be before the rule’s effectiveFrom'] });
+      this.refuseTies(all, { ...rule, effectiveTo });
       await em.query(`UPDATE forum_rules SET effective_to = $2 WHERE id = $1`, [id, effectiveTo]);
       await this.audit.record(em, { action: 'forum-rule.ended', targetType: 'forum-rule', targetId: id, details: { effectiveTo } });
       return { ...rule, effectiveTo };
+    });
+  }
+
+  /** 409 when `rule` would tie with another rule at its priority that names another forum. */
+  private refuseTies(existing: readonly ForumRule[], rule: ForumRuleData): void {
+    const clashes = conflictingRules(existing, rule);
+    if (!clashes.length) return;
+    throw new ConflictException({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `The rule overlaps ${clashes.map((c) => `"${c.code}" (${c.forum})`).join(', ')} at the same priority ${rule.priority} but names another forum; end the other rule the day before (POST /api/forum-rules/:id/end) or use another priority`,
+      conflicts: clashes.map((c) => ({ id: c.id, code: c.code, forum: c.forum, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo })),
     });
   }
 }

@@ -4,6 +4,7 @@ import { FormDefinition } from '../../src/forms/definition';
 import { definitionProblems } from '../../src/forms/definition-check';
 import { checkOverlayShape, MAX_OVERLAY_PATTERNS } from '../../src/forms/definition-schema';
 import { diffDefinitions } from '../../src/forms/diff';
+import { fitToDefinition } from '../../src/forms/fit';
 import { FormValidator } from '../../src/forms/form-validator';
 import { Overlay, OverlayOperation } from '../../src/forms/overlay';
 
@@ -209,6 +210,19 @@ describe('form engine', () => {
       const staff = { op: 'addField' as const, section: 'name', field: { id: 'staff', type: 'integer' as const, label: l('Staff', 'عملہ') } };
       expect(reasons(staff, { op: 'constrain', target: 'name.staff', constraints: { minimum: -5 } })[0]).toMatch(/minimum -5 is below the base form's 0/);
       expect(reasons(staff, { op: 'constrain', target: 'name.staff', constraints: { minimum: 1, maximum: 500 } })).toEqual([]);
+    });
+
+    test('calculated figures obey the bounds stated on their field, as entered ones do', () => {
+      const v = validatorFor({ baseVersion: '1.0.0', operations: [{ op: 'constrain', target: 'cost.estimate.total', constraints: { maximum: '100' } }] });
+      const r = v.validate(data([row('a', '60', '50'), row('b', '60', '40')]));
+      expect(r.errors.map((e) => [e.pointer, e.code])).toEqual([['/cost/estimate/rows/0/total', 'maximum']]);
+      expect(r.errors[0].message).toMatch(/at most 100/);
+    });
+
+    test('amounts carried into another form take its number of decimals when nothing is lost', () => {
+      const def = apply({ op: 'constrain', target: 'cost.estimate.local', constraints: { scale: 2 } }, { op: 'constrain', target: 'cost.contingency', constraints: { scale: 1 } }).compiled.definition;
+      const fitted = fitToDefinition(def, { cost: { contingency: '12.500', estimate: { rows: [{ item: 'a', local: '12.500', fec: '1.250', stray: 'x' }, { item: 'b', local: '12.345' }] } }, other: {} });
+      expect(fitted).toEqual({ cost: { contingency: '12.5', estimate: { rows: [{ item: 'a', local: '12.50', fec: '1.250' }, { item: 'b', local: '12.345' }] } } });
     });
 
     test('a field added by an overlay is checked like a base field, columns included', () => {

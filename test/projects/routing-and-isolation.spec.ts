@@ -107,9 +107,19 @@ describe('forum routing, attachments and isolation (kp, gb)', () => {
     const rules = (await h.on(gb.host).get('/api/forum-rules', gb.adminToken).expect(200)).body;
     await h.on(gb.host).post(`/api/forum-rules/${rules[0].id}/end`, gb.adminToken).send({ effectiveTo: '2031-02-29' }).expect(400);
     await h.on(gb.host).get('/api/forum-rules/route?cost=10&on=2031-02-29', gb.adminToken).expect(400);
-    // Amounts are compared exactly, beyond what a float can tell apart.
-    const close = await add({ code: 'close-2031', forum: 'gbdwp', minCost: '999999999999999.998', maxCost: '999999999999999.997', priority: 1 }).expect(400);
-    expect(close.body.message).toEqual(['maxCost must be above minCost']);
+    // Amounts are compared exactly, beyond what a float can tell apart (both are 1e15 as floats).
+    const close = await add({ code: 'close-2031', forum: 'gbdwp', minCost: '999999999999999.997', maxCost: '999999999999999.998', priority: 1 }).expect(201);
+    expect(close.body).toMatchObject({ minCost: '999999999999999.997', maxCost: '999999999999999.998' });
+
+    // Ending a rule makes room for a successor; reopening it afterwards would tie with it.
+    const gbDdwp = (await h.on(gb.host).get('/api/forum-rules', gb.adminToken).expect(200)).body.find((r: { code: string }) => r.code === 'gb-ddwp');
+    await add({ code: 'gbdwp-low-2032', forum: 'gbdwp', maxCost: '400', effectiveFrom: '2032-01-01' }).expect(409);
+    await h.on(gb.host).post(`/api/forum-rules/${gbDdwp.id}/end`, gb.adminToken).send({ effectiveTo: '2031-12-31' }).expect(201);
+    await add({ code: 'gbdwp-low-2032', forum: 'gbdwp', maxCost: '400', effectiveFrom: '2032-01-01' }).expect(201);
+    const reopened = await h.on(gb.host).post(`/api/forum-rules/${gbDdwp.id}/end`, gb.adminToken).send({ effectiveTo: '2099-12-31' }).expect(409);
+    expect(reopened.body.conflicts.map((c: { code: string }) => c.code)).toEqual(['gbdwp-low-2032']);
+    expect(await route(gb, 'cost=100&on=2031-12-31')).toBe('gb-ddwp (gb-ddwp)');
+    expect(await route(gb, 'cost=100&on=2032-01-01')).toBe('gbdwp (gbdwp-low-2032)');
   });
 
   describe('attachments', () => {

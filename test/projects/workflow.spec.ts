@@ -310,7 +310,13 @@ describe('projects and the approval workflow (kp)', () => {
     const approved = await act(h, kp.host, t.approver, revisedId, 'approve');
     expect(approved.body).toMatchObject({ state: 'approved', forum: 'kp-ddwp', forumRule: 'kp-ddwp-revision-within-15' });
     const project = await api.get(`/api/projects/${projectId}`, t.viewer).expect(200);
-    expect(project.body).toMatchObject({ status: 'approved', approvedCost: '2405.000', approvedAt: '2025-01-15', approvedForum: 'kp-ddwp' });
+    expect(project.body).toMatchObject({ status: 'approved', approvedCost: '2405.000', approvedAt: '2025-01-15', approvedForum: 'kp-ddwp', baselineCost: '3128.200' });
+    // Approved within the department's 15 %, the revision leaves the baseline where the PDWP set
+    // it: the next revision is measured against Rs 3,128.2 m too, so small steps cannot add up.
+    const second = await api.post(`/api/projects/${projectId}/documents`, t.preparer).send({ formKey: 'pc1-revised' }).expect(201);
+    expect(second.body).toMatchObject({ sequence: 2, parentId: revisedId });
+    const secondRouting = await api.get(`/api/documents/${second.body.id}/routing`, t.viewer).expect(200);
+    expect(secondRouting.body).toMatchObject({ figures: { totalCost: '2405.000' }, increasePct: '-23.119' });
     const owed = await api.get('/api/obligations?status=all&on=2025-04-10', t.viewer).expect(200);
     const mine = owed.body.items.filter((o: { projectId: string }) => o.projectId === projectId);
     expect(mine.map((o: { period: string; status: string }) => `${o.period} ${o.status}`)).toEqual(['2025-02 overdue', '2025-03 overdue', '2025-04 due']);

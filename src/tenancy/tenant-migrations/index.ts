@@ -5,6 +5,7 @@ import { refreshTokens0003 } from './0003-refresh-tokens';
 import { userProfiles0004 } from './0004-user-profiles';
 import { forms0005 } from './0005-forms';
 import { projects0006 } from './0006-projects';
+import { approvalBaseline0007 } from './0007-approval-baseline';
 
 /** Tenant migrations in the order they apply to every province. Append only. */
-export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003, userProfiles0004, forms0005, projects0006];
+export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003, userProfiles0004, forms0005, projects0006, approvalBaseline0007];

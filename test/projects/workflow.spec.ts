@@ -220,10 +220,10 @@ describe('projects and the approval workflow (kp)', () => {
   });
   test("one department's preparers cannot start projects for another, attach to its drafts or start its follow-ups", async () => {
     const api = h.on(kp.host);
-    const [departments] = [await h.dataSource.query(`SELECT id, code FROM ${schemaNameFor('kp')}.departments WHERE code <> 'CW' ORDER BY code LIMIT 1`)];
+    const [otherDepartment] = await h.dataSource.query(`SELECT code FROM ${schemaNameFor('kp')}.departments WHERE code <> 'CW' ORDER BY code LIMIT 1`);
     const works = await preparerOf(h, kp, 'CW');
     const worksColleague = await preparerOf(h, kp, 'CW');
-    const outsider = await preparerOf(h, kp, departments[0].code);
+    const outsider = await preparerOf(h, kp, otherDepartment.code);
 
     const refused = await api.post('/api/projects', works.token).send({ title: 'Not ours', formKey: 'pc1-social', departmentId: outsider.departmentId }).expect(403);
     expect(refused.body.message).toMatch(/departmentId: you may start projects only for your own department/);

@@ -1,0 +1,139 @@
+/*
+ * The one way the app talks to the API. The access token lives in this module's memory only
+ * (never in storage a script could read later); the refresh token is an httpOnly cookie scoped
+ * to /api/auth that only the server sees. A 401 triggers one shared refresh and one retry.
+ * `X-Daftar-Client: web` marks our requests: the server accepts the refresh cookie only with it,
+ * and a cross-site page cannot send a custom header without a CORS preflight we never allow.
+ */
+
+export const CLIENT_HEADER = { 'X-Daftar-Client': 'web' } as const;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(ApiError.describe(status, body));
+  }
+
+  /** The server's messages: class-validator gives a list, other errors one string. */
+  get messages(): string[] {
+    const m = (this.body as { message?: unknown } | null)?.message;
+    if (Array.isArray(m)) return m.map(String);
+    if (typeof m === 'string') return [m];
+    return [this.message];
+  }
+
+  static describe(status: number, body: unknown): string {
+    const m = (body as { message?: unknown } | null)?.message;
+    if (Array.isArray(m)) return m.join('; ');
+    if (typeof m === 'string') return m;
+    return status === 0 ? 'network' : `HTTP ${status}`;
+  }
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  form?: FormData;
+  signal?: AbortSignal;
+  /** Skip the bearer token and the refresh-and-retry (sign-in, public pages). */
+  anonymous?: boolean;
+}
+
+let accessToken: string | null = null;
+let acceptLanguage = 'en';
+let refreshing: Promise<boolean> | null = null;
+const expiredListeners = new Set<() => void>();
+
+export function setAccessToken(token: string | null): void {
+  accessToken = token;
+}
+
+export function hasAccessToken(): boolean {
+  return accessToken !== null;
+}
+
+export function setRequestLanguage(locale: string): void {
+  acceptLanguage = locale;
+}
+
+/** Called when the session cannot be renewed (signed out elsewhere, expired, disabled). */
+export function onSessionExpired(listener: () => void): () => void {
+  expiredListeners.add(listener);
+  return () => expiredListeners.delete(listener);
+}
+
+export function urlOf(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { ...CLIENT_HEADER, Accept: 'application/json', 'Accept-Language': acceptLanguage };
+  if (!options.anonymous && accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  let body: BodyInit | undefined;
+  if (options.form) body = options.form;
+  else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  try {
+    return await fetch(urlOf(path, options.query), { method, headers, body, signal: options.signal, credentials: 'same-origin' });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, { message: 'network' });
+  }
+}
+
+async function parse<T>(response: Response): Promise<T> {
+  if (response.status === 204) return undefined as T;
+  const type = response.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await response.json().catch(() => null) : await response.text();
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body as T;
+}
+
+/** Exchanges the refresh cookie for a new access token; one request however many callers wait. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    try {
+      const response = await send('POST', '/api/auth/refresh', { anonymous: true, body: {} });
+      if (!response.ok) {
+        accessToken = null;
+        return false;
+      }
+      const session = (await response.json()) as { accessToken: string };
+      accessToken = session.accessToken;
+      return true;
+    } catch {
+      return false;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  let response = await send(method, path, options);
+  if (response.status === 401 && !options.anonymous && accessToken !== null) {
+    if (await refreshSession()) response = await send(method, path, options);
+    else {
+      for (const listener of expiredListeners) listener();
+    }
+  }
+  return parse<T>(response);
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
+};

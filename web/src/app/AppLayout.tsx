@@ -1,0 +1,71 @@
+import { Anchor, AppShell, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useSession } from '../auth/session';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Loading } from '../components/QueryState';
+import { useI18n } from '../i18n/i18n';
+
+/** The frame of every signed-in screen: the province, navigation, language and account. */
+export function AppLayout() {
+  const { t } = useI18n();
+  const session = useSession();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const links = [
+    { to: '/', label: t('nav.myWork'), active: location.pathname === '/' },
+    { to: '/projects', label: t('nav.projects'), active: location.pathname.startsWith('/projects') || location.pathname.startsWith('/documents') },
+    { to: '/profile', label: t('nav.profile'), active: location.pathname === '/profile' },
+  ];
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t('nav.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Anchor component={Link} to="/" underline="never" c="inherit" style={{ minWidth: 0 }}>
+              <Text fw={700} truncate data-testid="province-name">
+                {t('app.name')} · {session.tenant?.name}
+              </Text>
+            </Anchor>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={session.me?.name} visibleFrom="xs" className="user-button">
+                  <Text size="sm" truncate maw={160}>
+                    {session.me?.name}
+                  </Text>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item component={Link} to="/profile">
+                  {t('nav.profile')}
+                </Menu.Item>
+                <Menu.Item onClick={() => void session.signOut()}>{t('nav.signOut')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.menu')}>
+        <Stack gap={4} component="nav">
+          {links.map((l) => (
+            <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={l.active} onClick={close} aria-current={l.active ? 'page' : undefined} />
+          ))}
+          <NavLink component="button" label={t('nav.signOut')} onClick={() => void session.signOut()} />
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,47 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage, RequireSession } from './guards';
+import { PublicLayout } from './PublicLayout';
+
+/*
+ * Every screen is its own chunk (route-level code splitting): the sign-in page does not wait for
+ * the form renderer, and the editor's Ajv and rules load only when a document is opened.
+ */
+const SignInPage = lazy(() => import('../pages/auth/SignInPage'));
+const SetPasswordPage = lazy(() => import('../pages/auth/SetPasswordPage'));
+const MyWorkPage = lazy(() => import('../pages/work/MyWorkPage'));
+const ProjectsPage = lazy(() => import('../pages/projects/ProjectsPage'));
+const NewProjectPage = lazy(() => import('../pages/projects/NewProjectPage'));
+const ProjectPage = lazy(() => import('../pages/projects/ProjectPage'));
+const ProfilePage = lazy(() => import('../pages/profile/ProfilePage'));
+const DocumentPage = lazy(() => import('../editor/DocumentPage'));
+const DocumentHistoryPage = lazy(() => import('../editor/DocumentHistoryPage'));
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/accept-invitation', element: <SetPasswordPage purpose="invitation" /> },
+      { path: '/reset-password', element: <SetPasswordPage purpose="password-reset" /> },
+    ],
+  },
+  {
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { path: '/', element: <MyWorkPage /> },
+      { path: '/projects', element: <ProjectsPage /> },
+      { path: '/projects/new', element: <NewProjectPage /> },
+      { path: '/projects/:projectId', element: <ProjectPage /> },
+      { path: '/documents/:documentId', element: <DocumentPage /> },
+      { path: '/documents/:documentId/history', element: <DocumentHistoryPage /> },
+      { path: '/profile', element: <ProfilePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,138 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { Permission, rolesGrant } from '../../../src/auth/permissions';
+import { api, ApiError, onSessionExpired, refreshSession, setAccessToken } from '../api/client';
+import { Me, TenantProfile } from '../api/types';
+import { Locale, useI18n } from '../i18n/i18n';
+
+/*
+ * Who is signed in, to which province. On start the app asks which province this host serves
+ * (/api/tenant), then tries the refresh cookie: a reload keeps you signed in without the access
+ * token ever touching storage. Permissions come from the same role matrix the server enforces
+ * (src/auth/permissions.ts); the server still refuses anything a role may not do.
+ */
+
+export type SessionStatus = 'loading' | 'signed-out' | 'signed-in' | 'no-province';
+
+export interface Session {
+  status: SessionStatus;
+  tenant: TenantProfile | null;
+  me: Me | null;
+  /** Set when the session ended by itself (expired, revoked), to tell the user why. */
+  expired: boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  reloadMe(): Promise<void>;
+  can(permission: Permission): boolean;
+  hasRole(role: string): boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { locale, setLocale } = useI18n();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<SessionStatus>('loading');
+  const [tenant, setTenant] = useState<TenantProfile | null>(null);
+  const [me, setMe] = useState<Me | null>(null);
+  const [expired, setExpired] = useState(false);
+
+  const adoptUser = useCallback(
+    (user: Me) => {
+      setMe(user);
+      setStatus('signed-in');
+      setExpired(false);
+      if (user.locale === 'en' || user.locale === 'ur') setLocale(user.locale as Locale);
+    },
+    [setLocale],
+  );
+
+  const reloadMe = useCallback(async () => {
+    adoptUser(await api.get<Me>('/api/me'));
+  }, [adoptUser]);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const profile = await api.get<TenantProfile>('/api/tenant', { anonymous: true });
+        if (cancelled) return;
+        setTenant(profile);
+      } catch (error) {
+        if (!cancelled) setStatus(error instanceof ApiError && error.status === 404 ? 'no-province' : 'signed-out');
+        return;
+      }
+      if (await refreshSession()) {
+        try {
+          const user = await api.get<Me>('/api/me');
+          if (!cancelled) adoptUser(user);
+          return;
+        } catch {
+          /* fall through: signed out */
+        }
+      }
+      if (!cancelled) setStatus('signed-out');
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // Runs once per page load; adoptUser is stable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        setAccessToken(null);
+        setMe(null);
+        setExpired(true);
+        setStatus('signed-out');
+        queryClient.clear();
+      }),
+    [queryClient],
+  );
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const session = await api.post<{ accessToken: string }>('/api/auth/login', { email, password }, { anonymous: true });
+      setAccessToken(session.accessToken);
+      const user = await api.get<Me>('/api/me');
+      // A language chosen on the sign-in page wins over an account that never chose one.
+      adoptUser(user.locale ? user : { ...user, locale });
+    },
+    [adoptUser, locale],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout', {}, { anonymous: true });
+    } finally {
+      setAccessToken(null);
+      setMe(null);
+      setStatus('signed-out');
+      queryClient.clear();
+    }
+  }, [queryClient]);
+
+  const value = useMemo<Session>(
+    () => ({
+      status,
+      tenant,
+      me,
+      expired,
+      signIn,
+      signOut,
+      reloadMe,
+      can: (permission) => !!me && rolesGrant(me.roles, permission),
+      hasRole: (role) => !!me?.roles.includes(role),
+    }),
+    [status, tenant, me, expired, signIn, signOut, reloadMe],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}

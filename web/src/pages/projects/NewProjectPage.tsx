@@ -1,0 +1,4 @@
+// Placeholder until the screen lands.
+export default function NewProjectPage() {
+  return <div>NewProjectPage</div>;
+}

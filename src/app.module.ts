@@ -21,6 +21,7 @@ import { HostScopeGuard } from './tenancy/host-scope';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { TenantController } from './tenancy/tenant.controller';
 import { UsersModule } from './users/users.module';
+import { WebAppModule } from './web-app/web-app.module';
 import { WorkflowModule } from './workflow/workflow.module';
 
 /**
@@ -59,6 +60,7 @@ import { WorkflowModule } from './workflow/workflow.module';
     RoutingModule,
     ProjectsModule,
     HealthModule,
+    WebAppModule,
   ],
   controllers: [TenantController],
   providers: [

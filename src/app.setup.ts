@@ -1,11 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { TooManySignInAttemptsFilter } from './auth/login-throttle.service';
 import { jsonGuard } from './common/json-guard';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { securityHeaders, WebAppServer } from './web-app/web-app.server';
 
 export const API_DOCS_PATH = 'api/docs';
 
@@ -17,6 +19,12 @@ export function configureApp(app: INestApplication): INestApplication {
   // req.ip honours X-Forwarded-For only when our own proxy is declared trusted.
   express.set('trust proxy', app.get(AppConfig).trustProxy);
   const config = app.get(AppConfig);
+  // First, so every answer carries them: API, web app, errors and 404s alike.
+  express.use(securityHeaders);
+  // The browser app (index.html, assets/) ahead of the API's routes; /api, /health, /ready pass through.
+  express.use(app.get(WebAppServer).middleware());
+  // Browser sessions keep their refresh token in a cookie (see BrowserSessions).
+  express.use(cookieParser());
   express.useBodyParser('json', { limit: `${config.http.bodyLimitKb}kb` });
   express.use(jsonGuard(config.http.jsonMaxDepth));
   app.useGlobalPipes(createValidationPipe());
@@ -31,6 +39,7 @@ export function configureApp(app: INestApplication): INestApplication {
       )
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addCookieAuth('daftar_refresh', { type: 'apiKey', in: 'cookie', name: 'daftar_refresh' }, 'refresh-cookie')
       .build(),
   );
   SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json` });

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../config/app-config';
+import { BrowserSessions } from './browser-sessions';
 import { EndpointCatalog } from './endpoint-catalog.service';
 import { JwtStrategy } from './jwt.strategy';
 import { RolesController } from './roles.controller';
@@ -12,6 +13,7 @@ import { TokenService } from './token.service';
 import { TenantAuthController } from './tenant-auth.controller';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { TenantSignInService } from './tenant-sign-in.service';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 
 @Global()
@@ -25,7 +27,9 @@ import { UsersService } from '../users/users.service';
     }),
   ],
   controllers: [TenantAuthController, RolesController],
-  providers: [PasswordHasher, TokenService, JwtStrategy, UsersService, TenantSignInService, LoginThrottle, RefreshTokensService, EndpointCatalog],
+  providers: [
+    PasswordHasher, TokenService, JwtStrategy, UsersService, UsersRepository, TenantSignInService, LoginThrottle, RefreshTokensService, EndpointCatalog, BrowserSessions,
+  ],
   exports: [PasswordHasher, TokenService, UsersService, LoginThrottle, EndpointCatalog],
 })
 export class AuthModule {}

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsOptionalNotNull } from '../common/validation';
 
 export class SignInRequest {
   @ApiProperty({ example: 'admin@gb.gov.pk' })
@@ -20,16 +21,26 @@ export class TokenResponse {
   @ApiProperty({ example: 900, description: 'seconds until the access token expires' }) expiresIn: number;
 }
 
-export class SessionResponse extends TokenResponse {
-  @ApiProperty({ description: 'Opaque; exchange it at POST /api/auth/refresh. Each use returns a new one.' }) refreshToken: string;
-  @ApiProperty({ example: 604800, description: 'seconds until the refresh token expires' }) refreshExpiresIn: number;
+/** Browser mode (header X-Daftar-Client: web): the refresh token is in the daftar_refresh cookie, not here. */
+export class BrowserSessionResponse extends TokenResponse {
+  @ApiProperty({ example: 604800, description: 'seconds until the refresh token (and its cookie) expires' }) refreshExpiresIn: number;
+}
+
+export class SessionResponse extends BrowserSessionResponse {
+  @ApiProperty({
+    description: 'Opaque; exchange it at POST /api/auth/refresh. Each use returns a new one. Absent in browser mode (X-Daftar-Client: web), where it is set as the daftar_refresh cookie instead.',
+  })
+  refreshToken: string;
 }
 
 export class RefreshRequest {
-  @ApiProperty()
+  @ApiPropertyOptional({
+    description: 'API clients: the refresh token. Browser mode leaves it out (empty body) and sends the daftar_refresh cookie with the header X-Daftar-Client: web.',
+  })
+  @IsOptionalNotNull()
   @IsString()
   @Length(20, 200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class MeResponse {
@@ -39,4 +50,7 @@ export class MeResponse {
   @ApiProperty({ example: ['tenant_admin'] }) roles: string[];
   @ApiProperty({ example: 'active' }) status: string;
   @ApiProperty({ example: 'gb' }) province: string;
+  @ApiProperty({ enum: ['en', 'ur'], example: 'ur' }) locale: 'en' | 'ur';
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) departmentId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Communication & Works' }) departmentName: string | null;
 }

@@ -196,7 +196,9 @@ async function seedDemoUsers(app: INestApplicationContext): Promise<void> {
 export function printDemoLogins(app: INestApplicationContext, out: Out): number {
   const config = app.get(AppConfig);
   out('');
-  out(`Operator console: ${config.urlFor(config.platformHost)}   ${config.platformAdmin.email} / ${config.env === 'production' ? '(PLATFORM_ADMIN_PASSWORD)' : config.platformAdmin.password}`);
+  out(`Open the web app in a browser: ${DEMO_PROVINCES.map((p) => config.urlFor(`${p.slug}.${config.baseDomain}`)).join('  or  ')}`);
+  out('');
+  out(`Operator console (API): ${config.urlFor(config.platformHost)}   ${config.platformAdmin.email} / ${config.env === 'production' ? '(PLATFORM_ADMIN_PASSWORD)' : config.platformAdmin.password}`);
   for (const p of DEMO_PROVINCES) {
     out(`${p.name.padEnd(20)} ${config.urlFor(`${p.slug}.${config.baseDomain}`)}   ${p.adminEmail} / ${DEMO_PASSWORD}`);
     out(`${''.padEnd(20)} also ${DEMO_ROLES.map((r) => demoEmail(r, p.slug)).join(', ')} (same password)`);

@@ -1,5 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 
 /** Flattens nested class-validator errors into `{ "a.b": ["…"] }`. */
 function collect(errors: ValidationError[], parent = '', out: Record<string, string[]> = {}): Record<string, string[]> {
@@ -46,4 +46,12 @@ export function IsPlainText(options?: ValidationOptions) {
       },
     });
   };
+}
+
+/**
+ * The property may be left out, but when it is present (null included) it is validated: unlike
+ * @IsOptional(), which lets null through to the code behind.
+ */
+export function IsOptionalNotNull() {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
+import { PROJECT_ROOT } from './paths';
 
 describe('loadConfig', () => {
   it('works with no environment at all, with local defaults', () => {
@@ -10,6 +12,13 @@ describe('loadConfig', () => {
     expect(c.platformHost).toBe('admin.localhost');
     expect(c.urlFor('gb.localhost')).toBe('http://gb.localhost:3000');
     expect(c.timeZone).toBe('Asia/Karachi');
+    expect(c.webDistDir).toBe(path.join(PROJECT_ROOT, 'dist', 'web'));
+  });
+
+  it('resolves WEB_DIST_DIR from the project root; an absolute one stays as given', () => {
+    expect(loadConfig({ WEB_DIST_DIR: 'build/web' }).webDistDir).toBe(path.join(PROJECT_ROOT, 'build', 'web'));
+    expect(loadConfig({ WEB_DIST_DIR: '/srv/daftar/web' }).webDistDir).toBe('/srv/daftar/web');
+    expect(PROJECT_ROOT).toBe(path.resolve(__dirname, '..', '..'));
   });
 
   it.each([

@@ -1,5 +1,7 @@
 import { createSecretKey, KeyObject } from 'node:crypto';
+import path from 'node:path';
 import { z } from 'zod';
+import { PROJECT_ROOT } from './paths';
 
 /**
  * Typed configuration, read once from the environment and validated at start-up.
@@ -67,6 +69,7 @@ const envSchema = z
         }
       }, 'must be an IANA time zone such as Asia/Karachi')
       .default('Asia/Karachi'),
+    WEB_DIST_DIR: z.string().min(1).default('dist/web'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -118,6 +121,8 @@ export class AppConfig {
   readonly storage!: { dir: string; maxBytes: number };
   /** The time zone whose calendar dates approvals, due dates and forum rules (IANA name). */
   readonly timeZone!: string;
+  /** The built browser app (index.html, assets/): an absolute path, WEB_DIST_DIR resolved from the project root. */
+  readonly webDistDir!: string;
 
   /** Public URL of a host served by this deployment, e.g. `http://gb.localhost:3000`. */
   urlFor(host: string): string {
@@ -173,5 +178,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     formValidatorCacheSize: e.FORM_VALIDATOR_CACHE_SIZE,
     storage: { dir: e.STORAGE_DIR, maxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024 },
     timeZone: e.TIME_ZONE,
+    webDistDir: path.resolve(PROJECT_ROOT, e.WEB_DIST_DIR),
   });
 }

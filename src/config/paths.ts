@@ -14,3 +14,6 @@ function findConfigDir(): string {
 }
 
 export const CONFIG_DIR = findConfigDir();
+
+/** The repository's root (the folder holding config/, package.json, dist/). */
+export const PROJECT_ROOT = path.dirname(CONFIG_DIR);

@@ -1,8 +1,10 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../common/sql';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { Department } from './department.entity';
+import { DepartmentsRepository } from './departments.repository';
 import { CreateDepartmentRequest, UpdateDepartmentRequest } from './dto/department.dto';
 
 /** The current province's departments. */
@@ -11,7 +13,13 @@ export class DepartmentsService {
   constructor(
     private readonly db: TenantDatabase,
     private readonly audit: AuditService,
+    private readonly repository: DepartmentsRepository,
   ) {}
+
+  /** Names of the given departments, by id, inside the caller's unit of work (for lists and profiles). */
+  namesOf(em: EntityManager, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    return this.repository.namesByIds(em, ids);
+  }
 
   list(): Promise<Department[]> {
     return this.db.transaction((em) => em.getRepository(Department).find({ order: { code: 'ASC' } }));

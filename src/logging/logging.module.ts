@@ -29,7 +29,8 @@ export function requestIdFor(req: IncomingMessage): string {
           // Runs before the CLS middleware; the CLS context then adopts this id (see AppModule).
           genReqId: (req) => requestIdFor(req),
           quietReqLogger: true,
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          // Refresh tokens travel in the cookie both ways (browser sessions): never in the logs.
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
           mixin: () => {
             const cls = ClsServiceManager.getClsService<DaftarStore>();

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Calendar } from '../common/calendar';
 import { FieldChange, jsonDiff } from '../common/json-diff';
+import { DepartmentsService } from '../departments/departments.service';
 import { Dec } from '../forms/decimal';
 import { Locale } from '../forms/definition';
 import { fitToDefinition } from '../forms/fit';
@@ -12,6 +13,7 @@ import { FormsService } from '../forms/forms.service';
 import { ForumRule, ForumRulesService } from '../routing/forum-rules.service';
 import { DaftarStore, Principal } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { UsersService } from '../users/users.service';
 import { WorkflowAction, WorkflowConfig } from '../workflow/workflow-config';
 import { WorkflowService } from '../workflow/workflow.service';
 import { DocumentFigures, figuresOf, KIND_OF_FORM, prefillFrom } from './document-figures';
@@ -19,9 +21,22 @@ import { DocumentKind, ProjectDocument } from './document.entity';
 import { CreateFollowUpRequest, CreateProjectRequest, ListDocumentsQuery } from './dto';
 import { assertMayPrepare, departmentForNewProject } from './preparer-access';
 import { Project } from './project.entity';
+import { ProjectsRepository } from './projects.repository';
 import { periodProblem } from './reporting-period';
+import { titleWords } from './title-search';
 
 type Data = Record<string, unknown>;
+/** A document as lists show it. */
+type ListedDocument = Record<string, unknown> & { id: string };
+/** The latest workflow transition of a listed document, as the LATERAL join returns it (all null before the first). */
+interface LastTransitionColumns {
+  ltAction: string | null;
+  ltFromState: string | null;
+  ltToState: string | null;
+  ltComment: string | null;
+  ltActorId: string | null;
+  ltAt: Date | null;
+}
 type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 /** A document must carry a feasibility study from this cost (Rs million; PC-I 2005 item 6). */
@@ -45,6 +60,9 @@ export class DocumentsService {
     private readonly audit: AuditService,
     private readonly cls: ClsService<DaftarStore>,
     private readonly calendar: Calendar,
+    private readonly projects: ProjectsRepository,
+    private readonly users: UsersService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   private principal(): UserPrincipal {
@@ -73,12 +91,19 @@ export class DocumentsService {
     });
   }
 
+  /**
+   * A project, what the project list shows of it (current document and stage, current cost,
+   * forum, department name) and its documents, oldest first.
+   */
   getProject(id: string) {
     return this.db.transaction(async (em) => {
       const project = await em.getRepository(Project).findOneBy({ id });
-      if (!project) throw new NotFoundException(`No project ${id} in this province`);
+      const listed = project && (await this.projects.summary(em, id));
+      if (!project || !listed) throw new NotFoundException(`No project ${id} in this province`);
       const documents = await em.getRepository(ProjectDocument).find({ where: { projectId: id }, order: { createdAt: 'ASC' } });
-      return { ...project, documents: documents.map((d) => this.summary(d)) };
+      const departmentName = project.departmentId ? ((await this.departments.namesOf(em, [project.departmentId])).get(project.departmentId) ?? null) : null;
+      const { stage, state, currentDocumentId, formKey, totalCost, forum } = listed;
+      return { ...project, departmentName, stage, state, currentDocumentId, formKey, totalCost, forum, documents: documents.map((d) => this.summary(d)) };
     });
   }
 
@@ -163,6 +188,7 @@ export class DocumentsService {
       document.id, JSON.stringify(checked.data), checked.errorCount, me.id,
     ]);
     await this.audit.record(em, { action: 'document.created', targetType: 'document', targetId: document.id, details: { projectId: project.id, formKey: spec.formKey, kind } });
+    await this.projects.refreshSummary(em, project.id);
     return document;
   }
 
@@ -232,6 +258,7 @@ export class DocumentsService {
       await em.query(`INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, $2, $3, $4, $5)`, [
         id, revision, JSON.stringify(checked.data), checked.errorCount, me.id,
       ]);
+      await this.projects.refreshSummary(em, document.projectId);
       const changed = jsonDiff(document.data, checked.data).map((c) => c.pointer);
       await this.audit.record(em, { action: 'document.saved', targetType: 'document', targetId: id, details: { revision, changed: changed.slice(0, 50), errors: checked.errorCount } });
       return { id, revision, valid: checked.valid, errors: checked.errors, errorCount: checked.errorCount, truncated: checked.truncated, totalCost: figures.totalCost, data: checked.data };
@@ -260,15 +287,18 @@ export class DocumentsService {
     });
   }
 
+  /** The workflow history, oldest first, with each actor's name (null for an account that no longer resolves). */
   transitions(id: string) {
     return this.db.transaction(async (em) => {
       await this.load(em, id);
-      return em.query(
+      const rows: ({ actorId: string } & Record<string, unknown>)[] = await em.query(
         `SELECT t.action, t.from_state AS "from", t.to_state AS "to", t.actor_id AS "actorId", t.actor_email AS "actorEmail", t.comment,
                 t.workflow_version AS "workflowVersion", t.forum, t.forum_rule_id AS "forumRuleId", r.code AS "forumRule", r.source AS "forumRuleSource", t.at
            FROM document_transitions t LEFT JOIN forum_rules r ON r.id = t.forum_rule_id WHERE t.document_id = $1 ORDER BY t.id`,
         [id],
       );
+      const names = await this.users.namesOf(em, rows.map((r) => r.actorId));
+      return rows.map((r) => ({ ...r, actorName: names.get(r.actorId) ?? null }));
     });
   }
 
@@ -318,6 +348,7 @@ export class DocumentsService {
         [id, action.id, document.state, action.to, me.id, me.email, comment ?? null, workflow.version, routing?.rule?.forum ?? null, routing?.rule?.id ?? null],
       );
       await this.applyDecision(em, document, action, routing?.rule ?? null, today);
+      await this.projects.refreshSummary(em, document.projectId);
       await this.audit.record(em, {
         action: 'document.transition',
         targetType: 'document',
@@ -425,7 +456,17 @@ export class DocumentsService {
 
   // --- lists ------------------------------------------------------------------------------------
 
-  /** Lists for each role, filtered, sorted and paginated in SQL (indexes in migration 0006). */
+  /**
+   * Lists for each role, filtered, sorted and paginated in SQL (indexes in migration 0006). Each
+   * item carries its latest workflow transition (lastTransition, null before the first), read by
+   * one LATERAL join on the page's rows; the actors' names come in one more query.
+   *
+   * mine=returned: documents I created that were sent back to me: in an editable state of the
+   * province's workflow that their latest transition led into. Documents start in the initial
+   * state with no transition, so a draft never counts; with the default workflow this is the
+   * state "returned" (return for rectification), and a workflow that sends documents back to
+   * "draft" is covered the same way. lastTransition.comment carries the reason.
+   */
   list(query: ListDocumentsQuery) {
     const me = this.principal();
     return this.db.transaction(async (em) => {
@@ -436,51 +477,77 @@ export class DocumentsService {
         return `$${params.length}`;
       };
       const workflow = await WorkflowService.current(em);
+      const editable = workflow.config.states.filter((s) => s.editable).map((s) => s.id);
       if (query.mine === 'drafts') {
-        const editable = workflow.config.states.filter((s) => s.editable).map((s) => s.id);
-        where.push(`created_by = ${param(me.id)}`, `state = ANY(${param(editable)})`);
+        where.push(`d.created_by = ${param(me.id)}`, `d.state = ANY(${param(editable)})`);
+      } else if (query.mine === 'returned') {
+        where.push(
+          `d.created_by = ${param(me.id)}`,
+          `d.state = ANY(${param(editable)})`,
+          `(SELECT t.to_state FROM document_transitions t WHERE t.document_id = d.id ORDER BY t.id DESC LIMIT 1) = d.state`,
+        );
       } else if (query.mine === 'awaiting') {
         const mine = workflow.config.actions.filter((a) => a.roles.some((r) => me.roles.includes(r)));
-        const editable = new Set(workflow.config.states.filter((s) => s.editable).map((s) => s.id));
-        const review = [...new Set(mine.flatMap((a) => a.from).filter((s) => !editable.has(s)))];
-        const own = [...new Set(mine.flatMap((a) => a.from).filter((s) => editable.has(s)))];
-        where.push(`(state = ANY(${param(review)}) OR (state = ANY(${param(own)}) AND created_by = ${param(me.id)}))`);
+        const editableSet = new Set(editable);
+        const review = [...new Set(mine.flatMap((a) => a.from).filter((s) => !editableSet.has(s)))];
+        const own = [...new Set(mine.flatMap((a) => a.from).filter((s) => editableSet.has(s)))];
+        where.push(`(d.state = ANY(${param(review)}) OR (d.state = ANY(${param(own)}) AND d.created_by = ${param(me.id)}))`);
       }
-      if (query.state) where.push(`state = ${param(query.state)}`);
-      if (query.kind) where.push(`kind = ${param(query.kind)}`);
-      if (query.departmentId) where.push(`department_id = ${param(query.departmentId)}`);
-      if (query.district) where.push(`districts @> ARRAY[${param(query.district)}]::text[]`);
-      if (query.sector) where.push(`sector = ${param(query.sector)}`);
-      if (query.forum) where.push(`forum = ${param(query.forum)}`);
-      if (query.minCost) where.push(`total_cost >= ${param(query.minCost)}::numeric`);
-      if (query.maxCost) where.push(`total_cost <= ${param(query.maxCost)}::numeric`);
+      if (query.state) where.push(`d.state = ${param(query.state)}`);
+      if (query.kind) where.push(`d.kind = ${param(query.kind)}`);
+      if (query.departmentId) where.push(`d.department_id = ${param(query.departmentId)}`);
+      if (query.district) where.push(`d.districts @> ARRAY[${param(query.district)}]::text[]`);
+      if (query.sector) where.push(`d.sector = ${param(query.sector)}`);
+      if (query.forum) where.push(`d.forum = ${param(query.forum)}`);
+      if (query.minCost) where.push(`d.total_cost >= ${param(query.minCost)}::numeric`);
+      if (query.maxCost) where.push(`d.total_cost <= ${param(query.maxCost)}::numeric`);
       if (query.q) {
-        const words = query.q.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
-        if (words.length) where.push(`to_tsvector('simple', title) @@ to_tsquery('simple', ${param(words.map((w) => `${w}:*`).join(' & '))})`);
+        const words = titleWords(query.q);
+        if (words.length) where.push(`to_tsvector('simple', d.title) @@ to_tsquery('simple', ${param(words.map((w) => `${w}:*`).join(' & '))})`);
       }
       const sort = query.sort ?? '-updatedAt';
-      const column = { updatedAt: 'updated_at', totalCost: 'total_cost', title: 'title', createdAt: 'created_at' }[sort.replace('-', '') as 'updatedAt'];
+      const key = sort.replace('-', '') as 'updatedAt' | 'totalCost' | 'title' | 'createdAt';
+      const column = { updatedAt: 'd.updated_at', totalCost: 'd.total_cost', title: 'd.title', createdAt: 'd.created_at' }[key];
       const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
       // Only the cost can be empty; the other sort keys are NOT NULL, and a NULLS clause on them
       // would stop Postgres from walking the (updated_at DESC, id DESC) index.
-      const nulls = column === 'total_cost' ? ' NULLS LAST' : '';
+      const nulls = column === 'd.total_cost' ? ' NULLS LAST' : '';
       const pageSize = query.pageSize ?? 25;
       const page = query.page ?? 1;
       const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const rows = await em.query(
-        `SELECT id, project_id AS "projectId", form_key AS "formKey", kind, title, state, revision, valid, error_count AS "errorCount",
-                total_cost AS "totalCost", forum, department_id AS "departmentId", sector, districts, created_by AS "createdBy",
-                created_at AS "createdAt", updated_at AS "updatedAt"
-           FROM documents ${filter} ORDER BY ${column} ${direction}${nulls}, id ${direction} LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
+      const filterParams = [...params];
+      // The page first, then the latest transition of just its rows (LATERAL over the page).
+      const rows: (ListedDocument & LastTransitionColumns)[] = await em.query(
+        `SELECT page.*, lt.action AS "ltAction", lt.from_state AS "ltFromState", lt.to_state AS "ltToState", lt.comment AS "ltComment",
+                lt.actor_id AS "ltActorId", lt.at AS "ltAt"
+           FROM (
+             SELECT d.id, d.project_id AS "projectId", d.form_key AS "formKey", d.kind, d.title, d.state, d.revision, d.valid, d.error_count AS "errorCount",
+                    d.total_cost AS "totalCost", d.forum, d.department_id AS "departmentId", d.sector, d.districts, d.created_by AS "createdBy",
+                    d.created_at AS "createdAt", d.updated_at AS "updatedAt"
+               FROM documents d ${filter}
+              ORDER BY ${column} ${direction}${nulls}, d.id ${direction} LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}
+           ) page
+           LEFT JOIN LATERAL (
+             SELECT t.action, t.from_state, t.to_state, t.comment, t.actor_id, t.at
+               FROM document_transitions t WHERE t.document_id = page.id ORDER BY t.id DESC LIMIT 1
+           ) lt ON true
+          ORDER BY page."${key}" ${direction}${nulls}, page.id ${direction}`,
         params,
       );
+      const names = await this.users.namesOf(em, rows.flatMap((r) => (r.ltActorId ? [r.ltActorId] : [])));
+      const items = rows.map(({ ltAction, ltFromState, ltToState, ltComment, ltActorId, ltAt, ...document }) => ({
+        ...document,
+        lastTransition: ltActorId
+          ? { action: ltAction, fromState: ltFromState, toState: ltToState, comment: ltComment, actorId: ltActorId, actorName: names.get(ltActorId) ?? null, at: ltAt }
+          : null,
+      }));
       // Counting every match of a broad filter over 100,000 documents costs more than the page
       // itself; past the cap the total is reported as "at least" (totalIsExact: false).
       const [{ total }] = await em.query(
-        `SELECT count(*)::int AS total FROM (SELECT 1 FROM documents ${filter} LIMIT ${LIST_COUNT_CAP + 1}) matches`,
-        params.slice(0, params.length - 2),
+        `SELECT count(*)::int AS total FROM (SELECT 1 FROM documents d ${filter} LIMIT ${LIST_COUNT_CAP + 1}) matches`,
+        filterParams,
       );
-      return { items: rows, total: Math.min(total, LIST_COUNT_CAP), totalIsExact: total <= LIST_COUNT_CAP, page, pageSize };
+      return { items, total: Math.min(total, LIST_COUNT_CAP), totalIsExact: total <= LIST_COUNT_CAP, page, pageSize };
     });
   }
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { IsPlainText } from '../common/validation';
 import { STARTING_FORMS } from './document-figures';
+import { PROJECT_SORTS, PROJECT_STAGES } from './projects.repository';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -70,10 +71,16 @@ export class TakeActionRequest {
 const SORTS = ['updatedAt', '-updatedAt', 'totalCost', '-totalCost', 'title', '-title', 'createdAt', '-createdAt'] as const;
 
 export class ListDocumentsQuery {
-  @ApiPropertyOptional({ enum: ['drafts', 'awaiting'], description: 'drafts: my drafts; awaiting: documents waiting for an action I may take' })
+  @ApiPropertyOptional({
+    enum: ['drafts', 'awaiting', 'returned'],
+    description:
+      'drafts: documents I created that are in an editable state; awaiting: documents waiting for an action I may take; ' +
+      "returned: documents I created that were sent back to me, i.e. in an editable state of the province's workflow that " +
+      'their latest transition led to (the default workflow: "returned for rectification"); lastTransition.comment says why',
+  })
   @IsOptional()
-  @IsIn(['drafts', 'awaiting'])
-  mine?: 'drafts' | 'awaiting';
+  @IsIn(['drafts', 'awaiting', 'returned'], { message: 'mine must be one of drafts, awaiting, returned' })
+  mine?: 'drafts' | 'awaiting' | 'returned';
 
   @ApiPropertyOptional({ example: 'forum' })
   @IsOptional()
@@ -141,4 +148,102 @@ export class ListDocumentsQuery {
   @Min(1)
   @Max(100)
   pageSize?: number;
+}
+
+const AMOUNT = /^\d{1,15}(\.\d{1,3})?$/;
+
+export class ListProjectsQuery {
+  @ApiPropertyOptional({
+    enum: PROJECT_STAGES,
+    description:
+      "The kind of the project's current document: its latest document other than the recurring progress reports " +
+      'PC-III(A)/(B), i.e. pc2 (feasibility), pc1 (the PC-I), pc1-revised (its latest revision), pc4 (completion), pc5 (after completion)',
+  })
+  @IsOptional()
+  @IsIn(PROJECT_STAGES, { message: `stage must be one of ${PROJECT_STAGES.join(', ')}` })
+  stage?: string;
+
+  @ApiPropertyOptional({ example: 'forum', description: "The workflow state of the project's current document" })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'state must be a workflow state id' })
+  state?: string;
+
+  @ApiPropertyOptional({ enum: ['preparation', 'approved', 'rejected', 'completed'], description: 'The project\'s own status' })
+  @IsOptional()
+  @IsIn(['preparation', 'approved', 'rejected', 'completed'], { message: 'status must be one of preparation, approved, rejected, completed' })
+  status?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4', { message: 'departmentId must be a UUID' })
+  departmentId?: string;
+
+  @ApiPropertyOptional({ example: 'swat' })
+  @IsOptional()
+  @Matches(CODE, { message: 'district must be a district code' })
+  district?: string;
+
+  @ApiPropertyOptional({ example: 'transport-communications' })
+  @IsOptional()
+  @Matches(CODE, { message: 'sector must be a sector code' })
+  sector?: string;
+
+  @ApiPropertyOptional({ example: 'kp-pdwp', description: 'The forum that approved the project or that its current document is routed to' })
+  @IsOptional()
+  @Matches(CODE, { message: 'forum must be a forum code' })
+  forum?: string;
+
+  @ApiPropertyOptional({ example: '300', description: 'Rs million; the current cost (latest PC-II, PC-I or revised PC-I)' })
+  @IsOptional()
+  @Matches(AMOUNT, { message: 'minCost must be an amount in Rs million' })
+  minCost?: string;
+
+  @ApiPropertyOptional({ example: '1000', description: 'Rs million; the current cost (latest PC-II, PC-I or revised PC-I)' })
+  @IsOptional()
+  @Matches(AMOUNT, { message: 'maxCost must be an amount in Rs million' })
+  maxCost?: string;
+
+  @ApiPropertyOptional({ description: 'Words in the title (each matches the start of a word)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: PROJECT_SORTS, default: '-updatedAt', description: 'cost is the current cost; - sorts descending' })
+  @IsOptional()
+  @IsIn(PROJECT_SORTS, { message: `sort must be one of ${PROJECT_SORTS.join(', ')}` })
+  sort?: (typeof PROJECT_SORTS)[number];
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 25, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class ObligationsQuery {
+  @ApiPropertyOptional({ enum: ['due', 'overdue', 'fulfilled', 'all'], default: 'all' })
+  @IsOptional()
+  @IsIn(['due', 'overdue', 'fulfilled', 'all'], { message: 'status must be due, overdue, fulfilled or all' })
+  status?: string;
+
+  @ApiPropertyOptional({ description: 'As of this date (YYYY-MM-DD); default today', example: '2026-11-30' })
+  @IsOptional()
+  @IsString()
+  on?: string;
+
+  @ApiPropertyOptional({ description: "Only this project's obligations" })
+  @IsOptional()
+  @IsUUID('4', { message: 'projectId must be a UUID' })
+  projectId?: string;
 }

@@ -34,17 +34,20 @@ export class ObligationsService {
     private readonly calendar: Calendar,
   ) {}
 
-  list(status: string, on: string | undefined): Promise<{ on: string; items: Obligation[] }> {
+  /** Obligations as of a date (default today), optionally of one project only. */
+  list(status: string, on: string | undefined, projectId?: string): Promise<{ on: string; items: Obligation[] }> {
     if (!['due', 'overdue', 'all', 'fulfilled'].includes(status)) throw new BadRequestException({ message: ['status must be due, overdue, fulfilled or all'] });
     if (on !== undefined && !isCalendarDate(on)) throw new BadRequestException({ message: ['on must be a real date (YYYY-MM-DD)'] });
     const asOf = on ?? this.calendar.today();
     return this.db.transaction(async (em) => {
       const projects: { id: string; title: string; status: string; approved_at: string | null; completed_at: string | null }[] = await em.query(
         `SELECT id, title, status, to_char(approved_at, 'YYYY-MM-DD') AS approved_at, to_char(completed_at, 'YYYY-MM-DD') AS completed_at
-           FROM projects WHERE status IN ('approved', 'completed')`,
+           FROM projects WHERE status IN ('approved', 'completed') AND ($1::uuid IS NULL OR id = $1::uuid)`,
+        [projectId ?? null],
       );
       const reports: { project_id: string; kind: string; period: string; id: string }[] = await em.query(
-        `SELECT project_id, kind, period, id FROM documents WHERE kind IN ('pc3b', 'pc5') AND submitted_at IS NOT NULL`,
+        `SELECT project_id, kind, period, id FROM documents WHERE kind IN ('pc3b', 'pc5') AND submitted_at IS NOT NULL AND ($1::uuid IS NULL OR project_id = $1::uuid)`,
+        [projectId ?? null],
       );
       const submitted = new Map(reports.map((r) => [`${r.project_id}/${r.kind}/${r.period}`, r.id]));
       const items: Obligation[] = [];

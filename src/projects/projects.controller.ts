@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AttachmentsService, UploadedFile as Upload } from '../attachments/attachments.service';
 import { RequirePermission } from '../auth/auth.decorators';
 import { FormsService } from '../forms/forms.service';
 import { DocumentsService } from './documents.service';
-import { CreateFollowUpRequest, CreateProjectRequest, ListDocumentsQuery, SaveDocumentRequest, TakeActionRequest } from './dto';
+import { CreateFollowUpRequest, CreateProjectRequest, ListDocumentsQuery, ListProjectsQuery, ObligationsQuery, SaveDocumentRequest, TakeActionRequest } from './dto';
 import { ObligationsService } from './obligations.service';
+import { ProjectsService } from './projects.service';
 
 const UUID = new ParseUUIDPipe({ version: '4' });
 const LOCALE_QUERY = { name: 'locale', required: false, enum: ['en', 'ur'] };
@@ -16,7 +17,28 @@ const LOCALE_QUERY = { name: 'locale', required: false, enum: ['en', 'ur'] };
 @ApiBearerAuth()
 @Controller('api/projects')
 export class ProjectsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly projects: ProjectsService,
+  ) {}
+
+  @Get()
+  @RequirePermission('projects.read')
+  @ApiOperation({
+    summary: "The province's projects: filtered, sorted, paginated",
+    description:
+      "Each project's **current document** is its latest document other than the recurring progress reports PC-III(A)/(B): " +
+      'a PC-II, the PC-I, its latest revised PC-I, then the PC-IV and PC-V. `stage` is that document\'s kind, `state` its workflow state, ' +
+      '`currentDocumentId`/`formKey` name it. `totalCost` is the current cost (Rs million, decimal string): the total of the latest PC-II, PC-I ' +
+      'or revised PC-I; `approvedCost` the cost last approved (null before approval). `forum` is the forum the current document was routed to at ' +
+      'its last workflow action, else the forum that approved the project (the `forum` filter matches either). `status` is the project\'s own ' +
+      '(preparation, approved, rejected, completed). `updatedAt` is the last change to any of its documents. ' +
+      'Answer: {items, total, totalIsExact, page, pageSize}; total stops counting at 10,000 (totalIsExact false).',
+  })
+  @ApiBadRequestResponse({ description: 'A query parameter is invalid or unknown; `fields` names it' })
+  list(@Query() query: ListProjectsQuery) {
+    return this.projects.list(query);
+  }
 
   @Post()
   @RequirePermission('projects.prepare')
@@ -27,7 +49,12 @@ export class ProjectsController {
 
   @Get(':id')
   @RequirePermission('projects.read')
-  @ApiOperation({ summary: 'A project and its documents' })
+  @ApiOperation({
+    summary: 'A project and its documents',
+    description:
+      'The project row (status, approvedCost, approvedForum, baselineCost …), departmentName, what the list shows of it ' +
+      '(stage, state, currentDocumentId, formKey, totalCost, forum: see GET /api/projects) and documents: each document\'s summary, oldest first.',
+  })
   get(@Param('id', UUID) id: string) {
     return this.documents.getProject(id);
   }
@@ -52,7 +79,13 @@ export class DocumentsController {
 
   @Get()
   @RequirePermission('projects.read')
-  @ApiOperation({ summary: 'Lists: my drafts, awaiting my action, by state, department, district, sector, forum, cost, title words' })
+  @ApiOperation({
+    summary: 'Lists: my drafts, awaiting my action, returned to me, by state, department, district, sector, forum, cost, title words',
+    description:
+      'Each item carries `lastTransition`: {action, fromState, toState, comment, actorId, actorName, at} of its latest workflow transition, ' +
+      'or null before the first. `mine=returned`: documents I created that are in an editable state their latest transition led into ' +
+      '(default workflow: "returned"); lastTransition.comment is the reason.',
+  })
   list(@Query() query: ListDocumentsQuery) {
     return this.documents.list(query);
   }
@@ -89,7 +122,7 @@ export class DocumentsController {
 
   @Get(':id/transitions')
   @RequirePermission('projects.read')
-  @ApiOperation({ summary: 'Workflow history: who, when, comment, forum rule, configuration version' })
+  @ApiOperation({ summary: 'Workflow history: who (actorId, actorEmail, actorName), when, comment, forum rule, configuration version' })
   transitions(@Param('id', UUID) id: string) {
     return this.documents.transitions(id);
   }
@@ -149,9 +182,7 @@ export class ObligationsController {
   @Get()
   @RequirePermission('projects.read')
   @ApiOperation({ summary: 'Reporting obligations: PC-III(B) by the 5th of each month, PC-V by 31 July for five years after completion' })
-  @ApiQuery({ name: 'status', required: false, enum: ['due', 'overdue', 'all'] })
-  @ApiQuery({ name: 'on', required: false, description: 'As of this date (YYYY-MM-DD); default today' })
-  list(@Query('status') status?: string, @Query('on') on?: string) {
-    return this.obligations.list(status ?? 'all', on);
+  list(@Query() query: ObligationsQuery) {
+    return this.obligations.list(query.status ?? 'all', query.on, query.projectId);
   }
 }

@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min,
 } from 'class-validator';
 import { ROLES } from '../auth/permissions';
-import { IsPlainText } from '../common/validation';
+import { IsOptionalNotNull, IsPlainText } from '../common/validation';
 
 export const USERS_MAX_PAGE_SIZE = 200;
 const PHONE = /^\+?[0-9 -]{7,20}$/;
@@ -79,4 +79,15 @@ export class ChangePasswordRequest {
   @ApiProperty({ minLength: 12 })
   @IsString() @Length(1, 200)
   newPassword: string;
+}
+
+/** PATCH /api/me: what a user changes about themselves. Either field may be left out; null is refused. */
+export class UpdateMeRequest {
+  @ApiPropertyOptional({ enum: ['en', 'ur'], description: 'Interface language' })
+  @IsOptionalNotNull() @IsIn(['en', 'ur'], { message: 'locale must be en or ur' })
+  locale?: 'en' | 'ur';
+
+  @ApiPropertyOptional({ example: 'Ayesha Khan' })
+  @IsOptionalNotNull() @IsString() @Length(1, 200) @IsPlainText()
+  name?: string;
 }

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, UnauthorizedException } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators';
 import { MeResponse } from '../auth/dto';
 import { Principal } from '../tenancy/tenant-context';
-import { TenantDatabase } from '../tenancy/tenant-database.service';
-import { ChangePasswordRequest } from './dto';
+import { ChangePasswordRequest, UpdateMeRequest } from './dto';
+import { ProfileService } from './profile.service';
 import { UserAdminService } from './user-admin.service';
-import { UsersService } from './users.service';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -14,18 +13,23 @@ import { UsersService } from './users.service';
 @Controller('api/me')
 export class MeController {
   constructor(
-    private readonly users: UsersService,
+    private readonly profiles: ProfileService,
     private readonly admin: UserAdminService,
-    private readonly db: TenantDatabase,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: MeResponse })
-  async me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
-    const user = principal.kind === 'user' ? await this.users.findById(principal.id) : null;
-    if (!user || user.status !== 'active') throw new UnauthorizedException('This account is not active');
-    return { id: user.id, email: user.email, name: user.name, roles: user.roles, status: user.status, province: this.db.currentTenant().slug };
+  me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
+    return this.profiles.get(userIdOf(principal));
+  }
+
+  @Patch()
+  @ApiOperation({ summary: 'Change one’s own interface language (locale) and/or name; answers as GET /api/me' })
+  @ApiOkResponse({ type: MeResponse })
+  @ApiBadRequestResponse({ description: 'A field is invalid or null, or neither locale nor name is given (the answer names the field)' })
+  update(@CurrentPrincipal() principal: Principal, @Body() body: UpdateMeRequest): Promise<MeResponse> {
+    return this.profiles.update(userIdOf(principal), body);
   }
 
   @Post('password')
@@ -35,4 +39,9 @@ export class MeController {
   async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordRequest): Promise<void> {
     await this.admin.changeOwnPassword(principal.id, body.currentPassword, body.newPassword);
   }
+}
+
+function userIdOf(principal: Principal): string {
+  if (principal.kind !== 'user') throw new UnauthorizedException('This account is not active');
+  return principal.id;
 }

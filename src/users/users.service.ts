@@ -2,11 +2,30 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { User } from './user.entity';
+import { OwnProfileChanges, ProfileRow, UsersRepository } from './users.repository';
 
 /** Province users; every call runs inside the current province's unit of work. */
 @Injectable()
 export class UsersService {
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly repository: UsersRepository,
+  ) {}
+
+  /** Display names by user id (e.g. who acted in a workflow), inside the caller's unit of work. */
+  namesOf(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    return this.repository.namesByIds(em, ids);
+  }
+
+  /** One's own profile as /api/me shows it, inside the caller's unit of work. */
+  profileOf(em: EntityManager, id: string): Promise<ProfileRow | null> {
+    return this.repository.profile(em, id);
+  }
+
+  /** Changes one's own name or locale inside the caller's unit of work; null if there is no such user. */
+  updateOwnProfile(em: EntityManager, id: string, changes: OwnProfileChanges): Promise<ProfileRow | null> {
+    return this.repository.updateProfile(em, id, changes);
+  }
 
   /** The user with this email (case-insensitive), including the password hash for sign-in. */
   findForSignIn(email: string): Promise<User | null> {

@@ -1,0 +1,163 @@
+/// <reference lib="dom" />
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, Page } from 'playwright-core';
+import { BenchCase, failedCase, makeCase, median, round } from './lib';
+
+/*
+ * `npm run bench` (web part; `npm run bench:web` alone): the browser app measured in Debian's
+ * headless Chromium against a built deployment of its own, each figure beside a baseline taken
+ * in the same run:
+ * - opening a full PC-I (12 cost rows) in the editor until it can be typed in, vs opening the
+ *   sign-in page (the app shell alone) the same way; median of 5 loads each;
+ * - JavaScript fetched for the first screen (gzip), vs all the app's JavaScript (what route-level
+ *   splitting spares the first screen);
+ * - typing in a cost cell of a 50-row PC-I: input → every total recomputed and committed
+ *   (performance marks set by the editor), vs the same on the 12-row PC-I.
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+const PORT = Number(process.env.BENCH_WEB_PORT ?? 3903);
+const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
+const PASSWORD = 'Daftar-Demo-2026';
+const log = (m: string) => process.stderr.write(`[bench:web] ${m}\n`);
+// The deployment helper is an ES module shared with the browser tests; CommonJS reaches it by import().
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>; // eslint-disable-line
+
+async function api<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
+  const response = await fetch(`http://127.0.0.1:${PORT}${url}`, {
+    method,
+    headers: { Host: 'kp.localhost', Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A PC-I draft with the fixture's data and `rows` cost rows (the fixture's 12, repeated). */
+async function pcIWithRows(token: string, rows: number): Promise<string> {
+  const data = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'forms', 'pc1-infrastructure.json'), 'utf8'));
+  const created = await api<{ document: { id: string } }>('POST', '/api/projects', token, { title: `Bench PC-I with ${rows} cost rows`, formKey: 'pc1-infrastructure' });
+  const base = data.capitalCost.estimate.rows as Record<string, unknown>[];
+  data.capitalCost.estimate.rows = Array.from({ length: rows }, (_, i) => ({ ...base[i % base.length] }));
+  delete data.capitalCost.estimate.totals;
+  const doc = await api<{ revision: number }>('GET', `/api/documents/${created.document.id}`, token);
+  await api('PUT', `/api/documents/${created.document.id}`, token, { revision: doc.revision, data });
+  return created.document.id;
+}
+
+/** Milliseconds from navigation start until `selector` is in the page and its input accepts typing. */
+async function openUntilInteractive(page: Page, url: string, selector: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel) as HTMLInputElement | null;
+      return el && !el.disabled && !el.readOnly && el.offsetParent !== null ? performance.now() : null;
+    },
+    selector,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function recomputeTimes(page: Page, documentId: string, row: number): Promise<number[]> {
+  const cell = `[data-pointer="/capitalCost/estimate/rows/${row}/local"]`;
+  await openUntilInteractive(page, `http://kp.localhost:${PORT}/documents/${documentId}`, cell);
+  await page.evaluate(() => performance.clearMeasures('daftar:recompute'));
+  await page.locator(cell).click();
+  await page.locator(cell).press('End');
+  for (let i = 0; i < 20; i++) await page.keyboard.type(String(i % 10), { delay: 30 });
+  await page.waitForTimeout(300);
+  return page.evaluate(() => performance.getEntriesByName('daftar:recompute').map((e) => e.duration));
+}
+
+function allAppJsGzip(): number {
+  const dir = path.join(ROOT, 'dist', 'web', 'assets');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(path.join(dir, f))).length, 0);
+}
+
+export async function webBench(): Promise<BenchCase[]> {
+  const cases: BenchCase[] = [];
+  const { ensureChromium, CHROMIUM_ARGS } = await importEsm(path.join(ROOT, 'scripts', 'chromium.mjs'));
+  const { startDeployment } = await importEsm(path.join(ROOT, 'scripts', 'test-deployment.mjs'));
+  const executablePath = ensureChromium();
+  const deployment = await startDeployment({ port: PORT, database: 'daftar_bench_web', redisPrefix: 'daftar-bench-web' });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/auth/login', null, { email: 'preparer@kp.daftar.local', password: PASSWORD });
+    const twelve = await pcIWithRows(accessToken, 12);
+    const fifty = await pcIWithRows(accessToken, 50);
+
+    // First screen JavaScript: a cold load of the sign-in page, nothing cached.
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const scripts: Promise<number>[] = [];
+      page.on('response', (r) => {
+        if (r.request().resourceType() === 'script') scripts.push(r.body().then((b) => gzipSync(b).length));
+      });
+      await page.goto(`http://kp.localhost:${PORT}/sign-in`, { waitUntil: 'networkidle' });
+      const first = (await Promise.all(scripts)).reduce((a, b) => a + b, 0) / 1024;
+      cases.push(makeCase('web: JavaScript for the first screen (sign-in, gzip) vs all the app’s JavaScript', 'KB', first, allAppJsGzip() / 1024, 'value ≤ 350 KB', (_r, v) => v <= 350));
+      await context.close();
+    } catch (e) {
+      cases.push(failedCase('web: first-screen JavaScript', String(e)));
+    }
+
+    // Opening the editor: signed in, assets cached as for anyone who used the app before.
+    try {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      await page.goto(`http://kp.localhost:${PORT}/sign-in`);
+      await page.getByLabel('Email').fill('preparer@kp.daftar.local');
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+      const editor: number[] = [];
+      const shell: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        editor.push(await openUntilInteractive(page, `http://kp.localhost:${PORT}/documents/${twelve}`, '[data-pointer="/capitalCost/estimate/rows/11/local"]'));
+        shell.push(await openUntilInteractive(page, `http://kp.localhost:${PORT}/profile`, 'input'));
+      }
+      cases.push(makeCase(`web: open a full PC-I (12 cost rows) until it can be typed in, vs the profile page (median of ${RUNS}: ${editor.map((x) => Math.round(x)).join(', ')} ms)`, 'ms', median(editor), median(shell), 'value ≤ 1500 ms', (_r, v) => v <= 1500));
+
+      const typing50 = await recomputeTimes(page, fifty, 25);
+      const typing12 = await recomputeTimes(page, twelve, 6);
+      if (!typing50.length || !typing12.length) throw new Error('the editor set no daftar:recompute measures');
+      const p95 = [...typing50].sort((a, b) => a - b)[Math.floor(typing50.length * 0.95)];
+      cases.push(makeCase(`web: a keystroke in a cost cell → all totals recomputed, 50 cost rows vs 12 (median of ${typing50.length} keystrokes; p95 ${round(p95)} ms)`, 'ms', median(typing50), median(typing12), 'value ≤ 16 ms', (_r, v) => v <= 16));
+      await context.close();
+    } catch (e) {
+      cases.push(failedCase('web: editor', String(e)));
+    }
+  } finally {
+    await browser.close();
+    await deployment.stop();
+  }
+  return cases;
+}
+
+if (require.main === module) {
+  webBench()
+    .then((cases) => {
+      const table = ['| case | metric | value | baseline | ratio | goal | met |', '|---|---|---|---|---|---|---|', ...cases.map((c) => `| ${c.name}${c.note ? ` (${c.note})` : ''} | ${c.metric} | ${c.value ?? '-'} | ${c.baseline ?? '-'} | ${c.ratio ?? '-'} | ${c.goal} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`)].join('\n');
+      const date = new Date().toISOString();
+      const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.split(' ')[0] ?? 'CPU'}, ${round(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}`;
+      const dir = path.join(ROOT, 'bench', 'results');
+      mkdirSync(path.join(dir, 'history'), { recursive: true });
+      const json = `${JSON.stringify({ machine, date, cases }, null, 2)}\n`;
+      writeFileSync(path.join(dir, 'web-latest.json'), json);
+      writeFileSync(path.join(dir, 'history', `web-${date.slice(0, 16).replace(':', '-')}Z.json`), json);
+      writeFileSync(path.join(dir, 'web-latest.md'), `# Web app benchmark\n\n${date} on ${machine}\n\n${table}\n`);
+      process.stdout.write(`\n${table}\n\nwritten to bench/results/web-latest.json and web-latest.md\n`);
+      process.exit(cases.some((c) => c.metric === 'could not run') ? 1 : 0);
+    })
+    .catch((e) => {
+      log(`aborted: ${e?.stack ?? e}`);
+      process.exit(1);
+    });
+}

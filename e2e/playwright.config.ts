@@ -1,0 +1,44 @@
+import { defineConfig, devices } from '@playwright/test';
+import path from 'node:path';
+
+/*
+ * Browser tests against the real built API + worker + Postgres + Redis that scripts/e2e.mjs
+ * starts (never run this config directly without it). Debian's Chromium is driven through
+ * executablePath: Playwright's own browser download does not exist here.
+ */
+const port = Number(process.env.E2E_PORT || 3100);
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+];
+
+export default defineConfig({
+  testDir: path.join(__dirname, 'tests'),
+  outputDir: path.join(__dirname, '..', 'test-results', 'e2e'),
+  // Two cores: the API, the worker, Postgres and the browsers share them.
+  workers: 2,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    ...devices['Desktop Chrome'],
+    viewport: { width: 1366, height: 768 },
+    baseURL: `http://kp.localhost:${port}`,
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects: [{ name: 'chromium' }],
+});

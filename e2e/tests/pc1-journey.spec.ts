@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+import { ApiClient, fixture, personAt, samplePdf, signIn } from '../support/app';
+import { at, differences, fillForm, readValue } from '../support/form-filler';
+
+/*
+ * The whole life of a PC-I in the browser, as the three people who handle it would do it: a KP
+ * preparer fills an infrastructure PC-I (12 cost rows over 3 years), a reviewer takes it to the
+ * forum, an approver approves, and the preparer sees the decision with its forum and rule.
+ */
+test('a preparer fills and submits a PC-I, a reviewer and an approver take it to approved', async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  const title = `Bahrain–Kalam road rehabilitation ${Date.now()}`;
+  const data = fixture('pc1-infrastructure');
+  (data.name as Record<string, unknown>).title = title;
+  const estimate = (data.capitalCost as { estimate: { rows: { year: string }[] } }).estimate.rows;
+  expect(estimate.length).toBeGreaterThanOrEqual(10);
+  expect(new Set(estimate.map((r) => r.year)).size).toBeGreaterThanOrEqual(3);
+
+  await signIn(page, 'preparer', 'kp');
+  await page.getByRole('link', { name: 'New project' }).first().click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Form').selectOption('pc1-infrastructure');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByTestId('document')).toHaveAttribute('data-mode', 'edit');
+  const documentUrl = page.url();
+  const documentId = documentUrl.split('/documents/')[1];
+
+  // Attachments are filled once the feasibility study is uploaded; everything else now.
+  const isAttachment = (_p: string, v: unknown) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(v);
+  const filled = await fillForm(page, data, isAttachment);
+  expect(filled.size).toBeGreaterThan(150);
+
+  // Totals follow the typing, before any save.
+  const total = at(page, '/capitalCost/estimate/totals/local');
+  const cell = at(page, '/capitalCost/estimate/rows/0/local');
+  const before = await readValue(total);
+  const original = String(await readValue(cell));
+  await cell.fill('');
+  await cell.pressSequentially('1000');
+  await expect.poll(() => readValue(total)).not.toBe(before);
+  await cell.fill(original);
+  await expect.poll(() => readValue(total)).toBe(before);
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await page.reload();
+  await expect(page.getByTestId('document')).toHaveAttribute('data-mode', 'edit');
+  expect(await differences(page, filled)).toEqual([]);
+
+  // The feasibility study, then every attachment item points at it.
+  await page.getByLabel('Kind').selectOption('feasibility-study');
+  await page.getByLabel('File').setInputFiles({ name: 'feasibility-study.pdf', mimeType: 'application/pdf', buffer: samplePdf(title) });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByText('feasibility-study.pdf').first()).toBeVisible();
+  for (const [sectionId, section] of Object.entries(data)) {
+    for (const [fieldId, value] of Object.entries(section as Record<string, unknown>)) {
+      if (!isAttachment('', value)) continue;
+      const select = at(page, `/${sectionId}/${fieldId}`);
+      if (await select.count()) await select.selectOption({ label: 'feasibility-study.pdf' });
+    }
+  }
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+
+  await page.locator('[data-action="submit"]').click();
+  const confirm = page.getByTestId('confirm-action');
+  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+  await expect(page.getByTestId('document')).toHaveAttribute('data-mode', 'read');
+  await expect(page.locator('[data-state="submitted"]').first()).toBeVisible();
+
+  // Review and decision, each by its own person in their own browser.
+  const reviewer = await personAt(browser, 'reviewer', 'kp');
+  await reviewer.page.goto(documentUrl);
+  for (const action of ['start-review', 'forward-to-pnd', 'place-before-forum']) {
+    await reviewer.page.locator(`[data-action="${action}"]`).click();
+    const ok = reviewer.page.getByTestId('confirm-action');
+    if (await ok.isVisible().catch(() => false)) await ok.click();
+    await expect(reviewer.page.locator(`[data-action="${action}"]`)).toHaveCount(0);
+  }
+  await expect(reviewer.page.locator('[data-state="forum"]').first()).toBeVisible();
+  await expect(reviewer.page.locator('[data-action="approve"]')).toHaveCount(0);
+  await reviewer.context.close();
+
+  const approver = await personAt(browser, 'approver', 'kp');
+  await approver.page.goto(documentUrl);
+  await approver.page.locator('[data-action="approve"]').click();
+  const ok = approver.page.getByTestId('confirm-action');
+  if (await ok.isVisible().catch(() => false)) await ok.click();
+  await expect(approver.page.locator('[data-state="approved"]').first()).toBeVisible();
+  await approver.context.close();
+
+  // The preparer sees it approved, with the forum and the rule that sent it there.
+  const api = await ApiClient.signIn('preparer', 'kp');
+  const document = await api.call<{ projectId: string; state: string; forum: string }>('GET', `/api/documents/${documentId}`);
+  expect(document.state).toBe('approved');
+  await page.goto(`/projects/${document.projectId}`);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.locator('[data-state="approved"]').first()).toBeVisible();
+  await expect(page.getByTestId('project-forum')).not.toBeEmpty();
+  await expect(page.getByTestId('project-rule')).not.toBeEmpty();
+  await expect(page.getByTestId('timeline')).toContainText('Demo Approver');
+});

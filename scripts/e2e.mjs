@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// The browser tests, end to end: finds or installs Chromium, builds the API and the web app,
+// starts a deployment of their own (fresh database with KP and GB, real API and worker) and runs
+// Playwright against it. `npm test` calls it after Jest; `npm run test:e2e` runs it alone (extra
+// arguments go to Playwright, e.g. a spec file name).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ensureChromium } from './chromium.mjs';
+import { startDeployment } from './test-deployment.mjs';
+
+const port = Number(process.env.E2E_PORT || 3100);
+const log = (msg) => process.stderr.write(`[e2e] ${msg}\n`);
+
+const chromium = ensureChromium();
+log(`Chromium: ${chromium}`);
+const { env, stop, root } = await startDeployment({ port, database: 'daftar_e2e', redisPrefix: 'daftar-e2e', extraEnv: { CHROMIUM_PATH: chromium, E2E_PORT: String(port) } });
+let code = 1;
+try {
+  const started = Date.now();
+  code = await new Promise((resolve) => {
+    const cli = path.join(root, 'node_modules', '@playwright', 'test', 'cli.js');
+    const runner = spawn(process.execPath, [cli, 'test', '-c', path.join(root, 'e2e', 'playwright.config.ts'), ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+    runner.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+  });
+  log(`Playwright finished in ${((Date.now() - started) / 1000).toFixed(0)} s with exit code ${code}`);
+} catch (error) {
+  log(error.message);
+} finally {
+  await stop();
+}
+process.exit(code);

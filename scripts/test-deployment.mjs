@@ -1,0 +1,76 @@
+// A throw-away deployment of the built platform for browser tests and browser benchmarks: its
+// own database with the demo provinces (KP and GB), its own Redis prefix and attachment folder,
+// the real API and worker as child processes. stop() ends them and removes the folder.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const log = (msg) => process.stderr.write(`[deployment] ${msg}\n`);
+
+async function recreateDatabase(name) {
+  const base = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/daftar');
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function waitForHealth(url, children) {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    if (children.some((c) => c.exitCode !== null)) throw new Error('the API or the worker exited during start-up (see its log above)');
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the API did not answer ${url} within 60 s`);
+}
+
+/** Builds what is stale, seeds a fresh database and starts API + worker on `port`. */
+export async function startDeployment({ port, database, redisPrefix, extraEnv = {} }) {
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-if-stale.mjs')], { cwd: root, stdio: 'inherit' });
+  const storage = mkdtempSync(path.join(os.tmpdir(), `${database}-`));
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATABASE_URL: await recreateDatabase(database),
+    REDIS_PREFIX: redisPrefix,
+    BASE_DOMAIN: 'localhost',
+    STORAGE_DIR: storage,
+    LOG_LEVEL: 'warn',
+    // Many sign-ins from one address within minutes are the tests, not an attack.
+    LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
+    ...extraEnv,
+  };
+  log(`database ${database}: migrating and seeding the demo provinces`);
+  execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'demo:seed'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const children = ['main', 'worker'].map((entry) =>
+    spawn(process.execPath, [path.join(root, 'dist', `${entry}.js`)], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] }),
+  );
+  const stop = async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+    rmSync(storage, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}/health`, children);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  log(`API and worker up on port ${port}`);
+  return { env, stop, root };
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/** Kinds that can be a project's current document (all but the recurring progress reports). */
+export const PROJECT_STAGES = ['pc2', 'pc1', 'pc1-revised', 'pc4', 'pc5'] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+
+export const PROJECT_SORTS = ['updatedAt', '-updatedAt', 'title', '-title', 'cost', '-cost', 'createdAt', '-createdAt'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+export interface ProjectListFilter {
+  stage?: string;
+  state?: string;
+  status?: string;
+  departmentId?: string;
+  district?: string;
+  sector?: string;
+  forum?: string;
+  minCost?: string;
+  maxCost?: string;
+  /** Words of the title, each matched as a prefix. */
+  words?: string[];
+  sort: ProjectSort;
+  page: number;
+  pageSize: number;
+  /** Counts stop here (a broad filter over many projects costs more to count than to list). */
+  countCap: number;
+}
+
+/** A project as the list shows it (departmentName is added by the service). */
+export interface ProjectRow {
+  id: string;
+  title: string;
+  status: string;
+  stage: ProjectStage | null;
+  state: string | null;
+  currentDocumentId: string | null;
+  formKey: string | null;
+  totalCost: string | null;
+  approvedCost: string | null;
+  forum: string | null;
+  approvedForum: string | null;
+  sector: string | null;
+  districts: string[];
+  departmentId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const SORT_COLUMNS: Record<string, string> = { updatedAt: 'p.updated_at', title: 'p.title', cost: 'p.current_cost', createdAt: 'p.created_at' };
+
+// forum: the forum the current document was routed to at its last workflow action, else the one that approved the project.
+const ROW_COLUMNS = `
+  p.id, p.title, p.status, p.stage, p.current_state AS "state", p.current_document_id AS "currentDocumentId", d.form_key AS "formKey",
+  p.current_cost AS "totalCost", p.approved_cost AS "approvedCost", COALESCE(p.current_forum, p.approved_forum) AS "forum",
+  p.approved_forum AS "approvedForum", p.sector, p.districts, p.department_id AS "departmentId", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+/**
+ * SQL on the province's projects table for the project list and page. Every method runs in the
+ * caller's unit of work (the province's schema is that transaction's search_path).
+ *
+ * A project's list fields are stored on it (migration 0008) and refreshed from its documents by
+ * refreshSummary() whenever one is created, saved or moves in the workflow, so the list filters
+ * and sorts on indexed columns of one table.
+ */
+@Injectable()
+export class ProjectsRepository {
+  /**
+   * Recomputes a project's current document (its latest document other than the PC-III(A)/(B)
+   * progress reports: stage, state, forum), its current cost (the total of its latest PC-II, PC-I
+   * or revised PC-I, which also gives the title, sector and districts when it names them) and
+   * its last activity.
+   */
+  async refreshSummary(em: EntityManager, projectId: string): Promise<void> {
+    await em.query(
+      `UPDATE projects p
+          SET current_document_id = m.id, stage = m.kind, current_state = m.state, current_forum = m.forum,
+              current_cost = c.total_cost,
+              title = COALESCE(c.title, p.title),
+              sector = COALESCE(c.sector, p.sector),
+              districts = CASE WHEN cardinality(c.districts) > 0 THEN c.districts ELSE p.districts END,
+              updated_at = now()
+         FROM (SELECT $1::uuid AS id) q
+         LEFT JOIN LATERAL (
+           SELECT id, kind, state, forum FROM documents
+            WHERE project_id = q.id AND kind NOT IN ('pc3a', 'pc3b') ORDER BY created_at DESC, id DESC LIMIT 1
+         ) m ON true
+         LEFT JOIN LATERAL (
+           SELECT total_cost, title, sector, districts FROM documents
+            WHERE project_id = q.id AND kind IN ('pc2', 'pc1', 'pc1-revised') ORDER BY created_at DESC, id DESC LIMIT 1
+         ) c ON true
+        WHERE p.id = q.id`,
+      [projectId],
+    );
+  }
+
+  /** One page of the list and the number of matches (up to the cap). */
+  async list(em: EntityManager, filter: ProjectListFilter): Promise<{ rows: ProjectRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (filter.stage) where.push(`p.stage = ${param(filter.stage)}`);
+    if (filter.state) where.push(`p.current_state = ${param(filter.state)}`);
+    if (filter.status) where.push(`p.status = ${param(filter.status)}`);
+    if (filter.departmentId) where.push(`p.department_id = ${param(filter.departmentId)}`);
+    if (filter.district) where.push(`p.districts @> ARRAY[${param(filter.district)}]::text[]`);
+    if (filter.sector) where.push(`p.sector = ${param(filter.sector)}`);
+    if (filter.forum) {
+      const forum = param(filter.forum);
+      where.push(`(p.current_forum = ${forum} OR p.approved_forum = ${forum})`);
+    }
+    if (filter.minCost) where.push(`p.current_cost >= ${param(filter.minCost)}::numeric`);
+    if (filter.maxCost) where.push(`p.current_cost <= ${param(filter.maxCost)}::numeric`);
+    if (filter.words?.length) {
+      where.push(`to_tsvector('simple', p.title) @@ to_tsquery('simple', ${param(filter.words.map((w) => `${w}:*`).join(' & '))})`);
+    }
+    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const column = SORT_COLUMNS[filter.sort.replace('-', '')];
+    const direction = filter.sort.startsWith('-') ? 'DESC' : 'ASC';
+    // Only the cost can be empty; a NULLS clause on the others would keep Postgres off their indexes.
+    const nulls = column === 'p.current_cost' ? ' NULLS LAST' : '';
+    const filterParams = [...params];
+    const rows: ProjectRow[] = await em.query(
+      `SELECT ${ROW_COLUMNS}
+         FROM projects p LEFT JOIN documents d ON d.id = p.current_document_id
+         ${filterSql}
+        ORDER BY ${column} ${direction}${nulls}, p.id ${direction}
+        LIMIT ${param(filter.pageSize)} OFFSET ${param((filter.page - 1) * filter.pageSize)}`,
+      params,
+    );
+    const [{ total }] = await em.query(
+      `SELECT count(*)::int AS total FROM (SELECT 1 FROM projects p ${filterSql} LIMIT ${filter.countCap + 1}) matches`,
+      filterParams,
+    );
+    return { rows, total };
+  }
+
+  /** The list fields of one project, or null when the province has no such project. */
+  async summary(em: EntityManager, id: string): Promise<ProjectRow | null> {
+    const [row] = await em.query(`SELECT ${ROW_COLUMNS} FROM projects p LEFT JOIN documents d ON d.id = p.current_document_id WHERE p.id = $1`, [id]);
+    return row ?? null;
+  }
+}

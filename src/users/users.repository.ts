@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/** What a user may change about themselves (PATCH /api/me). */
+export interface OwnProfileChanges {
+  name?: string;
+  locale?: 'en' | 'ur';
+}
+
+export interface ProfileRow {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  status: string;
+  locale: 'en' | 'ur';
+  departmentId: string | null;
+}
+
+const PROFILE_COLUMNS = `id, email, name, roles, status, locale, department_id AS "departmentId"`;
+
+/**
+ * SQL on the province's users table for the newer features (a module's tables are reached
+ * through its repository). Every method runs in the caller's unit of work.
+ */
+@Injectable()
+export class UsersRepository {
+  async profile(em: EntityManager, id: string): Promise<ProfileRow | null> {
+    const [row] = await em.query(`SELECT ${PROFILE_COLUMNS} FROM users WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
+  /** Applies the given changes (only those present) and returns the profile, or null if there is no such user. */
+  async updateProfile(em: EntityManager, id: string, changes: OwnProfileChanges): Promise<ProfileRow | null> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows]: [ProfileRow[], number] = await em.query(
+      `UPDATE users SET name = COALESCE($2, name), locale = COALESCE($3, locale), updated_at = now() WHERE id = $1 RETURNING ${PROFILE_COLUMNS}`,
+      [id, changes.name ?? null, changes.locale ?? null],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Display names by user id, in one query. */
+  async namesByIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows: { id: string; name: string }[] = await em.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [unique]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}

@@ -1,5 +1,6 @@
 import { Browser, BrowserContext, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 
 /*
@@ -55,19 +56,37 @@ export class ApiClient {
     return this.token;
   }
 
-  /** The raw answer, for tests about refusals. */
+  /**
+   * The raw answer, for tests about refusals. Sent with node:http: fetch ignores a Host header,
+   * and the province is chosen by the host.
+   */
   async raw(method: string, path: string, body?: unknown, init: { token?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
     const token = init.token === undefined ? this.token : init.token;
-    return fetch(`http://127.0.0.1:${PORT}${path}`, {
-      method,
-      headers: {
-        Host: hostOf(this.province),
-        Accept: 'application/json',
-        ...(body !== undefined && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...init.headers,
-      },
-      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+    const headers: Record<string, string> = { Host: hostOf(this.province), Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...init.headers };
+    let payload: Buffer | undefined;
+    if (body instanceof FormData) {
+      // Let the platform encode the multipart body, then send its bytes.
+      const encoded = new Request('http://encoder.invalid/', { method: 'POST', body });
+      payload = Buffer.from(await encoded.arrayBuffer());
+      headers['Content-Type'] = encoded.headers.get('content-type')!;
+    } else if (body !== undefined) {
+      payload = Buffer.from(JSON.stringify(body));
+      headers['Content-Type'] = 'application/json';
+    }
+    return new Promise<Response>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: PORT, method, path, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const responseHeaders = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
+          const status = res.statusCode ?? 500;
+          resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(payload);
     });
   }
 
@@ -130,11 +149,24 @@ export async function newPerson(roles: string[], province: Province = 'kp', name
   return { email, password, api: new ApiClient(province, session.accessToken) };
 }
 
-/** Signs a given person in through the sign-in page. */
+/** Signs a given person in through the sign-in page, in whichever language it shows. */
 export async function signInAs(page: Page, province: Province, email: string, password: string): Promise<void> {
   await page.goto(urlOf(province, '/sign-in'));
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('input[autocomplete="username"]').fill(email);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
   await expect(page.getByRole('navigation').getByRole('link').first()).toBeVisible();
+}
+
+/** The language switch, as a person clicks it (its radio inputs are visually hidden). */
+export async function switchLanguage(page: Page, locale: 'en' | 'ur'): Promise<void> {
+  await page.locator('label', { hasText: locale === 'ur' ? 'اردو' : 'English' }).first().click();
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+}
+
+/** Saves now if anything is unsaved (autosave may have done it already) and waits until saved. */
+export async function saveNow(page: Page): Promise<void> {
+  const save = page.getByRole('button', { name: 'Save', exact: true });
+  if (await save.isEnabled()) await save.click();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 }

@@ -17,12 +17,14 @@ export const at = (page: Page, pointer: string): Locator => page.locator(`[data-
 export async function readValue(locator: Locator): Promise<string | boolean> {
   return locator.evaluate((el) => {
     if (el instanceof HTMLInputElement && el.type === 'checkbox') return el.checked;
+    const radio = el.querySelector('input[type=radio]:checked') as HTMLInputElement | null;
+    if (radio || el.querySelector('input[type=radio]')) return radio?.value ?? '';
     if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return el.value;
     return (el.textContent ?? '').trim();
   });
 }
 
-async function kindOf(locator: Locator): Promise<'checkbox' | 'select' | 'text' | 'readonly' | 'group'> {
+async function kindOf(locator: Locator): Promise<'checkbox' | 'select' | 'text' | 'readonly' | 'group' | 'radio'> {
   return locator.evaluate((el) => {
     if (el instanceof HTMLInputElement) {
       if (el.readOnly || el.disabled) return 'readonly';
@@ -30,6 +32,7 @@ async function kindOf(locator: Locator): Promise<'checkbox' | 'select' | 'text' 
     }
     if (el instanceof HTMLTextAreaElement) return el.readOnly || el.disabled ? 'readonly' : 'text';
     if (el instanceof HTMLSelectElement) return el.disabled ? 'readonly' : 'select';
+    if (el.querySelector('input[type=radio]')) return 'radio';
     return el.querySelector('input[type=checkbox]') ? 'group' : 'readonly';
   });
 }
@@ -42,6 +45,8 @@ async function fillScalar(page: Page, pointer: string, value: unknown, filled: M
   if (kind === 'readonly') return;
   if (kind === 'group' && Array.isArray(value)) {
     for (const code of value) await field.locator(`input[type=checkbox][value="${esc(String(code))}"]`).check();
+  } else if (kind === 'radio') {
+    await field.locator(`input[type=radio][value="${esc(String(value))}"]`).check();
   } else if (kind === 'checkbox') {
     await field.setChecked(value === true);
   } else if (kind === 'select') {
@@ -97,7 +102,7 @@ export async function differences(page: Page, filled: Map<string, unknown>): Pro
     }
     const shown = await readValue(target);
     const want = typeof expected === 'boolean' ? expected : String(expected);
-    if (shown !== want) out.push(`${pointer}: shows ${JSON.stringify(shown)}, expected ${JSON.stringify(want)}`);
+    if (String(shown) !== String(want)) out.push(`${pointer}: shows ${JSON.stringify(shown)}, expected ${JSON.stringify(want)}`);
   }
   return out;
 }

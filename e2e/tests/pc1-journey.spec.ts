@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ApiClient, fixture, personAt, samplePdf, signIn } from '../support/app';
+import { ApiClient, fixture, personAt, samplePdf, saveNow, signIn } from '../support/app';
 import { at, differences, fillForm, readValue } from '../support/form-filler';
 
 /*
@@ -30,19 +30,23 @@ test('a preparer fills and submits a PC-I, a reviewer and an approver take it to
   const filled = await fillForm(page, data, isAttachment);
   expect(filled.size).toBeGreaterThan(150);
 
-  // Totals follow the typing, before any save.
+  // Totals follow the typing, before any save: row 1's local cost goes up by exactly 1,000.
+  const amount = (v: string | boolean) => Number(String(v).replace(/,/g, ''));
   const total = at(page, '/capitalCost/estimate/totals/local');
   const cell = at(page, '/capitalCost/estimate/rows/0/local');
-  const before = await readValue(total);
   const original = String(await readValue(cell));
+  await expect.poll(async () => amount(await readValue(total))).toBeGreaterThan(0);
+  const before = amount(await readValue(total));
+  // Computed in the browser by the shared validator, not by a save round trip.
+  await expect(page.getByTestId('live-unavailable')).toHaveCount(0);
   await cell.fill('');
-  await cell.pressSequentially('1000');
-  await expect.poll(() => readValue(total)).not.toBe(before);
+  await cell.pressSequentially(String(amount(original) + 1000));
+  await expect.poll(async () => amount(await readValue(total))).toBeCloseTo(before + 1000, 3);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'dirty');
   await cell.fill(original);
-  await expect.poll(() => readValue(total)).toBe(before);
+  await expect.poll(async () => amount(await readValue(total))).toBeCloseTo(before, 3);
 
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await saveNow(page);
   await page.reload();
   await expect(page.getByTestId('document')).toHaveAttribute('data-mode', 'edit');
   expect(await differences(page, filled)).toEqual([]);
@@ -59,8 +63,7 @@ test('a preparer fills and submits a PC-I, a reviewer and an approver take it to
       if (await select.count()) await select.selectOption({ label: 'feasibility-study.pdf' });
     }
   }
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await saveNow(page);
 
   await page.locator('[data-action="submit"]').click();
   const confirm = page.getByTestId('confirm-action');

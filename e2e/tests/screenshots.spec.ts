@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { ApiClient, newPerson, preparedPcI, signInAs } from '../support/app';
+import { ApiClient, newPerson, preparedPcI, signInAs, switchLanguage } from '../support/app';
 
 /*
  * The README's pictures: every main screen in English and Urdu, taken by this run from the real
@@ -24,7 +24,7 @@ test('screenshots of the main screens in English and Urdu', async ({ page }) => 
   for (const locale of ['en', 'ur'] as const) {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto('/sign-in');
-    await page.getByRole('radio', { name: locale === 'ur' ? 'اردو' : 'English' }).first().check({ force: true });
+    await switchLanguage(page, locale);
     await expect(page.locator('html')).toHaveAttribute('lang', locale);
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: path.join(OUT, `sign-in-${locale}.png`) });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newPerson, preparedPcI, signInAs } from '../support/app';
+import { newPerson, preparedPcI, signInAs, switchLanguage } from '../support/app';
 
 test('Urdu: the switch turns the app right-to-left, shows the PC-I in Urdu and sets it in Nastaliq', async ({ page }) => {
   // A person of their own: the language choice is stored on the account.
@@ -7,7 +7,7 @@ test('Urdu: the switch turns the app right-to-left, shows the PC-I in Urdu and s
   const api = person.api;
   const { documentId } = await preparedPcI(api, `Urdu test ${Date.now()}`);
   await signInAs(page, 'kp', person.email, person.password);
-  await page.getByRole('radio', { name: 'اردو' }).first().check({ force: true });
+  await switchLanguage(page, 'ur');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ur');
   await expect(page.getByRole('navigation').getByRole('link', { name: 'میرا کام' }).first()).toBeVisible();

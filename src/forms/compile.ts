@@ -2,8 +2,12 @@ import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 import { DECIMAL_SCALE, MONEY_SCALE, decimalPattern } from './decimal';
 import { FieldDefinition, FormDefinition, Localized, MasterList, OptionItem, SectionDefinition } from './definition';
+import { allFields } from './fields';
 import { createFormAjv } from './form-ajv';
 import { applyOverlay, locate, Overlay, OverlayConflict } from './overlay';
+
+// Moved to fields.ts (browser-safe); re-exported so server imports keep working.
+export { allFields };
 
 /** The province's master-data lists at compile time, frozen into the version. */
 export type MasterSnapshot = Partial<Record<MasterList, OptionItem[]>>;
@@ -207,16 +211,6 @@ export function formUi(def: FormDefinition): { sections: UiSection[] } {
       fields: s.fields.map((f) => uiField(f, `/${s.id}/${f.id}`, `${s.id}.${f.id}`, calculated)),
     })),
   };
-}
-
-/** Every field and column, with its "section.field[.column]" address. */
-export function* allFields(def: FormDefinition): Generator<{ address: string; field: FieldDefinition; table?: FieldDefinition }> {
-  for (const s of def.sections) {
-    for (const f of s.fields) {
-      yield { address: `${s.id}.${f.id}`, field: f };
-      for (const c of f.columns ?? []) yield { address: `${s.id}.${f.id}.${c.id}`, field: c, table: f };
-    }
-  }
 }
 
 /** Replaces `{ master: list }` with the province's current values of that list. */

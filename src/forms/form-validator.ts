@@ -1,7 +1,8 @@
 import { ErrorObject, ValidateFunction } from 'ajv';
-import { allFields, CompiledForm } from './compile';
+import type { CompiledForm } from './compile';
 import { Dec, DECIMAL_SCALE, formatDecimal, MAX_COMPUTED_INTEGER_DIGITS, MONEY_SCALE, toDecimal } from './decimal';
 import { CheckDefinition, FieldDefinition, FormDefinition, Locale, RuleDefinition } from './definition';
+import { allFields } from './fields';
 import { createFormAjv } from './form-ajv';
 import { message, rowWord } from './messages';
 import { evaluate } from './rules';

@@ -46,5 +46,7 @@ export function localizeCompiled(compiled: CompiledForm, locale: Locale) {
     rules: d.rules,
     checks: d.checks.map((c) => ({ ...c, message: pick(c.message, locale)! })),
     labels,
+    // The compiled definition, so a browser can run the same FormValidator (form-validator.ts) as the server.
+    definition: d,
   };
 }

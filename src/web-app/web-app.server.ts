@@ -4,10 +4,16 @@ import express from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 
-/** The browser app's Content-Security-Policy: everything from this origin, nothing inline but styles. */
+/**
+ * The browser app's Content-Security-Policy: everything from this origin, no inline scripts,
+ * nothing inline but styles (Mantine's CSS variables). 'unsafe-eval' is there for one reason:
+ * the editor validates with Ajv, which compiles each form version's JSON Schema into a function
+ * at run time (the same validator the server runs); the schemas come from this origin's API.
+ * Serving a precompiled validator per form version would let it go (README, "Using the web app").
+ */
 export const WEB_APP_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -5,10 +5,10 @@ import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-nastaliq-urdu/400.css';
 import '@fontsource/noto-nastaliq-urdu/700.css';
 import './app/app.css';
-import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
@@ -28,10 +28,20 @@ const queryClient = new QueryClient({
   },
 });
 
+/** Keeps Mantine's direction in step with the language, without remounting anything below. */
+function DirectionSync() {
+  const { dir } = useI18n();
+  const { setDirection } = useDirection();
+  useEffect(() => setDirection(dir), [dir, setDirection]);
+  return null;
+}
+
 function Themed() {
   const { locale, dir } = useI18n();
+  // Switching language must not remount the app: a half-typed document would be lost.
   return (
-    <DirectionProvider initialDirection={dir} detectDirection key={dir}>
+    <DirectionProvider initialDirection={dir} detectDirection={false}>
+      <DirectionSync />
       <MantineProvider theme={themeFor(locale)} defaultColorScheme="light">
         <Notifications position={dir === 'rtl' ? 'top-left' : 'top-right'} />
         <SessionProvider>

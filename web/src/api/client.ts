@@ -12,8 +12,17 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
+    /** From a 429's Retry-After header (or its body's retryAfterSeconds): when asking again can work. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(ApiError.describe(status, body));
+  }
+
+  /** A 400's messages by field (`fields: { title: ["…"] }`), to show at the inputs they concern. */
+  get fields(): Record<string, string[]> {
+    const f = (this.body as { fields?: unknown } | null)?.fields;
+    if (!f || typeof f !== 'object') return {};
+    return Object.fromEntries(Object.entries(f as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : [String(v)]]));
   }
 
   /** The server's messages: class-validator gives a list, other errors one string. */
@@ -45,7 +54,7 @@ export interface RequestOptions {
 
 let accessToken: string | null = null;
 let acceptLanguage = 'en';
-let refreshing: Promise<boolean> | null = null;
+let refreshing: Promise<RefreshOutcome> | null = null;
 const expiredListeners = new Set<() => void>();
 
 export function setAccessToken(token: string | null): void {
@@ -94,40 +103,74 @@ async function parse<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await response.json().catch(() => null) : await response.text();
-  if (!response.ok) throw new ApiError(response.status, body);
+  if (!response.ok) {
+    const header = Number(response.headers.get('retry-after'));
+    const inBody = Number((body as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds);
+    const retryAfter = header > 0 ? header : inBody > 0 ? inBody : null;
+    throw new ApiError(response.status, body, retryAfter);
+  }
   return body as T;
 }
 
-/** Exchanges the refresh cookie for a new access token; one request however many callers wait. */
-export function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
+type RefreshOutcome = 'renewed' | 'refused' | 'unreachable';
+
+/**
+ * Exchanges the refresh cookie for a new access token: one request however many callers wait,
+ * and one tab at a time (Web Locks): every tab shares the cookie, and two tabs presenting the
+ * same one at once would look like a stolen token and revoke the whole session.
+ */
+function renew(): Promise<RefreshOutcome> {
+  const exchange = async (): Promise<RefreshOutcome> => {
+    let response: Response;
     try {
-      const response = await send('POST', '/api/auth/refresh', { anonymous: true, body: {} });
-      if (!response.ok) {
-        accessToken = null;
-        return false;
-      }
-      const session = (await response.json()) as { accessToken: string };
-      accessToken = session.accessToken;
-      return true;
+      response = await send('POST', '/api/auth/refresh', { anonymous: true, body: {} });
     } catch {
-      return false;
-    } finally {
-      refreshing = null;
+      return 'unreachable'; // the session may be fine; the network is not
     }
-  })();
-  return refreshing;
+    if (response.status >= 500) return 'unreachable';
+    if (!response.ok) {
+      accessToken = null;
+      return 'refused';
+    }
+    const session = (await response.json()) as { accessToken: string };
+    accessToken = session.accessToken;
+    return 'renewed';
+  };
+  const locks = globalThis.navigator?.locks;
+  const pending: Promise<RefreshOutcome> =
+    refreshing ??
+    (locks ? new Promise<RefreshOutcome>((resolve, reject) => void locks.request('daftar-refresh', () => exchange().then(resolve, reject))) : exchange()).finally(
+      () => (refreshing = null),
+    );
+  refreshing = pending;
+  return pending;
+}
+
+/** True when the session was renewed (used at start-up: a reload keeps you signed in). */
+export async function refreshSession(): Promise<boolean> {
+  return (await renew()) === 'renewed';
+}
+
+/** A 401: renew once and retry; a refused renewal ends the session, an unreachable server does not. */
+async function sendRenewing(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const response = await send(method, path, options);
+  if (response.status !== 401 || options.anonymous || accessToken === null) return response;
+  const outcome = await renew();
+  if (outcome === 'renewed') return send(method, path, options);
+  if (outcome === 'unreachable') throw new ApiError(0, { message: 'network' });
+  for (const listener of expiredListeners) listener();
+  return response;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  let response = await send(method, path, options);
-  if (response.status === 401 && !options.anonymous && accessToken !== null) {
-    if (await refreshSession()) response = await send(method, path, options);
-    else {
-      for (const listener of expiredListeners) listener();
-    }
-  }
-  return parse<T>(response);
+  return parse<T>(await sendRenewing(method, path, options));
+}
+
+/** A file from the API (an attachment) as a Blob: the same token and one refresh-and-retry as request(). */
+export async function requestBlob(path: string): Promise<Blob> {
+  const response = await sendRenewing('GET', path, {});
+  if (!response.ok) return parse<Blob>(response); // throws the server's error
+  return response.blob();
 }
 
 export const api = {
@@ -136,4 +179,5 @@ export const api = {
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
+  blob: (path: string) => requestBlob(path),
 };

@@ -107,3 +107,96 @@ export interface FormListItem {
   title: string;
   currentVersion: { id: string; number: number; baseVersion: string; publishedAt: string } | null;
 }
+
+/** A row of GET /api/projects: the project with its current document's stage, state and figures. */
+export interface ProjectListItem {
+  id: string;
+  title: string;
+  status: ProjectStatus;
+  /** The kind of the project's current document (pc2, pc1, pc1-revised, pc3a …). */
+  stage: string | null;
+  /** The workflow state of the current document. */
+  state: string | null;
+  currentDocumentId: string | null;
+  formKey: string | null;
+  totalCost: string | null;
+  approvedCost: string | null;
+  forum: string | null;
+  sector: string | null;
+  districts: string[];
+  departmentId: string | null;
+  departmentName: string | null;
+  updatedAt: string;
+}
+
+export type ProjectStatus = 'preparation' | 'approved' | 'rejected' | 'completed';
+
+/** GET /api/projects/:id. */
+export interface ProjectDetail {
+  id: string;
+  title: string;
+  status: ProjectStatus;
+  departmentId: string | null;
+  departmentName?: string | null;
+  sector: string | null;
+  districts: string[];
+  adpNumber?: string | null;
+  approvedCost: string | null;
+  approvedForum: string | null;
+  approvedAt: string | null;
+  completedAt?: string | null;
+  currentDocumentId?: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  documents: DocumentSummary[];
+}
+
+/** A reporting obligation (GET /api/obligations): PC-III(B) monthly, PC-V yearly after completion. */
+export interface Obligation {
+  projectId: string;
+  projectTitle: string;
+  kind: 'pc3b' | 'pc5';
+  /** '2025-09' (a month) or '2024-25' (a financial year). */
+  period: string;
+  dueDate: string;
+  status: 'fulfilled' | 'due' | 'overdue';
+  documentId: string | null;
+}
+
+export interface Attachment {
+  id: string;
+  kind: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256?: string;
+  uploadedAt: string;
+}
+
+/** A dated forum rule of the province (src/routing/forum-rules.ts). */
+export interface ForumRule {
+  id?: string;
+  code: string;
+  forum: string;
+  minCost: string | null;
+  maxCost: string | null;
+  formKinds: string[] | null;
+  foreignFunding: boolean | null;
+  whollyProvincial: boolean | null;
+  maxIncreasePct: string | null;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  priority: number;
+  source: string;
+  verify: boolean;
+}
+
+/** GET /api/documents/:id/routing: the forum that must decide the document today, and why. */
+export interface Routing {
+  forum?: string | null;
+  rule: ForumRule | null;
+  figures?: { totalCost: string | null; foreignFunding?: boolean; whollyProvincial?: boolean };
+  increasePct?: string | null;
+  reason?: string;
+}

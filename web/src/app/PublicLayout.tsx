@@ -17,7 +17,7 @@ export function PublicLayout() {
     <Box mih="100vh" className="public-background">
       <Container size={460} py={40} px="md">
         <Stack gap="lg">
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Group component="header" justify="space-between" align="flex-start" wrap="nowrap">
             <div>
               <Title order={1} size="h2" data-testid="province-name">
                 {title ?? t('app.name')}
@@ -26,7 +26,9 @@ export function PublicLayout() {
                 {t('app.name')} — {t('app.tagline')}
               </Text>
             </div>
-            <LanguageSwitch />
+            <Box style={{ flexShrink: 0 }}>
+              <LanguageSwitch />
+            </Box>
           </Group>
           <Paper withBorder shadow="sm" p="lg" radius="md" component="main" id="main">
             <Suspense fallback={<Loading />}>{session.status === 'loading' ? <Loading /> : <Outlet />}</Suspense>

@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Permission, rolesGrant } from '../../../src/auth/permissions';
@@ -30,7 +31,7 @@ export interface Session {
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { locale, setLocale } = useI18n();
+  const { locale, chosen, setLocale, t } = useI18n();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [tenant, setTenant] = useState<TenantProfile | null>(null);
@@ -42,7 +43,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setMe(user);
       setStatus('signed-in');
       setExpired(false);
-      if (user.locale === 'en' || user.locale === 'ur') setLocale(user.locale as Locale);
+      if (user.locale === 'en' || user.locale === 'ur') setLocale(user.locale as Locale, { chosen: false });
     },
     [setLocale],
   );
@@ -97,22 +98,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const session = await api.post<{ accessToken: string }>('/api/auth/login', { email, password }, { anonymous: true });
       setAccessToken(session.accessToken);
       const user = await api.get<Me>('/api/me');
-      // A language chosen on the sign-in page wins over an account that never chose one.
-      adoptUser(user.locale ? user : { ...user, locale });
+      // A language picked on the sign-in page is a choice: it becomes the account's preference.
+      // Otherwise the account's preference decides (it follows the person to any computer).
+      if (chosen && user.locale !== locale) {
+        await api.patch('/api/me', { locale }).catch(() => undefined);
+        adoptUser({ ...user, locale });
+      } else adoptUser(user);
     },
-    [adoptUser, locale],
+    [adoptUser, chosen, locale],
   );
 
   const signOut = useCallback(async () => {
     try {
       await api.post('/api/auth/logout', {}, { anonymous: true });
-    } finally {
-      setAccessToken(null);
-      setMe(null);
-      setStatus('signed-out');
-      queryClient.clear();
+    } catch {
+      // The server did not end the session (its cookie would sign the next visitor straight back
+      // in), so the screen must not pretend it did.
+      notifications.show({ color: 'red', title: t('error.title'), message: t('error.signOutFailed') });
+      return;
     }
-  }, [queryClient]);
+    setAccessToken(null);
+    setMe(null);
+    setStatus('signed-out');
+    queryClient.clear();
+  }, [queryClient, t]);
 
   const value = useMemo<Session>(
     () => ({

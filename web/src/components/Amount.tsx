@@ -17,9 +17,11 @@ export function DateText({ value, withTime = false }: { value: string | Date | n
   const { formatDate, formatDateTime } = useI18n();
   if (!value) return <span>—</span>;
   const iso = typeof value === 'string' ? value : value.toISOString();
+  // Isolated but not forced left to right: an Urdu date ("30 نومبر، 2026") reads right to left
+  // with its month name, an English one left to right; the digits stay Western either way.
   return (
     <time dateTime={iso}>
-      <Ltr>{withTime ? formatDateTime(value) : formatDate(value)}</Ltr>
+      <bdi>{withTime ? formatDateTime(value) : formatDate(value)}</bdi>
     </time>
   );
 }

@@ -37,8 +37,9 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
 export function Loading() {
   const { t } = useI18n();
   return (
-    <Center p="xl" role="status" aria-live="polite">
-      <Loader size="sm" aria-label={t('common.loading')} />
+    // The label sits on the status region: a bare Loader (a span) may not carry one.
+    <Center p="xl" role="status" aria-live="polite" aria-label={t('common.loading')}>
+      <Loader size="sm" aria-hidden />
     </Center>
   );
 }

@@ -16,7 +16,10 @@ const INTL_LOCALE: Record<Locale, string> = { en: 'en-PK', ur: 'ur-PK' };
 export interface I18n {
   locale: Locale;
   dir: 'ltr' | 'rtl';
-  setLocale(locale: Locale): void;
+  /** The person picked the language during this visit (not a stored default or the browser's). */
+  chosen: boolean;
+  /** `chosen: false` applies an account's stored preference without recording a choice on this device. */
+  setLocale(locale: Locale, options?: { chosen?: boolean }): void;
   /** A message with {name} placeholders filled; an unknown key shows itself (and is caught by the catalogue test). */
   t(key: string, params?: Record<string, string | number>): string;
   formatDate(value: string | Date | null | undefined): string;
@@ -26,10 +29,13 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function initialLocale(): Locale {
+function storedLocale(): Locale | null {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-  if (stored === 'en' || stored === 'ur') return stored;
-  return navigator.language?.toLowerCase().startsWith('ur') ? 'ur' : 'en';
+  return stored === 'en' || stored === 'ur' ? stored : null;
+}
+
+export function initialLocale(): Locale {
+  return storedLocale() ?? (navigator.language?.toLowerCase().startsWith('ur') ? 'ur' : 'en');
 }
 
 export function fill(template: string, params?: Record<string, string | number>): string {
@@ -39,6 +45,9 @@ export function fill(template: string, params?: Record<string, string | number>)
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  // Only a choice made during this visit counts as one: on a shared office computer the stored
+  // language is a display default, not a preference to impose on the next person's account.
+  const [chosen, setChosen] = useState(false);
   const dir = locale === 'ur' ? 'rtl' : 'ltr';
 
   useEffect(() => {
@@ -47,10 +56,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setRequestLanguage(locale);
   }, [locale, dir]);
 
-  const setLocale = useCallback((next: Locale) => {
-    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+  const setLocale = useCallback((next: Locale, options?: { chosen?: boolean }) => {
     setRequestLanguage(next);
     setLocaleState(next);
+    if (options?.chosen === false) return;
+    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    setChosen(true);
   }, []);
 
   const value = useMemo<I18n>(() => {
@@ -62,6 +73,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       locale,
       dir,
+      chosen,
       setLocale,
       t: (key, params) => fill(messages[key] ?? key, params),
       formatDate: (v) => (v ? dateFormat.format(toDate(v)) : ''),
@@ -72,7 +84,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return new Intl.NumberFormat('en-PK', { minimumFractionDigits: fractionDigits ?? 0, maximumFractionDigits: fractionDigits ?? 3 }).format(n);
       },
     };
-  }, [locale, dir, setLocale]);
+  }, [locale, dir, chosen, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

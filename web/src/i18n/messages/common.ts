@@ -36,6 +36,7 @@ export const common = {
     'error.sessionExpired': 'Your session has ended. Please sign in again.',
     'error.noProvince': 'No province is served at this address.',
     'error.pageNotFound': 'There is no page at this address.',
+    'error.signOutFailed': 'You are still signed in: the server could not be reached to end the session. Try again.',
   },
   ur: {
     'app.name': 'دفتر',
@@ -73,5 +74,6 @@ export const common = {
     'error.sessionExpired': 'آپ کا سیشن ختم ہو گیا ہے۔ براہ کرم دوبارہ سائن ان کریں۔',
     'error.noProvince': 'اس پتے پر کوئی صوبہ موجود نہیں۔',
     'error.pageNotFound': 'اس پتے پر کوئی صفحہ نہیں ہے۔',
+    'error.signOutFailed': 'آپ ابھی تک سائن اِن ہیں: سیشن ختم کرنے کے لیے سرور سے رابطہ نہیں ہو سکا۔ دوبارہ کوشش کریں۔',
   },
 } as const;

@@ -1,4 +1,328 @@
-// Placeholder until the screen lands.
+import { Alert, Badge, Button, Card, Group, PasswordInput, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useMutation } from '@tanstack/react-query';
+import { FormEvent, ReactNode, useEffect, useState } from 'react';
+import { PASSWORD_MAX_LENGTH } from '../../../../src/auth/password-policy';
+import { api, ApiError } from '../../api/client';
+import { Me } from '../../api/types';
+import { useSession } from '../../auth/session';
+import { Ltr } from '../../components/Ltr';
+import { useErrorText } from '../../components/QueryState';
+import { Locale, useI18n } from '../../i18n/i18n';
+import { PasswordRules, RULES_AS_DESCRIPTION, usePasswordMessage, usePasswordRules } from '../auth/PasswordRules';
+import { fieldErrorsOf } from '../shared/fieldErrors';
+import { useDepartmentName } from '../shared/names';
+
+const ROLE_KEYS: Record<string, string> = {
+  tenant_admin: 'profile.role.tenantAdmin',
+  preparer: 'profile.role.preparer',
+  reviewer: 'profile.role.reviewer',
+  approver: 'profile.role.approver',
+  viewer: 'profile.role.viewer',
+};
+
+/** One's own account: who one is here, the language the app speaks, and the password. */
 export default function ProfilePage() {
-  return <div>ProfilePage</div>;
+  const { t } = useI18n();
+  const { me } = useSession();
+  useDocumentTitle(`${t('profile.title')} · ${t('app.name')}`);
+  if (!me) return null;
+  return (
+    <Stack gap="lg" maw={960} data-testid="profile">
+      <Title order={1}>{t('profile.title')}</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Stack gap="lg">
+          <AccountCard me={me} />
+          <LanguageCard />
+        </Stack>
+        <PasswordCard email={me.email} />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="sm" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text component="dd" m={0}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function AccountCard({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const errorText = useErrorText();
+  const departmentName = useDepartmentName();
+  const [name, setName] = useState(me.name);
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: (next: string) => api.patch<Me>('/api/me', { name: next }),
+    onSuccess: async () => {
+      setSaved(true);
+      await session.reloadMe();
+    },
+  });
+  const nameError = !name.trim() ? t('profile.account.nameRequired') : fieldErrorsOf(save.error, ['name']).name;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    if (name.trim()) save.mutate(name.trim());
+  };
+
+  return (
+    <Section id="profile-account" title={t('profile.account.title')}>
+      <Stack gap="md">
+        <Stack gap="sm" component="dl" m={0}>
+          <Fact label={t('profile.account.email')}>
+            <Ltr>{me.email}</Ltr>
+          </Fact>
+          <Fact label={t('profile.account.roles')}>
+            <Group gap={6} component="span">
+              {me.roles.map((role) => (
+                <Badge key={role} variant="light" color="gray" style={{ textTransform: 'none' }}>
+                  {ROLE_KEYS[role] ? t(ROLE_KEYS[role]) : role}
+                </Badge>
+              ))}
+            </Group>
+          </Fact>
+          <Fact label={t('profile.account.department')}>{departmentName(me.departmentId, me.departmentName) || t('profile.account.noDepartment')}</Fact>
+        </Stack>
+        <form onSubmit={submit} noValidate>
+          <Group align="flex-start" gap="sm" wrap="wrap">
+            <TextInput
+              className="field"
+              label={t('profile.account.name')}
+              name="name"
+              autoComplete="name"
+              maxLength={200}
+              value={name}
+              onChange={(e) => {
+                setName(e.currentTarget.value);
+                setSaved(false);
+              }}
+              error={save.isError || !name.trim() ? nameError : undefined}
+              style={{ flex: '1 1 220px' }}
+            />
+            <Button type="submit" variant="light" loading={save.isPending} mt={25} disabled={name.trim() === me.name}>
+              {t('profile.account.saveName')}
+            </Button>
+          </Group>
+          {saved ? (
+            <Text size="sm" c="green.9" role="status">
+              {t('profile.account.nameSaved')}
+            </Text>
+          ) : null}
+          {save.isError && !nameError ? (
+            <Alert color="red" role="alert" mt="xs">
+              {errorText(save.error)}
+            </Alert>
+          ) : null}
+        </form>
+      </Stack>
+    </Section>
+  );
+}
+
+function LanguageCard() {
+  const { t, locale, setLocale } = useI18n();
+  const session = useSession();
+  const errorText = useErrorText();
+  const [choice, setChoice] = useState<Locale>(locale);
+  const [saved, setSaved] = useState(false);
+  // The header's switch changes the language too; the radio follows it.
+  useEffect(() => setChoice(locale), [locale]);
+  const save = useMutation({
+    mutationFn: (next: Locale) => api.patch<Me>('/api/me', { locale: next }),
+    onSuccess: async (_data, next) => {
+      setLocale(next);
+      setSaved(true);
+      await session.reloadMe();
+    },
+  });
+
+  // Saved with a button, not on each arrow key: a whole page changing language while someone
+  // moves through the radios would lose their place.
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    save.mutate(choice);
+  };
+
+  return (
+    <Section id="profile-language" title={t('profile.language.title')}>
+      <form onSubmit={submit}>
+        <Stack gap="sm" align="flex-start">
+          <Radio.Group
+            label={t('profile.language.label')}
+            description={t('profile.language.description')}
+            value={choice}
+            onChange={(value) => {
+              setChoice(value as Locale);
+              setSaved(false);
+            }}
+            name="locale"
+          >
+            <Group gap="lg" mt="xs">
+              <Radio value="en" label={<span lang="en">English</span>} />
+              <Radio value="ur" label={<span lang="ur">اردو</span>} />
+            </Group>
+          </Radio.Group>
+          <Button type="submit" variant="light" loading={save.isPending}>
+            {t('profile.language.save')}
+          </Button>
+          {saved ? (
+            <Text size="sm" c="green.9" role="status">
+              {t('profile.language.saved')}
+            </Text>
+          ) : null}
+          {save.isError ? (
+            <Alert color="red" role="alert">
+              {errorText(save.error)}
+            </Alert>
+          ) : null}
+        </Stack>
+      </form>
+    </Section>
+  );
+}
+
+interface PasswordErrors {
+  current?: string;
+  next?: string;
+  confirmation?: string;
+}
+
+function PasswordCard({ email }: { email: string }) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const passwordMessage = usePasswordMessage();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [errors, setErrors] = useState<PasswordErrors>({});
+  const [changed, setChanged] = useState(false);
+  const { rules, problem, mismatch } = usePasswordRules(next, confirmation, email);
+  const session = useSession();
+  const change = useMutation({
+    mutationFn: async () => {
+      await api.post<void>('/api/me/password', { currentPassword: current, newPassword: next });
+      // The change ends every session of the account, this browser's too; start a fresh one here
+      // with the new password, so "you stay signed in here" holds after the next refresh.
+      await session.signIn(email, next);
+    },
+    onSuccess: () => {
+      setChanged(true);
+      setCurrent('');
+      setNext('');
+      setConfirmation('');
+    },
+    onError: (error) => {
+      const fields = error instanceof ApiError ? error.fields : {};
+      if (fields.currentPassword) setErrors({ current: t('profile.password.currentWrong') });
+      else if (fields.newPassword) setErrors({ next: passwordMessage(fields.newPassword[0]) });
+    },
+  });
+  const unexplained = change.isError && !errors.current && !errors.next;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChanged(false);
+    const found: PasswordErrors = {
+      current: current ? undefined : t('profile.password.currentRequired'),
+      next: problem() ?? undefined,
+      confirmation: mismatch() ?? undefined,
+    };
+    setErrors(found);
+    if (found.current || found.next || found.confirmation) return;
+    change.reset();
+    change.mutate();
+  };
+
+  return (
+    <Section id="profile-password" title={t('profile.password.title')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap={4}>
+          <Text size="sm" mb="xs">
+            {t('profile.password.intro')}
+          </Text>
+          <PasswordInput
+            className="field"
+            label={t('profile.password.current')}
+            name="current-password"
+            autoComplete="current-password"
+            required
+            withAsterisk={false}
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            error={errors.current}
+            aria-invalid={!!errors.current}
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.showTyped') }}
+          />
+          <PasswordInput
+            className="field"
+            label={t('profile.password.new')}
+            name="new-password"
+            autoComplete="new-password"
+            maxLength={PASSWORD_MAX_LENGTH}
+            required
+            withAsterisk={false}
+            value={next}
+            onChange={(e) => setNext(e.currentTarget.value)}
+            error={errors.next}
+            aria-invalid={!!errors.next}
+            description={<PasswordRules rules={rules} />}
+            {...RULES_AS_DESCRIPTION}
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.showTyped') }}
+          />
+          <PasswordInput
+            className="field"
+            label={t('profile.password.confirm')}
+            name="confirm-password"
+            autoComplete="new-password"
+            maxLength={PASSWORD_MAX_LENGTH}
+            required
+            withAsterisk={false}
+            value={confirmation}
+            onChange={(e) => setConfirmation(e.currentTarget.value)}
+            error={errors.confirmation}
+            aria-invalid={!!errors.confirmation}
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.showTyped') }}
+          />
+          <Group mt="xs">
+            <Button type="submit" loading={change.isPending}>
+              {t('profile.password.submit')}
+            </Button>
+          </Group>
+          {changed ? (
+            <Alert color="green" role="status" mt="sm" data-testid="password-changed">
+              {t('profile.password.changed')}
+            </Alert>
+          ) : null}
+          {unexplained ? (
+            <Alert color="red" role="alert" mt="sm">
+              {errorText(change.error)}
+            </Alert>
+          ) : null}
+        </Stack>
+      </form>
+    </Section>
+  );
 }

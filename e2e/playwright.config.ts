@@ -7,17 +7,8 @@ import path from 'node:path';
  * executablePath: Playwright's own browser download does not exist here.
  */
 const port = Number(process.env.E2E_PORT || 3100);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-];
+// The flags come from scripts/chromium.mjs through scripts/e2e.mjs (one list for tests and bench).
+const CHROMIUM_ARGS: string[] = JSON.parse(process.env.CHROMIUM_ARGS || '["--no-sandbox", "--disable-gpu"]');
 
 export default defineConfig({
   testDir: path.join(__dirname, 'tests'),

@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
-// Fonts: Noto for Latin and Arabic script (the app bundles its own; this covers browser UI and
-// fallbacks); poppler-utils lets tests and people look at PDFs.
+// Fonts: Noto for Latin and Arabic script (the app bundles its own; this covers the browser's
+// own UI and fallbacks).
 const PACKAGES = ['chromium', 'fonts-noto-core'];
 
 const log = (msg) => process.stderr.write(`[chromium] ${msg}\n`);

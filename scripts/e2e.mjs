@@ -5,7 +5,7 @@
 // arguments go to Playwright, e.g. a spec file name).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ensureChromium } from './chromium.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
 import { startDeployment } from './test-deployment.mjs';
 
 const port = Number(process.env.E2E_PORT || 3100);
@@ -13,7 +13,19 @@ const log = (msg) => process.stderr.write(`[e2e] ${msg}\n`);
 
 const chromium = ensureChromium();
 log(`Chromium: ${chromium}`);
-const { env, stop, root } = await startDeployment({ port, database: 'daftar_e2e', redisPrefix: 'daftar-e2e', extraEnv: { CHROMIUM_PATH: chromium, E2E_PORT: String(port) } });
+const { env, stop, root } = await startDeployment({
+  port,
+  database: 'daftar_e2e',
+  redisPrefix: 'daftar-e2e',
+  extraEnv: { CHROMIUM_PATH: chromium, CHROMIUM_ARGS: JSON.stringify(CHROMIUM_ARGS), E2E_PORT: String(port) },
+});
+// Interrupted (Ctrl-C, CI time-out): never leave the API and worker behind.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the deployment`);
+    stop().finally(() => process.exit(130));
+  });
+}
 let code = 1;
 try {
   const started = Date.now();

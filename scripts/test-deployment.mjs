@@ -40,6 +40,10 @@ async function waitForHealth(url, children) {
 
 /** Builds what is stale, seeds a fresh database and starts API + worker on `port`. */
 export async function startDeployment({ port, database, redisPrefix, extraEnv = {} }) {
+  // A server left over on the port would answer the health check and be tested instead of ours.
+  if (await fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false)) {
+    throw new Error(`port ${port} is already in use by another server: stop it, or choose another port (E2E_PORT / BENCH_WEB_PORT)`);
+  }
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-if-stale.mjs')], { cwd: root, stdio: 'inherit' });
   const storage = mkdtempSync(path.join(os.tmpdir(), `${database}-`));
   const env = {

@@ -150,8 +150,15 @@ export async function newPerson(roles: string[], province: Province = 'kp', name
 }
 
 /** Signs a given person in through the sign-in page, in whichever language it shows. */
-export async function signInAs(page: Page, province: Province, email: string, password: string): Promise<void> {
+export async function signInAs(page: Page, province: Province, email: string, password: string, locale?: 'en' | 'ur'): Promise<void> {
   await page.goto(urlOf(province, '/sign-in'));
+  // Picked on the sign-in page, the language becomes the account's preference.
+  if (locale) await switchLanguage(page, locale);
+  await submitSignIn(page, email, password);
+}
+
+/** Fills and sends the sign-in form already on screen. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.locator('input[autocomplete="username"]').fill(email);
   await page.locator('input[autocomplete="current-password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
@@ -169,4 +176,18 @@ export async function saveNow(page: Page): Promise<void> {
   const save = page.getByRole('button', { name: 'Save', exact: true });
   if (await save.isEnabled()) await save.click();
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+}
+
+/**
+ * Takes a workflow action from the document page. Return, defer and reject ask for a comment in
+ * a dialog; the others act at once. Waits until the action is no longer offered (state moved on).
+ */
+export async function act(page: Page, action: string, comment?: string): Promise<void> {
+  await page.locator(`[data-action="${action}"]`).click();
+  if (comment !== undefined) {
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Comment').fill(comment);
+    await dialog.getByTestId('confirm-action').click();
+  }
+  await expect(page.locator(`[data-action="${action}"]`)).toHaveCount(0);
 }

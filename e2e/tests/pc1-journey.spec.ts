@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ApiClient, fixture, personAt, samplePdf, saveNow, signIn } from '../support/app';
+import { act, ApiClient, fixture, personAt, samplePdf, saveNow, signIn } from '../support/app';
 import { at, differences, fillForm, readValue } from '../support/form-filler';
 
 /*
@@ -41,8 +41,14 @@ test('a preparer fills and submits a PC-I, a reviewer and an approver take it to
   await expect(page.getByTestId('live-unavailable')).toHaveCount(0);
   await cell.fill('');
   await cell.pressSequentially(String(amount(original) + 1000));
-  await expect.poll(async () => amount(await readValue(total))).toBeCloseTo(before + 1000, 3);
-  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'dirty');
+  // Read in one go inside the page: the moment the total shows the new sum, nothing is saved yet.
+  const statusWhenSummed = await page.waitForFunction((expected) => {
+    const el = document.querySelector('[data-pointer="/capitalCost/estimate/totals/local"]');
+    const text = el instanceof HTMLInputElement ? el.value : (el?.textContent ?? '');
+    const shown = Number(text.replace(/,/g, ''));
+    return Math.abs(shown - expected) < 0.0005 ? document.querySelector('[data-testid="save-status"]')?.getAttribute('data-status') : null;
+  }, before + 1000);
+  expect(await statusWhenSummed.jsonValue()).toBe('dirty');
   await cell.fill(original);
   await expect.poll(async () => amount(await readValue(total))).toBeCloseTo(before, 3);
 
@@ -65,41 +71,33 @@ test('a preparer fills and submits a PC-I, a reviewer and an approver take it to
   }
   await saveNow(page);
 
-  await page.locator('[data-action="submit"]').click();
-  const confirm = page.getByTestId('confirm-action');
-  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+  await act(page, 'submit');
   await expect(page.getByTestId('document')).toHaveAttribute('data-mode', 'read');
   await expect(page.locator('[data-state="submitted"]').first()).toBeVisible();
 
   // Review and decision, each by its own person in their own browser.
   const reviewer = await personAt(browser, 'reviewer', 'kp');
   await reviewer.page.goto(documentUrl);
-  for (const action of ['start-review', 'forward-to-pnd', 'place-before-forum']) {
-    await reviewer.page.locator(`[data-action="${action}"]`).click();
-    const ok = reviewer.page.getByTestId('confirm-action');
-    if (await ok.isVisible().catch(() => false)) await ok.click();
-    await expect(reviewer.page.locator(`[data-action="${action}"]`)).toHaveCount(0);
-  }
+  for (const action of ['start-review', 'forward-to-pnd', 'place-before-forum']) await act(reviewer.page, action);
   await expect(reviewer.page.locator('[data-state="forum"]').first()).toBeVisible();
   await expect(reviewer.page.locator('[data-action="approve"]')).toHaveCount(0);
   await reviewer.context.close();
 
   const approver = await personAt(browser, 'approver', 'kp');
   await approver.page.goto(documentUrl);
-  await approver.page.locator('[data-action="approve"]').click();
-  const ok = approver.page.getByTestId('confirm-action');
-  if (await ok.isVisible().catch(() => false)) await ok.click();
+  await act(approver.page, 'approve');
   await expect(approver.page.locator('[data-state="approved"]').first()).toBeVisible();
   await approver.context.close();
 
   // The preparer sees it approved, with the forum and the rule that sent it there.
   const api = await ApiClient.signIn('preparer', 'kp');
-  const document = await api.call<{ projectId: string; state: string; forum: string }>('GET', `/api/documents/${documentId}`);
-  expect(document.state).toBe('approved');
-  await page.goto(`/projects/${document.projectId}`);
+  const decided = await api.call<{ projectId: string; state: string; forum: string }>('GET', `/api/documents/${documentId}`);
+  expect(decided.state).toBe('approved');
+  await page.goto(`/projects/${decided.projectId}`);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.locator('[data-state="approved"]').first()).toBeVisible();
-  await expect(page.getByTestId('project-forum')).not.toBeEmpty();
+  await expect(page.getByTestId('project-forum')).toHaveAttribute('data-forum', decided.forum);
+  await expect(page.getByTestId('project-forum')).toContainText('Provincial Development Working Party');
   await expect(page.getByTestId('project-rule')).not.toBeEmpty();
   await expect(page.getByTestId('timeline')).toContainText('Demo Approver');
 });

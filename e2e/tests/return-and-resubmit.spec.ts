@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ApiClient, personAt, preparedPcI, saveNow } from '../support/app';
+import { act, ApiClient, personAt, preparedPcI, saveNow } from '../support/app';
 import { at } from '../support/form-filler';
 
 test('a reviewer returns a PC-I with a comment; the preparer sees it, fixes and resubmits', async ({ browser }) => {
@@ -11,9 +11,7 @@ test('a reviewer returns a PC-I with a comment; the preparer sees it, fixes and 
 
   const reviewer = await personAt(browser, 'reviewer', 'kp');
   await reviewer.page.goto(`/documents/${documentId}`);
-  await reviewer.page.locator('[data-action="start-review"]').click();
-  const go = reviewer.page.getByTestId('confirm-action');
-  if (await go.isVisible().catch(() => false)) await go.click();
+  await act(reviewer.page, 'start-review');
   await expect(reviewer.page.locator('[data-state="department-review"]').first()).toBeVisible();
   await reviewer.page.locator('[data-action="return"]').click();
   const dialog = reviewer.page.getByRole('dialog');
@@ -35,9 +33,7 @@ test('a reviewer returns a PC-I with a comment; the preparer sees it, fixes and 
   const description = at(preparer.page, '/description/justification');
   await description.fill(`${await description.inputValue()} Unit rates rechecked against the 2025 schedule.`);
   await saveNow(preparer.page);
-  await preparer.page.locator('[data-action="submit"]').click();
-  const ok = preparer.page.getByTestId('confirm-action');
-  if (await ok.isVisible().catch(() => false)) await ok.click();
+  await act(preparer.page, 'submit');
   await expect(preparer.page.locator('[data-state="submitted"]').first()).toBeVisible();
   await preparer.context.close();
 

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { newPerson, preparedPcI, signInAs, switchLanguage } from '../support/app';
+import { at } from '../support/form-filler';
 
 test('Urdu: the switch turns the app right-to-left, shows the PC-I in Urdu and sets it in Nastaliq', async ({ page }) => {
   // A person of their own: the language choice is stored on the account.
@@ -27,4 +28,20 @@ test('Urdu: the switch turns the app right-to-left, shows the PC-I in Urdu and s
   // The language stays with the user: stored on the account.
   const me = await api.call<{ locale: string }>('GET', '/api/me');
   expect(me.locale).toBe('ur');
+});
+
+test('switching language in the middle of typing keeps what was typed', async ({ page }) => {
+  const person = await newPerson(['preparer'], 'kp');
+  const { documentId } = await preparedPcI(person.api, `Switch while typing ${Date.now()}`);
+  await signInAs(page, 'kp', person.email, person.password);
+  await page.goto(`/documents/${documentId}`);
+  const outputs = at(page, '/description/outputs');
+  const typed = 'Outputs typed in English, then the officer switched to Urdu.';
+  await outputs.fill(typed);
+  await switchLanguage(page, 'ur');
+  await expect(page.getByText('منصوبے کا نام').first()).toBeVisible();
+  await expect(at(page, '/description/outputs')).toHaveValue(typed);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  const saved = await person.api.call<{ data: { description: { outputs: string } } }>('GET', `/api/documents/${documentId}`);
+  expect(saved.data.description.outputs).toBe(typed);
 });

@@ -8,6 +8,13 @@ import { DaftarStore } from '../tenancy/tenant-context';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
+const REDACTED = '[redacted]';
+
+/** A URL with the value of any `token` query parameter replaced, for logging. */
+export function withoutSecrets(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, `$1${REDACTED}`);
+}
+
 /** The request id: the caller's X-Request-Id when it looks sane, else a new UUID. */
 export function requestIdFor(req: IncomingMessage): string {
   const header = req.headers['x-request-id'];
@@ -32,6 +39,15 @@ export function requestIdFor(req: IncomingMessage): string {
           // Refresh tokens travel in the cookie both ways (browser sessions): never in the logs.
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+          // One-time links (/accept-invitation?token=…, /reset-password?token=…) reach the server
+          // when the web app is opened from them; the token must not outlive the request in a log.
+          serializers: {
+            req: (req: { url?: string; query?: Record<string, unknown> }) => ({
+              ...req,
+              url: typeof req.url === 'string' ? withoutSecrets(req.url) : req.url,
+              ...(req.query && 'token' in req.query ? { query: { ...req.query, token: REDACTED } } : {}),
+            }),
+          },
           mixin: () => {
             const cls = ClsServiceManager.getClsService<DaftarStore>();
             if (!cls.isActive()) return {};

@@ -1,5 +1,5 @@
 import { Dec, MAX_COMPUTED_INTEGER_DIGITS, toDecimal } from '../forms/decimal';
-import { DocumentKind } from './document.entity';
+import { DocumentKind } from './document-kinds';
 
 /*
  * What the platform reads from a document's data (always after the server has recomputed its
@@ -9,21 +9,7 @@ import { DocumentKind } from './document.entity';
 
 type Data = Record<string, unknown>;
 
-/** Which kind of document each catalogue form is. */
-export const KIND_OF_FORM: Record<string, DocumentKind> = {
-  'pc1-infrastructure': 'pc1',
-  'pc1-production': 'pc1',
-  'pc1-social': 'pc1',
-  'pc1-revised': 'pc1-revised',
-  pc2: 'pc2',
-  pc3a: 'pc3a',
-  pc3b: 'pc3b',
-  pc4: 'pc4',
-  pc5: 'pc5',
-};
-
-/** Forms a project can start with; the others follow an approved PC-I. */
-export const STARTING_FORMS = ['pc1-infrastructure', 'pc1-production', 'pc1-social', 'pc2'];
+export { KIND_OF_FORM, STARTING_FORMS } from './document-kinds';
 
 const get = (data: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Data)[k] : undefined), data);

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const DOCUMENT_KINDS = ['pc1', 'pc1-revised', 'pc2', 'pc3a', 'pc3b', 'pc4', 'pc5'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+import { DocumentKind } from './document-kinds';
+
+export { DOCUMENT_KINDS, type DocumentKind } from './document-kinds';
 
 /** A filled form, pinned to the form version it was started on. */
 @Entity({ name: 'documents' })

@@ -16,7 +16,8 @@ import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { UsersService } from '../users/users.service';
 import { WorkflowAction, WorkflowConfig } from '../workflow/workflow-config';
 import { WorkflowService } from '../workflow/workflow.service';
-import { DocumentFigures, figuresOf, KIND_OF_FORM, prefillFrom } from './document-figures';
+import { DocumentFigures, figuresOf, prefillFrom } from './document-figures';
+import { KIND_OF_FORM, ROUTED_KINDS } from './document-kinds';
 import { DocumentKind, ProjectDocument } from './document.entity';
 import { CreateFollowUpRequest, CreateProjectRequest, ListDocumentsQuery } from './dto';
 import { assertMayPrepare, departmentForNewProject } from './preparer-access';
@@ -44,7 +45,6 @@ export const FEASIBILITY_THRESHOLD = '300';
 /** Lists count matches exactly up to this many. */
 export const LIST_COUNT_CAP = 10_000;
 /** Kinds that are routed to a forum by their cost. */
-const ROUTED: DocumentKind[] = ['pc1', 'pc1-revised', 'pc2'];
 
 /**
  * Projects and their documents: drafts saved with optimistic concurrency (every save a
@@ -334,8 +334,8 @@ export class DocumentsService {
       // One instant for the whole action, so its routing date, decision date and timestamps agree.
       const now = new Date();
       const today = this.calendar.dateOf(now);
-      const routing = ROUTED.includes(document.kind) ? await this.route(em, document, today) : null;
-      if (action.decision && action.decision !== 'returned' && ROUTED.includes(document.kind) && !routing?.rule) {
+      const routing = ROUTED_KINDS.includes(document.kind) ? await this.route(em, document, today) : null;
+      if (action.decision && action.decision !== 'returned' && ROUTED_KINDS.includes(document.kind) && !routing?.rule) {
         throw new UnprocessableEntityException(routing?.reason ?? 'No forum rule covers this document');
       }
       await em.query(

@@ -1,17 +1,10 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { Calendar, isCalendarDate } from '../common/calendar';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { Obligation } from './obligation';
 
-export interface Obligation {
-  projectId: string;
-  projectTitle: string;
-  kind: 'pc3b' | 'pc5';
-  /** '2025-09' (the month reported) or '2024-25' (the financial year reported). */
-  period: string;
-  dueDate: string;
-  status: 'fulfilled' | 'due' | 'overdue';
-  documentId: string | null;
-}
+export type { Obligation } from './obligation';
+
 
 /** PC-III(B) for month M is due by the 5th of month M+1 (Planning Commission 2006 guideline). */
 export const PC3B_DUE_DAY = 5;

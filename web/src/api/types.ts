@@ -1,4 +1,5 @@
-/* Shapes of the API's answers that more than one screen reads. */
+/* Shapes of the API's answers that more than one screen reads (server types where they are plain). */
+import type { ForumRuleData } from '../../../src/routing/forum-rules';
 
 export type Locale = 'en' | 'ur';
 
@@ -153,16 +154,7 @@ export interface ProjectDetail {
 }
 
 /** A reporting obligation (GET /api/obligations): PC-III(B) monthly, PC-V yearly after completion. */
-export interface Obligation {
-  projectId: string;
-  projectTitle: string;
-  kind: 'pc3b' | 'pc5';
-  /** '2025-09' (a month) or '2024-25' (a financial year). */
-  period: string;
-  dueDate: string;
-  status: 'fulfilled' | 'due' | 'overdue';
-  documentId: string | null;
-}
+export type { Obligation } from '../../../src/projects/obligation';
 
 export interface Attachment {
   id: string;
@@ -174,23 +166,8 @@ export interface Attachment {
   uploadedAt: string;
 }
 
-/** A dated forum rule of the province (src/routing/forum-rules.ts). */
-export interface ForumRule {
-  id?: string;
-  code: string;
-  forum: string;
-  minCost: string | null;
-  maxCost: string | null;
-  formKinds: string[] | null;
-  foreignFunding: boolean | null;
-  whollyProvincial: boolean | null;
-  maxIncreasePct: string | null;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  priority: number;
-  source: string;
-  verify: boolean;
-}
+/** A dated forum rule of the province, as the server defines it. */
+export type ForumRule = ForumRuleData & { id?: string };
 
 /** GET /api/documents/:id/routing: the forum that must decide the document today, and why. */
 export interface Routing {

@@ -5,6 +5,7 @@ import { Ltr } from '../components/Ltr';
 import { useI18n } from '../i18n/i18n';
 import { useRouting } from './api';
 import type { DocumentDetail } from './types';
+import { ROUTED_KINDS } from '../pages/shared/documentLabels';
 
 /** Why there are no inputs: the document's state, or the user's role. */
 export function ReadOnlyNote({ editable }: { editable: boolean }) {
@@ -15,9 +16,6 @@ export function ReadOnlyNote({ editable }: { editable: boolean }) {
     </Text>
   );
 }
-
-/** Forms whose cost decides their forum (the server routes these kinds only). */
-const ROUTED_KINDS = new Set(['pc1', 'pc1-revised', 'pc2']);
 
 /** The forum that would decide the document today, and the dated rule that says so. */
 export const RoutingNote = memo(function RoutingNote({ doc, revision }: { doc: DocumentDetail; revision: number }) {

@@ -1,4 +1,4 @@
-import { Alert, Blockquote, Group, Paper, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Blockquote, Group, Paper, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { memo } from 'react';
 import { useMasterName, useWorkflow } from '../api/queries';
 import { DateText } from '../components/Amount';
@@ -84,7 +84,7 @@ function StepTitle({ step }: { step: TransitionEntry }) {
 }
 
 function StepBody({ step }: { step: TransitionEntry }) {
-  const { t } = useI18n();
+  const { t, dir } = useI18n();
   const forumName = useMasterName('approval-forums');
   const from = step.fromState ?? step.from;
   const to = step.toState ?? step.to;
@@ -93,7 +93,9 @@ function StepBody({ step }: { step: TransitionEntry }) {
     <>
       <Group gap={6} wrap="wrap" mt={2}>
         {from ? <StateBadge state={from} /> : null}
-        <span aria-label={t('editor.movedTo')}>→</span>
+        {/* The arrow follows the reading direction; the words are for screen readers. */}
+        <span aria-hidden>{dir === 'rtl' ? '←' : '→'}</span>
+        <VisuallyHidden>{t('editor.movedTo')}</VisuallyHidden>
         {to ? <StateBadge state={to} /> : null}
       </Group>
       <Text size="xs" c="dimmed" mt={4}>

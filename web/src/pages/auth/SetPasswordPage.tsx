@@ -19,7 +19,11 @@ const ENDPOINT: Record<Purpose, string> = {
 export default function SetPasswordPage({ purpose }: { purpose: Purpose }) {
   const { t } = useI18n();
   const [params] = useSearchParams();
-  const token = params.get('token')?.trim() ?? '';
+  // Read once, then dropped from the address bar: the secret should not stay in the history.
+  const [token] = useState(() => params.get('token')?.trim() ?? '');
+  useEffect(() => {
+    if (token && window.location.search.includes('token=')) window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, [token]);
   const title = purpose === 'invitation' ? t('auth.setPassword.invitationTitle') : t('auth.setPassword.resetTitle');
   useDocumentTitle(`${title} · ${t('app.name')}`);
   const [done, setDone] = useState(false);

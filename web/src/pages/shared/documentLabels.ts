@@ -1,26 +1,15 @@
 import { useI18n } from '../../i18n/i18n';
 
+import { DOCUMENT_KINDS, KIND_OF_FORM, ROUTED_KINDS as ROUTED, STARTING_FORMS as STARTING } from '../../../../src/projects/document-kinds';
+
 /** The documents of a project in the order of its life: feasibility, approval, revisions, execution, completion, operation. */
-export const KIND_ORDER = ['pc2', 'pc1', 'pc1-revised', 'pc3a', 'pc3b', 'pc4', 'pc5'] as const;
+export const KIND_ORDER = DOCUMENT_KINDS;
 
-/** Kinds whose cost routes them to a forum (src/projects/documents.service.ts ROUTED). */
-export const ROUTED_KINDS = new Set(['pc1', 'pc1-revised', 'pc2']);
+/** Kinds whose cost routes them to a forum. */
+export const ROUTED_KINDS = new Set<string>(ROUTED);
 
-/** The forms a project can start with (src/projects/document-figures.ts STARTING_FORMS). */
-export const STARTING_FORMS = ['pc1-infrastructure', 'pc1-production', 'pc1-social', 'pc2'] as const;
-
-/** Which kind of document each catalogue form is (src/projects/document-figures.ts KIND_OF_FORM). */
-const KIND_OF_FORM: Record<string, string> = {
-  'pc1-infrastructure': 'pc1',
-  'pc1-production': 'pc1',
-  'pc1-social': 'pc1',
-  'pc1-revised': 'pc1-revised',
-  pc2: 'pc2',
-  pc3a: 'pc3a',
-  pc3b: 'pc3b',
-  pc4: 'pc4',
-  pc5: 'pc5',
-};
+/** The forms a project can start with. */
+export const STARTING_FORMS = STARTING;
 
 export function kindOfForm(formKey: string | null | undefined): string | null {
   return formKey ? (KIND_OF_FORM[formKey] ?? null) : null;

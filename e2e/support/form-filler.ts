@@ -75,7 +75,14 @@ async function fillTable(page: Page, pointer: string, table: Data, filled: Map<s
 }
 
 /** Fills every field of `data` that the editor shows as an input; `skip` leaves pointers alone. */
+/** Long forms render their later sections a few frames after the first ones: wait for all. */
+export async function formRendered(page: Page): Promise<void> {
+  await expect(page.getByTestId('document')).toBeVisible();
+  await expect(page.locator('section[aria-busy="true"]')).toHaveCount(0);
+}
+
 export async function fillForm(page: Page, data: Data, skip: (pointer: string, value: unknown) => boolean = () => false): Promise<Map<string, unknown>> {
+  await formRendered(page);
   const filled = new Map<string, unknown>();
   for (const [sectionId, section] of Object.entries(data)) {
     if (!isObject(section)) continue;
@@ -91,6 +98,7 @@ export async function fillForm(page: Page, data: Data, skip: (pointer: string, v
 
 /** Reads back every filled field and returns the ones whose value differs. */
 export async function differences(page: Page, filled: Map<string, unknown>): Promise<string[]> {
+  await formRendered(page);
   const out: string[] = [];
   for (const [pointer, expected] of filled) {
     const target = at(page, pointer).first();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ApiClient, preparedPcI, signIn } from '../support/app';
+import { formRendered } from '../support/form-filler';
 
 test('a viewer sees projects and documents but no edit or action buttons', async ({ page }) => {
   const preparer = await ApiClient.signIn('preparer', 'kp');
@@ -15,6 +16,9 @@ test('a viewer sees projects and documents but no edit or action buttons', async
   const document = page.getByTestId('document');
   await expect(document).toHaveAttribute('data-mode', 'read');
   await expect(document).toContainText(title);
+  await formRendered(page);
+  // Every section is there, shown as text: the checks below are not vacuous.
+  await expect(page.locator('[data-section-block]')).not.toHaveCount(0);
   await expect(page.locator('[data-action]')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Upload' })).toHaveCount(0);

@@ -15,7 +15,11 @@ const ProjectsPage = lazy(() => import('../pages/projects/ProjectsPage'));
 const NewProjectPage = lazy(() => import('../pages/projects/NewProjectPage'));
 const ProjectPage = lazy(() => import('../pages/projects/ProjectPage'));
 const ProfilePage = lazy(() => import('../pages/profile/ProfilePage'));
-const DocumentPage = lazy(() => import('../editor/DocumentPage'));
+const loadDocumentPage = () => import('../editor/DocumentPage');
+const DocumentPage = lazy(loadDocumentPage);
+// Opened straight on a document (a reload, a shared link): fetch the editor's code while the
+// session starts, instead of after it.
+if (globalThis.location?.pathname.startsWith('/documents/')) void loadDocumentPage();
 const DocumentHistoryPage = lazy(() => import('../editor/DocumentHistoryPage'));
 
 export const router = createBrowserRouter([

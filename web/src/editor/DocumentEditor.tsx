@@ -12,10 +12,11 @@ import { groupBySection, sectionErrors, sectionOf } from './errors';
 import { fieldIndex } from './labels';
 import { LeaveGuard } from './LeaveGuard';
 import { validatorFor } from './live-check';
+import { useProgressiveCount } from './useProgressiveCount';
 import { share } from './pointer';
 import { markRecomputed } from './perf';
 import { ErrorSummary, SubmitProblems } from './ProblemList';
-import { SectionBlock } from './SectionBlock';
+import { PendingSection, SectionBlock } from './SectionBlock';
 import { SectionNav } from './SectionNav';
 import { HISTORY_ANCHOR, LastStepNote, TransitionsTimeline } from './TransitionsTimeline';
 import type { DocumentDetail, FormError, FormVersionView } from './types';
@@ -35,6 +36,7 @@ export function DocumentEditor({ doc, version }: { doc: DocumentDetail; version:
   const draft = useDocumentDraft({ doc, version, validator, editable: editing, locale });
   const { state, errors } = draft;
   const sections = version.ui.sections;
+  const progressive = useProgressiveCount(sections.length);
   // A refetched document (after each save) keeps the same lists when they did not change, so the
   // memoised sections and panels that show them are not all drawn again.
   const listsRef = useRef({ attachments: doc.attachments, actions: doc.actions });
@@ -95,7 +97,10 @@ export function DocumentEditor({ doc, version }: { doc: DocumentDetail; version:
               {editing ? <ErrorSummary sections={sections} groups={groups} count={errors.length} /> : null}
               {/* Before the form: the form's attachment fields choose among these files. */}
               <AttachmentsPanel documentId={doc.id} attachments={attachments} canUpload={editing} />
-              {sections.map((s) => (
+              {sections.map((s, index) =>
+                index >= progressive.count ? (
+                  <PendingSection key={s.id} section={s} />
+                ) : (
                 <SectionBlock
                   key={s.id}
                   section={s}
@@ -110,7 +115,8 @@ export function DocumentEditor({ doc, version }: { doc: DocumentDetail; version:
                   onRowOp={draft.rowOp}
                   keysFor={draft.keysFor}
                 />
-              ))}
+                ),
+              )}
               <TransitionsTimeline documentId={doc.id} />
             </Stack>
           </div>

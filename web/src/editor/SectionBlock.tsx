@@ -31,6 +31,18 @@ export interface SectionBlockProps {
   keysFor(tablePointer: string, count: number): string[];
 }
 
+/** A section not rendered yet (see useProgressiveCount): its numbered heading, so the navigator can reach it. */
+export function PendingSection({ section }: { section: SectionBlockProps['section'] }) {
+  const headingId = sectionAnchor(section.id);
+  return (
+    <Paper component="section" withBorder p={{ base: 'sm', sm: 'md' }} radius="md" className="form-section" aria-labelledby={headingId} aria-busy="true">
+      <Title order={2} size="h4" id={headingId} tabIndex={-1} className="section-heading">
+        <bdi dir="ltr">{section.number}</bdi>. {section.label}
+      </Title>
+    </Paper>
+  );
+}
+
 export const SectionBlock = memo(function SectionBlock(props: SectionBlockProps) {
   const { section, value, errors, editing } = props;
   const { t } = useI18n();

@@ -20,5 +20,5 @@ if (!existsSync(marker) || newest(path.join(root, 'src')) > statSync(marker).mti
 const webMarker = path.join(root, 'dist', 'web', 'index.html');
 if (!existsSync(webMarker) || newest(path.join(root, 'web', 'src')) > statSync(webMarker).mtimeMs) {
   process.stderr.write('[build] building the web app …\n');
-  execSync('npx vite build --config web/vite.config.ts --logLevel warn', { cwd: root, stdio: 'inherit' });
+  execSync('npx vite build --config web/vite.config.mts --logLevel warn', { cwd: root, stdio: 'inherit' });
 }

@@ -1,14 +1,39 @@
 import { Anchor, AppShell, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/QueryState';
 import { useI18n } from '../i18n/i18n';
 
+/**
+ * A new screen moves focus to its heading (or the main region while it loads), so keyboard and
+ * screen-reader users start at the top of what changed instead of on a link that is gone.
+ */
+function useFocusOnNavigation(): void {
+  const { pathname } = useLocation();
+  const firstScreen = useRef(true);
+  useEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      const main = document.getElementById('main');
+      const target = main?.querySelector<HTMLElement>('h1') ?? main;
+      if (!target) return;
+      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: true });
+      window.scrollTo({ top: 0 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [pathname]);
+}
+
 /** The frame of every signed-in screen: the province, navigation, language and account. */
 export function AppLayout() {
+  useFocusOnNavigation();
   const { t } = useI18n();
   const session = useSession();
   const location = useLocation();

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { Amount } from '../components/Amount';
@@ -50,10 +50,14 @@ export const SaveBar = memo(function SaveBar({ status, error, onSave }: { status
       <Button size="sm" onClick={onSave} disabled={status === 'saved' || status === 'saving'} variant={status === 'saved' ? 'default' : 'filled'}>
         {t('common.save')}
       </Button>
-      <Text size="sm" c={STATUS_COLOUR[status]} data-testid="save-status" data-status={status} role="status" aria-live="polite" className="save-status" title={error ?? undefined}>
+      <Text size="sm" c={STATUS_COLOUR[status]} data-testid="save-status" data-status={status} className="save-status" title={error ?? undefined}>
         {words[status]}
         {status === 'error' && error ? `: ${error}` : ''}
       </Text>
+      {/* Announced: only a save that finished or failed, not every keystroke's "unsaved changes". */}
+      <VisuallyHidden role="status" aria-live="polite">
+        {status === 'saved' || status === 'error' ? `${words[status]}${status === 'error' && error ? `: ${error}` : ''}` : ''}
+      </VisuallyHidden>
     </Group>
   );
 });

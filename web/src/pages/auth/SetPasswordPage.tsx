@@ -1,12 +1,12 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { PASSWORD_MAX_LENGTH } from '../../../../src/auth/password-policy';
 import { api, ApiError } from '../../api/client';
 import { useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
 import { PasswordRules, RULES_AS_DESCRIPTION, usePasswordMessage, usePasswordRules } from './PasswordRules';
+import { SecretInput } from './SecretInput';
 
 type Purpose = 'invitation' | 'password-reset';
 
@@ -102,35 +102,24 @@ function NewPasswordForm({ endpoint, token, onDone }: { endpoint: string; token:
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap={4}>
-        <PasswordInput
-          className="field"
+        <SecretInput
           label={t('auth.newPassword')}
           name="new-password"
           autoComplete="new-password"
-          maxLength={PASSWORD_MAX_LENGTH}
-          required
-          withAsterisk={false}
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
           error={errors.password}
-          aria-invalid={!!errors.password}
           description={<PasswordRules rules={rules} />}
           {...RULES_AS_DESCRIPTION}
           visibilityToggleButtonProps={{ 'aria-label': t('auth.showTyped') }}
         />
-        <PasswordInput
-          className="field"
+        <SecretInput
           label={t('auth.confirmPassword')}
           name="confirm-password"
           autoComplete="new-password"
-          maxLength={PASSWORD_MAX_LENGTH}
-          required
-          withAsterisk={false}
           value={confirmation}
           onChange={(e) => setConfirmation(e.currentTarget.value)}
           error={errors.confirmation}
-          aria-invalid={!!errors.confirmation}
-          visibilityToggleButtonProps={{ 'aria-label': t('auth.showTyped') }}
         />
         <Button type="submit" loading={busy} mt="md">
           {t('auth.setPassword.submit')}

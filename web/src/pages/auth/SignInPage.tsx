@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { FormEvent, useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { useSession } from '../../auth/session';
 import { useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
 import { safeNext } from './safeNext';
+import { SecretInput } from './SecretInput';
 
 interface FieldErrors {
   email?: string;
@@ -97,19 +98,14 @@ export default function SignInPage() {
             onChange={(e) => setEmail(e.currentTarget.value)}
             error={errors.email}
           />
-          <PasswordInput
-            className="field"
+          <SecretInput
             ref={passwordRef}
             label={t('auth.password')}
             name="password"
             autoComplete="current-password"
-            required
-            withAsterisk={false}
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={errors.password}
-            aria-invalid={!!errors.password}
-            visibilityToggleButtonProps={{ 'aria-label': t('auth.showTyped') }}
           />
           <Button type="submit" loading={busy} mt="xs">
             {t('auth.signIn.submit')}

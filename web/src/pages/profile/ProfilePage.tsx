@@ -1,8 +1,7 @@
-import { Alert, Badge, Button, Card, Group, PasswordInput, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { FormEvent, ReactNode, useEffect, useState } from 'react';
-import { PASSWORD_MAX_LENGTH } from '../../../../src/auth/password-policy';
 import { api, ApiError } from '../../api/client';
 import { Me } from '../../api/types';
 import { useSession } from '../../auth/session';
@@ -12,6 +11,7 @@ import { Locale, useI18n } from '../../i18n/i18n';
 import { PasswordRules, RULES_AS_DESCRIPTION, usePasswordMessage, usePasswordRules } from '../auth/PasswordRules';
 import { fieldErrorsOf } from '../shared/fieldErrors';
 import { useDepartmentName } from '../shared/names';
+import { SecretInput } from '../auth/SecretInput';
 
 const ROLE_KEYS: Record<string, string> = {
   tenant_admin: 'profile.role.tenantAdmin',
@@ -263,48 +263,32 @@ function PasswordCard({ email }: { email: string }) {
           <Text size="sm" mb="xs">
             {t('profile.password.intro')}
           </Text>
-          <PasswordInput
-            className="field"
+          <SecretInput
             label={t('profile.password.current')}
             name="current-password"
             autoComplete="current-password"
-            required
-            withAsterisk={false}
             value={current}
             onChange={(e) => setCurrent(e.currentTarget.value)}
             error={errors.current}
-            aria-invalid={!!errors.current}
-            visibilityToggleButtonProps={{ 'aria-label': t('auth.showTyped') }}
           />
-          <PasswordInput
-            className="field"
+          <SecretInput
             label={t('profile.password.new')}
             name="new-password"
             autoComplete="new-password"
-            maxLength={PASSWORD_MAX_LENGTH}
-            required
-            withAsterisk={false}
             value={next}
             onChange={(e) => setNext(e.currentTarget.value)}
             error={errors.next}
-            aria-invalid={!!errors.next}
             description={<PasswordRules rules={rules} />}
             {...RULES_AS_DESCRIPTION}
             visibilityToggleButtonProps={{ 'aria-label': t('auth.showTyped') }}
           />
-          <PasswordInput
-            className="field"
+          <SecretInput
             label={t('profile.password.confirm')}
             name="confirm-password"
             autoComplete="new-password"
-            maxLength={PASSWORD_MAX_LENGTH}
-            required
-            withAsterisk={false}
             value={confirmation}
             onChange={(e) => setConfirmation(e.currentTarget.value)}
             error={errors.confirmation}
-            aria-invalid={!!errors.confirmation}
-            visibilityToggleButtonProps={{ 'aria-label': t('auth.showTyped') }}
           />
           <Group mt="xs">
             <Button type="submit" loading={change.isPending}>

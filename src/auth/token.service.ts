@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 
 export type Audience = 'platform' | 'tenant';
 
-/** Claims of every access token Daftar issues (DESIGN.md rule 8). */
+/** Claims of every access token Daftar issues (README, "How provinces are kept apart": tokens). */
 export interface AccessTokenClaims {
   sub: string;
   aud: Audience;

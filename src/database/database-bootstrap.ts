@@ -6,7 +6,7 @@ import { NO_TENANT_SCHEMA } from '../tenancy/slug';
 /**
  * Creates the database if it is missing and points the app role's default search_path at an
  * empty schema, so any query that forgets its province fails instead of reading another's rows
- * (DESIGN.md rule 4). Idempotent; runs before the pool opens (CLI `migrate`, test set-up).
+ * (README, "How provinces are kept apart": data access). Idempotent; runs before the pool opens (CLI `migrate`, test set-up).
  */
 export async function ensureDatabase(config: AppConfig): Promise<void> {
   const target = new URL(config.database.url);
@@ -30,7 +30,7 @@ export async function ensureDatabase(config: AppConfig): Promise<void> {
   try {
     await db.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(NO_TENANT_SCHEMA)}`);
     await db.query(`REVOKE CREATE ON SCHEMA ${quoteIdent(NO_TENANT_SCHEMA)} FROM PUBLIC`);
-    // The role's *default* for new connections (DESIGN.md rule 4), not a change to a pooled
+    // The role's *default* for new connections (README, "How provinces are kept apart": data access), not a change to a pooled
     // session: every unit of work still fixes its schema with SET LOCAL in its own transaction.
     await db.query(
       `ALTER ROLE CURRENT_USER IN DATABASE "${config.database.name.replace(/"/g, '""')}" SET search_path TO ${quoteIdent(NO_TENANT_SCHEMA)}`,

@@ -8,7 +8,7 @@ import { MigrationRunner } from './migration-runner.service';
 import { PLATFORM_MIGRATIONS, TENANT_MIGRATIONS } from './migration';
 import { DatabaseHealth } from './database-health.service';
 
-/** The one shared DataSource and pool for the platform and every province (DESIGN.md rule 4). */
+/** The one shared DataSource and pool for the platform and every province (README, "How provinces are kept apart": data access). */
 @Global()
 @Module({
   imports: [

@@ -1,7 +1,7 @@
 /** BullMQ queue names; keys live under RedisService.queuePrefix. */
 export const PROVISIONING_QUEUE = 'provisioning';
 
-/** Every job names the province it works for (DESIGN.md rule 7). */
+/** Every job names the province it works for (README, "How provinces are kept apart": jobs). */
 export interface TenantJobData {
   tenantId: string;
 }

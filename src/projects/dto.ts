@@ -69,8 +69,64 @@ export class TakeActionRequest {
 }
 
 const SORTS = ['updatedAt', '-updatedAt', 'totalCost', '-totalCost', 'title', '-title', 'createdAt', '-createdAt'] as const;
+const AMOUNT = /^\d{1,15}(\.\d{1,3})?$/;
 
-export class ListDocumentsQuery {
+/** Filters and paging that the documents list and the projects list share. */
+class ListFilters {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4', { message: 'departmentId must be a UUID' })
+  departmentId?: string;
+
+  @ApiPropertyOptional({ example: 'swat' })
+  @IsOptional()
+  @Matches(CODE, { message: 'district must be a district code' })
+  district?: string;
+
+  @ApiPropertyOptional({ example: 'transport-communications' })
+  @IsOptional()
+  @Matches(CODE, { message: 'sector must be a sector code' })
+  sector?: string;
+
+  @ApiPropertyOptional({ example: 'kp-pdwp', description: 'A document: the forum it is routed to or was decided by; a project: that of its current document, or the forum that approved it' })
+  @IsOptional()
+  @Matches(CODE, { message: 'forum must be a forum code' })
+  forum?: string;
+
+  @ApiPropertyOptional({ example: '300', description: 'Rs million (a project: its current cost, from the latest PC-II, PC-I or revised PC-I)' })
+  @IsOptional()
+  @Matches(AMOUNT, { message: 'minCost must be an amount in Rs million' })
+  minCost?: string;
+
+  @ApiPropertyOptional({ example: '1000', description: 'Rs million (a project: its current cost)' })
+  @IsOptional()
+  @Matches(AMOUNT, { message: 'maxCost must be an amount in Rs million' })
+  maxCost?: string;
+
+  @ApiPropertyOptional({ description: 'Words in the title (each matches the start of a word)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 25, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class ListDocumentsQuery extends ListFilters {
   @ApiPropertyOptional({
     enum: ['drafts', 'awaiting', 'returned'],
     description:
@@ -92,67 +148,13 @@ export class ListDocumentsQuery {
   @IsIn(['pc1', 'pc1-revised', 'pc2', 'pc3a', 'pc3b', 'pc4', 'pc5'])
   kind?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID('4')
-  departmentId?: string;
-
-  @ApiPropertyOptional({ example: 'hunza' })
-  @IsOptional()
-  @Matches(CODE, { message: 'district must be a district code' })
-  district?: string;
-
-  @ApiPropertyOptional({ example: 'transport-communications' })
-  @IsOptional()
-  @Matches(CODE, { message: 'sector must be a sector code' })
-  sector?: string;
-
-  @ApiPropertyOptional({ example: 'gbdwp' })
-  @IsOptional()
-  @Matches(CODE, { message: 'forum must be a forum code' })
-  forum?: string;
-
-  @ApiPropertyOptional({ example: '300', description: 'Rs million' })
-  @IsOptional()
-  @Matches(/^\d{1,15}(\.\d{1,3})?$/, { message: 'minCost must be an amount in Rs million' })
-  minCost?: string;
-
-  @ApiPropertyOptional({ example: '1000', description: 'Rs million' })
-  @IsOptional()
-  @Matches(/^\d{1,15}(\.\d{1,3})?$/, { message: 'maxCost must be an amount in Rs million' })
-  maxCost?: string;
-
-  @ApiPropertyOptional({ description: 'Words in the title' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  q?: string;
-
   @ApiPropertyOptional({ enum: SORTS, default: '-updatedAt' })
   @IsOptional()
   @IsIn(SORTS)
   sort?: (typeof SORTS)[number];
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
-const AMOUNT = /^\d{1,15}(\.\d{1,3})?$/;
-
-export class ListProjectsQuery {
+export class ListProjectsQuery extends ListFilters {
   @ApiPropertyOptional({
     enum: PROJECT_STAGES,
     description:
@@ -173,62 +175,10 @@ export class ListProjectsQuery {
   @IsIn(['preparation', 'approved', 'rejected', 'completed'], { message: 'status must be one of preparation, approved, rejected, completed' })
   status?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID('4', { message: 'departmentId must be a UUID' })
-  departmentId?: string;
-
-  @ApiPropertyOptional({ example: 'swat' })
-  @IsOptional()
-  @Matches(CODE, { message: 'district must be a district code' })
-  district?: string;
-
-  @ApiPropertyOptional({ example: 'transport-communications' })
-  @IsOptional()
-  @Matches(CODE, { message: 'sector must be a sector code' })
-  sector?: string;
-
-  @ApiPropertyOptional({ example: 'kp-pdwp', description: 'The forum that approved the project or that its current document is routed to' })
-  @IsOptional()
-  @Matches(CODE, { message: 'forum must be a forum code' })
-  forum?: string;
-
-  @ApiPropertyOptional({ example: '300', description: 'Rs million; the current cost (latest PC-II, PC-I or revised PC-I)' })
-  @IsOptional()
-  @Matches(AMOUNT, { message: 'minCost must be an amount in Rs million' })
-  minCost?: string;
-
-  @ApiPropertyOptional({ example: '1000', description: 'Rs million; the current cost (latest PC-II, PC-I or revised PC-I)' })
-  @IsOptional()
-  @Matches(AMOUNT, { message: 'maxCost must be an amount in Rs million' })
-  maxCost?: string;
-
-  @ApiPropertyOptional({ description: 'Words in the title (each matches the start of a word)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  q?: string;
-
   @ApiPropertyOptional({ enum: PROJECT_SORTS, default: '-updatedAt', description: 'cost is the current cost; - sorts descending' })
   @IsOptional()
   @IsIn(PROJECT_SORTS, { message: `sort must be one of ${PROJECT_SORTS.join(', ')}` })
   sort?: (typeof PROJECT_SORTS)[number];
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 25, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class ObligationsQuery {

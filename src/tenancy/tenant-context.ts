@@ -22,7 +22,7 @@ export type HostResolution =
   | { kind: 'tenant'; host: string; tenant: TenantRecord }
   | { kind: 'refused'; host: string; status: 403 | 404 | 503; reason: string; retryAfterSeconds?: number };
 
-/** Everything kept in AsyncLocalStorage for a request or a job (DESIGN.md rule 3). */
+/** Everything kept in AsyncLocalStorage for a request or a job (README, "How provinces are kept apart": context). */
 export interface DaftarStore extends ClsStore {
   host?: HostResolution;
   /** The province this unit of work belongs to, for requests and jobs alike. */

@@ -12,7 +12,7 @@ export class NoTenantContextError extends Error {
 }
 
 /**
- * The unit of work for province data (DESIGN.md rule 4): one transaction on the shared pool
+ * The unit of work for province data (README, "How provinces are kept apart": data access): one transaction on the shared pool
  * whose search_path is fixed with SET LOCAL (transaction-local). The setting dies with the
  * transaction, so a pooled connection (or PgBouncer in transaction mode) never carries one
  * province's schema to the next borrower, even after a rollback.

@@ -4,7 +4,7 @@ const PROVINCES = 50;
 const POOL_SIZE = 5;
 const REQUESTS = 600;
 
-/** DESIGN.md rule 4: connections stay bounded by the pool, whatever the number of provinces. */
+/** README, "How provinces are kept apart": data access: connections stay bounded by the pool, whatever the number of provinces. */
 describe('connection pool with many provinces', () => {
   let h: Harness;
   const provinces: ProvisionedProvince[] = [];

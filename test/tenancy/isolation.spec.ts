@@ -5,7 +5,7 @@ import { TenantRegistry } from '../../src/tenancy/tenant-registry.service';
 import { Harness, ProvisionedProvince, uniqueSlug } from '../support/harness';
 
 /**
- * DESIGN.md rule 4: several provinces at once on one small pool; no request ever sees another
+ * README, "How provinces are kept apart": data access: several provinces at once on one small pool; no request ever sees another
  * province's rows, including after a rolled-back transaction on the same pooled connection.
  */
 describe('province data isolation', () => {

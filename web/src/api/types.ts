@@ -162,7 +162,7 @@ export interface Attachment {
   fileName: string;
   contentType: string;
   sizeBytes: number;
-  sha256?: string;
+  sha256: string;
   uploadedAt: string;
 }
 

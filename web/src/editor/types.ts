@@ -2,6 +2,7 @@
 import type { FieldChange } from '../../../src/common/json-diff';
 import type { CheckDefinition, FieldType, FormDefinition, RuleDefinition } from '../../../src/forms/definition';
 import type { FormError } from '../../../src/forms/form-validator';
+import type { Attachment, DocumentSummary } from '../api/types';
 
 export type { FieldChange, FormError };
 export type Data = Record<string, unknown>;
@@ -65,28 +66,11 @@ export interface DocumentAction {
   commentRequired: boolean;
 }
 
-export interface Attachment {
-  id: string;
-  kind: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: string;
-}
+export type { Attachment } from '../api/types';
 
-export interface DocumentDetail {
-  id: string;
-  projectId: string;
-  formKey: string;
-  kind: string;
-  title: string;
-  state: string;
-  revision: number;
-  valid: boolean;
-  errorCount: number;
-  totalCost: string | null;
-  forum: string | null;
+/** GET /api/documents/:id: the list's summary fields plus what the editor needs. */
+export interface DocumentDetail
+  extends Pick<DocumentSummary, 'id' | 'projectId' | 'formKey' | 'kind' | 'title' | 'state' | 'revision' | 'valid' | 'errorCount' | 'totalCost' | 'forum'> {
   formVersion: { id: string; number: number };
   data: Data;
   errors: FormError[];

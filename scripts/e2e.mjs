@@ -15,8 +15,8 @@ const chromium = ensureChromium();
 log(`Chromium: ${chromium}`);
 const { env, stop, root } = await startDeployment({
   port,
-  database: 'daftar_e2e',
-  redisPrefix: 'daftar-e2e',
+  database: process.env.E2E_DATABASE || 'daftar_e2e',
+  redisPrefix: process.env.E2E_DATABASE || 'daftar-e2e',
   extraEnv: { CHROMIUM_PATH: chromium, CHROMIUM_ARGS: JSON.stringify(CHROMIUM_ARGS), E2E_PORT: String(port) },
 });
 // Interrupted (Ctrl-C, CI time-out): never leave the API and worker behind.

@@ -70,6 +70,22 @@ const envSchema = z
       }, 'must be an IANA time zone such as Asia/Karachi')
       .default('Asia/Karachi'),
     WEB_DIST_DIR: z.string().min(1).default('dist/web'),
+    // --- documents out (PDF, mail, webhooks, reminders, exports) ---
+    CHROMIUM_PATH: z.string().min(1).optional(),
+    PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+    PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).max(200).optional(),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+    MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+    REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+    REMINDER_DUE_SOON_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    WEBHOOK_ALLOW_HTTP: bool.default(false),
+    WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
+    WEBHOOK_RETRY_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(15),
+    EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -79,7 +95,7 @@ const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['PROVISIONING_CONCURRENCY'], message: 'must be less than DB_POOL_SIZE' });
     }
     if (env.NODE_ENV !== 'production') return;
-    for (const key of ['JWT_SECRET', 'PLATFORM_ADMIN_EMAIL', 'PLATFORM_ADMIN_PASSWORD'] as const) {
+    for (const key of ['JWT_SECRET', 'PLATFORM_ADMIN_EMAIL', 'PLATFORM_ADMIN_PASSWORD', 'SMTP_URL'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
     }
   });
@@ -123,6 +139,22 @@ export class AppConfig {
   readonly timeZone!: string;
   /** The built browser app (index.html, assets/): an absolute path, WEB_DIST_DIR resolved from the project root. */
   readonly webDistDir!: string;
+  /** PDF rendering in the worker: Chromium (found when not given), pages at once per worker, time per render. */
+  readonly pdf!: { chromiumPath: string | undefined; concurrency: number; timeoutMs: number };
+  /**
+   * Outgoing mail. Without smtpUrl (development and tests that do not send) messages wait in the
+   * outbox; production requires it. digestHour is the local hour of the daily digest.
+   */
+  readonly mail!: { smtpUrl: string | undefined; from: string; maxAttempts: number; digestHour: number };
+  /** Reporting reminders: local hour they go out, and how many days ahead "due soon" looks. */
+  readonly reminders!: { hour: number; dueSoonDays: number };
+  /**
+   * Webhooks: plain http only when allowed; allowedHosts (host names, IPs or CIDRs) may be private
+   * or loopback addresses (for a deployment's own receivers); retries stop after retryHours.
+   */
+  readonly webhooks!: { allowHttp: boolean; allowedHosts: string[]; timeoutMs: number; retryHours: number; disableAfterFailures: number };
+  /** Largest list export (rows). */
+  readonly exports!: { maxRows: number };
 
   /** Public URL of a host served by this deployment, e.g. `http://gb.localhost:3000`. */
   urlFor(host: string): string {
@@ -179,5 +211,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     storage: { dir: e.STORAGE_DIR, maxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024 },
     timeZone: e.TIME_ZONE,
     webDistDir: path.resolve(PROJECT_ROOT, e.WEB_DIST_DIR),
+    pdf: { chromiumPath: e.CHROMIUM_PATH, concurrency: e.PDF_CONCURRENCY, timeoutMs: e.PDF_TIMEOUT_MS },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Daftar <no-reply@${e.BASE_DOMAIN}>`, maxAttempts: e.MAIL_MAX_ATTEMPTS, digestHour: e.MAIL_DIGEST_HOUR },
+    reminders: { hour: e.REMINDER_HOUR, dueSoonDays: e.REMINDER_DUE_SOON_DAYS },
+    webhooks: {
+      allowHttp: e.WEBHOOK_ALLOW_HTTP,
+      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retryHours: e.WEBHOOK_RETRY_HOURS,
+      disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
+    },
+    exports: { maxRows: e.EXPORT_MAX_ROWS },
   });
 }

@@ -1,5 +1,13 @@
 /** BullMQ queue names; keys live under RedisService.queuePrefix. */
 export const PROVISIONING_QUEUE = 'provisioning';
+/** PDF rendering of documents and blank proformas (src/printing). */
+export const PDF_QUEUE = 'pdf';
+/** Delivery of the province's mail outbox (src/mail). */
+export const MAIL_QUEUE = 'mail';
+/** Delivery of webhook events to subscribers (src/webhooks). */
+export const WEBHOOK_QUEUE = 'webhooks';
+/** Scheduled province work: reporting reminders, mail digests, outbox sweeps (src/reminders, src/mail). */
+export const SCHEDULE_QUEUE = 'schedule';
 
 /** Every job names the province it works for (README, "How provinces are kept apart": jobs). */
 export interface TenantJobData {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
@@ -19,6 +19,10 @@ export class NoTenantContextError extends Error {
  */
 @Injectable()
 export class TenantDatabase {
+  private readonly logger = new Logger(TenantDatabase.name);
+  /** Work to run once a unit of work has committed (e.g. enqueue the jobs that deliver its outbox rows). */
+  private readonly committed = new WeakMap<EntityManager, Array<() => Promise<unknown>>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cls: ClsService<DaftarStore>,
@@ -43,12 +47,38 @@ export class TenantDatabase {
       await this.begin(runner, quoteIdent(schemaName));
       const result = await work(runner.manager);
       await runner.commitTransaction();
+      await this.runAfterCommit(runner.manager);
       return result;
     } catch (error) {
+      this.committed.delete(runner.manager);
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       throw error;
     } finally {
       await runner.release();
+    }
+  }
+
+  /**
+   * Runs `task` after the unit of work `em` belongs to has committed; never if it rolls back.
+   * A failing task is logged, not thrown: the commit stands, and whatever the task would have
+   * done must be recoverable from the committed rows (outboxes are swept for that reason).
+   */
+  afterCommit(em: EntityManager, task: () => Promise<unknown>): void {
+    const tasks = this.committed.get(em);
+    if (tasks) tasks.push(task);
+    else this.committed.set(em, [task]);
+  }
+
+  private async runAfterCommit(em: EntityManager): Promise<void> {
+    const tasks = this.committed.get(em);
+    if (!tasks) return;
+    this.committed.delete(em);
+    for (const task of tasks) {
+      try {
+        await task();
+      } catch (error) {
+        this.logger.warn({ err: (error as Error).message }, 'A task after commit failed; the outbox sweep will retry it');
+      }
     }
   }
 

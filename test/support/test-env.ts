@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 /** Tests use their own database next to the development one, on the same server. */
 const base = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/daftar');
-base.pathname = '/daftar_test';
+// TEST_DATABASE_NAME lets two test runs on one server keep out of each other's way.
+base.pathname = `/${process.env.TEST_DATABASE_NAME || 'daftar_test'}`;
 export const TEST_DATABASE_URL = base.toString();
 export const TEST_BASE_DOMAIN = 'daftar.test';
 

@@ -8,6 +8,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { EventsModule } from './events/events.module';
 import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -51,6 +52,7 @@ import { WorkflowModule } from './workflow/workflow.module';
     AuthModule,
     AuditModule,
     JobsModule,
+    EventsModule,
     PlatformModule,
     DepartmentsModule,
     UsersModule,

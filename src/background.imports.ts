@@ -3,6 +3,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LoggingModule } from './logging/logging.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
@@ -24,5 +25,6 @@ export const backgroundImports = [
   AuthModule,
   AuditModule,
   JobsModule,
+  EventsModule,
   ProvisioningModule,
 ];

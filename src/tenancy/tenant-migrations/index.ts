@@ -7,6 +7,7 @@ import { forms0005 } from './0005-forms';
 import { projects0006 } from './0006-projects';
 import { approvalBaseline0007 } from './0007-approval-baseline';
 import { projectList0008 } from './0008-project-list';
+import { provinceEvents0009 } from './0009-province-events';
 
 /** Tenant migrations in the order they apply to every province. Append only. */
-export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003, userProfiles0004, forms0005, projects0006, approvalBaseline0007, projectList0008];
+export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003, userProfiles0004, forms0005, projects0006, approvalBaseline0007, projectList0008, provinceEvents0009];

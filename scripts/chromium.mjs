@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Finds the Chromium that browser tests and benchmarks drive (Debian's `chromium` package;
-// Playwright's own browser download is not used). CHROMIUM_PATH overrides. When it is missing
-// and we run as root, installs the Debian package; otherwise stops with the exact command.
+// Finds the Chromium that browser tests, PDF printing and benchmarks drive (Debian's `chromium`
+// package; Playwright's own browser download is not used). CHROMIUM_PATH overrides. When it is
+// missing and we run as root, installs the Debian package; otherwise stops with the exact command.
+// The server finds it the same way (src/printing/chromium-locator.ts; a test keeps the lists equal).
+// `--with-poppler` also ensures poppler-utils (pdftotext, pdffonts, pdftoppm), which the PDF tests read PDFs with.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,28 @@ function found() {
     throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist`);
   }
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+const POPPLER_PACKAGE = 'poppler-utils';
+const POPPLER_TOOLS = ['pdftotext', 'pdffonts', 'pdftoppm'];
+
+const onPath = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
+
+function aptInstall(packages, why) {
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !onPath('apt-get')) {
+    throw new Error(`${why}\n  Debian/Ubuntu: sudo apt-get install -y ${packages.join(' ')}`);
+  }
+  log(`installing ${packages.join(' ')} from Debian's packages`);
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+/** pdftotext, pdffonts and pdftoppm for the PDF tests (test/printing); installed when root. */
+export function ensurePoppler() {
+  if (POPPLER_TOOLS.every(onPath)) return;
+  aptInstall([POPPLER_PACKAGE], `The PDF tests read PDFs with ${POPPLER_TOOLS.join(', ')} (poppler-utils), which were not found.`);
+  if (!POPPLER_TOOLS.every(onPath)) throw new Error(`apt-get installed ${POPPLER_PACKAGE} but ${POPPLER_TOOLS.join(', ')} are still missing`);
 }
 
 export function ensureChromium() {
@@ -56,7 +80,9 @@ export const CHROMIUM_ARGS = [
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
-    process.stdout.write(`${ensureChromium()}\n`);
+    const path = ensureChromium();
+    if (process.argv.includes('--with-poppler')) ensurePoppler();
+    process.stdout.write(`${path}\n`);
   } catch (error) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);

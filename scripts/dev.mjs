@@ -5,16 +5,27 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { startMailSink } from './mail-sink.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const pretty = require('pino-pretty');
 
+// Outgoing mail is caught by an embedded SMTP sink (.data/mail/) unless SMTP_URL points elsewhere.
+const env = { ...process.env };
+let mailNote = 'Mail goes to the SMTP server in SMTP_URL';
+if (!env.SMTP_URL) {
+  const sink = await startMailSink();
+  env.SMTP_URL = sink.url;
+  mailNote = `Outgoing mail is caught by the dev SMTP sink (${sink.url}) and kept in ${path.relative(root, sink.dir)}/: \`npm run mail\` lists the latest with their links`;
+  process.stdout.write(`${mailNote}\n`);
+}
+
 let stopping = false;
 const children = ['main', 'worker'].map((entry) => {
   const child = spawn(process.execPath, [path.join(root, 'dist', `${entry}.js`)], {
     cwd: root,
-    env: process.env,
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout.pipe(pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res', messageFormat: `[${entry === 'main' ? 'api' : 'worker'}] {msg}` }));
@@ -33,7 +44,7 @@ const port = process.env.PORT || 3000;
   for (let i = 0; i < 120 && !stopping; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
     if (ok) {
-      spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'demo:logins'], { cwd: root, env: process.env, stdio: 'inherit' });
+      spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'demo:logins'], { cwd: root, env: process.env, stdio: 'inherit' }).on('exit', () => process.stdout.write(`${mailNote}\n`));
       return;
     }
     await new Promise((r) => setTimeout(r, 500));

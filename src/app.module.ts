@@ -9,12 +9,16 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EventsModule } from './events/events.module';
+import { ExportsModule } from './exports/exports.module';
 import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LoggingModule, requestIdFor } from './logging/logging.module';
+import { MailModule } from './mail/mail.module';
 import { MasterDataModule } from './master-data/master-data.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PlatformModule } from './platform/platform.module';
+import { PrintingModule } from './printing/printing.module';
 import { ProjectsModule } from './projects/projects.module';
 import { RedisModule } from './redis/redis.module';
 import { RoutingModule } from './routing/routing.module';
@@ -22,6 +26,7 @@ import { HostScopeGuard } from './tenancy/host-scope';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { TenantController } from './tenancy/tenant.controller';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WebAppModule } from './web-app/web-app.module';
 import { WorkflowModule } from './workflow/workflow.module';
 
@@ -53,6 +58,9 @@ import { WorkflowModule } from './workflow/workflow.module';
     AuditModule,
     JobsModule,
     EventsModule,
+    MailModule,
+    NotificationsModule,
+    WebhooksModule,
     PlatformModule,
     DepartmentsModule,
     UsersModule,
@@ -60,7 +68,10 @@ import { WorkflowModule } from './workflow/workflow.module';
     FormsModule,
     WorkflowModule,
     RoutingModule,
+    // Before ProjectsModule: its routes must come first (GET /api/projects/export ahead of /api/projects/:id).
+    ExportsModule,
     ProjectsModule,
+    PrintingModule,
     HealthModule,
     WebAppModule,
   ],

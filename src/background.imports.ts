@@ -6,9 +6,12 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LoggingModule } from './logging/logging.module';
+import { MailModule } from './mail/mail.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { RedisModule } from './redis/redis.module';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * What every process without HTTP (the worker, the CLI) is built from: the data layer, the
@@ -26,5 +29,9 @@ export const backgroundImports = [
   AuditModule,
   JobsModule,
   EventsModule,
+  // Event consumers: background processes publish events too (reminders, webhooks).
+  MailModule,
+  WebhooksModule,
+  RemindersModule,
   ProvisioningModule,
 ];

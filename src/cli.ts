@@ -10,7 +10,7 @@ import { ensureDatabase } from './database/database-bootstrap';
 const USAGE = `Daftar operator CLI: npm run cli -- <command>
 
   migrate                                  prepare the database, migrate the platform, then every province
-  tenant:create <slug> --name <name> --admin-email <email> --admin-password <password>
+  tenant:create <slug> --name <name> [--name-ur <Urdu name>] --admin-email <email> --admin-password <password>
                 [--domain <host>]... [--inline]
                                            register and provision a province, showing progress
                                            (--inline provisions in this process instead of the worker)
@@ -30,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       name: { type: 'string' },
+      'name-ur': { type: 'string' },
       'admin-email': { type: 'string' },
       'admin-password': { type: 'string' },
       domain: { type: 'string', multiple: true },
@@ -67,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
         return await createTenant(app, {
           slug,
           name: values.name,
+          nameUr: values['name-ur'],
           adminEmail: values['admin-email'],
           adminPassword: values['admin-password'],
           domains: values.domain,

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { backgroundImports } from './background.imports';
+import { MailDeliveryModule } from './mail/mail-delivery.module';
+import { PrintingWorkerModule } from './printing/printing-worker.module';
 import { ProvisioningProcessor } from './provisioning/provisioning.processor';
+import { RemindersProcessor } from './reminders/reminders.processor';
+import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 
 /** The background worker: same data layer as the API, no HTTP, and the job processors. */
 @Module({
-  imports: backgroundImports,
-  providers: [ProvisioningProcessor],
+  imports: [...backgroundImports, MailDeliveryModule, PrintingWorkerModule],
+  providers: [ProvisioningProcessor, WebhookDeliveryProcessor, RemindersProcessor],
 })
 export class WorkerModule {}

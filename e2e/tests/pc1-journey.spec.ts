@@ -8,7 +8,8 @@ import { at, differences, fillForm, readValue } from '../support/form-filler';
  * forum, an approver approves, and the preparer sees the decision with its forum and rule.
  */
 test('a preparer fills and submits a PC-I, a reviewer and an approver take it to approved', async ({ page, browser }) => {
-  test.setTimeout(300_000);
+  // Every item of a PC-I typed field by field (about 4 minutes on 2 cores, more while another test runs beside it).
+  test.setTimeout(480_000);
   const title = `Bahrain–Kalam road rehabilitation ${Date.now()}`;
   const data = fixture('pc1-infrastructure');
   (data.name as Record<string, unknown>).title = title;

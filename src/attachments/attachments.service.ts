@@ -7,6 +7,8 @@ import { assertMayPrepare } from '../projects/preparer-access';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { WorkflowService } from '../workflow/workflow.service';
+import { AttachmentsRepository } from './attachments.repository';
+import { sanitiseFileName } from './file-name';
 import { FileStorage } from './file-storage';
 
 export const ATTACHMENT_KINDS = ['feasibility-study', 'map', 'drawing', 'other'] as const;
@@ -23,15 +25,6 @@ export function sniff(bytes: Buffer): string | null {
   return SIGNATURES.find((s) => s.magic.every((b, i) => bytes[i] === b))?.type ?? null;
 }
 
-/** A plain file name: no path, no control characters, no leading dot. */
-export function checkFileName(name: string): string | null {
-  if (!name || name.length > 200) return 'the file name must be 1-200 characters';
-  if (/[/\\]/.test(name) || name.includes('..')) return 'the file name must not contain a path (/, \\ or ..)';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f<>:"|?*]/.test(name) || name.startsWith('.')) return 'the file name contains characters that are not allowed';
-  return null;
-}
-
 export interface UploadedFile {
   originalname: string;
   mimetype: string;
@@ -44,6 +37,7 @@ export interface UploadedFile {
 export class AttachmentsService {
   constructor(
     private readonly db: TenantDatabase,
+    private readonly attachments: AttachmentsRepository,
     private readonly storage: FileStorage,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -53,12 +47,12 @@ export class AttachmentsService {
   async upload(documentId: string, kind: string, file: UploadedFile | undefined) {
     if (!file) throw new BadRequestException({ message: ['file is required (multipart field "file")'] });
     if (!(ATTACHMENT_KINDS as readonly string[]).includes(kind)) throw new BadRequestException({ message: [`kind must be one of ${ATTACHMENT_KINDS.join(', ')}`] });
-    const badName = checkFileName(file.originalname);
-    if (badName) throw new BadRequestException({ message: [`file: ${badName}`] });
     if (file.size > this.config.storage.maxBytes) throw new PayloadTooLargeException(`file: larger than ${this.config.storage.maxBytes} bytes`);
     const type = sniff(file.buffer);
     if (!type) throw new BadRequestException({ message: ['file: only PDF, PNG, JPEG and TIFF files are accepted'] });
     if (file.mimetype !== type) throw new BadRequestException({ message: [`file: declared as ${file.mimetype} but its content is ${type}`] });
+    // The name is kept as given (multer decodes it as UTF-8: see ProjectsModule), minus what could mislead.
+    const fileName = sanitiseFileName(file.originalname, type);
     const me = this.cls.get('principal');
     if (me?.kind !== 'user') throw new ForbiddenException('Only province users attach files');
     const tenant = this.db.currentTenant();
@@ -66,10 +60,7 @@ export class AttachmentsService {
     const key = `${tenant.schemaName}/${id}`;
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     return this.db.transaction(async (em) => {
-      const [document] = await em.query(
-        `SELECT id, state, created_by AS "createdBy", department_id AS "departmentId" FROM documents WHERE id = $1 FOR UPDATE`,
-        [documentId],
-      );
+      const document = await this.attachments.lockDocument(em, documentId);
       if (!document) throw new NotFoundException(`No document ${documentId} in this province`);
       // Attachments are part of the document: added while it can be edited, like its data.
       const { config } = await WorkflowService.current(em);
@@ -81,26 +72,20 @@ export class AttachmentsService {
       // never a row whose file is missing.
       await this.storage.put(key, file.buffer);
       try {
-        await em.query(
-          `INSERT INTO attachments (id, document_id, kind, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [id, documentId, kind, file.originalname, type, file.size, sha256, key, me.id],
-        );
-        await this.audit.record(em, { action: 'attachment.added', targetType: 'document', targetId: documentId, details: { attachmentId: id, kind, fileName: file.originalname, sha256 } });
+        await this.attachments.insert(em, { id, documentId, kind, fileName, contentType: type, sizeBytes: file.size, sha256, storageKey: key, uploadedBy: me.id });
+        await this.audit.record(em, { action: 'attachment.added', targetType: 'document', targetId: documentId, details: { attachmentId: id, kind, fileName, sha256 } });
       } catch (error) {
         await this.storage.remove(key);
         throw error;
       }
-      return { id, documentId, kind, fileName: file.originalname, contentType: type, sizeBytes: file.size, sha256 };
+      return { id, documentId, kind, fileName, contentType: type, sizeBytes: file.size, sha256 };
     });
   }
 
   async download(documentId: string, attachmentId: string): Promise<{ fileName: string; contentType: string; bytes: Buffer; sha256: string }> {
-    const row = await this.db.transaction(async (em) => {
-      const [r] = await em.query(`SELECT file_name, content_type, storage_key, sha256 FROM attachments WHERE id = $1 AND document_id = $2`, [attachmentId, documentId]);
-      return r;
-    });
+    const row = await this.db.transaction((em) => this.attachments.find(em, documentId, attachmentId));
     if (!row) throw new NotFoundException(`No attachment ${attachmentId} on document ${documentId} in this province`);
-    const bytes = await this.storage.get(row.storage_key);
-    return { fileName: row.file_name, contentType: row.content_type, bytes, sha256: row.sha256 };
+    const bytes = await this.storage.get(row.storageKey);
+    return { fileName: row.fileName, contentType: row.contentType, bytes, sha256: row.sha256 };
   }
 }

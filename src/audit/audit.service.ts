@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
+import { offsetOf } from '../common/paging';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { AuditActorType, AuditEntry } from './audit-entry.entity';
@@ -69,7 +70,7 @@ export class AuditService {
       const [items, total] = await qb
         .orderBy('a.at', 'DESC')
         .addOrderBy('a.id', 'DESC')
-        .skip((query.page - 1) * query.pageSize)
+        .skip(offsetOf(query))
         .take(query.pageSize)
         .getManyAndCount();
       return { items, total, page: query.page, pageSize: query.pageSize };

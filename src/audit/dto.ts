@@ -1,10 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsDate, IsOptional, IsUUID, Matches } from 'class-validator';
+import { PageQuery } from '../common/paging';
 
 export const AUDIT_MAX_PAGE_SIZE = 200;
+const AUDIT_DEFAULT_PAGE_SIZE = 50;
 
-export class AuditQuery {
+export class AuditQuery extends PageQuery({ defaultSize: AUDIT_DEFAULT_PAGE_SIZE, maxSize: AUDIT_MAX_PAGE_SIZE }) {
   @ApiPropertyOptional({ example: 'auth.login.failed' })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9_.-]{1,63}$/, { message: 'action must be an action name such as auth.login.failed' })
@@ -26,19 +28,4 @@ export class AuditQuery {
   @Type(() => Date)
   @IsDate({ message: 'to must be an ISO date-time' })
   to?: Date;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page: number = 1;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: AUDIT_MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(AUDIT_MAX_PAGE_SIZE)
-  pageSize: number = 50;
 }

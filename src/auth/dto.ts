@@ -53,4 +53,5 @@ export class MeResponse {
   @ApiProperty({ enum: ['en', 'ur'], example: 'ur' }) locale: 'en' | 'ur';
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) departmentId: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Communication & Works' }) departmentName: string | null;
+  @ApiProperty({ enum: ['immediate', 'digest'], example: 'immediate' }) mailDelivery: 'immediate' | 'digest';
 }

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   'users.manage': 'Create, invite, disable users and assign roles',
   'audit.read': 'Read the province’s audit log',
   'settings.manage': 'Change the province’s settings',
+  'webhooks.manage': 'Manage the province’s webhook subscriptions and read their delivery log',
   'forms.read': 'See the province’s forms, their versions and master data; validate data against a form',
   'forms.customise': 'Customise forms (overlays), preview and publish form versions',
   'master-data.manage': 'Keep the province’s master data (districts, sectors, funding sources …)',
@@ -26,7 +27,7 @@ export type Role = (typeof ROLES)[number];
 const EVERYONE: Permission[] = ['profile.self', 'departments.read', 'projects.read', 'forms.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  tenant_admin: [...EVERYONE, 'departments.manage', 'users.manage', 'audit.read', 'settings.manage', 'forms.customise', 'master-data.manage'],
+  tenant_admin: [...EVERYONE, 'departments.manage', 'users.manage', 'audit.read', 'settings.manage', 'forms.customise', 'master-data.manage', 'webhooks.manage'],
   preparer: [...EVERYONE, 'projects.prepare'],
   reviewer: [...EVERYONE, 'projects.review'],
   approver: [...EVERYONE, 'projects.decide'],

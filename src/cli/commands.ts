@@ -59,6 +59,7 @@ function reportMigrations(summary: Awaited<ReturnType<MigrationRunner['migrateAl
 export interface CreateOptions {
   slug: string;
   name?: string;
+  nameUr?: string;
   adminEmail?: string;
   adminPassword?: string;
   domains?: string[];
@@ -70,6 +71,7 @@ async function toRequest(options: CreateOptions): Promise<CreateTenantRequest> {
   const request = plainToInstance(CreateTenantRequest, {
     slug: options.slug,
     name: options.name,
+    ...(options.nameUr ? { nameUr: options.nameUr } : {}),
     adminEmail: options.adminEmail,
     adminPassword: options.adminPassword,
     ...(options.domains?.length ? { domains: options.domains } : {}),
@@ -142,8 +144,8 @@ export async function changeStatus(app: INestApplicationContext, action: 'suspen
 }
 
 export const DEMO_PROVINCES = [
-  { slug: 'kp', name: 'Khyber Pakhtunkhwa', adminEmail: 'admin@kp.daftar.local' },
-  { slug: 'gb', name: 'Gilgit-Baltistan', adminEmail: 'admin@gb.daftar.local' },
+  { slug: 'kp', name: 'Khyber Pakhtunkhwa', nameUr: 'خیبر پختونخوا', adminEmail: 'admin@kp.daftar.local' },
+  { slug: 'gb', name: 'Gilgit-Baltistan', nameUr: 'گلگت بلتستان', adminEmail: 'admin@gb.daftar.local' },
 ] as const;
 export const DEMO_PASSWORD = 'Daftar-Demo-2026';
 

@@ -78,6 +78,10 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).max(200).optional(),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
     MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+    MAIL_RETRY_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+    MAIL_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
     REMINDER_DUE_SOON_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     WEBHOOK_ALLOW_HTTP: bool.default(false),
@@ -85,6 +89,7 @@ const envSchema = z
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
     WEBHOOK_RETRY_HOURS: z.coerce.number().int().min(1).max(168).default(24),
     WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(15),
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -144,15 +149,28 @@ export class AppConfig {
   /**
    * Outgoing mail. Without smtpUrl (development and tests that do not send) messages wait in the
    * outbox; production requires it. digestHour is the local hour of the daily digest.
+   * retryDelayMs is the first retry's delay (doubling after), leaseSeconds how long a claimed
+   * message is left to its worker before another may take it, sweepSeconds how often undelivered
+   * rows are looked for, concurrency the messages one worker sends at once.
    */
-  readonly mail!: { smtpUrl: string | undefined; from: string; maxAttempts: number; digestHour: number };
+  readonly mail!: {
+    smtpUrl: string | undefined;
+    from: string;
+    maxAttempts: number;
+    digestHour: number;
+    retryDelayMs: number;
+    leaseSeconds: number;
+    sweepSeconds: number;
+    concurrency: number;
+  };
   /** Reporting reminders: local hour they go out, and how many days ahead "due soon" looks. */
   readonly reminders!: { hour: number; dueSoonDays: number };
   /**
    * Webhooks: plain http only when allowed; allowedHosts (host names, IPs or CIDRs) may be private
-   * or loopback addresses (for a deployment's own receivers); retries stop after retryHours.
+   * or loopback addresses (for a deployment's own receivers); retries wait retryBaseMs, doubling
+   * (with jitter, at most an hour), and stop after retryHours.
    */
-  readonly webhooks!: { allowHttp: boolean; allowedHosts: string[]; timeoutMs: number; retryHours: number; disableAfterFailures: number };
+  readonly webhooks!: { allowHttp: boolean; allowedHosts: string[]; timeoutMs: number; retryHours: number; disableAfterFailures: number; retryBaseMs: number };
   /** Largest list export (rows). */
   readonly exports!: { maxRows: number };
 
@@ -212,7 +230,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: e.TIME_ZONE,
     webDistDir: path.resolve(PROJECT_ROOT, e.WEB_DIST_DIR),
     pdf: { chromiumPath: e.CHROMIUM_PATH, concurrency: e.PDF_CONCURRENCY, timeoutMs: e.PDF_TIMEOUT_MS },
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Daftar <no-reply@${e.BASE_DOMAIN}>`, maxAttempts: e.MAIL_MAX_ATTEMPTS, digestHour: e.MAIL_DIGEST_HOUR },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? `Daftar <no-reply@${e.BASE_DOMAIN}>`,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      digestHour: e.MAIL_DIGEST_HOUR,
+      retryDelayMs: e.MAIL_RETRY_DELAY_MS,
+      leaseSeconds: e.MAIL_LEASE_SECONDS,
+      sweepSeconds: e.MAIL_SWEEP_SECONDS,
+      concurrency: e.MAIL_CONCURRENCY,
+    },
     reminders: { hour: e.REMINDER_HOUR, dueSoonDays: e.REMINDER_DUE_SOON_DAYS },
     webhooks: {
       allowHttp: e.WEBHOOK_ALLOW_HTTP,
@@ -220,6 +247,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       retryHours: e.WEBHOOK_RETRY_HOURS,
       disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
     },
     exports: { maxRows: e.EXPORT_MAX_ROWS },
   });

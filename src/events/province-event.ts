@@ -45,6 +45,9 @@ export interface ObligationEventData {
   kind: string;
   period: string;
   dueDate: string;
+  /** Who is reminded (mail and notifications): the project's preparer and its department's users. */
+  departmentId: string | null;
+  preparedBy: string | null;
 }
 
 export interface AccountLinkEventData {

@@ -394,4 +394,16 @@ export class FormsService {
   private actorId(): string | null {
     return this.cls.get('principal')?.id ?? null;
   }
+
+  // --- read for printing (src/printing) ---------------------------------------------------------
+
+  /** A version by id or by form and reference, with what printing needs, in the caller's unit of work. */
+  async printableVersion(em: EntityManager, by: { id: string } | { key: string; ref: VersionRef }) {
+    const version =
+      'id' in by
+        ? await em.getRepository(FormVersion).findOneBy({ id: by.id })
+        : await this.findVersion(em, by.key, by.ref);
+    if (!version) throw new NotFoundException('No such form version in this province');
+    return { id: version.id, formKey: version.formKey, number: version.number, contentHash: version.contentHash, title: version.compiled.title, definition: version.compiled.definition };
+  }
 }

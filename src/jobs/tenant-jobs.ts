@@ -59,11 +59,23 @@ export class TenantJobQueue implements OnModuleDestroy {
         opts: {
           ...j.options,
           priority: Math.min(start + i, MAX_PRIORITY),
-          // Job ids are namespaced by province so two provinces can never collide or dedupe each other.
-          ...(j.options?.jobId ? { jobId: `${tenantId}:${j.options.jobId}` } : {}),
+          ...(j.options?.jobId ? { jobId: this.jobIdFor(tenantId, j.options.jobId) } : {}),
         },
       })) as Parameters<Queue<T>['addBulk']>[0],
     );
+  }
+
+  /** A province's job by the id it was added with (only that province's: the id carries it). */
+  getJob<T extends TenantJobData>(queue: Queue<T>, tenantId: string, jobId: string): Promise<Job<T> | undefined> {
+    return queue.getJob(this.jobIdFor(tenantId, jobId));
+  }
+
+  /**
+   * Job ids are namespaced by province so two provinces can never collide or dedupe each other.
+   * BullMQ reserves ':' in custom ids (its repeatable jobs use it), so the parts are joined by '.'.
+   */
+  jobIdFor(tenantId: string, jobId: string): string {
+    return `${tenantId}.${jobId.replace(/:/g, '.')}`;
   }
 
   /**

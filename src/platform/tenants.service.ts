@@ -70,7 +70,7 @@ export class TenantsService {
             name: request.name,
             schemaName: schemaNameFor(request.slug),
             status: 'provisioning',
-            settings: { locales: request.locales ?? ['en', 'ur'], branding: { title: request.name } },
+            settings: { locales: request.locales ?? ['en', 'ur'], branding: { title: request.name, ...(request.nameUr ? { titleUr: request.nameUr } : {}) } },
           }),
         );
         await this.insertDomains(em.getRepository(TenantDomain), tenant.id, request.domains ?? []);

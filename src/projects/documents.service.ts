@@ -4,7 +4,9 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Calendar } from '../common/calendar';
 import { FieldChange, jsonDiff } from '../common/json-diff';
+import { offsetOf } from '../common/paging';
 import { DepartmentsService } from '../departments/departments.service';
+import { EventsService } from '../events/events.service';
 import { Dec } from '../forms/decimal';
 import { Locale } from '../forms/definition';
 import { fitToDefinition } from '../forms/fit';
@@ -16,9 +18,10 @@ import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { UsersService } from '../users/users.service';
 import { WorkflowAction, WorkflowConfig } from '../workflow/workflow-config';
 import { WorkflowService } from '../workflow/workflow.service';
+import { documentEventOf } from './document-events';
 import { DocumentFigures, figuresOf, prefillFrom } from './document-figures';
 import { KIND_OF_FORM, ROUTED_KINDS } from './document-kinds';
-import { DocumentKind, ProjectDocument } from './document.entity';
+import { ProjectDocument } from './document.entity';
 import { CreateFollowUpRequest, CreateProjectRequest, ListDocumentsQuery } from './dto';
 import { assertMayPrepare, departmentForNewProject } from './preparer-access';
 import { Project } from './project.entity';
@@ -63,6 +66,7 @@ export class DocumentsService {
     private readonly projects: ProjectsRepository,
     private readonly users: UsersService,
     private readonly departments: DepartmentsService,
+    private readonly events: EventsService,
   ) {}
 
   private principal(): UserPrincipal {
@@ -355,6 +359,18 @@ export class DocumentsService {
         targetId: id,
         details: { action: action.id, from: document.state, to: action.to, workflowVersion: workflow.version, forum: routing?.rule?.forum ?? null, forumRule: routing?.rule?.code ?? null },
       });
+      // Mail, notifications and webhooks are written by the event's consumers in this same transaction.
+      const eventType = documentEventOf(workflow.config, action);
+      if (eventType) {
+        const actorName = (await this.users.namesOf(em, [me.id])).get(me.id) ?? null;
+        await this.events.publish(em, {
+          type: eventType,
+          data: {
+            documentId: id, projectId: document.projectId, projectTitle: document.title, kind: document.kind, action: action.id, from: document.state, to: action.to,
+            comment: comment?.trim() || null, forum: routing?.rule?.forum ?? document.forum, actorId: me.id, actorName, departmentId: document.departmentId, preparedBy: document.createdBy,
+          },
+        });
+      }
       return { id, state: action.to, forum: routing?.rule?.forum ?? document.forum, forumRule: routing?.rule?.code ?? null, workflowVersion: workflow.version };
     });
   }
@@ -512,8 +528,7 @@ export class DocumentsService {
       // Only the cost can be empty; the other sort keys are NOT NULL, and a NULLS clause on them
       // would stop Postgres from walking the (updated_at DESC, id DESC) index.
       const nulls = column === 'd.total_cost' ? ' NULLS LAST' : '';
-      const pageSize = query.pageSize ?? 25;
-      const page = query.page ?? 1;
+      const { page, pageSize } = query;
       const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const filterParams = [...params];
       // The page first, then the latest transition of just its rows (LATERAL over the page).
@@ -525,7 +540,7 @@ export class DocumentsService {
                     d.total_cost AS "totalCost", d.forum, d.department_id AS "departmentId", d.sector, d.districts, d.created_by AS "createdBy",
                     d.created_at AS "createdAt", d.updated_at AS "updatedAt"
                FROM documents d ${filter}
-              ORDER BY ${column} ${direction}${nulls}, d.id ${direction} LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}
+              ORDER BY ${column} ${direction}${nulls}, d.id ${direction} LIMIT ${param(pageSize)} OFFSET ${param(offsetOf(query))}
            ) page
            LEFT JOIN LATERAL (
              SELECT t.action, t.from_state, t.to_state, t.comment, t.actor_id, t.at
@@ -549,5 +564,42 @@ export class DocumentsService {
       );
       return { items, total: Math.min(total, LIST_COUNT_CAP), totalIsExact: total <= LIST_COUNT_CAP, page, pageSize };
     });
+  }
+
+  // --- read for exports -------------------------------------------------------------------------
+
+  /** A document's summary and data with the definition of the form version it is pinned to (its tables, labels and options). */
+  contentOf(id: string) {
+    return this.db.transaction(async (em) => {
+      const document = await this.load(em, id);
+      const { validator, number } = await this.forms.validatorFor(em, document.formVersionId);
+      return { document: this.summary(document), data: document.data, definition: validator.compiled.definition, formVersionNumber: number };
+    });
+  }
+
+  // --- read for printing (src/printing) ---------------------------------------------------------
+
+  /**
+   * One revision of a document as printed, in the caller's unit of work: its data, the form
+   * version it is pinned to, the project's title, and whether it is approved (the current
+   * revision in a state an approving action leads to; earlier revisions never are).
+   */
+  async printable(em: EntityManager, id: string, revision?: number) {
+    const document = await this.load(em, id);
+    const printed = revision ?? document.revision;
+    if (printed < 1 || printed > document.revision) {
+      throw new BadRequestException({ message: [`revision must be between 1 and ${document.revision} for this document`] });
+    }
+    const data: Data =
+      printed === document.revision
+        ? document.data
+        : (await em.query(`SELECT data FROM document_revisions WHERE document_id = $1 AND revision = $2`, [id, printed]))[0].data;
+    const workflow = await WorkflowService.current(em);
+    const approvedStates = new Set(workflow.config.actions.filter((a) => a.decision === 'approved').map((a) => a.to));
+    const project = await em.getRepository(Project).findOneByOrFail({ id: document.projectId });
+    return {
+      id: document.id, formKey: document.formKey, formVersionId: document.formVersionId, revision: printed, data,
+      approved: printed === document.revision && approvedStates.has(document.state), projectTitle: project.title,
+    };
   }
 }

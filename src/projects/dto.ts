@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { PageQuery } from '../common/paging';
 import { IsPlainText } from '../common/validation';
 import { STARTING_FORMS } from './document-figures';
 import { PROJECT_SORTS, PROJECT_STAGES } from './projects.repository';
@@ -70,9 +70,11 @@ export class TakeActionRequest {
 
 const SORTS = ['updatedAt', '-updatedAt', 'totalCost', '-totalCost', 'title', '-title', 'createdAt', '-createdAt'] as const;
 const AMOUNT = /^\d{1,15}(\.\d{1,3})?$/;
+const LIST_DEFAULT_PAGE_SIZE = 25;
+const LIST_MAX_PAGE_SIZE = 100;
 
 /** Filters and paging that the documents list and the projects list share. */
-class ListFilters {
+class ListFilters extends PageQuery({ defaultSize: LIST_DEFAULT_PAGE_SIZE, maxSize: LIST_MAX_PAGE_SIZE }) {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID('4', { message: 'departmentId must be a UUID' })
@@ -108,22 +110,6 @@ class ListFilters {
   @IsString()
   @Length(1, 100)
   q?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 25, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class ListDocumentsQuery extends ListFilters {

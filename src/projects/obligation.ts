@@ -8,4 +8,7 @@ export interface Obligation {
   dueDate: string;
   status: 'fulfilled' | 'due' | 'overdue';
   documentId: string | null;
+  /** The project's department and who started it: whom a reminder concerns. */
+  departmentId: string | null;
+  preparedBy: string | null;
 }

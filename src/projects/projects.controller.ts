@@ -4,6 +4,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOperatio
 import type { Response } from 'express';
 import { AttachmentsService, UploadedFile as Upload } from '../attachments/attachments.service';
 import { RequirePermission } from '../auth/auth.decorators';
+import { contentDisposition } from '../common/content-disposition';
 import { FormsService } from '../forms/forms.service';
 import { DocumentsService } from './documents.service';
 import { CreateFollowUpRequest, CreateProjectRequest, ListDocumentsQuery, ListProjectsQuery, ObligationsQuery, SaveDocumentRequest, TakeActionRequest } from './dto';
@@ -166,7 +167,7 @@ export class DocumentsController {
   async download(@Param('id', UUID) id: string, @Param('attachmentId', UUID) attachmentId: string, @Res() res: Response) {
     const file = await this.attachments.download(id, attachmentId);
     res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    res.setHeader('Content-Disposition', contentDisposition(file.fileName));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`);
     res.send(file.bytes);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { offsetOf } from '../common/paging';
 
 /** Kinds that can be a project's current document (all but the recurring progress reports). */
 export const PROJECT_STAGES = ['pc2', 'pc1', 'pc1-revised', 'pc4', 'pc5'] as const;
@@ -26,6 +27,9 @@ export interface ProjectListFilter {
   /** Counts stop here (a broad filter over many projects costs more to count than to list). */
   countCap: number;
 }
+
+/** Which projects and in what order, without paging (what the list and its export share). */
+export type ProjectListCriteria = Omit<ProjectListFilter, 'page' | 'pageSize' | 'countCap'>;
 
 /** A project as the list shows it (departmentName is added by the service). */
 export interface ProjectRow {
@@ -96,6 +100,55 @@ export class ProjectsRepository {
 
   /** One page of the list and the number of matches (up to the cap). */
   async list(em: EntityManager, filter: ProjectListFilter): Promise<{ rows: ProjectRow[]; total: number }> {
+    const { filterSql, orderSql, params, param } = this.query(filter);
+    const filterParams = [...params];
+    const rows: ProjectRow[] = await em.query(
+      `SELECT ${ROW_COLUMNS}
+         FROM projects p LEFT JOIN documents d ON d.id = p.current_document_id
+         ${filterSql}
+        ORDER BY ${orderSql}
+        LIMIT ${param(filter.pageSize)} OFFSET ${param(offsetOf(filter))}`,
+      params,
+    );
+    const [{ total }] = await em.query(
+      `SELECT count(*)::int AS total FROM (SELECT 1 FROM projects p ${filterSql} LIMIT ${filter.countCap + 1}) matches`,
+      filterParams,
+    );
+    return { rows, total };
+  }
+
+  /**
+   * Every match of the list's filters and sort, up to maxRows, in batches: a server-side cursor
+   * in the caller's unit of work, so an export of 100,000 projects reads one consistent snapshot
+   * and never holds more than one batch in memory. Paging is ignored.
+   */
+  async *scan(em: EntityManager, filter: ProjectListCriteria, maxRows: number, batchSize: number): AsyncGenerator<ProjectRow[]> {
+    const { filterSql, orderSql, params, param } = this.query(filter);
+    await em.query(
+      `DECLARE project_scan NO SCROLL CURSOR FOR
+       SELECT ${ROW_COLUMNS}
+         FROM projects p LEFT JOIN documents d ON d.id = p.current_document_id
+         ${filterSql}
+        ORDER BY ${orderSql}
+        LIMIT ${param(maxRows)}`,
+      params,
+    );
+    try {
+      for (;;) {
+        const rows: ProjectRow[] = await em.query(`FETCH ${Number(batchSize)} FROM project_scan`);
+        if (rows.length === 0) return;
+        yield rows;
+        if (rows.length < batchSize) return;
+      }
+    } finally {
+      // A consumer that stops early (a client gone mid-download) must not leave the cursor to the
+      // rest of the transaction; a failed transaction has dropped it already.
+      await em.query(`CLOSE project_scan`).catch(() => undefined);
+    }
+  }
+
+  /** WHERE and ORDER BY of the list, shared by the page and the export so both match the same projects. */
+  private query(filter: ProjectListCriteria) {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (v: unknown) => {
@@ -122,20 +175,7 @@ export class ProjectsRepository {
     const direction = filter.sort.startsWith('-') ? 'DESC' : 'ASC';
     // Only the cost can be empty; a NULLS clause on the others would keep Postgres off their indexes.
     const nulls = column === 'p.current_cost' ? ' NULLS LAST' : '';
-    const filterParams = [...params];
-    const rows: ProjectRow[] = await em.query(
-      `SELECT ${ROW_COLUMNS}
-         FROM projects p LEFT JOIN documents d ON d.id = p.current_document_id
-         ${filterSql}
-        ORDER BY ${column} ${direction}${nulls}, p.id ${direction}
-        LIMIT ${param(filter.pageSize)} OFFSET ${param((filter.page - 1) * filter.pageSize)}`,
-      params,
-    );
-    const [{ total }] = await em.query(
-      `SELECT count(*)::int AS total FROM (SELECT 1 FROM projects p ${filterSql} LIMIT ${filter.countCap + 1}) matches`,
-      filterParams,
-    );
-    return { rows, total };
+    return { filterSql, orderSql: `${column} ${direction}${nulls}, p.id ${direction}`, params, param };
   }
 
   /** The list fields of one project, or null when the province has no such project. */

@@ -52,6 +52,26 @@ export class TenantRegistry implements OnModuleInit {
     );
   }
 
+  /** Every active province, uncached: for periodic fan-out work (mail sweeps, digests). */
+  async activeProvinces(): Promise<TenantRecord[]> {
+    const rows: Array<{ id: string; slug: string; name: string; schema_name: string; status: TenantRecord['status']; settings: TenantRecord['settings'] }> =
+      await this.dataSource.query(`SELECT id, slug, name, schema_name, status, settings FROM platform.tenants WHERE status = 'active' ORDER BY slug`);
+    return rows.map((row) =>
+      Object.freeze({ id: row.id, slug: row.slug, name: row.name, schemaName: row.schema_name, status: row.status, settings: row.settings ?? {} }),
+    );
+  }
+
+  /** Ids of the provinces that are active now, read from the database (not the cache). */
+  async activeIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM platform.tenants WHERE status = 'active' ORDER BY slug`);
+    return rows.map((r) => r.id);
+  }
+
+  /** Calls `listener` in this process after any province's status, settings or domains change, in any process. */
+  async onChange(listener: () => void): Promise<void> {
+    await this.redis.subscribe(INVALIDATION_CHANNEL, listener);
+  }
+
   /** Call after any change to a province's status, settings or domains. */
   async invalidate(): Promise<void> {
     this.clearLocal();

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min,
+  ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength,
 } from 'class-validator';
 import { ROLES } from '../auth/permissions';
+import { PageQuery } from '../common/paging';
 import { IsOptionalNotNull, IsPlainText } from '../common/validation';
 
 export const USERS_MAX_PAGE_SIZE = 200;
+const USERS_DEFAULT_PAGE_SIZE = 50;
 const PHONE = /^\+?[0-9 -]{7,20}$/;
 
 class UserFields {
@@ -47,18 +48,10 @@ export class UpdateUserRequest extends UserFields {
   name?: string;
 }
 
-export class UsersQuery {
+export class UsersQuery extends PageQuery({ defaultSize: USERS_DEFAULT_PAGE_SIZE, maxSize: USERS_MAX_PAGE_SIZE }) {
   @ApiPropertyOptional({ enum: ['invited', 'active', 'disabled'] })
   @IsOptional() @IsIn(['invited', 'active', 'disabled'])
   status?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page: number = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: USERS_MAX_PAGE_SIZE })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(USERS_MAX_PAGE_SIZE)
-  pageSize: number = 50;
 }
 
 export class SetPasswordWithTokenRequest {
@@ -90,4 +83,8 @@ export class UpdateMeRequest {
   @ApiPropertyOptional({ example: 'Ayesha Khan' })
   @IsOptionalNotNull() @IsString() @Length(1, 200) @IsPlainText()
   name?: string;
+
+  @ApiPropertyOptional({ enum: ['immediate', 'digest'], description: 'Document and reminder mail at once, or in one message a day' })
+  @IsOptionalNotNull() @IsIn(['immediate', 'digest'], { message: 'mailDelivery must be immediate or digest' })
+  mailDelivery?: 'immediate' | 'digest';
 }

@@ -21,17 +21,17 @@ export class ProfileService {
     return this.db.transaction((em) => this.view(em, userId));
   }
 
-  /** Name and interface language; recorded in the audit log as a profile change by the user. */
+  /** Name, interface language and mail choice; recorded in the audit log as a profile change by the user. */
   update(userId: string, request: UpdateMeRequest): Promise<MeResponse> {
-    const fields = (['name', 'locale'] as const).filter((f) => request[f] !== undefined);
+    const fields = (['name', 'locale', 'mailDelivery'] as const).filter((f) => request[f] !== undefined);
     if (!fields.length) {
-      const message = 'send locale and/or name';
+      const message = 'send locale, name and/or mailDelivery';
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message], fields: { locale: [message] } });
     }
     return this.db.transaction(async (em) => {
       const before = await this.users.profileOf(em, userId);
       if (!before || before.status !== 'active') throw new UnauthorizedException('This account is not active');
-      await this.users.updateOwnProfile(em, userId, { name: request.name, locale: request.locale });
+      await this.users.updateOwnProfile(em, userId, { name: request.name, locale: request.locale, mailDelivery: request.mailDelivery });
       await this.audit.record(em, {
         action: 'user.updated',
         targetType: 'user',
@@ -56,6 +56,7 @@ export class ProfileService {
       locale: user.locale,
       departmentId: user.departmentId,
       departmentName: user.departmentId ? (names.get(user.departmentId) ?? null) : null,
+      mailDelivery: user.mailDelivery,
     };
   }
 }

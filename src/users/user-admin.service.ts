@@ -2,11 +2,13 @@ import { BadRequestException, ConflictException, Injectable, Logger, NotFoundExc
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { newSecretToken, sha256Hex } from '../common/hash';
+import { offsetOf } from '../common/paging';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { passwordProblem } from '../auth/password-policy';
 import { AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../common/sql';
 import { Department } from '../departments/department.entity';
+import { EventsService } from '../events/events.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { CreateUserRequest, UpdateUserRequest, UsersQuery } from './dto';
 import { User, visibleUser } from './user.entity';
@@ -23,8 +25,9 @@ const fieldError = (field: string, message: string) =>
 
 /**
  * A province administrator's work on accounts: create or invite, change, disable, reset.
- * One-time links carry a random token stored only as a hash. Emails are sent by a later
- * feature; until then the link is returned to the administrator and written to the log.
+ * One-time links carry a random token stored only as a hash. The link is mailed to the user
+ * (a user.invited / user.password-reset event, written to the outbox in the same transaction)
+ * and also returned to the administrator, who can pass it on if the mail does not arrive.
  */
 @Injectable()
 export class UserAdminService {
@@ -35,6 +38,7 @@ export class UserAdminService {
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfig,
+    private readonly events: EventsService,
   ) {}
 
   list(query: UsersQuery) {
@@ -42,7 +46,7 @@ export class UserAdminService {
       const [items, total] = await em.getRepository(User).findAndCount({
         where: query.status ? { status: query.status as User['status'] } : {},
         order: { email: 'ASC' },
-        skip: (query.page - 1) * query.pageSize,
+        skip: offsetOf(query),
         take: query.pageSize,
       });
       return { items, total, page: query.page, pageSize: query.pageSize };
@@ -173,7 +177,12 @@ export class UserAdminService {
     const tenant = this.db.currentTenant();
     const page = purpose === 'invitation' ? 'accept-invitation' : 'reset-password';
     const link = `${this.config.urlFor(`${tenant.slug}.${this.config.baseDomain}`)}/${page}?token=${token}`;
-    this.logger.log({ user: user.email, purpose, link }, `One-time ${purpose} link issued (email delivery comes later)`);
+    await this.events.publish(em, {
+      type: purpose === 'invitation' ? 'user.invited' : 'user.password-reset',
+      data: { userId: user.id, link, expiresAt: expiresAt.toISOString() },
+    });
+    // The link itself is a secret: it goes to the user's mail and the administrator, not the log.
+    this.logger.log({ user: user.email, purpose }, `One-time ${purpose} link issued and mailed`);
     return { link, expiresAt };
   }
 

@@ -5,7 +5,22 @@ import { EntityManager } from 'typeorm';
 export interface OwnProfileChanges {
   name?: string;
   locale?: 'en' | 'ur';
+  mailDelivery?: MailDelivery;
 }
+
+/** Business mail at once, or gathered into one message a day (account mail is always at once). */
+export type MailDelivery = 'immediate' | 'digest';
+
+/** Whom a message or notification goes to, in their language and with their mail choice. */
+export interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+  locale: 'en' | 'ur';
+  mailDelivery: MailDelivery;
+}
+
+const RECIPIENT_COLUMNS = `id, email, name, locale, mail_delivery AS "mailDelivery"`;
 
 export interface ProfileRow {
   id: string;
@@ -15,9 +30,10 @@ export interface ProfileRow {
   status: string;
   locale: 'en' | 'ur';
   departmentId: string | null;
+  mailDelivery: MailDelivery;
 }
 
-const PROFILE_COLUMNS = `id, email, name, roles, status, locale, department_id AS "departmentId"`;
+const PROFILE_COLUMNS = `id, email, name, roles, status, locale, department_id AS "departmentId", mail_delivery AS "mailDelivery"`;
 
 /**
  * SQL on the province's users table for the newer features (a module's tables are reached
@@ -34,10 +50,27 @@ export class UsersRepository {
   async updateProfile(em: EntityManager, id: string, changes: OwnProfileChanges): Promise<ProfileRow | null> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const [rows]: [ProfileRow[], number] = await em.query(
-      `UPDATE users SET name = COALESCE($2, name), locale = COALESCE($3, locale), updated_at = now() WHERE id = $1 RETURNING ${PROFILE_COLUMNS}`,
-      [id, changes.name ?? null, changes.locale ?? null],
+      `UPDATE users SET name = COALESCE($2, name), locale = COALESCE($3, locale), mail_delivery = COALESCE($4, mail_delivery), updated_at = now()
+        WHERE id = $1 RETURNING ${PROFILE_COLUMNS}`,
+      [id, changes.name ?? null, changes.locale ?? null, changes.mailDelivery ?? null],
     );
     return rows[0] ?? null;
+  }
+
+  /** The given users unless disabled (an invited user receives their invitation). */
+  async recipientsByIds(em: EntityManager, ids: readonly (string | null)[]): Promise<Recipient[]> {
+    const unique = [...new Set(ids.filter((id): id is string => !!id))];
+    if (!unique.length) return [];
+    return em.query(`SELECT ${RECIPIENT_COLUMNS} FROM users WHERE id = ANY($1::uuid[]) AND status <> 'disabled' ORDER BY id`, [unique]);
+  }
+
+  /** Active users holding any of the roles; only the department's when one is given. */
+  async recipientsWithRoles(em: EntityManager, roles: readonly string[], departmentId: string | null): Promise<Recipient[]> {
+    return em.query(
+      `SELECT ${RECIPIENT_COLUMNS} FROM users
+        WHERE status = 'active' AND roles && $1::text[] AND ($2::uuid IS NULL OR department_id = $2) ORDER BY id`,
+      [roles, departmentId],
+    );
   }
 
   /** Display names by user id, in one query. */

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { User } from './user.entity';
-import { OwnProfileChanges, ProfileRow, UsersRepository } from './users.repository';
+import { OwnProfileChanges, ProfileRow, Recipient, UsersRepository } from './users.repository';
+
+export type { MailDelivery, Recipient } from './users.repository';
 
 /** Province users; every call runs inside the current province's unit of work. */
 @Injectable()
@@ -15,6 +17,16 @@ export class UsersService {
   /** Display names by user id (e.g. who acted in a workflow), inside the caller's unit of work. */
   namesOf(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
     return this.repository.namesByIds(em, ids);
+  }
+
+  /** The given users unless disabled, with their language and mail choice, inside the caller's unit of work. */
+  recipientsByIds(em: EntityManager, ids: readonly (string | null)[]): Promise<Recipient[]> {
+    return this.repository.recipientsByIds(em, ids);
+  }
+
+  /** Active users with any of the roles (of the department when given), inside the caller's unit of work. */
+  recipientsWithRoles(em: EntityManager, roles: readonly string[], departmentId: string | null): Promise<Recipient[]> {
+    return this.repository.recipientsWithRoles(em, roles, departmentId);
   }
 
   /** One's own profile as /api/me shows it, inside the caller's unit of work. */

@@ -50,8 +50,8 @@ describe('province audit log', () => {
     expect(failed.body.items).toHaveLength(1);
     const future = await h.on(a.host).get(`/api/audit?from=${new Date(Date.now() + 60_000).toISOString()}`, adminA).expect(200);
     expect(future.body.total).toBe(0);
-    const bad = await h.on(a.host).get('/api/audit?pageSize=1000&from=yesterday&sort=x', adminA).expect(400);
-    expect(Object.keys(bad.body.fields).sort()).toEqual(['from', 'pageSize', 'sort']);
+    const bad = await h.on(a.host).get('/api/audit?pageSize=1000&page=10001&from=yesterday&sort=x', adminA).expect(400);
+    expect(Object.keys(bad.body.fields).sort()).toEqual(['from', 'page', 'pageSize', 'sort']);
   });
 
   it('is readable by province administrators only', async () => {

@@ -132,17 +132,13 @@ describe('forum routing, attachments and isolation (kp, gb)', () => {
     const upload = (name: string, bytes: Buffer, contentType: string, province = kp, token = kpTeam.preparer, id = docId) =>
       h.on(province.host).post(`/api/documents/${id}/attachments`, token).field('kind', 'map').attach('file', bytes, { filename: name, filepath: name, contentType } as { filename: string; contentType: string });
 
-    test('too large (413), wrong type (400), a path in the file name (400); nothing is stored', async () => {
+    test('too large (413), wrong type (400), unknown kind (400); nothing is stored (names with a path: test/attachments)', async () => {
       expect((await upload('big.pdf', Buffer.concat([PDF, Buffer.alloc(1024 * 1024)]), 'application/pdf')).status).toBe(413);
       const text = await upload('notes.pdf', Buffer.from('just text, not a PDF'), 'application/pdf');
       expect(text.status).toBe(400);
       expect(text.body.message).toEqual(['file: only PDF, PNG, JPEG and TIFF files are accepted']);
       const liar = await upload('map.png', PDF, 'image/png');
       expect(liar.body.message).toEqual(['file: declared as image/png but its content is application/pdf']);
-      for (const name of ['../../x.pdf', '..\\..\\x.pdf', '/etc/passwd']) {
-        const res = await upload(name, PDF, 'application/pdf');
-        expect({ name, status: res.status }).toEqual({ name, status: 400 });
-      }
       const kind = await h.on(kp.host).post(`/api/documents/${docId}/attachments`, kpTeam.preparer).field('kind', 'selfie').attach('file', PDF, { filename: 'a.pdf', contentType: 'application/pdf' }).expect(400);
       expect(kind.body.message[0]).toMatch(/kind must be one of/);
       const [{ n }] = await h.dataSource.query(`SELECT count(*)::int AS n FROM t_kp.attachments WHERE document_id = $1`, [docId]);

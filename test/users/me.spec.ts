@@ -18,7 +18,7 @@ describe('one’s own profile: GET and PATCH /api/me', () => {
     const user = await h.userWithRole(gb, 'viewer', 'ur');
     expect((await h.on(gb.host).get('/api/me', user.token).expect(200)).body).toEqual({
       id: user.id, email: user.email, name: 'Test viewer', roles: ['viewer'], status: 'active', province: gb.slug,
-      locale: 'ur', departmentId: null, departmentName: null,
+      locale: 'ur', departmentId: null, departmentName: null, mailDelivery: 'immediate',
     });
     await h.dataSource.query(`UPDATE ${schemaNameFor(gb.slug)}.users SET department_id = $2 WHERE id = $1`, [user.id, dept.id]);
     expect((await h.on(gb.host).get('/api/me', user.token).expect(200)).body).toMatchObject({ departmentId: dept.id, departmentName: 'Water & Power' });
@@ -58,7 +58,7 @@ describe('one’s own profile: GET and PATCH /api/me', () => {
     await bad({ name: '<script>' }, ['name']);
     await bad({ name: ' padded ' }, ['name']);
     await bad({ roles: ['tenant_admin'], status: 'active', email: 'me@x.pk', departmentId: null }, ['departmentId', 'email', 'roles', 'status']);
-    expect((await bad({}, ['locale'])).message).toEqual(['send locale and/or name']);
+    expect((await bad({}, ['locale'])).message).toEqual(['send locale, name and/or mailDelivery']);
     expect((await h.on(gb.host).get('/api/me', user.token).expect(200)).body).toMatchObject({ name: 'Test viewer', locale: 'en', roles: ['viewer'] });
   });
 

@@ -31,6 +31,13 @@ export class CreateTenantRequest {
   @IsPlainText()
   name: string;
 
+  @ApiPropertyOptional({ example: 'گلگت بلتستان', description: "The province's name in Urdu, for Urdu screens, PDFs and emails (the English name stands in without it)" })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  @IsPlainText()
+  nameUr?: string;
+
   @ApiProperty({ example: 'admin@gb.gov.pk', description: "The province's first administrator" })
   @IsEmail({}, { message: 'adminEmail must be an email address' })
   @MaxLength(254)

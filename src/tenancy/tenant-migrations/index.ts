@@ -8,6 +8,10 @@ import { projects0006 } from './0006-projects';
 import { approvalBaseline0007 } from './0007-approval-baseline';
 import { projectList0008 } from './0008-project-list';
 import { provinceEvents0009 } from './0009-province-events';
+import { mailAndNotifications0010 } from './0010-mail-and-notifications';
+import { webhooks0012 } from './0012-webhooks';
+import { reminders0013 } from './0013-reminders';
+import { renderedDocuments0011 } from './0011-rendered-documents';
 
 /** Tenant migrations in the order they apply to every province. Append only. */
-export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003, userProfiles0004, forms0005, projects0006, approvalBaseline0007, projectList0008, provinceEvents0009];
+export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003, userProfiles0004, forms0005, projects0006, approvalBaseline0007, projectList0008, provinceEvents0009, mailAndNotifications0010, renderedDocuments0011, webhooks0012, reminders0013];

@@ -20,6 +20,8 @@ export interface Me {
   locale?: Locale;
   departmentId?: string | null;
   departmentName?: string | null;
+  /** Document and reminder mail at once, or in one message a day. */
+  mailDelivery?: 'immediate' | 'digest';
 }
 
 export interface Paged<T> {

@@ -6,6 +6,7 @@ import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/QueryState';
 import { useI18n } from '../i18n/i18n';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 /**
  * A new screen moves focus to its heading (or the main region while it loads), so keyboard and
@@ -59,6 +60,7 @@ export function AppLayout() {
             </Anchor>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { ChangeEvent, FormEvent, memo, useId, useRef, useState } from 'react';
 import { api } from '../api/client';
+import { downloadFile } from '../api/download';
 import { DateText } from '../components/Amount';
 import { Ltr } from '../components/Ltr';
 import { useErrorText } from '../components/QueryState';
@@ -46,8 +47,7 @@ function AttachmentList({ documentId, attachments }: { documentId: string; attac
   const download = async (a: Attachment) => {
     setBusy(a.id);
     try {
-      const blob = await api.blob(`/api/documents/${documentId}/attachments/${a.id}`);
-      saveBlob(blob, a.fileName);
+      await downloadFile(`/api/documents/${documentId}/attachments/${a.id}`, a.fileName);
     } catch (error) {
       notifications.show({ color: 'red', title: t('editor.downloadFailed'), message: errorText(error) });
     } finally {
@@ -169,18 +169,4 @@ function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** Hands a downloaded file to the browser under its own name. */
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the URL is released.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

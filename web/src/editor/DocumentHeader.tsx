@@ -1,15 +1,22 @@
 import { Anchor, Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Link } from 'react-router';
 import { Amount } from '../components/Amount';
 import { Ltr } from '../components/Ltr';
 import { StateBadge } from '../components/StateBadge';
+import { ExportMenu } from '../exports/ExportMenu';
 import { useI18n } from '../i18n/i18n';
+import { PrintMenu } from '../printing/PrintMenu';
 import type { DocumentDetail, FormVersionView, SaveStatus } from './types';
 
 /** Title, form and version, state, total cost, and the way back to the project and to the revisions. */
 export const DocumentHeader = memo(function DocumentHeader({ doc, version, totalCost }: { doc: DocumentDetail; version: FormVersionView; totalCost: string | null }) {
   const { t } = useI18n();
+  // The form version's tables (cost, phasing, financing, manpower …), for the export menu.
+  const tables = useMemo(
+    () => version.ui.sections.flatMap((s) => s.fields.filter((f) => f.type === 'table' && !f.hidden).map((f) => ({ pointer: f.pointer, label: `${s.number} ${f.label}` }))),
+    [version],
+  );
   return (
     <Stack gap={6} component="header" className="document-header">
       <Group gap="sm" wrap="wrap">
@@ -22,6 +29,8 @@ export const DocumentHeader = memo(function DocumentHeader({ doc, version, total
         <Anchor component={Link} to={`/documents/${doc.id}/history`} size="sm">
           {t('editor.revisionHistory')}
         </Anchor>
+        <PrintMenu documentId={doc.id} title={doc.title} formKey={doc.formKey} formTitle={version.title} versionNumber={version.number} />
+        {tables.length ? <ExportMenu path={`/api/documents/${doc.id}/export`} baseName={`${doc.title || doc.formKey}-${doc.formKey}`} tables={tables} /> : null}
       </Group>
       <Title order={1} size="h2" className="document-title" dir="auto">
         {doc.title || t('editor.untitled')}

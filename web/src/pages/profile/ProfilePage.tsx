@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { FormEvent, ReactNode, useEffect, useState } from 'react';
@@ -8,10 +8,12 @@ import { useSession } from '../../auth/session';
 import { Ltr } from '../../components/Ltr';
 import { useErrorText } from '../../components/QueryState';
 import { Locale, useI18n } from '../../i18n/i18n';
+import { MailDeliveryCard } from '../../notifications/MailDeliveryCard';
 import { PasswordRules, RULES_AS_DESCRIPTION, usePasswordMessage, usePasswordRules } from '../auth/PasswordRules';
 import { fieldErrorsOf } from '../shared/fieldErrors';
 import { useDepartmentName } from '../shared/names';
 import { SecretInput } from '../auth/SecretInput';
+import { ChoiceCard, ProfileSection, SaveOutcome, useMeChange } from './profileCard';
 
 const ROLE_KEYS: Record<string, string> = {
   tenant_admin: 'profile.role.tenantAdmin',
@@ -34,21 +36,11 @@ export default function ProfilePage() {
         <Stack gap="lg">
           <AccountCard me={me} />
           <LanguageCard />
+          <MailDeliveryCard me={me} />
         </Stack>
         <PasswordCard email={me.email} />
       </SimpleGrid>
     </Stack>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
   );
 }
 
@@ -67,28 +59,19 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function AccountCard({ me }: { me: Me }) {
   const { t } = useI18n();
-  const session = useSession();
-  const errorText = useErrorText();
   const departmentName = useDepartmentName();
   const [name, setName] = useState(me.name);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: (next: string) => api.patch<Me>('/api/me', { name: next }),
-    onSuccess: async () => {
-      setSaved(true);
-      await session.reloadMe();
-    },
-  });
-  const nameError = !name.trim() ? t('profile.account.nameRequired') : fieldErrorsOf(save.error, ['name']).name;
+  const { mutation, saved, save, clearSaved } = useMeChange((next: string) => ({ name: next }));
+  const nameError = !name.trim() ? t('profile.account.nameRequired') : fieldErrorsOf(mutation.error, ['name']).name;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSaved(false);
-    if (name.trim()) save.mutate(name.trim());
+    if (name.trim()) save(name.trim());
+    else clearSaved();
   };
 
   return (
-    <Section id="profile-account" title={t('profile.account.title')}>
+    <ProfileSection id="profile-account" title={t('profile.account.title')}>
       <Stack gap="md">
         <Stack gap="sm" component="dl" m={0}>
           <Fact label={t('profile.account.email')}>
@@ -116,91 +99,48 @@ function AccountCard({ me }: { me: Me }) {
               value={name}
               onChange={(e) => {
                 setName(e.currentTarget.value);
-                setSaved(false);
+                clearSaved();
               }}
-              error={save.isError || !name.trim() ? nameError : undefined}
+              error={mutation.isError || !name.trim() ? nameError : undefined}
               style={{ flex: '1 1 220px' }}
             />
-            <Button type="submit" variant="light" loading={save.isPending} mt={25} disabled={name.trim() === me.name}>
+            <Button type="submit" variant="light" loading={mutation.isPending} mt={25} disabled={name.trim() === me.name}>
               {t('profile.account.saveName')}
             </Button>
           </Group>
-          {saved ? (
-            <Text size="sm" c="green.9" role="status">
-              {t('profile.account.nameSaved')}
-            </Text>
-          ) : null}
-          {save.isError && !nameError ? (
-            <Alert color="red" role="alert" mt="xs">
-              {errorText(save.error)}
-            </Alert>
-          ) : null}
+          <SaveOutcome saved={saved} savedText={t('profile.account.nameSaved')} failed={mutation.isError && !nameError} error={mutation.error} alertMt="xs" />
         </form>
       </Stack>
-    </Section>
+    </ProfileSection>
   );
 }
 
 function LanguageCard() {
   const { t, locale, setLocale } = useI18n();
-  const session = useSession();
-  const errorText = useErrorText();
   const [choice, setChoice] = useState<Locale>(locale);
-  const [saved, setSaved] = useState(false);
   // The header's switch changes the language too; the radio follows it.
   useEffect(() => setChoice(locale), [locale]);
-  const save = useMutation({
-    mutationFn: (next: Locale) => api.patch<Me>('/api/me', { locale: next }),
-    onSuccess: async (_data, next) => {
-      setLocale(next);
-      setSaved(true);
-      await session.reloadMe();
-    },
-  });
+  const change = useMeChange((next: Locale) => ({ locale: next }), setLocale);
 
   // Saved with a button, not on each arrow key: a whole page changing language while someone
   // moves through the radios would lose their place.
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    save.mutate(choice);
-  };
-
   return (
-    <Section id="profile-language" title={t('profile.language.title')}>
-      <form onSubmit={submit}>
-        <Stack gap="sm" align="flex-start">
-          <Radio.Group
-            label={t('profile.language.label')}
-            description={t('profile.language.description')}
-            value={choice}
-            onChange={(value) => {
-              setChoice(value as Locale);
-              setSaved(false);
-            }}
-            name="locale"
-          >
-            <Group gap="lg" mt="xs">
-              <Radio value="en" label={<span lang="en">English</span>} />
-              <Radio value="ur" label={<span lang="ur">اردو</span>} />
-            </Group>
-          </Radio.Group>
-          <Button type="submit" variant="light" loading={save.isPending}>
-            {t('profile.language.save')}
-          </Button>
-          {saved ? (
-            <Text size="sm" c="green.9" role="status">
-              {t('profile.language.saved')}
-            </Text>
-          ) : null}
-          {save.isError ? (
-            <Alert color="red" role="alert">
-              {errorText(save.error)}
-            </Alert>
-          ) : null}
-        </Stack>
-      </form>
-    </Section>
+    <ChoiceCard
+      id="profile-language"
+      title={t('profile.language.title')}
+      label={t('profile.language.label')}
+      description={t('profile.language.description')}
+      name="locale"
+      options={[
+        { value: 'en', label: <span lang="en">English</span> },
+        { value: 'ur', label: <span lang="ur">اردو</span> },
+      ]}
+      value={choice}
+      onChange={setChoice}
+      change={change}
+      saveLabel={t('profile.language.save')}
+      savedText={t('profile.language.saved')}
+    />
   );
 }
 
@@ -257,7 +197,7 @@ function PasswordCard({ email }: { email: string }) {
   };
 
   return (
-    <Section id="profile-password" title={t('profile.password.title')}>
+    <ProfileSection id="profile-password" title={t('profile.password.title')}>
       <form onSubmit={submit} noValidate>
         <Stack gap={4}>
           <Text size="sm" mb="xs">
@@ -307,6 +247,6 @@ function PasswordCard({ email }: { email: string }) {
           ) : null}
         </Stack>
       </form>
-    </Section>
+    </ProfileSection>
   );
 }

@@ -1,16 +1,17 @@
-import { Anchor, Button, Card, Group, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { useMasterName } from '../../api/queries';
 import { Paged, ProjectListItem } from '../../api/types';
-import { useSession } from '../../auth/session';
 import { Amount, DateText } from '../../components/Amount';
 import { QueryState } from '../../components/QueryState';
 import { StateBadge } from '../../components/StateBadge';
+import { ExportMenu } from '../../exports/ExportMenu';
 import { useI18n } from '../../i18n/i18n';
 import { useDocumentLabels } from '../shared/documentLabels';
+import { NewProjectButton } from '../shared/NewProjectButton';
 import { Pager } from '../shared/Pager';
 import { ProjectFilters } from './ProjectFilters';
 import { PAGE_SIZE, ProjectSearch, Sort, useProjectSearch } from './projectSearch';
@@ -18,7 +19,6 @@ import { PAGE_SIZE, ProjectSearch, Sort, useProjectSearch } from './projectSearc
 /** The province's projects, filtered and sorted through the address, as a table or (on phones) cards. */
 export default function ProjectsPage() {
   const { t, locale } = useI18n();
-  const session = useSession();
   const { search, update, clear } = useProjectSearch();
   useDocumentTitle(`${t('projects.title')} · ${t('app.name')}`);
   const query = useQuery({
@@ -34,11 +34,10 @@ export default function ProjectsPage() {
     <Stack gap="md" data-testid="projects-list">
       <Group justify="space-between" align="center" gap="sm">
         <Title order={1}>{t('projects.title')}</Title>
-        {session.can('projects.prepare') ? (
-          <Button component={Link} to="/projects/new">
-            {t('projects.new')}
-          </Button>
-        ) : null}
+        <Group gap="sm">
+          <ExportMenu path="/api/projects/export" query={{ ...search.filters, sort: search.sort }} baseName={`projects-${new Date().toISOString().slice(0, 10)}`} note={t('exports.listNote')} />
+          <NewProjectButton />
+        </Group>
       </Group>
       <ProjectFilters search={search} update={update} clear={clear} />
       <section aria-labelledby="projects-results" aria-busy={query.isFetching}>

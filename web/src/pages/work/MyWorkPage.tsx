@@ -1,4 +1,4 @@
-import { Anchor, Badge, Blockquote, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Blockquote, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { ReactNode } from 'react';
@@ -6,11 +6,11 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { useWorkflow } from '../../api/queries';
 import { DocumentSummary, Obligation, Paged } from '../../api/types';
-import { useSession } from '../../auth/session';
 import { DateText } from '../../components/Amount';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
 import { DocumentFacts } from '../shared/DocumentFacts';
+import { NewProjectButton } from '../shared/NewProjectButton';
 import { useDocumentLabels } from '../shared/documentLabels';
 
 /** Items each block shows; the count says when there are more. */
@@ -23,17 +23,12 @@ type Mine = 'awaiting' | 'returned' | 'drafts';
 /** The start page: what needs me now, what came back, what I am writing, what reports are due. */
 export default function MyWorkPage() {
   const { t } = useI18n();
-  const session = useSession();
   useDocumentTitle(`${t('work.title')} · ${t('app.name')}`);
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="center" gap="sm">
         <Title order={1}>{t('work.title')}</Title>
-        {session.can('projects.prepare') ? (
-          <Button component={Link} to="/projects/new">
-            {t('projects.new')}
-          </Button>
-        ) : null}
+        <NewProjectButton />
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <DocumentsBlock mine="awaiting" testId="work-awaiting" title={t('work.awaiting.title')} empty={t('work.awaiting.empty')} />

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { schemaNameFor } from '../src/tenancy/slug';
 import { tenantMigrations } from '../src/tenancy/tenant-migrations';
 import { documentsBench } from './documents';
 import { formsBench } from './forms';
-import { BenchCase, failedCase, makeCase, median, round, rssMiB, run, sleep } from './lib';
+import { BenchCase, databaseUrl, dropDatabase, failedCase, logger, makeCase, median, ROOT, round, rssMiB, run, sleep, writeSummary } from './lib';
 
 /*
  * `npm run bench`: every case runs its baseline in the same run, alternating, several rounds,
@@ -21,7 +21,6 @@ import { BenchCase, failedCase, makeCase, median, round, rssMiB, run, sleep } fr
  * (autocannon), never from the server's own. Sizes can be cut for a smoke run with
  * BENCH_PROVINCES, BENCH_DURATION_S, BENCH_ROUNDS.
  */
-const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.resolve(__dirname, '..');
 const PROVINCES = Number(process.env.BENCH_PROVINCES ?? 1000);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
@@ -32,11 +31,8 @@ const API_PORT = 3901;
 const RAW_PORT = 3902;
 const BASE = 'bench.test';
 const APP_NAME = 'daftar-bench-api';
-const DB_URL = (() => {
-  const u = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/daftar');
-  u.pathname = '/daftar_bench';
-  return u.toString();
-})();
+const DATABASE = 'daftar_bench';
+const DB_URL = databaseUrl(DATABASE);
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -51,7 +47,7 @@ const env: NodeJS.ProcessEnv = {
   LOG_LEVEL: 'warn',
 };
 const config = loadConfig(env);
-const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+const log = logger('bench');
 const cases: BenchCase[] = [];
 const children: ChildProcess[] = [];
 let db: Client;
@@ -139,10 +135,7 @@ async function main() {
   }
 
   log(`preparing database daftar_bench (${PROVINCES} provinces, ${ROUNDS} rounds of ${DURATION_S}s)`);
-  const admin = new Client({ connectionString: DB_URL.replace('/daftar_bench', '/postgres') });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS daftar_bench WITH (FORCE)');
-  await admin.end();
+  await dropDatabase(DATABASE);
   await ensureDatabase(config);
   await run(process.execPath, [path.join(DIST, 'src', 'cli.js'), 'migrate'], env);
   db = new Client({ connectionString: DB_URL });
@@ -345,22 +338,7 @@ async function main() {
 }
 
 function report() {
-  const table = [
-    '| case | metric | value | baseline | ratio | goal | met |',
-    '|---|---|---|---|---|---|---|',
-    ...cases.map((c) => `| ${c.name}${c.note ? ` (${c.note})` : ''} | ${c.metric} | ${c.value ?? '-'} | ${c.baseline ?? '-'} | ${c.ratio ?? '-'} | ${c.goal} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`),
-  ].join('\n');
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${round(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}`;
-  const date = new Date().toISOString();
-  const dir = path.join(ROOT, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const json = `${JSON.stringify({ machine, date, cases }, null, 2)}\n`;
-  writeFileSync(path.join(dir, 'latest.json'), json);
-  // One file per run, so the history can be compared run to run.
-  mkdirSync(path.join(dir, 'history'), { recursive: true });
-  writeFileSync(path.join(dir, 'history', `${date.slice(0, 16).replace(':', '-')}Z.json`), json);
-  writeFileSync(path.join(dir, 'latest.md'), `# Benchmark results\n\n${date} on ${machine}\n\n${table}\n`);
-  process.stdout.write(`\n${table}\n\nwritten to bench/results/latest.json and latest.md\n`);
+  writeSummary('', 'Benchmark results', cases);
 }
 
 // Never leave servers behind, whatever way this process ends.

@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, Page } from 'playwright-core';
-import { BenchCase, failedCase, makeCase, median, round } from './lib';
+import { BenchCase, failedCase, logger, makeCase, median, ROOT, round, writeSummary } from './lib';
 
 /*
  * `npm run bench` (web part; `npm run bench:web` alone): the browser app measured in Debian's
@@ -18,11 +17,10 @@ import { BenchCase, failedCase, makeCase, median, round } from './lib';
  * - typing in a cost cell of a 50-row PC-I: input → every total recomputed and committed
  *   (performance marks set by the editor), vs the same on the 12-row PC-I.
  */
-const ROOT = path.resolve(__dirname, '..', '..');
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3903);
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
 const PASSWORD = 'Daftar-Demo-2026';
-const log = (m: string) => process.stderr.write(`[bench:web] ${m}\n`);
+const log = logger('bench:web');
 // The deployment helper is an ES module shared with the browser tests; CommonJS reaches it by import().
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>; // eslint-disable-line
 
@@ -115,7 +113,11 @@ export async function webBench(): Promise<BenchCase[]> {
       const page = await context.newPage();
       const scripts: Promise<number>[] = [];
       page.on('response', (r) => {
-        if (r.request().resourceType() === 'script') scripts.push(r.body().then((b) => gzipSync(b).length));
+        if (r.request().resourceType() !== 'script') return;
+        const size = r.body().then((b) => gzipSync(b).length);
+        // A script that arrives after the count (prefetched while the context closes) must not crash the run; counted ones still fail loudly.
+        size.catch(() => undefined);
+        scripts.push(size);
       });
       await page.goto(`http://kp.localhost:${PORT}/sign-in`, { waitUntil: 'networkidle' });
       const first = (await Promise.all(scripts)).reduce((a, b) => a + b, 0) / 1024;
@@ -169,16 +171,7 @@ export async function webBench(): Promise<BenchCase[]> {
 if (require.main === module) {
   webBench()
     .then((cases) => {
-      const table = ['| case | metric | value | baseline | ratio | goal | met |', '|---|---|---|---|---|---|---|', ...cases.map((c) => `| ${c.name}${c.note ? ` (${c.note})` : ''} | ${c.metric} | ${c.value ?? '-'} | ${c.baseline ?? '-'} | ${c.ratio ?? '-'} | ${c.goal} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`)].join('\n');
-      const date = new Date().toISOString();
-      const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.split(' ')[0] ?? 'CPU'}, ${round(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}`;
-      const dir = path.join(ROOT, 'bench', 'results');
-      mkdirSync(path.join(dir, 'history'), { recursive: true });
-      const json = `${JSON.stringify({ machine, date, cases }, null, 2)}\n`;
-      writeFileSync(path.join(dir, 'web-latest.json'), json);
-      writeFileSync(path.join(dir, 'history', `web-${date.slice(0, 16).replace(':', '-')}Z.json`), json);
-      writeFileSync(path.join(dir, 'web-latest.md'), `# Web app benchmark\n\n${date} on ${machine}\n\n${table}\n`);
-      process.stdout.write(`\n${table}\n\nwritten to bench/results/web-latest.json and web-latest.md\n`);
+      writeSummary('web-', 'Web app benchmark', cases);
       process.exit(cases.some((c) => c.metric === 'could not run') ? 1 : 0);
     })
     .catch((e) => {

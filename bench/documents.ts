@@ -146,8 +146,8 @@ export async function documentsBench(ctx: Ctx): Promise<BenchCase[]> {
       WITH p AS (INSERT INTO ${f.schema}.projects (title) VALUES ('Bench programme') RETURNING id),
            v AS (SELECT id FROM ${f.schema}.form_versions WHERE form_key = 'pc1-infrastructure' ORDER BY number DESC LIMIT 1),
            u AS (SELECT id FROM ${f.schema}.users LIMIT 1)
-      INSERT INTO ${f.schema}.documents (project_id, form_key, form_version_id, kind, title, state, data, total_cost, sector, districts, forum, created_by, updated_at)
-      SELECT p.id, 'pc1-infrastructure', v.id, 'pc1',
+      INSERT INTO ${f.schema}.documents (project_id, form_key, form_version_id, edition, kind, title, state, data, total_cost, sector, districts, forum, created_by, updated_at)
+      SELECT p.id, 'pc1-infrastructure', v.id, '2024', 'pc1',
              (ARRAY['Road','Bridge','School','Water supply','Hospital','Irrigation channel'])[1 + g % 6] || ' project ' || g || ' ' || (ARRAY['Swat','Peshawar','Mardan','Chitral','Hunza','Bannu'])[1 + g % 6],
              (ARRAY['draft','submitted','department-review','pnd-scrutiny','forum','approved','returned'])[1 + g % 7],
              '{}', (g % 20000) + 0.5, (ARRAY['transport-communications','education-training-manpower','water-supply-sewerage'])[1 + g % 3],

@@ -60,8 +60,8 @@ async function main(): Promise<void> {
   const [version] = await ds.query(`SELECT id, number, content_hash, compiled FROM t_kp.form_versions WHERE form_key = 'pc1-infrastructure' ORDER BY number DESC LIMIT 1`);
   const [project] = await ds.query(`INSERT INTO t_kp.projects (title, created_by) VALUES ($1, $2) RETURNING id`, [title, user.id]);
   const documents: { id: string }[] = await ds.query(
-    `INSERT INTO t_kp.documents (project_id, form_key, form_version_id, kind, title, state, revision, data, created_by)
-     SELECT $1, 'pc1-infrastructure', $2, 'pc1', $3, 'draft', 1, $4, $5 FROM generate_series(1, $6::int) RETURNING id`,
+    `INSERT INTO t_kp.documents (project_id, form_key, form_version_id, edition, kind, title, state, revision, data, created_by)
+     SELECT $1, 'pc1-infrastructure', $2, '2024', 'pc1', $3, 'draft', 1, $4, $5 FROM generate_series(1, $6::int) RETURNING id`,
     [project.id, version.id, title, JSON.stringify(data), user.id, RENDERS * ROUNDS + 1],
   );
   const compiled = version.compiled as CompiledForm;

@@ -12,6 +12,7 @@ import { EventsModule } from './events/events.module';
 import { ExportsModule } from './exports/exports.module';
 import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LoggingModule, requestIdFor } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
@@ -71,6 +72,7 @@ import { WorkflowModule } from './workflow/workflow.module';
     // Before ProjectsModule: its routes must come first (GET /api/projects/export ahead of /api/projects/:id).
     ExportsModule,
     ProjectsModule,
+    ImportsModule,
     PrintingModule,
     HealthModule,
     WebAppModule,

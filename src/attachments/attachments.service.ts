@@ -11,7 +11,9 @@ import { AttachmentsRepository } from './attachments.repository';
 import { sanitiseFileName } from './file-name';
 import { FileStorage } from './file-storage';
 
-export const ATTACHMENT_KINDS = ['feasibility-study', 'map', 'drawing', 'other'] as const;
+export const ATTACHMENT_KINDS = ['feasibility-study', 'map', 'drawing', 'other', 'approval-letter'] as const;
+/** The forum's approval letter: it comes with the decision, after the document has left its preparers. */
+export const APPROVAL_LETTER = 'approval-letter';
 
 /** Accepted types, recognised by their first bytes (the declared type must agree). */
 const SIGNATURES: { type: string; magic: number[] }[] = [
@@ -62,12 +64,21 @@ export class AttachmentsService {
     return this.db.transaction(async (em) => {
       const document = await this.attachments.lockDocument(em, documentId);
       if (!document) throw new NotFoundException(`No document ${documentId} in this province`);
-      // Attachments are part of the document: added while it can be edited, like its data.
       const { config } = await WorkflowService.current(em);
-      if (!config.states.find((s) => s.id === document.state)?.editable) {
-        throw new ConflictException(`The document is ${document.state}; attachments can be added while it is being prepared or returned`);
+      if (kind === APPROVAL_LETTER) {
+        // Before the forum or once it has decided, by whoever takes the forum's decisions (a return
+        // for rectification comes with no letter).
+        const deciding = config.actions.filter((a) => a.decision && a.decision !== 'returned' && (a.from.includes(document.state) || a.to === document.state));
+        if (!deciding.length) throw new ConflictException(`The document is ${document.state}; an approval letter is attached when it is before its forum or decided`);
+        const roles = [...new Set(deciding.flatMap((a) => a.roles))];
+        if (!roles.some((r) => me.roles.includes(r))) throw new ForbiddenException(`Attaching the approval letter needs the role ${roles.join(' or ')}`);
+      } else {
+        // Other attachments are part of the document: added while it can be edited, like its data.
+        if (!config.states.find((s) => s.id === document.state)?.editable) {
+          throw new ConflictException(`The document is ${document.state}; attachments can be added while it is being prepared or returned`);
+        }
+        await assertMayPrepare(em, document, me);
       }
-      await assertMayPrepare(em, document, me);
       // Bytes first, row second: a failed insert leaves an orphan file (harmless, swept by key),
       // never a row whose file is missing.
       await this.storage.put(key, file.buffer);

@@ -42,6 +42,9 @@ export async function installDefaults(app: INestApplicationContext, slug: string
     if (!tenant) throw new CliError(`No province "${s}"`);
     const installed = await db.runAs(tenant, () => db.transaction((em) => installProvinceDefaults(em, tenant.slug, app.get(FormsService))));
     if (installed.items || installed.forms.length) out(`  ${s}: ${installed.items} master-data items, forms ${installed.forms.join(', ') || 'up to date'}`);
+    const rules = installed.forumRules;
+    if (rules.inserted.length) out(`  ${s}: forum rules added (seed ${rules.seed}): ${rules.inserted.join(', ')}`);
+    for (const skipped of rules.skipped) out(`  ${s}: forum rule ${skipped.code} not added: it would tie with ${skipped.conflicts.join(', ')} (review it: POST /api/forum-rules)`);
   }
   out(`province defaults: ${slugs.length} province(s) checked`);
   return 0;

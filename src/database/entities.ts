@@ -1,3 +1,4 @@
+import { ApprovalRecord } from '../approvals/approval-record.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Department } from '../departments/department.entity';
 import { FormOverlay, FormVersion } from '../forms/form-version.entity';
@@ -11,4 +12,4 @@ import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the one shared DataSource: platform ones are schema-qualified, tenant ones are not. */
-export const entities = [Tenant, TenantDomain, Operator, ProvisioningRun, User, Department, AuditEntry, MasterDataItem, FormVersion, FormOverlay, Project, ProjectDocument];
+export const entities = [Tenant, TenantDomain, Operator, ProvisioningRun, User, Department, AuditEntry, MasterDataItem, FormVersion, FormOverlay, Project, ProjectDocument, ApprovalRecord];

@@ -5,6 +5,7 @@ import { FieldDefinition, FormDefinition, Localized, MasterList, OptionItem, Sec
 import { allFields } from './fields';
 import { createFormAjv } from './form-ajv';
 import { applyOverlay, locate, Overlay, OverlayConflict } from './overlay';
+import { MAX_REASON_LENGTH, narrativeFields, NOT_APPLICABLE } from './placeholders';
 
 // Moved to fields.ts (browser-safe); re-exported so server imports keep working.
 export { allFields };
@@ -164,7 +165,16 @@ function sectionSchema(section: SectionDefinition, calculated: Set<string>): Rec
   };
 }
 
-/** The data schema: one object per section; unknown keys anywhere are refused. */
+/**
+ * The reserved `notApplicable` object: "section.field" of a narrative item → the reason it does not
+ * apply (which lets a placeholder stand there; see placeholders.ts). Any other address is refused.
+ */
+function notApplicableSchema(def: FormDefinition): Record<string, unknown> {
+  const reason = { type: 'string', maxLength: MAX_REASON_LENGTH };
+  return { type: 'object', additionalProperties: false, properties: Object.fromEntries(narrativeFields(def).map((n) => [n.address, reason])) };
+}
+
+/** The data schema: one object per section, and the reserved `notApplicable`; unknown keys anywhere are refused. */
 export function formSchema(def: FormDefinition): Record<string, unknown> {
   const calculated = calculatedTargets(def);
   return {
@@ -172,7 +182,10 @@ export function formSchema(def: FormDefinition): Record<string, unknown> {
     title: def.title.en,
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(def.sections.map((s) => [s.id, sectionSchema(s, calculated)])),
+    properties: {
+      ...Object.fromEntries(def.sections.map((s) => [s.id, sectionSchema(s, calculated)])),
+      [NOT_APPLICABLE]: notApplicableSchema(def),
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { FieldDefinition, FormDefinition } from './definition';
 import { checkDefinitionShape, SchemaProblem } from './definition-schema';
 import { checkPattern } from './pattern-safety';
-import { unknownOperators, variablesOf } from './rules';
+import { rowConditionsOf, unknownOperators, variablesOf } from './rules';
 
 /*
  * Checks a base definition beyond its shape: ids unique, tables well formed, every rule and
@@ -33,6 +33,21 @@ export function fieldProblems(f: FieldDefinition, where: string): string[] {
       if (bad) out.push(`${where}.${item.id}: ${bad}`);
     }
     if ((item.type === 'text' || item.type === 'textarea') && item.constraints?.maxLength === undefined) out.push(`${where}.${item.id}: text needs a maxLength`);
+  }
+  return out;
+}
+
+/** What is wrong with the row conditions (all / some / none) of a rule or check: each runs over a table's rows and reads its columns. */
+function rowConditionProblems(def: FormDefinition, logic: unknown, where: string): string[] {
+  const out: string[] = [];
+  for (const { list, columns } of rowConditionsOf(logic)) {
+    const [sectionId, fieldId, rows, extra] = (list ?? '').split('.');
+    const table = def.sections.find((s) => s.id === sectionId)?.fields.find((f) => f.id === fieldId);
+    if (!table || table.type !== 'table' || rows !== 'rows' || extra !== undefined) {
+      out.push(`${where}: a row condition must run over a table's rows ("section.table.rows"), not "${list ?? '?'}"`);
+      continue;
+    }
+    for (const c of columns) if (!table.columns?.some((col) => col.id === c)) out.push(`${where}: reads "${c}", which is not a column of ${list}`);
   }
   return out;
 }
@@ -78,12 +93,17 @@ export function definitionProblems(def: FormDefinition): string[] {
     if (logic === undefined) out.push(`rule ${rule.id}: a ${rule.kind} rule needs ${rule.kind === 'calculate' ? 'value' : 'when'}`);
     for (const op of unknownOperators(logic)) out.push(`rule ${rule.id}: operator "${op}" is not allowed`);
     for (const v of variablesOf(logic)) if (!readable(v)) out.push(`rule ${rule.id}: reads "${v}", which is not a field`);
+    out.push(...rowConditionProblems(def, logic, `rule ${rule.id}`));
     if (!rule.target.includes('.*.') && variablesOf(logic).some((v) => v.startsWith('row.'))) out.push(`rule ${rule.id}: only a row-scoped rule may read "row"`);
   }
   for (const check of def.checks) {
+    if (check.op === 'holds' && check.right !== undefined) out.push(`check ${check.id}: a "holds" check has no right (its left is the condition)`);
+    if (check.op !== 'holds' && check.right === undefined) out.push(`check ${check.id}: a comparison needs right`);
+    if (check.op === 'holds' && check.tolerance !== undefined) out.push(`check ${check.id}: tolerance applies to comparisons only`);
     for (const part of [check.left, check.right, check.when]) {
       for (const op of unknownOperators(part)) out.push(`check ${check.id}: operator "${op}" is not allowed`);
       for (const v of variablesOf(part)) if (!readable(v)) out.push(`check ${check.id}: reads "${v}", which is not a field`);
+      out.push(...rowConditionProblems(def, part, `check ${check.id}`));
     }
     const path = check.pointer.slice(1).split('/');
     if (!readable(path.join('.').replace(/\.rows\.\d+\./, '.rows.'))) out.push(`check ${check.id}: pointer ${check.pointer} is not a field`);

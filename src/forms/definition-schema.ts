@@ -87,7 +87,8 @@ function sectionSchema(allowLocked: boolean) {
     additionalProperties: false,
     required: ['id', 'number', 'label', 'fields'],
     properties: {
-      id: { type: 'string', pattern: ID_PATTERN, not: { const: 'row' } },
+      // 'row' names the row in row-scoped rules; 'notApplicable' is the data's reserved object (placeholders.ts).
+      id: { type: 'string', pattern: ID_PATTERN, not: { enum: ['row', 'notApplicable'] } },
       number: { type: 'string', minLength: 1, maxLength: 20 },
       label: localized,
       help: localized,
@@ -113,16 +114,22 @@ const rule = {
   },
 };
 
+/** Comparisons; 'holds' (a condition that must be true) is the other kind of check. */
+export const COMPARISON_OPS = ['eq', 'lte', 'gte', 'lt', 'gt'] as const;
+
 const check = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'op', 'left', 'right', 'pointer', 'message'],
+  // `right` is required of comparisons only (definition-check.ts says which).
+  required: ['id', 'op', 'left', 'pointer', 'message'],
   properties: {
     id: { type: 'string', pattern: CODE_PATTERN, maxLength: 80 },
-    op: { enum: ['eq', 'lte', 'gte'] },
+    op: { enum: [...COMPARISON_OPS, 'holds'] },
     left: logic,
     right: logic,
     when: logic,
+    severity: { enum: ['error', 'warning'] },
+    tolerance: { type: 'string', pattern: '^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,6})?$', maxLength: 30 },
     pointer: { type: 'string', pattern: '^(/[a-zA-Z0-9]+)+$', maxLength: 300 },
     message: localized,
   },

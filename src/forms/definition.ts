@@ -113,15 +113,31 @@ export type RuleDefinition =
   | { id: string; kind: 'calculate'; target: string; value: JsonLogic; description?: string };
 
 /**
- * A cross-check between computed figures, e.g. phasing total = capital cost total. Reported at
- * `pointer` with both figures in the message. `when` (optional) limits it to applicable data.
+ * How a failed check counts. An error blocks submission until it is fixed; a warning never blocks
+ * a save, but each open warning needs an answer (a comment) before submission, and reviewers see
+ * warnings with their answers (the way a P&D scrutiny officer raises an observation).
+ */
+export type CheckSeverity = 'error' | 'warning';
+
+/**
+ * A cross-check, e.g. phasing total = capital cost total. Reported at `pointer` with both figures
+ * in the message. `when` (optional) limits it to applicable data.
+ * - eq / lte / gte / lt / gt compare the decimal figures `left` and `right` (`tolerance`, a
+ *   decimal string, is the absolute difference still accepted);
+ * - holds: `left` is a JSONLogic condition that must be true (`right` unused), for checks that
+ *   are not a comparison of two figures (dates in order, imported items with a foreign-exchange
+ *   component …).
  */
 export interface CheckDefinition {
   id: string;
-  op: 'eq' | 'lte' | 'gte';
+  op: 'eq' | 'lte' | 'gte' | 'lt' | 'gt' | 'holds';
   left: JsonLogic;
-  right: JsonLogic;
+  right?: JsonLogic;
   when?: JsonLogic;
+  /** Default 'error'. */
+  severity?: CheckSeverity;
+  /** Comparisons only: the absolute difference tolerated (e.g. rounding in a published table). */
+  tolerance?: string;
   /** JSON pointer of the figure that is wrong, e.g. "/phasing/totals/total". */
   pointer: string;
   message: Localized;
@@ -132,6 +148,21 @@ export interface FormSource {
   document: string;
   urls: string[];
   notes?: string;
+}
+
+/**
+ * Which edition of a Planning Commission proforma a definition follows. Editions of one proforma
+ * are separate catalogue forms (keys), so each has its own items, checks, source, overlay and
+ * published versions; the catalogue groups them by `proforma`. Kept beside the definitions
+ * (catalogue/editions.ts), not inside them, so naming an edition never changes a released
+ * definition's content hash.
+ */
+export interface FormEdition {
+  /** The proforma this is an edition of, e.g. 'pc1-infrastructure' (the key of its newest edition). */
+  proforma: string;
+  /** The edition's year as the Planning Commission names it: '2005', '2017', '2024' … */
+  id: string;
+  label: Localized;
 }
 
 export interface FormDefinition {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FormDefinition } from './definition';
+import { EDITIONS } from './catalogue/editions';
+import { FormDefinition, FormEdition } from './definition';
 import { definitionProblems } from './definition-check';
 
 /** The base definitions this release ships (tests inject a catalogue with an extra version). */
@@ -47,5 +48,31 @@ export class FormCatalogue {
 
   versions(key: string): string[] {
     return (this.byKey.get(key) ?? []).map((d) => d.version);
+  }
+
+  // --- editions ---------------------------------------------------------------------------------
+
+  /**
+   * The proforma edition a form follows. A form without an entry (a test's own catalogue) is a
+   * proforma of its own with one edition named after its newest version.
+   */
+  edition(key: string): FormEdition {
+    const known = EDITIONS[key];
+    if (known) return known;
+    const latest = this.latest(key);
+    return { proforma: key, id: latest?.version ?? '1', label: latest?.title ?? { en: key, ur: key } };
+  }
+
+  /** The forms that are editions of a proforma, newest edition first. */
+  editionsOf(proforma: string): { key: string; edition: FormEdition }[] {
+    return this.keys()
+      .map((key) => ({ key, edition: this.edition(key) }))
+      .filter((e) => e.edition.proforma === proforma)
+      .sort((a, b) => b.edition.id.localeCompare(a.edition.id, 'en', { numeric: true }));
+  }
+
+  /** Every proforma once, in catalogue order. */
+  proformae(): string[] {
+    return [...new Set(this.keys().map((key) => this.edition(key).proforma))];
   }
 }

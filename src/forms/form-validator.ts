@@ -1,10 +1,11 @@
 import { ErrorObject, ValidateFunction } from 'ajv';
 import type { CompiledForm } from './compile';
 import { Dec, DECIMAL_SCALE, formatDecimal, MAX_COMPUTED_INTEGER_DIGITS, MONEY_SCALE, toDecimal } from './decimal';
-import { CheckDefinition, FieldDefinition, FormDefinition, Locale, RuleDefinition } from './definition';
+import { CheckDefinition, CheckSeverity, FieldDefinition, FormDefinition, Locale, RuleDefinition } from './definition';
 import { allFields } from './fields';
 import { createFormAjv } from './form-ajv';
-import { message, rowWord } from './messages';
+import { message, notApplicableWord, rowWord, withItem } from './messages';
+import { isPlaceholder, MIN_REASON_LENGTH, NarrativeField, narrativeFields, NOT_APPLICABLE, reasonProblem } from './placeholders';
 import { evaluate } from './rules';
 
 export interface FormError {
@@ -13,17 +14,30 @@ export interface FormError {
   code: string;
   message: string;
   params?: Record<string, unknown>;
+  /** The proforma's number of the item (section) concerned, e.g. '7', '12(a)'; '0' is the cover page. */
+  item?: string;
+  /** 'warning' only for a failed check of that severity; everything else is an error. */
+  severity?: CheckSeverity;
 }
 
 export interface FormValidation {
+  /** No errors (warnings do not count). */
   valid: boolean;
   errors: FormError[];
   /** More errors existed than are listed. */
   truncated: boolean;
   /** How many errors there are in all (the list stops at MAX_REPORTED_ERRORS). */
   errorCount: number;
+  /** Failed checks of severity 'warning': never block a save; each needs an answer before submission. */
+  warnings: FormError[];
+  warningCount: number;
   /** The data with every calculated figure recomputed by the server. */
   data: Record<string, unknown>;
+}
+
+/** A warning's stable name on a document, which its answer is stored under: "check-id@/pointer". */
+export function warningKey(warning: Pick<FormError, 'pointer' | 'params'>): string {
+  return `${String(warning.params?.check)}@${warning.pointer}`;
 }
 
 export const MAX_REPORTED_ERRORS = 200;
@@ -66,6 +80,9 @@ export class FormValidator {
   private readonly checks: CheckDefinition[];
   /** "/section/field" → its place in the proforma, so errors are listed in reading order. */
   private readonly order = new Map<string, number>();
+  /** Section id → its item number in the proforma. */
+  private readonly items = new Map<string, string>();
+  private readonly narrative: NarrativeField[];
 
   constructor(readonly compiled: CompiledForm) {
     this.definition = compiled.definition;
@@ -81,20 +98,25 @@ export class FormValidator {
       else this.fieldRules.push(rule);
     }
     this.checks = this.definition.checks;
+    this.narrative = narrativeFields(this.definition).filter((n) => !n.field.hidden);
     this.definition.sections.forEach((s, i) => {
+      this.items.set(s.id, s.number);
       this.order.set(`/${s.id}`, i * 1000);
       s.fields.forEach((f, j) => this.order.set(`/${s.id}/${f.id}`, i * 1000 + j + 1));
     });
   }
 
   private place(pointer: string): number {
-    const [, section, field] = pointer.split('/');
+    const [, first, second] = pointer.split('/');
+    // A "not applicable" reason sits with the field it excuses.
+    const [section, field] = first === NOT_APPLICABLE ? (second ?? '').split('.') : [first, second];
     return this.order.get(`/${section}/${field}`) ?? this.order.get(`/${section}`) ?? Number.MAX_SAFE_INTEGER;
   }
 
   validate(input: unknown, locale: Locale = 'en'): FormValidation {
     if (!isObject(input)) {
-      return { valid: false, errors: [{ pointer: '', code: 'notObject', message: message(locale, 'notObject', {}) }], truncated: false, errorCount: 1, data: {} };
+      const error: FormError = { pointer: '', code: 'notObject', message: message(locale, 'notObject', {}), severity: 'error' };
+      return { valid: false, errors: [error], truncated: false, errorCount: 1, warnings: [], warningCount: 0, data: {} };
     }
     const data = structuredClone(input) as Data;
     // A missing section is reported field by field, not as one missing object.
@@ -104,12 +126,24 @@ export class FormValidator {
     if (!this.validateSchema(data)) for (const e of this.validateSchema.errors ?? []) errors.push(this.fromAjv(e, locale));
 
     this.calculate(data, errors, locale);
-    const hidden = this.applyConditions(data, errors, locale);
-    this.runChecks(data, errors, locale);
+    const { hidden, required } = this.applyConditions(data, errors, locale);
+    this.placeholders(data, hidden, required, errors, locale);
+    const warnings: FormError[] = [];
+    this.runChecks(data, errors, warnings, locale);
 
     const shown = hidden.size ? errors.filter((e) => !(e.code === 'required' && [...hidden].some((h) => e.pointer === h || e.pointer.startsWith(`${h}/`)))) : errors;
-    if (shown.length > 1) shown.sort((a, b) => this.place(a.pointer) - this.place(b.pointer)); // stable: row order kept
-    return { valid: shown.length === 0, errors: shown.slice(0, MAX_REPORTED_ERRORS), truncated: shown.length > MAX_REPORTED_ERRORS, errorCount: shown.length, data };
+    const byPlace = (a: FormError, b: FormError) => this.place(a.pointer) - this.place(b.pointer);
+    shown.sort(byPlace); // stable: row order kept
+    warnings.sort(byPlace);
+    return {
+      valid: shown.length === 0,
+      errors: shown.slice(0, MAX_REPORTED_ERRORS),
+      truncated: shown.length > MAX_REPORTED_ERRORS,
+      errorCount: shown.length,
+      warnings, // at most one per check, and a definition has at most 200
+      warningCount: warnings.length,
+      data,
+    };
   }
 
   // --- calculations -------------------------------------------------------------------------
@@ -192,41 +226,89 @@ export class FormValidator {
 
   // --- visibility and conditional requirement ------------------------------------------------
 
-  /** Returns the pointers hidden by visibility rules; adds errors for conditional requirements. */
-  private applyConditions(data: Data, errors: FormError[], locale: Locale): Set<string> {
+  /**
+   * Returns the pointers hidden by visibility rules and those required by a require rule that
+   * holds; adds errors for conditional requirements.
+   */
+  private applyConditions(data: Data, errors: FormError[], locale: Locale): { hidden: Set<string>; required: Set<string> } {
     const hidden = new Set<string>();
+    const required = new Set<string>();
     for (const rule of this.conditions) {
       if (rule.kind === 'calculate') continue;
       for (const slot of this.slots(rule.target, data)) {
         const holds = !!evaluate(rule.when, slot.scope);
         if (rule.kind === 'visible' && !holds) hidden.add(slot.pointer);
+        if (rule.kind === 'require' && holds) required.add(slot.pointer);
         if (rule.kind === 'require' && holds && isEmpty(slot.container[slot.key]) && !errors.some((e) => e.pointer === slot.pointer && e.code === 'required')) {
           errors.push(this.error(slot.pointer, 'required', locale, { rule: rule.id }));
         }
       }
     }
-    return hidden;
+    return { hidden, required };
+  }
+
+  // --- placeholders in narrative items -------------------------------------------------------
+
+  /**
+   * A required text item answered with a placeholder ("-", "N/A", "same as above") is an error
+   * unless `notApplicable` gives the reason it does not apply; every reason given must say why.
+   */
+  private placeholders(data: Data, hidden: Set<string>, requiredByRule: Set<string>, errors: FormError[], locale: Locale): void {
+    const reasons = isObject(data[NOT_APPLICABLE]) ? (data[NOT_APPLICABLE] as Row) : {};
+    const known = new Set(this.narrative.map((n) => n.address));
+    for (const [address, reason] of Object.entries(reasons)) {
+      // An unknown address or a reason that is not text is reported by the schema.
+      if (!known.has(address) || typeof reason !== 'string') continue;
+      if (reasonProblem(reason)) errors.push(this.error(`/${NOT_APPLICABLE}/${address}`, 'notApplicableReason', locale, { field: address, limit: MIN_REASON_LENGTH }));
+    }
+    for (const { address, pointer, section, field } of this.narrative) {
+      if (!field.required && !requiredByRule.has(pointer)) continue;
+      if (hidden.has(pointer) || hidden.has(`/${section}`)) continue;
+      const value = (data[section] as Row | undefined)?.[field.id];
+      if (!isPlaceholder(value)) continue;
+      const reason = reasons[address];
+      if (typeof reason === 'string' && !reasonProblem(reason)) continue;
+      errors.push(this.error(pointer, 'placeholder', locale, { value: String(value).trim(), notApplicable: address }));
+    }
   }
 
   // --- cross-checks --------------------------------------------------------------------------
 
-  private runChecks(data: Data, errors: FormError[], locale: Locale): void {
+  /** Failed checks go to `errors` or `warnings` by their severity. */
+  private runChecks(data: Data, errors: FormError[], warnings: FormError[], locale: Locale): void {
     for (const check of this.checks) {
       if (check.when !== undefined && !evaluate(check.when, data)) continue;
-      const left = toDecimal(evaluate(check.left, data));
-      const right = toDecimal(evaluate(check.right, data));
-      if (!left || !right) continue; // a missing or malformed figure is reported where it is
-      const c = left.cmp(right);
-      const holds = check.op === 'eq' ? c === 0 : check.op === 'lte' ? c <= 0 : c >= 0;
-      if (!holds) {
-        errors.push({
-          pointer: check.pointer,
-          code: 'check',
-          message: message(locale, 'check', { message: check.message[locale], left: left.toString(), right: right.toString() }),
-          params: { check: check.id, left: left.toString(), right: right.toString() },
-        });
-      }
+      const outcome = this.outcome(check, data);
+      if (!outcome || outcome.holds) continue;
+      const severity = check.severity ?? 'error';
+      const params = { check: check.id, ...outcome.figures };
+      const failed = this.error(check.pointer, 'check', locale, params, { severity, text: { message: check.message[locale] } });
+      (severity === 'warning' ? warnings : errors).push(failed);
     }
+  }
+
+  /**
+   * Whether a check holds, with the figures compared. Null when a figure is missing or malformed:
+   * that is reported where it is.
+   */
+  private outcome(check: CheckDefinition, data: Data): { holds: boolean; figures: Record<string, string> } | null {
+    if (check.op === 'holds') return { holds: !!evaluate(check.left, data), figures: {} };
+    const left = toDecimal(evaluate(check.left, data));
+    const right = toDecimal(evaluate(check.right, data));
+    if (!left || !right) return null;
+    const tolerance = (check.tolerance !== undefined && toDecimal(check.tolerance)) || new Dec(0);
+    // left − right, compared with the tolerance the check accepts on either side.
+    const gap = left.minus(right);
+    const holds = {
+      eq: () => gap.abs().lte(tolerance),
+      lte: () => gap.lte(tolerance),
+      gte: () => gap.gte(tolerance.negated()),
+      lt: () => gap.lt(tolerance),
+      gt: () => gap.gt(tolerance.negated()),
+    }[check.op]();
+    const figures: Record<string, string> = { left: left.toString(), right: right.toString() };
+    if (!tolerance.isZero()) figures.tolerance = tolerance.toString();
+    return { holds, figures };
   }
 
   // --- addressing and messages ---------------------------------------------------------------
@@ -261,6 +343,10 @@ export class FormValidator {
   /** "Capital cost estimates, row 3, Local (Rs million)" in the user's language. */
   private labelAt(pointer: string, locale: Locale): string {
     const parts = pointer.split('/').slice(1);
+    if (parts[0] === NOT_APPLICABLE) {
+      const excused = parts[1] === undefined ? undefined : this.fields.get(parts[1]);
+      return excused ? `${excused.label[locale]} (${notApplicableWord[locale]})` : pointer;
+    }
     const known = this.fieldAt(pointer);
     if (!known) {
       const section = this.definition.sections.find((s) => s.id === parts[0]);
@@ -271,8 +357,26 @@ export class FormValidator {
     return `${known.tableLabel[locale]}, ${where}, ${known.label[locale]}`;
   }
 
-  private error(pointer: string, code: string, locale: Locale, params: Record<string, unknown>): FormError {
-    return { pointer, code, message: message(locale, code, { ...params, label: this.labelAt(pointer, locale) }), params };
+  /** The item (section number) a pointer falls in; a "not applicable" reason is its field's. */
+  private itemOf(pointer: string): string | undefined {
+    const [, first, second] = pointer.split('/');
+    return this.items.get(first === NOT_APPLICABLE ? (second ?? '').split('.')[0] : first);
+  }
+
+  /**
+   * An error (or a warning) at a pointer, its message in the user's language naming the item.
+   * `text` is what only the message shows (a check's own sentence), kept out of `params`.
+   */
+  private error(
+    pointer: string,
+    code: string,
+    locale: Locale,
+    params: Record<string, unknown>,
+    options: { severity?: CheckSeverity; text?: Record<string, unknown> } = {},
+  ): FormError {
+    const item = this.itemOf(pointer);
+    const text = message(locale, code, { ...params, label: this.labelAt(pointer, locale), ...options.text });
+    return { pointer, code, message: withItem(locale, item, text, code === 'check'), params, ...(item === undefined ? {} : { item }), severity: options.severity ?? 'error' };
   }
 
   private fromAjv(e: ErrorObject, locale: Locale): FormError {

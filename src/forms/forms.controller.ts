@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/auth.decorators';
-import { ParseFormKeyPipe, ParseVersionRefPipe, PublishFormRequest, revisionFromIfMatch, UpgradeFormRequest } from './dto/forms.dto';
+import { ChooseEditionRequest, ParseFormKeyPipe, ParseVersionRefPipe, PublishFormRequest, revisionFromIfMatch, UpgradeFormRequest } from './dto/forms.dto';
 import { FormsService, VersionRef } from './forms.service';
 
 const LOCALE_QUERY = { name: 'locale', required: false, enum: ['en', 'ur'], description: 'Labels and messages; default: Accept-Language, then your profile' };
@@ -18,6 +18,21 @@ export class FormsController {
   @ApiQuery(LOCALE_QUERY)
   async list(@Query('locale') locale?: string, @Headers('accept-language') accept?: string) {
     return this.forms.list(await this.forms.resolveLocale(locale, accept));
+  }
+
+  @Get('editions')
+  @RequirePermission('forms.read')
+  @ApiOperation({ summary: 'Proforma editions (PC-I 2005 and 2024 …) and the one new projects start on in this province' })
+  @ApiQuery(LOCALE_QUERY)
+  async editions(@Query('locale') locale?: string, @Headers('accept-language') accept?: string) {
+    return this.forms.editions(await this.forms.resolveLocale(locale, accept));
+  }
+
+  @Put('editions/:proforma')
+  @RequirePermission('forms.customise')
+  @ApiOperation({ summary: 'Choose the edition new projects of a proforma start on (documents already made keep theirs)' })
+  chooseEdition(@Param('proforma', ParseFormKeyPipe) proforma: string, @Body() body: ChooseEditionRequest) {
+    return this.forms.chooseEdition(proforma, body.formKey);
   }
 
   @Get(':key/versions')

@@ -14,6 +14,7 @@ import { FormDefinition, Locale, LOCALES } from './definition';
 import { checkOverlayShape } from './definition-schema';
 import { diffDefinitions } from './diff';
 import { FormCatalogue } from './form-catalogue.service';
+import { FormEditionsRepository } from './form-editions.repository';
 import { FormOverlay, FormVersion } from './form-version.entity';
 import { localizeCompiled } from './form-view';
 import { FormValidation, FormValidator } from './form-validator';
@@ -50,6 +51,7 @@ export class FormsService {
     private readonly validators: ValidatorCache,
     private readonly audit: AuditService,
     private readonly cls: ClsService<DaftarStore>,
+    private readonly editionChoices: FormEditionsRepository,
   ) {}
 
   // --- reading ----------------------------------------------------------------------------------
@@ -62,10 +64,13 @@ export class FormsService {
     return this.catalogue.keys().map((key) => {
       const latest = this.catalogue.latest(key)!;
       const version = current.get(key);
+      const edition = this.catalogue.edition(key);
       return {
         key,
         family: latest.family,
         variant: latest.variant ?? null,
+        proforma: edition.proforma,
+        edition: { id: edition.id, label: edition.label[locale] },
         title: latest.title[locale],
         currentVersion: version ? { id: version.id, number: version.number, baseVersion: version.base_version, publishedAt: version.published_at } : null,
         latestBaseVersion: latest.version,
@@ -140,6 +145,87 @@ export class FormsService {
     if (principal?.kind !== 'user') return 'en';
     const user = await this.db.transaction((em) => em.getRepository(User).findOne({ where: { id: principal.id }, select: { id: true, locale: true } }));
     return user?.locale ?? 'en';
+  }
+
+  // --- editions ---------------------------------------------------------------------------------
+
+  /**
+   * Every proforma with its editions and the one this province's new projects start on. An
+   * edition not yet installed in the province (a release added it; `cli migrate` installs it)
+   * is listed but cannot be chosen or started.
+   */
+  async editions(locale: Locale) {
+    return this.db.transaction(async (em) => {
+      const chosen = await this.editionChoices.chosen(em);
+      const installed = await this.editionChoices.installed(em, this.catalogue.keys());
+      return this.catalogue.proformae().map((proforma) => {
+        const editions = this.catalogue.editionsOf(proforma);
+        const newest = this.catalogue.latest(editions[0].key)!;
+        return {
+          proforma,
+          family: newest.family,
+          variant: newest.variant ?? null,
+          title: newest.title[locale],
+          current: this.currentEditionKey(proforma, chosen),
+          chosen: chosen.has(proforma),
+          editions: editions.map(({ key, edition }) => ({
+            key,
+            edition: edition.id,
+            label: edition.label[locale],
+            source: this.catalogue.latest(key)!.source.document,
+            installed: installed.has(key),
+          })),
+        };
+      });
+    });
+  }
+
+  /** Chooses the edition new projects of a proforma start on (documents already made keep theirs). */
+  async chooseEdition(proforma: string, formKey: string) {
+    const editions = this.catalogue.editionsOf(proforma);
+    if (!editions.length) throw new NotFoundException(`No proforma "${proforma}"; proformae are ${this.catalogue.proformae().join(', ')}`);
+    if (!editions.some((e) => e.key === formKey)) {
+      throw new BadRequestException({ message: [`formKey: ${proforma} has the editions ${editions.map((e) => `${e.key} (${e.edition.id})`).join(', ')}`] });
+    }
+    return this.db.transaction(async (em) => {
+      if (!(await this.editionChoices.installed(em, [formKey])).size) {
+        throw new ConflictException(`${formKey} is not installed in this province yet; an operator installs new catalogue forms with \`npm run migrate\``);
+      }
+      await this.editionChoices.choose(em, proforma, formKey, this.actorId());
+      await this.audit.record(em, { action: 'form.edition-chosen', targetType: 'form', targetId: proforma, details: { formKey, edition: this.catalogue.edition(formKey).id } });
+      return { proforma, current: formKey, edition: this.catalogue.edition(formKey).id };
+    });
+  }
+
+  /**
+   * The form a new project starts on, in the caller's unit of work: `formKey` names a proforma
+   * (its province-chosen edition) or one edition; `edition` ('2005', '2024' …) picks an edition
+   * of the proforma explicitly, for documents of older projects.
+   */
+  async startingForm(em: EntityManager, formKey: string, edition: string | undefined): Promise<{ key: string; edition: string }> {
+    const proforma = this.catalogue.edition(formKey).proforma;
+    const editions = this.catalogue.editionsOf(proforma);
+    let key: string;
+    if (edition !== undefined) {
+      const match = editions.find((e) => e.edition.id === edition);
+      if (!match) throw new BadRequestException({ message: [`edition: ${proforma} has the editions ${editions.map((e) => e.edition.id).join(', ')}`] });
+      key = match.key;
+    } else {
+      key = formKey === proforma ? this.currentEditionKey(proforma, await this.editionChoices.chosen(em)) : formKey;
+    }
+    if (!(await this.editionChoices.installed(em, [key])).size) {
+      throw new ConflictException(`${key} (edition ${this.catalogue.edition(key).id}) is not installed in this province yet; an operator installs new catalogue forms with \`npm run migrate\``);
+    }
+    return { key, edition: this.catalogue.edition(key).id };
+  }
+
+  /** The edition of a form (documents record it). */
+  editionOf(formKey: string): string {
+    return this.catalogue.edition(formKey).id;
+  }
+
+  private currentEditionKey(proforma: string, chosen: Map<string, string>): string {
+    return chosen.get(proforma) ?? this.catalogue.editionsOf(proforma)[0].key;
   }
 
   // --- customising ------------------------------------------------------------------------------

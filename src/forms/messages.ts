@@ -29,7 +29,9 @@ const en: Record<string, Template> = {
   calculation: (p) => `${p.label}: ${p.entered} was entered but the calculated value is ${p.calculated}`,
   calculatedOutOfRange: (p) =>
     p.reason === 'negative' ? `${p.label}: the calculated value ${p.calculated} is negative, which this field does not allow` : `${p.label}: the calculated value ${p.calculated} is larger than the form allows (it must be below 10^15)`,
-  check: (p) => `${p.message} (${p.left} against ${p.right})`,
+  check: (p) => (p.left === undefined ? `${p.message}` : `${p.message} (${p.left} against ${p.right}${p.tolerance ? `, tolerance ${p.tolerance}` : ''})`),
+  placeholder: (p) => `${p.label}: "${p.value}" does not answer this item; write its content, or mark it not applicable with the reason`,
+  notApplicableReason: (p) => `${p.label}: the reason it is not applicable must say why (at least ${p.limit} characters, not a placeholder)`,
   notObject: () => 'The form data must be a JSON object',
   invalid: (p) => `${p.label} is not valid`,
 };
@@ -56,7 +58,9 @@ const ur: Record<string, Template> = {
   calculation: (p) => `${p.label}: درج شدہ ${p.entered} ہے جبکہ حساب سے ${p.calculated} بنتا ہے`,
   calculatedOutOfRange: (p) =>
     p.reason === 'negative' ? `${p.label}: حساب سے ${p.calculated} منفی بنتا ہے، جس کی اس خانے میں اجازت نہیں` : `${p.label}: حساب سے ${p.calculated} فارم کی حد (10^15 سے کم) سے زیادہ ہے`,
-  check: (p) => `${p.message} (${p.left} بمقابلہ ${p.right})`,
+  check: (p) => (p.left === undefined ? `${p.message}` : `${p.message} (${p.left} بمقابلہ ${p.right}${p.tolerance ? `، گنجائش ${p.tolerance}` : ''})`),
+  placeholder: (p) => `${p.label}: "${p.value}" اس مد کا جواب نہیں؛ اس کا مواد لکھیں، یا وجہ بتا کر اسے لاگو نہیں قرار دیں`,
+  notApplicableReason: (p) => `${p.label}: لاگو نہ ہونے کی وجہ واضح لکھیں (کم از کم ${p.limit} حروف، خالی نشان نہیں)`,
   notObject: () => 'فارم کا ڈیٹا JSON آبجیکٹ ہونا چاہیے',
   invalid: (p) => `${p.label} درست نہیں`,
 };
@@ -67,6 +71,29 @@ export function message(locale: Locale, code: string, params: Record<string, unk
   const table = MESSAGES[locale];
   return (table[code] ?? table.invalid)(params);
 }
+
+/**
+ * "Item 7: …": every message names the proforma item it concerns, as a scrutiny officer cites it.
+ * Item '0' is the cover page (the proforma has no number for it).
+ */
+export function withItem(locale: Locale, item: string | undefined, text: string, checkSentence = false): string {
+  if (item === undefined || (checkSentence && NAMES_ITS_ITEM[locale].test(text))) return text;
+  if (item === COVER_ITEM) return locale === 'ur' ? `سرورق: ${text}` : `Cover page: ${text}`;
+  return locale === 'ur' ? `مد ${item}: ${text}` : `Item ${item}: ${text}`;
+}
+
+/**
+ * A check's own sentence may already name the items it concerns ("Items 0 and 7: …", a cross-check
+ * of two items); it is then not prefixed again. (Only a check's sentence: a field label may begin
+ * with the word, e.g. "مد / جزو".)
+ */
+const NAMES_ITS_ITEM: Record<Locale, RegExp> = { en: /^(Items? [0-9]|Cover page:)/, ur: /^((مد|مدات) [0-9]|سرورق:)/ };
+
+/** The item number a definition gives its cover page. */
+export const COVER_ITEM = '0';
+
+/** What a "not applicable" reason is called next to its field's label. */
+export const notApplicableWord: Record<Locale, string> = { en: 'not applicable', ur: 'لاگو نہیں' };
 
 /** "row 3" in the user's language, for errors inside tables. */
 export const rowWord: Record<Locale, (n: number) => string> = {

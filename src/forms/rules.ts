@@ -1,12 +1,15 @@
 import jsonLogic from 'json-logic-js';
 import { Dec, toDecimal } from './decimal';
+import { isPlaceholder } from './placeholders';
 
 /*
  * Rules are JSONLogic (jsonlogic.com), which has evaluators for the browser and the server.
  * JSONLogic's own arithmetic uses floats, so money goes through these decimal operations
  * instead; a browser registers the same operations (this file has no server dependencies) and
  * reaches the same figures. Operands are decimal strings; empty counts as 0; anything that is
- * not a number makes the result null, and the field's own validation reports it.
+ * not a number makes the result null, and the field's own validation reports it. Besides money
+ * there are operations on dates and financial years and on table rows, for the scrutiny checks
+ * (catalogue/scrutiny-checks.ts).
  */
 
 type Operand = unknown;
@@ -22,6 +25,99 @@ function decimals(values: Operand[]): Dec[] | null {
 }
 
 const text = (d: Dec | null) => (d === null ? null : d.toString());
+
+type Row = Record<string, unknown>;
+const isRow = (r: unknown): r is Row => typeof r === 'object' && r !== null && !Array.isArray(r);
+
+/*
+ * Dates and financial years. A date is ISO text (YYYY-MM-DD, what the date fields hold); a
+ * financial year is "2024-25". Pakistan's financial year runs 1 July to 30 June, so 2024-07-01
+ * is in 2024-25 and 2024-06-30 in 2023-24. ISO dates and financial years sort as text, so
+ * JSONLogic's own <, <=, > compare them; these operations return null for anything that is not
+ * a real calendar date, and the field's own validation reports it.
+ */
+
+/** The month a financial year starts (July). */
+const FY_FIRST_MONTH = 7;
+const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+
+interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+function calendarDate(value: unknown): CalendarDate | null {
+  if (typeof value !== 'string') return null;
+  const m = ISO_DATE.exec(value);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+function dayAfter(d: CalendarDate): CalendarDate {
+  if (d.day < daysInMonth(d.year, d.month)) return { ...d, day: d.day + 1 };
+  return d.month === 12 ? { year: d.year + 1, month: 1, day: 1 } : { year: d.year, month: d.month + 1, day: 1 };
+}
+
+/** Blank: nothing entered (null, '', only spaces, an empty list). */
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+
+/** The non-blank text values of one column, for ordering (dates, financial years). */
+function columnTexts(rows: unknown, column: unknown): string[] {
+  if (!Array.isArray(rows) || typeof column !== 'string') return [];
+  return rows.map((r) => (isRow(r) ? r[column] : undefined)).filter((v): v is string => typeof v === 'string' && !isBlank(v));
+}
+
+export const DATE_AND_ROW_OPERATIONS: Record<string, (...args: Operand[]) => unknown> = {
+  /** A real calendar date in ISO form: guards a date comparison so it never runs on a half-typed date. */
+  is_date: (v) => calendarDate(v) !== null,
+  /** True when every value is entered (not blank): the guard that keeps checks quiet on drafts. */
+  filled: (...values) => values.every((v) => !isBlank(v)),
+  /** A narrative item really answered: entered and not a placeholder such as "-", "n/a", "same as above". */
+  answered: (v) => !isBlank(v) && !isPlaceholder(v),
+  /** The financial year of a date: "2024-07-01" → "2024-25", "2024-06-30" → "2023-24". */
+  fiscal_year: (v) => {
+    const d = calendarDate(v);
+    if (!d) return null;
+    const start = d.month >= FY_FIRST_MONTH ? d.year : d.year - 1;
+    return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+  },
+  /**
+   * Whole months from `start` to `end`, the end day counted (a period 1 July 2024 – 30 June 2027
+   * is 36 months, as a PC-I states it). A start on the 31st reaches the last day of a shorter
+   * month. Null when either is not a date or the end is before the start.
+   */
+  months_between: (start, end) => {
+    const a = calendarDate(start);
+    const last = calendarDate(end);
+    if (!a || !last || String(end) < String(start)) return null;
+    const b = dayAfter(last);
+    const months = (b.year - a.year) * 12 + (b.month - a.month);
+    return b.day >= Math.min(a.day, daysInMonth(b.year, b.month)) ? months : months - 1;
+  },
+  /** The smallest non-blank text of a column (earliest date or financial year), null if none. */
+  column_min: (rows, column) => columnTexts(rows, column).reduce<string | null>((min, v) => (min === null || v < min ? v : min), null),
+  /** The largest non-blank text of a column (latest date or financial year), null if none. */
+  column_max: (rows, column) => columnTexts(rows, column).reduce<string | null>((max, v) => (max === null || v > max ? v : max), null),
+  /**
+   * How many different values a column has (e.g. how many financial years a phasing spans);
+   * with `amountColumn`, only rows whose amount is a non-zero figure count.
+   */
+  count_distinct: (rows, column, amountColumn) => {
+    if (!Array.isArray(rows) || typeof column !== 'string') return 0;
+    const counted = rows.filter((r) => {
+      if (!isRow(r) || isBlank(r[column])) return false;
+      if (typeof amountColumn !== 'string') return true;
+      const d = toDecimal(r[amountColumn]);
+      return !!d && !d.isZero();
+    }) as Row[];
+    return new Set(counted.map((r) => String(r[column]))).size;
+  },
+};
 
 function compare(test: (c: number) => boolean) {
   return (a: Operand, b: Operand) => {
@@ -63,15 +159,33 @@ export const DECIMAL_OPERATIONS: Record<string, (...args: Operand[]) => unknown>
   dec_lte: compare((c) => c <= 0),
   dec_gt: compare((c) => c > 0),
   dec_gte: compare((c) => c >= 0),
+  /** Absolute value: the size of a difference, for a tolerance that is a share of a figure. */
+  dec_abs: (a) => {
+    const ds = decimals([a]);
+    return ds && text(ds[0].abs());
+  },
+  /** `pct` per cent of `whole` ("90 % of the cost"): exact, so a boundary such as 90 % is met exactly. */
+  dec_pct_of: (pct, whole) => {
+    const ds = decimals([pct, whole]);
+    return ds && text(ds[1].times(ds[0]).dividedBy(100));
+  },
+  /** Sum of `column` over the rows whose `keyColumn` equals `value` (committed sub-schemes' cost). */
+  dec_sum_where: (rows, column, keyColumn, value) => {
+    if (!Array.isArray(rows) || typeof column !== 'string' || typeof keyColumn !== 'string') return '0';
+    const matching = rows.filter((r) => isRow(r) && r[keyColumn] === value) as Row[];
+    const ds = decimals(matching.map((r) => r[column]));
+    return ds && text(ds.reduce((sum, d) => sum.plus(d), new Dec(0)));
+  },
 };
 
-for (const [name, operation] of Object.entries(DECIMAL_OPERATIONS)) jsonLogic.add_operation(name, operation);
+for (const [name, operation] of Object.entries({ ...DECIMAL_OPERATIONS, ...DATE_AND_ROW_OPERATIONS })) jsonLogic.add_operation(name, operation);
 
 /** Operators a definition may use: JSONLogic's data, logic and string operators plus ours. */
 export const ALLOWED_OPERATORS = new Set([
   'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', 'in', 'cat', 'substr',
   '<', '<=', '>', '>=', 'some', 'all', 'none', 'merge',
   ...Object.keys(DECIMAL_OPERATIONS),
+  ...Object.keys(DATE_AND_ROW_OPERATIONS),
 ]);
 
 export function evaluate(logic: unknown, data: unknown): unknown {
@@ -91,16 +205,46 @@ export function unknownOperators(logic: unknown, found: string[] = []): string[]
   return found;
 }
 
-/** The data paths a rule reads (its `var`s), to check they name real fields. */
+/*
+ * Row conditions: JSONLogic's all / some / none evaluate their second argument against each item
+ * of the list their first argument reads, so a `var` inside it names a column of that row, not a
+ * form field. Beware: `all` of an empty list is false; "every row satisfies X" is therefore
+ * written as `none` of the rows that break X, which holds when there are no rows.
+ */
+const ROW_SCOPED_OPERATORS = new Set(['all', 'some', 'none']);
+
+const varName = (args: unknown) => {
+  const name = Array.isArray(args) ? args[0] : args;
+  return typeof name === 'string' ? name : undefined;
+};
+
+/** The data paths a rule reads (its `var`s), to check they name real fields; row conditions' columns are not included. */
 export function variablesOf(logic: unknown, found: string[] = []): string[] {
   if (Array.isArray(logic)) {
     for (const item of logic) variablesOf(item, found);
   } else if (logic && typeof logic === 'object') {
     for (const [op, args] of Object.entries(logic)) {
       if (op === 'var') {
-        const name = Array.isArray(args) ? args[0] : args;
-        if (typeof name === 'string') found.push(name);
-      } else variablesOf(args, found);
+        const name = varName(args);
+        if (name !== undefined) found.push(name);
+      } else if (ROW_SCOPED_OPERATORS.has(op) && Array.isArray(args)) variablesOf(args[0], found);
+      else variablesOf(args, found);
+    }
+  }
+  return found;
+}
+
+/** The columns each row condition reads: `list` is what its rows come from (a path when it is a plain `var`). */
+export function rowConditionsOf(logic: unknown, found: { list: string | undefined; columns: string[] }[] = []): { list: string | undefined; columns: string[] }[] {
+  if (Array.isArray(logic)) {
+    for (const item of logic) rowConditionsOf(item, found);
+  } else if (logic && typeof logic === 'object') {
+    for (const [op, args] of Object.entries(logic)) {
+      if (ROW_SCOPED_OPERATORS.has(op) && Array.isArray(args)) {
+        const list = args[0] && typeof args[0] === 'object' && 'var' in args[0] ? varName((args[0] as { var: unknown }).var) : undefined;
+        found.push({ list, columns: variablesOf(args[1]) });
+        rowConditionsOf(args[0], found);
+      } else rowConditionsOf(args, found);
     }
   }
   return found;

@@ -3,6 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { AppConfig } from '../config/app-config';
+import { Calendar } from '../common/calendar';
+import { ForumRulesSummary } from '../routing/forum-rules';
+import { ForumRulesService } from '../routing/forum-rules.service';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { isUniqueViolation } from '../common/sql';
 import { ProvisioningRun } from '../provisioning/provisioning-run.entity';
 import { ProvisioningService } from '../provisioning/provisioning.service';
@@ -29,6 +33,8 @@ export interface TenantView {
 
 export interface TenantDetail extends TenantView {
   runs: ProvisioningRun[];
+  /** Today's state of its forum rules (null until it has a schema): warns when no provincial band is in force. */
+  forumRules: ForumRulesSummary | null;
 }
 
 const RUNS_SHOWN = 10;
@@ -42,6 +48,9 @@ export class TenantsService {
     private readonly registry: TenantRegistry,
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfig,
+    private readonly db: TenantDatabase,
+    private readonly forumRules: ForumRulesService,
+    private readonly calendar: Calendar,
   ) {}
 
   async list(): Promise<TenantView[]> {
@@ -54,7 +63,9 @@ export class TenantsService {
     const runs = await this.dataSource
       .getRepository(ProvisioningRun)
       .find({ where: { tenantId: tenant.id }, order: { createdAt: 'DESC' }, take: RUNS_SHOWN });
-    return { ...this.view(tenant), runs };
+    const provisioned = tenant.status === 'active' || tenant.status === 'suspended';
+    const forumRules = provisioned ? await this.db.inSchema(tenant.schemaName, (em) => this.forumRules.summary(em, this.calendar.today())) : null;
+    return { ...this.view(tenant), runs, forumRules };
   }
 
   /** Registers the province and queues its provisioning; the caller gets the run to watch. */

@@ -12,6 +12,9 @@ export const KIND_OF_FORM: Record<string, DocumentKind> = {
   'pc1-infrastructure': 'pc1',
   'pc1-production': 'pc1',
   'pc1-social': 'pc1',
+  'pc1-infrastructure-2005': 'pc1',
+  'pc1-production-2005': 'pc1',
+  'pc1-social-2005': 'pc1',
   'pc1-revised': 'pc1-revised',
   pc2: 'pc2',
   pc3a: 'pc3a',
@@ -20,8 +23,12 @@ export const KIND_OF_FORM: Record<string, DocumentKind> = {
   pc5: 'pc5',
 };
 
-/** Forms a project can start with; the others follow an approved PC-I. */
-export const STARTING_FORMS = ['pc1-infrastructure', 'pc1-production', 'pc1-social', 'pc2'];
+/**
+ * Forms a project can start with; the others follow an approved PC-I. A proforma's own key
+ * (pc1-infrastructure) starts on the edition the province has chosen as current; an edition's
+ * key (pc1-infrastructure-2005) on that edition, for documents of older projects.
+ */
+export const STARTING_FORMS = ['pc1-infrastructure', 'pc1-production', 'pc1-social', 'pc2', 'pc1-infrastructure-2005', 'pc1-production-2005', 'pc1-social-2005'];
 
 /** Kinds whose cost sends them to a forum for decision. */
 export const ROUTED_KINDS: readonly DocumentKind[] = ['pc1', 'pc1-revised', 'pc2'];

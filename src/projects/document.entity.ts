@@ -19,6 +19,10 @@ export class ProjectDocument {
   @Column({ name: 'form_version_id', type: 'uuid' })
   formVersionId: string;
 
+  /** The proforma edition it is prepared on ('2005', '2024', '2017' …; migration 0014). */
+  @Column({ type: 'text' })
+  edition: string;
+
   @Column({ type: 'text' })
   kind: DocumentKind;
 

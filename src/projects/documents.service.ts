@@ -12,6 +12,9 @@ import { Locale } from '../forms/definition';
 import { fitToDefinition } from '../forms/fit';
 import { FormError } from '../forms/form-validator';
 import { FormsService } from '../forms/forms.service';
+import { RoutingWarning } from '../approvals/approval-record';
+import { ApprovalsService, CheckedDecision } from '../approvals/approvals.service';
+import { DecisionDetails } from '../approvals/dto';
 import { ForumRule, ForumRulesService } from '../routing/forum-rules.service';
 import { DaftarStore, Principal } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
@@ -19,13 +22,14 @@ import { UsersService } from '../users/users.service';
 import { WorkflowAction, WorkflowConfig } from '../workflow/workflow-config';
 import { WorkflowService } from '../workflow/workflow.service';
 import { documentEventOf } from './document-events';
+import { DocumentWarningsService } from './document-warnings.service';
 import { DocumentFigures, figuresOf, prefillFrom } from './document-figures';
 import { KIND_OF_FORM, ROUTED_KINDS } from './document-kinds';
 import { ProjectDocument } from './document.entity';
 import { CreateFollowUpRequest, CreateProjectRequest, ListDocumentsQuery } from './dto';
 import { assertMayPrepare, departmentForNewProject } from './preparer-access';
 import { Project } from './project.entity';
-import { ProjectsRepository } from './projects.repository';
+import { DecidedDocument, ProjectsRepository } from './projects.repository';
 import { periodProblem } from './reporting-period';
 import { titleWords } from './title-search';
 
@@ -42,6 +46,23 @@ interface LastTransitionColumns {
   ltAt: Date | null;
 }
 type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+/** A document's routing on a date: the deciding rule (or why none), the figures it was read from, a revision's increase. */
+interface Routing {
+  rule: ForumRule | null;
+  figures: DocumentFigures;
+  increasePct: string | null;
+  /** A revision: the cost its increase is measured against. */
+  baselineCost: string | null;
+  warnings: RoutingWarning[];
+  reason?: string;
+}
+const NO_INCREASE = { baselineCost: null, increasePct: null };
+
+/**
+ * The instant a decision dated in the past is stored as (documents.decided_at): noon UTC falls
+ * on the same calendar day in every time zone within 12 hours of UTC, Pakistan's included.
+ */
+const instantOnDay = (date: string) => new Date(`${date}T12:00:00Z`);
 
 /** A document must carry a feasibility study from this cost (Rs million; PC-I 2005 item 6). */
 export const FEASIBILITY_THRESHOLD = '300';
@@ -67,6 +88,9 @@ export class DocumentsService {
     private readonly users: UsersService,
     private readonly departments: DepartmentsService,
     private readonly events: EventsService,
+    private readonly approvals: ApprovalsService,
+    private readonly forumRules: ForumRulesService,
+    private readonly warnings: DocumentWarningsService,
   ) {}
 
   private principal(): UserPrincipal {
@@ -87,10 +111,11 @@ export class DocumentsService {
       const project = await em.getRepository(Project).save(
         em.getRepository(Project).create({ title: request.title, departmentId, sector: request.sector ?? null, districts: request.districts ?? [], createdBy: me.id }),
       );
-      const version = await this.forms.currentVersion(em, request.formKey);
-      const titleField = KIND_OF_FORM[request.formKey] === 'pc2' ? { project: { title: request.title } } : { name: { title: request.title } };
-      const document = await this.insertDocument(em, project, { formKey: request.formKey, versionId: version.id, data: titleField });
-      await this.audit.record(em, { action: 'project.created', targetType: 'project', targetId: project.id, details: { title: project.title, formKey: request.formKey } });
+      const form = await this.forms.startingForm(em, request.formKey, request.edition);
+      const version = await this.forms.currentVersion(em, form.key);
+      const titleField = KIND_OF_FORM[form.key] === 'pc2' ? { project: { title: request.title } } : { name: { title: request.title } };
+      const document = await this.insertDocument(em, project, { formKey: form.key, versionId: version.id, data: titleField });
+      await this.audit.record(em, { action: 'project.created', targetType: 'project', targetId: project.id, details: { title: project.title, formKey: form.key, edition: form.edition } });
       return { project, document: this.summary(document) };
     });
   }
@@ -170,6 +195,7 @@ export class DocumentsService {
         projectId: project.id,
         formKey: spec.formKey,
         formVersionId: spec.versionId,
+        edition: this.forms.editionOf(spec.formKey),
         kind,
         sequence: spec.sequence ?? 0,
         period: spec.period ?? null,
@@ -215,6 +241,9 @@ export class DocumentsService {
         formVersion: { id: document.formVersionId, number },
         data: document.data,
         errors: checked.errors,
+        // Reviewers see the open warnings with their answers in every state.
+        warnings: await this.warnings.withAnswers(em, id, checked.warnings),
+        warningCount: checked.warningCount,
         editable: this.stateOf(workflow.config, document.state)?.editable ?? false,
         actions: this.actionsFor(workflow.config, document, me).map((a) => ({ id: a.id, label: a.label[locale], commentRequired: a.commentRequired ?? false })),
         attachments,
@@ -265,7 +294,11 @@ export class DocumentsService {
       await this.projects.refreshSummary(em, document.projectId);
       const changed = jsonDiff(document.data, checked.data).map((c) => c.pointer);
       await this.audit.record(em, { action: 'document.saved', targetType: 'document', targetId: id, details: { revision, changed: changed.slice(0, 50), errors: checked.errorCount } });
-      return { id, revision, valid: checked.valid, errors: checked.errors, errorCount: checked.errorCount, truncated: checked.truncated, totalCost: figures.totalCost, data: checked.data };
+      const warnings = await this.warnings.withAnswers(em, id, checked.warnings);
+      return {
+        id, revision, valid: checked.valid, errors: checked.errors, errorCount: checked.errorCount, truncated: checked.truncated,
+        warnings, warningCount: checked.warningCount, totalCost: figures.totalCost, data: checked.data,
+      };
     });
   }
 
@@ -317,7 +350,7 @@ export class DocumentsService {
   // --- workflow ---------------------------------------------------------------------------------
 
   /** Takes a workflow action, as the province's configuration allows, and records it. */
-  act(id: string, actionId: string, comment: string | undefined, locale: Locale) {
+  act(id: string, actionId: string, comment: string | undefined, locale: Locale, decision?: DecisionDetails) {
     const me = this.principal();
     return this.db.transaction(async (em) => {
       const document = await this.load(em, id, true);
@@ -338,26 +371,38 @@ export class DocumentsService {
       // One instant for the whole action, so its routing date, decision date and timestamps agree.
       const now = new Date();
       const today = this.calendar.dateOf(now);
-      const routing = ROUTED_KINDS.includes(document.kind) ? await this.route(em, document, today) : null;
+      // A forum decision is recorded with its date, meeting and approved cost (src/approvals), and
+      // routed by the rules in force on the day the forum decided, which may be in the past.
+      const recordsDecision = this.approvals.recordsDecision(workflow.config, action, document.state, document.kind);
+      if (decision && !recordsDecision) {
+        throw new BadRequestException({ message: [`decision: "${action.id}" on a ${document.kind} that is ${document.state} is not a forum decision; send no decision`] });
+      }
+      const checked = recordsDecision ? await this.approvals.checkDecision(em, this.decided(document), action.decision!, decision, today) : null;
+      const decisionDate = checked?.decisionDate ?? today;
+      const decidedAt = decisionDate < today ? instantOnDay(decisionDate) : now;
+      const routing = ROUTED_KINDS.includes(document.kind) ? await this.route(em, document, decisionDate) : null;
       if (action.decision && action.decision !== 'returned' && ROUTED_KINDS.includes(document.kind) && !routing?.rule) {
         throw new UnprocessableEntityException(routing?.reason ?? 'No forum rule covers this document');
       }
       await em.query(
         `UPDATE documents SET state = $2, forum = $3, forum_rule_id = $4, submitted_at = COALESCE($5, submitted_at), decided_at = COALESCE($6, decided_at), updated_at = now() WHERE id = $1`,
-        [id, action.to, routing?.rule?.forum ?? document.forum, routing?.rule?.id ?? document.forumRuleId, action.requiresValid ? now : null, action.decision && action.decision !== 'returned' ? now : null],
+        [id, action.to, routing?.rule?.forum ?? document.forum, routing?.rule?.id ?? document.forumRuleId, action.requiresValid ? now : null, action.decision && action.decision !== 'returned' ? decidedAt : null],
       );
-      await em.query(
+      const [transition] = await em.query(
         `INSERT INTO document_transitions (document_id, action, from_state, to_state, actor_id, actor_email, comment, workflow_version, forum, forum_rule_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [id, action.id, document.state, action.to, me.id, me.email, comment ?? null, workflow.version, routing?.rule?.forum ?? null, routing?.rule?.id ?? null],
       );
-      await this.applyDecision(em, document, action, routing?.rule ?? null, today);
+      const record = checked ? await this.applyDecision(em, document, checked, routing, String(transition.id), me.id) : null;
       await this.projects.refreshSummary(em, document.projectId);
       await this.audit.record(em, {
         action: 'document.transition',
         targetType: 'document',
         targetId: id,
-        details: { action: action.id, from: document.state, to: action.to, workflowVersion: workflow.version, forum: routing?.rule?.forum ?? null, forumRule: routing?.rule?.code ?? null },
+        details: {
+          action: action.id, from: document.state, to: action.to, workflowVersion: workflow.version, forum: routing?.rule?.forum ?? null, forumRule: routing?.rule?.code ?? null,
+          ...(checked ? { decisionDate: checked.decisionDate, backdated: checked.decisionDate < today } : {}),
+        },
       });
       // Mail, notifications and webhooks are written by the event's consumers in this same transaction.
       const eventType = documentEventOf(workflow.config, action);
@@ -371,7 +416,7 @@ export class DocumentsService {
           },
         });
       }
-      return { id, state: action.to, forum: routing?.rule?.forum ?? document.forum, forumRule: routing?.rule?.code ?? null, workflowVersion: workflow.version };
+      return { id, state: action.to, forum: routing?.rule?.forum ?? document.forum, forumRule: routing?.rule?.code ?? null, workflowVersion: workflow.version, decision: record };
     });
   }
 
@@ -380,6 +425,14 @@ export class DocumentsService {
     const checked = validator.validate(document.data, locale);
     if (!checked.valid) {
       throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: `The document has ${checked.errorCount} error(s); fix them before submitting`, errors: checked.errors });
+    }
+    // Warnings do not block a save, but each open one needs an answer before the document goes further.
+    const unanswered = await this.warnings.unanswered(em, document.id, checked.warnings);
+    if (unanswered.length) {
+      const named = unanswered.map((w) => `item ${w.item ?? '?'} (${w.check})`).join(', ');
+      throw new UnprocessableEntityException({
+        statusCode: 422, error: 'Unprocessable Entity', message: `${unanswered.length} warning(s) need an answer before submission: ${named}`, warnings: unanswered,
+      });
     }
     const cost = figuresOf(document.kind, checked.data).totalCost;
     if (cost && new Dec(cost).gte(FEASIBILITY_THRESHOLD)) {
@@ -391,38 +444,34 @@ export class DocumentsService {
     }
   }
 
-  /** Approval and rejection reach the project: status, approved cost, forum, dates. */
-  private async applyDecision(em: EntityManager, document: ProjectDocument, action: WorkflowAction, rule: ForumRule | null, today: string): Promise<void> {
-    if (action.decision === 'approved' && (document.kind === 'pc1' || document.kind === 'pc1-revised')) {
-      // approved_at stays the first approval: reporting (monthly PC-III(B)) runs from it, and a
-      // revision changes the approved cost and forum, not when the project was approved. The
-      // revision's own date is its decision date. A revision approved under a "within n %" rule
-      // keeps the baseline its increase was measured against.
-      const withinLimit = document.kind === 'pc1-revised' && rule?.maxIncreasePct != null;
-      await em.query(
-        `UPDATE projects SET status = 'approved', approved_cost = $2, approved_at = COALESCE(approved_at, $3), approved_forum = $4,
-                baseline_cost = CASE WHEN $5 THEN COALESCE(baseline_cost, approved_cost) ELSE $2 END, updated_at = now()
-          WHERE id = $1`,
-        [document.projectId, document.totalCost, today, rule?.forum ?? null, withinLimit],
-      );
-    } else if (action.decision === 'approved' && document.kind === 'pc4') {
-      await em.query(`UPDATE projects SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`, [document.projectId, today]);
-    } else if (action.decision === 'rejected' && document.kind === 'pc1') {
-      await em.query(`UPDATE projects SET status = 'rejected', updated_at = now() WHERE id = $1 AND status = 'preparation'`, [document.projectId]);
-    }
+  /**
+   * A forum decision becomes an approval record; the project's status, approved cost, forum and
+   * dates follow its records (src/approvals). A revision approved under a "within n %" rule
+   * keeps the baseline its increase was measured against (migration 0007).
+   */
+  private async applyDecision(em: EntityManager, document: ProjectDocument, checked: CheckedDecision, routing: Routing | null, transitionId: string, actorId: string) {
+    return this.approvals.recordDecision(em, {
+      document: this.decided(document), checked, forum: routing?.rule?.forum ?? document.forum, forumRuleId: routing?.rule?.id ?? document.forumRuleId,
+      baselineCost: routing?.baselineCost ?? null, increasePct: routing?.increasePct ?? null,
+      routingWarnings: routing?.warnings ?? [], transitionId, recordedBy: actorId,
+    });
   }
 
-  private async route(
-    em: EntityManager,
-    document: ProjectDocument,
-    on: string,
-  ): Promise<{ rule: ForumRule | null; figures: DocumentFigures; increasePct: string | null; reason?: string }> {
+  private decided(d: ProjectDocument): DecidedDocument {
+    return { id: d.id, projectId: d.projectId, kind: d.kind, totalCost: d.totalCost, data: d.data };
+  }
+
+  /** The forum rules in force on `on` applied to the document (a revision: by its increase over the cost last approved by then). */
+  private async route(em: EntityManager, document: ProjectDocument, on: string): Promise<Routing> {
     const figures = figuresOf(document.kind, document.data);
     if (!figures.totalCost) {
-      return { rule: null, figures, increasePct: null, reason: 'The document has no total cost that can be routed yet (it is missing, or beyond the largest amount a form accepts)' };
+      return {
+        rule: null, figures, increasePct: null, baselineCost: null, warnings: [],
+        reason: 'The document has no total cost that can be routed yet (it is missing, or beyond the largest amount a form accepts)',
+      };
     }
-    const increasePct = document.kind === 'pc1-revised' ? await this.increaseOverApproved(em, document.projectId, figures.totalCost) : null;
-    const rule = await ForumRulesService.route(em, {
+    const { baselineCost, increasePct } = document.kind === 'pc1-revised' ? await this.increaseOverApproved(em, document.projectId, figures.totalCost, on) : NO_INCREASE;
+    const decision = await this.forumRules.decide(em, {
       formKind: document.kind,
       totalCost: figures.totalCost,
       foreignFunding: figures.foreignFunding,
@@ -430,19 +479,23 @@ export class DocumentsService {
       increasePct,
       on,
     });
-    return rule ? { rule, figures, increasePct } : { rule: null, figures, increasePct, reason: `No forum rule of this province covers Rs ${figures.totalCost} million on ${on}` };
+    const warnings: RoutingWarning[] = decision.warnings.map((w) => ({ code: w.code, message: { en: w.message, ur: w.messageUr } }));
+    return decision.rule
+      ? { rule: decision.rule, figures, increasePct, baselineCost, warnings }
+      : { rule: null, figures, increasePct, baselineCost, warnings, reason: decision.reason ?? `No forum rule of this province covers Rs ${figures.totalCost} million on ${on}` };
   }
 
   /**
-   * A revision's cost increase, against the cost a forum last approved on its own authority as
-   * recorded on the project (see baseline_cost), never against the "original" figures in the
-   * revised PC-I itself, which its preparer can edit.
+   * A revision's cost increase, against the cost a forum last approved on its own authority by
+   * the decision date, as the project's approval records say (a project approved before records
+   * existed: as recorded on the project, see baseline_cost); never against the "original"
+   * figures in the revised PC-I itself, which its preparer can edit.
    */
-  private async increaseOverApproved(em: EntityManager, projectId: string, totalCost: string): Promise<string | null> {
-    const [project] = await em.query(`SELECT COALESCE(baseline_cost, approved_cost)::text AS cost FROM projects WHERE id = $1`, [projectId]);
-    if (!project?.cost || new Dec(project.cost).isZero()) return null;
-    const baseline = new Dec(project.cost);
-    return new Dec(totalCost).minus(baseline).dividedBy(baseline).times(100).toFixed(3);
+  private async increaseOverApproved(em: EntityManager, projectId: string, totalCost: string, on: string): Promise<{ baselineCost: string | null; increasePct: string | null }> {
+    const recorded = await this.approvals.baselineOn(em, projectId, on);
+    const baselineCost = recorded ?? (await em.query(`SELECT COALESCE(baseline_cost, approved_cost)::text AS cost FROM projects WHERE id = $1`, [projectId]))[0]?.cost ?? null;
+    if (!baselineCost || new Dec(baselineCost).isZero()) return NO_INCREASE;
+    return { baselineCost, increasePct: this.approvals.increase(totalCost, baselineCost) };
   }
 
   // --- helpers ----------------------------------------------------------------------------------
@@ -463,7 +516,7 @@ export class DocumentsService {
 
   summary(d: ProjectDocument) {
     return {
-      id: d.id, projectId: d.projectId, formKey: d.formKey, kind: d.kind, sequence: d.sequence, period: d.period, parentId: d.parentId,
+      id: d.id, projectId: d.projectId, formKey: d.formKey, edition: d.edition, kind: d.kind, sequence: d.sequence, period: d.period, parentId: d.parentId,
       title: d.title, state: d.state, revision: d.revision, valid: d.valid, errorCount: d.errorCount, totalCost: d.totalCost,
       forum: d.forum, departmentId: d.departmentId, sector: d.sector, districts: d.districts,
       createdBy: d.createdBy, createdAt: d.createdAt, updatedAt: d.updatedAt, submittedAt: d.submittedAt, decidedAt: d.decidedAt,
@@ -536,7 +589,7 @@ export class DocumentsService {
         `SELECT page.*, lt.action AS "ltAction", lt.from_state AS "ltFromState", lt.to_state AS "ltToState", lt.comment AS "ltComment",
                 lt.actor_id AS "ltActorId", lt.at AS "ltAt"
            FROM (
-             SELECT d.id, d.project_id AS "projectId", d.form_key AS "formKey", d.kind, d.title, d.state, d.revision, d.valid, d.error_count AS "errorCount",
+             SELECT d.id, d.project_id AS "projectId", d.form_key AS "formKey", d.edition, d.kind, d.title, d.state, d.revision, d.valid, d.error_count AS "errorCount",
                     d.total_cost AS "totalCost", d.forum, d.department_id AS "departmentId", d.sector, d.districts, d.created_by AS "createdBy",
                     d.created_at AS "createdAt", d.updated_at AS "updatedAt"
                FROM documents d ${filter}

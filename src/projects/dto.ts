@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { DecisionDetails } from '../approvals/dto';
+import { IsCalendarDate } from '../common/calendar';
 import { PageQuery } from '../common/paging';
 import { IsPlainText } from '../common/validation';
 import { STARTING_FORMS } from './document-figures';
@@ -17,6 +20,14 @@ export class CreateProjectRequest {
   @ApiProperty({ enum: STARTING_FORMS, example: 'pc1-infrastructure', description: 'The first document: a PC-I variant or a PC-II' })
   @IsIn(STARTING_FORMS, { message: `formKey must be one of ${STARTING_FORMS.join(', ')}` })
   formKey: string;
+
+  @ApiPropertyOptional({
+    example: '2005',
+    description: "The proforma edition (PC-I: '2005' or '2024'); default: the edition the province has chosen for new projects. An older edition is for documents of older projects, entered as they were prepared.",
+  })
+  @IsOptional()
+  @Matches(/^[0-9]{4}$/, { message: 'edition must be a year such as 2005 or 2024' })
+  edition?: string;
 
   @ApiPropertyOptional({ description: 'Department id (default: your own)' })
   @IsOptional()
@@ -66,6 +77,33 @@ export class TakeActionRequest {
   @Length(1, 5000)
   @IsPlainText()
   comment?: string;
+
+  @ApiPropertyOptional({
+    type: DecisionDetails,
+    description:
+      'A forum decision (approve, defer, reject, recommend upward, return before the forum): its date (default today; may be in the past, ' +
+      'not in the future nor before the document was prepared), meeting, approved cost (approvals; default the document\'s cost), outcome, ' +
+      'conditions, minutes reference and letter (an attachment of this document). Routed by the forum rules in force on the decision date.',
+  })
+  @IsOptional()
+  @IsObject({ message: 'decision must be an object' })
+  @ValidateNested()
+  @Type(() => DecisionDetails)
+  decision?: DecisionDetails;
+}
+
+/** The answer to one open scrutiny warning of a document (POST /api/documents/:id/warning-answers). */
+export class AnswerWarningRequest {
+  @ApiProperty({ description: "The warning's key as GET /api/documents/:id lists it: check id @ pointer", example: 'allocation-near-cost@/planProvision/currentYearProvision' })
+  @IsString()
+  @Length(1, 300)
+  key: string;
+
+  @ApiProperty({ description: 'Why the figure stands (the comment a scrutiny officer reads)', example: 'The whole cost is released this year: the works are a single-season contract.' })
+  @IsString()
+  @Length(1, 2000)
+  @IsPlainText()
+  answer: string;
 }
 
 const SORTS = ['updatedAt', '-updatedAt', 'totalCost', '-totalCost', 'title', '-title', 'createdAt', '-createdAt'] as const;
@@ -161,7 +199,32 @@ export class ListProjectsQuery extends ListFilters {
   @IsIn(['preparation', 'approved', 'rejected', 'completed'], { message: 'status must be one of preparation, approved, rejected, completed' })
   status?: string;
 
-  @ApiPropertyOptional({ enum: PROJECT_SORTS, default: '-updatedAt', description: 'cost is the current cost; - sorts descending' })
+  @ApiPropertyOptional({ example: 'kp-pdwp', description: 'The forum that last approved the project (by its approval records)' })
+  @IsOptional()
+  @Matches(CODE, { message: 'approvedForum must be a forum code' })
+  approvedForum?: string;
+
+  @ApiPropertyOptional({ example: '2014-01-01', description: 'First approved on or after this decision date' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'approvedFrom must be a real date (YYYY-MM-DD)' })
+  approvedFrom?: string;
+
+  @ApiPropertyOptional({ example: '2014-12-31', description: 'First approved on or before this decision date' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'approvedTo must be a real date (YYYY-MM-DD)' })
+  approvedTo?: string;
+
+  @ApiPropertyOptional({ example: '1000', description: 'Rs million: the cost last approved (approval records)' })
+  @IsOptional()
+  @Matches(AMOUNT, { message: 'minApprovedCost must be an amount in Rs million' })
+  minApprovedCost?: string;
+
+  @ApiPropertyOptional({ example: '5000', description: 'Rs million: the cost last approved' })
+  @IsOptional()
+  @Matches(AMOUNT, { message: 'maxApprovedCost must be an amount in Rs million' })
+  maxApprovedCost?: string;
+
+  @ApiPropertyOptional({ enum: PROJECT_SORTS, default: '-updatedAt', description: 'cost is the current cost, approvedCost the cost last approved, approvedAt the first approval; - sorts descending' })
   @IsOptional()
   @IsIn(PROJECT_SORTS, { message: `sort must be one of ${PROJECT_SORTS.join(', ')}` })
   sort?: (typeof PROJECT_SORTS)[number];

@@ -2,12 +2,13 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUI
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AttachmentsService, UploadedFile as Upload } from '../attachments/attachments.service';
+import { APPROVAL_LETTER, ATTACHMENT_KINDS, AttachmentsService, UploadedFile as Upload } from '../attachments/attachments.service';
 import { RequirePermission } from '../auth/auth.decorators';
 import { contentDisposition } from '../common/content-disposition';
 import { FormsService } from '../forms/forms.service';
 import { DocumentsService } from './documents.service';
-import { CreateFollowUpRequest, CreateProjectRequest, ListDocumentsQuery, ListProjectsQuery, ObligationsQuery, SaveDocumentRequest, TakeActionRequest } from './dto';
+import { DocumentWarningsService } from './document-warnings.service';
+import { AnswerWarningRequest, CreateFollowUpRequest, CreateProjectRequest, ListDocumentsQuery, ListProjectsQuery, ObligationsQuery, SaveDocumentRequest, TakeActionRequest } from './dto';
 import { ObligationsService } from './obligations.service';
 import { ProjectsService } from './projects.service';
 
@@ -76,6 +77,7 @@ export class DocumentsController {
     private readonly documents: DocumentsService,
     private readonly attachments: AttachmentsService,
     private readonly forms: FormsService,
+    private readonly warnings: DocumentWarningsService,
   ) {}
 
   @Get()
@@ -139,7 +141,15 @@ export class DocumentsController {
   @HttpCode(200)
   // Which roles may take which action is the province's workflow configuration, checked in the service.
   @RequirePermission('projects.read')
-  @ApiOperation({ summary: 'Take a workflow action (submit, return, approve …) as the province’s workflow allows' })
+  @ApiOperation({
+    summary: 'Take a workflow action (submit, return, approve …) as the province’s workflow allows',
+    description:
+      'Body {comment?, decision?}. A deciding action (approve, defer, reject, recommend upward, a return before the forum) writes an approval record ' +
+      '(GET /api/documents/:id/decisions); `decision` dates it (default today; past dates allowed, audited), names the meeting, the approved cost ' +
+      '(default the document\'s), outcome (approved | approved-with-changes: conditions and approvedCost required), minutes and letter. The document is ' +
+      'routed by the forum rules in force on the decision date. 400 naming the field (decision.decisionDate …) when the decision cannot be true. ' +
+      'Answer: {id, state, forum, forumRule, workflowVersion, decision: the record or null}.',
+  })
   @ApiQuery(LOCALE_QUERY)
   async act(
     @Param('id', UUID) id: string,
@@ -148,17 +158,43 @@ export class DocumentsController {
     @Query('locale') locale?: string,
     @Headers('accept-language') accept?: string,
   ) {
-    return this.documents.act(id, action, body.comment, await this.forms.resolveLocale(locale, accept));
+    return this.documents.act(id, action, body.comment, await this.forms.resolveLocale(locale, accept), body.decision);
+  }
+
+  @Post(':id/warning-answers')
+  @HttpCode(200)
+  @RequirePermission('projects.prepare')
+  @ApiOperation({
+    summary: 'Answer a scrutiny warning (or replace its answer) before submission',
+    description:
+      'Body {key, answer}: `key` names a warning open on the document\'s current data, as GET /api/documents/:id lists it in `warnings` ' +
+      '(check id @ pointer); `answer` (1–2000 characters) says why the figure stands. Only while the document is editable, by its author or a ' +
+      'preparer of its department. Answer: the warning with its answer {text, by, byName, at}. 400 when the key is not an open warning; ' +
+      '409 when the document is not editable. Every answer given is in the audit log (document.warning-answered).',
+  })
+  @ApiQuery(LOCALE_QUERY)
+  async answerWarning(@Param('id', UUID) id: string, @Body() body: AnswerWarningRequest, @Query('locale') locale?: string, @Headers('accept-language') accept?: string) {
+    return this.warnings.answer(id, body.key, body.answer, await this.forms.resolveLocale(locale, accept));
   }
 
   @Post(':id/attachments')
   @RequirePermission('projects.prepare')
   @ApiOperation({ summary: 'Attach a file (PDF, PNG, JPEG, TIFF): feasibility study, map, drawing' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file', 'kind'], properties: { file: { type: 'string', format: 'binary' }, kind: { enum: ['feasibility-study', 'map', 'drawing', 'other'] } } } })
+  @ApiBody({ schema: { type: 'object', required: ['file', 'kind'], properties: { file: { type: 'string', format: 'binary' }, kind: { enum: ATTACHMENT_KINDS.filter((k) => k !== APPROVAL_LETTER) } } } })
   @UseInterceptors(FileInterceptor('file'))
   upload(@Param('id', UUID) id: string, @UploadedFile() file: Upload | undefined, @Body('kind') kind: string) {
     return this.attachments.upload(id, kind, file);
+  }
+
+  @Post(':id/approval-letter')
+  @RequirePermission('projects.decide')
+  @ApiOperation({ summary: "File the forum's approval letter (PDF or image) on a document before its forum or once decided; name it in the decision's letterAttachmentId" })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file'))
+  uploadApprovalLetter(@Param('id', UUID) id: string, @UploadedFile() file: Upload | undefined) {
+    return this.attachments.upload(id, APPROVAL_LETTER, file);
   }
 
   @Get(':id/attachments/:attachmentId')

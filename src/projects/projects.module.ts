@@ -1,21 +1,31 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import { ApprovalsModule } from '../approvals/approvals.module';
+import { RoutingModule } from '../routing/routing.module';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { FileStorage, LocalDiskStorage } from '../attachments/file-storage';
 import { AppConfig } from '../config/app-config';
 import { DepartmentsModule } from '../departments/departments.module';
 import { FormsModule } from '../forms/forms.module';
+import { DocumentWarningsService } from './document-warnings.service';
 import { DocumentsService } from './documents.service';
+import { ImportedProjectsRepository } from './imported-projects.repository';
+import { ImportedProjectsService } from './imported-projects.service';
 import { ObligationsService } from './obligations.service';
 import { ProjectsRepository } from './projects.repository';
 import { ProjectsService } from './projects.service';
+import { WarningAnswersRepository } from './warning-answers.repository';
 import { DocumentsController, ObligationsController, ProjectsController } from './projects.controller';
 
 /** Projects (and their list), their documents and attachments, reporting obligations. */
 @Module({
   imports: [
     FormsModule,
+    // Forum decisions are recorded through ApprovalsService (src/approvals).
+    ApprovalsModule,
+    // Documents are routed through ForumRulesService.decide (src/routing).
+    RoutingModule,
     DepartmentsModule,
     // No destination: multer keeps uploads in memory, up to the configured size, to be checked, hashed
     // and stored. preservePath: the whole name as sent reaches sanitiseFileName (src/attachments).
@@ -26,9 +36,11 @@ import { DocumentsController, ObligationsController, ProjectsController } from '
     }),
   ],
   controllers: [ProjectsController, DocumentsController, ObligationsController],
-  providers: [DocumentsService, ProjectsService, ProjectsRepository, ObligationsService, AttachmentsService, AttachmentsRepository, { provide: FileStorage, useClass: LocalDiskStorage }],
+  providers: [DocumentsService, DocumentWarningsService, WarningAnswersRepository, ProjectsService, ProjectsRepository, ObligationsService, AttachmentsService, AttachmentsRepository, { provide: FileStorage, useClass: LocalDiskStorage },
+    ImportedProjectsService, ImportedProjectsRepository],
   // Exports read the list and documents through these (src/exports).
   // Reminders read obligations through ObligationsService (src/reminders).
-  exports: [ProjectsService, DocumentsService, ObligationsService],
+  // The legacy portfolio import writes its projects through ImportedProjectsService (src/imports).
+  exports: [ProjectsService, DocumentsService, ObligationsService, ImportedProjectsService],
 })
 export class ProjectsModule {}

@@ -6,7 +6,9 @@ import { offsetOf } from '../common/paging';
 export const PROJECT_STAGES = ['pc2', 'pc1', 'pc1-revised', 'pc4', 'pc5'] as const;
 export type ProjectStage = (typeof PROJECT_STAGES)[number];
 
-export const PROJECT_SORTS = ['updatedAt', '-updatedAt', 'title', '-title', 'cost', '-cost', 'createdAt', '-createdAt'] as const;
+export const PROJECT_SORTS = [
+  'updatedAt', '-updatedAt', 'title', '-title', 'cost', '-cost', 'createdAt', '-createdAt', 'approvedCost', '-approvedCost', 'approvedAt', '-approvedAt',
+] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
 export interface ProjectListFilter {
@@ -19,6 +21,14 @@ export interface ProjectListFilter {
   forum?: string;
   minCost?: string;
   maxCost?: string;
+  /** The forum that last approved the project (its approval records). */
+  approvedForum?: string;
+  /** First approval between these decision dates (YYYY-MM-DD, inclusive). */
+  approvedFrom?: string;
+  approvedTo?: string;
+  /** Rs million: the cost last approved. */
+  minApprovedCost?: string;
+  maxApprovedCost?: string;
   /** Words of the title, each matched as a prefix. */
   words?: string[];
   sort: ProjectSort;
@@ -51,7 +61,31 @@ export interface ProjectRow {
   updatedAt: Date;
 }
 
-const SORT_COLUMNS: Record<string, string> = { updatedAt: 'p.updated_at', title: 'p.title', cost: 'p.current_cost', createdAt: 'p.created_at' };
+const SORT_COLUMNS: Record<string, string> = {
+  updatedAt: 'p.updated_at', title: 'p.title', cost: 'p.current_cost', createdAt: 'p.created_at', approvedCost: 'p.approved_cost', approvedAt: 'p.approved_at',
+};
+/** Sort columns a project may not have yet (empty ones go last either way). */
+const NULLABLE_SORT_COLUMNS = new Set(['p.current_cost', 'p.approved_cost', 'p.approved_at']);
+
+/** What the approval records say of a project (ApprovalsRepository.standing), as written onto it. */
+export interface ApprovalStanding {
+  approvedCost: string | null;
+  approvedForum: string | null;
+  approvedDocumentId: string | null;
+  approvedAt: string | null;
+  baselineCost: string | null;
+  completedAt: string | null;
+  rejected: boolean;
+}
+
+/** What the approvals module needs to know of a document it records a decision on. */
+export interface DecidedDocument {
+  id: string;
+  projectId: string;
+  kind: string;
+  totalCost: string | null;
+  data: Record<string, unknown>;
+}
 
 // forum: the forum the current document was routed to at its last workflow action, else the one that approved the project.
 const ROW_COLUMNS = `
@@ -73,7 +107,8 @@ export class ProjectsRepository {
    * Recomputes a project's current document (its latest document other than the PC-III(A)/(B)
    * progress reports: stage, state, forum), its current cost (the total of its latest PC-II, PC-I
    * or revised PC-I, which also gives the title, sector and districts when it names them) and
-   * its last activity.
+   * its last activity. Once approved, sector and districts are those of the document last
+   * approved (approved_document_id, kept by the approval records).
    */
   async refreshSummary(em: EntityManager, projectId: string): Promise<void> {
     await em.query(
@@ -81,10 +116,13 @@ export class ProjectsRepository {
           SET current_document_id = m.id, stage = m.kind, current_state = m.state, current_forum = m.forum,
               current_cost = c.total_cost,
               title = COALESCE(c.title, p.title),
-              sector = COALESCE(c.sector, p.sector),
-              districts = CASE WHEN cardinality(c.districts) > 0 THEN c.districts ELSE p.districts END,
+              sector = COALESCE(a.sector, c.sector, p.sector),
+              districts = CASE WHEN cardinality(a.districts) > 0 THEN a.districts WHEN cardinality(c.districts) > 0 THEN c.districts ELSE p.districts END,
               updated_at = now()
          FROM (SELECT $1::uuid AS id) q
+         LEFT JOIN LATERAL (
+           SELECT sector, districts FROM documents WHERE id = (SELECT approved_document_id FROM projects WHERE id = q.id)
+         ) a ON true
          LEFT JOIN LATERAL (
            SELECT id, kind, state, forum FROM documents
             WHERE project_id = q.id AND kind NOT IN ('pc3a', 'pc3b') ORDER BY created_at DESC, id DESC LIMIT 1
@@ -167,15 +205,51 @@ export class ProjectsRepository {
     }
     if (filter.minCost) where.push(`p.current_cost >= ${param(filter.minCost)}::numeric`);
     if (filter.maxCost) where.push(`p.current_cost <= ${param(filter.maxCost)}::numeric`);
+    if (filter.approvedForum) where.push(`p.approved_forum = ${param(filter.approvedForum)}`);
+    if (filter.approvedFrom) where.push(`p.approved_at >= ${param(filter.approvedFrom)}::date`);
+    if (filter.approvedTo) where.push(`p.approved_at <= ${param(filter.approvedTo)}::date`);
+    if (filter.minApprovedCost) where.push(`p.approved_cost >= ${param(filter.minApprovedCost)}::numeric`);
+    if (filter.maxApprovedCost) where.push(`p.approved_cost <= ${param(filter.maxApprovedCost)}::numeric`);
     if (filter.words?.length) {
       where.push(`to_tsvector('simple', p.title) @@ to_tsquery('simple', ${param(filter.words.map((w) => `${w}:*`).join(' & '))})`);
     }
     const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const column = SORT_COLUMNS[filter.sort.replace('-', '')];
     const direction = filter.sort.startsWith('-') ? 'DESC' : 'ASC';
-    // Only the cost can be empty; a NULLS clause on the others would keep Postgres off their indexes.
-    const nulls = column === 'p.current_cost' ? ' NULLS LAST' : '';
+    // Only costs and the approval date can be empty; a NULLS clause on the others would keep Postgres off their indexes.
+    const nulls = NULLABLE_SORT_COLUMNS.has(column) ? ' NULLS LAST' : '';
     return { filterSql, orderSql: `${column} ${direction}${nulls}, p.id ${direction}`, params, param };
+  }
+
+  /**
+   * Writes what the approval records say onto the project. Nothing approved yet: the approved
+   * figures are left as they are (a PC-I rejection marks a project still in preparation).
+   * approved_at only ever moves earlier: a date set before the records existed is kept unless a
+   * record is older. An approved PC-IV makes it completed.
+   */
+  async applyApprovals(em: EntityManager, projectId: string, s: ApprovalStanding): Promise<void> {
+    if (s.approvedCost === null) {
+      if (s.rejected) await em.query(`UPDATE projects SET status = 'rejected', updated_at = now() WHERE id = $1 AND status = 'preparation'`, [projectId]);
+      return;
+    }
+    await em.query(
+      `UPDATE projects
+          SET approved_cost = $2, approved_forum = $3, approved_document_id = $4, approved_at = LEAST(COALESCE(approved_at, $5::date), $5::date),
+              baseline_cost = $6, completed_at = $7,
+              status = CASE WHEN $7::date IS NOT NULL THEN 'completed' ELSE 'approved' END, updated_at = now()
+        WHERE id = $1`,
+      [projectId, s.approvedCost, s.approvedForum, s.approvedDocumentId, s.approvedAt, s.baselineCost ?? s.approvedCost, s.completedAt],
+    );
+  }
+
+  /** A document of the province as a decision on it needs it, or null. */
+  async decidedDocument(em: EntityManager, id: string): Promise<DecidedDocument | null> {
+    const [row] = await em.query(`SELECT id, project_id AS "projectId", kind, total_cost::text AS "totalCost", data FROM documents WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async projectExists(em: EntityManager, id: string): Promise<boolean> {
+    return (await em.query(`SELECT 1 FROM projects WHERE id = $1`, [id])).length > 0;
   }
 
   /** The list fields of one project, or null when the province has no such project. */

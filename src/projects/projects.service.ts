@@ -59,6 +59,11 @@ export class ProjectsService {
       forum: query.forum,
       minCost: query.minCost,
       maxCost: query.maxCost,
+      approvedForum: query.approvedForum,
+      approvedFrom: query.approvedFrom,
+      approvedTo: query.approvedTo,
+      minApprovedCost: query.minApprovedCost,
+      maxApprovedCost: query.maxApprovedCost,
       words: query.q ? titleWords(query.q) : undefined,
       sort: (query.sort ?? '-updatedAt') as ProjectSort,
     };

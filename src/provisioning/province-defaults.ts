@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { FormsService } from '../forms/forms.service';
 import { MasterDataService } from '../master-data/master-data.service';
-import { ForumRulesService } from '../routing/forum-rules.service';
+import { ForumRulesService, SeedInstallReport } from '../routing/forum-rules.service';
 import { WorkflowService } from '../workflow/workflow.service';
 
 /**
@@ -9,10 +9,15 @@ import { WorkflowService } from '../workflow/workflow.service';
  * (config/master-data), the base form catalogue as version 1, the default workflow and its
  * forum rules. Runs in the caller's transaction, in the province's schema.
  */
-export async function installProvinceDefaults(em: EntityManager, slug: string, forms: FormsService): Promise<{ items: number; forms: string[] }> {
+export async function installProvinceDefaults(
+  em: EntityManager,
+  slug: string,
+  forms: FormsService,
+): Promise<{ items: number; forms: string[]; forumRules: SeedInstallReport }> {
   const items = await MasterDataService.install(em, slug);
   const installed = await forms.installMissing(em);
   await WorkflowService.install(em);
-  await ForumRulesService.install(em, slug);
-  return { items, forms: installed };
+  // Seed forum rules the province lacks (new eras, new seeds); any that would tie with its own are reported, not added.
+  const forumRules = await ForumRulesService.install(em, slug);
+  return { items, forms: installed, forumRules };
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../common/calendar';
 import { IsPlainText } from '../common/validation';
+import { FORUM_RULE_LEVELS, type ForumRuleLevel } from './forum-rules';
 
 const AMOUNT = /^(0|[1-9][0-9]{0,14})(\.[0-9]{1,3})?$/;
 /** Fits numeric(9, 3): up to 999,999.999 %. */
@@ -12,6 +13,15 @@ export class CreateForumRuleRequest {
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'code must be a lowercase code such as gbdwp-2026' })
   @Length(1, 80)
   code: string;
+
+  @ApiPropertyOptional({
+    enum: FORUM_RULE_LEVELS,
+    default: 'provincial',
+    description: "provincial: the province's own rule (its bands, special rules); federal: a federal forum's own limit (ministries' DDWP, CDWP, ECNEC)",
+  })
+  @IsOptional()
+  @IsIn(FORUM_RULE_LEVELS, { message: 'level must be federal or provincial' })
+  level?: ForumRuleLevel;
 
   @ApiProperty({ example: 'gbdwp', description: "One of the province's approval-forums codes" })
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'forum must be a forum code such as gbdwp' })

@@ -23,7 +23,11 @@ export class ForumRulesController {
 
   @Get('route')
   @RequirePermission('projects.read')
-  @ApiOperation({ summary: 'Which forum decides a project of this cost on this date, and by which rule' })
+  @ApiOperation({
+    summary: 'Which forum decides a project of this cost on this date, and by which rule',
+    description:
+      'Answers { input, forum, rule, reason, warnings }. With no provincial cost band in force on the date nothing is routed: rule and forum are null, reason says why and warnings holds { code: "no-provincial-rules", message, messageUr }.',
+  })
   @ApiQuery({ name: 'cost', example: '850', description: 'Rs million' })
   @ApiQuery({ name: 'form', required: false, enum: ['pc1', 'pc1-revised', 'pc2'] })
   @ApiQuery({ name: 'on', required: false, example: '2026-11-28' })

@@ -5,19 +5,62 @@ import { isUniqueViolation } from '../common/sql';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { CreateForumRuleRequest } from './dto';
 import { Dec } from '../forms/decimal';
-import { conflictingRules, decideForum, ForumRuleData, RoutingInput, seedForumRules } from './forum-rules';
+import {
+  conflictingRules, decideRouting, forumSeedFor, ForumRuleData, ForumRulesSummary, RoutingDecision, RoutingInput, seedForumRules, summariseRules,
+} from './forum-rules';
 
 export interface ForumRule extends ForumRuleData {
   id: string;
 }
 
-const COLUMNS = `id, code, forum, min_cost::text AS "minCost", max_cost::text AS "maxCost", form_kinds AS "formKinds",
+const COLUMNS = `id, code, level, forum, min_cost::text AS "minCost", max_cost::text AS "maxCost", form_kinds AS "formKinds",
   foreign_funding AS "foreignFunding", wholly_provincial AS "whollyProvincial", max_increase_pct::text AS "maxIncreasePct",
   to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to, 'YYYY-MM-DD') AS "effectiveTo",
   priority, source, verify`;
 
 /** Normalises numeric text from Postgres ("400.000") to the shortest form ("400"). */
 const trim = (v: string | null) => (v === null ? null : v.includes('.') ? v.replace(/\.?0+$/, '') : v);
+
+/** What installing the seed did: rules added, and rules left out because they would tie with the province's own. */
+export interface SeedInstallReport {
+  seed: string;
+  inserted: string[];
+  skipped: { code: string; conflicts: string[] }[];
+}
+
+/**
+ * Inserts every seed rule whose code the province lacks (new eras and provinces in a release),
+ * in the caller's transaction. A seed rule that would tie with a rule already there (the
+ * province may have changed its own) is left out and reported. Running it again changes nothing.
+ */
+async function insertMissingSeedRules(em: EntityManager, slug: string): Promise<SeedInstallReport> {
+  await em.query(`LOCK TABLE forum_rules IN SHARE ROW EXCLUSIVE MODE`);
+  const existing: ForumRuleData[] = await ForumRulesService.all(em);
+  const codes = new Set(existing.map((r) => r.code));
+  const report: SeedInstallReport = { seed: forumSeedFor(slug), inserted: [], skipped: [] };
+  for (const rule of seedForumRules(slug)) {
+    if (codes.has(rule.code)) continue;
+    const clashes = conflictingRules(existing, rule);
+    if (clashes.length) {
+      report.skipped.push({ code: rule.code, conflicts: clashes.map((c) => c.code) });
+      continue;
+    }
+    await insertRule(em, rule);
+    existing.push(rule);
+    report.inserted.push(rule.code);
+  }
+  return report;
+}
+
+async function insertRule(em: EntityManager, r: ForumRuleData): Promise<string> {
+  const [row] = await em.query(
+    `INSERT INTO forum_rules (code, level, forum, min_cost, max_cost, form_kinds, foreign_funding, wholly_provincial, max_increase_pct,
+                              effective_from, effective_to, priority, source, verify)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    [r.code, r.level, r.forum, r.minCost, r.maxCost, r.formKinds, r.foreignFunding, r.whollyProvincial, r.maxIncreasePct, r.effectiveFrom, r.effectiveTo, r.priority, r.source, r.verify],
+  );
+  return row.id;
+}
 
 /** A province's dated forum rules: which forum decides what, since when, on whose authority. */
 @Injectable()
@@ -27,20 +70,9 @@ export class ForumRulesService {
     private readonly audit: AuditService,
   ) {}
 
-  static async install(em: EntityManager, slug: string): Promise<void> {
-    const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM forum_rules`);
-    if (count > 0) return;
-    for (const r of seedForumRules(slug)) await ForumRulesService.insert(em, r);
-  }
-
-  private static async insert(em: EntityManager, r: ForumRuleData): Promise<string> {
-    const [row] = await em.query(
-      `INSERT INTO forum_rules (code, forum, min_cost, max_cost, form_kinds, foreign_funding, wholly_provincial, max_increase_pct,
-                                effective_from, effective_to, priority, source, verify)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-      [r.code, r.forum, r.minCost, r.maxCost, r.formKinds, r.foreignFunding, r.whollyProvincial, r.maxIncreasePct, r.effectiveFrom, r.effectiveTo, r.priority, r.source, r.verify],
-    );
-    return row.id;
+  /** Kept for installProvinceDefaults and the CLI until issue 15 injects the service there; see installSeed. */
+  static install(em: EntityManager, slug: string): Promise<SeedInstallReport> {
+    return insertMissingSeedRules(em, slug);
   }
 
   static async all(em: EntityManager): Promise<ForumRule[]> {
@@ -48,9 +80,27 @@ export class ForumRulesService {
     return rows.map((r) => ({ ...r, minCost: trim(r.minCost), maxCost: trim(r.maxCost), maxIncreasePct: trim(r.maxIncreasePct) }));
   }
 
-  /** The rule that decides, or a 422-style explanation when none covers the case. */
+  /**
+   * The rule that decides, or null when none does, including when no provincial band is in
+   * force on the date (never a silent fall-through to CDWP/ECNEC). Prefer decide(), which says why.
+   */
   static async route(em: EntityManager, input: RoutingInput): Promise<ForumRule | null> {
-    return decideForum(await ForumRulesService.all(em), input);
+    return decideRouting(await ForumRulesService.all(em), input).rule;
+  }
+
+  /** The routing answer in the caller's unit of work: the deciding rule or the reason there is none, and warnings. */
+  async decide(em: EntityManager, input: RoutingInput): Promise<RoutingDecision<ForumRule>> {
+    return decideRouting(await ForumRulesService.all(em), input);
+  }
+
+  /** Installs the province's seed rules it lacks (see insertMissingSeedRules), in the caller's unit of work. */
+  installSeed(em: EntityManager, slug: string): Promise<SeedInstallReport> {
+    return insertMissingSeedRules(em, slug);
+  }
+
+  /** For the operator console: whether a provincial band is in force on `on`, and how many rules await confirmation. */
+  async summary(em: EntityManager, on: string): Promise<ForumRulesSummary> {
+    return summariseRules(await ForumRulesService.all(em), on);
   }
 
   list(): Promise<ForumRule[]> {
@@ -59,8 +109,8 @@ export class ForumRulesService {
 
   preview(input: RoutingInput) {
     return this.db.transaction(async (em) => {
-      const rule = await ForumRulesService.route(em, input);
-      return { input, forum: rule?.forum ?? null, rule };
+      const { rule, reason, warnings } = await this.decide(em, input);
+      return { input, forum: rule?.forum ?? null, rule, reason, warnings };
     });
   }
 
@@ -71,7 +121,7 @@ export class ForumRulesService {
     }
     if (request.effectiveTo && request.effectiveTo < request.effectiveFrom) throw new BadRequestException({ message: ['effectiveTo must not be before effectiveFrom'] });
     const rule: ForumRuleData = {
-      code: request.code, forum: request.forum, minCost: request.minCost ?? null, maxCost: request.maxCost ?? null,
+      code: request.code, level: request.level ?? 'provincial', forum: request.forum, minCost: request.minCost ?? null, maxCost: request.maxCost ?? null,
       formKinds: request.formKinds ?? null, foreignFunding: request.foreignFunding ?? null, whollyProvincial: request.whollyProvincial ?? null,
       maxIncreasePct: request.maxIncreasePct ?? null, effectiveFrom: request.effectiveFrom, effectiveTo: request.effectiveTo ?? null,
       priority: request.priority, source: request.source, verify: request.verify ?? false,
@@ -83,8 +133,8 @@ export class ForumRulesService {
         // Serialise rule changes in this province so two overlapping rules cannot both pass the check.
         await em.query(`LOCK TABLE forum_rules IN SHARE ROW EXCLUSIVE MODE`);
         this.refuseTies(await ForumRulesService.all(em), rule);
-        const id = await ForumRulesService.insert(em, rule);
-        await this.audit.record(em, { action: 'forum-rule.created', targetType: 'forum-rule', targetId: id, details: { code: request.code, forum: request.forum } });
+        const id = await insertRule(em, rule);
+        await this.audit.record(em, { action: 'forum-rule.created', targetType: 'forum-rule', targetId: id, details: { code: request.code, level: rule.level, forum: request.forum } });
         return (await ForumRulesService.all(em)).find((r) => r.id === id)!;
       });
     } catch (error) {

@@ -1,7 +1,9 @@
-import { conflictingRules, decideForum, ForumRuleData, RoutingInput, rulesOverlap, seedForumRules } from './forum-rules';
+import {
+  conflictingRules, decideForum, decideRouting, forumSeedFor, ForumRuleData, ownTierInForce, RoutingInput, rulesOverlap, seedForumRules, summariseRules,
+} from './forum-rules';
 
 const rule = (over: Partial<ForumRuleData>): ForumRuleData => ({
-  code: 'r', forum: 'f', minCost: null, maxCost: null, formKinds: null, foreignFunding: null, whollyProvincial: null, maxIncreasePct: null,
+  code: 'r', level: 'provincial', forum: 'f', minCost: null, maxCost: null, formKinds: null, foreignFunding: null, whollyProvincial: null, maxIncreasePct: null,
   effectiveFrom: '2020-01-01', effectiveTo: null, priority: 20, source: 'test', verify: false, ...over,
 });
 const input = (over: Partial<RoutingInput> = {}): RoutingInput => ({
@@ -9,7 +11,7 @@ const input = (over: Partial<RoutingInput> = {}): RoutingInput => ({
 });
 
 describe('forum rules', () => {
-  test.each(['kp', 'gb', 'punjab'])('the %s seed has no two rules that tie with different forums', (slug) => {
+  test.each(['kp', 'gb', 'punjab', 'sindh', 'balochistan', 'ajk', 'ict', 'somewhere-new'])('the %s seed has no two rules that tie with different forums', (slug) => {
     const rules = seedForumRules(slug);
     for (const r of rules) expect([r.code, conflictingRules(rules, r).map((c) => c.code)]).toEqual([r.code, []]);
   });
@@ -38,5 +40,47 @@ describe('forum rules', () => {
     expect(rulesOverlap(rule({ formKinds: ['pc2'] }), rule({ formKinds: ['pc1', 'pc1-revised'] }))).toBe(false);
     expect(rulesOverlap(rule({ foreignFunding: true }), rule({ foreignFunding: false }))).toBe(false);
     expect(rulesOverlap(rule({ whollyProvincial: true }), rule({ whollyProvincial: null }))).toBe(true);
+  });
+
+  test('every seed rule has a source, a unique code, a level matching its code and dates in order', () => {
+    for (const slug of ['kp', 'gb', 'punjab', 'sindh', 'balochistan', 'ajk', 'ict', 'somewhere-new']) {
+      const rules = seedForumRules(slug);
+      expect(new Set(rules.map((r) => r.code)).size).toBe(rules.length);
+      for (const r of rules) {
+        expect([r.code, r.source.length > 20]).toEqual([r.code, true]);
+        expect([r.code, r.level]).toEqual([r.code, r.code.startsWith('federal-') ? 'federal' : 'provincial']);
+        if (r.effectiveTo) expect([r.code, r.effectiveTo >= r.effectiveFrom]).toEqual([r.code, true]);
+      }
+    }
+  });
+
+  test('seed selection: the slug, else its first segment, else the general provincial defaults', () => {
+    expect(['kp', 'punjab', 'punjab-3f9a1c', 'gb-x1', 'ict', 'sindh', 'balochistan-1', 'ajk', 'mars', 'kpk'].map(forumSeedFor))
+      .toEqual(['kp', 'punjab', 'punjab', 'gb', 'ict', 'sindh', 'balochistan', 'ajk', 'general', 'general']);
+    const general = seedForumRules('mars');
+    expect(general.filter((r) => r.level === 'provincial' && r.formKinds === null && r.maxIncreasePct === null && r.whollyProvincial === null).map((r) => [r.code, r.forum, r.minCost, r.maxCost, r.verify]))
+      .toEqual([['general-ddwp', 'ddwp', null, '400', true], ['general-pdwp', 'pdwp', '400', '10000', true]]);
+    // The ministries' DDWP is for federal projects only.
+    expect(seedForumRules('ict').some((r) => r.code.startsWith('federal-ddwp'))).toBe(true);
+    for (const slug of ['kp', 'gb', 'punjab', 'sindh', 'balochistan', 'ajk', 'mars']) expect(seedForumRules(slug).some((r) => r.code.startsWith('federal-ddwp'))).toBe(false);
+  });
+
+  test('with no provincial band in force nothing is routed, with a warning; federal DDWP is a federal territory\'s own tier', () => {
+    const federalCdwp = rule({ code: 'federal-cdwp', level: 'federal', forum: 'cdwp', priority: 10 });
+    const band = rule({ code: 'band', forum: 'pdwp', maxCost: '400', effectiveTo: '2025-12-31' });
+    const pc2 = rule({ code: 'pc2', forum: 'pdwp', formKinds: ['pc2'], priority: 30 });
+    expect(decideRouting([federalCdwp, band, pc2], input({ on: '2025-12-31' })).rule?.code).toBe('federal-cdwp');
+    const after = decideRouting([federalCdwp, band, pc2], input({ on: '2026-01-01' }));
+    expect(after).toMatchObject({ rule: null, warnings: [{ code: 'no-provincial-rules' }] });
+    expect(after.reason).toMatch(/No provincial forum rule .* in force on 2026-01-01/);
+    expect(after.warnings[0].messageUr.length).toBeGreaterThan(10);
+    // A special rule alone (PC-II) is not a band: still refused.
+    expect(decideRouting([federalCdwp, pc2], input({ formKind: 'pc2' })).rule).toBeNull();
+    const ministryDdwp = rule({ code: 'federal-ddwp', level: 'federal', forum: 'ddwp', maxCost: '1000', priority: 15 });
+    expect(ownTierInForce([federalCdwp], '2026-01-01')).toBe(false);
+    expect(decideRouting([federalCdwp, ministryDdwp], input({ totalCost: '1000' })).rule?.code).toBe('federal-ddwp');
+    expect(decideRouting([federalCdwp, ministryDdwp], input({ totalCost: '1000.001' }))).toMatchObject({ rule: { code: 'federal-cdwp' }, warnings: [], reason: null });
+    expect(summariseRules([federalCdwp, band, rule({ code: 'v', verify: true })], '2026-01-01')).toEqual({ provincialInForce: true, verifyCount: 1, total: 3 });
+    expect(summariseRules([federalCdwp, band], '2026-01-01')).toEqual({ provincialInForce: false, verifyCount: 0, total: 2 });
   });
 });

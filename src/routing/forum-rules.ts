@@ -7,8 +7,16 @@ import { Dec } from '../forms/decimal';
  * (PC-II, foreign funding, a temporary provincial power) sit above the province's cost bands,
  * which sit above the federal bands that take whatever exceeds the province's highest forum.
  */
+export type ForumRuleLevel = 'federal' | 'provincial';
+export const FORUM_RULE_LEVELS: readonly ForumRuleLevel[] = ['federal', 'provincial'];
+
 export interface ForumRuleData {
   code: string;
+  /**
+   * 'federal': a federal forum's own limit (ministries' DDWP, CDWP, ECNEC); 'provincial': the
+   * province's own rules (its cost bands, and special rules even when they name a federal forum).
+   */
+  level: ForumRuleLevel;
   forum: string;
   /** null: no lower bound (exclusive); cost must be above it. */
   minCost: string | null;
@@ -95,66 +103,70 @@ export function conflictingRules<T extends ForumRuleData>(existing: readonly T[]
   return existing.filter((r) => r.code !== rule.code && r.priority === rule.priority && r.forum !== rule.forum && rulesOverlap(r, rule));
 }
 
-const FEDERAL_2019 = 'Planning Commission, revised sanctioning limits (26 Sep 2019): CDWP up to Rs 10 bn, ECNEC above';
-const FEDERAL_2022 = 'MoPD&SI notification (24 Aug 2022): CDWP up to Rs 7.5 bn, ECNEC above';
-const FEDERAL_EARLIER = 'Planning Commission sanctioning limits before Sep 2019: CDWP up to Rs 3 bn, ECNEC above';
+/**
+ * The federal forum that is a federal territory's own first tier: the ministries' DDWP. ICT has
+ * no provincial forums; its projects are federal and start at the sponsoring ministry's DDWP.
+ */
+export const FEDERAL_DDWP_FORUM = 'ddwp';
 
-/** Projects above the province's highest forum go to the federal forums, whose limits changed. */
-function federalRules(): ForumRuleData[] {
-  const band = (code: string, forum: string, min: string | null, max: string | null, from: string, to: string | null, source: string): ForumRuleData => ({
-    code, forum, minCost: min, maxCost: max, formKinds: null, foreignFunding: null, whollyProvincial: null, maxIncreasePct: null,
-    effectiveFrom: from, effectiveTo: to, priority: 10, source, verify: false,
-  });
-  return [
-    band('federal-cdwp-pre-2019', 'cdwp', null, '3000', '2000-01-01', '2019-09-25', FEDERAL_EARLIER),
-    band('federal-ecnec-pre-2019', 'ecnec', '3000', null, '2000-01-01', '2019-09-25', FEDERAL_EARLIER),
-    band('federal-cdwp-2019', 'cdwp', null, '10000', '2019-09-26', '2022-08-24', FEDERAL_2019),
-    band('federal-ecnec-2019', 'ecnec', '10000', null, '2019-09-26', '2022-08-24', FEDERAL_2019),
-    band('federal-cdwp-2022', 'cdwp', null, '7500', '2022-08-25', null, FEDERAL_2022),
-    band('federal-ecnec-2022', 'ecnec', '7500', null, '2022-08-25', null, FEDERAL_2022),
-  ];
+export interface RoutingWarning {
+  code: 'no-provincial-rules';
+  message: string;
+  messageUr: string;
 }
 
-const base = { formKinds: null, foreignFunding: null, whollyProvincial: null, maxIncreasePct: null, effectiveTo: null } as const;
-
-const REVISION_15 = 'Manual for Development Projects ch.4 §4.12-4.13: within the 15 % permissible limit the executing agency proceeds; beyond it the revised PC-I goes back to the competent forum';
-
-/** A revised PC-I within 15 % of the approved cost stays with the department's own forum. */
-const withinFifteen = (forum: string): ForumRuleData => ({
-  ...base, code: `${forum}-revision-within-15`, forum, minCost: null, maxCost: null, formKinds: ['pc1-revised'], maxIncreasePct: '15',
-  effectiveFrom: '2000-01-01', priority: 40, verify: true, source: `${REVISION_15} [verify which forum records it]`,
-});
-
-/** The rules a province starts with (editable later through the API). */
-export function seedForumRules(slug: string): ForumRuleData[] {
-  if (slug === 'kp') {
-    return [
-      { ...base, code: 'kp-ddwp', forum: 'kp-ddwp', minCost: null, maxCost: '400', effectiveFrom: '2016-01-01', priority: 20, verify: true,
-        source: 'KP DDWP band as for the provinces generally (Rs 400 m); KP P&D notification not found [verify]' },
-      { ...base, code: 'kp-pdwp', forum: 'kp-pdwp', minCost: '400', maxCost: '10000', effectiveFrom: '2016-01-01', priority: 20, verify: true,
-        source: 'PDWP up to Rs 10 bn (provinces generally; nation.com.pk 30-05-2022); KP notification not found [verify]' },
-      { ...base, code: 'kp-pdwp-provincial-2025', forum: 'kp-pdwp', minCost: '10000', maxCost: null, whollyProvincial: true,
-        effectiveFrom: '2025-06-01', effectiveTo: '2025-08-24', priority: 30, verify: true,
-        source: 'NEC decision (June 2025) letting PDWPs approve wholly provincially funded projects; withdrawn by MoPD&SI notification of 25-08-2025 (newsguru.pk/?p=89522) [verify start date]' },
-      { ...base, code: 'kp-pc2-pdwp', forum: 'kp-pdwp', minCost: null, maxCost: null, formKinds: ['pc2'], effectiveFrom: '2016-01-01', priority: 30, verify: true,
-        source: 'PC-II (feasibility studies) approved by the PDWP irrespective of cost, as in Punjab (pndpunjab.gov.pk) [verify for KP]' },
-      { ...base, code: 'kp-foreign-cdwp', forum: 'cdwp', minCost: '400', maxCost: '7500', foreignFunding: true, effectiveFrom: '2022-08-25', priority: 25, verify: true,
-        source: 'Projects with a foreign-funded component above the DDWP band go to the federal forums (Punjab: ECNEC for any foreign component) [verify for KP]' },
-      { ...base, code: 'kp-foreign-ecnec', forum: 'ecnec', minCost: '7500', maxCost: null, foreignFunding: true, effectiveFrom: '2022-08-25', priority: 25, verify: true,
-        source: 'As above, above the CDWP limit of Rs 7.5 bn (MoPD&SI 24-08-2022) [verify for KP]' },
-      withinFifteen('kp-ddwp'),
-      ...federalRules(),
-    ];
-  }
-  if (slug === 'gb') {
-    return [
-      { ...base, code: 'gb-ddwp', forum: 'gb-ddwp', minCost: null, maxCost: '400', effectiveFrom: '2018-03-01', priority: 20, verify: true,
-        source: 'NEC (March 2018) sanctioning powers for AJK/GB/FATA: departmental working party up to Rs 400 m (english.chitraltimes.com) [verify exact date]' },
-      { ...base, code: 'gbdwp', forum: 'gbdwp', minCost: '400', maxCost: '1000', effectiveFrom: '2018-03-01', priority: 20, verify: true,
-        source: 'NEC (March 2018): GB Development Working Party up to Rs 1 bn; 2022 proposal to raise to Rs 2 bn not confirmed [verify]' },
-      withinFifteen('gb-ddwp'),
-      ...federalRules(),
-    ];
-  }
-  return federalRules();
+export interface RoutingDecision<T extends ForumRuleData = ForumRuleData> {
+  rule: T | null;
+  /** Why no rule decides (null when one does). */
+  reason: string | null;
+  warnings: RoutingWarning[];
 }
+
+const inForce = (rule: ForumRuleData, on: string) => rule.effectiveFrom <= on && (rule.effectiveTo === null || on <= rule.effectiveTo);
+
+/** A plain cost band: no condition on the form, the funding or a revision's increase. */
+const isCostBand = (rule: ForumRuleData) =>
+  rule.formKinds === null && rule.foreignFunding === null && rule.whollyProvincial === null && rule.maxIncreasePct === null;
+
+/**
+ * Whether the province's own tier is in force on a date: a provincial cost band (or, for a
+ * federal territory, the ministries' DDWP band). Without one, the federal bands (which take
+ * whatever exceeds the province's highest forum) would swallow every project, so routing stops.
+ */
+export function ownTierInForce(rules: readonly ForumRuleData[], on: string): boolean {
+  return rules.some((r) => inForce(r, on) && isCostBand(r) && (r.level === 'provincial' || r.forum === FEDERAL_DDWP_FORUM));
+}
+
+export function noProvincialRulesWarning(on: string): RoutingWarning {
+  return {
+    code: 'no-provincial-rules',
+    message: `No provincial forum rule (cost band) of this province is in force on ${on}: add the province's notified limits (POST /api/forum-rules) before routing; the federal forums only take what exceeds the province's highest forum`,
+    messageUr: `${on} کو اس صوبے کا کوئی صوبائی فورم قاعدہ (لاگت کی حد) نافذ نہیں: روٹنگ سے پہلے صوبے کی نوٹیفائیڈ حدیں درج کریں؛ وفاقی فورم صرف صوبے کے اعلیٰ ترین فورم کی حد سے زائد منصوبے لیتے ہیں`,
+  };
+}
+
+/**
+ * The routing answer: the deciding rule, or why there is none, with warnings. With no provincial
+ * band in force on the date nothing is routed (never silently to CDWP/ECNEC).
+ */
+export function decideRouting<T extends ForumRuleData>(rules: readonly T[], input: RoutingInput): RoutingDecision<T> {
+  if (!ownTierInForce(rules, input.on)) {
+    const warning = noProvincialRulesWarning(input.on);
+    return { rule: null, reason: warning.message, warnings: [warning] };
+  }
+  const rule = decideForum(rules, input);
+  return { rule, reason: rule ? null : `No forum rule of this province covers Rs ${input.totalCost} million on ${input.on}`, warnings: [] };
+}
+
+/** What an operator sees of a province's rules. */
+export interface ForumRulesSummary {
+  provincialInForce: boolean;
+  verifyCount: number;
+  total: number;
+}
+
+export function summariseRules(rules: readonly ForumRuleData[], on: string): ForumRulesSummary {
+  return { provincialInForce: ownTierInForce(rules, on), verifyCount: rules.filter((r) => r.verify).length, total: rules.length };
+}
+
+export { forumSeedFor, seedForumRules } from './forum-rule-seeds';

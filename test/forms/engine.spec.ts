@@ -2,10 +2,11 @@ import { field, fiscalYearColumn, itemColumn, l, localForeignTable, money, pcFie
 import { compileForm, formUi } from '../../src/forms/compile';
 import { FormDefinition } from '../../src/forms/definition';
 import { definitionProblems } from '../../src/forms/definition-check';
-import { checkOverlayShape, MAX_OVERLAY_PATTERNS } from '../../src/forms/definition-schema';
+import { checkDefinitionShape, checkOverlayShape, MAX_OVERLAY_PATTERNS } from '../../src/forms/definition-schema';
 import { diffDefinitions } from '../../src/forms/diff';
 import { fitToDefinition } from '../../src/forms/fit';
-import { FormValidator } from '../../src/forms/form-validator';
+import { FormValidator, warningKey } from '../../src/forms/form-validator';
+import { isPlaceholder, PLACEHOLDER_VALUES } from '../../src/forms/placeholders';
 import { Overlay, OverlayOperation } from '../../src/forms/overlay';
 
 /*
@@ -108,7 +109,7 @@ describe('form engine', () => {
     test('a row whose total is not local + foreign names the table, row and column', () => {
       const r = v.validate(data([row('a', '10', '5', '15'), row('b', '100', '60', '150')]));
       expect(r.errors).toEqual([expect.objectContaining({ pointer: '/cost/estimate/rows/1/total', code: 'calculation' })]);
-      expect(r.errors[0].message).toBe('Capital cost, row 2, Total (Rs million): 150 was entered but the calculated value is 160.000');
+      expect(r.errors[0].message).toBe('Item 7: Capital cost, row 2, Total (Rs million): 150 was entered but the calculated value is 160.000');
       expect(v.validate(data([row('a', '10', '5', '15.000')])).valid).toBe(true);
     });
 
@@ -122,8 +123,8 @@ describe('form engine', () => {
       expect(v.validate(data([row('a', '100', '0')], { phasing: phasingRows('60', '40') })).valid).toBe(true);
       const r = v.validate(data([row('a', '100', '0')], { phasing: phasingRows('60', '39.999') }));
       expect(r.errors).toEqual([expect.objectContaining({ pointer: '/cost/phasing/totals/total', code: 'check' })]);
-      expect(r.errors[0].message).toBe('Phasing must add up to the capital cost (99.999 against 100)');
-      expect(v.validate(data([row('a', '100', '0')], { phasing: phasingRows('60', '39.999') }), 'ur').errors[0].message).toBe('مرحلہ وار رقوم کل لاگت کے برابر ہوں (99.999 بمقابلہ 100)');
+      expect(r.errors[0].message).toBe('Item 7: Phasing must add up to the capital cost (99.999 against 100)');
+      expect(v.validate(data([row('a', '100', '0')], { phasing: phasingRows('60', '39.999') }), 'ur').errors[0].message).toBe('مد 7: مرحلہ وار رقوم کل لاگت کے برابر ہوں (99.999 بمقابلہ 100)');
     });
 
     test('a feasibility study is required from Rs 300 million, not below', () => {
@@ -146,7 +147,7 @@ describe('form engine', () => {
 
     test('messages follow the locale, and a missing section is reported field by field', () => {
       const r = v.validate({}, 'ur');
-      expect(r.errors).toEqual([expect.objectContaining({ pointer: '/name/title', code: 'required', message: 'عنوان لازمی ہے' })]);
+      expect(r.errors).toEqual([expect.objectContaining({ pointer: '/name/title', code: 'required', item: '1', severity: 'error', message: 'مد 1: عنوان لازمی ہے' })]);
       expect(v.validate([], 'en').errors[0]).toMatchObject({ pointer: '', code: 'notObject' });
     });
 
@@ -273,6 +274,192 @@ describe('form engine', () => {
       expect(result.warnings).toEqual([expect.stringContaining('name.district: the province\'s "districts" list is empty')]);
       const anyDistrict = { ...data([row('a', '1', '1')]), name: { title: 'x', district: 'anything' } };
       expect(new FormValidator(result.compiled).validate(anyDistrict).valid).toBe(true);
+    });
+  });
+});
+
+/*
+ * Checks with a severity, 'holds' conditions and tolerances; the item each message names; and
+ * placeholders in required narrative items, excused only by a "not applicable" reason.
+ */
+describe('scrutiny: severity, items and placeholders', () => {
+  const SCRUTINY: FormDefinition = {
+    key: 'scrutiny',
+    version: '1.0.0',
+    family: 'PC-I',
+    title: l('Scrutiny PC-I', 'جانچ پی سی ون'),
+    source: { document: 'test', urls: [] },
+    sections: [
+      section('cover', '0', l('Cover page', 'سرورق'), [money('totalCost', l('Total cost on the cover', 'سرورق پر کل لاگت'))]),
+      section('name', '1', l('Name of the project', 'منصوبے کا نام'), [
+        pcField('title', 'text', l('Title', 'عنوان'), { constraints: { maxLength: 100 } }),
+        field('kind', 'select', l('Kind', 'قسم'), { options: [{ value: 'new', label: l('New', 'نیا') }, { value: 'revised', label: l('Revised', 'نظرثانی شدہ') }] }),
+      ]),
+      section('description', '5', l('Description and justification', 'تفصیل اور جواز'), [
+        pcField('justification', 'textarea', l('Justification', 'جواز'), { constraints: { maxLength: 5000 } }),
+        field('technologyTransfer', 'textarea', l('Technology transfer', 'ٹیکنالوجی کی منتقلی'), { constraints: { maxLength: 5000 } }),
+        field('revisionReasons', 'textarea', l('Reasons for revision', 'نظرثانی کی وجوہات'), { constraints: { maxLength: 5000 } }),
+        field('remarks', 'textarea', l('Remarks', 'کیفیت'), { constraints: { maxLength: 5000 } }),
+      ]),
+      section('cost', '7', l('Capital cost', 'لاگت'), [
+        money('capital', l('Capital cost', 'سرمایہ جاتی لاگت')),
+        money('allocation', l('Allocation this year', 'رواں سال مختص رقم')),
+        money('fec', l('Foreign exchange component', 'زرِ مبادلہ جزو')),
+        field('imported', 'boolean', l('Imported machinery', 'درآمدی مشینری')),
+      ]),
+    ],
+    rules: [{ id: 'reasons-for-revised', kind: 'require', target: 'description.revisionReasons', when: { '==': [{ var: 'name.kind' }, 'revised'] } }],
+    checks: [
+      { id: 'cover-cost-equals-estimate', op: 'eq', left: { var: 'cover.totalCost' }, right: { var: 'cost.capital' }, tolerance: '0.5', pointer: '/cover/totalCost', message: l('The cover cost must equal the capital cost', 'سرورق کی لاگت کل لاگت کے برابر ہو') },
+      { id: 'allocation-within-cost', op: 'lte', left: { var: 'cost.allocation' }, right: { var: 'cost.capital' }, pointer: '/cost/allocation', message: l('The allocation cannot exceed the cost', 'مختص رقم لاگت سے زیادہ نہیں ہو سکتی') },
+      { id: 'allocation-near-cost', op: 'lt', severity: 'warning', left: { var: 'cost.allocation' }, right: { dec_mul: [{ var: 'cost.capital' }, '0.9'] }, pointer: '/cost/allocation', message: l('The allocation is 90 % of the cost or more', 'مختص رقم لاگت کے 90 فیصد یا زیادہ ہے') },
+      { id: 'fec-for-imported-items', op: 'holds', severity: 'warning', left: { or: [{ '!': { var: 'cost.imported' } }, { dec_gt: [{ var: 'cost.fec' }, '0'] }] }, pointer: '/cost/fec', message: l('Imported machinery but no foreign exchange component', 'درآمدی مشینری مگر زرِ مبادلہ جزو نہیں') },
+      { id: 'capital-positive', op: 'gt', left: { var: 'cost.capital' }, right: '0', pointer: '/cost/capital', message: l('The capital cost must be above zero', 'سرمایہ جاتی لاگت صفر سے زیادہ ہو') },
+    ],
+  };
+  const v = new FormValidator(compileForm(SCRUTINY, { baseVersion: '1.0.0', operations: [] }, {}).compiled);
+  const JUSTIFICATION = 'The road is the only link of 40,000 people to the district headquarters.';
+  const doc = (cost: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    name: { title: 'Kalam road', kind: 'new' },
+    description: { justification: JUSTIFICATION },
+    cost: { capital: '100', ...cost },
+    ...extra,
+  });
+  const codes = (errors: { pointer: string; code: string }[]) => errors.map((e) => `${e.pointer} ${e.code}`);
+
+  test('the definition is sound', () => {
+    expect(definitionProblems(SCRUTINY)).toEqual([]);
+  });
+
+  test('a failed warning check is a warning: the data stays valid, with the warning, its item and key', () => {
+    const r = v.validate(doc({ allocation: '95' }));
+    expect(r).toMatchObject({ valid: true, errors: [], errorCount: 0, warningCount: 1 });
+    expect(r.warnings).toEqual([
+      {
+        pointer: '/cost/allocation', code: 'check', severity: 'warning', item: '7',
+        params: { check: 'allocation-near-cost', left: '95', right: '90' },
+        message: 'Item 7: The allocation is 90 % of the cost or more (95 against 90)',
+      },
+    ]);
+    expect(warningKey(r.warnings[0])).toBe('allocation-near-cost@/cost/allocation');
+    expect(v.validate(doc({ allocation: '89.999' }))).toMatchObject({ valid: true, warnings: [], warningCount: 0 });
+    // 'lt' is strict: exactly 90 % is a warning.
+    expect(v.validate(doc({ allocation: '90' })).warningCount).toBe(1);
+  });
+
+  test('an error check and a warning check on one figure: the error blocks, the warning is listed apart', () => {
+    const r = v.validate(doc({ allocation: '120' }));
+    expect(r.valid).toBe(false);
+    expect(r.errors).toEqual([expect.objectContaining({ pointer: '/cost/allocation', code: 'check', severity: 'error', item: '7', params: { check: 'allocation-within-cost', left: '120', right: '100' } })]);
+    expect(r.warnings.map((w) => w.params?.check)).toEqual(['allocation-near-cost']);
+    expect(r.errorCount).toBe(1);
+  });
+
+  test("'holds' checks a condition and its message has no figures; 'gt' is strict", () => {
+    const r = v.validate(doc({ imported: true, fec: '0' }), 'ur');
+    expect(r.warnings).toEqual([expect.objectContaining({ pointer: '/cost/fec', item: '7', params: { check: 'fec-for-imported-items' }, message: 'مد 7: درآمدی مشینری مگر زرِ مبادلہ جزو نہیں' })]);
+    expect(v.validate(doc({ imported: true, fec: '12.5' })).warnings).toEqual([]);
+    expect(v.validate(doc({ imported: false })).warnings).toEqual([]);
+    expect(codes(v.validate(doc({ capital: '0' })).errors)).toEqual(['/cost/capital check']);
+  });
+
+  test('a tolerance accepts a difference up to it on either side, and the message states it', () => {
+    expect(v.validate(doc({}, { cover: { totalCost: '100.5' } })).valid).toBe(true);
+    expect(v.validate(doc({}, { cover: { totalCost: '99.5' } })).valid).toBe(true);
+    const r = v.validate(doc({}, { cover: { totalCost: '100.501' } }));
+    expect(r.errors).toEqual([expect.objectContaining({ pointer: '/cover/totalCost', item: '0', params: { check: 'cover-cost-equals-estimate', left: '100.501', right: '100', tolerance: '0.5' } })]);
+    expect(r.errors[0].message).toBe('Cover page: The cover cost must equal the capital cost (100.501 against 100, tolerance 0.5)');
+    expect(v.validate(doc({}, { cover: { totalCost: '99.4' } }), 'ur').errors[0].message).toBe('سرورق: سرورق کی لاگت کل لاگت کے برابر ہو (99.4 بمقابلہ 100، گنجائش 0.5)');
+  });
+
+  test("a check whose own sentence names its items is not prefixed again", () => {
+    const named = { ...SCRUTINY, checks: [{ ...SCRUTINY.checks[1], message: l('Items 4 and 7: the allocation cannot exceed the cost', 'مدات 4 اور 7: مختص رقم لاگت سے زیادہ نہیں ہو سکتی') }] };
+    const nv = new FormValidator(compileForm(named, { baseVersion: '1.0.0', operations: [] }, {}).compiled);
+    expect(nv.validate(doc({ allocation: '120' })).errors[0].message).toBe('Items 4 and 7: the allocation cannot exceed the cost (120 against 100)');
+    expect(nv.validate(doc({ allocation: '120' }), 'ur').errors[0].message).toBe('مدات 4 اور 7: مختص رقم لاگت سے زیادہ نہیں ہو سکتی (120 بمقابلہ 100)');
+  });
+
+  test('every error names its item in English and Urdu', () => {
+    const r = v.validate({ cost: { capital: 'abc' } });
+    expect(r.errors.map((e) => [e.pointer, e.item, e.severity])).toEqual([
+      ['/name/title', '1', 'error'],
+      ['/description/justification', '5', 'error'],
+      ['/cost/capital', '7', 'error'],
+    ]);
+    expect(r.errors[1].message).toBe('Item 5: Justification is required');
+    expect(v.validate({}, 'ur').errors[1].message).toBe('مد 5: جواز لازمی ہے');
+  });
+
+  describe('placeholders', () => {
+    test('the list holds the usual placeholders; real answers and a plain "no" are not placeholders', () => {
+      for (const p of ['-', '--', '—', '.', '...', 'n/a', 'na', 'n.a.', 'nil', 'none', 'not applicable', 'same as above', 'as above', 'ditto', 'xxx', 'tbd']) expect(PLACEHOLDER_VALUES.has(p)).toBe(true);
+      for (const p of ['  N/A ', 'Same  As  Above', 'NIL', '- -', '***', 'ایضاً']) expect(isPlaceholder(p)).toBe(true);
+      for (const p of ['No', 'Nil water supply exists in the village', '5 km', '', 'x']) expect(isPlaceholder(p)).toBe(false);
+    });
+
+    test('a required narrative item answered with a placeholder is an error naming the field', () => {
+      for (const value of ['-', ' N/A ', 'Same as above', '...', 'nil']) {
+        const r = v.validate({ ...doc({}), description: { justification: value } });
+        expect(r.valid).toBe(false);
+        expect(r.errors).toEqual([expect.objectContaining({ pointer: '/description/justification', code: 'placeholder', item: '5', severity: 'error', params: { value: value.trim(), notApplicable: 'description.justification' } })]);
+      }
+      const r = v.validate({ ...doc({}), description: { justification: 'n/a' } });
+      expect(r.errors[0].message).toBe('Item 5: Justification: "n/a" does not answer this item; write its content, or mark it not applicable with the reason');
+      expect(v.validate({ ...doc({}), description: { justification: 'n/a' } }, 'ur').errors[0].message).toMatch(/^مد 5: جواز: "n\/a" اس مد کا جواب نہیں/);
+      // An optional item may say "-".
+      expect(v.validate({ ...doc({}), description: { justification: JUSTIFICATION, technologyTransfer: '-' } }).valid).toBe(true);
+    });
+
+    test('an item required by a rule refuses a placeholder only while the rule holds', () => {
+      const revised = (reasons: string) => ({ ...doc({}), name: { title: 'Kalam road', kind: 'revised' }, description: { justification: JUSTIFICATION, revisionReasons: reasons } });
+      expect(codes(v.validate(revised('as above')).errors)).toEqual(['/description/revisionReasons placeholder']);
+      expect(v.validate(revised('Land cost rose after the 2022 floods changed the alignment.')).valid).toBe(true);
+      expect(v.validate({ ...revised('as above'), name: { title: 'Kalam road', kind: 'new' } }).valid).toBe(true);
+    });
+
+    test('a reason in notApplicable excuses the placeholder; a reason that says nothing does not', () => {
+      const withReason = (reason: unknown) => ({ ...doc({}), description: { justification: 'N/A' }, notApplicable: { 'description.justification': reason } });
+      expect(v.validate(withReason('A maintenance scheme: its justification is the approved parent PC-I.'))).toMatchObject({ valid: true, errors: [] });
+      for (const reason of ['n/a', 'too short', '   -   ', '']) {
+        const r = v.validate(withReason(reason));
+        expect(codes(r.errors)).toEqual(['/notApplicable/description.justification notApplicableReason', '/description/justification placeholder']);
+        expect(r.errors[0]).toMatchObject({ item: '5', message: 'Item 5: Justification (not applicable): the reason it is not applicable must say why (at least 10 characters, not a placeholder)' });
+      }
+      // A reason for an item that is answered anyway is kept and checked the same way.
+      expect(v.validate({ ...doc({}), notApplicable: { 'description.technologyTransfer': 'No technology is imported for this scheme.' } }).valid).toBe(true);
+    });
+
+    test('notApplicable names narrative fields of the form only, with reasons of bounded length', () => {
+      const r = v.validate({ ...doc({}), notApplicable: { 'description.nothing': 'A reason long enough.', 'cost.capital': 'A reason long enough.' } });
+      expect(codes(r.errors)).toEqual(expect.arrayContaining(['/notApplicable/description.nothing unknown', '/notApplicable/cost.capital unknown']));
+      expect(r.errors).toHaveLength(2);
+      expect(codes(v.validate({ ...doc({}), notApplicable: { 'description.remarks': 'x'.repeat(1001) } }).errors)).toEqual(['/notApplicable/description.remarks maxLength']);
+      expect(codes(v.validate({ ...doc({}), notApplicable: ['description.remarks'] }).errors)).toEqual(['/notApplicable type']);
+      expect(v.compiled.schema).toMatchObject({ properties: { notApplicable: { type: 'object', additionalProperties: false } } });
+    });
+  });
+
+  describe('definitions state checks correctly', () => {
+    const withCheck = (check: Record<string, unknown>) => ({ ...SCRUTINY, checks: [{ id: 'c', pointer: '/cost/capital', message: l('M', 'م'), left: { var: 'cost.capital' }, ...check }] }) as FormDefinition;
+
+    test("'holds' has no right and no tolerance; a comparison needs right", () => {
+      expect(definitionProblems(withCheck({ op: 'holds', right: '1' }))).toEqual(['check c: a "holds" check has no right (its left is the condition)']);
+      expect(definitionProblems(withCheck({ op: 'holds', tolerance: '1' }))).toEqual(['check c: tolerance applies to comparisons only']);
+      expect(definitionProblems(withCheck({ op: 'lt' }))).toEqual(['check c: a comparison needs right']);
+      expect(definitionProblems(withCheck({ op: 'gte', right: '0', severity: 'warning', tolerance: '0.001' }))).toEqual([]);
+    });
+
+    test('the shape refuses an unknown severity or op and a tolerance that is not a non-negative decimal', () => {
+      const shape = (check: Record<string, unknown>) => checkDefinitionShape(withCheck(check)).map((p) => p.pointer);
+      expect(shape({ op: 'eq', right: '0', severity: 'info' })).toEqual(['/checks/0/severity']);
+      expect(shape({ op: 'ne', right: '0' })).toEqual(['/checks/0/op']);
+      for (const tolerance of ['-1', '1e3', 'abc', '0.1234567']) expect(shape({ op: 'eq', right: '0', tolerance })).toEqual(['/checks/0/tolerance']);
+      expect(shape({ op: 'eq', right: '0', tolerance: 1 })).toEqual(['/checks/0/tolerance']);
+    });
+
+    test("a section cannot be called 'notApplicable' (the data's reserved object)", () => {
+      const clash = { ...SCRUTINY, sections: [...SCRUTINY.sections, section('notApplicable', '20', l('N', 'ن'), [])] };
+      expect(checkDefinitionShape(clash).map((p) => p.pointer)).toEqual(['/sections/4/id']);
     });
   });
 });

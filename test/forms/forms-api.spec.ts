@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BASE_CATALOGUE } from '../../src/forms/catalogue';
+import { FormCatalogue } from '../../src/forms/form-catalogue.service';
 import { Harness, ProvisionedProvince } from '../support/harness';
 
 /*
@@ -32,8 +34,8 @@ describe('forms API (kp and gb)', () => {
 
   test('provisioning installs every base form as version 1 and the province’s own master data', async () => {
     const forms = await h.on(kp.host).get('/api/forms', kp.adminToken).expect(200);
-    expect(forms.body.map((f: { key: string }) => f.key)).toEqual(['pc1-infrastructure', 'pc1-production', 'pc1-social', 'pc1-revised', 'pc2', 'pc3a', 'pc3b', 'pc4', 'pc5']);
-    for (const f of forms.body) expect(f).toMatchObject({ currentVersion: { number: 1, baseVersion: '1.0.0' }, upgradeAvailable: false });
+    expect(forms.body.map((f: { key: string }) => f.key)).toEqual(new FormCatalogue(BASE_CATALOGUE).keys());
+    for (const f of forms.body) expect(f).toMatchObject({ currentVersion: { number: 1, baseVersion: new FormCatalogue(BASE_CATALOGUE).latest(f.key)!.version }, upgradeAvailable: false });
     const gbDistricts = await h.on(gb.host).get('/api/master-data/districts', gb.adminToken).expect(200);
     expect(gbDistricts.body).toHaveLength(14);
     expect(gbDistricts.body.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['gilgit', 'hunza', 'skardu', 'darel', 'tangir', 'roundu', 'gupis-yasin']));
@@ -120,7 +122,7 @@ describe('forms API (kp and gb)', () => {
       const again = await h.on(gb.host).post(`/api/forms/${FORM}/publish`, gb.adminToken).send({}).expect(409);
       expect(again.body.message).toMatch(/identical to version 2/);
       const overlay = await h.on(gb.host).get(`/api/forms/${FORM}/overlay`, gb.adminToken).expect(200);
-      expect(overlay.body).toMatchObject({ revision: 1, baseVersion: '1.0.0' });
+      expect(overlay.body).toMatchObject({ revision: 1, baseVersion: '2.0.0' });
       const stale = await h.on(gb.host).put(`/api/forms/${FORM}/overlay`, gb.adminToken).set('If-Match', '"0"').send(GB_OVERLAY).expect(409);
       expect(stale.body.message).toMatch(/changed by someone else/);
     });
@@ -136,7 +138,7 @@ describe('forms API (kp and gb)', () => {
   test('locked fields, loosened constraints and unknown targets are refused with reasons, and nothing is saved', async () => {
     const before = await h.on(kp.host).get(`/api/forms/${FORM}/overlay`, kp.adminToken).expect(200);
     const res = await h.on(kp.host).put(`/api/forms/${FORM}/overlay`, kp.adminToken).send({
-      baseVersion: '1.0.0',
+      baseVersion: '2.0.0',
       operations: [
         { op: 'hide', target: 'name.title' },
         { op: 'constrain', target: 'name.title', constraints: { maxLength: 5000 } },
@@ -161,7 +163,7 @@ describe('forms API (kp and gb)', () => {
     await h.on(kp.host).put('/api/master-data/districts/new-town', preparer.token).send({ nameEn: 'New Town', nameUr: 'نیا شہر' }).expect(403);
     // No locale asked for: the preparer's own setting (Urdu) is used for messages.
     const res = await h.on(kp.host).post(`/api/forms/${FORM}/versions/current/validate`, preparer.token).send({ name: {} }).expect(200);
-    expect(res.body.errors.find((e: { pointer: string }) => e.pointer === '/name/title').message).toBe('منصوبے کا نام لازمی ہے');
+    expect(res.body.errors.find((e: { pointer: string }) => e.pointer === '/name/title').message).toBe('مد 1: منصوبے کا نام لازمی ہے');
     await h.on(gb.host).get('/api/forms', preparer.token).expect(401);
   });
 
@@ -208,13 +210,13 @@ describe('forms API (kp and gb)', () => {
     });
 
     test('catastrophic regex patterns, unknown keywords and oversized overlays are refused', async () => {
-      const redos = await h.on(kp.host).put(`/api/forms/${FORM}/overlay`, kp.adminToken).send({ baseVersion: '1.0.0', operations: [{ op: 'constrain', target: 'name.projectCode', constraints: { pattern: '^(\\w+\\s?)*$' } }] }).expect(400);
+      const redos = await h.on(kp.host).put(`/api/forms/${FORM}/overlay`, kp.adminToken).send({ baseVersion: '2.0.0', operations: [{ op: 'constrain', target: 'name.projectCode', constraints: { pattern: '^(\\w+\\s?)*$' } }] }).expect(400);
       expect(redos.body.message[0]).toMatch(/backtrack catastrophically/);
-      const overlapping = await h.on(kp.host).put(`/api/forms/${FORM}/overlay`, kp.adminToken).send({ baseVersion: '1.0.0', operations: [{ op: 'constrain', target: 'name.projectCode', constraints: { pattern: '^(\\w|\\d)+$' } }] }).expect(400);
+      const overlapping = await h.on(kp.host).put(`/api/forms/${FORM}/overlay`, kp.adminToken).send({ baseVersion: '2.0.0', operations: [{ op: 'constrain', target: 'name.projectCode', constraints: { pattern: '^(\\w|\\d)+$' } }] }).expect(400);
       expect(overlapping.body.message[0]).toMatch(/backtrack catastrophically/);
-      const unknown = await h.on(kp.host).put(`/api/forms/${FORM}/overlay`, kp.adminToken).send({ baseVersion: '1.0.0', operations: [{ op: 'constrain', target: 'name.projectCode', constraints: { maxLenght: 20 } }] }).expect(400);
+      const unknown = await h.on(kp.host).put(`/api/forms/${FORM}/overlay`, kp.adminToken).send({ baseVersion: '2.0.0', operations: [{ op: 'constrain', target: 'name.projectCode', constraints: { maxLenght: 20 } }] }).expect(400);
       expect(unknown.body.message).toEqual(['/operations/0/constraints/maxLenght: unknown property "maxLenght"']);
-      const many = { baseVersion: '1.0.0', operations: Array.from({ length: 501 }, () => ({ op: 'require', target: 'name.projectCode' })) };
+      const many = { baseVersion: '2.0.0', operations: Array.from({ length: 501 }, () => ({ op: 'require', target: 'name.projectCode' })) };
       const tooMany = await h.on(kp.host).put(`/api/forms/${FORM}/overlay`, kp.adminToken).send(many).expect(400);
       expect(tooMany.body.message[0]).toMatch(/\/operations: must NOT have more than 500 items/);
       await h.on(kp.host).put(`/api/forms/${FORM}/overlay`, kp.adminToken).send({ baseVersion: '9.9.9', operations: [] }).expect(400);

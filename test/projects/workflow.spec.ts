@@ -133,7 +133,7 @@ describe('projects and the approval workflow (kp)', () => {
 
   test('a document pinned to an old form version still loads and validates after a new one is published', async () => {
     const { id } = await validDraft(h, t);
-    const overlay = { baseVersion: '1.0.0', operations: [{ op: 'addField', section: 'name', field: { id: 'kpReference', type: 'text', label: { en: 'KP reference', ur: 'کے پی حوالہ' }, required: true, constraints: { maxLength: 40 } } }] };
+    const overlay = { baseVersion: '2.0.0', operations: [{ op: 'addField', section: 'name', field: { id: 'kpReference', type: 'text', label: { en: 'KP reference', ur: 'کے پی حوالہ' }, required: true, constraints: { maxLength: 40 } } }] };
     await h.on(kp.host).put('/api/forms/pc1-infrastructure/overlay', kp.adminToken).send(overlay).expect(200);
     await h.on(kp.host).post('/api/forms/pc1-infrastructure/publish', kp.adminToken).send({ notes: 'KP reference' }).expect(201);
     const doc = await h.on(kp.host).get(`/api/documents/${id}`, t.preparer).expect(200);
@@ -145,7 +145,7 @@ describe('projects and the approval workflow (kp)', () => {
     expect(freshDoc.body.formVersion.number).toBe(2);
     expect(freshDoc.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/name/kpReference']);
     // Back to the base form for the tests after this one (version 3, same content as version 1).
-    await h.on(kp.host).put('/api/forms/pc1-infrastructure/overlay', kp.adminToken).send({ baseVersion: '1.0.0', operations: [] }).expect(200);
+    await h.on(kp.host).put('/api/forms/pc1-infrastructure/overlay', kp.adminToken).send({ baseVersion: '2.0.0', operations: [] }).expect(200);
     const v3 = await h.on(kp.host).post('/api/forms/pc1-infrastructure/publish', kp.adminToken).send({ notes: 'KP reference dropped' }).expect(201);
     expect(v3.body.number).toBe(3);
   });

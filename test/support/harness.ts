@@ -22,7 +22,7 @@ import { TenantProvisioner } from '../../src/provisioning/tenant-provisioner.ser
 import { prepareApi } from '../../src/startup';
 import { tenantMigrations as shippedTenantMigrations } from '../../src/tenancy/tenant-migrations';
 import { WorkerModule } from '../../src/worker.module';
-import { recreateDatabase, TEST_BASE_DOMAIN, TEST_DATABASE_URL } from './test-env';
+import { recreateDatabase, specDatabaseName, TEST_BASE_DOMAIN, TEST_DATABASE_URL } from './test-env';
 
 export const OPERATOR = { email: 'operator@daftar.test', password: 'Operator-Password-1' };
 export const ADMIN_PASSWORD = 'Province-Admin-Pass-1';
@@ -65,7 +65,7 @@ export class Harness {
     const config = loadConfig({
       ...process.env,
       NODE_ENV: 'test',
-      DATABASE_URL: options.freshDatabase ? await recreateDatabase(options.freshDatabase) : TEST_DATABASE_URL,
+      DATABASE_URL: options.freshDatabase ? await recreateDatabase(specDatabaseName(options.freshDatabase)) : TEST_DATABASE_URL,
       BASE_DOMAIN: TEST_BASE_DOMAIN,
       REDIS_PREFIX: options.redisPrefix ?? `test-${randomBytes(4).toString('hex')}`,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',

@@ -6,6 +6,15 @@ base.pathname = `/${process.env.TEST_DATABASE_NAME || 'daftar_test'}`;
 export const TEST_DATABASE_URL = base.toString();
 export const TEST_BASE_DOMAIN = 'daftar.test';
 
+/**
+ * A spec's own database name; with TEST_DATABASE_NAME set it carries that too, so two runs of the
+ * same spec file on one server never drop each other's database.
+ */
+export function specDatabaseName(spec: string): string {
+  const run = process.env.TEST_DATABASE_NAME;
+  return run && run !== 'daftar_test' ? `${spec}__${run}`.slice(0, 63) : spec;
+}
+
 /** Drops and creates a database beside the test database; returns its URL. */
 export async function recreateDatabase(name: string): Promise<string> {
   const url = new URL(TEST_DATABASE_URL);

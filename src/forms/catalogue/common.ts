@@ -35,6 +35,14 @@ export const select = (id: string, label: Localized, options: Options, extras: F
 
 export const ROW_LIMIT = 500;
 
+/** ADP / PSDP serial number: the project's serial in the year's ADP book (KP prints e.g. "957"). */
+export const ADP_SERIAL_PATTERN = '^[0-9]{1,5}$';
+/**
+ * Computer code (scheme id) of the scheme in the ADP: KP prints six digits ("ADP No. 957/190571"),
+ * Punjab a hyphenated scheme id ("33-1407143-010"); a province tightens it with an overlay.
+ */
+export const COMPUTER_CODE_PATTERN = '^[0-9]{2,12}(-[0-9]{1,12}){0,3}$';
+
 /**
  * A cost table with local and foreign-exchange components: each row's total is local + FEC
  * (calculated, so a row whose total disagrees is an error naming it), and the totals row sums
@@ -94,10 +102,41 @@ export function signatory(id: string, label: Localized, required = true): FieldD
   });
 }
 
-/** Province, districts and tehsils from the province's own master data, and GPS coordinates. */
-export function locationFields(): FieldDefinition[] {
+export const LOCATION_SCOPES: Options = [
+  { value: 'district', label: l('One district', 'ایک ضلع') },
+  { value: 'multi-district', label: l('Several districts', 'کئی اضلاع') },
+  { value: 'province-wide', label: l('Province-wide', 'صوبہ بھر') },
+];
+
+/**
+ * The location scope of a project ('district', 'multi-district', 'province-wide') and the rule that
+ * districts are named unless it is province-wide (a province-wide scheme names none).
+ */
+export function locationScope(sectionId: string): { field: FieldDefinition; rules: RuleDefinition[] } {
+  return {
+    field: select('scope', l('Extent of the project', 'منصوبے کا دائرہ'), LOCATION_SCOPES, { required: true, locked: true, fixedOptions: true, widget: 'radio' }),
+    rules: [
+      {
+        id: 'districts-required',
+        kind: 'require',
+        target: `${sectionId}.districts`,
+        when: { '!=': [{ var: `${sectionId}.scope` }, 'province-wide'] },
+        description: 'A district or multi-district project names its districts; a province-wide one need not',
+      },
+    ],
+  };
+}
+
+/**
+ * Province, districts and tehsils from the province's own master data, and GPS coordinates.
+ * `scoped`: the districts are required through locationScope's rule (unless province-wide)
+ * instead of always.
+ */
+export function locationFields(options: { scoped?: boolean } = {}): FieldDefinition[] {
+  // Locked either way: an overlay may not hide the districts, even where a province-wide scheme names none.
+  const districts = options.scoped ? { locked: true, constraints: { maxItems: 50 } } : { required: true, locked: true, constraints: { minItems: 1, maxItems: 50 } };
   return [
-    field('districts', 'multiselect', l('District(s)', 'ضلع / اضلاع'), { options: { master: 'districts' }, required: true, locked: true, constraints: { minItems: 1, maxItems: 50 } }),
+    field('districts', 'multiselect', l('District(s)', 'ضلع / اضلاع'), { options: { master: 'districts' }, ...districts }),
     field('tehsils', 'multiselect', l('Tehsil(s)', 'تحصیل / تحصیلیں'), { options: { master: 'tehsils' }, constraints: { maxItems: 200 } }),
     shortText('city', l('City / village', 'شہر / گاؤں')),
     field('map', 'attachment', l('Location map', 'محلِ وقوع کا نقشہ')),

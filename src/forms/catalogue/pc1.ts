@@ -4,28 +4,38 @@ import {
   field,
   fiscalYearColumn,
   itemColumn,
+  kebab,
   l,
   localForeignTable,
   locationFields,
+  locationScope,
   longText,
   money,
   pcField,
+  ADP_SERIAL_PATTERN,
+  COMPUTER_CODE_PATTERN,
   ROW_LIMIT,
   section,
   select,
   shortText,
   signatory,
 } from './common';
+import { pc1ScrutinyChecks, revisedScrutinyChecks } from './scrutiny-checks';
 
 /*
- * PC-I, the proforma for development projects: the three sector variants of the 2005 revision
- * (Infrastructure, Production, Social) with the climate content of the 2024 revision, and the
- * 2017 "PC-I for Revised Projects".
+ * PC-I, the proforma for development projects: the three sector variants (Infrastructure,
+ * Production, Social) in two editions, the 2005 revision as printed and the 2024 revision with its
+ * climate content and operation and maintenance as an item of its own, and the 2017 "PC-I for
+ * Revised Projects".
  *
  * The three variants share their fifteen items; they are built once, below, by functions that
  * take the differences as parameters (Pc1Variant): the sub-sector list on the cover, whether
  * item 6 covers technology transfer and item 11 an economic analysis, the social variant's
- * beneficiaries and gender fields, and the production variant's sector specifics.
+ * beneficiaries and gender fields, and the production variant's sector specifics. The same
+ * functions take the edition (Pc1Edition) and add the 2024 content only to the 2024 edition.
+ *
+ * Released base versions are frozen in ./released (1.0.0 of the 2024 keys, from before the
+ * editions were split); these builders make the newest base version of each key.
  */
 
 // --- option lists ---------------------------------------------------------------------------
@@ -86,7 +96,15 @@ const FUNDING_MODES: OptionItem[] = [
 
 const SIGNATORY_HELP = l('Name, designation and phone number, as on the signed copy.', 'نام، عہدہ اور فون نمبر، دستخط شدہ نقل کے مطابق۔');
 
-// --- the variant parameters -----------------------------------------------------------------
+// --- editions and variant parameters ----------------------------------------------------------
+
+/** The PC-I proforma editions this catalogue builds (the year of the Planning Commission's revision). */
+export type Pc1Edition = '2005' | '2024';
+
+/** Base version of each edition's newest definition (the 2024 keys' 1.0.0 is frozen in ./released). */
+const PC1_VERSION: Record<Pc1Edition, string> = { '2005': '1.0.0', '2024': '2.0.0' };
+
+const climateEdition = (e: Pc1Edition) => e === '2024';
 
 type Pc1VariantId = 'infrastructure' | 'production' | 'social';
 
@@ -113,6 +131,34 @@ interface Pc1Variant {
 
 // --- shared sections of the three variants --------------------------------------------------
 
+
+
+/** The ADP serial number, computer code and cover-page cost, shared by the PC-I and the revised PC-I. */
+function adpIdentityFields(): FieldDefinition[] {
+  return [
+    shortText('adpNumber', l('ADP / PSDP serial number', 'اے ڈی پی / پی ایس ڈی پی سلسلہ وار نمبر'), {
+      constraints: { maxLength: 5, pattern: ADP_SERIAL_PATTERN },
+      help: l(
+        'Serial number of the project in the Annual Development Programme (or PSDP), if already included: digits only (e.g. 957).',
+        'سالانہ ترقیاتی پروگرام (یا پی ایس ڈی پی) میں منصوبے کا سلسلہ وار نمبر، اگر پہلے سے شامل ہو: صرف ہندسے (مثلاً 957)۔',
+      ),
+    }),
+    shortText('computerCode', l('Computer code / scheme ID', 'کمپیوٹر کوڈ / اسکیم آئی ڈی'), {
+      constraints: { maxLength: 40, pattern: COMPUTER_CODE_PATTERN },
+      help: l(
+        'The computer code of the scheme in the ADP/PSDP: digits, in groups joined by hyphens where the province prints them so (e.g. 190571 in "ADP No. 957/190571"; Punjab: 33-1407143-010).',
+        'اے ڈی پی / پی ایس ڈی پی میں اسکیم کا کمپیوٹر کوڈ: ہندسے، جہاں صوبہ انہیں اس طرح لکھتا ہو وہاں خطِ فاصل سے جڑے گروہوں میں (مثلاً "ADP No. 957/190571" میں 190571؛ پنجاب: 33-1407143-010)۔',
+      ),
+    }),
+    money('totalCost', l('Total cost as stated on the cover page, or in item 4 where the cover has none (Rs million)', 'سرورق پر درج کل لاگت، یا جہاں سرورق پر نہ ہو وہاں مد 4 میں درج (ملین روپے)'), {
+      help: l(
+        'As the document states it; it must agree with the cost estimate of item 7, and the current year\'s provision is checked against it when item 7 is not filled in.',
+        'جیسا کہ دستاویز میں درج ہے؛ یہ مد 7 کے لاگت کے تخمینے کے مطابق ہونی چاہیے، اور جب مد 7 پُر نہ ہو تو رواں سال کی گنجائش اسی سے جانچی جاتی ہے۔',
+      ),
+    }),
+  ];
+}
+
 function coverSection(v: Pc1Variant): SectionDefinition {
   return section(
     'cover',
@@ -128,12 +174,7 @@ function coverSection(v: Pc1Variant): SectionDefinition {
       ),
       select('subSector', l('Sub-sector', 'ذیلی شعبہ'), { master: 'sub-sectors' }, { required: true, locked: true }),
       pcField('preparationDate', 'date', l('Date of preparation', 'تاریخِ تیاری')),
-      shortText('adpNumber', l('ADP / PSDP number', 'اے ڈی پی / پی ایس ڈی پی نمبر'), {
-        help: l(
-          'Serial number of the project in the Annual Development Programme (or PSDP), if already included.',
-          'سالانہ ترقیاتی پروگرام (یا پی ایس ڈی پی) میں منصوبے کا سلسلہ وار نمبر، اگر پہلے سے شامل ہو۔',
-        ),
-      }),
+      ...adpIdentityFields(),
       field('adpYear', 'fiscalYear', l('ADP / PSDP year', 'اے ڈی پی / پی ایس ڈی پی کا سال')),
       select('sponsoringDepartment', l('Sponsoring department', 'سرپرست محکمہ'), { master: 'departments' }, { required: true, locked: true }),
     ],
@@ -154,10 +195,18 @@ function nameSection(): SectionDefinition {
   ]);
 }
 
-function locationSection(): SectionDefinition {
+function locationSection(e: Pc1Edition): SectionDefinition {
   return section('location', '2', l('Location', 'محلِ وقوع'), [
     select('province', l('Province / region', 'صوبہ / علاقہ'), PROVINCES, { required: true, locked: true, fixedOptions: true }),
-    ...locationFields(),
+    locationScope('location').field,
+    ...locationFields({ scoped: true }),
+    ...(climateEdition(e) ? climateLocationFields() : []),
+  ]);
+}
+
+/** PC-I 2024 item 2(iii): environmental and biophysical conditions of the project area. */
+function climateLocationFields(): FieldDefinition[] {
+  return [
     field('agroEcologicalZones', 'multiselect', l('Agro-ecological zone(s)', 'زرعی ماحولیاتی خطہ / خطے'), {
       options: AGRO_ECOLOGICAL_ZONES,
       constraints: { maxItems: 10 },
@@ -172,21 +221,45 @@ function locationSection(): SectionDefinition {
     }),
     longText('ecosystems', l('Ecosystems in and around the project area', 'منصوبے کے علاقے اور گرد و نواح کے ماحولیاتی نظام')),
     longText('naturalResources', l('Natural resources (water, forests, land, biodiversity)', 'قدرتی وسائل (پانی، جنگلات، زمین، حیاتیاتی تنوع)')),
+  ];
+}
+
+function authoritiesSection(e: Pc1Edition): SectionDefinition {
+  return section('authorities', '3', l('Authorities responsible for', 'ذمہ دار ادارے'), [
+    ...authorityFields(),
+    ...(climateEdition(e) ? [maintenanceAgencyField()] : []),
+    ...componentResponsibilityFields(),
+    ...(climateEdition(e) ? climateAuthorityFields() : []),
   ]);
 }
 
-function authoritiesSection(): SectionDefinition {
-  return section('authorities', '3', l('Authorities responsible for', 'ذمہ دار ادارے'), [
-    ...authorityFields(),
+/** PC-I 2024 item 3: operation and maintenance named separately (i c, d). */
+function maintenanceAgencyField(): FieldDefinition {
+  return shortText('maintenanceAgency', l('Agency responsible for maintenance (if not the operating agency)', 'دیکھ بھال کا ذمہ دار ادارہ (اگر آپریشن والے ادارے سے مختلف ہو)'));
+}
+
+/**
+ * Item 3's "in case of more than one agency, give their component-wise responsibility": in the 2005
+ * instructions already (PC-Is of 2015-16 and 2017-18 on the 2005 form print and answer it), kept
+ * as item 3(ii) in 2024.
+ */
+function componentResponsibilityFields(): FieldDefinition[] {
+  return [
     field('multipleAgencies', 'boolean', l('Is more than one agency involved in execution?', 'کیا عمل درآمد میں ایک سے زیادہ ادارے شامل ہیں؟')),
     field('componentResponsibility', 'table', l('Component-wise responsibility', 'اجزاء کے لحاظ سے ذمہ داری'), {
-      help: l('PC-I 2024: where more than one agency is involved, name the agency responsible for each component.', 'پی سی ون 2024: ایک سے زیادہ اداروں کی صورت میں ہر جزو کا ذمہ دار ادارہ بتائیں۔'),
+      help: l('Where more than one agency is involved, name the agency responsible for each component.', 'ایک سے زیادہ اداروں کی صورت میں ہر جزو کا ذمہ دار ادارہ بتائیں۔'),
       constraints: { maxItems: 50 },
       columns: [
         field('component', 'text', l('Component', 'جزو'), { required: true, constraints: { maxLength: 300 } }),
         field('agency', 'text', l('Responsible agency', 'ذمہ دار ادارہ'), { required: true, constraints: { maxLength: 300 } }),
       ],
     }),
+  ];
+}
+
+/** PC-I 2024 item 3(iii): agencies supporting climate action. */
+function climateAuthorityFields(): FieldDefinition[] {
+  return [
     field('climateAgencies', 'table', l('Agencies supporting climate adaptation / mitigation', 'موسمیاتی موافقت / تخفیف میں معاون ادارے'), {
       help: l('PC-I 2024: agencies that support the climate adaptation or mitigation measures of the project.', 'پی سی ون 2024: وہ ادارے جو منصوبے کے موسمیاتی موافقت یا تخفیف کے اقدامات میں معاونت کرتے ہیں۔'),
       constraints: { maxItems: 20 },
@@ -201,8 +274,13 @@ function authoritiesSection(): SectionDefinition {
         field('support', 'text', l('Nature of support', 'معاونت کی نوعیت'), { constraints: { maxLength: 300 } }),
       ],
     }),
-  ]);
+  ];
 }
+
+const SUB_SCHEME_STATUS: OptionItem[] = [
+  opt('committed', 'Committed (approved / ongoing)', 'مختص شدہ (منظور شدہ / جاری)'),
+  opt('uncommitted', 'Uncommitted (yet to be identified or approved)', 'غیر مختص (ابھی شناخت یا منظوری باقی)'),
+];
 
 function planProvisionSection(): SectionDefinition {
   return section('planProvision', '4', l('Plan provision', 'پلان میں گنجائش'), [
@@ -213,8 +291,8 @@ function planProvisionSection(): SectionDefinition {
     field('fromBlockProvision', 'boolean', l('Is the project to be financed from a block provision?', 'کیا منصوبے کی مالی اعانت بلاک پروویژن سے کی جائے گی؟')),
     field('blockProvision', 'table', l('Block provision (Rs million)', 'بلاک پروویژن (ملین روپے)'), {
       help: l(
-        'Balance available = total block provision − amount already committed; the amount proposed for this project must not exceed it.',
-        'دستیاب بقایا = کل بلاک پروویژن − پہلے سے مختص رقم؛ اس منصوبے کے لیے تجویز کردہ رقم اس سے زیادہ نہیں ہو سکتی۔',
+        'Balance = total block provision − amount already committed − amount proposed for this project (what remains after this project); it cannot be negative.',
+        'بقایا = کل بلاک پروویژن − پہلے سے مختص رقم − اس منصوبے کے لیے تجویز کردہ رقم (اس منصوبے کے بعد باقی رقم)؛ یہ منفی نہیں ہو سکتا۔',
       ),
       constraints: { maxItems: 10 },
       columns: [
@@ -222,13 +300,39 @@ function planProvisionSection(): SectionDefinition {
         money('totalBlock', l('Total block provision', 'کل بلاک پروویژن'), { required: true }),
         money('committed', l('Amount already committed', 'پہلے سے مختص رقم'), { required: true }),
         money('proposed', l('Amount proposed for this project', 'اس منصوبے کے لیے تجویز کردہ رقم'), { required: true }),
-        money('balance', l('Balance available', 'دستیاب بقایا')),
+        money('balance', l('Balance', 'بقایا'), { constraints: { allowNegative: true } }),
       ],
       totals: ['totalBlock', 'committed', 'proposed', 'balance'],
     }),
+    field('umbrella', 'boolean', l('Is this an umbrella PC-I (a block provision with sub-schemes)?', 'کیا یہ امبریلا پی سی ون ہے (ذیلی اسکیموں کے ساتھ بلاک پروویژن)؟')),
+    field('subSchemes', 'table', l('Sub-schemes of the umbrella PC-I (Rs million)', 'امبریلا پی سی ون کی ذیلی اسکیمیں (ملین روپے)'), {
+      help: l(
+        'Committed sub-schemes are identified and approved; uncommitted amounts are yet to be identified. Their total cannot exceed the total cost.',
+        'مختص شدہ ذیلی اسکیمیں شناخت شدہ اور منظور شدہ ہیں؛ غیر مختص رقم کی اسکیمیں ابھی شناخت ہونی ہیں۔ ان کا میزان کل لاگت سے زیادہ نہیں ہو سکتا۔',
+      ),
+      constraints: { maxItems: ROW_LIMIT },
+      columns: [
+        field('name', 'text', l('Sub-scheme', 'ذیلی اسکیم'), { required: true, constraints: { maxLength: 300 } }),
+        select('district', l('District', 'ضلع'), { master: 'districts' }),
+        money('cost', l('Cost (Rs million)', 'لاگت (ملین روپے)'), { required: true }),
+        select('status', l('Status', 'حیثیت'), SUB_SCHEME_STATUS, { required: true, fixedOptions: true }),
+        money('committedCost', l('Committed (Rs million)', 'مختص شدہ (ملین روپے)')),
+        money('uncommittedCost', l('Uncommitted (Rs million)', 'غیر مختص (ملین روپے)')),
+      ],
+      totals: ['cost', 'committedCost', 'uncommittedCost'],
+    }),
+    money('committedAmount', l('Committed amount (Rs million)', 'مختص شدہ رقم (ملین روپے)')),
+    money('uncommittedAmount', l('Uncommitted amount (Rs million)', 'غیر مختص رقم (ملین روپے)')),
     pcField('currentYear', 'fiscalYear', l('(b) Current financial year', '(ب) رواں مالی سال')),
     pcField('currentYearProvision', 'money', l('(b) Provision in the current year PSDP / ADP (Rs million)', '(ب) رواں سال کے پی ایس ڈی پی / اے ڈی پی میں گنجائش (ملین روپے)'), {
       help: l('Enter 0 if the project has no allocation this year.', 'اگر اس سال کوئی رقم مختص نہیں تو 0 درج کریں۔'),
+    }),
+    field('ongoing', 'boolean', l('Is this the PC-I of an ongoing scheme?', 'کیا یہ کسی جاری اسکیم کا پی سی ون ہے؟')),
+    money('expenditureToDate', l('Expenditure to date (Rs million)', 'اب تک کے اخراجات (ملین روپے)')),
+    field('expenditureAsOf', 'date', l('Expenditure as of (date)', 'اخراجات بتاریخ')),
+    money('throwForward', l('Throw-forward: total cost − expenditure to date (Rs million)', 'تھرو فارورڈ: کل لاگت − اب تک کے اخراجات (ملین روپے)'), {
+      constraints: { allowNegative: true },
+      help: l('The amount still needed to complete the scheme.', 'اسکیم کی تکمیل کے لیے درکار باقی رقم۔'),
     }),
   ]);
 }
@@ -254,15 +358,19 @@ function objectiveTable(id: string, label: Localized): FieldDefinition {
   });
 }
 
-function objectivesSection(v: Pc1Variant): SectionDefinition {
+function objectivesSection(v: Pc1Variant, e: Pc1Edition): SectionDefinition {
   return section('objectives', '5', l('Project objectives and their relationship with sector objectives', 'منصوبے کے مقاصد اور شعبہ جاتی مقاصد سے ان کا تعلق'), [
     longText('sectorObjectives', l('Sector objectives (as in the plan)', 'شعبہ جاتی مقاصد (منصوبے کے مطابق)'), { required: true, locked: true }),
     longText('projectObjectives', l('Project objectives', 'منصوبے کے مقاصد'), { required: true, locked: true }),
     longText('relationship', l('Relationship of the project objectives with the sector objectives', 'منصوبے کے مقاصد کا شعبہ جاتی مقاصد سے تعلق'), { required: true, locked: true }),
-    objectiveTable('sectoralObjectives', l('Sectoral objectives', 'شعبہ جاتی مقاصد')),
-    objectiveTable('economicObjectives', l('Economic objectives', 'معاشی مقاصد')),
-    objectiveTable('socialObjectives', l('Social objectives', 'سماجی مقاصد')),
-    objectiveTable('climateObjectives', l('Climate (environment) objectives', 'موسمیاتی (ماحولیاتی) مقاصد')),
+    ...(climateEdition(e)
+      ? [
+          objectiveTable('sectoralObjectives', l('Sectoral objectives', 'شعبہ جاتی مقاصد')),
+          objectiveTable('economicObjectives', l('Economic objectives', 'معاشی مقاصد')),
+          objectiveTable('socialObjectives', l('Social objectives', 'سماجی مقاصد')),
+          objectiveTable('climateObjectives', l('Climate (environment) objectives', 'موسمیاتی (ماحولیاتی) مقاصد')),
+        ]
+      : []),
     ...v.objectiveExtras(),
   ]);
 }
@@ -300,6 +408,9 @@ function descriptionSection(v: Pc1Variant): SectionDefinition {
           field('specification', 'text', l('Specification', 'تفصیلات'), { constraints: { maxLength: 300 } }),
           field('unit', 'text', l('Unit', 'اکائی'), { constraints: { maxLength: 50 } }),
           field('quantity', 'decimal', l('Quantity', 'مقدار')),
+          field('imported', 'boolean', l('Imported item', 'درآمدی مد'), {
+            help: l('An imported item needs a foreign-exchange component in the cost estimate (item 7).', 'درآمدی مد کے لیے لاگت کے تخمینے (مد 7) میں زرِ مبادلہ کا جزو ضروری ہے۔'),
+          }),
         ],
       }),
       longText('inputs', l('Inputs', 'مداخل')),
@@ -387,6 +498,9 @@ function capitalCostSection(): { section: SectionDefinition; rules: RuleDefiniti
       field('physicalContingencyPct', 'decimal', l('Physical contingencies (% of base cost)', 'طبعی ہنگامی اخراجات (بنیادی لاگت کا فیصد)'), { constraints: { maximum: '100', scale: 2 } }),
       field('priceContingencyPct', 'decimal', l('Price contingencies (% of base cost)', 'قیمتوں کے ہنگامی اخراجات (بنیادی لاگت کا فیصد)'), { constraints: { maximum: '100', scale: 2 } }),
       money('contingencyAmount', l('Contingencies included in the estimate (Rs million)', 'تخمینے میں شامل ہنگامی اخراجات (ملین روپے)')),
+      money('dutiesAndTaxes', l('Duties and taxes included in the estimate (Rs million)', 'تخمینے میں شامل محصولات اور ٹیکس (ملین روپے)'), {
+        help: l('The 2005 instructions ask for custom duties and taxes to be shown separately.', '2005 کی ہدایات کے مطابق کسٹم ڈیوٹی اور ٹیکس الگ دکھائے جائیں۔'),
+      }),
       phasing.field,
       field('detailedEstimate', 'attachment', l('Detailed cost estimate', 'لاگت کا تفصیلی تخمینہ')),
     ]),
@@ -394,9 +508,43 @@ function capitalCostSection(): { section: SectionDefinition; rules: RuleDefiniti
   };
 }
 
-function operatingCostSection(): SectionDefinition {
-  return section('operatingCost', '8', l('Annual operating and maintenance cost after completion of the project', 'منصوبے کی تکمیل کے بعد سالانہ آپریشن اور دیکھ بھال کی لاگت'), [
-    field('annual', 'table', l('Recurring cost by head and year (Rs million)', 'مد وار اور سال وار جاری اخراجات (ملین روپے)'), {
+/**
+ * Item 8. The 2005 proforma asks for the annual operating and maintenance cost after completion;
+ * the 2024 edition makes operation and maintenance an item of its own: who operates and maintains
+ * the assets and how (arrangements, cost recovery, climate-resilient upkeep) beside the cost.
+ */
+function operatingCostSection(e: Pc1Edition): SectionDefinition {
+  const costFields = operatingCostFields(climateEdition(e));
+  if (!climateEdition(e)) {
+    return section('operatingCost', '8', l('Annual operating and maintenance cost after completion of the project', 'منصوبے کی تکمیل کے بعد سالانہ آپریشن اور دیکھ بھال کی لاگت'), costFields);
+  }
+  return section(
+    'operatingCost',
+    '8',
+    l('Operation and maintenance after completion of the project', 'منصوبے کی تکمیل کے بعد آپریشن اور دیکھ بھال'),
+    [
+      longText('arrangements', l('(i) Operation and maintenance arrangements', '(i) آپریشن اور دیکھ بھال کے انتظامات'), {
+        help: l(
+          'Who will operate and maintain each asset after completion, with what staff and equipment, and how handover from the executing agency takes place.',
+          'تکمیل کے بعد ہر اثاثے کو کون چلائے گا اور اس کی دیکھ بھال کرے گا، کس عملے اور سازوسامان کے ساتھ، اور عمل درآمد کرنے والے ادارے سے حوالگی کیسے ہوگی۔',
+        ),
+      }),
+      ...costFields,
+      longText('costRecovery', l('(iv) Cost recovery (user charges, fees, revenue)', '(iv) لاگت کی وصولی (صارفین سے وصولی، فیس، آمدنی)')),
+      longText('climateResilience', l('(v) Climate-resilient maintenance (upkeep against floods, heat and other hazards)', '(v) موسمیاتی لحاظ سے پائیدار دیکھ بھال (سیلاب، گرمی اور دیگر خطرات کے مقابلے میں)')),
+    ],
+    l(
+      'PC-I 2024: operation and maintenance is an item of its own; the annual cost and its source of funds are required as in the 2005 proforma.',
+      'پی سی ون 2024: آپریشن اور دیکھ بھال الگ مد ہے؛ سالانہ لاگت اور فنڈز کا ذریعہ 2005 کے پروفارما کی طرح لازمی ہیں۔',
+    ),
+  );
+}
+
+/** The annual O&M cost and its source of funds; numbered (ii), (iii) within the 2024 item 8. */
+function operatingCostFields(numbered: boolean): FieldDefinition[] {
+  const n = (roman: string, label: Localized) => (numbered ? l(`(${roman}) ${label.en}`, `(${roman}) ${label.ur}`) : label);
+  return [
+    field('annual', 'table', n('ii', l('Recurring cost by head and year (Rs million)', 'مد وار اور سال وار جاری اخراجات (ملین روپے)')), {
       required: true,
       locked: true,
       constraints: { minItems: 1, maxItems: ROW_LIMIT },
@@ -407,12 +555,12 @@ function operatingCostSection(): SectionDefinition {
       ],
       totals: ['amount'],
     }),
-    longText('financing', l('Source of funds for operation and maintenance', 'آپریشن اور دیکھ بھال کے لیے فنڈز کا ذریعہ'), {
+    longText('financing', n('iii', l('Source of funds for operation and maintenance', 'آپریشن اور دیکھ بھال کے لیے فنڈز کا ذریعہ')), {
       required: true,
       locked: true,
       help: l('Say which budget will bear the recurring cost once the project is complete.', 'بتائیں کہ منصوبے کی تکمیل کے بعد جاری اخراجات کس بجٹ سے ادا ہوں گے۔'),
     }),
-  ]);
+  ];
 }
 
 function demandSupplySection(): SectionDefinition {
@@ -457,6 +605,13 @@ function financingSection(): { section: SectionDefinition; rules: RuleDefinition
         help: l('Required when the cost has a foreign-exchange component.', 'لاگت میں زرِ مبادلہ کا جزو ہو تو لازمی۔'),
       }),
       field('exchangeRateDate', 'date', l('Date of the exchange rate', 'شرحِ مبادلہ کی تاریخ')),
+      field('fecUsd', 'decimal', l('Foreign exchange component (US$ million)', 'زرِ مبادلہ کا جزو (ملین امریکی ڈالر)'), {
+        constraints: { scale: 3 },
+        help: l(
+          'The FEC of the cost estimate in US dollars; with the exchange rate it gives the FEC in rupees.',
+          'لاگت کے تخمینے کا زرِ مبادلہ جزو امریکی ڈالر میں؛ شرحِ مبادلہ سے ضرب دینے پر روپوں میں زرِ مبادلہ جزو۔',
+        ),
+      }),
       longText('arrangements', l('Financing arrangements (loan terms, counterpart funds, conditions)', 'مالیاتی انتظامات (قرض کی شرائط، ہم منصب فنڈز، شرائط)')),
     ]),
     rules: plan.rules,
@@ -465,7 +620,7 @@ function financingSection(): { section: SectionDefinition; rules: RuleDefinition
 
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii'];
 
-function benefitsSection(v: Pc1Variant): SectionDefinition {
+function benefitsSection(v: Pc1Variant, e: Pc1Edition): SectionDefinition {
   // Sub-items are numbered as printed: the social variant has no "Economic" sub-item.
   let n = 0;
   const next = (en: string, ur: string) => {
@@ -528,7 +683,7 @@ function benefitsSection(v: Pc1Variant): SectionDefinition {
       ],
     ),
     field('environmentalApproval', 'attachment', l('Environmental approval / IEE or EIA report', 'ماحولیاتی منظوری / آئی ای ای یا ای آئی اے رپورٹ')),
-    longText('climateMeasures', l('Climate risks and adaptation / mitigation measures', 'موسمیاتی خطرات اور موافقت / تخفیف کے اقدامات')),
+    ...(climateEdition(e) ? [longText('climateMeasures', l('Climate risks and adaptation / mitigation measures', 'موسمیاتی خطرات اور موافقت / تخفیف کے اقدامات'))] : []),
     longText('delays', next('Impact of delays on project cost and viability', 'تاخیر کے منصوبے کی لاگت اور قابلِ عمل ہونے پر اثرات'), { required: true, locked: true }),
   );
   return section('benefits', '11', l('Project benefits and analysis', 'منصوبے کے فوائد اور تجزیہ'), fields);
@@ -639,16 +794,73 @@ function certificateSection(statement: Localized): SectionDefinition {
 const ref = (path: string) => ({ var: path });
 const isTrue = (path: string) => ({ '==': [ref(path), true] });
 const isFalse = (path: string) => ({ '==': [ref(path), false] });
+const visibleWhen = (target: string, flag: string): RuleDefinition => ({ id: `${kebabPath(target)}-visible`, kind: 'visible', target, when: isTrue(flag) });
+const requiredWhen = (target: string, flag: string, description: string): RuleDefinition => ({ id: `${kebabPath(target)}-required`, kind: 'require', target, when: isTrue(flag), description });
+/** "planProvision.subSchemes" → "sub-schemes" (rule ids name the field). */
+const kebabPath = (target: string) => kebab(target.split('.').at(-1)!);
 
-function pc1Rules(): RuleDefinition[] {
+/** Item 10 details required with a foreign-exchange component. */
+const FEC_DETAILS = ['financing.exchangeRate', 'financing.exchangeRateDate', 'financing.fecUsd'];
+
+const subSchemeShare = (status: string) => ({ if: [{ '==': [ref('row.status'), status] }, { dec_add: [ref('row.cost')] }, '0'] });
+
+function pc1Rules(e: Pc1Edition): RuleDefinition[] {
   return [
     {
       id: 'block-balance',
       kind: 'calculate',
       target: 'planProvision.blockProvision.rows.*.balance',
-      value: { dec_sub: [ref('row.totalBlock'), ref('row.committed')] },
-      description: 'Balance available = total block provision − amount already committed, for every block',
+      value: { dec_sub: [{ dec_sub: [ref('row.totalBlock'), ref('row.committed')] }, ref('row.proposed')] },
+      description: 'Balance = total block provision − amount already committed − amount proposed for this project, for every block (as printed in published PC-Is)',
     },
+    {
+      id: 'sub-scheme-committed',
+      kind: 'calculate',
+      target: 'planProvision.subSchemes.rows.*.committedCost',
+      value: subSchemeShare('committed'),
+      description: "A committed sub-scheme's cost counts towards the committed amount",
+    },
+    {
+      id: 'sub-scheme-uncommitted',
+      kind: 'calculate',
+      target: 'planProvision.subSchemes.rows.*.uncommittedCost',
+      value: subSchemeShare('uncommitted'),
+      description: "An uncommitted sub-scheme's cost counts towards the uncommitted amount",
+    },
+    {
+      id: 'committed-amount',
+      kind: 'calculate',
+      target: 'planProvision.committedAmount',
+      value: { dec_add: [ref('planProvision.subSchemes.totals.committedCost')] },
+      description: 'Committed amount of an umbrella PC-I = sum of its committed sub-schemes',
+    },
+    {
+      id: 'uncommitted-amount',
+      kind: 'calculate',
+      target: 'planProvision.uncommittedAmount',
+      value: { dec_add: [ref('planProvision.subSchemes.totals.uncommittedCost')] },
+      description: 'Uncommitted amount of an umbrella PC-I = sum of its uncommitted sub-schemes',
+    },
+    {
+      id: 'throw-forward',
+      kind: 'calculate',
+      target: 'planProvision.throwForward',
+      value: { if: [isTrue('planProvision.ongoing'), { dec_sub: [ref(COST_TOTAL), ref('planProvision.expenditureToDate')] }, null] },
+      description: 'Throw-forward of an ongoing scheme = total capital cost − expenditure to date',
+    },
+    ...(['subSchemes', 'committedAmount', 'uncommittedAmount'] as const).map((id) => visibleWhen(`planProvision.${id}`, 'planProvision.umbrella')),
+    requiredWhen('planProvision.subSchemes', 'planProvision.umbrella', 'An umbrella PC-I lists its sub-schemes'),
+    ...(['expenditureToDate', 'expenditureAsOf', 'throwForward'] as const).map((id) => visibleWhen(`planProvision.${id}`, 'planProvision.ongoing')),
+    requiredWhen('planProvision.expenditureToDate', 'planProvision.ongoing', 'The PC-I of an ongoing scheme states the expenditure to date'),
+    requiredWhen('planProvision.expenditureAsOf', 'planProvision.ongoing', 'The expenditure to date is stated as of a date'),
+    ...locationScope('location').rules,
+    ...FEC_DETAILS.map((target) => ({
+      id: `${kebabPath(target)}-required`,
+      kind: 'require' as const,
+      target,
+      when: { dec_gt: [ref('capitalCost.estimate.totals.fec'), '0'] },
+      description: 'The exchange rate, its date and the FEC in US$ are required when the cost has a foreign-exchange component (item 10)',
+    })),
     {
       id: 'demand-gap',
       kind: 'calculate',
@@ -675,7 +887,7 @@ function pc1Rules(): RuleDefinition[] {
       kind: 'require',
       target: 'authorities.componentResponsibility',
       when: isTrue('authorities.multipleAgencies'),
-      description: 'PC-I 2024: component-wise responsibility when more than one agency is involved',
+      description: 'Item 3: component-wise responsibility when more than one agency is involved',
     },
     {
       id: 'feasibility-study-required',
@@ -683,13 +895,6 @@ function pc1Rules(): RuleDefinition[] {
       target: 'description.feasibilityStudy',
       when: { dec_gte: [ref('capitalCost.estimate.totals.total'), '300'] },
       description: 'PC-I item 6: enclose the feasibility study for projects costing Rs 300 million and above',
-    },
-    {
-      id: 'exchange-rate-required',
-      kind: 'require',
-      target: 'financing.exchangeRate',
-      when: { dec_gt: [ref('capitalCost.estimate.totals.fec'), '0'] },
-      description: 'The exchange rate is required when the cost has a foreign-exchange component',
     },
     {
       id: 'environmental-approval-visible',
@@ -702,7 +907,12 @@ function pc1Rules(): RuleDefinition[] {
 
 const COST_TOTAL = 'capitalCost.estimate.totals.total';
 
-function pc1Checks(): CheckDefinition[] {
+/**
+ * Cross-checks of both editions. The scrutiny checks (scrutiny-checks.ts) replace two of 1.0.0:
+ * "proposed within the balance" (the balance now already deducts the proposal, so
+ * block-balance-non-negative says it) and "current provision within cost" (allocation-within-cost).
+ */
+function pc1Checks(e: Pc1Edition): CheckDefinition[] {
   return [
     {
       id: 'phasing-equals-capital-cost',
@@ -740,18 +950,6 @@ function pc1Checks(): CheckDefinition[] {
       message: l('The financing plan must add up to the total capital cost', 'مالیاتی منصوبے کا میزان کل سرمایہ جاتی لاگت کے برابر ہونا چاہیے'),
     },
     {
-      id: 'block-proposed-within-balance',
-      op: 'lte',
-      left: ref('planProvision.blockProvision.totals.proposed'),
-      right: ref('planProvision.blockProvision.totals.balance'),
-      when: isTrue('planProvision.fromBlockProvision'),
-      pointer: '/planProvision/blockProvision/totals/proposed',
-      message: l(
-        'The amount proposed from the block provision cannot exceed the balance available',
-        'بلاک پروویژن سے تجویز کردہ رقم دستیاب بقایا سے زیادہ نہیں ہو سکتی',
-      ),
-    },
-    {
       id: 'block-proposed-within-cost',
       op: 'lte',
       left: ref('planProvision.blockProvision.totals.proposed'),
@@ -764,17 +962,6 @@ function pc1Checks(): CheckDefinition[] {
       ),
     },
     {
-      id: 'current-provision-within-cost',
-      op: 'lte',
-      left: ref('planProvision.currentYearProvision'),
-      right: ref(COST_TOTAL),
-      pointer: '/planProvision/currentYearProvision',
-      message: l(
-        "The current year's PSDP/ADP provision cannot exceed the total capital cost",
-        'رواں سال کی پی ایس ڈی پی / اے ڈی پی گنجائش کل سرمایہ جاتی لاگت سے زیادہ نہیں ہو سکتی',
-      ),
-    },
-    {
       id: 'contingencies-within-cost',
       op: 'lte',
       left: ref('capitalCost.contingencyAmount'),
@@ -782,6 +969,7 @@ function pc1Checks(): CheckDefinition[] {
       pointer: '/capitalCost/contingencyAmount',
       message: l('Contingencies cannot exceed the total capital cost', 'ہنگامی اخراجات کل سرمایہ جاتی لاگت سے زیادہ نہیں ہو سکتے'),
     },
+    ...pc1ScrutinyChecks(e),
     {
       id: 'certificate-confirmed',
       op: 'eq',
@@ -794,43 +982,82 @@ function pc1Checks(): CheckDefinition[] {
   ];
 }
 
-const PC1_NOTES =
-  'Sections and items follow the 2005 PC-I (15 items, three sector variants) with the 2024 additions (Manual for ' +
-  'Development Projects 2024, Appendix-B) as summarised in the domain notes: environmental and biophysical conditions ' +
-  'and agro-ecological zone (item 2), component-wise responsibility and climate adaptation/mitigation agencies ' +
-  '(item 3), four objective types (sectoral, economic, social, climate) of up to three measurable objectives each ' +
-  'linked to SDGs/NDCs (item 5). [verify] The 2024 additions were taken from an excerpt of the 2024 instructions, not ' +
-  'the official Appendix-B; whether all four objective types are mandatory for every project is assumed. [verify] ' +
-  'The exact layout of the item 7 capital cost table is not printed on the proforma: modelled as item × financial ' +
-  'year × local/FEC, with a separate year-wise phasing that must add up to it. The cover page has no printed number ' +
-  "(numbered '0' here). Block provision (item 4): 'balance available' is taken as total block provision minus the " +
-  'amount already committed, so the amount proposed must not exceed it. Agro-ecological zones follow the PARC ' +
-  'classification. The environmental assessment (IEE/EIA) field, design status and contingency percentages are ' +
-  'practice fields, not printed items. Feasibility study required at ≥ Rs 300 million (item 6).';
+/** Deviations from the printed proforma common to both editions, with their reasons. */
+const PC1_NOTES_COMMON =
+  'Items 1–15 follow the 2005 PC-I as printed (three sector variants). Deviations and their reasons: ' +
+  'The cover page has no printed number (numbered \'0\' here). ' +
+  'Cover: the ADP / PSDP serial number (digits) and the computer code (KP prints both as "ADP No. 957/190571") are two ' +
+  'fields, and the total cost printed on the cover is kept to be checked against item 7 (practice fields of P&D ' +
+  'scrutiny, not printed items). ' +
+  'Item 2: the extent of the project (one district, several, province-wide) is a practice field so that a ' +
+  'province-wide scheme need not name districts; the 2005 instructions ask only for "name of the district/province". ' +
+  'Tehsils and GPS coordinates (item 2) come from the revised-project form and are optional here. ' +
+  'Item 4: block provision rows as printed (total block provision, amount already committed, amount proposed for this ' +
+  'project, balance); balance = total − committed − proposed, as published PC-Is fill it, and it cannot be negative. ' +
+  'An umbrella PC-I (Manual ch.1) lists its sub-schemes with committed and uncommitted amounts (calculated); the ' +
+  'PC-I of an ongoing scheme states expenditure to date (and its date) and the throw-forward (total cost − ' +
+  'expenditure to date, calculated): practice fields, not printed items. ' +
+  'Item 6: components carry an "imported" flag (practice field, for the FEC check). ' +
+  '[verify] Item 7: the exact layout of the capital cost table is not printed on the proforma: modelled as item × ' +
+  'financial year × local/FEC, with a separate year-wise phasing that must add up to it; duties and taxes in the ' +
+  'estimate are one figure (the 2005 instructions ask for prices "with custom duties and taxes shown separately", ' +
+  'e.g. for energy equipment). ' +
+  'Item 10: the FEC in US$ with the exchange rate and its date are required when the cost has an FEC. ' +
+  'The environmental assessment (IEE/EIA) field, design status and contingency percentages are practice fields, not ' +
+  'printed items. Feasibility study required at ≥ Rs 300 million (item 6). Item 15: "Recommended by" and the ' +
+  "signatories' dates come from the 2011 social form; optional, kept on every variant.";
 
-function pc1Definition(p: Pc1Variant): FormDefinition {
+const PC1_NOTES: Record<Pc1Edition, string> = {
+  '2005':
+    'Edition 2005: without the 2024 climate content (no agro-ecological zone, biophysical conditions, ecosystems or ' +
+    'natural resources in item 2; no climate agencies in item 3; no sectoral / ' +
+    'economic / social / climate objective tables in item 5; no climate measures in item 11). Item 8 is the annual ' +
+    'operating and maintenance cost after completion, as printed. Item 3 has the component-wise responsibility of the ' +
+    'agencies where more than one executes (the 2005 instruction "in case of more than one agency, give their component ' +
+    'wise responsibility", printed and answered in PC-Is of 2015-16 and 2017-18 on this form).',
+  '2024':
+    'Edition 2024 (Manual for Development Projects 2024, Appendix-B) adds, as summarised from an excerpt of the 2024 ' +
+    'instructions: environmental and biophysical conditions and agro-ecological zone (item 2(iii), zones per the PARC ' +
+    'classification), operation and maintenance agencies named separately, component-wise responsibility and agencies ' +
+    'supporting climate adaptation/mitigation (item 3), four objective types (sectoral, economic, social, climate) of up ' +
+    'to three measurable objectives each linked to SDGs/NDCs (item 5), climate risks and measures (item 11(v)). ' +
+    'Confirmed from the excerpt: items 2(iii) and 3(i)–(iii). [verify] Not the official Appendix-B; whether all four ' +
+    'objective types are mandatory for every project is assumed. [verify] Item 8 "Operation and maintenance" as an item ' +
+    'of its own with (i) arrangements, (ii) annual cost, (iii) source of funds, (iv) cost recovery and (v) ' +
+    'climate-resilient maintenance: numbering kept at 8 so items 9–15 keep their 2005 numbers; only (ii) and (iii) ' +
+    'are required, as in 2005.',
+};
+
+function pc1Definition(p: Pc1Variant, e: Pc1Edition): FormDefinition {
   const cost = capitalCostSection();
   const financing = financingSection();
   return {
-    key: p.key,
-    version: '1.0.0',
+    key: e === '2024' ? p.key : `${p.key}-${e}`,
+    version: PC1_VERSION[e],
     family: 'PC-I',
     variant: p.variant,
-    title: l(`PC-I: Proforma for development projects (${p.sectorName.en} sectors)`, `پی سی ون: ترقیاتی منصوبوں کا پروفارما (${p.sectorName.ur} شعبے)`),
-    source: { document: p.document, urls: p.urls, notes: `${PC1_NOTES} ${p.notes}` },
+    title: l(
+      `PC-I ${e}: Proforma for development projects (${p.sectorName.en} sectors)`,
+      `پی سی ون ${e}: ترقیاتی منصوبوں کا پروفارما (${p.sectorName.ur} شعبے)`,
+    ),
+    source: {
+      document: climateEdition(e) ? `${p.document}, with the 2024 additions` : p.document,
+      urls: climateEdition(e) ? [...p.urls, PC1_2024_URL] : p.urls,
+      notes: `${PC1_NOTES_COMMON} ${PC1_NOTES[e]} ${p.notes}`,
+    },
     sections: [
       coverSection(p),
       nameSection(),
-      locationSection(),
-      authoritiesSection(),
+      locationSection(e),
+      authoritiesSection(e),
       planProvisionSection(),
-      objectivesSection(p),
+      objectivesSection(p, e),
       descriptionSection(p),
       cost.section,
-      operatingCostSection(),
+      operatingCostSection(e),
       demandSupplySection(),
       financing.section,
-      benefitsSection(p),
+      benefitsSection(p, e),
       implementationSection(),
       rbmSection(),
       managementSection(),
@@ -842,8 +1069,8 @@ function pc1Definition(p: Pc1Variant): FormDefinition {
         ),
       ),
     ],
-    rules: [...cost.rules, ...financing.rules, ...pc1Rules(), ...p.extraRules],
-    checks: pc1Checks(),
+    rules: [...cost.rules, ...financing.rules, ...pc1Rules(e), ...p.extraRules],
+    checks: pc1Checks(e),
   };
 }
 
@@ -853,12 +1080,12 @@ const MANUAL_URL = 'https://yumpu.com/en/document/view/6998869/manual-for-develo
 const PC1_2024_URL = 'https://www.scribd.com/document/812337484/PC-I-revised-2024';
 const INSTRUCTIONS_URLS = ['https://studylib.net/doc/25351851/pc-1-2', 'https://fdocuments.in/document/3-pc-i-social-production-sectors.html'];
 
-export const pc1Infrastructure: FormDefinition = pc1Definition({
+const INFRASTRUCTURE: Pc1Variant = {
   variant: 'infrastructure',
   key: 'pc1-infrastructure',
   sectorName: l('Infrastructure', 'بنیادی ڈھانچے کے'),
-  document: 'PC-I Form (Infrastructure Sectors), Planning Commission of Pakistan, revised 2005, with the 2024 additions',
-  urls: ['https://docest.com/doc/125352/government-of-pakistan-s13', ...INSTRUCTIONS_URLS, PC1_2024_URL, MANUAL_URL],
+  document: 'PC-I Form (Infrastructure Sectors), Planning Commission of Pakistan, revised 2005',
+  urls: ['https://docest.com/doc/125352/government-of-pakistan-s13', 'https://id.scribd.com/document/96679126/Pc-i-Infrastructure-proforma-for-Development-Projects', ...INSTRUCTIONS_URLS, MANUAL_URL],
   notes: 'Item 6 has a free-text sector-specific annex (transport, energy, IT, irrigation … details per the instructions).',
   subSectors: [
     opt('transport-communication', 'Transport & Communication', 'نقل و حمل اور مواصلات'),
@@ -881,14 +1108,14 @@ export const pc1Infrastructure: FormDefinition = pc1Definition({
     field('sectorAnnex', 'attachment', l('Sector-specific annex', 'شعبے سے متعلق ضمیمہ')),
   ],
   extraRules: [],
-});
+};
 
-export const pc1Production: FormDefinition = pc1Definition({
+const PRODUCTION: Pc1Variant = {
   variant: 'production',
   key: 'pc1-production',
   sectorName: l('Production', 'پیداواری'),
-  document: 'PC-I Form (Production Sectors), Planning Commission of Pakistan, revised 2005, with the 2024 additions',
-  urls: ['https://dokumen.tips/documents/annexure-6-pc-i-proforma.html', ...INSTRUCTIONS_URLS, PC1_2024_URL, MANUAL_URL],
+  document: 'PC-I Form (Production Sectors), Planning Commission of Pakistan, revised 2005',
+  urls: ['https://dokumen.tips/documents/annexure-6-pc-i-proforma.html', ...INSTRUCTIONS_URLS, MANUAL_URL],
   notes:
     'Item 6 sector specifics (crop yields, livestock, fisheries, forestry, machinery inventory) follow the production ' +
     'instructions; the machinery/vehicle inventory follows Manual ch.4 §4.11.',
@@ -930,14 +1157,14 @@ export const pc1Production: FormDefinition = pc1Definition({
     longText('marketing', l('Marketing and processing arrangements for the output', 'پیداوار کی مارکیٹنگ اور پراسیسنگ کے انتظامات')),
   ],
   extraRules: [],
-});
+};
 
-export const pc1Social: FormDefinition = pc1Definition({
+const SOCIAL: Pc1Variant = {
   variant: 'social',
   key: 'pc1-social',
   sectorName: l('Social', 'سماجی'),
-  document: 'PC-I Form (Social Sectors), Planning Commission of Pakistan, revised 2005 (2011 social form), with the 2024 additions',
-  urls: [...INSTRUCTIONS_URLS, 'https://www.scribd.com/document/758648263/Modified-PC-1', PC1_2024_URL, MANUAL_URL],
+  document: 'PC-I Form (Social Sectors), Planning Commission of Pakistan, revised 2005 (2011 social form)',
+  urls: [...INSTRUCTIONS_URLS, 'https://www.scribd.com/document/758648263/Modified-PC-1', MANUAL_URL],
   notes:
     'Social variant: item 6 has no technology transfer; item 11 drops the economic analysis (i Financial, ii Social, ' +
     'iii Employment, iv Environment, v Delays; unit cost only); item 6 asks for male/female beneficiaries and ' +
@@ -982,7 +1209,15 @@ export const pc1Social: FormDefinition = pc1Definition({
       description: 'Total beneficiaries = male + female',
     },
   ],
-});
+};
+
+/** The 2024 edition keeps the proforma's own keys (its 1.0.0 is frozen in ./released); 2005 is '<key>-2005'. */
+export const pc1Infrastructure: FormDefinition = pc1Definition(INFRASTRUCTURE, '2024');
+export const pc1Production: FormDefinition = pc1Definition(PRODUCTION, '2024');
+export const pc1Social: FormDefinition = pc1Definition(SOCIAL, '2024');
+export const pc1Infrastructure2005: FormDefinition = pc1Definition(INFRASTRUCTURE, '2005');
+export const pc1Production2005: FormDefinition = pc1Definition(PRODUCTION, '2005');
+export const pc1Social2005: FormDefinition = pc1Definition(SOCIAL, '2005');
 
 // --- PC-I for Revised Projects (2017) --------------------------------------------------------
 
@@ -1014,9 +1249,10 @@ const revisedFinancing = revisedLocalForeign('financing', 'revised', 'financing-
 
 const COST_CHANGE = { dec_pct_change: [ref('capitalCost.original.totals.total'), ref('capitalCost.revised.totals.total')] };
 
+/** The revised PC-I's newest base version (1.0.0 is frozen in ./released). */
 export const pc1Revised: FormDefinition = {
   key: 'pc1-revised',
-  version: '1.0.0',
+  version: '1.1.0',
   family: 'PC-I-revised',
   title: l('PC-I: Proforma for preparation of projects (for revised projects)', 'پی سی ون: منصوبوں کی تیاری کا پروفارما (نظرِ ثانی شدہ منصوبوں کے لیے)'),
   source: {
@@ -1034,7 +1270,8 @@ export const pc1Revised: FormDefinition = {
       'were not retrieved: 14 (physical progress) and 15 (certificate with prepared/checked/approved by) are modelled on ' +
       'the PC-I and are not confirmed as printed. Financial phasing columns: year, approved PC-I, PSDP/ADP allocation, ' +
       'releases, expenditure (incurred / to be incurred), revised. Feasibility copy required at ≥ Rs 300 million, as for ' +
-      'the PC-I.',
+      'the PC-I. Since 1.1.0 the cover separates the ADP / PSDP serial number (digits) from the computer code and keeps ' +
+      'the total cost printed on the cover (practice fields of P&D scrutiny, checked against the revised cost).',
   },
   sections: [
     section(
@@ -1059,7 +1296,7 @@ export const pc1Revised: FormDefinition = {
         select('sector', l('Sector', 'شعبہ'), { master: 'sectors' }, { required: true, locked: true }),
         select('subSector', l('Sub-sector', 'ذیلی شعبہ'), { master: 'sub-sectors' }),
         pcField('preparationDate', 'date', l('Date of preparation of the revised PC-I', 'نظرِ ثانی شدہ پی سی ون کی تاریخِ تیاری')),
-        shortText('adpNumber', l('ADP / PSDP number', 'اے ڈی پی / پی ایس ڈی پی نمبر')),
+        ...adpIdentityFields(),
         field('adpYear', 'fiscalYear', l('ADP / PSDP year', 'اے ڈی پی / پی ایس ڈی پی کا سال')),
         select('sponsoringDepartment', l('Sponsoring department', 'سرپرست محکمہ'), { master: 'departments' }, { required: true, locked: true }),
       ],
@@ -1287,5 +1524,6 @@ export const pc1Revised: FormDefinition = {
       pointer: '/certificate/confirmed',
       message: l('The certificate must be confirmed before submission', 'جمع کرانے سے پہلے تصدیق نامے کی توثیق ضروری ہے'),
     },
+    ...revisedScrutinyChecks(),
   ],
 };

@@ -17,9 +17,10 @@ const QUARTERS = [
 const quarterTarget = (id: string, n: string, ur: string) =>
   money(id, l(`Q${n} target (Rs million)`, `${ur} سہ ماہی کا ہدف (ملین روپے)`), { required: true });
 
+/** PC-III(A)'s newest base version (1.0.0 is frozen in ./released). */
 export const pc3a: FormDefinition = {
   key: 'pc3a',
-  version: '1.0.0',
+  version: '1.1.0',
   family: 'PC-III-A',
   title: l('PC-III(A): Annual work plan and cash plan', 'پی سی تھری (اے): سالانہ ورک پلان اور کیش پلان'),
   source: {
@@ -33,7 +34,10 @@ export const pc3a: FormDefinition = {
       'official copy; fields follow the AJK P&D Cash/Work Plan instructions: ministry, project, PSDP serial and allocation, ' +
       'PIFRA object classification, items of expenditure as in the PC-I, approved cost per item, cumulative expenditure to ' +
       'the end of the last financial year, quarterly financial targets, work plan activities tied to the cash items, and a ' +
-      'separate work plan for unspent non-lapsable releases. Section numbers are sequential.',
+      'separate work plan for unspent non-lapsable releases. Section numbers are sequential. Since 1.1.0 the provision ' +
+      'shows the throw-forward (approved cost − cumulative expenditure to the end of the last financial year − this ' +
+      "year's allocation, calculated), the amount left for later years as provincial ADP books show it; [verify] a practice " +
+      'field, not confirmed as a printed PC-III(A) item.',
   },
   sections: [
     section('project', '1', l('Name of the project', 'منصوبے کا نام'), [
@@ -51,6 +55,13 @@ export const pc3a: FormDefinition = {
       money('allocationFec', l('of which foreign aid (Rs million)', 'جس میں غیر ملکی امداد (ملین روپے)')),
       pcField('approvedCost', 'money', l('Approved cost of the project (Rs million)', 'منصوبے کی منظور شدہ لاگت (ملین روپے)'), {
         help: l('As per the latest approved PC-I (revised, if any).', 'تازہ ترین منظور شدہ پی سی ون (اگر نظرِ ثانی شدہ ہو تو وہی) کے مطابق۔'),
+      }),
+      money('throwForward', l('Throw-forward beyond this year (Rs million)', 'اس سال کے بعد کے لیے تھرو فارورڈ (ملین روپے)'), {
+        constraints: { allowNegative: true },
+        help: l(
+          "Approved cost − cumulative expenditure to the end of the last financial year − this year's allocation (calculated).",
+          'منظور شدہ لاگت − گزشتہ مالی سال کے اختتام تک مجموعی اخراجات − اس سال کی مختص رقم (خودکار حساب)۔',
+        ),
       }),
     ]),
     section('cashPlan', '3', l('Cash plan: items of expenditure and quarterly financial targets', 'کیش پلان: مدات اخراجات اور سہ ماہی مالی اہداف'), [
@@ -120,6 +131,15 @@ export const pc3a: FormDefinition = {
       target: 'cashPlan.items.rows.*.total',
       value: { dec_add: [{ var: 'row.q1' }, { var: 'row.q2' }, { var: 'row.q3' }, { var: 'row.q4' }] },
       description: 'Total for the year = Q1 + Q2 + Q3 + Q4, for every item',
+    },
+    {
+      id: 'throw-forward',
+      kind: 'calculate',
+      target: 'provision.throwForward',
+      value: {
+        dec_sub: [{ dec_sub: [{ var: 'provision.approvedCost' }, { var: 'cashPlan.items.totals.cumulativeExpenditure' }] }, { var: 'provision.allocation' }],
+      },
+      description: "Throw-forward = approved cost − cumulative expenditure to the end of the last financial year − this year's allocation",
     },
     { id: 'unspent-amount-visible', kind: 'visible', target: 'unspentReleases.unspentAmount', when: { '==': [{ var: 'unspentReleases.hasUnspent' }, true] } },
     { id: 'unspent-plan-visible', kind: 'visible', target: 'unspentReleases.plan', when: { '==': [{ var: 'unspentReleases.hasUnspent' }, true] } },

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BadRequestException, PipeTransform } from '@nestjs/common';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsPlainText } from '../../common/validation';
@@ -23,6 +23,14 @@ export class UpgradeFormRequest {
   @IsOptional()
   @IsBoolean()
   dropConflicting?: boolean;
+}
+
+export class ChooseEditionRequest {
+  @ApiProperty({ description: 'The edition (catalogue form) new projects of this proforma start on', example: 'pc1-infrastructure-2005' })
+  @IsString()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'formKey must be a form key such as pc1-infrastructure-2005' })
+  @Length(1, 60)
+  formKey: string;
 }
 
 /** "current" or a version number (1, 2, …). */

@@ -12,6 +12,12 @@ import { mailAndNotifications0010 } from './0010-mail-and-notifications';
 import { webhooks0012 } from './0012-webhooks';
 import { reminders0013 } from './0013-reminders';
 import { renderedDocuments0011 } from './0011-rendered-documents';
+import { editions0014 } from './0014-editions';
+import { approvalRecords0015 } from './0015-approval-records';
+import { warningAnswers0016 } from './0016-warning-answers';
+import { portfolioImport0017 } from './0017-portfolio-import';
+import { forumRuleLevels0018 } from './0018-forum-rule-levels';
 
 /** Tenant migrations in the order they apply to every province. Append only. */
-export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003, userProfiles0004, forms0005, projects0006, approvalBaseline0007, projectList0008, provinceEvents0009, mailAndNotifications0010, renderedDocuments0011, webhooks0012, reminders0013];
+export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003, userProfiles0004, forms0005, projects0006, approvalBaseline0007, projectList0008, provinceEvents0009, mailAndNotifications0010, renderedDocuments0011, webhooks0012, reminders0013,
+  editions0014, approvalRecords0015, warningAnswers0016, portfolioImport0017, forumRuleLevels0018];

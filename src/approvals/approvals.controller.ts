@@ -1,0 +1,34 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/auth.decorators';
+import { ApprovalsService } from './approvals.service';
+
+const UUID = new ParseUUIDPipe({ version: '4' });
+
+const RECORD_FIELDS =
+  'Each record: {id, projectId, documentId, documentKind, documentSequence, forum, forumRuleId, forumRule (its code), meetingNumber, meetingDate, ' +
+  'decisionDate, decision (approved, approved-with-changes, deferred, rejected, returned, recommended), documentCost and approvedCost side by side ' +
+  '(Rs million, decimal strings), baselineCost and increasePct (a revised PC-I: its increase over the cost last approved), conditions, minutesReference, ' +
+  'letterAttachmentId, routingWarnings [{code, message: {en, ur}, params}], origin (workflow, recorded: dated in the past, import), importKey, recordedBy, recordedAt}.';
+
+/** Forum decisions as recorded: a document's, and a project's whole approval history. */
+@ApiTags('approvals')
+@ApiBearerAuth()
+@Controller('api')
+export class ApprovalsController {
+  constructor(private readonly approvals: ApprovalsService) {}
+
+  @Get('documents/:id/decisions')
+  @RequirePermission('projects.read')
+  @ApiOperation({ summary: "A document's forum decisions, oldest first", description: RECORD_FIELDS })
+  decisions(@Param('id', UUID) id: string) {
+    return this.approvals.decisionsOf(id);
+  }
+
+  @Get('projects/:id/approvals')
+  @RequirePermission('projects.read')
+  @ApiOperation({ summary: "A project's approval history across its documents, oldest decision first", description: RECORD_FIELDS })
+  history(@Param('id', UUID) id: string) {
+    return this.approvals.historyOf(id);
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ApprovalStanding } from '../projects/projects.repository';
+import { APPROVING_DECISIONS, ApprovalOrigin, ApprovalRecordView, Decision, RoutingWarning } from './approval-record';
+
+/** A record about to be written (money as decimal strings, dates YYYY-MM-DD). */
+export interface NewApprovalRecord {
+  projectId: string;
+  documentId: string;
+  documentKind: string;
+  forum: string | null;
+  forumRuleId: string | null;
+  meetingNumber: string | null;
+  meetingDate: string | null;
+  decisionDate: string;
+  decision: Decision;
+  documentCost: string | null;
+  approvedCost: string | null;
+  baselineCost: string | null;
+  increasePct: string | null;
+  conditions: string | null;
+  minutesReference: string | null;
+  letterAttachmentId: string | null;
+  routingWarnings: RoutingWarning[];
+  origin: ApprovalOrigin;
+  importKey: string | null;
+  transitionId: string | null;
+  recordedBy: string | null;
+}
+
+const VIEW_COLUMNS = `
+  r.id, r.project_id AS "projectId", r.document_id AS "documentId", r.document_kind AS "documentKind", d.sequence AS "documentSequence",
+  r.forum, r.forum_rule_id AS "forumRuleId", fr.code AS "forumRule", r.meeting_number AS "meetingNumber",
+  to_char(r.meeting_date, 'YYYY-MM-DD') AS "meetingDate", to_char(r.decision_date, 'YYYY-MM-DD') AS "decisionDate", r.decision,
+  r.document_cost::text AS "documentCost", r.approved_cost::text AS "approvedCost", r.baseline_cost::text AS "baselineCost",
+  r.increase_pct::text AS "increasePct", r.conditions, r.minutes_reference AS "minutesReference",
+  r.letter_attachment_id AS "letterAttachmentId", r.routing_warnings AS "routingWarnings", r.origin, r.import_key AS "importKey",
+  r.recorded_by AS "recordedBy", r.recorded_at AS "recordedAt"`;
+
+/** Oldest decision first; records of one day in the order they were written. */
+const HISTORY_ORDER = `r.decision_date, r.recorded_at, r.id`;
+
+/**
+ * Approving records of the documents that carry the project's cost. within_limit: a revision
+ * approved under a rule that only applies within a permitted increase (e.g. "within 15 %"),
+ * which leaves the baseline where the forum before it set it (migration 0007).
+ */
+const COST_APPROVALS = `
+  SELECT r.*, (r.document_kind = 'pc1-revised' AND fr.max_increase_pct IS NOT NULL) AS within_limit
+    FROM approval_records r LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id
+   WHERE r.project_id = $1 AND r.decision = ANY($2) AND r.document_kind IN ('pc1', 'pc1-revised')`;
+
+/** SQL on the province's approval_records table (migration 0015), in the caller's unit of work. */
+@Injectable()
+export class ApprovalsRepository {
+  async insert(em: EntityManager, r: NewApprovalRecord): Promise<string> {
+    const [row] = await em.query(
+      `INSERT INTO approval_records (project_id, document_id, document_kind, forum, forum_rule_id, meeting_number, meeting_date, decision_date, decision,
+                                     document_cost, approved_cost, baseline_cost, increase_pct, conditions, minutes_reference, letter_attachment_id,
+                                     routing_warnings, origin, import_key, transition_id, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`,
+      [
+        r.projectId, r.documentId, r.documentKind, r.forum, r.forumRuleId, r.meetingNumber, r.meetingDate, r.decisionDate, r.decision,
+        r.documentCost, r.approvedCost, r.baselineCost, r.increasePct, r.conditions, r.minutesReference, r.letterAttachmentId,
+        JSON.stringify(r.routingWarnings), r.origin, r.importKey, r.transitionId, r.recordedBy,
+      ],
+    );
+    return row.id;
+  }
+
+  async one(em: EntityManager, id: string): Promise<ApprovalRecordView> {
+    const [row] = await em.query(
+      `SELECT ${VIEW_COLUMNS} FROM approval_records r JOIN documents d ON d.id = r.document_id LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id WHERE r.id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  /** The record an import wrote under this key for the project, if any (imports are idempotent). */
+  async idOfImport(em: EntityManager, projectId: string, importKey: string): Promise<string | null> {
+    const [row] = await em.query(`SELECT id FROM approval_records WHERE project_id = $1 AND import_key = $2`, [projectId, importKey]);
+    return row?.id ?? null;
+  }
+
+  async forDocument(em: EntityManager, documentId: string): Promise<ApprovalRecordView[]> {
+    return em.query(
+      `SELECT ${VIEW_COLUMNS} FROM approval_records r JOIN documents d ON d.id = r.document_id LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id
+        WHERE r.document_id = $1 ORDER BY ${HISTORY_ORDER}`,
+      [documentId],
+    );
+  }
+
+  async forProject(em: EntityManager, projectId: string): Promise<ApprovalRecordView[]> {
+    return em.query(
+      `SELECT ${VIEW_COLUMNS} FROM approval_records r JOIN documents d ON d.id = r.document_id LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id
+        WHERE r.project_id = $1 ORDER BY ${HISTORY_ORDER}`,
+      [projectId],
+    );
+  }
+
+  /**
+   * What a project's records say about it: the cost, forum and document last approved (PC-I or
+   * revised PC-I), the first approval's date, the baseline a revision's increase is measured
+   * against, completion (an approved PC-IV), a rejected PC-I. null fields: no such record.
+   */
+  async standing(em: EntityManager, projectId: string): Promise<ApprovalStanding> {
+    const [row] = await em.query(
+      `WITH approvals AS (${COST_APPROVALS}),
+            last AS (SELECT approved_cost, forum, document_id FROM approvals ORDER BY decision_date DESC, recorded_at DESC, id DESC LIMIT 1)
+       SELECT (SELECT approved_cost::text FROM last) AS "approvedCost",
+              (SELECT forum FROM last) AS "approvedForum",
+              (SELECT document_id FROM last) AS "approvedDocumentId",
+              (SELECT to_char(min(decision_date), 'YYYY-MM-DD') FROM approvals) AS "approvedAt",
+              (SELECT approved_cost::text FROM approvals WHERE NOT within_limit ORDER BY decision_date DESC, recorded_at DESC, id DESC LIMIT 1) AS "baselineCost",
+              (SELECT to_char(min(decision_date), 'YYYY-MM-DD') FROM approval_records
+                WHERE project_id = $1 AND document_kind = 'pc4' AND decision = ANY($2)) AS "completedAt",
+              EXISTS (SELECT 1 FROM approval_records WHERE project_id = $1 AND document_kind = 'pc1' AND decision = 'rejected') AS rejected`,
+      [projectId, APPROVING_DECISIONS],
+    );
+    return row;
+  }
+
+  /**
+   * The cost a revision decided on `on` is measured against: the cost last approved on a forum's
+   * own authority by a decision up to that date; null when the project has no such record.
+   */
+  async baselineOn(em: EntityManager, projectId: string, on: string): Promise<string | null> {
+    const [row] = await em.query(
+      `SELECT approved_cost::text AS cost FROM (${COST_APPROVALS}) a
+        WHERE NOT within_limit AND decision_date <= $3 ORDER BY decision_date DESC, recorded_at DESC, id DESC LIMIT 1`,
+      [projectId, APPROVING_DECISIONS, on],
+    );
+    return row?.cost ?? null;
+  }
+}

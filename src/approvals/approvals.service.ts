@@ -1,0 +1,272 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AttachmentsRepository } from '../attachments/attachments.repository';
+import { AuditService } from '../audit/audit.service';
+import { Calendar, isCalendarDate } from '../common/calendar';
+import { Dec } from '../forms/decimal';
+import { DecidedDocument, ProjectsRepository } from '../projects/projects.repository';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { WorkflowAction, WorkflowConfig } from '../workflow/workflow-config';
+import {
+  AMOUNT_PATTERN,
+  APPROVING_DECISIONS,
+  ApprovalOrigin,
+  ApprovalRecordView,
+  Decision,
+  DECISIONS,
+  ImportedDecisionInput,
+  ImportedDecisionResult,
+  MAX_CONDITIONS_LENGTH,
+  MAX_IMPORT_KEY_LENGTH,
+  MAX_MEETING_NUMBER_LENGTH,
+  MAX_MINUTES_REFERENCE_LENGTH,
+  RoutingWarning,
+} from './approval-record';
+import { ApprovalsRepository } from './approvals.repository';
+import { DecisionDetails } from './dto';
+
+/** Kinds whose decisions are recorded: those routed to a forum by their cost, and the completion report. */
+export const RECORDED_KINDS: readonly string[] = ['pc2', 'pc1', 'pc1-revised', 'pc4'];
+/** Kinds whose approval sets the project's approved cost and forum. */
+const COST_KINDS: readonly string[] = ['pc1', 'pc1-revised'];
+/** A decision on a costed document is taken on its cost; the completion report has none. */
+const COSTED_KINDS: readonly string[] = ['pc2', 'pc1', 'pc1-revised'];
+/** Decimal places of a stored increase (numeric(14, 3)). */
+const PERCENT_PLACES = 3;
+
+/** A decision as checked, ready to record: every default applied. */
+export interface CheckedDecision {
+  decision: Decision;
+  decisionDate: string;
+  meetingNumber: string | null;
+  meetingDate: string | null;
+  approvedCost: string | null;
+  conditions: string | null;
+  minutesReference: string | null;
+  letterAttachmentId: string | null;
+  /** 'recorded': dated before today (a past decision entered now); 'workflow' otherwise. */
+  origin: ApprovalOrigin;
+}
+
+/** A decision taken through the workflow, with the routing of its decision date. */
+export interface WorkflowDecision {
+  document: DecidedDocument;
+  checked: CheckedDecision;
+  forum: string | null;
+  forumRuleId: string | null;
+  /** A revised PC-I: the cost its increase was measured against, and the increase (%). */
+  baselineCost: string | null;
+  increasePct: string | null;
+  routingWarnings: RoutingWarning[];
+  transitionId: string;
+  recordedBy: string;
+}
+
+const bad = (field: string, why: string) => new BadRequestException({ message: [`${field}: ${why}`] });
+
+/** Where a document keeps the date it was prepared on (PC-I and revised PC-I: the cover; PC-II: item 1). */
+const PREPARATION_DATE_FIELDS = [['cover', 'preparationDate'], ['project', 'preparedOn']] as const;
+
+function preparationDateOf(data: Record<string, unknown>): string | null {
+  for (const [section, field] of PREPARATION_DATE_FIELDS) {
+    const value = (data[section] as Record<string, unknown> | undefined)?.[field];
+    if (isCalendarDate(value)) return value;
+  }
+  return null;
+}
+
+/**
+ * Approval records: each forum decision on a document (approved, approved with changes,
+ * deferred, rejected, returned, recommended upward) with its date, meeting, the cost approved
+ * beside the document's own, conditions, minutes and letter. The project's approved cost,
+ * forum and dates are read from them (ProjectsRepository.applyApprovals), never overwritten by
+ * hand. Writes join the caller's unit of work.
+ */
+@Injectable()
+export class ApprovalsService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly approvals: ApprovalsRepository,
+    private readonly projects: ProjectsRepository,
+    private readonly attachments: AttachmentsRepository,
+    private readonly audit: AuditService,
+    private readonly calendar: Calendar,
+  ) {}
+
+  /**
+   * Whether taking `action` from `fromState` on a document of `kind` is a forum decision to
+   * record. A return counts when taken before the forum (from a state an approving action
+   * leaves); a return during the department's own review is not a forum's decision.
+   */
+  recordsDecision(config: WorkflowConfig, action: WorkflowAction, fromState: string, kind: string): boolean {
+    if (!action.decision || !RECORDED_KINDS.includes(kind)) return false;
+    if (action.decision !== 'returned') return true;
+    return config.actions.some((a) => a.decision === 'approved' && a.from.includes(fromState));
+  }
+
+  /**
+   * The decision sent with a workflow action, checked (400 naming the field) and completed with
+   * its defaults: dated today, an approval approving the document's cost.
+   */
+  async checkDecision(em: EntityManager, document: DecidedDocument, actionDecision: NonNullable<WorkflowAction['decision']>, details: DecisionDetails | undefined, today: string): Promise<CheckedDecision> {
+    const d = details ?? {};
+    const approving = actionDecision === 'approved';
+    if (!approving && d.outcome) throw bad('decision.outcome', `only an approval has an outcome; this action records "${actionDecision}"`);
+    if (!approving && d.approvedCost !== undefined) throw bad('decision.approvedCost', `only an approval has an approved cost; this action records "${actionDecision}"`);
+    const decision: Decision = approving ? (d.outcome ?? 'approved') : actionDecision;
+    const checked: CheckedDecision = {
+      decision,
+      decisionDate: d.decisionDate ?? today,
+      meetingNumber: d.meetingNumber ?? null,
+      meetingDate: d.meetingDate ?? null,
+      approvedCost: null,
+      conditions: d.conditions?.trim() || null,
+      minutesReference: d.minutesReference ?? null,
+      letterAttachmentId: d.letterAttachmentId ?? null,
+      origin: (d.decisionDate ?? today) < today ? 'recorded' : 'workflow',
+    };
+    if (decision === 'approved-with-changes' && d.approvedCost === undefined && COSTED_KINDS.includes(document.kind)) {
+      // The forum changed the document: what it approved must be stated, not assumed to be the document's cost.
+      throw bad('decision.approvedCost', 'an approval with changes must state the cost the forum approved (Rs million)');
+    }
+    checked.approvedCost = APPROVING_DECISIONS.includes(decision) && COSTED_KINDS.includes(document.kind) ? (d.approvedCost ?? document.totalCost) : null;
+    await this.assertSound(em, document, checked, today);
+    return checked;
+  }
+
+  /** The rules every record obeys, whatever its origin (400 naming the field). */
+  private async assertSound(em: EntityManager, document: DecidedDocument, c: CheckedDecision, today: string): Promise<void> {
+    if (c.decisionDate > today) throw bad('decision.decisionDate', `${c.decisionDate} is in the future (today is ${today})`);
+    const prepared = preparationDateOf(document.data);
+    if (prepared && c.decisionDate < prepared) throw bad('decision.decisionDate', `${c.decisionDate} is before the document was prepared (${prepared})`);
+    if (c.meetingDate && c.meetingDate > c.decisionDate) throw bad('decision.meetingDate', `the meeting (${c.meetingDate}) cannot be after the decision (${c.decisionDate})`);
+    if (APPROVING_DECISIONS.includes(c.decision) && COSTED_KINDS.includes(document.kind)) {
+      if (c.approvedCost === null) throw bad('decision.approvedCost', 'an approval must state the cost approved (Rs million); the document has no cost of its own');
+      if (new Dec(c.approvedCost).isNegative()) throw bad('decision.approvedCost', 'must be 0 or more');
+    }
+    if (c.decision === 'approved-with-changes' && !c.conditions) throw bad('decision.conditions', 'an approval with changes must state the changes (conditions)');
+    if (c.letterAttachmentId && !(await this.attachments.find(em, document.id, c.letterAttachmentId))) {
+      throw bad('decision.letterAttachmentId', `${c.letterAttachmentId} is not an attachment of this document`);
+    }
+  }
+
+  /** Writes a workflow decision and brings the project up to date from its records. */
+  async recordDecision(em: EntityManager, w: WorkflowDecision): Promise<ApprovalRecordView> {
+    const { document, checked } = w;
+    const id = await this.approvals.insert(em, {
+      projectId: document.projectId, documentId: document.id, documentKind: document.kind,
+      forum: w.forum, forumRuleId: w.forumRuleId, meetingNumber: checked.meetingNumber, meetingDate: checked.meetingDate,
+      decisionDate: checked.decisionDate, decision: checked.decision, documentCost: COSTED_KINDS.includes(document.kind) ? document.totalCost : null,
+      approvedCost: checked.approvedCost, baselineCost: w.increasePct === null ? null : w.baselineCost, increasePct: w.increasePct,
+      conditions: checked.conditions, minutesReference: checked.minutesReference, letterAttachmentId: checked.letterAttachmentId,
+      routingWarnings: w.routingWarnings, origin: checked.origin, importKey: null, transitionId: w.transitionId, recordedBy: w.recordedBy,
+    });
+    await this.afterRecord(em, id, document.projectId);
+    return this.approvals.one(em, id);
+  }
+
+  /**
+   * A historical decision from a legacy portfolio import: checked like any other (400 naming
+   * the field), written with origin 'import'; the same projectId + importKey finds the record
+   * written before (created: false) and changes nothing. The project then follows its records;
+   * the document's workflow state is the importer's business.
+   */
+  async recordImported(em: EntityManager, input: ImportedDecisionInput): Promise<ImportedDecisionResult> {
+    if (!input.importKey || input.importKey.length > MAX_IMPORT_KEY_LENGTH) throw bad('importKey', `required, at most ${MAX_IMPORT_KEY_LENGTH} characters`);
+    const existing = await this.approvals.idOfImport(em, input.projectId, input.importKey);
+    if (existing) return { record: await this.approvals.one(em, existing), created: false };
+    const document = await this.projects.decidedDocument(em, input.documentId);
+    if (!document || document.projectId !== input.projectId) throw bad('documentId', `no document ${input.documentId} in project ${input.projectId}`);
+    if (!RECORDED_KINDS.includes(document.kind)) throw bad('documentId', `a ${document.kind} has no forum decisions (only ${RECORDED_KINDS.join(', ')})`);
+    if (!(DECISIONS as readonly string[]).includes(input.decision)) throw bad('decision', `must be one of ${DECISIONS.join(', ')}`);
+    if (!isCalendarDate(input.decisionDate)) throw bad('decisionDate', 'must be a real date (YYYY-MM-DD)');
+    if (input.meetingDate && !isCalendarDate(input.meetingDate)) throw bad('meetingDate', 'must be a real date (YYYY-MM-DD)');
+    if (!input.forum?.trim() && COSTED_KINDS.includes(document.kind)) throw bad('forum', 'required: the forum that decided');
+    for (const [field, value, max] of [
+      ['meetingNumber', input.meetingNumber, MAX_MEETING_NUMBER_LENGTH], ['conditions', input.conditions, MAX_CONDITIONS_LENGTH], ['minutesReference', input.minutesReference, MAX_MINUTES_REFERENCE_LENGTH],
+    ] as const) {
+      if (value && value.length > max) throw bad(field, `at most ${max} characters`);
+    }
+    for (const [field, value] of [['documentCost', input.documentCost], ['approvedCost', input.approvedCost]] as const) {
+      if (value !== undefined && value !== null && !AMOUNT_PATTERN.test(value)) throw bad(field, 'must be an amount in Rs million (0 or more, up to 3 decimals)');
+    }
+    const approving = APPROVING_DECISIONS.includes(input.decision);
+    if (!approving && input.approvedCost) throw bad('approvedCost', `only an approval has an approved cost; the decision is "${input.decision}"`);
+    const today = this.calendar.today();
+    const checked: CheckedDecision = {
+      decision: input.decision, decisionDate: input.decisionDate, meetingNumber: input.meetingNumber ?? null, meetingDate: input.meetingDate ?? null,
+      approvedCost: approving && COSTED_KINDS.includes(document.kind) ? (input.approvedCost ?? null) : null,
+      conditions: input.conditions?.trim() || null, minutesReference: input.minutesReference ?? null, letterAttachmentId: null, origin: 'import',
+    };
+    try {
+      await this.assertSound(em, document, checked, today);
+    } catch (error) {
+      // An import names its own columns, not the workflow body's decision.* fields.
+      if (error instanceof BadRequestException) {
+        const message = (error.getResponse() as { message: string[] }).message.map((m) => m.replace(/^decision\./, ''));
+        throw new BadRequestException({ message });
+      }
+      throw error;
+    }
+    const documentCost = COSTED_KINDS.includes(document.kind) ? (input.documentCost ?? document.totalCost) : null;
+    const baselineCost = document.kind === 'pc1-revised' ? await this.approvals.baselineOn(em, input.projectId, input.decisionDate) : null;
+    const increasePct = baselineCost && documentCost && !new Dec(baselineCost).isZero() ? this.increase(documentCost, baselineCost) : null;
+    const id = await this.approvals.insert(em, {
+      projectId: input.projectId, documentId: document.id, documentKind: document.kind, forum: input.forum?.trim() || null, forumRuleId: input.forumRuleId ?? null,
+      meetingNumber: checked.meetingNumber, meetingDate: checked.meetingDate, decisionDate: checked.decisionDate, decision: checked.decision,
+      documentCost, approvedCost: checked.approvedCost, baselineCost: increasePct === null ? null : baselineCost, increasePct,
+      conditions: checked.conditions, minutesReference: checked.minutesReference, letterAttachmentId: null,
+      routingWarnings: input.routingWarnings ?? [], origin: 'import', importKey: input.importKey, transitionId: null, recordedBy: null,
+    });
+    await this.afterRecord(em, id, input.projectId);
+    await this.projects.refreshSummary(em, input.projectId);
+    return { record: await this.approvals.one(em, id), created: true };
+  }
+
+  /** A revision's increase over the cost it is measured against, in % (3 decimals). */
+  increase(cost: string, baseline: string): string {
+    const base = new Dec(baseline);
+    return new Dec(cost).minus(base).dividedBy(base).times(100).toFixed(PERCENT_PLACES);
+  }
+
+  /**
+   * The cost a revision decided on `on` is measured against, by the records: the cost last
+   * approved on a forum's own authority up to that day (null: the project has no such record).
+   */
+  baselineOn(em: EntityManager, projectId: string, on: string): Promise<string | null> {
+    return this.approvals.baselineOn(em, projectId, on);
+  }
+
+  private async afterRecord(em: EntityManager, id: string, projectId: string): Promise<void> {
+    await this.projects.applyApprovals(em, projectId, await this.approvals.standing(em, projectId));
+    const record = await this.approvals.one(em, id);
+    await this.audit.record(em, {
+      action: 'approval-record.created',
+      targetType: 'document',
+      targetId: record.documentId,
+      details: {
+        recordId: id, decision: record.decision, decisionDate: record.decisionDate, forum: record.forum, forumRule: record.forumRule,
+        documentCost: record.documentCost, approvedCost: record.approvedCost, increasePct: record.increasePct, origin: record.origin,
+        backdated: record.origin === 'recorded', importKey: record.importKey,
+      },
+    });
+  }
+
+  // --- reads (their own unit of work) -------------------------------------------------------------
+
+  /** A document's decisions, oldest first. */
+  decisionsOf(documentId: string): Promise<ApprovalRecordView[]> {
+    return this.db.transaction(async (em) => {
+      if (!(await this.projects.decidedDocument(em, documentId))) throw new NotFoundException(`No document ${documentId} in this province`);
+      return this.approvals.forDocument(em, documentId);
+    });
+  }
+
+  /** A project's approval history, oldest first, across its documents. */
+  historyOf(projectId: string): Promise<ApprovalRecordView[]> {
+    return this.db.transaction(async (em) => {
+      if (!(await this.projects.projectExists(em, projectId))) throw new NotFoundException(`No project ${projectId} in this province`);
+      return this.approvals.forProject(em, projectId);
+    });
+  }
+}

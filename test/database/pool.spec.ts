@@ -5,6 +5,9 @@ const POOL_SIZE = 5;
 const REQUESTS = 600;
 
 /** README, "How provinces are kept apart": data access: connections stay bounded by the pool, whatever the number of provinces. */
+/** How long provisioning fifty provinces may take before the suite gives up. */
+const PROVISIONING_HOOK_TIMEOUT_MS = 180_000;
+
 describe('connection pool with many provinces', () => {
   let h: Harness;
   const provinces: ProvisionedProvince[] = [];
@@ -21,7 +24,9 @@ describe('connection pool with many provinces', () => {
       provinces.push(p);
       tokens.push(await h.login(p));
     }
-  });
+    // Fifty provisionings (each installs the whole catalogue) take ~20 s alone and more beside
+    // other suites on two cores; the hook may take that long, the test itself measures nothing.
+  }, PROVISIONING_HOOK_TIMEOUT_MS);
 
   afterAll(() => h.close());
 

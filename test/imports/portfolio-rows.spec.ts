@@ -42,7 +42,7 @@ describe('portfolio rows', () => {
     expect(problems({ ...pcI, departmentCode: 'XX', sector: 'none', districts: 'swat, nowhere', forum: 'cdwp', documentCost: '-1', approvedCost: '1.2345' })).toEqual([
       '2 approvedCost', '2 departmentCode', '2 districts', '2 documentCost', '2 forum', '2 sector',
     ]);
-    expect(problems({ ...pcI, decisionDate: '2015-02-29', preparationDate: '15/01/2015', adpSerial: '12a', computerCode: '12' })).toEqual([
+    expect(problems({ ...pcI, decisionDate: '2015-02-29', preparationDate: '15/01/2015', adpSerial: '12a', computerCode: '12/34' })).toEqual([
       '2 adpSerial', '2 computerCode', '2 decisionDate', '2 preparationDate',
     ]);
     expect(problems({ ...pcI, edition: '2017' })).toEqual(['2 edition']);

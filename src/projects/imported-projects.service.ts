@@ -16,15 +16,8 @@ const PROVINCE_WIDE = 'province-wide';
 /** The financial year starts on 1 July. */
 const FIRST_MONTH_OF_FISCAL_YEAR = 7;
 
-export interface NewImportedProject {
+export interface NewImportedProject extends ImportedProjectFacts {
   importKey: string;
-  title: string;
-  departmentCode: string;
-  sector: string;
-  provinceWide: boolean;
-  districts: string[];
-  adpSerial: string | null;
-  computerCode: string | null;
   createdBy: string;
 }
 

@@ -1,3 +1,4 @@
+import { MigrationRunner } from '../../src/database/migration-runner.service';
 import { BASE_CATALOGUE } from '../../src/forms/catalogue';
 import { EDITIONS } from '../../src/forms/catalogue/editions';
 import { KIND_OF_FORM, STARTING_FORMS } from '../../src/projects/document-kinds';
@@ -106,6 +107,22 @@ describe('proforma editions', () => {
       // A KP admin's token is not accepted on GB's host.
       await h.on(gb.host).put('/api/forms/editions/pc1-infrastructure', kp.adminToken).send({ formKey: 'pc1-infrastructure-2005' }).expect(401);
       expect((await editions(gb, gbTeam.viewer)).find((e) => e.proforma === 'pc1-infrastructure')!.current).toBe('pc1-infrastructure');
+    });
+
+    it('migration 0014 gives documents made before it the edition their form is', async () => {
+      const schema = schemaNameFor(kp.slug);
+      const editionsOf = () => h.dataSource.query(`SELECT id, form_key, edition FROM ${schema}.documents ORDER BY id`);
+      const before = await editionsOf();
+      expect(new Set(before.map((d: { edition: string }) => d.edition))).toEqual(new Set(['2024', '2005']));
+      await h.dataSource.transaction(async (em) => {
+        await em.query(`ALTER TABLE ${schema}.documents DROP COLUMN edition`);
+        await em.query(`DROP TABLE ${schema}.form_current_editions`);
+        await em.query(`DELETE FROM ${schema}.schema_migrations WHERE id = '0014-editions'`);
+      });
+      const outcome = await h.api.get(MigrationRunner).migrateAllTenants();
+      expect(outcome.map((o) => `${o.slug}: ${o.applied.join()}${o.error ?? ''}`).sort()).toEqual([`${gb.slug}: `, `${kp.slug}: 0014-editions`]);
+      expect(await editionsOf()).toEqual(before);
+      expect((await editions(kp, t.viewer)).find((e) => e.proforma === 'pc1-infrastructure')).toMatchObject({ current: 'pc1-infrastructure', chosen: false });
     });
 
     it('an edition a province has not installed yet cannot be started or chosen, with the way to install it', async () => {

@@ -180,14 +180,17 @@ export async function saveNow(page: Page): Promise<void> {
 
 /**
  * Takes a workflow action from the document page. Return, defer and reject ask for a comment in
- * a dialog; the others act at once. Waits until the action is no longer offered (state moved on).
+ * a dialog, and a forum's decisions for the decision's facts (their defaults: today, the
+ * document's cost); the others act at once. Waits until the action is no longer offered.
  */
 export async function act(page: Page, action: string, comment?: string): Promise<void> {
-  await page.locator(`[data-action="${action}"]`).click();
-  if (comment !== undefined) {
+  const button = page.locator(`[data-action="${action}"]`);
+  const asks = (await button.getAttribute('data-dialog')) === 'true';
+  await button.click();
+  if (comment !== undefined || asks) {
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Comment').fill(comment);
+    if (comment !== undefined) await dialog.getByLabel('Comment').fill(comment);
     await dialog.getByTestId('confirm-action').click();
   }
-  await expect(page.locator(`[data-action="${action}"]`)).toHaveCount(0);
+  await expect(button).toHaveCount(0);
 }

@@ -50,6 +50,8 @@ export interface DocumentSummary {
   id: string;
   projectId: string;
   formKey: string;
+  /** The proforma edition the document follows ('2005', '2024', '2017' …). */
+  edition?: string | null;
   kind: string;
   sequence?: number;
   period?: string | null;

@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/QueryState';
 import { useI18n } from '../i18n/i18n';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { canImport } from '../imports/import-api';
 
 /**
  * A new screen moves focus to its heading (or the main region while it loads), so keyboard and
@@ -43,6 +44,10 @@ export function AppLayout() {
     { to: '/', label: t('nav.myWork'), active: location.pathname === '/' },
     { to: '/projects', label: t('nav.projects'), active: location.pathname.startsWith('/projects') || location.pathname.startsWith('/documents') },
     { to: '/profile', label: t('nav.profile'), active: location.pathname === '/profile' },
+    // Province administrators: bringing the province's existing projects in.
+    ...(canImport(session) ? [{ to: '/admin/import', label: t('imports.nav'), active: location.pathname === '/admin/import' }] : []),
+    // Which proforma edition new projects start on.
+    ...(session.can('forms.customise') ? [{ to: '/admin/editions', label: t('editions.nav'), active: location.pathname === '/admin/editions' }] : []),
   ];
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

@@ -15,6 +15,8 @@ const ProjectsPage = lazy(() => import('../pages/projects/ProjectsPage'));
 const NewProjectPage = lazy(() => import('../pages/projects/NewProjectPage'));
 const ProjectPage = lazy(() => import('../pages/projects/ProjectPage'));
 const ProfilePage = lazy(() => import('../pages/profile/ProfilePage'));
+const ImportPage = lazy(() => import('../imports/ImportPage'));
+const EditionsPage = lazy(() => import('../editions/EditionsPage'));
 const loadDocumentPage = () => import('../editor/DocumentPage');
 const DocumentPage = lazy(loadDocumentPage);
 // Opened straight on a document (a reload, a shared link): fetch the editor's code while the
@@ -45,6 +47,8 @@ export const router = createBrowserRouter([
       { path: '/documents/:documentId', element: <DocumentPage /> },
       { path: '/documents/:documentId/history', element: <DocumentHistoryPage /> },
       { path: '/profile', element: <ProfilePage /> },
+      { path: '/admin/import', element: <ImportPage /> },
+      { path: '/admin/editions', element: <EditionsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -22,6 +22,8 @@ import { HISTORY_ANCHOR, LastStepNote, TransitionsTimeline } from './Transitions
 import type { DocumentDetail, FormError, FormVersionView } from './types';
 import { useDocumentActions } from './useDocumentActions';
 import { useDocumentDraft } from './useDocumentDraft';
+import { useShownWarnings, WarningsPanel } from './WarningsPanel';
+import { useDecisionContext } from '../approvals/useDecisionContext';
 
 /*
  * A document of any form of the catalogue, in edit mode (a preparer on an editable state) or read
@@ -54,7 +56,11 @@ export function DocumentEditor({ doc, version }: { doc: DocumentDetail; version:
   // The recompute of one keystroke is committed: close the measure the cell input opened.
   useLayoutEffect(() => markRecomputed(), [state.data]);
 
+  // Warnings of the data on screen while editing with live checks, else the saved document's.
+  const warnings = useShownWarnings(draft.live ? state.liveWarnings : null, doc.warnings);
   const { busy, problem, onAct, closeProblem } = useDocumentActions(doc.id, editing, draft);
+  // Before the forum, its decisions ask for their facts (date, meeting, approved cost …).
+  const decision = useDecisionContext(doc.id, doc.state, doc.totalCost, attachments);
   const problemGroups = useMemo(() => groupBySection(problem?.errors ?? []), [problem]);
   const { save } = draft;
   const onSave = useCallback(() => void save(), [save]);
@@ -77,7 +83,7 @@ export function DocumentEditor({ doc, version }: { doc: DocumentDetail; version:
         <Paper withBorder p="xs" radius="md" className="editor-toolbar">
           <Group justify="space-between" gap="sm" wrap="wrap">
             {editing ? <SaveBar status={state.status} error={saveError} onSave={onSave} /> : <ReadOnlyNote editable={doc.editable} />}
-            <ActionsPanel actions={actions} busy={busy} onAct={onAct} />
+            <ActionsPanel actions={actions} busy={busy} onAct={onAct} decision={decision} />
           </Group>
         </Paper>
         {problem ? <SubmitProblems problem={problem} sections={sections} groups={problemGroups} onClose={closeProblem} onAttach={goToAttachments} /> : null}
@@ -95,6 +101,7 @@ export function DocumentEditor({ doc, version }: { doc: DocumentDetail; version:
           <div className="editor-main">
             <Stack gap="md">
               {editing ? <ErrorSummary sections={sections} groups={groups} count={errors.length} /> : null}
+              <WarningsPanel documentId={doc.id} warnings={warnings} canAnswer={editing} beforeAnswer={save} />
               {/* Before the form: the form's attachment fields choose among these files. */}
               <AttachmentsPanel documentId={doc.id} attachments={attachments} canUpload={editing} />
               {sections.map((s, index) =>

@@ -7,6 +7,7 @@ import { StateBadge } from '../components/StateBadge';
 import { ExportMenu } from '../exports/ExportMenu';
 import { useI18n } from '../i18n/i18n';
 import { PrintMenu } from '../printing/PrintMenu';
+import { EditionBadge } from '../editions/EditionBadge';
 import type { DocumentDetail, FormVersionView, SaveStatus } from './types';
 
 /** Title, form and version, state, total cost, and the way back to the project and to the revisions. */
@@ -39,6 +40,7 @@ export const DocumentHeader = memo(function DocumentHeader({ doc, version, total
         <Text size="sm">
           {version.title} · {t('editor.version')} <Ltr>{version.number}</Ltr>
         </Text>
+        <EditionBadge kind={doc.kind} edition={doc.edition} />
         <StateBadge state={doc.state} />
         <Text size="sm">
           {t('editor.totalCost')}: <Amount value={totalCost} unit />

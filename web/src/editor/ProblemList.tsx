@@ -2,7 +2,8 @@ import { Alert, Anchor, Button, Collapse, Group, List, Paper, Stack, Text } from
 import { memo, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { focusPointer } from './focus';
-import type { FormError, SectionView } from './types';
+import type { DocumentWarning, FormError, SectionView } from './types';
+import { UnansweredWarnings } from './WarningsPanel';
 
 /** Errors grouped by section, each a link that takes focus to its field. */
 export function ProblemList({ sections, groups, limit = 50 }: { sections: SectionView[]; groups: ReadonlyMap<string, FormError[]>; limit?: number }) {
@@ -84,6 +85,8 @@ export interface ActionProblem {
   errors: FormError[];
   /** A feasibility study must be attached first (Rs 300 million and above). */
   needsFeasibility: boolean;
+  /** Warnings still without an answer (a submission's 422). */
+  warnings?: DocumentWarning[];
 }
 
 /** Why an action (usually Submit) was refused: the server's message and what is missing, with links. */
@@ -102,6 +105,7 @@ export function SubmitProblems({ problem, sections, groups, onClose, onAttach }:
           </Group>
         ) : null}
         {problem.errors.length ? <ProblemList sections={sections} groups={groups} /> : null}
+        {problem.warnings?.length ? <UnansweredWarnings warnings={problem.warnings} /> : null}
       </Stack>
     </Alert>
   );

@@ -109,11 +109,13 @@ export interface LiveCheck {
   data: Data;
   errors: FormError[];
   errorCount: number;
+  /** Checks of severity 'warning' that fail: shown apart, never counted as errors. */
+  warnings: FormError[];
 }
 
 export function runCheck(validator: FormValidator, definition: FormDefinition, data: Data, previous: Data, locale: Locale): LiveCheck {
   const result = validator.validate(withoutComputed(data, definition), locale);
-  return { data: share(previous, result.data), errors: result.errors, errorCount: result.errorCount };
+  return { data: share(previous, result.data), errors: result.errors, errorCount: result.errorCount, warnings: result.warnings };
 }
 
 /** Fields shown or required only while a rule holds, evaluated with the same rules module as the server. */

@@ -77,6 +77,23 @@ export interface DocumentDetail
   editable: boolean;
   actions: DocumentAction[];
   attachments: Attachment[];
+  /** The proforma edition the document follows ('2005', '2024', '2017' …). */
+  edition?: string | null;
+  /** Its warnings (checks of severity 'warning') with their answers. */
+  warnings?: DocumentWarning[];
+}
+
+/** A warning of a saved document (GET /api/documents/:id), answered or not. */
+export interface DocumentWarning {
+  /** `${checkId}@${pointer}`: stable while the warning stays. */
+  key: string;
+  pointer: string;
+  /** The proforma's item number ('7', '12(a)', '0' = cover). */
+  item?: string | null;
+  check?: string | null;
+  message: string;
+  params?: Record<string, unknown>;
+  answer: { text: string; by?: string | null; byName?: string | null; at?: string | null } | null;
 }
 
 export interface SaveResult {

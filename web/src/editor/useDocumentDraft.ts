@@ -23,6 +23,8 @@ const NETWORK_RETRY_MS = 10_000;
 export interface DraftState {
   data: Data;
   liveErrors: FormError[];
+  /** Failing warning checks as of the data on screen (empty without a live validator). */
+  liveWarnings: FormError[];
   /** From the server's last answer; an edit removes those at the place it changed. */
   serverErrors: FormError[];
   conditions: Conditions;
@@ -77,8 +79,8 @@ export function useDocumentDraft({ doc, version, validator, editable, locale }: 
   /** Recomputes figures, errors and conditions for new data. */
   const derive = useCallback((data: Data, previous: Data) => {
     const { validator: v, definition: d, locale: l } = context.current;
-    const checked = v ? runCheck(v, d, data, previous, l) : { data: share(previous, data), errors: [] as FormError[] };
-    return { data: checked.data, liveErrors: checked.errors, conditions: evaluateConditions(d, checked.data) };
+    const checked = v ? runCheck(v, d, data, previous, l) : { data: share(previous, data), errors: [] as FormError[], warnings: [] as FormError[] };
+    return { data: checked.data, liveErrors: checked.errors, liveWarnings: checked.warnings, conditions: evaluateConditions(d, checked.data) };
   }, []);
 
   const fromDocument = useCallback(

@@ -7,9 +7,13 @@ import { printing } from './printing';
 import { profile } from './profile';
 import { projects } from './projects';
 import { work } from './work';
+import { approvals } from './approvals';
+import { editions } from './editions';
+import { imports } from './imports';
+import { warnings } from './warnings';
 
 /** One catalogue per area of the app, so each screen's words live beside each other. */
-export const CATALOGUES = { common, auth, work, projects, editor, profile, exports: exportWords, notifications, printing } as const;
+export const CATALOGUES = { common, auth, work, projects, editor, profile, exports: exportWords, notifications, printing, editions, warnings, approvals, imports } as const;
 
 export type Locale = 'en' | 'ur';
 

@@ -9,16 +9,19 @@ import { DocumentSummary } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
+import { EditionField } from '../../editions/EditionField';
 import { STARTING_FORMS } from '../shared/documentLabels';
 import { fieldErrorsOf, otherMessages } from '../shared/fieldErrors';
 import { useDepartmentName, useMasterOptions } from '../shared/names';
 
-const FIELDS = ['title', 'formKey', 'departmentId', 'sector', 'districts'] as const;
+const FIELDS = ['title', 'formKey', 'edition', 'departmentId', 'sector', 'districts'] as const;
 type Field = (typeof FIELDS)[number];
 
 interface Draft {
   title: string;
   formKey: string;
+  /** The proforma edition ('2005', '2024'); '' = the province's current one. */
+  edition: string;
   departmentId: string;
   sector: string;
   districts: string[];
@@ -54,7 +57,7 @@ function NewProjectForm() {
   const departmentName = useDepartmentName();
   const sectors = useMasterOptions('sectors');
   const districts = useMasterOptions('districts');
-  const [draft, setDraft] = useState<Draft>({ title: '', formKey: '', departmentId: '', sector: '', districts: [] });
+  const [draft, setDraft] = useState<Draft>({ title: '', formKey: '', edition: '', departmentId: '', sector: '', districts: [] });
   const [checked, setChecked] = useState<Partial<Record<Field, string>>>({});
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -87,6 +90,7 @@ function NewProjectForm() {
     create.mutate({
       title: draft.title.trim(),
       formKey: draft.formKey,
+      ...(draft.edition ? { edition: draft.edition } : {}),
       ...(draft.departmentId ? { departmentId: draft.departmentId } : {}),
       ...(draft.sector ? { sector: draft.sector } : {}),
       ...(draft.districts.length ? { districts: draft.districts } : {}),
@@ -120,10 +124,14 @@ function NewProjectForm() {
             required
             withAsterisk={false}
             value={draft.formKey}
-            onChange={(e) => set('formKey', e.currentTarget.value)}
+            onChange={(e) => {
+              set('formKey', e.currentTarget.value);
+              set('edition', '');
+            }}
             error={errors.formKey ?? (forms.error ? errorText(forms.error) : undefined)}
             data={[{ value: '', label: forms.isPending ? t('common.loading') : t('projects.field.formChoose') }, ...startingForms.map((f) => ({ value: f.key, label: f.title }))]}
           />
+          <EditionField proforma={draft.formKey} value={draft.edition} onChange={(edition) => set('edition', edition)} error={errors.edition} />
           {me?.departmentId ? (
             <Text size="sm" className="field">
               {t('projects.field.department')}: {departmentName(me.departmentId, me.departmentName)}

@@ -8,6 +8,7 @@ import { Amount, DateText } from '../../components/Amount';
 import { Ltr } from '../../components/Ltr';
 import { QueryState } from '../../components/QueryState';
 import { StateBadge } from '../../components/StateBadge';
+import { EditionBadge } from '../../editions/EditionBadge';
 import { useI18n } from '../../i18n/i18n';
 import { lifecycleOrder, PERIOD_KIND, useDocumentLabels } from '../shared/documentLabels';
 import { useFileSize } from '../shared/names';
@@ -17,6 +18,7 @@ const ATTACHMENT_KIND_KEYS: Record<string, string> = {
   map: 'projects.attachment.map',
   drawing: 'projects.attachment.drawing',
   other: 'projects.attachment.other',
+  'approval-letter': 'approvals.field.letter',
 };
 
 /** The project's documents in the order of its life, each with its state, figures and files. */
@@ -39,6 +41,7 @@ function DocumentEntry({ document }: { document: DocumentSummary }) {
         <Anchor component={Link} to={`/documents/${document.id}`} fw={700}>
           {labels.name(document)}
         </Anchor>
+        <EditionBadge kind={document.kind} edition={document.edition} />
         <StateBadge state={document.state} />
       </Group>
       <Text size="sm" dir="auto" style={{ overflowWrap: 'anywhere' }}>

@@ -47,6 +47,8 @@ export function ProjectFilters({ search, update, clear }: { search: ProjectSearc
   const q = useTypedFilter(filters.q, (v) => update({ q: v.trim() }, { replace: true }));
   const minCost = useTypedFilter(filters.minCost, (v) => update({ minCost: v.trim() }, { replace: true }), amountOk);
   const maxCost = useTypedFilter(filters.maxCost, (v) => update({ maxCost: v.trim() }, { replace: true }), amountOk);
+  const minApprovedCost = useTypedFilter(filters.minApprovedCost, (v) => update({ minApprovedCost: v.trim() }, { replace: true }), amountOk);
+  const maxApprovedCost = useTypedFilter(filters.maxApprovedCost, (v) => update({ maxApprovedCost: v.trim() }, { replace: true }), amountOk);
 
   const all = { value: '', label: t('common.all') };
   const select = (key: FilterKey) => ({
@@ -63,6 +65,10 @@ export function ProjectFilters({ search, update, clear }: { search: ProjectSearc
     cost: t('projects.sort.costAsc'),
     '-createdAt': t('projects.sort.createdDesc'),
     createdAt: t('projects.sort.createdAsc'),
+    '-approvedCost': t('approvals.sort.approvedCostDesc'),
+    approvedCost: t('approvals.sort.approvedCostAsc'),
+    '-approvedAt': t('approvals.sort.approvedAtDesc'),
+    approvedAt: t('approvals.sort.approvedAtAsc'),
   };
 
   // Enter applies what was typed at once instead of after the pause.
@@ -71,6 +77,8 @@ export function ProjectFilters({ search, update, clear }: { search: ProjectSearc
     q.flush();
     minCost.flush();
     maxCost.flush();
+    minApprovedCost.flush();
+    maxApprovedCost.flush();
   };
 
   return (
@@ -124,6 +132,25 @@ export function ProjectFilters({ search, update, clear }: { search: ProjectSearc
             value={maxCost.text}
             onChange={(e) => maxCost.change(e.currentTarget.value)}
             error={maxCost.isValid ? undefined : t('projects.filters.amountInvalid')}
+          />
+          <NativeSelect className="field" label={t('approvals.filters.approvedForum')} {...select('approvedForum')} data={[all, ...forums]} />
+          <TextInput
+            className="field"
+            label={t('approvals.filters.minApprovedCost')}
+            inputMode="decimal"
+            dir="ltr"
+            value={minApprovedCost.text}
+            onChange={(e) => minApprovedCost.change(e.currentTarget.value)}
+            error={minApprovedCost.isValid ? undefined : t('projects.filters.amountInvalid')}
+          />
+          <TextInput
+            className="field"
+            label={t('approvals.filters.maxApprovedCost')}
+            inputMode="decimal"
+            dir="ltr"
+            value={maxApprovedCost.text}
+            onChange={(e) => maxApprovedCost.change(e.currentTarget.value)}
+            error={maxApprovedCost.isValid ? undefined : t('projects.filters.amountInvalid')}
           />
           <Box className="field" style={{ alignSelf: 'end' }}>
             <Button variant="subtle" onClick={clear} disabled={!search.active}>

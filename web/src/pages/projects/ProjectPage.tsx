@@ -18,6 +18,7 @@ import { ProjectDocuments } from './ProjectDocuments';
 import { ProjectObligations } from './ProjectObligations';
 import { ProjectRouting } from './ProjectRouting';
 import { ProjectTimeline } from './ProjectTimeline';
+import { ApprovalHistory } from '../../approvals/ApprovalHistory';
 
 const STATUS_COLOUR: Record<ProjectStatus, string> = { preparation: 'gray', approved: 'green', rejected: 'red', completed: 'teal' };
 const STATUS_KEYS: Record<ProjectStatus, string> = {
@@ -86,6 +87,10 @@ function ProjectView({ project }: { project: ProjectDetail }) {
 
       <Section id="project-documents-title" title={t('projects.documents.title')}>
         <ProjectDocuments documents={documents} />
+      </Section>
+
+      <Section id="project-approvals-title" title={t('approvals.history.title')}>
+        <ApprovalHistory projectId={project.id} />
       </Section>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -69,7 +69,7 @@ export default function ProjectsPage() {
   );
 }
 
-type SortKey = 'title' | 'cost' | 'updatedAt';
+type SortKey = 'title' | 'cost' | 'approvedCost' | 'updatedAt';
 
 /** A column header that sorts: the first press sorts the way one usually wants (A–Z, dearest, latest). */
 function SortHeader({ column, label, search, onSort }: { column: SortKey; label: string; search: ProjectSearch; onSort: (sort: Sort) => void }) {
@@ -104,6 +104,7 @@ function ProjectsTable({ items, search, onSort }: { items: ProjectListItem[]; se
             <Table.Th scope="col">{t('projects.col.stage')}</Table.Th>
             <Table.Th scope="col">{t('projects.col.state')}</Table.Th>
             <SortHeader column="cost" label={t('projects.col.cost')} search={search} onSort={onSort} />
+            <SortHeader column="approvedCost" label={t('approvals.col.listApprovedCost')} search={search} onSort={onSort} />
             <Table.Th scope="col">{t('projects.col.forum')}</Table.Th>
             <SortHeader column="updatedAt" label={t('projects.col.updated')} search={search} onSort={onSort} />
           </Table.Tr>
@@ -127,6 +128,9 @@ function ProjectsTable({ items, search, onSort }: { items: ProjectListItem[]; se
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Amount value={p.totalCost ?? p.approvedCost} />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="list-approved-cost">
+                <Amount value={p.approvedCost} />
               </Table.Td>
               <Table.Td>{forumShort(forumName(p.forum))}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>

@@ -2,10 +2,10 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** Filters of the projects list; they live in the address, so a filtered list can be bookmarked and shared. */
-export const FILTER_KEYS = ['q', 'stage', 'state', 'district', 'sector', 'forum', 'minCost', 'maxCost'] as const;
+export const FILTER_KEYS = ['q', 'stage', 'state', 'district', 'sector', 'forum', 'minCost', 'maxCost', 'approvedForum', 'minApprovedCost', 'maxApprovedCost'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-export const SORTS = ['-updatedAt', 'updatedAt', 'title', '-title', '-cost', 'cost', '-createdAt', 'createdAt'] as const;
+export const SORTS = ['-updatedAt', 'updatedAt', 'title', '-title', '-cost', 'cost', '-createdAt', 'createdAt', '-approvedCost', 'approvedCost', '-approvedAt', 'approvedAt'] as const;
 export type Sort = (typeof SORTS)[number];
 export const DEFAULT_SORT: Sort = '-updatedAt';
 export const PAGE_SIZE = 25;

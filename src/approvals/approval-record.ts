@@ -61,6 +61,11 @@ export interface ImportedDecisionInput {
   importKey: string;
   /** What the importer found when routing the decision by the rules of its date. */
   routingWarnings: RoutingWarning[];
+  /**
+   * Whether recordImported brings the project's list summary up to date (default true). false:
+   * the caller writes several decisions of a project and refreshes the summary once at the end.
+   */
+  refreshSummary?: boolean;
 }
 
 /** The result of recordImported: the record and whether this call wrote it (false: it already existed). */

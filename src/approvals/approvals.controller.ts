@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/auth.decorators';
 import { ApprovalsService } from './approvals.service';
+import { LinkLetterRequest } from './dto';
 
 const UUID = new ParseUUIDPipe({ version: '4' });
 
@@ -23,6 +24,19 @@ export class ApprovalsController {
   @ApiOperation({ summary: "A document's forum decisions, oldest first", description: RECORD_FIELDS })
   decisions(@Param('id', UUID) id: string) {
     return this.approvals.decisionsOf(id);
+  }
+
+  @Put('documents/:id/decisions/:recordId/letter')
+  @RequirePermission('projects.decide')
+  @ApiOperation({
+    summary: "Link the forum's approval letter, filed after the decision, to the decision's record",
+    description:
+      "Body {attachmentId}: an attachment of this document of kind 'approval-letter' (file it first with POST /api/documents/:id/approval-letter). " +
+      'Replaces a letter linked before; audited (approval-record.letter-linked). Answers the record. 400 naming attachmentId when it is not an approval ' +
+      'letter of this document; 404 when the document or the decision is not this province\'s. ' + RECORD_FIELDS,
+  })
+  linkLetter(@Param('id', UUID) id: string, @Param('recordId', UUID) recordId: string, @Body() body: LinkLetterRequest) {
+    return this.approvals.linkLetter(id, recordId, body.attachmentId);
   }
 
   @Get('projects/:id/approvals')

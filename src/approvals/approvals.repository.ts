@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ApprovalStanding } from '../projects/projects.repository';
+import { isUniqueViolation } from '../common/sql';
 import { APPROVING_DECISIONS, ApprovalOrigin, ApprovalRecordView, Decision, RoutingWarning } from './approval-record';
 
 /** A record about to be written (money as decimal strings, dates YYYY-MM-DD). */
@@ -53,6 +54,24 @@ const COST_APPROVALS = `
 /** SQL on the province's approval_records table (migration 0015), in the caller's unit of work. */
 @Injectable()
 export class ApprovalsRepository {
+  /**
+   * Writes a record. An import whose key the project already has (a concurrent import of the same
+   * row got there first: the unique index on project_id + import_key) writes nothing and answers
+   * null; the statement runs in a savepoint so the caller's unit of work goes on.
+   */
+  async insertImported(em: EntityManager, r: NewApprovalRecord): Promise<string | null> {
+    await em.query(`SAVEPOINT approval_record_import`);
+    try {
+      const id = await this.insert(em, r);
+      await em.query(`RELEASE SAVEPOINT approval_record_import`);
+      return id;
+    } catch (error) {
+      await em.query(`ROLLBACK TO SAVEPOINT approval_record_import`);
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
   async insert(em: EntityManager, r: NewApprovalRecord): Promise<string> {
     const [row] = await em.query(
       `INSERT INTO approval_records (project_id, document_id, document_kind, forum, forum_rule_id, meeting_number, meeting_date, decision_date, decision,
@@ -80,6 +99,37 @@ export class ApprovalsRepository {
   async idOfImport(em: EntityManager, projectId: string, importKey: string): Promise<string | null> {
     const [row] = await em.query(`SELECT id FROM approval_records WHERE project_id = $1 AND import_key = $2`, [projectId, importKey]);
     return row?.id ?? null;
+  }
+
+  /** The date of a document's latest decision (any decision), or null before its first. */
+  async lastDecisionDateOf(em: EntityManager, documentId: string): Promise<string | null> {
+    const [row] = await em.query(`SELECT to_char(max(decision_date), 'YYYY-MM-DD') AS day FROM approval_records WHERE document_id = $1`, [documentId]);
+    return row?.day ?? null;
+  }
+
+  /**
+   * The date of the project's latest approval of a PC-I or revised PC-I other than `documentId`:
+   * for a revision, the approval it revises. null: none.
+   */
+  async lastCostApprovalDateBesides(em: EntityManager, projectId: string, documentId: string): Promise<string | null> {
+    const [row] = await em.query(
+      `SELECT to_char(max(decision_date), 'YYYY-MM-DD') AS day FROM (${COST_APPROVALS}) a WHERE document_id <> $3`,
+      [projectId, APPROVING_DECISIONS, documentId],
+    );
+    return row?.day ?? null;
+  }
+
+  /** A record of the document, or null (another document's record, or none). */
+  async idOnDocument(em: EntityManager, documentId: string, recordId: string): Promise<{ id: string; letterAttachmentId: string | null } | null> {
+    const [row] = await em.query(
+      `SELECT id, letter_attachment_id AS "letterAttachmentId" FROM approval_records WHERE id = $1 AND document_id = $2 FOR UPDATE`,
+      [recordId, documentId],
+    );
+    return row ?? null;
+  }
+
+  async setLetter(em: EntityManager, recordId: string, attachmentId: string): Promise<void> {
+    await em.query(`UPDATE approval_records SET letter_attachment_id = $2 WHERE id = $1`, [recordId, attachmentId]);
   }
 
   async forDocument(em: EntityManager, documentId: string): Promise<ApprovalRecordView[]> {

@@ -1,9 +1,11 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
+import { APPROVAL_LETTER } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { Calendar, isCalendarDate } from '../common/calendar';
 import { Dec } from '../forms/decimal';
+import { MasterDataService } from '../master-data/master-data.service';
 import { DecidedDocument, ProjectsRepository } from '../projects/projects.repository';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { WorkflowAction, WorkflowConfig } from '../workflow/workflow-config';
@@ -44,8 +46,25 @@ export interface CheckedDecision {
   conditions: string | null;
   minutesReference: string | null;
   letterAttachmentId: string | null;
+  /** The forum the request says decided (a code of the approval-forums list), or null. */
+  forum: string | null;
   /** 'recorded': dated before today (a past decision entered now); 'workflow' otherwise. */
   origin: ApprovalOrigin;
+}
+
+/** The routing of a document on its decision date, as the workflow found it. */
+export interface DecisionRouting {
+  rule: { id: string; code: string; forum: string } | null;
+  warnings: RoutingWarning[];
+  /** Why no rule decides. */
+  reason?: string;
+}
+
+/** The forum a decision is recorded with, the rule that named it (null: none did) and the remarks on it. */
+export interface DecidingForum {
+  forum: string | null;
+  forumRuleId: string | null;
+  warnings: RoutingWarning[];
 }
 
 /** A decision taken through the workflow, with the routing of its decision date. */
@@ -63,6 +82,30 @@ export interface WorkflowDecision {
 }
 
 const bad = (field: string, why: string) => new BadRequestException({ message: [`${field}: ${why}`] });
+
+/** A past decision for which no forum rule was in force: kept as the fact it is, with this remark. */
+function noRuleWarning(c: CheckedDecision, cost: string | null, reason: string | undefined): RoutingWarning {
+  return {
+    code: 'no-rule',
+    message: {
+      en: `No forum rule of the province was in force for Rs ${cost ?? '?'} million on ${c.decisionDate}${reason ? ` (${reason})` : ''}; the decision is recorded with the forum named (${c.forum})`,
+      ur: `${c.decisionDate} کو ${cost ?? '?'} ملین روپے کے لیے صوبے کا کوئی فورم قاعدہ نافذ نہیں تھا؛ فیصلہ بتائے گئے فورم (${c.forum}) کے ساتھ درج کیا گیا`,
+    },
+    params: { decisionDate: c.decisionDate, cost, recordedForum: c.forum },
+  };
+}
+
+/** A decision by another forum than the rules of its date name: recorded as the fact it is, with this remark. */
+function forumMismatchWarning(c: CheckedDecision, cost: string | null, rule: { code: string; forum: string }): RoutingWarning {
+  return {
+    code: 'forum-mismatch',
+    message: {
+      en: `The rules in force on ${c.decisionDate} (${rule.code}) name ${rule.forum} for Rs ${cost ?? '?'} million; the decision is recorded as taken by ${c.forum}`,
+      ur: `${c.decisionDate} کو نافذ قواعد (${rule.code}) کے مطابق ${cost ?? '?'} ملین روپے کا فیصلہ ${rule.forum} کا تھا؛ فیصلہ ${c.forum} کے نام درج کیا گیا`,
+    },
+    params: { expectedForum: rule.forum, recordedForum: c.forum, rule: rule.code, decisionDate: c.decisionDate, cost },
+  };
+}
 
 /** Where a document keeps the date it was prepared on (PC-I and revised PC-I: the cover; PC-II: item 1). */
 const PREPARATION_DATE_FIELDS = [['cover', 'preparationDate'], ['project', 'preparedOn']] as const;
@@ -123,8 +166,10 @@ export class ApprovalsService {
       conditions: d.conditions?.trim() || null,
       minutesReference: d.minutesReference ?? null,
       letterAttachmentId: d.letterAttachmentId ?? null,
+      forum: d.forum ?? null,
       origin: (d.decisionDate ?? today) < today ? 'recorded' : 'workflow',
     };
+    if (checked.forum) await this.assertForum(em, document, checked.forum, 'decision.forum');
     if (decision === 'approved-with-changes' && d.approvedCost === undefined && COSTED_KINDS.includes(document.kind)) {
       // The forum changed the document: what it approved must be stated, not assumed to be the document's cost.
       throw bad('decision.approvedCost', 'an approval with changes must state the cost the forum approved (Rs million)');
@@ -145,9 +190,61 @@ export class ApprovalsService {
       if (new Dec(c.approvedCost).isNegative()) throw bad('decision.approvedCost', 'must be 0 or more');
     }
     if (c.decision === 'approved-with-changes' && !c.conditions) throw bad('decision.conditions', 'an approval with changes must state the changes (conditions)');
-    if (c.letterAttachmentId && !(await this.attachments.find(em, document.id, c.letterAttachmentId))) {
-      throw bad('decision.letterAttachmentId', `${c.letterAttachmentId} is not an attachment of this document`);
+    await this.assertInOrder(em, document, c.decisionDate, 'decision.decisionDate');
+    if (c.letterAttachmentId) await this.assertLetter(em, document.id, c.letterAttachmentId, 'decision.letterAttachmentId');
+  }
+
+  /**
+   * Decisions are dated in the order they were taken: not before the document's latest decision,
+   * and a revision not before the approval it revises. The project's standing and a revision's
+   * baseline are read by decision date; a decision dated out of order would make an older
+   * approval the "last" one.
+   */
+  private async assertInOrder(em: EntityManager, document: DecidedDocument, decisionDate: string, field: string): Promise<void> {
+    const latest = await this.approvals.lastDecisionDateOf(em, document.id);
+    if (latest && decisionDate < latest) throw bad(field, `${decisionDate} is before this document's latest decision (${latest}); decisions are recorded in the order they were taken`);
+    if (document.kind !== 'pc1-revised') return;
+    const revised = await this.approvals.lastCostApprovalDateBesides(em, document.projectId, document.id);
+    if (revised && decisionDate < revised) throw bad(field, `${decisionDate} is before the approval this revision revises (${revised})`);
+  }
+
+  /** The letter must be an approval letter filed on this document (400 naming the field). */
+  private async assertLetter(em: EntityManager, documentId: string, attachmentId: string, field: string): Promise<void> {
+    const letter = await this.attachments.find(em, documentId, attachmentId);
+    if (!letter) throw bad(field, `${attachmentId} is not an attachment of this document`);
+    if (letter.kind !== APPROVAL_LETTER) {
+      throw bad(field, `${attachmentId} is a ${letter.kind} attachment, not an approval letter (file the letter with POST /api/documents/${documentId}/approval-letter)`);
     }
+  }
+
+  /** A forum named by the request: one of the province's approval forums, on a document routed to a forum (400 naming the field). */
+  private async assertForum(em: EntityManager, document: DecidedDocument, forum: string, field: string): Promise<void> {
+    if (!COSTED_KINDS.includes(document.kind)) throw bad(field, `a ${document.kind} is not decided by a forum of the cost rules; send no forum`);
+    const forums = (await MasterDataService.snapshot(em))['approval-forums'] ?? [];
+    if (!forums.some((f) => f.value === forum)) throw bad(field, `"${forum}" is not one of this province's approval forums (${forums.map((f) => f.value).join(', ')})`);
+  }
+
+  /**
+   * The forum a decision is recorded with. The rule in force on the decision date names it; a
+   * forum the request names that differs is recorded as the fact it is, with a 'forum-mismatch'
+   * warning (a lower forum recommending upward is not the competent forum by definition: no
+   * warning). With no rule in force a decision taken today is refused (422: nothing routes it),
+   * while a past decision is a fact: recorded with the forum the request must then name, with a
+   * 'no-rule' warning. A return needs no forum: without a rule it keeps the document's.
+   */
+  decidingForum(c: CheckedDecision, routing: DecisionRouting, current: { forum: string | null; forumRuleId: string | null }, cost: string | null): DecidingForum {
+    const { rule, warnings } = routing;
+    if (!rule) {
+      if (c.decision === 'returned') return c.forum ? { forum: c.forum, forumRuleId: null, warnings } : { ...current, warnings };
+      if (c.origin !== 'recorded') throw new UnprocessableEntityException(routing.reason ?? 'No forum rule covers this document');
+      if (!c.forum) {
+        throw bad('decision.forum', `required: no forum rule of this province was in force on ${c.decisionDate} (${routing.reason ?? 'no rule covers the document'}); name the forum that decided (a code of the approval-forums list)`);
+      }
+      return { forum: c.forum, forumRuleId: null, warnings: [...warnings, noRuleWarning(c, cost, routing.reason)] };
+    }
+    if (!c.forum || c.forum === rule.forum) return { forum: rule.forum, forumRuleId: rule.id, warnings };
+    if (c.decision === 'recommended') return { forum: c.forum, forumRuleId: null, warnings };
+    return { forum: c.forum, forumRuleId: null, warnings: [...warnings, forumMismatchWarning(c, cost, rule)] };
   }
 
   /** Writes a workflow decision and brings the project up to date from its records. */
@@ -196,7 +293,8 @@ export class ApprovalsService {
     const checked: CheckedDecision = {
       decision: input.decision, decisionDate: input.decisionDate, meetingNumber: input.meetingNumber ?? null, meetingDate: input.meetingDate ?? null,
       approvedCost: approving && COSTED_KINDS.includes(document.kind) ? (input.approvedCost ?? null) : null,
-      conditions: input.conditions?.trim() || null, minutesReference: input.minutesReference ?? null, letterAttachmentId: null, origin: 'import',
+      conditions: input.conditions?.trim() || null, minutesReference: input.minutesReference ?? null, letterAttachmentId: null,
+      forum: input.forum?.trim() || null, origin: 'import',
     };
     try {
       await this.assertSound(em, document, checked, today);
@@ -211,15 +309,21 @@ export class ApprovalsService {
     const documentCost = COSTED_KINDS.includes(document.kind) ? (input.documentCost ?? document.totalCost) : null;
     const baselineCost = document.kind === 'pc1-revised' ? await this.approvals.baselineOn(em, input.projectId, input.decisionDate) : null;
     const increasePct = baselineCost && documentCost && !new Dec(baselineCost).isZero() ? this.increase(documentCost, baselineCost) : null;
-    const id = await this.approvals.insert(em, {
-      projectId: input.projectId, documentId: document.id, documentKind: document.kind, forum: input.forum?.trim() || null, forumRuleId: input.forumRuleId ?? null,
+    const id = await this.approvals.insertImported(em, {
+      projectId: input.projectId, documentId: document.id, documentKind: document.kind, forum: checked.forum, forumRuleId: input.forumRuleId ?? null,
       meetingNumber: checked.meetingNumber, meetingDate: checked.meetingDate, decisionDate: checked.decisionDate, decision: checked.decision,
       documentCost, approvedCost: checked.approvedCost, baselineCost: increasePct === null ? null : baselineCost, increasePct,
       conditions: checked.conditions, minutesReference: checked.minutesReference, letterAttachmentId: null,
       routingWarnings: input.routingWarnings ?? [], origin: 'import', importKey: input.importKey, transitionId: null, recordedBy: null,
     });
+    if (id === null) {
+      // Imported meanwhile by a concurrent run of the same row (checked above, written since): that record stands.
+      const written = await this.approvals.idOfImport(em, input.projectId, input.importKey);
+      if (!written) throw new Error(`approval record ${input.importKey} of project ${input.projectId}: unique violation, yet no record under the key`);
+      return { record: await this.approvals.one(em, written), created: false };
+    }
     await this.afterRecord(em, id, input.projectId);
-    await this.projects.refreshSummary(em, input.projectId);
+    if (input.refreshSummary !== false) await this.projects.refreshSummary(em, input.projectId);
     return { record: await this.approvals.one(em, id), created: true };
   }
 
@@ -249,6 +353,27 @@ export class ApprovalsService {
         documentCost: record.documentCost, approvedCost: record.approvedCost, increasePct: record.increasePct, origin: record.origin,
         backdated: record.origin === 'recorded', importKey: record.importKey,
       },
+    });
+  }
+
+  /**
+   * Links the approval letter filed after the decision (POST /api/documents/:id/approval-letter)
+   * to the decision's record, or replaces the letter linked before; audited.
+   */
+  linkLetter(documentId: string, recordId: string, attachmentId: string): Promise<ApprovalRecordView> {
+    return this.db.transaction(async (em) => {
+      if (!(await this.projects.decidedDocument(em, documentId))) throw new NotFoundException(`No document ${documentId} in this province`);
+      const record = await this.approvals.idOnDocument(em, documentId, recordId);
+      if (!record) throw new NotFoundException(`No decision ${recordId} on document ${documentId}`);
+      await this.assertLetter(em, documentId, attachmentId, 'attachmentId');
+      await this.approvals.setLetter(em, recordId, attachmentId);
+      await this.audit.record(em, {
+        action: 'approval-record.letter-linked',
+        targetType: 'document',
+        targetId: documentId,
+        details: { recordId, attachmentId, previousAttachmentId: record.letterAttachmentId },
+      });
+      return this.approvals.one(em, recordId);
     });
   }
 

@@ -1,9 +1,13 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { IsCalendarDate } from '../common/calendar';
 import { IsOptionalNotNull, IsPlainText } from '../common/validation';
 import { AMOUNT_PATTERN, MAX_CONDITIONS_LENGTH, MAX_MEETING_NUMBER_LENGTH, MAX_MINUTES_REFERENCE_LENGTH } from './approval-record';
 
+
+/** An approval-forums code as master data writes it (lowercase, digits, single hyphens). */
+const FORUM_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MAX_FORUM_LENGTH = 80;
 
 /** The outcomes an approving action can record. */
 export const APPROVAL_OUTCOMES = ['approved', 'approved-with-changes'] as const;
@@ -54,8 +58,27 @@ export class DecisionDetails {
   @IsPlainText({ message: 'decision.minutesReference must be plain text without control characters or < >' })
   minutesReference?: string;
 
-  @ApiPropertyOptional({ description: 'The approval letter: an attachment of this document' })
+  @ApiPropertyOptional({ description: "The approval letter: an attachment of this document of kind 'approval-letter' (POST /api/documents/:id/approval-letter)" })
   @IsOptionalNotNull()
   @IsUUID('4', { message: 'decision.letterAttachmentId must be an attachment id (UUID)' })
   letterAttachmentId?: string;
+
+  @ApiPropertyOptional({
+    example: 'kp-pdwp',
+    description:
+      "The forum that decided: a code of the province's approval-forums list. Required for a past decision when no forum rule was in force on its date " +
+      "(recorded with a 'no-rule' warning); when a rule names another forum, the decision is recorded with this forum and a 'forum-mismatch' warning.",
+  })
+  @IsOptionalNotNull()
+  @IsString({ message: 'decision.forum must be text' })
+  @Length(1, MAX_FORUM_LENGTH, { message: `decision.forum must be 1 to ${MAX_FORUM_LENGTH} characters` })
+  @Matches(FORUM_CODE, { message: 'decision.forum must be an approval-forums code such as kp-pdwp' })
+  forum?: string;
+}
+
+/** The approval letter filed after the decision, linked to its record. */
+export class LinkLetterRequest {
+  @ApiProperty({ description: "An attachment of the document of kind 'approval-letter' (POST /api/documents/:id/approval-letter)" })
+  @IsUUID('4', { message: 'attachmentId must be an attachment id (UUID)' })
+  attachmentId: string;
 }

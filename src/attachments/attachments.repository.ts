@@ -14,6 +14,8 @@ export interface NewAttachment {
 }
 
 export interface StoredAttachment {
+  /** feasibility-study, map, drawing, other, approval-letter. */
+  kind: string;
   fileName: string;
   contentType: string;
   storageKey: string;
@@ -41,7 +43,7 @@ export class AttachmentsRepository {
 
   async find(em: EntityManager, documentId: string, attachmentId: string): Promise<StoredAttachment | null> {
     const [row] = await em.query(
-      `SELECT file_name AS "fileName", content_type AS "contentType", storage_key AS "storageKey", sha256 FROM attachments WHERE id = $1 AND document_id = $2`,
+      `SELECT kind, file_name AS "fileName", content_type AS "contentType", storage_key AS "storageKey", sha256 FROM attachments WHERE id = $1 AND document_id = $2`,
       [attachmentId, documentId],
     );
     return row ?? null;

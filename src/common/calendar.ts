@@ -13,6 +13,20 @@ export function isCalendarDate(value: unknown): value is string {
   return year >= 1900 && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
+/** The hour (UTC) a calendar date is stored at when only its day is known. */
+const DAY_INSTANT_HOUR_UTC = 12;
+
+/**
+ * The instant a decision known only by its calendar date is stored as (e.g. documents.decided_at
+ * of a decision dated in the past, or an imported one): noon UTC falls on the same calendar day
+ * in every time zone within 12 hours of UTC, Pakistan's included, so Calendar.dateOf gives the
+ * date back.
+ */
+export function instantOnDay(date: string): Date {
+  if (!isCalendarDate(date)) throw new Error(`instantOnDay: ${JSON.stringify(date)} is not a calendar date (YYYY-MM-DD)`);
+  return new Date(`${date}T${String(DAY_INSTANT_HOUR_UTC).padStart(2, '0')}:00:00Z`);
+}
+
 /** class-validator form of isCalendarDate, for request bodies. */
 export function IsCalendarDate(options?: ValidationOptions) {
   return function (target: object, propertyName: string) {

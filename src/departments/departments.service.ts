@@ -21,6 +21,11 @@ export class DepartmentsService {
     return this.repository.namesByIds(em, ids);
   }
 
+  /** Department ids by code, inside the caller's unit of work (codes the province does not have are absent). */
+  idsByCode(em: EntityManager, codes: readonly string[]): Promise<Map<string, string>> {
+    return this.repository.idsByCode(em, codes);
+  }
+
   list(): Promise<Department[]> {
     return this.db.transaction((em) => em.getRepository(Department).find({ order: { code: 'ASC' } }));
   }

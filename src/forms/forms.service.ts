@@ -133,6 +133,11 @@ export class FormsService {
     return { id: version.id, number: version.number, definition: version.compiled.definition };
   }
 
+  /** Which of these forms have a published version in this province, in one query (caller's unit of work). */
+  installedForms(em: EntityManager, keys: readonly string[]): Promise<Set<string>> {
+    return this.editionChoices.installed(em, [...keys]);
+  }
+
   /** query ?locale=, then Accept-Language, then the signed-in user's own setting. */
   async resolveLocale(query: string | undefined, acceptLanguage: string | undefined): Promise<Locale> {
     if (query !== undefined) {

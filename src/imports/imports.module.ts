@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { ApprovalsModule } from '../approvals/approvals.module';
 import { AppConfig } from '../config/app-config';
+import { DepartmentsModule } from '../departments/departments.module';
 import { ProjectsModule } from '../projects/projects.module';
-import { RoutingModule } from '../routing/routing.module';
 import { ImportsRepository } from './imports.repository';
 import { PortfolioImportController } from './portfolio-import.controller';
 import { PortfolioImportService } from './portfolio-import.service';
@@ -12,13 +12,14 @@ import { PortfolioImportService } from './portfolio-import.service';
  * Imports of a province's existing records: the legacy portfolio (projects, their PC-I and
  * revisions' key figures, forum decisions) from JSON, CSV or XLSX. Projects and documents are
  * written through the projects module, decisions through the approvals module, routing checked
- * by the routing module; this module owns its runs and import keys (migration 0017).
+ * by the routing module's rules (read once per run), departments found by code through the
+ * departments module; this module owns its runs and import keys (migration 0017).
  */
 @Module({
   imports: [
     ProjectsModule,
     ApprovalsModule,
-    RoutingModule,
+    DepartmentsModule,
     // In memory, as attachments (src/projects/projects.module.ts): a portfolio file is read, hashed and discarded.
     MulterModule.registerAsync({
       inject: [AppConfig],

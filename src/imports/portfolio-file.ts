@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { Dec } from '../forms/decimal';
 import { columnOfHeader } from './portfolio-rows';
 import { PORTFOLIO_COLUMNS, PORTFOLIO_SHEET, PortfolioColumnKey, RawPortfolioRow } from './portfolio-template';
 
@@ -79,7 +80,25 @@ export function readCsv(bytes: Buffer): ReadRow[] {
   return rows;
 }
 
-/** A cell as the province typed it: text as is, numbers in their shortest form, dates as YYYY-MM-DD. */
+/**
+ * Significant digits a spreadsheet shows of a number (Excel displays and types at most 15); the
+ * 16th and 17th digits of a stored number are the float's, not the province's.
+ */
+const SPREADSHEET_DIGITS = 15;
+
+/**
+ * A number cell as the spreadsheet shows it: a whole number as its digits, a fraction rounded to
+ * the digits a spreadsheet holds, with decimal.js (never through float arithmetic). 1234.56 and a
+ * formula whose float result is 1234.5600000000002 both read "1234.56"; a genuine fourth decimal
+ * stays and the money check refuses it, as it would in CSV or JSON.
+ */
+function numberText(value: number): string {
+  if (Number.isSafeInteger(value)) return String(value);
+  if (!Number.isFinite(value)) return String(value);
+  return new Dec(value).toSignificantDigits(SPREADSHEET_DIGITS).toFixed();
+}
+
+/** A cell as the province typed it: text as is, numbers as the sheet shows them, dates as YYYY-MM-DD. */
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -89,6 +108,7 @@ function cellText(value: ExcelJS.CellValue): string {
     if ('text' in value) return String(value.text);
     if ('error' in value) return '';
   }
+  if (typeof value === 'number') return numberText(value);
   return String(value);
 }
 

@@ -7,11 +7,13 @@ import { APPROVING_DECISIONS, RoutingWarning } from '../approvals/approval-recor
 import { ApprovalsService } from '../approvals/approvals.service';
 import { AuditService } from '../audit/audit.service';
 import { Calendar } from '../common/calendar';
+import { DepartmentsService } from '../departments/departments.service';
 import { EDITIONS } from '../forms/catalogue/editions';
 import { Dec } from '../forms/decimal';
 import { MasterDataService } from '../master-data/master-data.service';
-import { ImportedProjectsService } from '../projects/imported-projects.service';
-import { ForumRulesService } from '../routing/forum-rules.service';
+import { FinalStates, ImportedProjectsService } from '../projects/imported-projects.service';
+import { decideRouting } from '../routing/forum-rules';
+import { ForumRule, ForumRulesService } from '../routing/forum-rules.service';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { WorkflowService } from '../workflow/workflow.service';
@@ -86,6 +88,17 @@ class DryRunRollback extends Error {
 const say = (en: string, ur: string) => ({ en, ur });
 
 /**
+ * What writing the projects of one run needs from the province, read once per run (not per
+ * project, document or decision): its workflow's final states, its forum rules, its departments.
+ */
+interface RunSettings {
+  userId: string;
+  finalStates: FinalStates;
+  forumRules: readonly ForumRule[];
+  departmentIds: ReadonlyMap<string, string>;
+}
+
+/**
  * The legacy portfolio import: a province's existing projects (approved, in execution,
  * completed) with their PC-I and revisions' key figures and the forums' decisions, from rows
  * (JSON, CSV or XLSX). One unit of work per import, one import at a time per province; each
@@ -104,7 +117,7 @@ export class PortfolioImportService {
     private readonly imports: ImportsRepository,
     private readonly importedProjects: ImportedProjectsService,
     private readonly approvals: ApprovalsService,
-    private readonly forumRules: ForumRulesService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   /** JSON rows: each a row object with the template's columns; unknown properties refuse the request (400 naming them). */
@@ -205,6 +218,12 @@ export class PortfolioImportService {
       warnings: [],
     };
     const existing = await this.imports.importedProjects(em, plan.projects.map((p) => p.projectKey));
+    const settings: RunSettings = {
+      userId,
+      finalStates: await this.importedProjects.finalStates(em),
+      forumRules: await ForumRulesService.all(em),
+      departmentIds: await this.departments.idsByCode(em, plan.projects.filter((p) => !existing.has(p.projectKey)).map((p) => p.departmentCode)),
+    };
     for (const project of plan.projects) {
       const normalized = project.normalized;
       const fingerprint = fingerprintOf(normalized);
@@ -215,7 +234,7 @@ export class PortfolioImportService {
         report.projects.push({ projectKey: project.projectKey, outcome: conflicts.length ? 'conflict' : 'unchanged', projectId: before.projectId, rows: project.rows });
         continue;
       }
-      const written = await this.writeProject(em, project, userId);
+      const written = await this.writeProject(em, project, settings);
       if ('refused' in written) {
         report.refused.push(written.refused);
         report.projects.push({ projectKey: project.projectKey, outcome: 'refused', projectId: null, rows: project.rows });
@@ -271,12 +290,27 @@ export class PortfolioImportService {
   private async writeProject(
     em: EntityManager,
     p: ImportedProjectPlan,
-    userId: string,
+    settings: RunSettings,
   ): Promise<{ projectId: string; documents: number; decisions: number; warnings: ImportWarning[] } | { refused: RowProblem }> {
+    const { userId } = settings;
     let row = p.rows[0];
+    const departmentId = settings.departmentIds.get(p.departmentCode);
+    if (!departmentId) {
+      // The master data lists the code, but the province has no such department to own the project.
+      return {
+        refused: {
+          row, column: 'departmentCode',
+          reason: `the province has no department "${p.departmentCode}" to own the project (nothing of this project was written)`,
+          reasonUr: `صوبے میں منصوبے کا ذمہ دار محکمہ "${p.departmentCode}" موجود نہیں (اس منصوبے کا کچھ بھی درج نہیں ہوا)`,
+        },
+      };
+    }
     await em.query('SAVEPOINT import_project');
     try {
-      const facts = { title: p.title, departmentCode: p.departmentCode, sector: p.sector, provinceWide: p.provinceWide, districts: p.districts, adpSerial: p.adpSerial, computerCode: p.computerCode };
+      const facts = {
+        title: p.title, departmentCode: p.departmentCode, departmentId, sector: p.sector, provinceWide: p.provinceWide, districts: p.districts,
+        adpSerial: p.adpSerial, computerCode: p.computerCode,
+      };
       const projectId = await this.importedProjects.createProject(em, { importKey: p.projectKey, ...facts, createdBy: userId });
       const warnings: ImportWarning[] = [];
       let revises: { documentId: string; approvedCost: string; forum: string; approvedOn: string } | null = null;
@@ -284,22 +318,25 @@ export class PortfolioImportService {
       for (const d of p.documents) {
         row = d.decisions[0].row;
         const approval = d.decisions.find((x) => (APPROVING_DECISIONS as readonly string[]).includes(x.decision));
-        const last = d.decisions[d.decisions.length - 1];
+        // The row checks let only a final decision be a document's last (portfolio-rows.ts).
+        const standing = approval ?? d.decisions[d.decisions.length - 1];
         const documentId = await this.importedProjects.addDocument(em, projectId, facts, {
           importKey: d.importKey, formKey: d.formKey, edition: d.edition, kind: d.kind, revisionNumber: d.revisionNumber,
           preparationDate: d.preparationDate, documentCost: d.documentCost, fecCost: d.fecCost,
-          lastDecision: approval?.decision ?? last.decision, forum: (approval ?? last).forum, approvedOn: approval?.decisionDate ?? null,
+          lastDecision: standing.decision, forum: standing.forum, decidedOn: standing.decisionDate,
           revises, createdBy: userId,
-        });
+        }, settings.finalStates);
         for (const decision of d.decisions) {
           row = decision.row;
-          const routing = await this.routingOf(em, projectId, p.projectKey, d, decision);
+          const routing = await this.routingOf(em, settings.forumRules, projectId, p.projectKey, d, decision);
           warnings.push(...routing.warnings.map((w) => ({ row: decision.row, column: 'forum' as const, projectKey: p.projectKey, code: w.code, message: w.message.en, messageUr: w.message.ur, params: w.params })));
           await this.approvals.recordImported(em, {
             projectId, documentId, forum: decision.forum, meetingNumber: decision.meetingNumber, meetingDate: decision.meetingDate,
             decisionDate: decision.decisionDate, decision: decision.decision, documentCost: d.documentCost, approvedCost: decision.approvedCost,
             conditions: decision.conditions, minutesReference: decision.minutesReference, importKey: decision.importKey,
             forumRuleId: routing.forumRuleId, routingWarnings: routing.warnings,
+            // finish() refreshes the project's summary once its whole history is in.
+            refreshSummary: false,
           });
           decisions += 1;
         }
@@ -321,23 +358,34 @@ export class PortfolioImportService {
    * foreign-funded component and not wholly provincial (the general cost bands). A lower forum
    * passing a document up ('recommended') is not the competent forum by definition: not checked.
    */
-  private async routingOf(em: EntityManager, projectId: string, projectKey: string, d: ImportedDocumentPlan, decision: ImportedDecisionPlan): Promise<{ forumRuleId: string | null; warnings: RoutingWarning[] }> {
+  private async routingOf(
+    em: EntityManager,
+    forumRules: readonly ForumRule[],
+    projectId: string,
+    projectKey: string,
+    d: ImportedDocumentPlan,
+    decision: ImportedDecisionPlan,
+  ): Promise<{ forumRuleId: string | null; warnings: RoutingWarning[] }> {
     if (decision.decision === 'recommended') return { forumRuleId: null, warnings: [] };
     const baseline = d.kind === 'pc1-revised' ? await this.approvals.baselineOn(em, projectId, decision.decisionDate) : null;
     const increasePct = baseline && !new Dec(baseline).isZero() ? this.approvals.increase(d.documentCost, baseline) : null;
-    const { rule, reason, warnings } = await this.forumRules.decide(em, {
+    // The rules were read once for the run; deciding among them is pure.
+    const { rule, warnings } = decideRouting(forumRules, {
       formKind: d.kind, totalCost: d.documentCost, foreignFunding: false, whollyProvincial: false, increasePct, on: decision.decisionDate,
     });
     const remarks: RoutingWarning[] = warnings.map((w) => ({ code: w.code, message: say(w.message, w.messageUr) }));
     if (!rule) {
+      // With the province's own tier in force (else the warning above says so), no band covered this case.
       if (!remarks.length) {
+        const increase = increasePct === null ? '' : ` with an increase of ${increasePct} % over the approved cost`;
+        const increaseUr = increasePct === null ? '' : ` (منظور شدہ لاگت پر ${increasePct} فیصد اضافے کے ساتھ)`;
         remarks.push({
           code: 'no-rule',
           message: say(
-            `No forum rule of the province covered Rs ${d.documentCost} million on ${decision.decisionDate}${reason ? ` (${reason})` : ''}; the decision is kept as recorded`,
-            `${decision.decisionDate} کو ${d.documentCost} ملین روپے کے لیے صوبے کا کوئی فورم قاعدہ نافذ نہیں تھا؛ فیصلہ جیسا درج ہے ویسا رکھا گیا`,
+            `No forum rule of the province in force on ${decision.decisionDate} covers a ${d.kind} of Rs ${d.documentCost} million${increase}, so the forum that decided cannot be checked; the decision is kept as recorded`,
+            `${decision.decisionDate} کو نافذ صوبے کا کوئی فورم قاعدہ ${d.documentCost} ملین روپے کے ${d.kind}${increaseUr} پر لاگو نہیں ہوتا، اس لیے فیصلہ کرنے والے فورم کی جانچ نہیں ہو سکتی؛ فیصلہ جیسا درج ہے ویسا رکھا گیا`,
           ),
-          params: { decisionDate: decision.decisionDate, cost: d.documentCost, projectKey },
+          params: { decisionDate: decision.decisionDate, cost: d.documentCost, formKind: d.kind, increasePct, projectKey },
         });
       }
       return { forumRuleId: null, warnings: remarks };
@@ -357,15 +405,28 @@ export class PortfolioImportService {
   }
 }
 
-/** The refusal of a project the approvals or projects module raised, at the row being written and the column its message names. */
+const firstOf = (messages: unknown): string | null => (messages === undefined || messages === null ? null : String(Array.isArray(messages) ? messages[0] : messages));
+
+/**
+ * The refusal of a project the approvals or projects module raised, at the row being written and
+ * the column its message names. The Urdu reason is the exception's own (messageUr) when it has
+ * one; the approvals module's field checks speak English only, so otherwise the Urdu says in Urdu
+ * which column was refused and that nothing was written, and quotes the English detail.
+ */
 function refusalAt(row: number, error: HttpException): RowProblem {
   const body = error.getResponse();
-  const messages = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : body;
-  const first = String(Array.isArray(messages) ? messages[0] : messages);
+  const fields = typeof body === 'object' && body ? (body as { message?: unknown; messageUr?: unknown }) : { message: body };
+  const first = firstOf(fields.message) ?? error.message;
   const named = /^([A-Za-z]+)\s*:/.exec(first)?.[1];
-  const column = named && COLUMN_BY_KEY.has(named) ? named : 'decision';
-  const reason = named && COLUMN_BY_KEY.has(named) ? first.slice(first.indexOf(':') + 1).trim() : first;
-  return { row, column, reason: `${reason} (nothing of this project was written)`, reasonUr: `${reason} (اس منصوبے کا کچھ بھی درج نہیں ہوا)` };
+  const known = !!named && COLUMN_BY_KEY.has(named);
+  const column = known ? named : 'decision';
+  const strip = (text: string) => (known && text.includes(':') ? text.slice(text.indexOf(':') + 1).trim() : text);
+  const reason = strip(first);
+  const ownUrdu = firstOf(fields.messageUr);
+  const reasonUr = ownUrdu
+    ? `${strip(ownUrdu)} (اس منصوبے کا کچھ بھی درج نہیں ہوا)`
+    : `کالم ${column} کی قدر درج کرتے وقت قبول نہیں ہوئی، اس لیے اس منصوبے کا کچھ بھی درج نہیں ہوا؛ انگریزی میں تفصیل: "${reason}"`;
+  return { row, column, reason: `${reason} (nothing of this project was written)`, reasonUr };
 }
 
 const fingerprintOf = (rows: NormalizedRow[]) => createHash('sha256').update(stringify(rows)).digest('hex');

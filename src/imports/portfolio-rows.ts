@@ -101,6 +101,13 @@ const PROJECT_KEY = /^[A-Za-z0-9][A-Za-z0-9 ./_#:-]*$/;
 const ADP_SERIAL = new RegExp(ADP_SERIAL_PATTERN);
 const COMPUTER_CODE = new RegExp(COMPUTER_CODE_PATTERN);
 const REVISION_NUMBER = /^[1-9][0-9]{0,2}$/;
+/**
+ * Decisions that leave a document in a final state of the workflow (nothing can be edited or
+ * decided after them). A document's last decision must be one: a document returned or deferred
+ * is still before its forum and enters through the workflow, not the import. Earlier returns and
+ * deferrals of a document that was then decided are its history and are imported.
+ */
+export const FINAL_DECISIONS: readonly Decision[] = ['approved', 'approved-with-changes', 'rejected', 'recommended'];
 const EDITION = /^[0-9]{4}$/;
 
 const say = (en: string, ur: string): Localized => ({ en, ur });
@@ -116,6 +123,11 @@ const MSG = {
   notBefore: (column: string, value: string) => say(`must not be before ${column} (${value})`, `${column} (${value}) سے پہلے نہیں ہو سکتی`),
   differs: (row: number, value: string) => say(`differs from row ${row} of the same project ("${value}")`, `اسی منصوبے کی سطر ${row} سے مختلف ہے ("${value}")`),
   differsDocument: (row: number, value: string) => say(`differs from row ${row} of the same document ("${value}")`, `اسی دستاویز کی سطر ${row} سے مختلف ہے ("${value}")`),
+  notFinal: (decision: string) =>
+    say(
+      `the last decision on a document must be final (${FINAL_DECISIONS.join(', ')}), not "${decision}"; a document still before its forum is entered through the workflow`,
+      `کسی دستاویز پر آخری فیصلہ حتمی ہونا چاہیے (${FINAL_DECISIONS.join('، ')})، "${decision}" نہیں؛ جو دستاویز ابھی فورم کے سامنے ہے وہ ورک فلو کے ذریعے درج کی جاتی ہے`,
+    ),
 };
 
 const problem = (row: number, column: string, message: Localized): RowProblem => ({ row, column, reason: message.en, reasonUr: message.ur });
@@ -307,6 +319,8 @@ function planProject(rows: CheckedRow[], ref: PortfolioReference): { plan?: Impo
       }
     }
     const decisions = [...docRows].sort((a, b) => a.values.decisionDate.localeCompare(b.values.decisionDate) || a.row - b.row);
+    const last = decisions[decisions.length - 1];
+    if (!(FINAL_DECISIONS as readonly string[]).includes(last.values.decision)) problems.push(problem(last.row, 'decision', MSG.notFinal(last.values.decision)));
     const approvals = decisions.filter((d) => (APPROVING_DECISIONS as readonly string[]).includes(d.values.decision));
     for (const extra of approvals.slice(1).filter((a) => !repeated.has(a.row))) {
       problems.push(problem(extra.row, 'decision', say(`the document was already approved in row ${approvals[0].row}; a revision is a new revisionNumber`, `یہ دستاویز سطر ${approvals[0].row} میں منظور ہو چکی؛ نظرِ ثانی نئے revisionNumber سے`)));

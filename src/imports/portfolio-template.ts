@@ -51,7 +51,7 @@ export const PORTFOLIO_COLUMNS: readonly PortfolioColumn[] = [
   column('departmentCode', 'project', true, l("Code of the sponsoring department in the province's list (e.g. CW).", 'صوبے کی فہرست میں سرپرست محکمے کا کوڈ (مثلاً CW)۔'), 'CW'),
   column('sector', 'project', true, l("Sector code of the province's master data.", 'صوبے کے ماسٹر ڈیٹا میں شعبے کا کوڈ۔'), 'transport-communications'),
   column('districts', 'project', true, l(
-    "District codes separated by commas, or 'province-wide'.", "اضلاع کے کوڈ کاما سے الگ، یا پورے صوبے کے لیے 'province-wide'۔"), 'lower-dir'),
+    "District codes separated by commas, or 'province-wide'.", "اضلاع کے کوڈ کاما سے الگ، یا پورے صوبے کے لیے 'province-wide'۔"), 'dir-lower'),
   column('adpSerial', 'project', false, l('ADP / PSDP serial number (digits).', 'اے ڈی پی / پی ایس ڈی پی سلسلہ نمبر (ہندسے)۔'), '957'),
   column('computerCode', 'project', false, l('Computer code / scheme ID of the scheme (digits, groups joined by hyphens: 190571, 33-1407143-010).', 'اسکیم کا کمپیوٹر کوڈ / اسکیم آئی ڈی (ہندسے، خطِ فاصل سے جڑے گروہ: 190571، 33-1407143-010)۔'), '190571'),
   column('status', 'project', true, l('approved | in-execution | completed', 'منظور شدہ (approved) | زیرِ تکمیل (in-execution) | مکمل (completed)'), 'in-execution'),
@@ -71,7 +71,8 @@ export const PORTFOLIO_COLUMNS: readonly PortfolioColumn[] = [
   column('meetingDate', 'decision', false, l('Date of the meeting (YYYY-MM-DD).', 'اجلاس کی تاریخ (YYYY-MM-DD)۔'), '2014-02-20'),
   column('decisionDate', 'decision', true, l('Date of the decision (YYYY-MM-DD), not before the meeting.', 'فیصلے کی تاریخ (YYYY-MM-DD)، اجلاس سے پہلے نہیں۔'), '2014-02-27'),
   column('decision', 'decision', true, l(
-    'approved | approved-with-changes | deferred | rejected | returned | recommended', 'منظور | ترامیم کے ساتھ منظور | مؤخر | مسترد | واپس | سفارش'), 'approved'),
+    "approved | approved-with-changes | deferred | rejected | returned | recommended. A document's last decision must be final (approved, approved-with-changes, rejected or recommended); a document still before its forum is entered through the workflow.",
+    'منظور | ترامیم کے ساتھ منظور | مؤخر | مسترد | واپس | سفارش۔ کسی دستاویز پر آخری فیصلہ حتمی ہونا چاہیے (منظور، ترامیم کے ساتھ منظور، مسترد یا سفارش)؛ جو دستاویز ابھی فورم کے سامنے ہے وہ ورک فلو کے ذریعے درج کی جاتی ہے۔'), 'approved'),
   column('approvedCost', 'decision', false, l('Approvals: the cost the forum approved, Rs million (may differ from the document).', 'منظوری: فورم کی منظور کردہ لاگت، ملین روپے (دستاویز سے مختلف ہو سکتی ہے)۔'), '1790.000'),
   column('conditions', 'decision', false, l('Conditions attached to the decision.', 'فیصلے کے ساتھ شرائط۔'), 'Land acquisition before award of works'),
   column('minutesReference', 'decision', false, l('Reference of the minutes or approval letter.', 'کارروائی یا منظوری کے خط کا حوالہ۔'), 'No. PDWP/12/2014'),

@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
+import stringify from 'safe-stable-stringify';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Locale } from '../forms/definition';
@@ -24,14 +25,23 @@ export interface DocumentWarning {
   message: string;
   params: Record<string, unknown>;
   answer: { text: string; by: string; byName: string | null; at: Date } | null;
+  /** An answer given while the warning had other figures: shown, but the warning needs a new one. */
+  previousAnswer: { text: string; at: Date; figures: Record<string, unknown> } | null;
+}
+
+/** A warning's figures (what its answer was given for): its params without the check's id. */
+function figuresOf(w: FormError): Record<string, unknown> {
+  const { check, ...figures } = w.params ?? {}; // eslint-disable-line @typescript-eslint/no-unused-vars
+  return figures;
 }
 
 /**
  * Scrutiny warnings on documents and their answers. A warning never blocks a save; before a
  * document is submitted each open warning needs an answer from someone who may prepare it, and
  * reviewers read warnings and answers with the document. An answer is kept under the warning's
- * key, so it stays with the warning while the data that raised it is edited; one whose warning is
- * no longer open is kept but not shown.
+ * key with the figures it was given for: it answers the warning while those figures stand, and
+ * when an edit changes them (an allocation answered at 91 % raised to 99 %) the warning needs a
+ * new answer. One whose warning is no longer open is kept but not shown.
  */
 @Injectable()
 export class DocumentWarningsService {
@@ -80,7 +90,7 @@ export class DocumentWarningsService {
         throw new BadRequestException({ message: [`key: "${key}" is not a warning open on this document${keys.length ? ` (open: ${keys.join(', ')})` : ' (it has none)'}`] });
       }
       const before = (await this.answers.answersOf(em, documentId)).find((a) => a.key === key);
-      const saved = await this.answers.save(em, documentId, key, text, me.id);
+      const saved = await this.answers.save(em, documentId, key, text, me.id, figuresOf(warning));
       await this.audit.record(em, {
         action: 'document.warning-answered',
         targetType: 'document',
@@ -92,14 +102,19 @@ export class DocumentWarningsService {
   }
 
   private describe(w: FormError, answer: WarningAnswer | undefined, names: Map<string, string>): DocumentWarning {
-    return {
+    const described = {
       key: warningKey(w),
       pointer: w.pointer,
       item: w.item ?? null,
       check: String(w.params?.check),
       message: w.message,
       params: w.params ?? {},
-      answer: answer ? { text: answer.text, by: answer.by, byName: names.get(answer.by) ?? null, at: answer.at } : null,
+    };
+    const current = answer && stringify(answer.figures) === stringify(figuresOf(w));
+    return {
+      ...described,
+      answer: answer && current ? { text: answer.text, by: answer.by, byName: names.get(answer.by) ?? null, at: answer.at } : null,
+      previousAnswer: answer && !current ? { text: answer.text, at: answer.at, figures: answer.figures } : null,
     };
   }
 }

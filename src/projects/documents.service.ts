@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Calendar } from '../common/calendar';
+import { Calendar, instantOnDay } from '../common/calendar';
 import { FieldChange, jsonDiff } from '../common/json-diff';
 import { offsetOf } from '../common/paging';
 import { DepartmentsService } from '../departments/departments.service';
@@ -13,7 +13,7 @@ import { fitToDefinition } from '../forms/fit';
 import { FormError } from '../forms/form-validator';
 import { FormsService } from '../forms/forms.service';
 import { RoutingWarning } from '../approvals/approval-record';
-import { ApprovalsService, CheckedDecision } from '../approvals/approvals.service';
+import { ApprovalsService, CheckedDecision, DecidingForum } from '../approvals/approvals.service';
 import { DecisionDetails } from '../approvals/dto';
 import { ForumRule, ForumRulesService } from '../routing/forum-rules.service';
 import { DaftarStore, Principal } from '../tenancy/tenant-context';
@@ -57,12 +57,6 @@ interface Routing {
   reason?: string;
 }
 const NO_INCREASE = { baselineCost: null, increasePct: null };
-
-/**
- * The instant a decision dated in the past is stored as (documents.decided_at): noon UTC falls
- * on the same calendar day in every time zone within 12 hours of UTC, Pakistan's included.
- */
-const instantOnDay = (date: string) => new Date(`${date}T12:00:00Z`);
 
 /** A document must carry a feasibility study from this cost (Rs million; PC-I 2005 item 6). */
 export const FEASIBILITY_THRESHOLD = '300';
@@ -381,26 +375,32 @@ export class DocumentsService {
       const decisionDate = checked?.decisionDate ?? today;
       const decidedAt = decisionDate < today ? instantOnDay(decisionDate) : now;
       const routing = ROUTED_KINDS.includes(document.kind) ? await this.route(em, document, decisionDate) : null;
-      if (action.decision && action.decision !== 'returned' && ROUTED_KINDS.includes(document.kind) && !routing?.rule) {
+      // The forum that decided: the rule of the decision date names it; a past decision with no
+      // rule in force is recorded with the forum the request names (422 for one taken today).
+      const deciding = checked && routing ? this.approvals.decidingForum(checked, routing, { forum: document.forum, forumRuleId: document.forumRuleId }, routing.figures.totalCost) : null;
+      if (action.decision && action.decision !== 'returned' && ROUTED_KINDS.includes(document.kind) && !routing?.rule && !deciding?.forum) {
         throw new UnprocessableEntityException(routing?.reason ?? 'No forum rule covers this document');
       }
+      const forum = deciding ? deciding.forum : (routing?.rule?.forum ?? null);
+      const forumRuleId = deciding ? deciding.forumRuleId : (routing?.rule?.id ?? null);
+      const forumRule = forumRuleId && forumRuleId === routing?.rule?.id ? routing.rule.code : null;
       await em.query(
         `UPDATE documents SET state = $2, forum = $3, forum_rule_id = $4, submitted_at = COALESCE($5, submitted_at), decided_at = COALESCE($6, decided_at), updated_at = now() WHERE id = $1`,
-        [id, action.to, routing?.rule?.forum ?? document.forum, routing?.rule?.id ?? document.forumRuleId, action.requiresValid ? now : null, action.decision && action.decision !== 'returned' ? decidedAt : null],
+        [id, action.to, forum ?? document.forum, forum ? forumRuleId : document.forumRuleId, action.requiresValid ? now : null, action.decision && action.decision !== 'returned' ? decidedAt : null],
       );
       const [transition] = await em.query(
         `INSERT INTO document_transitions (document_id, action, from_state, to_state, actor_id, actor_email, comment, workflow_version, forum, forum_rule_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [id, action.id, document.state, action.to, me.id, me.email, comment ?? null, workflow.version, routing?.rule?.forum ?? null, routing?.rule?.id ?? null],
+        [id, action.id, document.state, action.to, me.id, me.email, comment ?? null, workflow.version, forum, forumRuleId],
       );
-      const record = checked ? await this.applyDecision(em, document, checked, routing, String(transition.id), me.id) : null;
+      const record = checked ? await this.applyDecision(em, document, checked, routing, deciding, String(transition.id), me.id) : null;
       await this.projects.refreshSummary(em, document.projectId);
       await this.audit.record(em, {
         action: 'document.transition',
         targetType: 'document',
         targetId: id,
         details: {
-          action: action.id, from: document.state, to: action.to, workflowVersion: workflow.version, forum: routing?.rule?.forum ?? null, forumRule: routing?.rule?.code ?? null,
+          action: action.id, from: document.state, to: action.to, workflowVersion: workflow.version, forum, forumRule,
           ...(checked ? { decisionDate: checked.decisionDate, backdated: checked.decisionDate < today } : {}),
         },
       });
@@ -412,11 +412,11 @@ export class DocumentsService {
           type: eventType,
           data: {
             documentId: id, projectId: document.projectId, projectTitle: document.title, kind: document.kind, action: action.id, from: document.state, to: action.to,
-            comment: comment?.trim() || null, forum: routing?.rule?.forum ?? document.forum, actorId: me.id, actorName, departmentId: document.departmentId, preparedBy: document.createdBy,
+            comment: comment?.trim() || null, forum: forum ?? document.forum, actorId: me.id, actorName, departmentId: document.departmentId, preparedBy: document.createdBy,
           },
         });
       }
-      return { id, state: action.to, forum: routing?.rule?.forum ?? document.forum, forumRule: routing?.rule?.code ?? null, workflowVersion: workflow.version, decision: record };
+      return { id, state: action.to, forum: forum ?? document.forum, forumRule, workflowVersion: workflow.version, decision: record };
     });
   }
 
@@ -430,8 +430,10 @@ export class DocumentsService {
     const unanswered = await this.warnings.unanswered(em, document.id, checked.warnings);
     if (unanswered.length) {
       const named = unanswered.map((w) => `item ${w.item ?? '?'} (${w.check})`).join(', ');
+      const namedUr = unanswered.map((w) => `مد ${w.item ?? '?'} (${w.check})`).join('، ');
       throw new UnprocessableEntityException({
-        statusCode: 422, error: 'Unprocessable Entity', message: `${unanswered.length} warning(s) need an answer before submission: ${named}`, warnings: unanswered,
+        statusCode: 422, error: 'Unprocessable Entity', message: `${unanswered.length} warning(s) need an answer before submission: ${named}`,
+        messageUr: `جمع کرانے سے پہلے ${unanswered.length} انتباہ(ات) کا جواب ضروری ہے: ${namedUr}`, warnings: unanswered,
       });
     }
     const cost = figuresOf(document.kind, checked.data).totalCost;
@@ -449,11 +451,11 @@ export class DocumentsService {
    * dates follow its records (src/approvals). A revision approved under a "within n %" rule
    * keeps the baseline its increase was measured against (migration 0007).
    */
-  private async applyDecision(em: EntityManager, document: ProjectDocument, checked: CheckedDecision, routing: Routing | null, transitionId: string, actorId: string) {
+  private async applyDecision(em: EntityManager, document: ProjectDocument, checked: CheckedDecision, routing: Routing | null, deciding: DecidingForum | null, transitionId: string, actorId: string) {
     return this.approvals.recordDecision(em, {
-      document: this.decided(document), checked, forum: routing?.rule?.forum ?? document.forum, forumRuleId: routing?.rule?.id ?? document.forumRuleId,
+      document: this.decided(document), checked, forum: deciding ? deciding.forum : document.forum, forumRuleId: deciding ? deciding.forumRuleId : document.forumRuleId,
       baselineCost: routing?.baselineCost ?? null, increasePct: routing?.increasePct ?? null,
-      routingWarnings: routing?.warnings ?? [], transitionId, recordedBy: actorId,
+      routingWarnings: deciding?.warnings ?? routing?.warnings ?? [], transitionId, recordedBy: actorId,
     });
   }
 
@@ -493,7 +495,7 @@ export class DocumentsService {
    */
   private async increaseOverApproved(em: EntityManager, projectId: string, totalCost: string, on: string): Promise<{ baselineCost: string | null; increasePct: string | null }> {
     const recorded = await this.approvals.baselineOn(em, projectId, on);
-    const baselineCost = recorded ?? (await em.query(`SELECT COALESCE(baseline_cost, approved_cost)::text AS cost FROM projects WHERE id = $1`, [projectId]))[0]?.cost ?? null;
+    const baselineCost = recorded ?? (await this.projects.columnBaseline(em, projectId));
     if (!baselineCost || new Dec(baselineCost).isZero()) return NO_INCREASE;
     return { baselineCost, increasePct: this.approvals.increase(totalCost, baselineCost) };
   }

@@ -214,6 +214,16 @@ export class ListProjectsQuery extends ListFilters {
   @IsCalendarDate({ message: 'approvedTo must be a real date (YYYY-MM-DD)' })
   approvedTo?: string;
 
+  @ApiPropertyOptional({ example: '2023-07-01', description: 'Completed on or after this date (the approved PC-IV\'s decision date)' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'completedFrom must be a real date (YYYY-MM-DD)' })
+  completedFrom?: string;
+
+  @ApiPropertyOptional({ example: '2024-06-30', description: 'Completed on or before this date' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'completedTo must be a real date (YYYY-MM-DD)' })
+  completedTo?: string;
+
   @ApiPropertyOptional({ example: '1000', description: 'Rs million: the cost last approved (approval records)' })
   @IsOptional()
   @Matches(AMOUNT, { message: 'minApprovedCost must be an amount in Rs million' })
@@ -224,7 +234,7 @@ export class ListProjectsQuery extends ListFilters {
   @Matches(AMOUNT, { message: 'maxApprovedCost must be an amount in Rs million' })
   maxApprovedCost?: string;
 
-  @ApiPropertyOptional({ enum: PROJECT_SORTS, default: '-updatedAt', description: 'cost is the current cost, approvedCost the cost last approved, approvedAt the first approval; - sorts descending' })
+  @ApiPropertyOptional({ enum: PROJECT_SORTS, default: '-updatedAt', description: 'cost is the current cost, approvedCost the cost last approved, approvedAt the first approval, completedAt the completion; - sorts descending' })
   @IsOptional()
   @IsIn(PROJECT_SORTS, { message: `sort must be one of ${PROJECT_SORTS.join(', ')}` })
   sort?: (typeof PROJECT_SORTS)[number];

@@ -31,7 +31,8 @@ export interface ImportedDocumentRow {
   departmentId: string;
   sector: string;
   districts: string[];
-  decidedOn: string | null;
+  /** The instant of the decision its state follows (instantOnDay of the decision's date). */
+  decidedAt: Date | null;
   createdBy: string;
 }
 
@@ -44,12 +45,6 @@ export class ImportedProjectsRepository {
   async idByImportKey(em: EntityManager, importKey: string): Promise<string | null> {
     const [row] = await em.query(`SELECT id FROM projects WHERE import_key = $1`, [importKey]);
     return row?.id ?? null;
-  }
-
-  /** Department ids by code (codes the province does not have are absent). */
-  async departmentIds(em: EntityManager, codes: readonly string[]): Promise<Map<string, string>> {
-    const rows: { id: string; code: string }[] = await em.query(`SELECT id, code FROM departments WHERE code = ANY($1::text[])`, [[...new Set(codes)]]);
-    return new Map(rows.map((r) => [r.code, r.id]));
   }
 
   async insertProject(em: EntityManager, p: ImportedProjectRow): Promise<string> {
@@ -71,11 +66,11 @@ export class ImportedProjectsRepository {
       `INSERT INTO documents (project_id, import_key, form_key, form_version_id, edition, kind, sequence, parent_id, title, state, revision, data,
                               valid, error_count, total_cost, forum, department_id, sector, districts, created_by, updated_by, decided_at,
                               created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20::date,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20::timestamptz,
                clock_timestamp(), clock_timestamp())
        RETURNING id`,
       [d.projectId, d.importKey, d.formKey, d.formVersionId, d.edition, d.kind, d.sequence, d.parentId, d.title, d.state, JSON.stringify(d.data),
-        d.valid, d.errorCount, d.totalCost, d.forum, d.departmentId, d.sector, d.districts, d.createdBy, d.decidedOn],
+        d.valid, d.errorCount, d.totalCost, d.forum, d.departmentId, d.sector, d.districts, d.createdBy, d.decidedAt],
     );
     await em.query(`INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, 1, $2, $3, $4)`, [
       row.id, JSON.stringify(d.data), d.errorCount, d.createdBy,

@@ -1,6 +1,7 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { instantOnDay } from '../common/calendar';
 import { Dec, MONEY_SCALE } from '../forms/decimal';
 import { fitToDefinition } from '../forms/fit';
 import { FormsService } from '../forms/forms.service';
@@ -9,6 +10,13 @@ import { ImportedProjectsRepository } from './imported-projects.repository';
 import { ProjectsRepository } from './projects.repository';
 
 type Data = Record<string, unknown>;
+
+/**
+ * Decision → the final workflow state an action taking it leads to, read once per import run.
+ * A decision the province's workflow records with no such action is absent: an imported document
+ * must rest in a final state, never one from which it could be edited or decided again.
+ */
+export type FinalStates = ReadonlyMap<string, string>;
 
 /** The one cost row an imported document carries: its key figures, not the province's item-wise table. */
 const IMPORTED_COST_ITEM = 'Total cost as recorded (imported key figures; item-wise estimate not imported)';
@@ -33,11 +41,14 @@ export interface NewImportedDocument {
   /** Rs million. */
   documentCost: string;
   fecCost: string | null;
-  /** The last decision on it ('approved-with-changes' counts as approved); its state follows. */
+  /**
+   * The decision its state follows: its approval, else its last decision ('approved-with-changes'
+   * counts as approved). Only decisions that end in a final state of the workflow are accepted.
+   */
   lastDecision: string;
-  /** The forum of that decision, and the day it approved (null: never approved). */
+  /** The forum of that decision, and its date. */
   forum: string | null;
-  approvedOn: string | null;
+  decidedOn: string;
   /** What a revision revises: the document last approved before it. */
   revises: { documentId: string; approvedCost: string; forum: string; approvedOn: string } | null;
   createdBy: string;
@@ -46,6 +57,8 @@ export interface NewImportedDocument {
 export interface ImportedProjectFacts {
   title: string;
   departmentCode: string;
+  /** The department of that code (DepartmentsService.idsByCode, resolved once per import). */
+  departmentId: string;
   sector: string;
   provinceWide: boolean;
   districts: string[];
@@ -76,36 +89,36 @@ export class ImportedProjectsService {
     return this.repository.idByImportKey(em, importKey);
   }
 
-  /** Which of these catalogue forms the province has published (documents can only be written on those). */
-  async installedForms(em: EntityManager, keys: readonly string[]): Promise<Set<string>> {
-    const installed = new Set<string>();
-    for (const key of keys) {
-      try {
-        await this.forms.currentVersion(em, key);
-        installed.add(key);
-      } catch (error) {
-        if (!(error instanceof NotFoundException)) throw error;
-      }
+  /** Which of these catalogue forms the province has published (documents can only be written on those), in one query. */
+  installedForms(em: EntityManager, keys: readonly string[]): Promise<Set<string>> {
+    return this.forms.installedForms(em, keys);
+  }
+
+  /** The province's workflow as the import needs it (FinalStates), read once per run. */
+  async finalStates(em: EntityManager): Promise<FinalStates> {
+    const { config } = await WorkflowService.current(em);
+    const final = new Set(config.states.filter((s) => s.final).map((s) => s.id));
+    const states = new Map<string, string>();
+    for (const a of config.actions) {
+      if (a.decision && final.has(a.to) && !states.has(a.decision)) states.set(a.decision, a.to);
     }
-    return installed;
+    return states;
   }
 
   async createProject(em: EntityManager, p: NewImportedProject): Promise<string> {
-    const departmentId = (await this.repository.departmentIds(em, [p.departmentCode])).get(p.departmentCode);
-    if (!departmentId) throw new BadRequestException({ message: [`departmentCode: no department "${p.departmentCode}" in this province`] });
     const id = await this.repository.insertProject(em, {
-      importKey: p.importKey, title: p.title, departmentId, sector: p.sector, districts: p.districts,
+      importKey: p.importKey, title: p.title, departmentId: p.departmentId, sector: p.sector, districts: p.districts,
       adpNumber: p.adpSerial, computerCode: p.computerCode, createdBy: p.createdBy,
     });
     await this.audit.record(em, { action: 'project.imported', targetType: 'project', targetId: id, details: { importKey: p.importKey, title: p.title } });
     return id;
   }
 
-  async addDocument(em: EntityManager, projectId: string, project: ImportedProjectFacts, d: NewImportedDocument): Promise<string> {
+  async addDocument(em: EntityManager, projectId: string, project: ImportedProjectFacts, d: NewImportedDocument, finalStates: FinalStates): Promise<string> {
+    const state = stateAfter(finalStates, d.lastDecision);
     const version = await this.forms.currentVersion(em, d.formKey);
     const { validator } = await this.forms.validatorFor(em, version.id);
     const checked = validator.validate(fitToDefinition(version.definition, this.dataOf(project, d)));
-    const departmentId = (await this.repository.departmentIds(em, [project.departmentCode])).get(project.departmentCode)!;
     const id = await this.repository.insertDocument(em, {
       projectId,
       importKey: d.importKey,
@@ -116,16 +129,16 @@ export class ImportedProjectsService {
       sequence: d.revisionNumber,
       parentId: d.revises?.documentId ?? null,
       title: project.title,
-      state: await this.stateAfter(em, d.lastDecision),
+      state,
       data: checked.data,
       valid: checked.valid,
       errorCount: checked.errorCount,
       totalCost: d.documentCost,
       forum: d.forum,
-      departmentId,
+      departmentId: project.departmentId,
       sector: project.sector,
       districts: project.districts,
-      decidedOn: d.approvedOn,
+      decidedAt: instantOnDay(d.decidedOn),
       createdBy: d.createdBy,
     });
     await this.audit.record(em, { action: 'document.imported', targetType: 'document', targetId: id, details: { projectId, formKey: d.formKey, kind: d.kind, importKey: d.importKey } });
@@ -136,15 +149,6 @@ export class ImportedProjectsService {
   async finish(em: EntityManager, projectId: string, status: 'approved' | 'completed', completedAt: string | null): Promise<void> {
     await this.repository.setStatus(em, projectId, status, completedAt);
     await this.projects.refreshSummary(em, projectId);
-  }
-
-  /** The state the province's workflow leads to by an action taking this decision (approved for an approval). */
-  private async stateAfter(em: EntityManager, decision: string): Promise<string> {
-    const { config } = await WorkflowService.current(em);
-    const wanted = decision === 'approved-with-changes' ? 'approved' : decision;
-    const action = config.actions.find((a) => a.decision === wanted) ?? config.actions.find((a) => a.decision === 'approved');
-    if (!action) throw new BadRequestException({ message: ["decision: the province's workflow has no action that records this decision"] });
-    return action.to;
   }
 
   /** The key figures in the form's own fields; what the target form does not have is dropped by fitToDefinition. */
@@ -180,6 +184,20 @@ export class ImportedProjectsService {
       capitalCost: { original: { rows: [costRow(revises.approvedCost, new Dec(0))] }, revised: { rows: [costRow(d.documentCost, fec)] } },
     };
   }
+}
+
+/**
+ * The final state the province's workflow leads to by an action taking this decision (an
+ * approval with changes is an approval); a 400 naming the decision when there is none, so the
+ * project is refused rather than left where it could be edited or decided again.
+ */
+function stateAfter(finalStates: FinalStates, decision: string): string {
+  const state = finalStates.get(decision === 'approved-with-changes' ? 'approved' : decision);
+  if (state) return state;
+  throw new BadRequestException({
+    message: [`decision: the province's workflow has no action that records "${decision}" and ends in a final state; an imported document must rest in a final state`],
+    messageUr: [`فیصلہ: صوبے کے ورک فلو میں کوئی ایسا عمل نہیں جو "${decision}" درج کرے اور حتمی مرحلے پر ختم ہو؛ درآمد شدہ دستاویز کا حتمی مرحلے میں ہونا لازمی ہے`],
+  });
 }
 
 /** '2013-09-15' → '2013-14'. */

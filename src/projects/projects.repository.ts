@@ -8,6 +8,7 @@ export type ProjectStage = (typeof PROJECT_STAGES)[number];
 
 export const PROJECT_SORTS = [
   'updatedAt', '-updatedAt', 'title', '-title', 'cost', '-cost', 'createdAt', '-createdAt', 'approvedCost', '-approvedCost', 'approvedAt', '-approvedAt',
+  'completedAt', '-completedAt',
 ] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
@@ -29,6 +30,9 @@ export interface ProjectListFilter {
   /** Rs million: the cost last approved. */
   minApprovedCost?: string;
   maxApprovedCost?: string;
+  /** Completed between these dates (YYYY-MM-DD, inclusive). */
+  completedFrom?: string;
+  completedTo?: string;
   /** Words of the title, each matched as a prefix. */
   words?: string[];
   sort: ProjectSort;
@@ -62,10 +66,10 @@ export interface ProjectRow {
 }
 
 const SORT_COLUMNS: Record<string, string> = {
-  updatedAt: 'p.updated_at', title: 'p.title', cost: 'p.current_cost', createdAt: 'p.created_at', approvedCost: 'p.approved_cost', approvedAt: 'p.approved_at',
+  updatedAt: 'p.updated_at', title: 'p.title', cost: 'p.current_cost', createdAt: 'p.created_at', approvedCost: 'p.approved_cost', approvedAt: 'p.approved_at', completedAt: 'p.completed_at',
 };
 /** Sort columns a project may not have yet (empty ones go last either way). */
-const NULLABLE_SORT_COLUMNS = new Set(['p.current_cost', 'p.approved_cost', 'p.approved_at']);
+const NULLABLE_SORT_COLUMNS = new Set(['p.current_cost', 'p.approved_cost', 'p.approved_at', 'p.completed_at']);
 
 /** What the approval records say of a project (ApprovalsRepository.standing), as written onto it. */
 export interface ApprovalStanding {
@@ -208,6 +212,8 @@ export class ProjectsRepository {
     if (filter.approvedForum) where.push(`p.approved_forum = ${param(filter.approvedForum)}`);
     if (filter.approvedFrom) where.push(`p.approved_at >= ${param(filter.approvedFrom)}::date`);
     if (filter.approvedTo) where.push(`p.approved_at <= ${param(filter.approvedTo)}::date`);
+    if (filter.completedFrom) where.push(`p.completed_at >= ${param(filter.completedFrom)}::date`);
+    if (filter.completedTo) where.push(`p.completed_at <= ${param(filter.completedTo)}::date`);
     if (filter.minApprovedCost) where.push(`p.approved_cost >= ${param(filter.minApprovedCost)}::numeric`);
     if (filter.maxApprovedCost) where.push(`p.approved_cost <= ${param(filter.maxApprovedCost)}::numeric`);
     if (filter.words?.length) {
@@ -225,7 +231,9 @@ export class ProjectsRepository {
    * Writes what the approval records say onto the project. Nothing approved yet: the approved
    * figures are left as they are (a PC-I rejection marks a project still in preparation).
    * approved_at only ever moves earlier: a date set before the records existed is kept unless a
-   * record is older. An approved PC-IV makes it completed.
+   * record is older. An approved PC-IV makes it completed; a project already completed (e.g. one
+   * imported as completed, without a PC-IV record) stays completed on its date when a later
+   * decision, such as a revision approved after completion, is recorded.
    */
   async applyApprovals(em: EntityManager, projectId: string, s: ApprovalStanding): Promise<void> {
     if (s.approvedCost === null) {
@@ -235,8 +243,8 @@ export class ProjectsRepository {
     await em.query(
       `UPDATE projects
           SET approved_cost = $2, approved_forum = $3, approved_document_id = $4, approved_at = LEAST(COALESCE(approved_at, $5::date), $5::date),
-              baseline_cost = $6, completed_at = $7,
-              status = CASE WHEN $7::date IS NOT NULL THEN 'completed' ELSE 'approved' END, updated_at = now()
+              baseline_cost = $6, completed_at = COALESCE($7::date, completed_at),
+              status = CASE WHEN $7::date IS NOT NULL OR status = 'completed' THEN 'completed' ELSE 'approved' END, updated_at = now()
         WHERE id = $1`,
       [projectId, s.approvedCost, s.approvedForum, s.approvedDocumentId, s.approvedAt, s.baselineCost ?? s.approvedCost, s.completedAt],
     );
@@ -246,6 +254,12 @@ export class ProjectsRepository {
   async decidedDocument(em: EntityManager, id: string): Promise<DecidedDocument | null> {
     const [row] = await em.query(`SELECT id, project_id AS "projectId", kind, total_cost::text AS "totalCost", data FROM documents WHERE id = $1`, [id]);
     return row ?? null;
+  }
+
+  /** The cost a project's revisions were measured against before approval records existed (migration 0007). */
+  async columnBaseline(em: EntityManager, id: string): Promise<string | null> {
+    const [row] = await em.query(`SELECT COALESCE(baseline_cost, approved_cost)::text AS cost FROM projects WHERE id = $1`, [id]);
+    return row?.cost ?? null;
   }
 
   async projectExists(em: EntityManager, id: string): Promise<boolean> {

@@ -62,6 +62,8 @@ export class ProjectsService {
       approvedForum: query.approvedForum,
       approvedFrom: query.approvedFrom,
       approvedTo: query.approvedTo,
+      completedFrom: query.completedFrom,
+      completedTo: query.completedTo,
       minApprovedCost: query.minApprovedCost,
       maxApprovedCost: query.maxApprovedCost,
       words: query.q ? titleWords(query.q) : undefined,

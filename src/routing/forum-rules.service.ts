@@ -6,7 +6,7 @@ import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { CreateForumRuleRequest } from './dto';
 import { Dec } from '../forms/decimal';
 import {
-  conflictingRules, decideRouting, forumSeedFor, ForumRuleData, ForumRulesSummary, RoutingDecision, RoutingInput, seedForumRules, summariseRules,
+  conflictingRules, decideRouting, defaultLevel, forumSeedFor, ForumRuleData, ForumRulesSummary, RoutingDecision, RoutingInput, seedForumRules, summariseRules,
 } from './forum-rules';
 
 export interface ForumRule extends ForumRuleData {
@@ -120,12 +120,13 @@ export class ForumRulesService {
       throw new BadRequestException({ message: ['maxCost must be above minCost'] });
     }
     if (request.effectiveTo && request.effectiveTo < request.effectiveFrom) throw new BadRequestException({ message: ['effectiveTo must not be before effectiveFrom'] });
-    const rule: ForumRuleData = {
-      code: request.code, level: request.level ?? 'provincial', forum: request.forum, minCost: request.minCost ?? null, maxCost: request.maxCost ?? null,
+    const fields = {
+      code: request.code, forum: request.forum, minCost: request.minCost ?? null, maxCost: request.maxCost ?? null,
       formKinds: request.formKinds ?? null, foreignFunding: request.foreignFunding ?? null, whollyProvincial: request.whollyProvincial ?? null,
       maxIncreasePct: request.maxIncreasePct ?? null, effectiveFrom: request.effectiveFrom, effectiveTo: request.effectiveTo ?? null,
       priority: request.priority, source: request.source, verify: request.verify ?? false,
     };
+    const rule: ForumRuleData = { ...fields, level: request.level ?? defaultLevel(fields) };
     try {
       return await this.db.transaction(async (em) => {
         const [forum] = await em.query(`SELECT 1 FROM master_data_items WHERE list = 'approval-forums' AND code = $1`, [request.forum]);

@@ -1,5 +1,5 @@
 import {
-  conflictingRules, decideForum, decideRouting, forumSeedFor, ForumRuleData, ownTierInForce, RoutingInput, rulesOverlap, seedForumRules, summariseRules,
+  conflictingRules, decideForum, decideRouting, defaultLevel, forumSeedFor, ForumRuleData, ownTierInForce, RoutingInput, rulesOverlap, seedForumRules, summariseRules,
 } from './forum-rules';
 
 const rule = (over: Partial<ForumRuleData>): ForumRuleData => ({
@@ -78,6 +78,12 @@ describe('forum rules', () => {
     expect(decideRouting([federalCdwp, pc2], input({ formKind: 'pc2' })).rule).toBeNull();
     const ministryDdwp = rule({ code: 'federal-ddwp', level: 'federal', forum: 'ddwp', maxCost: '1000', priority: 15 });
     expect(ownTierInForce([federalCdwp], '2026-01-01')).toBe(false);
+    // A CDWP band a province added without saying it is federal is still no tier of its own.
+    const mislabelled = rule({ code: 'my-cdwp', level: 'provincial', forum: 'cdwp', minCost: '400', maxCost: '7500' });
+    expect(ownTierInForce([federalCdwp, mislabelled], '2026-01-01')).toBe(false);
+    expect(defaultLevel(mislabelled)).toBe('federal');
+    expect(defaultLevel(rule({ code: 'kp-foreign-cdwp', forum: 'cdwp', foreignFunding: true }))).toBe('provincial');
+    expect(defaultLevel(band)).toBe('provincial');
     expect(decideRouting([federalCdwp, ministryDdwp], input({ totalCost: '1000' })).rule?.code).toBe('federal-ddwp');
     expect(decideRouting([federalCdwp, ministryDdwp], input({ totalCost: '1000.001' }))).toMatchObject({ rule: { code: 'federal-cdwp' }, warnings: [], reason: null });
     expect(summariseRules([federalCdwp, band, rule({ code: 'v', verify: true })], '2026-01-01')).toEqual({ provincialInForce: true, verifyCount: 1, total: 3 });

@@ -108,6 +108,8 @@ export function conflictingRules<T extends ForumRuleData>(existing: readonly T[]
  * no provincial forums; its projects are federal and start at the sponsoring ministry's DDWP.
  */
 export const FEDERAL_DDWP_FORUM = 'ddwp';
+/** Forums that are federal whatever a rule's level says: a band naming them is never a province's own tier. */
+export const FEDERAL_ONLY_FORUMS: readonly string[] = ['cdwp', 'ecnec'];
 
 export interface RoutingWarning {
   code: 'no-provincial-rules';
@@ -134,7 +136,18 @@ const isCostBand = (rule: ForumRuleData) =>
  * whatever exceeds the province's highest forum) would swallow every project, so routing stops.
  */
 export function ownTierInForce(rules: readonly ForumRuleData[], on: string): boolean {
-  return rules.some((r) => inForce(r, on) && isCostBand(r) && (r.level === 'provincial' || r.forum === FEDERAL_DDWP_FORUM));
+  return rules.some(
+    (r) => inForce(r, on) && isCostBand(r) && !FEDERAL_ONLY_FORUMS.includes(r.forum) && (r.level === 'provincial' || r.forum === FEDERAL_DDWP_FORUM),
+  );
+}
+
+/**
+ * The level a new rule gets when its author does not say: a plain CDWP/ECNEC band is a federal
+ * limit; anything else (a province's bands, its special rules, even one sending a case to CDWP)
+ * is the province's own.
+ */
+export function defaultLevel(rule: Omit<ForumRuleData, 'level'>): ForumRuleData['level'] {
+  return FEDERAL_ONLY_FORUMS.includes(rule.forum) && isCostBand(rule as ForumRuleData) ? 'federal' : 'provincial';
 }
 
 export function noProvincialRulesWarning(on: string): RoutingWarning {

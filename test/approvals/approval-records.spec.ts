@@ -1,4 +1,5 @@
 import { ApprovalsService } from '../../src/approvals/approvals.service';
+import { Calendar, instantOnDay } from '../../src/common/calendar';
 import { MigrationRunner } from '../../src/database/migration-runner.service';
 import { TenantDatabase } from '../../src/tenancy/tenant-database.service';
 import { schemaNameFor } from '../../src/tenancy/slug';
@@ -297,6 +298,12 @@ describe('approval records (kp, gb)', () => {
     const done = await decide(pc4.body.id, 'approve', { decision: { decisionDate: '2023-06-30' } }).expect(200);
     expect(done.body.decision).toMatchObject({ documentKind: 'pc4', decision: 'approved', approvedCost: null, forum: null });
     expect(await project(pcI.projectId)).toMatchObject({ status: 'completed', completedAt: '2023-06-30', approvedCost: REVISED_COST, approvedAt: PCI_DECIDED });
+    // The list filters and sorts by the completion date too.
+    const listed = async (query: string) => ((await api().get(`/api/projects?${query}`, t.viewer).expect(200)).body.items as { id: string }[]).map((i) => i.id);
+    expect(await listed('completedFrom=2023-06-30&completedTo=2023-06-30')).toEqual([pcI.projectId]);
+    expect(await listed('completedFrom=2023-07-01')).toEqual([]);
+    expect((await listed('sort=-completedAt'))[0]).toBe(pcI.projectId);
+    expect((await api().get('/api/projects?completedTo=2023-02-30', t.viewer).expect(400)).body.message).toEqual(['completedTo must be a real date (YYYY-MM-DD)']);
     const schema = schemaNameFor('kp');
     const [row] = await h.dataSource.query(`SELECT count(*)::int AS n FROM ${schema}.approval_records WHERE project_id = $1`, [pcI.projectId]);
     expect(row.n).toBe(4);
@@ -337,6 +344,149 @@ describe('approval records (kp, gb)', () => {
     await api().get(`/api/projects/${projectId}/approvals`, t.viewer).expect(404);
   });
 
+  /** A KP PC-I of the example project prepared on `prepared`, with its feasibility study, placed before its forum. */
+  async function pcIBeforeForum(title: string, prepared: string): Promise<{ id: string; projectId: string; feasibilityId: string }> {
+    const created = await api().post('/api/projects', t.preparer).send({ title, formKey: 'pc1-infrastructure' }).expect(201);
+    const id = created.body.document.id as string;
+    const data = fixture('pc1-infrastructure');
+    data.cover.preparationDate = prepared;
+    await api().put(`/api/documents/${id}`, t.preparer).send({ revision: 1, data }).expect(200);
+    const feasibilityId = await attach(id, 'feasibility-study', 'feasibility.pdf');
+    await toForum(id);
+    return { id, projectId: created.body.project.id, feasibilityId };
+  }
+
+  const shiftDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+  test('a past decision with no forum rule in force is recorded with the forum it names and a no-rule warning; decisions stay in date order; the letter filed afterwards is linked', async () => {
+    // A date before every rule the province has (seeded or added by this spec).
+    const rules = (await api().get('/api/forum-rules', t.viewer).expect(200)).body as Json[];
+    const earliest = rules.map((r) => r.effectiveFrom as string).sort()[0];
+    const deferredOn = shiftDays(earliest, -300);
+    const approvedOn = shiftDays(earliest, -200);
+    const chitral = await pcIBeforeForum('Chitral–Garam Chashma road', shiftDays(earliest, -400));
+    const approve = (decision: Json) => decide(chitral.id, 'approve', { decision });
+
+    // The forum must be named, and be one of the province's forums; the letter must be an approval letter.
+    const unnamed = await approve({ decisionDate: approvedOn }).expect(400);
+    expect(unnamed.body.message).toEqual([expect.stringMatching(new RegExp(`^decision\\.forum: required: no forum rule of this province was in force on ${approvedOn}`))]);
+    expect((await approve({ decisionDate: approvedOn, forum: 'nowhere-dwp' }).expect(400)).body.message[0]).toMatch(/^decision\.forum: "nowhere-dwp" is not one of this province's approval forums/);
+    expect(Object.keys((await approve({ decisionDate: approvedOn, forum: 'KP PDWP' }).expect(400)).body.fields)).toEqual(['decision.forum']);
+    const notALetter = await approve({ decisionDate: approvedOn, forum: 'kp-pdwp', letterAttachmentId: chitral.feasibilityId }).expect(400);
+    expect(notALetter.body.message).toEqual([expect.stringMatching(/^decision\.letterAttachmentId: .* is a feasibility-study attachment, not an approval letter/)]);
+    expect((await api().get(`/api/documents/${chitral.id}/decisions`, t.viewer).expect(200)).body).toEqual([]);
+
+    // Deferred first, with the forum named: a fact, kept with the routing's remarks.
+    const deferred = await decide(chitral.id, 'defer', { comment: 'Land cost to be verified', decision: { decisionDate: deferredOn, forum: 'kp-pdwp' } }).expect(200);
+    expect(deferred.body).toMatchObject({ state: 'deferred', forum: 'kp-pdwp', forumRule: null, decision: { decision: 'deferred', forum: 'kp-pdwp', forumRuleId: null, origin: 'recorded' } });
+    const noRule = deferred.body.decision.routingWarnings.find((w: Json) => w.code === 'no-rule');
+    expect(noRule).toMatchObject({ message: { en: expect.stringContaining(deferredOn), ur: expect.stringMatching(/[\u0600-\u06FF]/) }, params: { decisionDate: deferredOn, recordedForum: 'kp-pdwp' } });
+    expect((await act(h, kp.host, t.reviewer, chitral.id, 'place-before-forum')).status).toBe(200);
+
+    // Not dated before the document's latest decision.
+    const early = await approve({ decisionDate: shiftDays(deferredOn, -1), forum: 'kp-pdwp' }).expect(400);
+    expect(early.body.message).toEqual([`decision.decisionDate: ${shiftDays(deferredOn, -1)} is before this document's latest decision (${deferredOn}); decisions are recorded in the order they were taken`]);
+
+    const approved = await approve({ decisionDate: approvedOn, forum: 'kp-pdwp', meetingNumber: '2nd PDWP meeting' }).expect(200);
+    expect(approved.body).toMatchObject({ state: 'approved', forum: 'kp-pdwp', forumRule: null, decision: { decision: 'approved', forum: 'kp-pdwp', forumRuleId: null, letterAttachmentId: null, approvedCost: '3128.200' } });
+    expect(approved.body.decision.routingWarnings.map((w: Json) => w.code)).toContain('no-rule');
+    expect(await project(chitral.projectId)).toMatchObject({ status: 'approved', approvedForum: 'kp-pdwp', approvedAt: approvedOn, approvedCost: '3128.200' });
+    const doc = (await api().get(`/api/documents/${chitral.id}`, t.viewer).expect(200)).body;
+    expect([doc.forum, new Date(doc.decidedAt).toISOString()]).toEqual(['kp-pdwp', instantOnDay(approvedOn).toISOString()]);
+
+    // The letter arrives after the decision: filed, then linked to the record.
+    const recordId = approved.body.decision.id as string;
+    const letterId = (await fileLetter(chitral.id, t.approver).expect(201)).body.id as string;
+    const link = (attachmentId: string, token = t.approver, documentId = chitral.id, record = recordId, host = kp.host) =>
+      h.on(host).put(`/api/documents/${documentId}/decisions/${record}/letter`, token).send({ attachmentId });
+    expect((await link(chitral.feasibilityId).expect(400)).body.message).toEqual([expect.stringMatching(/^attachmentId: .* is a feasibility-study attachment, not an approval letter/)]);
+    expect((await link(pcI.letterId).expect(400)).body.message).toEqual([`attachmentId: ${pcI.letterId} is not an attachment of this document`]);
+    expect(Object.keys((await link('not-a-uuid').expect(400)).body.fields)).toEqual(['attachmentId']);
+    await link(letterId, t.preparer).expect(403);
+    await link(letterId, t.approver, pcI.id).expect(404); // the record is not the other document's
+    await link(letterId, gbTeam.approver, chitral.id, recordId, gb.host).expect(404);
+    const linked = await link(letterId).expect(200);
+    expect(linked.body).toMatchObject({ id: recordId, letterAttachmentId: letterId, decision: 'approved' });
+    expect((await api().get(`/api/documents/${chitral.id}/decisions`, t.viewer).expect(200)).body.map((r: Json) => [r.decision, r.letterAttachmentId])).toEqual([['deferred', null], ['approved', letterId]]);
+    const audit = (await api().get('/api/audit?action=approval-record.letter-linked', kp.adminToken).expect(200)).body.items as Json[];
+    expect(audit.filter((e) => e.targetId === chitral.id).map((e) => e.details)).toEqual([{ recordId, attachmentId: letterId, previousAttachmentId: null }]);
+  });
+
+  test('a forum other than the rules of the date name is recorded with a forum-mismatch warning; a revision is not dated before the approval it revises; a completed project stays completed', async () => {
+    const mingora = await pcIBeforeForum('Mingora bypass', PCI_PREPARED);
+    const approvedOn = '2014-05-01';
+    // The spec's 2014 band names the PDWP; the record says the DDWP decided: kept as recorded, with the remark.
+    const approved = await decide(mingora.id, 'approve', { decision: { decisionDate: approvedOn, forum: 'kp-ddwp' } }).expect(200);
+    expect(approved.body).toMatchObject({ forum: 'kp-ddwp', forumRule: null, decision: { forum: 'kp-ddwp', forumRuleId: null, forumRule: null } });
+    expect(approved.body.decision.routingWarnings).toEqual([
+      expect.objectContaining({ code: 'forum-mismatch', message: { en: expect.stringContaining('spec-kp-pdwp-fy2014'), ur: expect.stringMatching(/[\u0600-\u06FF]/) }, params: expect.objectContaining({ expectedForum: 'kp-pdwp', recordedForum: 'kp-ddwp', rule: 'spec-kp-pdwp-fy2014' }) }),
+    ]);
+    expect(await project(mingora.projectId)).toMatchObject({ approvedForum: 'kp-ddwp', approvedAt: approvedOn });
+
+    // Imported as completed (no PC-IV on record), as the legacy import leaves such a project.
+    const completedOn = '2019-12-31';
+    await h.dataSource.query(`UPDATE ${schemaNameFor('kp')}.projects SET status = 'completed', completed_at = $2 WHERE id = $1`, [mingora.projectId, completedOn]);
+
+    const created = await api().post(`/api/projects/${mingora.projectId}/documents`, t.preparer).send({ formKey: 'pc1-revised' }).expect(201);
+    const revisionId = created.body.id as string;
+    const data = fixture('pc1-revised');
+    data.cover = { ...data.cover, parentDocumentId: mingora.id, preparationDate: '2014-03-01', approvalForum: 'kp-ddwp', approvalDate: approvedOn };
+    await api().put(`/api/documents/${revisionId}`, t.preparer).send({ revision: created.body.revision, data }).expect(200);
+    await attach(revisionId, 'feasibility-study', 'feasibility.pdf');
+    await toForum(revisionId);
+    const beforeRevised = await decide(revisionId, 'approve', { decision: { decisionDate: '2014-04-01', forum: 'kp-pdwp' } }).expect(400);
+    expect(beforeRevised.body.message).toEqual([`decision.decisionDate: 2014-04-01 is before the approval this revision revises (${approvedOn})`]);
+
+    const revised = await decide(revisionId, 'approve', { decision: { decisionDate: '2020-03-01', forum: 'kp-pdwp' } }).expect(200);
+    expect(revised.body.decision).toMatchObject({ documentKind: 'pc1-revised', forum: 'kp-pdwp', approvedCost: REVISED_COST });
+    expect(await project(mingora.projectId)).toMatchObject({ status: 'completed', completedAt: completedOn, approvedCost: REVISED_COST, approvedForum: 'kp-pdwp', approvedAt: approvedOn });
+  });
+
+  test('imported decisions: dated in order, and two runs of the same row at once write one record', async () => {
+    const schema = schemaNameFor('gb');
+    const db = h.api.get(TenantDatabase);
+    const approvals = h.api.get(ApprovalsService);
+    const created = await h.on(gb.host).post('/api/projects', gbTeam.preparer).send({ title: 'Skardu water supply', formKey: 'pc1-social' }).expect(201);
+    const [projectId, documentId] = [created.body.project.id as string, created.body.document.id as string];
+    const input = (importKey: string, extra: Json) => ({ projectId, documentId, forum: 'gbdwp', decision: 'approved' as const, approvedCost: '640', routingWarnings: [], importKey, decisionDate: '2018-05-02', ...extra });
+    await db.inSchema(schema, (em) => approvals.recordImported(em, input('skardu/deferred', { decision: 'deferred', approvedCost: null, decisionDate: '2018-03-01' })));
+    const outOfOrder = await db.inSchema(schema, (em) => approvals.recordImported(em, input('skardu/approved-early', { decisionDate: '2018-02-01' }))).catch((e) => e);
+    expect((outOfOrder.getResponse() as Json).message).toEqual(["decisionDate: 2018-02-01 is before this document's latest decision (2018-03-01); decisions are recorded in the order they were taken"]);
+
+    // The first run has written the record and not committed yet when the second one checks the key.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const firstWritten = new Promise<void>((resolve) => (written = resolve));
+    const first = db.inSchema(schema, async (em) => {
+      const result = await approvals.recordImported(em, input('skardu/approved', {}));
+      written();
+      await gate;
+      return result;
+    });
+    await firstWritten;
+    const second = db.inSchema(schema, (em) => approvals.recordImported(em, input('skardu/approved', {})));
+    // The second waits on the first's key in the unique index before the first commits.
+    const POLLS = 200;
+    let waiting = 0;
+    for (let poll = 0; poll < POLLS && waiting === 0; poll += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      [{ waiting }] = await h.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO approval_records%'`);
+    }
+    release();
+    expect(waiting).toBe(1);
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.created, b.created, b.record.id]).toEqual([true, false, a.record.id]);
+    const [{ n }] = await h.dataSource.query(`SELECT count(*)::int AS n FROM ${schema}.approval_records WHERE project_id = $1`, [projectId]);
+    expect(n).toBe(2);
+  });
+
+  test('a calendar date is stored as an instant on that day in the province, for the workflow and the import alike', () => {
+    const calendar = h.api.get(Calendar);
+    for (const day of [PCI_DECIDED, '2016-06-30', '2016-07-01', '2024-12-31']) expect(calendar.dateOf(instantOnDay(day))).toBe(day);
+    expect(() => instantOnDay('2014-02-30')).toThrow(/not a calendar date/);
+  });
+
   test('migration 0015 records the decisions taken through the workflow before it, as the workflow records them', async () => {
     const schema = schemaNameFor('kp');
     const columns = `document_id, document_kind, decision, to_char(decision_date, 'YYYY-MM-DD') AS day, forum, forum_rule_id, document_cost::text, approved_cost::text, origin, transition_id::text`;
@@ -344,11 +494,20 @@ describe('approval records (kp, gb)', () => {
     const before = await workflowRecords();
     expect(before.map((r: Json) => `${r.decision} ${r.origin}`)).toEqual(['returned workflow', 'approved workflow']);
     const [{ approved_document_id: approvedDocument }] = await h.dataSource.query(`SELECT approved_document_id FROM ${schema}.projects WHERE id = $1`, [pcI.projectId]);
+    // An approval taken before 0015 on a document whose cost nothing records (an empty draft, a
+    // project without an approved cost): the backfill has no cost to record and leaves it out.
+    const costless = await api().post('/api/projects', t.preparer).send({ title: 'Dir–Chitral link road', formKey: 'pc1-infrastructure' }).expect(201);
+    const costlessId = costless.body.document.id as string;
     // Back to how a province looked before 0015, with its projects, documents and transitions kept.
     await h.dataSource.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO ${schema}.document_transitions (document_id, action, from_state, to_state, actor_id, actor_email, comment, workflow_version, forum, forum_rule_id)
+         SELECT $1, 'approve', 'forum', 'approved', actor_id, actor_email, NULL, workflow_version, 'kp-pdwp', NULL FROM ${schema}.document_transitions ORDER BY id DESC LIMIT 1`,
+        [costlessId],
+      );
       await em.query(`DROP TABLE ${schema}.approval_records`);
       await em.query(`ALTER TABLE ${schema}.projects DROP COLUMN approved_document_id`);
-      for (const index of ['project_list_approved_cost_idx', 'project_list_approved_at_idx', 'project_list_status_idx']) await em.query(`DROP INDEX ${schema}.${index}`);
+      for (const index of ['project_list_approved_cost_idx', 'project_list_approved_at_idx', 'project_list_completed_at_idx', 'project_list_status_idx']) await em.query(`DROP INDEX ${schema}.${index}`);
       await em.query(`DELETE FROM ${schema}.schema_migrations WHERE id = '0015-approval-records'`);
     });
     const outcome = await h.api.get(MigrationRunner).migrateAllTenants();
@@ -360,5 +519,6 @@ describe('approval records (kp, gb)', () => {
     expect(historical.map((r: Json) => `${r.document_kind} ${r.decision} ${r.origin}`)).toEqual(['pc1 approved workflow', 'pc1-revised approved workflow', 'pc1-revised approved workflow', 'pc4 approved workflow']);
     const [{ approved_document_id: backfilled }] = await h.dataSource.query(`SELECT approved_document_id FROM ${schema}.projects WHERE id = $1`, [pcI.projectId]);
     expect([backfilled, approvedDocument]).toEqual([secondRevisionId, secondRevisionId]);
+    expect(await h.dataSource.query(`SELECT approved_cost::text FROM ${schema}.approval_records WHERE document_id = $1`, [costlessId])).toEqual([]);
   });
 });

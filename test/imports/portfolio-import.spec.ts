@@ -1,7 +1,12 @@
 import { BadRequestException } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { ApprovalsService } from '../../src/approvals/approvals.service';
+import { DepartmentsService } from '../../src/departments/departments.service';
 import { Dec } from '../../src/forms/decimal';
+import { FormsService } from '../../src/forms/forms.service';
+import { ProjectsRepository } from '../../src/projects/projects.repository';
+import { ForumRulesService } from '../../src/routing/forum-rules.service';
+import { WorkflowService } from '../../src/workflow/workflow.service';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { Province, startWithDemoProvinces } from '../projects/support';
 import { Harness } from '../support/harness';
@@ -51,6 +56,12 @@ describe('legacy portfolio import (kp, gb)', () => {
     documents: await count(p, 'SELECT count(*) AS n FROM T.documents'),
     records: await count(p, 'SELECT count(*) AS n FROM T.approval_records'),
   });
+  /** The decided_at instants of a project's documents, in UTC, by sequence. */
+  const decidedAt = async (p: Province, projectId: string): Promise<(string | null)[]> =>
+    (await h.dataSource.query(
+      `SELECT to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at FROM ${schemaNameFor(p.slug)}.documents WHERE project_id = $1 ORDER BY sequence`,
+      [projectId],
+    )).map((r: { at: string | null }) => r.at);
   /** The forum the province's rules name for a decision (the routing module's own answer), to record decisions the rules agree with. */
   const forumFor = async (p: Province, query: string): Promise<string> => {
     const res = await h.on(p.host).get(`/api/forum-rules/route?${query}`, p.adminToken).expect(200);
@@ -112,6 +123,9 @@ describe('legacy portfolio import (kp, gb)', () => {
     const lines = csv.body.toString('utf8').trim().split(/\r?\n/);
     expect(lines).toHaveLength(2);
     expect(lines[0].split(',')).toEqual(headers);
+    // The example row is a KP project as it stands: a dry run of the template itself goes in cleanly.
+    const tried = await upload(kp, xlsx.body as Buffer, 'portfolio.xlsx', kp.adminToken, '?dryRun=true').expect(200);
+    expect(tried.body).toMatchObject({ dryRun: true, refused: [], conflicts: [], warnings: [], counts: { projects: { created: 1 } } });
   });
 
   test('the historical project via the XLSX template: approval records, approved costs, increases against the approved costs', async () => {
@@ -148,6 +162,8 @@ describe('legacy portfolio import (kp, gb)', () => {
     expect(project.documents.map((d: { totalCost: string }) => new Dec(d.totalCost).toFixed(3))).toEqual(['1850.500', '2150.000', '2400.000']);
     expect(project.documents.every((d: { valid: boolean }) => d.valid === false)).toBe(true);
     expect(project.currentDocumentId).toBe(project.documents[2].id);
+    // Decided on the decision's day at noon UTC, as the workflow stores a decision known by its date.
+    expect(await decidedAt(kp, historicalProjectId)).toEqual(['2016-05-10T12:00:00Z', '2019-04-15T12:00:00Z', '2023-03-02T12:00:00Z']);
 
     const records = (await h.on(kp.host).get(`/api/projects/${historicalProjectId}/approvals`, kp.adminToken).expect(200)).body;
     expect(records.map((r: Record<string, string>) => [r.documentKind, r.decision, r.decisionDate, r.forum, r.origin])).toEqual([
@@ -274,6 +290,8 @@ describe('legacy portfolio import (kp, gb)', () => {
       const res = await h.on(kp.host).post('/api/imports/portfolio', kp.adminToken).send({ rows }).expect(200);
       expect(res.body.counts.projects).toEqual({ created: 1, unchanged: 0, conflict: 0, refused: 1 });
       expect(res.body.refused).toEqual([expect.objectContaining({ row: 3, column: 'meetingNumber', reason: expect.stringContaining('nothing of this project was written') })]);
+      // The approvals module speaks English; the Urdu reason is a sentence of its own, naming the column, with the English detail quoted.
+      expect(res.body.refused[0].reasonUr).toMatch(/^کالم meetingNumber .*کچھ بھی درج نہیں ہوا.*"refused by the approvals module"$/);
       expect(await footprint(kp)).toEqual({ projects: before.projects + 1, documents: before.documents + 1, records: before.records + 1 });
       expect(await count(kp, `SELECT count(*) AS n FROM T.projects WHERE import_key = 'KP-SP-B'`)).toBe(0);
       expect(await count(kp, `SELECT count(*) AS n FROM T.projects WHERE import_key = 'KP-SP-A' AND districts = '{}'`)).toBe(1);
@@ -331,5 +349,131 @@ describe('legacy portfolio import (kp, gb)', () => {
     expect(noFile.body.message[0]).toMatch(/^file:/);
     const notSheet = await upload(kp, Buffer.from('%PDF-1.4 not a sheet'), 'scan.pdf').expect(400);
     expect(notSheet.body.message[0]).toMatch(/^file: must be an XLSX workbook or a CSV file/);
+  });
+
+  test('a document whose last decision is returned or deferred is refused at its row; a rejected revision rests rejected, decided that day', async () => {
+    const base = { ...historicalProject, edition: '2024', forum: 'kp-ddwp', status: 'approved' };
+    const pcIRow = (key: string) => ({ ...base, projectKey: key, documentKind: 'pc1', documentCost: '100', decisionDate: '2020-02-03', decision: 'approved', approvedCost: '100' });
+    const revisionRow = (key: string, decisionDate: string, decision: string) => ({
+      ...base, projectKey: key, documentKind: 'pc1-revised', revisionNumber: '1', edition: '2017', documentCost: '110', decisionDate, decision,
+      ...(decision === 'approved' ? { approvedCost: '110' } : {}),
+    });
+    const rows = [
+      pcIRow('KP-FINAL-RETURNED'), revisionRow('KP-FINAL-RETURNED', '2021-03-01', 'returned'), // rows 1, 2
+      pcIRow('KP-FINAL-DEFERRED'), revisionRow('KP-FINAL-DEFERRED', '2021-03-01', 'deferred'), // rows 3, 4
+      pcIRow('KP-FINAL-REJECTED'), revisionRow('KP-FINAL-REJECTED', '2021-03-01', 'deferred'), revisionRow('KP-FINAL-REJECTED', '2021-06-15', 'rejected'), // rows 5-7
+    ];
+    const before = await footprint(kp);
+    const res = await h.on(kp.host).post('/api/imports/portfolio', kp.adminToken).send({ rows }).expect(200);
+    expect(res.body.refused.map((p: { row: number; column: string }) => [p.row, p.column])).toEqual([[2, 'decision'], [4, 'decision']]);
+    for (const p of res.body.refused) {
+      expect(p.reason).toMatch(/the last decision on a document must be final .*a document still before its forum is entered through the workflow/);
+      expect(p.reasonUr).toMatch(/آخری فیصلہ حتمی ہونا چاہیے.*ورک فلو کے ذریعے/);
+    }
+    expect(res.body.counts.projects).toEqual({ created: 1, unchanged: 0, conflict: 0, refused: 2 });
+    // Nothing of the refused projects: one project, its two documents and three decisions.
+    expect(await footprint(kp)).toEqual({ projects: before.projects + 1, documents: before.documents + 2, records: before.records + 3 });
+
+    const projectId = res.body.projects.find((p: { projectKey: string }) => p.projectKey === 'KP-FINAL-REJECTED').projectId;
+    const project = (await h.on(kp.host).get(`/api/projects/${projectId}`, kp.adminToken).expect(200)).body;
+    expect(project.documents.map((d: { kind: string; state: string }) => [d.kind, d.state])).toEqual([['pc1', 'approved'], ['pc1-revised', 'rejected']]);
+    expect(await decidedAt(kp, projectId)).toEqual(['2020-02-03T12:00:00Z', '2021-06-15T12:00:00Z']);
+    // A final state: no action of the workflow leaves it.
+    const revisionId = project.documents[1].id;
+    await h.on(kp.host).post(`/api/documents/${revisionId}/actions/place-before-forum`, kp.adminToken).send({}).expect((r) => expect(r.status).toBeGreaterThanOrEqual(400));
+  });
+
+  test('a decision no rule of its date covers is kept with a warning whose Urdu says all the English says', async () => {
+    // KP's first notified band (PDWP up to Rs 60 m, 1997) and no federal band before 2000: a revision
+    // of Rs 90 m in 1998, 80 % over the approved Rs 50 m, falls under no rule.
+    const route = (await h.on(kp.host).get('/api/forum-rules/route?cost=90&form=pc1-revised&increasePct=80&on=1998-06-01', kp.adminToken).expect(200)).body;
+    expect(route).toMatchObject({ forum: null, warnings: [] });
+    const base = { ...historicalProject, projectKey: 'KP-NO-RULE-1998', forum: 'kp-pdwp', status: 'approved' };
+    const rows = [
+      { ...base, documentKind: 'pc1', edition: '2005', documentCost: '50', decisionDate: '1997-06-10', decision: 'approved', approvedCost: '50' },
+      { ...base, documentKind: 'pc1-revised', revisionNumber: '1', edition: '2017', documentCost: '90', decisionDate: '1998-06-01', decision: 'approved', approvedCost: '90' },
+    ];
+    const res = await h.on(kp.host).post('/api/imports/portfolio?dryRun=true', kp.adminToken).send({ rows }).expect(200);
+    expect(res.body.counts.projects.created).toBe(1);
+    expect(res.body.warnings).toEqual([expect.objectContaining({ row: 2, column: 'forum', code: 'no-rule', params: expect.objectContaining({ increasePct: '80.000' }) })]);
+    const [warning] = res.body.warnings;
+    for (const fact of ['1998-06-01', '90.000', 'pc1-revised', '80.000']) {
+      expect(warning.message).toContain(fact);
+      expect(warning.messageUr).toContain(fact);
+    }
+    expect(warning.messageUr).toMatch(/فورم قاعدہ/);
+  });
+
+  test('the province is read once per run: workflow, forum rules and departments once, forms in one query, not per row', async () => {
+    const spies = {
+      workflow: jest.spyOn(WorkflowService, 'current'),
+      forumRules: jest.spyOn(ForumRulesService, 'all'),
+      // On the prototypes: the approvals module keeps its own ProjectsRepository instance.
+      departments: jest.spyOn(DepartmentsService.prototype, 'idsByCode'),
+      formVersions: jest.spyOn(FormsService.prototype, 'currentVersion'),
+      summaries: jest.spyOn(ProjectsRepository.prototype, 'refreshSummary'),
+    };
+    const calls = () => Object.fromEntries(Object.entries(spies).map(([name, spy]) => [name, spy.mock.calls.length]));
+    /** A portfolio of n projects, each a PC-I approved and a revision deferred then approved: 2 documents, 3 decisions. */
+    const portfolio = (n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const base = { ...historicalProject, projectKey: `KP-ONCE-${n}-${i}`, edition: '2024', forum: 'kp-ddwp' };
+        return [
+          { ...base, documentKind: 'pc1', documentCost: '100', decisionDate: '2020-02-03', decision: 'approved', approvedCost: '100' },
+          { ...base, documentKind: 'pc1-revised', revisionNumber: '1', edition: '2017', documentCost: '105', decisionDate: '2021-01-04', decision: 'deferred' },
+          { ...base, documentKind: 'pc1-revised', revisionNumber: '1', edition: '2017', documentCost: '105', decisionDate: '2021-02-04', decision: 'approved', approvedCost: '105' },
+        ];
+      }).flat();
+    const run = async (n: number) => {
+      for (const spy of Object.values(spies)) spy.mockClear();
+      const res = await h.on(kp.host).post('/api/imports/portfolio?dryRun=true', kp.adminToken).send({ rows: portfolio(n) }).expect(200);
+      expect(res.body.refused).toEqual([]);
+      expect(res.body.counts).toMatchObject({ projects: { created: n }, documents: 2 * n, decisions: 3 * n });
+      return calls();
+    };
+    try {
+      const one = await run(1);
+      const four = await run(4);
+      expect(four.workflow).toBe(one.workflow);
+      expect(four.forumRules).toBe(1);
+      expect(one.forumRules).toBe(1);
+      expect(four.departments).toBe(1);
+      // One version per document written; which forms are installed is one query, not one per form.
+      expect(one.formVersions).toBe(2);
+      expect(four.formVersions).toBe(8);
+      // The project summary follows once the project's history is in, not after every decision.
+      expect(four.summaries).toBe(4);
+    } finally {
+      for (const spy of Object.values(spies)) spy.mockRestore();
+    }
+  });
+
+  // Last: it changes gb's workflow.
+  test("a decision the province's workflow does not end in a final state refuses the project, in English and Urdu", async () => {
+    const current = (await h.on(gb.host).get('/api/workflow', gb.adminToken).expect(200)).body;
+    const reconsidering = structuredClone(current.config);
+    reconsidering.states.find((s: { id: string }) => s.id === 'rejected').final = false;
+    reconsidering.actions.push({ id: 'reconsider', label: { en: 'Reconsider', ur: 'دوبارہ غور کریں' }, from: ['rejected'], to: 'forum', roles: ['reviewer'], commentRequired: true });
+    await h.on(gb.host).put('/api/workflow', gb.adminToken).send(reconsidering).expect(200);
+
+    const base = {
+      projectKey: 'GB-RECONSIDER-1', title: 'Hunza water supply', departmentCode: 'WORKS', sector: 'transport-communications', districts: 'hunza',
+      status: 'approved', forum: 'gb-ddwp',
+    };
+    const rows = [
+      { ...base, documentKind: 'pc1', edition: '2024', documentCost: '200', decisionDate: '2021-09-01', decision: 'approved', approvedCost: '200' },
+      { ...base, documentKind: 'pc1-revised', revisionNumber: '1', edition: '2017', documentCost: '260', decisionDate: '2022-09-01', decision: 'rejected' },
+    ];
+    const before = await footprint(gb);
+    const res = await h.on(gb.host).post('/api/imports/portfolio', gb.adminToken).send({ rows }).expect(200);
+    expect(res.body.counts.projects).toEqual({ created: 0, unchanged: 0, conflict: 0, refused: 1 });
+    expect(res.body.refused).toEqual([
+      expect.objectContaining({
+        row: 2, column: 'decision',
+        reason: expect.stringMatching(/"rejected" and ends in a final state.*nothing of this project was written/),
+        reasonUr: expect.stringMatching(/^صوبے کے ورک فلو میں .*"rejected".*حتمی مرحلے.*کچھ بھی درج نہیں ہوا/),
+      }),
+    ]);
+    expect(await footprint(gb)).toEqual(before);
   });
 });

@@ -67,16 +67,45 @@ describe('portfolio rows', () => {
 
   test("a project's rows agree and tell a possible history; one bad row refuses the whole project, others go in", () => {
     expect(problems(pcI, revision(1, '2018-01-01', { title: 'Another road' }))).toEqual(['3 title']);
-    expect(problems(pcI, revision(1, '2018-01-01'), revision(1, '2018-02-01', { decision: 'deferred', approvedCost: '', documentCost: '131' }))).toEqual(['4 documentCost']);
+    expect(problems(pcI, revision(1, '2018-01-01'), revision(1, '2017-12-01', { decision: 'deferred', approvedCost: '', documentCost: '131' }))).toEqual(['4 documentCost']);
     expect(problems(pcI, revision(2, '2018-01-01'))).toEqual(['3 revisionNumber']);
     expect(problems(pcI, revision(1, '2014-01-01'))).toEqual(['3 decisionDate']);
     expect(problems(revision(1, '2018-01-01'))).toEqual(['2 documentKind']);
-    expect(problems({ ...pcI, decision: 'deferred', approvedCost: '' })).toEqual(['2 decision']);
+    // Deferred and so never final, and the project's PC-I never approved: two reasons at the one cell.
+    expect(problems({ ...pcI, decision: 'deferred', approvedCost: '' })).toEqual(['2 decision', '2 decision']);
     expect(problems(pcI, pcI)).toEqual(['3 decision']);
 
     const mixed = plan(pcI, { ...pcI, projectKey: 'P-2', departmentCode: 'NOPE' }, { ...pcI, projectKey: 'P-2', decisionDate: '2015-04-01' }, { ...pcI, projectKey: '' });
     expect(mixed.projects.map((p) => p.projectKey)).toEqual(['P-1']);
     expect(mixed.refused).toEqual([{ projectKey: null, rows: [5] }, { projectKey: 'P-2', rows: [3, 4] }]);
     expect(mixed.problems.map((p) => `${p.row} ${p.column}`)).toEqual(['3 departmentCode', '5 projectKey']);
+  });
+
+  test("a document's last decision must be final: returned or deferred documents are still before their forum", () => {
+    const deferredAfter = revision(1, '2018-02-01', { decision: 'deferred', approvedCost: '' });
+    const returnedLast = revision(2, '2019-06-01', { decision: 'returned', approvedCost: '' });
+    const refused = plan(pcI, revision(1, '2018-01-01'), deferredAfter, returnedLast);
+    expect(refused.projects).toEqual([]);
+    expect(refused.problems.map((p) => `${p.row} ${p.column}`)).toEqual(['4 decision', '5 decision']);
+    for (const p of refused.problems) {
+      expect(p.reason).toMatch(/last decision on a document must be final/);
+      expect(p.reason).toMatch(/entered through the workflow/);
+      expect(p.reasonUr).toMatch(/آخری فیصلہ حتمی/);
+      expect(p.reasonUr).toMatch(/ورک فلو/);
+    }
+    expect(refused.problems.find((p) => p.row === 5)!.reason).toContain('"returned"');
+
+    // Earlier returns and deferrals of a document that was then decided are its history.
+    const history = plan(
+      { ...pcI, decision: 'returned', decisionDate: '2015-02-01', approvedCost: '' },
+      { ...pcI, decision: 'deferred', decisionDate: '2015-02-15', approvedCost: '' },
+      pcI,
+      revision(1, '2018-01-01', { decision: 'deferred', approvedCost: '' }),
+      revision(1, '2018-03-01', { decision: 'rejected', approvedCost: '' }),
+    );
+    expect(history.problems).toEqual([]);
+    expect(history.projects[0].documents.map((d) => d.decisions.map((x) => x.decision))).toEqual([['returned', 'deferred', 'approved'], ['deferred', 'rejected']]);
+    // A revision recommended to a higher forum rests there (final), as does a rejected one.
+    expect(problems(pcI, revision(1, '2018-01-01', { decision: 'recommended', approvedCost: '' }))).toEqual([]);
   });
 });

@@ -67,6 +67,7 @@ describe('scrutiny warnings and their answers (kp, gb)', () => {
     const refused = await act(h, kp.host, t.preparer, id, 'submit');
     expect(refused.status).toBe(422);
     expect(refused.body.message).toBe('2 warning(s) need an answer before submission: item 4 (allocation-near-cost), item 12(a) (duration-matches-dates)');
+    expect(refused.body.messageUr).toBe('جمع کرانے سے پہلے 2 انتباہ(ات) کا جواب ضروری ہے: مد 4 (allocation-near-cost)، مد 12(a) (duration-matches-dates)');
     expect(keys(refused.body.warnings)).toEqual([NEAR_COST, DURATION].sort());
 
     const first = await answer(id, t.preparer, NEAR_COST, 'Land compensation of Rs 2,900 million is paid this year; works follow in the next two years.').expect(200);
@@ -85,6 +86,15 @@ describe('scrutiny warnings and their answers (kp, gb)', () => {
     const doc = await api().get(`/api/documents/${id}`, t.preparer).expect(200);
     const resaved = await api().put(`/api/documents/${id}`, t.preparer).send({ revision: doc.body.revision, data: withWarnings() }).expect(200);
     expect(resaved.body.warnings.every((w: Warning) => w.answer !== null)).toBe(true);
+    // An edit that changes a warning's figures reopens it: the answer was given for Rs 3,000 million.
+    const raised = withWarnings();
+    raised.planProvision.currentYearProvision = '3100.000';
+    const reopened = await api().put(`/api/documents/${id}`, t.preparer).send({ revision: resaved.body.revision, data: raised }).expect(200);
+    const near = reopened.body.warnings.find((w: Warning) => w.key === NEAR_COST);
+    expect(near).toMatchObject({ answer: null, previousAnswer: { text: expect.stringMatching(/^Compensation for 41 kanal/), figures: { left: '3000', right: expect.any(String) } } });
+    expect(keys((await act(h, kp.host, t.preparer, id, 'submit').then((r) => { expect(r.status).toBe(422); return r; })).body.warnings)).toEqual([NEAR_COST]);
+    // Back to the figures it was answered for, the answer holds again.
+    await api().put(`/api/documents/${id}`, t.preparer).send({ revision: reopened.body.revision, data: withWarnings() }).expect(200);
 
     expect((await act(h, kp.host, t.preparer, id, 'submit')).status).toBe(200);
     await act(h, kp.host, t.reviewer, id, 'start-review').then((r) => expect(r.status).toBe(200));

@@ -13,7 +13,8 @@ const BACKFILL_TIME_ZONE = 'Asia/Karachi';
  * PC-I they last approved, whose sector and districts the project shows).
  *
  * Backfill: one record (origin 'workflow') per decision already taken through the workflow, dated
- * on the day of its transition, with the routing the transition recorded.
+ * on the day of its transition, with the routing the transition recorded; an approval whose cost
+ * is recorded nowhere is left out (a record never invents an approved cost).
  */
 export const approvalRecords0015: Migration = {
   id: '0015-approval-records',
@@ -67,6 +68,7 @@ export const approvalRecords0015: Migration = {
     // projects_*_idx, which a test of that migration counts.
     await db.query(`CREATE INDEX project_list_approved_cost_idx ON projects (approved_cost, id)`);
     await db.query(`CREATE INDEX project_list_approved_at_idx ON projects (approved_at, id)`);
+    await db.query(`CREATE INDEX project_list_completed_at_idx ON projects (completed_at, id)`);
     await db.query(`CREATE INDEX project_list_status_idx ON projects (status, updated_at DESC)`);
 
     // Backfill: every transition by an action that recorded a forum decision in the workflow
@@ -89,7 +91,7 @@ export const approvalRecords0015: Migration = {
       SELECT d.project_id, d.id, d.kind, COALESCE(x.forum, d.forum), COALESCE(x.forum_rule_id, d.forum_rule_id),
              (x.at AT TIME ZONE $1)::date, x.decision,
              COALESCE(rev.total, CASE WHEN x.decision = 'returned' THEN NULL ELSE d.total_cost END),
-             CASE WHEN x.decision = 'approved' AND d.kind <> 'pc4' THEN COALESCE(d.total_cost, p.approved_cost, 0) END,
+             CASE WHEN x.decision = 'approved' AND d.kind <> 'pc4' THEN COALESCE(d.total_cost, p.approved_cost) END,
              'workflow', x.transition_id, x.actor_id, x.at
         FROM decided x
         JOIN documents d ON d.id = x.document_id
@@ -105,7 +107,10 @@ export const approvalRecords0015: Migration = {
        WHERE d.kind IN ('pc2', 'pc1', 'pc1-revised', 'pc4')
          AND x.decision IN ('approved', 'deferred', 'rejected', 'returned', 'recommended')
          AND (x.decision <> 'returned' OR x.before_forum)
-         AND (COALESCE(x.forum, d.forum) IS NOT NULL OR x.decision = 'returned' OR d.kind = 'pc4')`,
+         AND (COALESCE(x.forum, d.forum) IS NOT NULL OR x.decision = 'returned' OR d.kind = 'pc4')
+         -- An approval whose cost nothing records (no document cost, no approved cost on the
+         -- project) is left out rather than recorded as approving Rs 0.
+         AND (x.decision <> 'approved' OR d.kind = 'pc4' OR COALESCE(d.total_cost, p.approved_cost) IS NOT NULL)`,
       [BACKFILL_TIME_ZONE],
     );
     // The cost each backfilled revision was measured against, as the workflow measured it then:

@@ -19,7 +19,7 @@ export const portfolioImport0017: Migration = {
     await db.query(`
       ALTER TABLE projects
         ADD COLUMN import_key text CHECK (length(import_key) BETWEEN 1 AND 100),
-        ADD COLUMN IF NOT EXISTS computer_code text CHECK (computer_code ~ '^[0-9]{2,12}(-[0-9]{1,12}){0,3}$')`);
+        ADD COLUMN computer_code text CHECK (computer_code ~ '^[0-9]{2,12}(-[0-9]{1,12}){0,3}$')`);
     // Named like a unique constraint (…_key): the projects_…_idx names are the project list's (migration 0008).
     await db.query(`CREATE UNIQUE INDEX projects_import_key_key ON projects (import_key) WHERE import_key IS NOT NULL`);
     await db.query(`ALTER TABLE documents ADD COLUMN import_key text CHECK (length(import_key) BETWEEN 1 AND 60)`);

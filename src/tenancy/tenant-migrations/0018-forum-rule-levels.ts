@@ -5,8 +5,10 @@ import { Migration } from '../../database/migration';
  * federal forums' own limits (ministries' DDWP, CDWP, ECNEC); a provincial rule is the
  * province's own (its cost bands and special rules, even those that send a case to CDWP).
  * Routing warns, and does not route, when no provincial band is in force on the decision date,
- * so a province is never silently sent to the federal forums. The seeded federal rules are the
- * ones whose codes start with "federal-".
+ * so a province is never silently sent to the federal forums. Federal are the seeded federal
+ * rules (codes starting with "federal-") and any plain CDWP/ECNEC cost band a province added
+ * itself (no condition on the form, funding or increase): those are the federal limits whatever
+ * their code.
  */
 export const forumRuleLevels0018: Migration = {
   id: '0018-forum-rule-levels',
@@ -14,6 +16,9 @@ export const forumRuleLevels0018: Migration = {
     await db.query(
       `ALTER TABLE forum_rules ADD COLUMN level text NOT NULL DEFAULT 'provincial' CONSTRAINT forum_rules_level_check CHECK (level IN ('federal', 'provincial'))`,
     );
-    await db.query(`UPDATE forum_rules SET level = 'federal' WHERE code LIKE 'federal-%'`);
+    await db.query(`
+      UPDATE forum_rules SET level = 'federal'
+       WHERE code LIKE 'federal-%'
+          OR (forum IN ('cdwp', 'ecnec') AND form_kinds IS NULL AND foreign_funding IS NULL AND wholly_provincial IS NULL AND max_increase_pct IS NULL)`);
   },
 };

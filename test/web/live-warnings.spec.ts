@@ -92,6 +92,9 @@ describe('the decision dialog', () => {
     const past = { ...newDecisionDraft('3128.200'), decisionDate: '2019-03-14', meetingDate: '2019-03-12', meetingNumber: ' 3rd PDWP 2018-19 ', approvedCost: '2,950.5', outcome: 'approved-with-changes' as const, conditions: 'Scope reduced to 30 km' };
     expect(checkDecision(past, true, t)).toEqual({});
     expect(decisionInput(past, true)).toEqual({ decisionDate: '2019-03-14', meetingDate: '2019-03-12', meetingNumber: '3rd PDWP 2018-19', approvedCost: '2950.5', outcome: 'approved-with-changes', conditions: 'Scope reduced to 30 km' });
+    // A forum is sent only when the approver names one (a past decision no rule of its date covers).
+    expect(decisionInput({ ...past, forum: 'gbdwp' }, true)).toMatchObject({ decisionDate: '2019-03-14', forum: 'gbdwp' });
+    expect(decisionInput(past, true)).not.toHaveProperty('forum');
     expect(checkDecision({ ...past, decisionDate: '2999-01-01' }, true, t)).toEqual({ decisionDate: 'approvals.error.future' });
     expect(checkDecision({ ...past, approvedCost: '-5' }, true, t)).toEqual({ approvedCost: 'approvals.error.amount' });
     expect(checkDecision({ ...past, approvedCost: '12.3456' }, true, t)).toEqual({ approvedCost: 'approvals.error.amount' });

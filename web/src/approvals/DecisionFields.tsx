@@ -2,6 +2,7 @@ import { FileInput, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, Textare
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
+import { useMasterList } from '../api/queries';
 import type { Attachment } from '../api/types';
 import { useErrorText } from '../components/QueryState';
 import { documentKey } from '../editor/api';
@@ -32,8 +33,11 @@ export function DecisionFields({
   attachments: Attachment[];
   onChange<K extends keyof DecisionDraft>(key: K, v: DecisionDraft[K]): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const letter = useLetterUpload(documentId, (id) => onChange('letterAttachmentId', id));
+  const forums = useMasterList('approval-forums').data ?? [];
+  // Only the forum's letters can be named (the server refuses any other attachment).
+  const letters = attachments.filter((a) => a.kind === APPROVAL_LETTER);
   return (
     <Stack gap="xs" data-testid="decision-fields">
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
@@ -78,15 +82,15 @@ export function DecisionFields({
       ) : null}
       <NativeSelect
         label={t('approvals.field.letter')}
-        description={attachments.length ? t('approvals.field.letterHelp') : t('approvals.field.letterNone')}
+        description={letters.length ? t('approvals.field.letterHelp') : t('approvals.field.letterNone')}
         value={value.letterAttachmentId}
         error={errors.letterAttachmentId}
         onChange={(e) => onChange('letterAttachmentId', e.currentTarget.value)}
         data={[
           { value: '', label: t('approvals.field.letterNotChosen') },
-          ...attachments.map((a) => ({ value: a.id, label: a.fileName })),
+          ...letters.map((a) => ({ value: a.id, label: a.fileName })),
           // Just uploaded: chosen before the document's list has been asked again.
-          ...(letter.uploaded && !attachments.some((a) => a.id === letter.uploaded!.id) ? [{ value: letter.uploaded.id, label: letter.uploaded.fileName }] : []),
+          ...(letter.uploaded && !letters.some((a) => a.id === letter.uploaded!.id) ? [{ value: letter.uploaded.id, label: letter.uploaded.fileName }] : []),
         ]}
       />
       <FileInput
@@ -99,9 +103,21 @@ export function DecisionFields({
         disabled={letter.busy}
         data-testid="letter-upload"
       />
+      <NativeSelect
+        label={t('approvals.field.forum')}
+        description={t('approvals.field.forumHelp')}
+        value={value.forum}
+        error={errors.forum}
+        onChange={(e) => onChange('forum', e.currentTarget.value)}
+        data={[{ value: '', label: t('approvals.field.forumByRules') }, ...forums.map((f) => ({ value: f.code, label: locale === 'ur' ? f.nameUr || f.nameEn : f.nameEn }))]}
+        data-testid="decision-forum"
+      />
     </Stack>
   );
 }
+
+/** The attachment kind of a forum's approval letter (src/attachments). */
+const APPROVAL_LETTER = 'approval-letter';
 
 /** Files the approval letter on the document (POST /approval-letter) and chooses it. */
 function useLetterUpload(documentId: string, choose: (id: string) => void) {

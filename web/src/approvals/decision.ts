@@ -17,6 +17,8 @@ export interface DecisionInput {
   conditions?: string;
   minutesReference?: string;
   letterAttachmentId?: string;
+  /** The deciding forum, for a past decision no rule of its date covers (or one taken by another forum). */
+  forum?: string;
 }
 
 /** What the dialog holds while the approver fills it in (all strings, as typed). */
@@ -29,6 +31,7 @@ export interface DecisionDraft {
   conditions: string;
   minutesReference: string;
   letterAttachmentId: string;
+  forum: string;
 }
 
 /** The state a document is in when its forum decides on it. */
@@ -48,7 +51,7 @@ export function today(): string {
 }
 
 export function newDecisionDraft(documentCost: string | null): DecisionDraft {
-  return { decisionDate: today(), meetingNumber: '', meetingDate: '', approvedCost: documentCost ?? '', outcome: 'approved', conditions: '', minutesReference: '', letterAttachmentId: '' };
+  return { decisionDate: today(), meetingNumber: '', meetingDate: '', approvedCost: documentCost ?? '', outcome: 'approved', conditions: '', minutesReference: '', letterAttachmentId: '', forum: '' };
 }
 
 export type DecisionErrors = Partial<Record<keyof DecisionDraft, string>>;
@@ -76,6 +79,7 @@ export function decisionInput(draft: DecisionDraft, approving: boolean): Decisio
   if (draft.meetingDate) out.meetingDate = draft.meetingDate;
   if (draft.minutesReference.trim()) out.minutesReference = draft.minutesReference.trim();
   if (draft.letterAttachmentId) out.letterAttachmentId = draft.letterAttachmentId;
+  if (draft.forum) out.forum = draft.forum;
   if (approving) {
     out.approvedCost = draft.approvedCost.replace(/,/g, '').trim();
     out.outcome = draft.outcome;

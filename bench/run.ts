@@ -170,7 +170,7 @@ async function main() {
       directWithData.push(await psqlFile(`${await tenantDdl(`psql_data_${r}`)}\n${rows.split(`${schemaNameFor(slug)}.`).join(`psql_data_${r}.`)}`));
     }
     cases.push(makeCase('provision one province (request → active) vs same DDL via psql', 'ms', median(e2e), median(direct), 'ratio ≤ 3', (r) => r <= 3,
-      'provisioning also installs master data and 9 form versions (~0.5 MB of JSON), which the DDL baseline does not'));
+      'provisioning also installs master data and 12 form versions (~1.2 MB of JSON text), which the DDL baseline does not'));
     cases.push(makeCase('provision one province (request → active) vs same DDL + the same rows via psql', 'ms', median(e2e), median(directWithData), 'report'));
   } catch (e) {
     cases.push(failedCase('provision one province', String(e)));

@@ -4,6 +4,8 @@ import { Migration } from '../../database/migration';
  * The day a past decision is dated in when the backfill turns a transition's instant into a
  * decision date: the province's default time zone (a migration cannot read the running config).
  */
+// A literal, not a parameter: tenant migrations are plain SQL statements (the benchmark replays
+// them through psql), and this is a constant, never input.
 const BACKFILL_TIME_ZONE = 'Asia/Karachi';
 
 /**
@@ -89,7 +91,7 @@ export const approvalRecords0015: Migration = {
       INSERT INTO approval_records (project_id, document_id, document_kind, forum, forum_rule_id, decision_date, decision,
                                     document_cost, approved_cost, origin, transition_id, recorded_by, recorded_at)
       SELECT d.project_id, d.id, d.kind, COALESCE(x.forum, d.forum), COALESCE(x.forum_rule_id, d.forum_rule_id),
-             (x.at AT TIME ZONE $1)::date, x.decision,
+             (x.at AT TIME ZONE '${BACKFILL_TIME_ZONE}')::date, x.decision,
              COALESCE(rev.total, CASE WHEN x.decision = 'returned' THEN NULL ELSE d.total_cost END),
              CASE WHEN x.decision = 'approved' AND d.kind <> 'pc4' THEN COALESCE(d.total_cost, p.approved_cost) END,
              'workflow', x.transition_id, x.actor_id, x.at
@@ -111,7 +113,6 @@ export const approvalRecords0015: Migration = {
          -- An approval whose cost nothing records (no document cost, no approved cost on the
          -- project) is left out rather than recorded as approving Rs 0.
          AND (x.decision <> 'approved' OR d.kind = 'pc4' OR COALESCE(d.total_cost, p.approved_cost) IS NOT NULL)`,
-      [BACKFILL_TIME_ZONE],
     );
     // The cost each backfilled revision was measured against, as the workflow measured it then:
     // the cost last approved on a forum's own authority before it (migration 0007's baseline).

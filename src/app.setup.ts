@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { TooManySignInAttemptsFilter } from './auth/login-throttle.service';
@@ -42,6 +42,19 @@ export function configureApp(app: INestApplication): INestApplication {
       .addCookieAuth('daftar_refresh', { type: 'apiKey', in: 'cookie', name: 'daftar_refresh' }, 'refresh-cookie')
       .build(),
   );
+  optionalHeaders(document, OPTIONAL_HEADERS);
   SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json` });
   return app;
+}
+
+/** Headers a handler reads with @Headers() but never requires (Nest's document would mark them required). */
+const OPTIONAL_HEADERS = ['accept-language'];
+
+function optionalHeaders(document: OpenAPIObject, names: readonly string[]): void {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path)) {
+      const parameters = (operation as { parameters?: { in?: string; name?: string; required?: boolean }[] }).parameters;
+      for (const p of parameters ?? []) if (p.in === 'header' && p.name && names.includes(p.name.toLowerCase())) p.required = false;
+    }
+  }
 }

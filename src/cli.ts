@@ -10,7 +10,7 @@ import { ensureDatabase } from './database/database-bootstrap';
 const USAGE = `Daftar operator CLI: npm run cli -- <command>
 
   migrate                                  prepare the database, migrate the platform, then every province
-  tenant:create <slug> --name <name> [--name-ur <Urdu name>] --admin-email <email> --admin-password <password>
+  tenant:create <slug> --name <name> [--name-ur <Urdu name>] --admin-email <email> [--admin-name <name>] --admin-password <password>
                 [--domain <host>]... [--inline]
                                            register and provision a province, showing progress
                                            (--inline provisions in this process instead of the worker)
@@ -32,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       'name-ur': { type: 'string' },
       'admin-email': { type: 'string' },
+      'admin-name': { type: 'string' },
       'admin-password': { type: 'string' },
       domain: { type: 'string', multiple: true },
       reason: { type: 'string' },
@@ -42,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
   const [command, slug] = positionals;
   if (!command || values.help) {
     process.stdout.write(USAGE);
-    return command ? 0 : 2;
+    // Asked for help: success; no command at all: a usage error.
+    return values.help ? 0 : 2;
   }
   const needsSlug = ['tenant:create', 'tenant:suspend', 'tenant:resume', 'tenant:retry'];
   if (needsSlug.includes(command) && !slug) throw new CliError(`${command} needs a province slug\n\n${USAGE}`);
@@ -70,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
           name: values.name,
           nameUr: values['name-ur'],
           adminEmail: values['admin-email'],
+          adminName: values['admin-name'],
           adminPassword: values['admin-password'],
           domains: values.domain,
           inline: values.inline,

@@ -64,6 +64,7 @@ export interface CreateOptions {
   name?: string;
   nameUr?: string;
   adminEmail?: string;
+  adminName?: string;
   adminPassword?: string;
   domains?: string[];
   inline?: boolean;
@@ -76,6 +77,7 @@ async function toRequest(options: CreateOptions): Promise<CreateTenantRequest> {
     name: options.name,
     ...(options.nameUr ? { nameUr: options.nameUr } : {}),
     adminEmail: options.adminEmail,
+    ...(options.adminName ? { adminName: options.adminName } : {}),
     adminPassword: options.adminPassword,
     ...(options.domains?.length ? { domains: options.domains } : {}),
   });

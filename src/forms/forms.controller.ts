@@ -101,6 +101,11 @@ export class FormsController {
   @RequirePermission('forms.customise')
   @ApiOperation({ summary: 'Compile an overlay (the body, or the saved one if the body is empty) without publishing' })
   @ApiQuery(LOCALE_QUERY)
+  @ApiBody({
+    required: false,
+    description: 'An overlay to try (same shape as PUT …/overlay); empty: the saved overlay',
+    schema: { type: 'object', properties: { baseVersion: { type: 'string' }, operations: { type: 'array', items: { type: 'object' } } }, example: { baseVersion: '2.0.0', operations: [{ op: 'require', target: 'location.tehsils' }] } },
+  })
   async preview(@Param('key', ParseFormKeyPipe) key: string, @Body() body: unknown, @Query('locale') locale?: string, @Headers('accept-language') accept?: string) {
     const empty = body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0);
     return this.forms.preview(key, empty ? undefined : body, await this.forms.resolveLocale(locale, accept));

@@ -86,7 +86,7 @@ export class TenantsService {
         );
         await this.insertDomains(em.getRepository(TenantDomain), tenant.id, request.domains ?? []);
         tenant.domains = (request.domains ?? []).map((domain) => ({ domain }) as TenantDomain);
-        const run = await this.provisioning.createRun(em, tenant.id, request.adminEmail.toLowerCase(), adminPasswordHash, operatorId);
+        const run = await this.provisioning.createRun(em, tenant.id, { email: request.adminEmail.toLowerCase(), name: request.adminName ?? null, passwordHash: adminPasswordHash }, operatorId);
         return { tenant, run };
       });
     } catch (error) {
@@ -109,11 +109,11 @@ export class TenantsService {
         throw new ConflictException(`Province "${slug}" is ${tenant.status}; only a failed provisioning can be retried`);
       }
       const [last] = await em.query(
-        `SELECT admin_email, admin_password_hash FROM platform.provisioning_runs WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1`,
+        `SELECT admin_email, admin_name, admin_password_hash FROM platform.provisioning_runs WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1`,
         [tenant.id],
       );
       await em.query(`UPDATE platform.tenants SET status = 'provisioning', status_reason = NULL, updated_at = now() WHERE id = $1`, [tenant.id]);
-      const newRun = await this.provisioning.createRun(em, tenant.id, last.admin_email, last.admin_password_hash, operatorId);
+      const newRun = await this.provisioning.createRun(em, tenant.id, { email: last.admin_email, name: last.admin_name, passwordHash: last.admin_password_hash }, operatorId);
       return { tenantId: tenant.id as string, run: newRun };
     });
     await this.registry.invalidate();

@@ -34,6 +34,10 @@ export class ProvisioningRun {
   @Column({ name: 'admin_email', type: 'text' })
   adminEmail: string;
 
+  /** The first admin's name as given (null: the default name). */
+  @Column({ name: 'admin_name', type: 'text', nullable: true })
+  adminName: string | null;
+
   @Column({ name: 'admin_password_hash', type: 'text', nullable: true, select: false })
   adminPasswordHash: string | null;
 

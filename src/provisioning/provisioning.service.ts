@@ -21,15 +21,16 @@ export class ProvisioningService {
   ) {}
 
   /** Inserts a queued run inside the caller's transaction (so it exists iff the tenant row does). */
-  async createRun(em: EntityManager, tenantId: string, adminEmail: string, adminPasswordHash: string, requestedBy: string | null): Promise<ProvisioningRun> {
+  async createRun(em: EntityManager, tenantId: string, admin: { email: string; name: string | null; passwordHash: string }, requestedBy: string | null): Promise<ProvisioningRun> {
     const repo = em.getRepository(ProvisioningRun);
     return repo.save(
       repo.create({
         tenantId,
         status: 'queued',
         steps: PROVISIONING_STEPS.map((name) => ({ name, status: 'pending' as const })),
-        adminEmail,
-        adminPasswordHash,
+        adminEmail: admin.email,
+        adminName: admin.name,
+        adminPasswordHash: admin.passwordHash,
         requestedBy,
       }),
     );

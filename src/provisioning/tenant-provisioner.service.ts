@@ -31,7 +31,7 @@ export class TenantProvisioner {
 
   async provision(tenantId: string, runId: string): Promise<'succeeded' | 'failed' | 'already-done'> {
     const [run] = await this.dataSource.query(
-      `SELECT r.status, r.admin_email, r.admin_password_hash, t.slug, t.schema_name, t.status AS tenant_status
+      `SELECT r.status, r.admin_email, r.admin_name, r.admin_password_hash, t.slug, t.schema_name, t.status AS tenant_status
          FROM platform.provisioning_runs r JOIN platform.tenants t ON t.id = r.tenant_id
         WHERE r.id = $1 AND r.tenant_id = $2`,
       [runId, tenantId],
@@ -61,7 +61,7 @@ export class TenantProvisioner {
         if (tenant?.status === 'active') return 'already-done' as const;
         await step('create-schema', () => em.query(`CREATE SCHEMA ${quoteIdent(run.schema_name)}`));
         await step('migrate', () => this.migrations.migrateTenantSchema(em, tenantId, run.schema_name));
-        await step('seed-admin', () => this.seedAdmin(em, run.admin_email, run.admin_password_hash));
+        await step('seed-admin', () => this.seedAdmin(em, run.admin_email, run.admin_name, run.admin_password_hash));
         await step('install-defaults', () => installProvinceDefaults(em, run.slug, this.forms));
         await step('activate', () =>
           em.query(`UPDATE platform.tenants SET status = 'active', status_reason = NULL, updated_at = now() WHERE id = $1`, [tenantId]),
@@ -96,9 +96,9 @@ export class TenantProvisioner {
     }
   }
 
-  private async seedAdmin(em: EntityManager, email: string, passwordHash: string | null): Promise<void> {
+  private async seedAdmin(em: EntityManager, email: string, name: string | null, passwordHash: string | null): Promise<void> {
     if (!passwordHash) throw new Error('the first admin password is no longer stored; start a new provisioning request');
-    await UsersService.insert(em, { email, name: DEFAULT_ADMIN_NAME, passwordHash, roles: ['tenant_admin'], status: 'active' });
+    await UsersService.insert(em, { email, name: name ?? DEFAULT_ADMIN_NAME, passwordHash, roles: ['tenant_admin'], status: 'active' });
   }
 
   private async saveSteps(runId: string, steps: ProvisioningStep[]): Promise<void> {

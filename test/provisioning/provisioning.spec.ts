@@ -48,13 +48,18 @@ describe('provisioning a province', () => {
     await h.on(host).get('/api/tenant').expect(200);
     const login = await h.on(host).post('/api/auth/login').send({ email: `admin@${slug}.gov.pk`, password: ADMIN_PASSWORD }).expect(200);
     await h.on(host).get('/api/departments', login.body.accessToken).expect(200, []);
+    // No name given: the default one.
+    const [admin] = await h.dataSource.query(`SELECT name FROM ${body.schemaName}.users WHERE email = $1`, [`admin@${slug}.gov.pk`]);
+    expect(admin.name).toBe('Province administrator');
   });
 
   it('rolls a failed provisioning back completely, reports why, and succeeds on retry', async () => {
     const slug = uniqueSlug('prov-fail');
     const schema = `t_${slug.replace(/-/g, '_')}`;
     failFor.add(schema);
-    const { body } = await h.provisionViaApi(slug);
+    const requested = await h.on(h.platformHost).post('/api/platform/tenants', operator)
+      .send({ slug, name: `Province ${slug}`, adminEmail: `admin@${slug}.gov.pk`, adminPassword: ADMIN_PASSWORD, adminName: 'Planning Officer (Admin)' }).expect(202);
+    const body = await h.waitForRun(slug, requested.body.runId);
     expect(body.status).toBe('failed');
     expect(body.statusReason).toMatch(/boom: made to fail/);
     const failedRun = (body.runs as Array<{ status: string; error: string; steps: Array<{ name: string; status: string }> }>)[0];
@@ -71,6 +76,9 @@ describe('provisioning a province', () => {
     expect((after.runs as unknown[]).length).toBe(2);
     expect(await schemaExists(schema)).toBe(true);
     await h.on(h.hostOf(slug)).get('/api/tenant').expect(200);
+    // The first admin has the name the operator gave, also after a retry.
+    const [admin] = await h.dataSource.query(`SELECT name, roles FROM ${schema}.users WHERE email = $1`, [`admin@${slug}.gov.pk`]);
+    expect(admin).toEqual({ name: 'Planning Officer (Admin)', roles: ['tenant_admin'] });
     // Only a failed province can be retried.
     await h.on(h.platformHost).post(`/api/platform/tenants/${slug}/retry`, operator).expect(409);
   });

@@ -151,6 +151,12 @@ describe('the browser app served at the API origin', () => {
     for (const route of ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout']) {
       expect(spec.body.paths[route].post.parameters).toContainEqual(expect.objectContaining({ name: 'X-Daftar-Client', in: 'header', required: false }));
     }
+    // Accept-Language is read where present, never required; the preview documents its optional body.
+    const operations = Object.values(spec.body.paths as Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>>).flatMap((p) => Object.values(p));
+    const languageHeaders = operations.flatMap((o) => o.parameters ?? []).filter((p) => p.in === 'header' && p.name.toLowerCase() === 'accept-language');
+    expect(languageHeaders.length).toBeGreaterThanOrEqual(7);
+    expect(languageHeaders.filter((p) => p.required)).toEqual([]);
+    expect(spec.body.paths['/api/forms/{key}/preview'].post.requestBody).toMatchObject({ required: false });
     expect(spec.body.components.securitySchemes['refresh-cookie']).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'daftar_refresh' });
     expect(Object.keys(spec.body.components.schemas)).toEqual(expect.arrayContaining(['SessionResponse', 'BrowserSessionResponse', 'MeResponse']));
   });

@@ -1,5 +1,6 @@
 import { Migration } from '../migration';
 import { registry0001 } from './0001-registry';
+import { adminName0002 } from './0002-admin-name';
 
 /** Platform migrations in the order they apply. Append only. */
-export const platformMigrations: readonly Migration[] = [registry0001];
+export const platformMigrations: readonly Migration[] = [registry0001, adminName0002];

@@ -4,6 +4,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { startMailSink } from './mail-sink.mjs';
 
@@ -21,6 +23,9 @@ if (!env.SMTP_URL) {
   process.stdout.write(`${mailNote}\n`);
 }
 
+/** Nest's start-up lines that map each route and controller. */
+const ROUTE_MAPPING = /"context":"(RouterExplorer|RoutesResolver)"/;
+
 let stopping = false;
 const children = ['main', 'worker'].map((entry) => {
   const child = spawn(process.execPath, [path.join(root, 'dist', `${entry}.js`)], {
@@ -28,7 +33,12 @@ const children = ['main', 'worker'].map((entry) => {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  child.stdout.pipe(pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res', messageFormat: `[${entry === 'main' ? 'api' : 'worker'}] {msg}` }));
+  // Nest logs one line per route at start-up (about 300): useful in production logs, noise here.
+  const shown = new PassThrough();
+  shown.pipe(pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res', messageFormat: `[${entry === 'main' ? 'api' : 'worker'}] {msg}` }));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (!ROUTE_MAPPING.test(line)) shown.write(`${line}\n`);
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       process.stderr.write(`${entry} exited (${signal ?? code}); stopping\n`);

@@ -20,7 +20,7 @@ const USAGE = `Daftar operator CLI: npm run cli -- <command>
   tenant:retry <slug>                      provision a failed province again
   defaults:install [<slug>]                give one province (default: every active one) the master data,
                                            base forms, workflow and forum rules it lacks (migrate does this too)
-  demo:seed                                create the demo provinces kp and gb (idempotent) and print logins
+  demo:seed [--no-logins]                  create the demo provinces kp and gb (idempotent) and print logins
   demo:logins                              print the local URLs and demo logins
 `;
 
@@ -38,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
       reason: { type: 'string' },
       inline: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      // npm run dev prints the logins itself once the API listens.
+      'no-logins': { type: 'boolean', default: false },
     },
   });
   const [command, slug] = positionals;
@@ -64,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
         return await migrate(app, out);
       case 'demo:seed': {
         const code = await migrate(app, out);
-        return code || (await seedDemo(app, out));
+        return code || (await seedDemo(app, out, !values['no-logins']));
       }
       case 'tenant:create':
         return await createTenant(app, {

@@ -155,7 +155,7 @@ export const DEMO_PROVINCES = [
 export const DEMO_PASSWORD = 'Daftar-Demo-2026';
 
 /** Makes sure the operator and the demo provinces exist (provisioned in-process), then lists logins. */
-export async function seedDemo(app: INestApplicationContext, out: Out): Promise<number> {
+export async function seedDemo(app: INestApplicationContext, out: Out, printLogins = true): Promise<number> {
   await app.get(OperatorsService).ensureFirstOperator();
   const existing = new Map((await app.get(TenantsService).list()).map((t) => [t.slug, t.status]));
   for (const p of DEMO_PROVINCES) {
@@ -172,6 +172,10 @@ export async function seedDemo(app: INestApplicationContext, out: Out): Promise<
     if (code !== 0) return code;
   }
   await seedDemoUsers(app);
+  if (!printLogins) {
+    out('Demo provinces ready (kp, gb); the URLs and logins follow once the API listens');
+    return 0;
+  }
   return printDemoLogins(app, out);
 }
 

@@ -88,6 +88,8 @@ export interface WorkflowAction {
   to: string;
   roles: string[];
   commentRequired?: boolean;
+  /** Records a forum decision ('approved', 'rejected' …). */
+  decision?: string;
 }
 
 export interface Workflow {

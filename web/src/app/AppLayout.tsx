@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/QueryState';
 import { useI18n } from '../i18n/i18n';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { useWorkflow } from '../api/queries';
 import { canImport } from '../imports/import-api';
 
 /**
@@ -38,14 +39,15 @@ export function AppLayout() {
   useFocusOnNavigation();
   const { t } = useI18n();
   const session = useSession();
+  const workflow = useWorkflow().data;
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const links = [
     { to: '/', label: t('nav.myWork'), active: location.pathname === '/' },
     { to: '/projects', label: t('nav.projects'), active: location.pathname.startsWith('/projects') || location.pathname.startsWith('/documents') },
     { to: '/profile', label: t('nav.profile'), active: location.pathname === '/profile' },
-    // Province administrators: bringing the province's existing projects in.
-    ...(canImport(session) ? [{ to: '/admin/import', label: t('imports.nav'), active: location.pathname === '/admin/import' }] : []),
+    // Province administrators and forum approvers: bringing the province's existing projects in.
+    ...(canImport(session, workflow) ? [{ to: '/admin/import', label: t('imports.nav'), active: location.pathname === '/admin/import' }] : []),
     // Which proforma edition new projects start on.
     ...(session.can('forms.customise') ? [{ to: '/admin/editions', label: t('editions.nav'), active: location.pathname === '/admin/editions' }] : []),
   ];

@@ -9,6 +9,7 @@ import { useSession } from '../auth/session';
 import { Ltr } from '../components/Ltr';
 import { useErrorText } from '../components/QueryState';
 import { useI18n } from '../i18n/i18n';
+import { useWorkflow } from '../api/queries';
 import { canImport, IMPORT_FILE_PATH, TEMPLATE_PATH } from './import-api';
 import { PortfolioReport, problemLines, ReportLine, warningLines } from './report';
 
@@ -24,11 +25,12 @@ const ACCEPTED = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.sprea
 export default function ImportPage() {
   const { t } = useI18n();
   const session = useSession();
+  const workflow = useWorkflow().data;
   useDocumentTitle(`${t('imports.title')} · ${t('app.name')}`);
   return (
     <Stack gap="lg" maw={1100} data-testid="import-page">
       <Title order={1}>{t('imports.title')}</Title>
-      {canImport(session) ? (
+      {canImport(session, workflow) ? (
         <ImportSteps />
       ) : (
         <Alert color="gray" role="alert">

@@ -3,7 +3,7 @@ export const imports = {
   en: {
     'imports.nav': 'Import projects',
     'imports.title': 'Import existing projects',
-    'imports.notAllowed': 'Only the province’s administrators can import projects.',
+    'imports.notAllowed': 'Only the province’s administrators and those who record the forum’s approvals can import projects.',
     'imports.intro': 'Bring the province’s existing projects (approved, in execution or completed) with their PC-I figures and their approval history. One row is one decision on one document. Check the file with a dry run first: nothing is saved until you import, and importing the same file again changes nothing.',
     'imports.step1': '1. Download the template',
     'imports.templateHelp': 'One column per fact, each explained in the template, with an example row. Excel (XLSX) or CSV.',
@@ -45,7 +45,7 @@ export const imports = {
   ur: {
     'imports.nav': 'منصوبے درآمد کریں',
     'imports.title': 'موجودہ منصوبے درآمد کریں',
-    'imports.notAllowed': 'صرف صوبے کے منتظمین منصوبے درآمد کر سکتے ہیں۔',
+    'imports.notAllowed': 'صرف صوبے کے منتظمین اور فورم کی منظوریاں درج کرنے والے منصوبے درآمد کر سکتے ہیں۔',
     'imports.intro': 'صوبے کے موجودہ منصوبے (منظور شدہ، زیرِ تکمیل یا مکمل) ان کے پی سی ون کے اعداد اور منظوریوں کے ریکارڈ کے ساتھ لائیں۔ ہر سطر ایک دستاویز پر ایک فیصلہ ہے۔ پہلے آزمائشی جانچ سے فائل پرکھیں: درآمد سے پہلے کچھ محفوظ نہیں ہوتا، اور وہی فائل دوبارہ درآمد کرنے سے کچھ نہیں بدلتا۔',
     'imports.step1': '1۔ سانچہ ڈاؤن لوڈ کریں',
     'imports.templateHelp': 'ہر بات کے لیے ایک کالم، سانچے میں ہر ایک کی وضاحت اور ایک مثالی سطر کے ساتھ۔ ایکسل (XLSX) یا CSV۔',

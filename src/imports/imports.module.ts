@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RoutingModule } from '../routing/routing.module';
 import { MulterModule } from '@nestjs/platform-express';
 import { ApprovalsModule } from '../approvals/approvals.module';
 import { AppConfig } from '../config/app-config';
@@ -20,6 +21,7 @@ import { PortfolioImportService } from './portfolio-import.service';
     ProjectsModule,
     ApprovalsModule,
     DepartmentsModule,
+    RoutingModule,
     // In memory, as attachments (src/projects/projects.module.ts): a portfolio file is read, hashed and discarded.
     MulterModule.registerAsync({
       inject: [AppConfig],

@@ -118,6 +118,7 @@ export class PortfolioImportService {
     private readonly importedProjects: ImportedProjectsService,
     private readonly approvals: ApprovalsService,
     private readonly departments: DepartmentsService,
+    private readonly forumRules: ForumRulesService,
   ) {}
 
   /** JSON rows: each a row object with the template's columns; unknown properties refuse the request (400 naming them). */
@@ -221,7 +222,7 @@ export class PortfolioImportService {
     const settings: RunSettings = {
       userId,
       finalStates: await this.importedProjects.finalStates(em),
-      forumRules: await ForumRulesService.all(em),
+      forumRules: await this.forumRules.rulesIn(em),
       departmentIds: await this.departments.idsByCode(em, plan.projects.filter((p) => !existing.has(p.projectKey)).map((p) => p.departmentCode)),
     };
     for (const project of plan.projects) {

@@ -80,12 +80,9 @@ export class ForumRulesService {
     return rows.map((r) => ({ ...r, minCost: trim(r.minCost), maxCost: trim(r.maxCost), maxIncreasePct: trim(r.maxIncreasePct) }));
   }
 
-  /**
-   * The rule that decides, or null when none does, including when no provincial band is in
-   * force on the date (never a silent fall-through to CDWP/ECNEC). Prefer decide(), which says why.
-   */
-  static async route(em: EntityManager, input: RoutingInput): Promise<ForumRule | null> {
-    return decideRouting(await ForumRulesService.all(em), input).rule;
+  /** The province's rules in the caller's unit of work (a run that routes many decisions reads them once). */
+  rulesIn(em: EntityManager): Promise<ForumRule[]> {
+    return ForumRulesService.all(em);
   }
 
   /** The routing answer in the caller's unit of work: the deciding rule or the reason there is none, and warnings. */

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { useWorkflow } from '../api/queries';
 import { canImport } from '../imports/import-api';
+import type { Permission } from '../../../src/auth/permissions';
 
 /**
  * A new screen moves focus to its heading (or the main region while it loads), so keyboard and
@@ -34,6 +35,16 @@ function useFocusOnNavigation(): void {
   }, [pathname]);
 }
 
+const ADMIN_SCREENS: { to: string; label: string; permission: Permission }[] = [
+  { to: '/admin/users', label: 'admin.nav.users', permission: 'users.manage' },
+  { to: '/admin/departments', label: 'admin.nav.departments', permission: 'departments.manage' },
+  { to: '/admin/master-data', label: 'admin.nav.masterData', permission: 'master-data.manage' },
+  { to: '/admin/forms', label: 'admin.nav.forms', permission: 'forms.customise' },
+  { to: '/admin/workflow', label: 'admin.nav.workflow', permission: 'settings.manage' },
+  { to: '/admin/forum-rules', label: 'admin.nav.forumRules', permission: 'settings.manage' },
+  { to: '/admin/audit', label: 'admin.nav.audit', permission: 'audit.read' },
+];
+
 /** The frame of every signed-in screen: the province, navigation, language and account. */
 export function AppLayout() {
   useFocusOnNavigation();
@@ -51,6 +62,13 @@ export function AppLayout() {
     // Which proforma edition new projects start on.
     ...(session.can('forms.customise') ? [{ to: '/admin/editions', label: t('editions.nav'), active: location.pathname === '/admin/editions' }] : []),
   ];
+  // The province administration: each screen shown to the roles whose permission it needs
+  // (the server refuses the rest anyway).
+  const adminLinks = ADMIN_SCREENS.filter((s) => session.can(s.permission)).map((s) => ({
+    to: s.to,
+    label: t(s.label),
+    active: location.pathname === s.to || location.pathname.startsWith(`${s.to}/`),
+  }));
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="skip-link">
@@ -90,6 +108,14 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label={t('nav.menu')}>
         <Stack gap={4} component="nav">
           {links.map((l) => (
+            <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={l.active} onClick={close} aria-current={l.active ? 'page' : undefined} />
+          ))}
+          {adminLinks.length > 0 && (
+            <Text size="xs" fw={700} c="dimmed" mt="sm" px="sm" component="h2">
+              {t('admin.nav.section')}
+            </Text>
+          )}
+          {adminLinks.map((l) => (
             <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={l.active} onClick={close} aria-current={l.active ? 'page' : undefined} />
           ))}
           <NavLink component="button" label={t('nav.signOut')} onClick={() => void session.signOut()} />

@@ -17,6 +17,13 @@ const ProjectPage = lazy(() => import('../pages/projects/ProjectPage'));
 const ProfilePage = lazy(() => import('../pages/profile/ProfilePage'));
 const ImportPage = lazy(() => import('../imports/ImportPage'));
 const EditionsPage = lazy(() => import('../editions/EditionsPage'));
+const UsersPage = lazy(() => import('../admin/people/UsersPage'));
+const DepartmentsPage = lazy(() => import('../admin/people/DepartmentsPage'));
+const MasterDataPage = lazy(() => import('../admin/people/MasterDataPage'));
+const AuditPage = lazy(() => import('../admin/people/AuditPage'));
+const FormStudioPage = lazy(() => import('../admin/studio/FormStudioPage'));
+const WorkflowPage = lazy(() => import('../admin/workflow/WorkflowPage'));
+const ForumRulesPage = lazy(() => import('../admin/forum-rules/ForumRulesPage'));
 const loadDocumentPage = () => import('../editor/DocumentPage');
 const DocumentPage = lazy(loadDocumentPage);
 // Opened straight on a document (a reload, a shared link): fetch the editor's code while the
@@ -49,6 +56,14 @@ export const router = createBrowserRouter([
       { path: '/profile', element: <ProfilePage /> },
       { path: '/admin/import', element: <ImportPage /> },
       { path: '/admin/editions', element: <EditionsPage /> },
+      { path: '/admin/users', element: <UsersPage /> },
+      { path: '/admin/departments', element: <DepartmentsPage /> },
+      { path: '/admin/master-data', element: <MasterDataPage /> },
+      { path: '/admin/forms', element: <FormStudioPage /> },
+      { path: '/admin/forms/:formKey', element: <FormStudioPage /> },
+      { path: '/admin/workflow', element: <WorkflowPage /> },
+      { path: '/admin/forum-rules', element: <ForumRulesPage /> },
+      { path: '/admin/audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

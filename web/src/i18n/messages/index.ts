@@ -11,9 +11,16 @@ import { approvals } from './approvals';
 import { editions } from './editions';
 import { imports } from './imports';
 import { warnings } from './warnings';
+import { admin } from './admin';
+import { usersAdmin } from './users-admin';
+import { studio } from './studio';
+import { workflowEditor } from './workflow-editor';
+import { forumRulesAdmin } from './forum-rules';
+import { consoleWords } from './console';
 
 /** One catalogue per area of the app, so each screen's words live beside each other. */
-export const CATALOGUES = { common, auth, work, projects, editor, profile, exports: exportWords, notifications, printing, editions, warnings, approvals, imports } as const;
+export const CATALOGUES = { common, auth, work, projects, editor, profile, exports: exportWords, notifications, printing, editions, warnings, approvals, imports,
+  admin, usersAdmin, studio, workflowEditor, forumRulesAdmin, console: consoleWords } as const;
 
 export type Locale = 'en' | 'ur';
 

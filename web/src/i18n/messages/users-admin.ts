@@ -1,0 +1,5 @@
+/* Words of this area of the app. Every key in both languages. */
+export const usersAdmin = {
+  en: {},
+  ur: {},
+} satisfies { en: Record<string, string>; ur: Record<string, string> };

@@ -17,10 +17,12 @@ import { JobsModule } from './jobs/jobs.module';
 import { LoggingModule, requestIdFor } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
 import { MasterDataModule } from './master-data/master-data.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlatformModule } from './platform/platform.module';
 import { PrintingModule } from './printing/printing.module';
 import { ProjectsModule } from './projects/projects.module';
+import { QueueBoardModule } from './queue-board/queue-board.module';
 import { RedisModule } from './redis/redis.module';
 import { RoutingModule } from './routing/routing.module';
 import { HostScopeGuard } from './tenancy/host-scope';
@@ -63,6 +65,9 @@ import { WorkflowModule } from './workflow/workflow.module';
     NotificationsModule,
     WebhooksModule,
     PlatformModule,
+    // After ClsModule: the request timer and the dashboard's gate read the request's context.
+    MetricsModule,
+    QueueBoardModule,
     DepartmentsModule,
     UsersModule,
     MasterDataModule,

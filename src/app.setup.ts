@@ -40,6 +40,7 @@ export function configureApp(app: INestApplication): INestApplication {
       .setVersion('0.1.0')
       .addBearerAuth()
       .addCookieAuth('daftar_refresh', { type: 'apiKey', in: 'cookie', name: 'daftar_refresh' }, 'refresh-cookie')
+      .addCookieAuth('daftar_operator_refresh', { type: 'apiKey', in: 'cookie', name: 'daftar_operator_refresh' }, 'operator-refresh-cookie')
       .build(),
   );
   optionalHeaders(document, OPTIONAL_HEADERS);

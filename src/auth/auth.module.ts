@@ -14,6 +14,7 @@ import { TenantAuthController } from './tenant-auth.controller';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { TenantSignInService } from './tenant-sign-in.service';
 import { UsersRepository } from '../users/users.repository';
+import { OperatorsRepository } from '../platform/operators.repository';
 import { UsersService } from '../users/users.service';
 
 @Global()
@@ -29,7 +30,10 @@ import { UsersService } from '../users/users.service';
   controllers: [TenantAuthController, RolesController],
   providers: [
     PasswordHasher, TokenService, JwtStrategy, UsersService, UsersRepository, TenantSignInService, LoginThrottle, RefreshTokensService, EndpointCatalog, BrowserSessions,
+    // The operator status check of JwtStrategy (the platform module owns the table).
+    OperatorsRepository,
   ],
-  exports: [PasswordHasher, TokenService, UsersService, LoginThrottle, EndpointCatalog],
+  // JwtModule: the console's own gates (/metrics, the queue dashboard) verify operator tokens with the same key.
+  exports: [PasswordHasher, TokenService, UsersService, LoginThrottle, EndpointCatalog, JwtModule],
 })
 export class AuthModule {}

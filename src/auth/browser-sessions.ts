@@ -10,6 +10,16 @@ export const WEB_CLIENT_VALUE = 'web';
 /** Sent only to the sign-in endpoints, never to the rest of the API. */
 export const REFRESH_COOKIE_PATH = '/api/auth';
 
+/** Where a kind of session keeps its refresh token: the cookie's name and the only path it is sent to. */
+export interface SessionCookie {
+  name: string;
+  path: string;
+}
+/** A province user's session (the default of every method below). */
+export const PROVINCE_SESSION_COOKIE: SessionCookie = { name: REFRESH_COOKIE, path: REFRESH_COOKIE_PATH };
+/** An operator's session on the platform host, kept apart from any province session by name and path. */
+export const OPERATOR_SESSION_COOKIE: SessionCookie = { name: 'daftar_operator_refresh', path: '/api/platform/auth' };
+
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,200}$/;
 
 /**
@@ -54,22 +64,22 @@ export class BrowserSessions {
   }
 
   /** The refresh token from the cookie, or null when absent or not shaped like one of ours. */
-  readRefreshCookie(req: Request): string | null {
-    const value = (req.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
+  readRefreshCookie(req: Request, cookie: SessionCookie = PROVINCE_SESSION_COOKIE): string | null {
+    const value = (req.cookies as Record<string, unknown> | undefined)?.[cookie.name];
     return typeof value === 'string' && TOKEN_SHAPE.test(value) ? value : null;
   }
 
-  setRefreshCookie(res: Response, token: string): void {
-    res.cookie(REFRESH_COOKIE, token, { ...this.cookieOptions(), maxAge: this.config.jwt.refreshTokenTtlSeconds * 1000 });
+  setRefreshCookie(res: Response, token: string, cookie: SessionCookie = PROVINCE_SESSION_COOKIE): void {
+    res.cookie(cookie.name, token, { ...this.cookieOptions(cookie), maxAge: this.config.jwt.refreshTokenTtlSeconds * 1000 });
   }
 
-  clearRefreshCookie(res: Response): void {
-    res.clearCookie(REFRESH_COOKIE, this.cookieOptions());
+  clearRefreshCookie(res: Response, cookie: SessionCookie = PROVINCE_SESSION_COOKIE): void {
+    res.clearCookie(cookie.name, this.cookieOptions(cookie));
   }
 
   /** No `domain`: the cookie stays on the exact host that set it. */
-  private cookieOptions(): CookieOptions {
-    return { httpOnly: true, sameSite: 'strict', path: REFRESH_COOKIE_PATH, secure: this.config.publicUrlScheme === 'https' };
+  private cookieOptions(cookie: SessionCookie): CookieOptions {
+    return { httpOnly: true, sameSite: 'strict', path: cookie.path, secure: this.config.publicUrlScheme === 'https' };
   }
 
   /** The host the browser addressed: X-Forwarded-Host only behind a trusted proxy, as for tenancy. */

@@ -3,6 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ClsService } from 'nestjs-cls';
 import { ExtractJwt, Strategy, StrategyOptionsWithoutRequest } from 'passport-jwt';
 import { AppConfig } from '../config/app-config';
+import { OperatorsRepository } from '../platform/operators.repository';
 import { DaftarStore, Principal } from '../tenancy/tenant-context';
 import { AccessTokenClaims } from './token.service';
 
@@ -32,15 +33,21 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: AppConfig,
     private readonly cls: ClsService<DaftarStore>,
+    private readonly operators: OperatorsRepository,
   ) {
     super(jwtVerifyOptions(config));
   }
 
-  validate(claims: AccessTokenClaims): Principal {
+  async validate(claims: AccessTokenClaims): Promise<Principal> {
     if (claims.typ !== 'access') throw new TokenRefused('not an access token');
     const host = this.cls.get('host');
     if (claims.aud === 'platform') {
       if (host?.kind !== 'platform') throw new TokenRefused('operator tokens are accepted on the platform host only');
+      // A disabled operator is out at the next request, not when the token expires (one primary-key read;
+      // operator requests are few, and province requests never pay for it).
+      if ((await this.operators.statusOf(claims.sub)) !== 'active') {
+        throw new TokenRefused('the operator account is disabled');
+      }
       return { kind: 'operator', id: claims.sub, email: claims.email };
     }
     if (claims.aud === 'tenant') {

@@ -7,6 +7,7 @@ import { installProvinceDefaults } from '../provisioning/province-defaults';
 import { CreateTenantRequest } from '../platform/dto/tenant.dto';
 import { OperatorsService } from '../platform/operators.service';
 import { TenantsService } from '../platform/tenants.service';
+import { MigrationFanOut } from '../platform/migration-fan-out.service';
 import { TenantProvisioner } from '../provisioning/tenant-provisioner.service';
 import { AppConfig } from '../config/app-config';
 import { PasswordHasher } from '../auth/password-hasher.service';
@@ -24,7 +25,10 @@ const STALL_WARNING_MS = 15_000;
 export class CliError extends Error {}
 
 export async function migrate(app: INestApplicationContext, out: Out): Promise<number> {
-  const summary = await app.get(MigrationRunner).migrateAll();
+  // Platform first (it creates the table runs are recorded in), then the provinces as a recorded run.
+  const platform = await app.get(MigrationRunner).migratePlatform();
+  const tenants = await app.get(MigrationFanOut).executeFromCli();
+  const summary = { platform, tenants, failed: tenants.filter((t) => t.error) };
   const code = reportMigrations(summary, out);
   return code || installDefaults(app, undefined, out);
 }

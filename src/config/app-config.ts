@@ -1,5 +1,6 @@
 import { createSecretKey, KeyObject } from 'node:crypto';
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { PROJECT_ROOT } from './paths';
 
@@ -18,6 +19,17 @@ const hostname = z
   .string()
   .toLowerCase()
   .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, 'must be a host name such as daftar.gov.pk');
+
+/** Comma-separated CIDR blocks (IPv4 or IPv6), e.g. `10.0.0.0/8,::1/128`; each is checked by ipaddr.js. */
+const cidrList = z
+  .string()
+  .transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean))
+  .superRefine((list, ctx) => {
+    for (const cidr of list) {
+      if (ipaddr.isValidCIDR(cidr)) continue;
+      ctx.addIssue({ code: 'custom', message: `"${cidr}" is not a CIDR block such as 10.0.0.0/8` });
+    }
+  });
 
 const envSchema = z
   .object({
@@ -47,6 +59,7 @@ const envSchema = z
     PROVISIONING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
     PROVISIONING_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    MIGRATION_RUN_STALE_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(8192).max(1_048_576).default(19_456),
     ARGON2_TIME_COST: z.coerce.number().int().min(1).max(20).default(2),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
@@ -92,6 +105,11 @@ const envSchema = z
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // --- operations: /metrics, the queue dashboard, the console's province figures ---
+    METRICS_ALLOWED_NETWORKS: cidrList.default([]),
+    METRICS_PROVINCE_LABEL_LIMIT: z.coerce.number().int().min(1).max(10_000).default(200),
+    WORKER_METRICS_PUSH_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+    PROVINCE_STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   })
   .superRefine((env, ctx) => {
     // A provisioning run holds one connection for its transaction and borrows another to
@@ -127,6 +145,11 @@ export class AppConfig {
   readonly tenantCacheTtlMs!: number;
   readonly provisioning!: { concurrency: number; retryAfterSeconds: number };
   readonly migrationConcurrency!: number;
+  /**
+   * A console migration run that has shown no progress this long (its worker or CLI died) no longer
+   * blocks a new one; it is marked failed when the next run starts.
+   */
+  readonly migrationRunStaleMinutes!: number;
   readonly argon2!: { memoryCost: number; timeCost: number; parallelism: number };
   /** Failed sign-ins allowed per account and per client address within the window. */
   readonly loginThrottle!: { maxPerAccount: number; maxPerAddress: number; windowSeconds: number };
@@ -173,6 +196,15 @@ export class AppConfig {
   readonly webhooks!: { allowHttp: boolean; allowedHosts: string[]; timeoutMs: number; retryHours: number; disableAfterFailures: number; retryBaseMs: number };
   /** Largest list export (rows). */
   readonly exports!: { maxRows: number };
+  /**
+   * /metrics: client networks (CIDR) that may scrape it on any host without a token; the most
+   * provinces given their own `province` label (the rest share `other`); how often each worker
+   * publishes its job metrics to Redis for the API to expose (README, "Metrics and the queue
+   * dashboard").
+   */
+  readonly metrics!: { allowedNetworks: string[]; provinceLabelLimit: number; workerPushSeconds: number };
+  /** How long the console's per-province figures (users, documents, attachments …) are reused. */
+  readonly provinceStatsCacheSeconds!: number;
 
   /** Public URL of a host served by this deployment, e.g. `http://gb.localhost:3000`. */
   urlFor(host: string): string {
@@ -214,6 +246,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     tenantCacheTtlMs: e.TENANT_CACHE_TTL_MS,
     provisioning: { concurrency: e.PROVISIONING_CONCURRENCY, retryAfterSeconds: e.PROVISIONING_RETRY_AFTER_SECONDS },
     migrationConcurrency: e.MIGRATION_CONCURRENCY,
+    migrationRunStaleMinutes: e.MIGRATION_RUN_STALE_MINUTES,
     // OWASP's argon2id baseline (19 MiB, t=2, p=1): ~20-40 ms a hash here, costly to brute-force.
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: 1 },
     loginThrottle: {
@@ -250,5 +283,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
     },
     exports: { maxRows: e.EXPORT_MAX_ROWS },
+    metrics: {
+      allowedNetworks: e.METRICS_ALLOWED_NETWORKS,
+      provinceLabelLimit: e.METRICS_PROVINCE_LABEL_LIMIT,
+      workerPushSeconds: e.WORKER_METRICS_PUSH_SECONDS,
+    },
+    provinceStatsCacheSeconds: e.PROVINCE_STATS_CACHE_SECONDS,
   });
 }

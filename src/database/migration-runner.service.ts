@@ -13,6 +13,14 @@ export interface TenantMigrationOutcome {
   error?: string;
 }
 
+/** Hooks for a caller that shows a fan-out's progress (the console's migration runs). */
+export interface TenantMigrationProgress {
+  /** Once, with the number of provinces about to migrate. */
+  started?(total: number): Promise<void>;
+  /** After each province, success or failure. */
+  settled?(outcome: TenantMigrationOutcome): Promise<void>;
+}
+
 export interface MigrationSummary {
   platform: string[];
   tenants: TenantMigrationOutcome[];
@@ -61,20 +69,36 @@ export class MigrationRunner {
   }
 
   /** Every province that has a schema (active or suspended); failed and in-flight ones have none yet. */
-  async migrateAllTenants(): Promise<TenantMigrationOutcome[]> {
+  async migrateAllTenants(progress: TenantMigrationProgress = {}): Promise<TenantMigrationOutcome[]> {
     const tenants: { id: string; slug: string; schema_name: string }[] = await this.dataSource.query(
       `SELECT id, slug, schema_name FROM platform.tenants WHERE status IN ('active', 'suspended') ORDER BY slug`,
     );
-    const settled = await settleWithConcurrency(tenants, this.config.migrationConcurrency, (t) =>
-      this.dataSource.transaction((em) => this.migrateTenantSchema(em, t.id, t.schema_name)),
-    );
-    return settled.map((result, i) => {
-      const { slug, schema_name: schema } = tenants[i];
-      if (result.status === 'fulfilled') return { slug, schema, applied: result.value };
-      const error = result.reason instanceof Error ? result.reason.message : String(result.reason);
-      this.logger.error({ tenant: slug, err: error }, `Tenant migration failed for ${slug}`);
-      return { slug, schema, applied: [], error };
+    await progress.started?.(tenants.length);
+    const settled = await settleWithConcurrency(tenants, this.config.migrationConcurrency, async (t) => {
+      const outcome = await this.dataSource
+        .transaction((em) => this.migrateTenantSchema(em, t.id, t.schema_name))
+        .then(
+          (applied): TenantMigrationOutcome => ({ slug: t.slug, schema: t.schema_name, applied }),
+          (reason: unknown): TenantMigrationOutcome => {
+            const error = reason instanceof Error ? reason.message : String(reason);
+            this.logger.error({ tenant: t.slug, err: error }, `Tenant migration failed for ${t.slug}`);
+            return { slug: t.slug, schema: t.schema_name, applied: [], error };
+          },
+        );
+      await progress.settled?.(outcome);
+      return outcome;
     });
+    // A failing progress hook is the only way to reject here; it is reported like a province's failure.
+    return settled.map((result, i) =>
+      result.status === 'fulfilled'
+        ? result.value
+        : { slug: tenants[i].slug, schema: tenants[i].schema_name, applied: [], error: String(result.reason) },
+    );
+  }
+
+  /** How many tenant migrations a schema at this version has still to apply (all of them before the first). */
+  pendingTenantMigrations(version: string | null): number {
+    return this.tenantMigrations.filter((m) => version === null || m.id > version).length;
   }
 
   /**

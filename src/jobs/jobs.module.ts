@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { RedisService } from '../redis/redis.service';
-import { MAIL_QUEUE, PDF_QUEUE, PROVISIONING_QUEUE, SCHEDULE_QUEUE, WEBHOOK_QUEUE } from './queues';
+import { MAIL_QUEUE, PDF_QUEUE, PLATFORM_QUEUE, PROVISIONING_QUEUE, SCHEDULE_QUEUE, WEBHOOK_QUEUE } from './queues';
 import { TenantJobQueue } from './tenant-jobs';
 
 /** BullMQ on the shared Redis settings; producers (API) and consumers (worker) both import it. */
@@ -15,7 +15,10 @@ import { TenantJobQueue } from './tenant-jobs';
         prefix: redis.queuePrefix,
       }),
     }),
-    BullModule.registerQueue({ name: PROVISIONING_QUEUE }, { name: PDF_QUEUE }, { name: MAIL_QUEUE }, { name: WEBHOOK_QUEUE }, { name: SCHEDULE_QUEUE }),
+    BullModule.registerQueue(
+      { name: PROVISIONING_QUEUE }, { name: PDF_QUEUE }, { name: MAIL_QUEUE }, { name: WEBHOOK_QUEUE }, { name: SCHEDULE_QUEUE },
+      { name: PLATFORM_QUEUE },
+    ),
   ],
   providers: [TenantJobQueue],
   exports: [BullModule, TenantJobQueue],

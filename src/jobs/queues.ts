@@ -9,6 +9,14 @@ export const WEBHOOK_QUEUE = 'webhooks';
 /** Scheduled province work: reporting reminders, mail digests, outbox sweeps (src/reminders, src/mail). */
 export const SCHEDULE_QUEUE = 'schedule';
 
+/** Platform-wide work for the operators, not any one province's: the console's migration fan-outs (src/platform). */
+export const PLATFORM_QUEUE = 'platform';
+
+/** A migration fan-out over every province, recorded as platform.migration_runs row `runId`. */
+export interface MigrationRunJob {
+  runId: string;
+}
+
 /** Every job names the province it works for (README, "How provinces are kept apart": jobs). */
 export interface TenantJobData {
   tenantId: string;

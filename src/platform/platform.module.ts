@@ -1,18 +1,44 @@
 import { Module } from '@nestjs/common';
+import { BrowserSessions } from '../auth/browser-sessions';
 import { ProvisioningModule } from '../provisioning/provisioning.module';
 import { RoutingModule } from '../routing/routing.module';
 import { UsersModule } from '../users/users.module';
-import { ProvinceUsersService } from './province-users.service';
+import { MigrationFanOut } from './migration-fan-out.service';
+import { MigrationRunsRepository } from './migration-runs.repository';
+import { MigrationsController } from './migrations.controller';
+import { OperatorSessionsService } from './operator-sessions.service';
+import { OperatorsController } from './operators.controller';
+import { OperatorsRepository } from './operators.repository';
 import { OperatorsService } from './operators.service';
+import { PlatformAuditController } from './platform-audit.controller';
+import { PlatformAuditRepository } from './platform-audit.repository';
+import { PlatformAuditService } from './platform-audit.service';
 import { PlatformAuthController } from './platform-auth.controller';
+import { PlatformMigrationsService } from './platform-migrations.service';
+import { PlatformProfileController } from './platform-profile.controller';
+import { ProvinceStatsController } from './province-stats.controller';
+import { ProvinceStatsRepository } from './province-stats.repository';
+import { ProvinceStatsService } from './province-stats.service';
+import { ProvinceUsersService } from './province-users.service';
 import { TenantsController } from './tenants.controller';
 import { TenantsService } from './tenants.service';
 
 /** The operators' console API on `admin.<base domain>`. */
 @Module({
   imports: [ProvisioningModule, UsersModule, RoutingModule],
-  controllers: [PlatformAuthController, TenantsController],
-  providers: [OperatorsService, TenantsService, ProvinceUsersService],
-  exports: [OperatorsService, TenantsService],
+  controllers: [
+    PlatformAuthController, PlatformProfileController, OperatorsController, PlatformAuditController,
+    MigrationsController,
+    // Before TenantsController: GET tenants/stats must not be read as the province "stats".
+    ProvinceStatsController,
+    TenantsController,
+  ],
+  providers: [
+    OperatorsService, OperatorsRepository, OperatorSessionsService, BrowserSessions, TenantsService,
+    ProvinceUsersService,
+    PlatformAuditService, PlatformAuditRepository, PlatformMigrationsService, MigrationFanOut, MigrationRunsRepository,
+    ProvinceStatsService, ProvinceStatsRepository,
+  ],
+  exports: [OperatorsService, TenantsService, PlatformAuditService, MigrationFanOut],
 })
 export class PlatformModule {}

@@ -5,6 +5,7 @@ import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { UsersQuery } from '../users/dto';
 import { OneTimeLink, UserAdminService } from '../users/user-admin.service';
 import { User } from '../users/user.entity';
+import { PlatformAuditService } from './platform-audit.service';
 
 /**
  * What an operator may do inside a province: see its users, and give it an administrator
@@ -17,6 +18,7 @@ export class ProvinceUsersService {
     private readonly registry: TenantRegistry,
     private readonly db: TenantDatabase,
     private readonly admin: UserAdminService,
+    private readonly audit: PlatformAuditService,
   ) {}
 
   async list(slug: string, query: UsersQuery) {
@@ -25,18 +27,25 @@ export class ProvinceUsersService {
 
   /** Invites a new administrator, or restores an existing account as one, with a one-time link. */
   async restoreAdmin(slug: string, email: string, name: string, operatorId: string): Promise<{ user: Omit<User, 'passwordHash'>; link: OneTimeLink }> {
+    const restored = await this.restore(slug, email, name, operatorId);
+    const details = { email: restored.user.email, userId: restored.user.id, invited: restored.invited };
+    await this.audit.record('tenant.admin.restored', slug, details);
+    return { user: restored.user, link: restored.link };
+  }
+
+  private async restore(slug: string, email: string, name: string, operatorId: string) {
     return this.db.runAs(await this.province(slug), async () => {
       const existing = await this.db.transaction((em) =>
         em.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne(),
       );
       if (!existing) {
         const { user, invitation } = await this.admin.invite({ email, name, roles: ['tenant_admin'] });
-        return { user, link: invitation };
+        return { user, link: invitation, invited: true };
       }
       const roles = existing.roles.includes('tenant_admin') ? existing.roles : [...existing.roles, 'tenant_admin'];
       await this.admin.update(existing.id, { roles }, operatorId);
       const user = existing.status === 'disabled' ? await this.admin.setEnabled(existing.id, true, operatorId) : existing;
-      return { user, link: await this.admin.passwordResetLink(existing.id) };
+      return { user, link: await this.admin.passwordResetLink(existing.id), invited: false };
     });
   }
 

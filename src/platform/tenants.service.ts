@@ -15,6 +15,7 @@ import { TenantDomain } from '../tenancy/tenant-domain.entity';
 import { Tenant, TenantStatus } from '../tenancy/tenant.entity';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { CreateTenantRequest } from './dto/tenant.dto';
+import { PlatformAuditService } from './platform-audit.service';
 
 export interface TenantView {
   id: string;
@@ -51,6 +52,7 @@ export class TenantsService {
     private readonly db: TenantDatabase,
     private readonly forumRules: ForumRulesService,
     private readonly calendar: Calendar,
+    private readonly audit: PlatformAuditService,
   ) {}
 
   async list(): Promise<TenantView[]> {
@@ -87,6 +89,17 @@ export class TenantsService {
         await this.insertDomains(em.getRepository(TenantDomain), tenant.id, request.domains ?? []);
         tenant.domains = (request.domains ?? []).map((domain) => ({ domain }) as TenantDomain);
         const run = await this.provisioning.createRun(em, tenant.id, { email: request.adminEmail.toLowerCase(), name: request.adminName ?? null, passwordHash: adminPasswordHash }, operatorId);
+        await this.audit.record(
+          'tenant.created',
+          tenant.slug,
+          {
+            name: tenant.name,
+            adminEmail: request.adminEmail.toLowerCase(),
+            domains: request.domains ?? [],
+            runId: run.id,
+          },
+          { em },
+        );
         return { tenant, run };
       });
     } catch (error) {
@@ -114,6 +127,7 @@ export class TenantsService {
       );
       await em.query(`UPDATE platform.tenants SET status = 'provisioning', status_reason = NULL, updated_at = now() WHERE id = $1`, [tenant.id]);
       const newRun = await this.provisioning.createRun(em, tenant.id, { email: last.admin_email, name: last.admin_name, passwordHash: last.admin_password_hash }, operatorId);
+      await this.audit.record('tenant.retried', slug, { runId: newRun.id }, { em });
       return { tenantId: tenant.id as string, run: newRun };
     });
     await this.registry.invalidate();
@@ -121,12 +135,16 @@ export class TenantsService {
     return run;
   }
 
-  suspend(slug: string, reason?: string): Promise<TenantView> {
-    return this.changeStatus(slug, 'active', 'suspended', reason ?? null);
+  async suspend(slug: string, reason?: string): Promise<TenantView> {
+    const view = await this.changeStatus(slug, 'active', 'suspended', reason ?? null);
+    await this.audit.record('tenant.suspended', slug, { reason: reason ?? null });
+    return view;
   }
 
-  resume(slug: string): Promise<TenantView> {
-    return this.changeStatus(slug, 'suspended', 'active', null);
+  async resume(slug: string): Promise<TenantView> {
+    const view = await this.changeStatus(slug, 'suspended', 'active', null);
+    await this.audit.record('tenant.resumed', slug);
+    return view;
   }
 
   async setDomains(slug: string, domains: string[]): Promise<TenantView> {
@@ -136,6 +154,8 @@ export class TenantsService {
       await this.dataSource.transaction(async (em) => {
         await em.getRepository(TenantDomain).delete({ tenantId: tenant.id });
         await this.insertDomains(em.getRepository(TenantDomain), tenant.id, domains);
+        const before = (tenant.domains ?? []).map((d) => d.domain).sort();
+        await this.audit.record('tenant.domains.set', slug, { before, after: [...domains].sort() }, { em });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictException('One of these domains already serves another province');

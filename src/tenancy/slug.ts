@@ -6,6 +6,9 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'admin', 'www', 'api', 'platform', 'public', 'app', 'apps', 'auth', 'login', 'static', 'assets',
   'cdn', 'docs', 'mail', 'smtp', 'ftp', 'status', 'health', 'ready', 'root', 'system', 'support',
   'information-schema', 'default', 'tenant', 'tenants', 'daftar',
+  // Words the operator API and the metrics use beside slugs: /api/platform/tenants/stats, and the
+  // `province` label's values for the console and for hosts that are no province.
+  'stats', 'other', 'unknown', 'metrics', 'queues',
 ]);
 
 export const SLUG_RULE =

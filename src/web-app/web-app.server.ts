@@ -40,9 +40,9 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
   next();
 }
 
-/** Paths the browser app never answers: the API (and its Swagger UI) and the probes. */
+/** Paths the browser app never answers: the API (and its Swagger UI), the probes and Prometheus' /metrics. */
 function isServerPath(p: string): boolean {
-  return p === '/api' || p.startsWith('/api/') || p === '/health' || p === '/ready';
+  return p === '/api' || p.startsWith('/api/') || p === '/health' || p === '/ready' || p === '/metrics';
 }
 
 /** True when the client takes HTML: an Accept with text/html or *\/* (and not q=0). */

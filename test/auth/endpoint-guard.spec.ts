@@ -13,6 +13,11 @@ const PUBLIC_ENDPOINTS = [
   'POST /api/auth/accept-invitation',
   'POST /api/auth/reset-password',
   'POST /api/platform/auth/login',
+  'POST /api/platform/auth/refresh',
+  'POST /api/platform/auth/logout',
+  'GET /api/platform/profile',
+  // Its own guard decides: an allowed network, or an operator token on the platform host (test/metrics).
+  'GET /metrics',
 ];
 
 const endpointsOf = (h: Harness) => h.api.get(EndpointCatalog).list();

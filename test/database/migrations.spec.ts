@@ -2,6 +2,8 @@ import { migrate } from '../../src/cli/commands';
 import { AppConfig } from '../../src/config/app-config';
 import { Migration } from '../../src/database/migration';
 import { MigrationRunner } from '../../src/database/migration-runner.service';
+import { MigrationFanOut } from '../../src/platform/migration-fan-out.service';
+import { MigrationRunsRepository } from '../../src/platform/migration-runs.repository';
 import { platformMigrations } from '../../src/database/platform-migrations';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { tenantMigrations } from '../../src/tenancy/tenant-migrations';
@@ -73,8 +75,13 @@ describe('tenant migrations across provinces', () => {
 
   it('exits non-zero from the CLI command and lists the failure', async () => {
     const lines: string[] = [];
-    const app = { get: () => runner() } as unknown as Parameters<typeof migrate>[0];
+    // The command records its fan-out as a migration run (issue 14) through MigrationFanOut.
+    const fanOut = () => new MigrationFanOut(runner(), h.api.get(MigrationRunsRepository), h.api.get(AppConfig));
+    const withRunner = (type: unknown) => (type === MigrationFanOut ? fanOut() : runner());
+    const app = { get: withRunner } as unknown as Parameters<typeof migrate>[0];
     expect(await migrate(app, (l) => lines.push(l))).toBe(1);
+    const [run] = await h.dataSource.query(`SELECT source, status, total, done, failures FROM platform.migration_runs ORDER BY created_at DESC LIMIT 1`);
+    expect(run).toMatchObject({ source: 'cli', status: 'failed', total: PROVINCES, done: PROVINCES, failures: [{ slug: broken.slug }] });
     expect(lines.join('\n')).toMatch(new RegExp(`FAILED ${broken.slug}: .*disk full`));
     expect(lines.join('\n')).toMatch(/22 checked, 0 migrated, 1 failed/);
   });

@@ -86,23 +86,30 @@ export class Harness {
       .overrideProvider(BASE_FORMS).useValue(baseForms)
       .compile();
     const api = apiModule.createNestApplication({ bufferLogs: true });
-    configureApp(api);
-    await api.init();
-    await api.get(MigrationRunner).migratePlatform();
-    await prepareApi(api);
-    await api.listen(0, '127.0.0.1');
-    const url = await api.getUrl();
-
     let worker: INestApplicationContext | undefined;
-    if (options.worker) {
-      const workerModule = await Test.createTestingModule({ imports: [WorkerModule] })
-        .overrideProvider(AppConfig).useValue(config)
-        .overrideProvider(TENANT_MIGRATIONS).useValue(migrations)
-        .overrideProvider(BASE_FORMS).useValue(baseForms)
-        .compile();
-      workerModule.useLogger(workerModule.get(PinoLogger));
-      worker = await workerModule.init();
+    try {
+      configureApp(api);
+      await api.init();
+      await api.get(MigrationRunner).migratePlatform();
+      await prepareApi(api);
+      await api.listen(0, '127.0.0.1');
+      if (options.worker) {
+        const workerModule = await Test.createTestingModule({ imports: [WorkerModule] })
+          .overrideProvider(AppConfig).useValue(config)
+          .overrideProvider(TENANT_MIGRATIONS).useValue(migrations)
+          .overrideProvider(BASE_FORMS).useValue(baseForms)
+          .compile();
+        workerModule.useLogger(workerModule.get(PinoLogger));
+        worker = await workerModule.init();
+      }
+    } catch (error) {
+      // A failed start must not leave Redis and Postgres connections open: Jest would wait for
+      // them for ever instead of reporting the failure.
+      await worker?.close().catch(() => undefined);
+      await api.close().catch(() => undefined);
+      throw error;
     }
+    const url = await api.getUrl();
     return new Harness(api, worker, url.replace('[::1]', '127.0.0.1'), config);
   }
 

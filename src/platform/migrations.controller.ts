@@ -1,0 +1,54 @@
+import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
+} from '@nestjs/swagger';
+import { RequirePermission } from '../auth/auth.decorators';
+import { PLATFORM_PERMISSION } from '../auth/permissions';
+import { PlatformHost } from '../tenancy/host-scope';
+import { MigrationRunResponse, MigrationRunStartedResponse, MigrationsOverviewResponse } from './dto/migration.dto';
+import { MigrationRun } from './migration-runs.repository';
+import { MigrationsOverview, PlatformMigrationsService } from './platform-migrations.service';
+
+const RUN_ID = new ParseUUIDPipe({
+  version: '4',
+  exceptionFactory: () =>
+    new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: ['id must be a migration run id (UUID)'],
+      fields: { id: ['must be a UUID'] },
+    }),
+});
+
+@ApiTags('platform')
+@ApiBearerAuth()
+@PlatformHost()
+@RequirePermission(PLATFORM_PERMISSION)
+@Controller('api/platform/migrations')
+export class MigrationsController {
+  constructor(private readonly migrations: PlatformMigrationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "Every province's schema version against the latest, and the last migration run" })
+  @ApiOkResponse({ type: MigrationsOverviewResponse })
+  overview(): Promise<MigrationsOverview> {
+    return this.migrations.overview();
+  }
+
+  @Post('run')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Migrate every province in the background (the worker); poll the run for progress' })
+  @ApiAcceptedResponse({ type: MigrationRunStartedResponse })
+  @ApiConflictResponse({ description: 'A run is already queued or running (its id in `runId`)' })
+  start(): Promise<{ runId: string }> {
+    return this.migrations.start();
+  }
+
+  @Get('runs/:id')
+  @ApiOperation({ summary: "A migration run's progress: provinces done out of total, and the failures so far" })
+  @ApiOkResponse({ type: MigrationRunResponse })
+  @ApiNotFoundResponse({ description: 'No such run' })
+  run(@Param('id', RUN_ID) id: string): Promise<MigrationRun> {
+    return this.migrations.run(id);
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { settleWithConcurrency } from '../common/concurrency';
+import { AppConfig } from '../config/app-config';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { ProvinceCounts, ProvinceStatsRepository } from './province-stats.repository';
+import { TenantsService } from './tenants.service';
+
+export interface ProvinceStats extends ProvinceCounts {
+  slug: string;
+}
+
+/**
+ * Users, projects, documents, attachments and last activity of every active or suspended
+ * province, for the console's province list. One short read per province, a few at a time
+ * (MIGRATION_CONCURRENCY: the same bound as other work across every province), kept for
+ * PROVINCE_STATS_CACHE_SECONDS so a console polling it costs the database little.
+ */
+@Injectable()
+export class ProvinceStatsService {
+  private readonly logger = new Logger(ProvinceStatsService.name);
+  private cached?: { at: number; value: Promise<ProvinceStats[]> };
+
+  constructor(
+    private readonly tenants: TenantsService,
+    private readonly db: TenantDatabase,
+    private readonly repo: ProvinceStatsRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  all(): Promise<ProvinceStats[]> {
+    const maxAgeMs = this.config.provinceStatsCacheSeconds * 1000;
+    if (!this.cached || Date.now() - this.cached.at >= maxAgeMs) {
+      const value = this.read();
+      // Concurrent callers share one read; a failed read is not kept.
+      this.cached = { at: Date.now(), value };
+      value.catch(() => {
+        if (this.cached?.value === value) this.cached = undefined;
+      });
+    }
+    return this.cached.value;
+  }
+
+  private async read(): Promise<ProvinceStats[]> {
+    const provinces = (await this.tenants.list()).filter((t) => t.status === 'active' || t.status === 'suspended');
+    const results = await settleWithConcurrency(provinces, this.config.migrationConcurrency, (t) =>
+      this.db.inSchema(t.schemaName, (em) => this.repo.counts(em)),
+    );
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [provinces[i].slug] : []));
+    if (failed.length) {
+      const first = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      const err = (first.reason as Error)?.message;
+      this.logger.error({ provinces: failed, err }, 'Province figures could not be read');
+      throw first.reason;
+    }
+    return provinces.map((t, i) => ({ slug: t.slug, ...(results[i] as PromiseFulfilledResult<ProvinceCounts>).value }));
+  }
+}

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
 import { offsetOf } from '../common/paging';
+import { neutraliseText } from '../exports/cell-safety';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { AuditActorType, AuditEntry } from './audit-entry.entity';
-import { AuditQuery } from './dto';
+import { AuditCriteria, AuditFacets, AuditRepository } from './audit.repository';
+import { AUDIT_EXPORT_MAX_ROWS, AuditExportQuery, AuditQuery } from './dto';
 
 export interface AuditEvent {
   action: string;
@@ -23,6 +26,19 @@ export interface AuditPage {
   pageSize: number;
 }
 
+export interface AuditCsv {
+  fileName: string;
+  csv: string;
+  /** Entries matching the filters; more than the file holds when it was cut at AUDIT_EXPORT_MAX_ROWS. */
+  total: number;
+  truncated: boolean;
+}
+
+/** The export's columns: the entry as stored, details as JSON. */
+const CSV_HEADER = [
+  'at', 'actorType', 'actorEmail', 'actorId', 'action', 'targetType', 'targetId', 'ip', 'requestId', 'details',
+];
+
 /**
  * Writes a province's audit log. record() joins the caller's unit of work, so an entry exists
  * exactly when the change it describes was committed; who, from where and which request come
@@ -33,6 +49,7 @@ export class AuditService {
   constructor(
     private readonly db: TenantDatabase,
     private readonly cls: ClsService<DaftarStore>,
+    private readonly repository: AuditRepository,
   ) {}
 
   async record(em: EntityManager, event: AuditEvent): Promise<void> {
@@ -62,18 +79,38 @@ export class AuditService {
 
   list(query: AuditQuery): Promise<AuditPage> {
     return this.db.transaction(async (em) => {
-      const qb = em.getRepository(AuditEntry).createQueryBuilder('a');
-      if (query.action) qb.andWhere('a.action = :action', { action: query.action });
-      if (query.actorId) qb.andWhere('a.actorId = :actorId', { actorId: query.actorId });
-      if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
-      if (query.to) qb.andWhere('a.at <= :to', { to: query.to });
-      const [items, total] = await qb
-        .orderBy('a.at', 'DESC')
-        .addOrderBy('a.id', 'DESC')
-        .skip(offsetOf(query))
-        .take(query.pageSize)
-        .getManyAndCount();
+      const { items, total } = await this.repository.page(em, criteriaOf(query), offsetOf(query), query.pageSize);
       return { items, total, page: query.page, pageSize: query.pageSize };
     });
   }
+
+  /** The actions and target kinds the log holds, for the filter pickers. */
+  facets(): Promise<AuditFacets> {
+    return this.db.transaction((em) => this.repository.facets(em));
+  }
+
+  /**
+   * The filtered log as CSV, newest first, at most AUDIT_EXPORT_MAX_ROWS rows. A UTF-8 byte-order
+   * mark makes Excel read Urdu names right; every text cell is made formula-safe (a target id or
+   * an email is chosen by whoever acted, so it may start with "=").
+   */
+  exportCsv(query: AuditExportQuery): Promise<AuditCsv> {
+    return this.db.transaction(async (em) => {
+      const { items, total } = await this.repository.page(em, criteriaOf(query), 0, AUDIT_EXPORT_MAX_ROWS);
+      const rows = items.map((e) => [
+        new Date(e.at).toISOString(), e.actorType, e.actorEmail, e.actorId, e.action,
+        e.targetType, e.targetId, e.ip, e.requestId,
+        Object.keys(e.details ?? {}).length ? JSON.stringify(e.details) : '',
+      ].map((cell) => neutraliseText(cell ?? '')));
+      const csv = stringify([CSV_HEADER, ...rows], { bom: true, record_delimiter: 'windows' });
+      const day = new Date().toISOString().slice(0, 10);
+      const fileName = `audit-log-${this.db.currentTenant().slug}-${day}.csv`;
+      return { fileName, csv, total, truncated: total > items.length };
+    });
+  }
+}
+
+function criteriaOf(query: AuditCriteria): AuditCriteria {
+  const { action, actorId, targetType, targetId, from, to } = query;
+  return { action, actorId, targetType, targetId, from, to };
 }

@@ -15,6 +15,10 @@ export class Department {
   @Column({ name: 'name_ur', type: 'text', nullable: true })
   nameUr: string | null;
 
+  /** A deactivated department stays on what names it; new form versions and user moves skip it. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/auth.decorators';
 import { DepartmentsService } from './departments.service';
-import { CreateDepartmentRequest, UpdateDepartmentRequest } from './dto/department.dto';
+import { CreateDepartmentRequest, DepartmentsQuery, UpdateDepartmentRequest } from './dto/department.dto';
 
 @ApiTags('departments')
 @ApiBearerAuth()
@@ -12,9 +12,9 @@ export class DepartmentsController {
 
   @Get()
   @RequirePermission('departments.read')
-  @ApiOperation({ summary: "This province's departments" })
-  list() {
-    return this.departments.list();
+  @ApiOperation({ summary: "This province's departments (active ones unless includeInactive=true)" })
+  list(@Query() query: DepartmentsQuery) {
+    return this.departments.list(query.includeInactive ?? false);
   }
 
   @Get(':id')
@@ -33,7 +33,7 @@ export class DepartmentsController {
 
   @Patch(':id')
   @RequirePermission('departments.manage')
-  @ApiOperation({ summary: 'Rename a department (province administrators)' })
+  @ApiOperation({ summary: 'Rename, deactivate or reactivate a department (province administrators)' })
   update(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: UpdateDepartmentRequest) {
     return this.departments.update(id, body);
   }

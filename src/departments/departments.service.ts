@@ -26,8 +26,10 @@ export class DepartmentsService {
     return this.repository.idsByCode(em, codes);
   }
 
-  list(): Promise<Department[]> {
-    return this.db.transaction((em) => em.getRepository(Department).find({ order: { code: 'ASC' } }));
+  list(includeInactive: boolean): Promise<Department[]> {
+    return this.db.transaction((em) =>
+      em.getRepository(Department).find({ where: includeInactive ? {} : { active: true }, order: { code: 'ASC' } }),
+    );
   }
 
   async get(id: string): Promise<Department> {
@@ -50,7 +52,10 @@ export class DepartmentsService {
     }
   }
 
-  /** Renames a department; its code is its identity in forms and reports and stays fixed. */
+  /**
+   * Renames, deactivates or reactivates a department; its code is its identity in forms and
+   * reports and stays fixed. Deactivating keeps it on every user, project and document naming it.
+   */
   update(id: string, request: UpdateDepartmentRequest): Promise<Department> {
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Department);
@@ -58,8 +63,19 @@ export class DepartmentsService {
       if (!department) throw new NotFoundException(`No department ${id} in this province`);
       if (request.name !== undefined) department.name = request.name;
       if (request.nameUr !== undefined) department.nameUr = request.nameUr;
+      const toggled = request.active !== undefined && request.active !== department.active;
+      if (request.active !== undefined) department.active = request.active;
       const saved = await repo.save(department);
-      await this.audit.record(em, { action: 'department.updated', targetType: 'department', targetId: id, details: { fields: Object.keys(request) } });
+      const renamed = Object.keys(request).filter((k) => k !== 'active');
+      if (renamed.length) {
+        const details = { fields: renamed };
+        await this.audit.record(em, { action: 'department.updated', targetType: 'department', targetId: id, details });
+      }
+      if (toggled) {
+        const action = request.active ? 'department.reactivated' : 'department.deactivated';
+        const details = { code: department.code };
+        await this.audit.record(em, { action, targetType: 'department', targetId: id, details });
+      }
       return saved;
     });
   }

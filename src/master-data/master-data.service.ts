@@ -63,7 +63,7 @@ export class MasterDataService {
       if (item.parentCode) option.parent = item.parentCode;
       (snapshot[item.list as MasterDataList] ??= []).push(option);
     }
-    const departments = await em.getRepository(Department).find({ order: { code: 'ASC' } });
+    const departments = await em.getRepository(Department).find({ where: { active: true }, order: { code: 'ASC' } });
     snapshot.departments = departments.map((d) => ({ value: d.code, label: { en: d.name, ur: d.nameUr ?? d.name } }));
     return snapshot;
   }

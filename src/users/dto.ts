@@ -50,8 +50,20 @@ export class UpdateUserRequest extends UserFields {
 
 export class UsersQuery extends PageQuery({ defaultSize: USERS_DEFAULT_PAGE_SIZE, maxSize: USERS_MAX_PAGE_SIZE }) {
   @ApiPropertyOptional({ enum: ['invited', 'active', 'disabled'] })
-  @IsOptional() @IsIn(['invited', 'active', 'disabled'])
+  @IsOptional() @IsIn(['invited', 'active', 'disabled'], { message: 'status must be invited, active or disabled' })
   status?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the name or email (case-insensitive)', example: 'khan' })
+  @IsOptional() @IsString() @Length(1, 100, { message: 'q must be 1-100 characters' })
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, description: 'Only users holding this role' })
+  @IsOptional() @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: string;
+
+  @ApiPropertyOptional({ description: 'Only users of this department' })
+  @IsOptional() @IsUUID(undefined, { message: 'departmentId must be a department id (UUID)' })
+  departmentId?: string;
 }
 
 export class SetPasswordWithTokenRequest {

@@ -12,6 +12,7 @@ import { EventsService } from '../events/events.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { CreateUserRequest, UpdateUserRequest, UsersQuery } from './dto';
 import { User, visibleUser } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 type TokenPurpose = 'invitation' | 'password-reset';
 
@@ -19,6 +20,13 @@ export interface OneTimeLink {
   link: string;
   expiresAt: Date;
 }
+
+/**
+ * The guard that keeps a province administrable: its 409s carry `reason` so the web app can explain
+ * them (what the rule protects, and that another administrator must be made first).
+ */
+const adminGuard = (reason: 'own-account' | 'last-admin', message: string) =>
+  new ConflictException({ statusCode: 409, error: 'Conflict', message, reason });
 
 const fieldError = (field: string, message: string) =>
   new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message], fields: { [field]: [message] } });
@@ -39,16 +47,15 @@ export class UserAdminService {
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfig,
     private readonly events: EventsService,
+    private readonly users: UsersRepository,
   ) {}
 
+  /** One page of users by email, filtered by status, role, department and a name or email search. */
   list(query: UsersQuery) {
     return this.db.transaction(async (em) => {
-      const [items, total] = await em.getRepository(User).findAndCount({
-        where: query.status ? { status: query.status as User['status'] } : {},
-        order: { email: 'ASC' },
-        skip: offsetOf(query),
-        take: query.pageSize,
-      });
+      const { status, q, role, departmentId } = query;
+      const criteria = { status, q, role, departmentId };
+      const { items, total } = await this.users.page(em, criteria, offsetOf(query), query.pageSize);
       return { items, total, page: query.page, pageSize: query.pageSize };
     });
   }
@@ -85,10 +92,13 @@ export class UserAdminService {
   update(id: string, request: UpdateUserRequest, actorId: string): Promise<Omit<User, 'passwordHash'>> {
     return this.db.transaction(async (em) => {
       const user = await this.findOrFail(em, id);
-      if ('departmentId' in request) await this.assertDepartment(em, request.departmentId);
+      // A user may stay in a department deactivated since; moving into one is refused.
+      if ('departmentId' in request && request.departmentId !== user.departmentId) {
+        await this.assertDepartment(em, request.departmentId ?? undefined);
+      }
       const before = [...user.roles];
       if (request.roles && before.includes('tenant_admin') && !request.roles.includes('tenant_admin')) {
-        if (id === actorId) throw new ConflictException('You cannot remove your own tenant_admin role');
+        if (id === actorId) throw adminGuard('own-account', 'You cannot remove your own tenant_admin role');
         await this.assertAnotherAdmin(em, id);
       }
       Object.assign(user, Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)));
@@ -107,7 +117,7 @@ export class UserAdminService {
       const user = await em.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
       if (!user) throw new NotFoundException(`No user ${id} in this province`);
       if (!enabled) {
-        if (id === actorId) throw new ConflictException('You cannot disable your own account');
+        if (id === actorId) throw adminGuard('own-account', 'You cannot disable your own account');
         if (user.roles.includes('tenant_admin')) await this.assertAnotherAdmin(em, id);
         user.status = 'disabled';
         await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
@@ -193,9 +203,10 @@ export class UserAdminService {
   }
 
   private async assertDepartment(em: EntityManager, departmentId: string | undefined): Promise<void> {
-    if (departmentId && !(await em.getRepository(Department).existsBy({ id: departmentId }))) {
-      throw fieldError('departmentId', 'departmentId is not a department of this province');
-    }
+    if (!departmentId) return;
+    const department = await em.getRepository(Department).findOneBy({ id: departmentId });
+    if (!department) throw fieldError('departmentId', 'departmentId is not a department of this province');
+    if (!department.active) throw fieldError('departmentId', 'departmentId is a deactivated department');
   }
 
   /** A province must keep at least one active administrator. */
@@ -204,6 +215,6 @@ export class UserAdminService {
       `SELECT count(*)::int AS n FROM users WHERE status = 'active' AND 'tenant_admin' = ANY(roles) AND id <> $1`,
       [exceptId],
     );
-    if (n === 0) throw new ConflictException('This is the last active tenant_admin of the province');
+    if (n === 0) throw adminGuard('last-admin', 'This is the last active tenant_admin of the province');
   }
 }

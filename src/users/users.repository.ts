@@ -35,6 +35,27 @@ export interface ProfileRow {
 
 const PROFILE_COLUMNS = `id, email, name, roles, status, locale, department_id AS "departmentId", mail_delivery AS "mailDelivery"`;
 
+/** The administrator's list filters (GET /api/users). */
+export interface UserListCriteria {
+  status?: string;
+  q?: string;
+  role?: string;
+  departmentId?: string;
+}
+
+/** A user as the administrator's list shows it (never the password hash). */
+export interface UserListRow extends ProfileRow {
+  designation: string | null;
+  phone: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const LIST_COLUMNS = `${PROFILE_COLUMNS}, designation, phone, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** LIKE's own wildcards in a search text match themselves. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /**
  * SQL on the province's users table for the newer features (a module's tables are reached
  * through its repository). Every method runs in the caller's unit of work.
@@ -79,5 +100,21 @@ export class UsersRepository {
     if (!unique.length) return new Map();
     const rows: { id: string; name: string }[] = await em.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [unique]);
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** One page of users by email, with the total matching the filters. */
+  async page(
+    em: EntityManager, criteria: UserListCriteria, offset: number, limit: number,
+  ): Promise<{ items: UserListRow[]; total: number }> {
+    const where = `WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR name ILIKE $2 OR email ILIKE $2)
+      AND ($3::text IS NULL OR $3 = ANY(roles)) AND ($4::uuid IS NULL OR department_id = $4)`;
+    const search = criteria.q ? likePattern(criteria.q) : null;
+    const params = [criteria.status ?? null, search, criteria.role ?? null, criteria.departmentId ?? null];
+    const items: UserListRow[] = await em.query(
+      `SELECT ${LIST_COLUMNS} FROM users ${where} ORDER BY email LIMIT $5 OFFSET $6`,
+      [...params, limit, offset],
+    );
+    const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM users ${where}`, params);
+    return { items, total };
   }
 }

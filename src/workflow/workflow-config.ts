@@ -1,5 +1,5 @@
-import { Localized } from '../forms/definition';
-import { Role, ROLES } from '../auth/permissions';
+import type { Localized } from '../forms/definition';
+import { type Role, ROLES } from '../auth/permissions';
 
 /**
  * A province's document workflow, as data: states, and actions that move a document between
@@ -83,28 +83,63 @@ export const DEFAULT_WORKFLOW: WorkflowConfig = {
   ],
 };
 
-/** Why a configuration cannot be used; empty when it is sound. */
-export function workflowProblems(config: WorkflowConfig): string[] {
-  const problems: string[] = [];
+/**
+ * One reason a configuration cannot be used, with the state or action it concerns so an editor
+ * can show it in place (the web app runs this same check for live feedback). `message` is the
+ * English text the API answers with; `code` and the ids let a screen say it in any language.
+ */
+export interface WorkflowIssue {
+  code:
+    | 'duplicate-state' | 'duplicate-action' | 'initial-unknown' | 'initial-not-editable' | 'no-roles' | 'unknown-role'
+    | 'no-from' | 'from-unknown' | 'from-final' | 'to-unknown' | 'unreachable' | 'dead-end' | 'no-final-reachable'
+    | 'no-approval';
+  message: string;
+  state?: string;
+  action?: string;
+  role?: string;
+}
+
+/** Why a configuration cannot be used, each tied to what it concerns; empty when it is sound. */
+export function workflowIssues(config: WorkflowConfig): WorkflowIssue[] {
+  const issues: WorkflowIssue[] = [];
+  const add = (issue: WorkflowIssue) => issues.push(issue);
   const stateIds = config.states.map((s) => s.id);
   const states = new Set(stateIds);
-  for (const id of stateIds.filter((id, i) => stateIds.indexOf(id) !== i)) problems.push(`state "${id}" is defined twice`);
+  for (const id of stateIds.filter((id, i) => stateIds.indexOf(id) !== i)) {
+    add({ code: 'duplicate-state', state: id, message: `state "${id}" is defined twice` });
+  }
   const actionIds = config.actions.map((a) => a.id);
-  for (const id of actionIds.filter((id, i) => actionIds.indexOf(id) !== i)) problems.push(`action "${id}" is defined twice`);
-  if (!states.has(config.initial)) problems.push(`the initial state "${config.initial}" is not a state`);
-  else if (!config.states.find((s) => s.id === config.initial)?.editable) problems.push(`the initial state "${config.initial}" must be editable`);
+  for (const id of actionIds.filter((id, i) => actionIds.indexOf(id) !== i)) {
+    add({ code: 'duplicate-action', action: id, message: `action "${id}" is defined twice` });
+  }
+  const initial = config.initial;
+  if (!states.has(initial)) {
+    add({ code: 'initial-unknown', state: initial, message: `the initial state "${initial}" is not a state` });
+  } else if (!config.states.find((s) => s.id === initial)?.editable) {
+    add({ code: 'initial-not-editable', state: initial, message: `the initial state "${initial}" must be editable` });
+  }
   for (const a of config.actions) {
-    if (!a.roles.length) problems.push(`action "${a.id}" has no role that may take it`);
-    for (const r of a.roles) if (!(ROLES as readonly string[]).includes(r)) problems.push(`action "${a.id}": unknown role "${r}"`);
-    if (!a.from.length) problems.push(`action "${a.id}" starts from no state`);
-    for (const f of a.from) {
-      if (!states.has(f)) problems.push(`action "${a.id}" starts from unknown state "${f}"`);
-      else if (config.states.find((s) => s.id === f)?.final) problems.push(`action "${a.id}" leaves the final state "${f}"`);
+    const action = a.id;
+    if (!a.roles.length) add({ code: 'no-roles', action, message: `action "${action}" has no role that may take it` });
+    for (const role of a.roles) {
+      if (!(ROLES as readonly string[]).includes(role)) {
+        add({ code: 'unknown-role', action, role, message: `action "${action}": unknown role "${role}"` });
+      }
     }
-    if (!states.has(a.to)) problems.push(`action "${a.id}" leads to unknown state "${a.to}"`);
+    if (!a.from.length) add({ code: 'no-from', action, message: `action "${action}" starts from no state` });
+    for (const f of a.from) {
+      if (!states.has(f)) {
+        add({ code: 'from-unknown', action, state: f, message: `action "${action}" starts from unknown state "${f}"` });
+      } else if (config.states.find((s) => s.id === f)?.final) {
+        add({ code: 'from-final', action, state: f, message: `action "${action}" leaves the final state "${f}"` });
+      }
+    }
+    if (!states.has(a.to)) {
+      add({ code: 'to-unknown', action, state: a.to, message: `action "${action}" leads to unknown state "${a.to}"` });
+    }
   }
   // Every state reachable from the initial one; every non-final state has a way out.
-  const reached = new Set([config.initial]);
+  const reached = new Set([initial]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const a of config.actions) {
@@ -115,10 +150,23 @@ export function workflowProblems(config: WorkflowConfig): string[] {
     }
   }
   for (const s of config.states) {
-    if (!reached.has(s.id)) problems.push(`state "${s.id}" cannot be reached from "${config.initial}"`);
-    if (!s.final && !config.actions.some((a) => a.from.includes(s.id))) problems.push(`state "${s.id}" is not final but no action leaves it`);
+    if (!reached.has(s.id)) {
+      add({ code: 'unreachable', state: s.id, message: `state "${s.id}" cannot be reached from "${initial}"` });
+    }
+    if (!s.final && !config.actions.some((a) => a.from.includes(s.id))) {
+      add({ code: 'dead-end', state: s.id, message: `state "${s.id}" is not final but no action leaves it` });
+    }
   }
-  if (!config.states.some((s) => s.final && reached.has(s.id))) problems.push('no final state can be reached');
-  if (!config.actions.some((a) => a.decision === 'approved' && reached.has(a.to))) problems.push('no action approves a document');
-  return problems;
+  if (!config.states.some((s) => s.final && reached.has(s.id))) {
+    add({ code: 'no-final-reachable', message: 'no final state can be reached' });
+  }
+  if (!config.actions.some((a) => a.decision === 'approved' && reached.has(a.to))) {
+    add({ code: 'no-approval', message: 'no action approves a document' });
+  }
+  return issues;
+}
+
+/** Why a configuration cannot be used, in words; empty when it is sound. */
+export function workflowProblems(config: WorkflowConfig): string[] {
+  return workflowIssues(config).map((issue) => issue.message);
 }

@@ -55,8 +55,10 @@ describe('province audit log', () => {
   });
 
   it('is readable by province administrators only', async () => {
-    const jwt = (await import('@nestjs/jwt')).JwtService;
-    const viewer = await h.api.get(jwt).signAsync(
+    const { JwtService } = await import('@nestjs/jwt');
+    // Signed with the deployment's key as AuthModule signs (other modules may hold a keyless JwtService).
+    const jwt = new JwtService({ secret: h.config.jwt.key as unknown as Buffer, signOptions: { algorithm: 'HS256' } });
+    const viewer = await jwt.signAsync(
       { tid: a.id, email: 'viewer@x.pk', roles: ['viewer'], typ: 'access' },
       { audience: 'tenant', subject: '00000000-0000-4000-8000-000000000001', issuer: 'daftar', expiresIn: 60 },
     );

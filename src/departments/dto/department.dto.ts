@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsPlainText } from '../../common/validation';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptionalNotNull, IsPlainText } from '../../common/validation';
 
 export class CreateDepartmentRequest {
   @ApiProperty({ example: 'CW', description: 'Short code: capitals, digits, _ or -, up to 32' })
@@ -21,5 +22,20 @@ export class CreateDepartmentRequest {
   nameUr?: string;
 }
 
-/** Only the names change; the code is the department's identity. */
-export class UpdateDepartmentRequest extends PartialType(PickType(CreateDepartmentRequest, ['name', 'nameUr'] as const)) {}
+const NAMES = PickType(CreateDepartmentRequest, ['name', 'nameUr'] as const);
+
+/** The names change, and a department is deactivated or reactivated; the code is its identity. */
+export class UpdateDepartmentRequest extends PartialType(NAMES) {
+  @ApiPropertyOptional({ description: 'false deactivates: kept where named, not offered for new versions or users' })
+  @IsOptionalNotNull()
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
+}
+
+export class DepartmentsQuery {
+  @ApiPropertyOptional({ description: 'Deactivated departments too (default: active only)', type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'includeInactive must be true or false' })
+  includeInactive?: boolean;
+}

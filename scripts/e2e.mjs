@@ -18,6 +18,8 @@ const { env, stop, root } = await startDeployment({
   database: process.env.E2E_DATABASE || 'daftar_e2e',
   redisPrefix: process.env.E2E_DATABASE || 'daftar-e2e',
   extraEnv: { CHROMIUM_PATH: chromium, CHROMIUM_ARGS: JSON.stringify(CHROMIUM_ARGS), E2E_PORT: String(port) },
+  // A real SMTP server: tests read the mail the app sends (e2e/support/mail.ts).
+  mail: true,
 });
 // Interrupted (Ctrl-C, CI time-out): never leave the API and worker behind.
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { startMailSink } from './mail-sink.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (msg) => process.stderr.write(`[deployment] ${msg}\n`);
@@ -38,14 +39,19 @@ async function waitForHealth(url, children) {
   throw new Error(`the API did not answer ${url} within 60 s`);
 }
 
-/** Builds what is stale, seeds a fresh database and starts API + worker on `port`. */
-export async function startDeployment({ port, database, redisPrefix, extraEnv = {} }) {
+/**
+ * Builds what is stale, seeds a fresh database and starts API + worker on `port`. With `mail`, a
+ * real SMTP server (scripts/mail-sink.mjs) on a free port receives what the app sends, each
+ * message an .eml file in its own temporary folder, given to the tests as E2E_MAIL_DIR.
+ */
+export async function startDeployment({ port, database, redisPrefix, extraEnv = {}, mail = false }) {
   // A server left over on the port would answer the health check and be tested instead of ours.
   if (await fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false)) {
     throw new Error(`port ${port} is already in use by another server: stop it, or choose another port (E2E_PORT / BENCH_WEB_PORT)`);
   }
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-if-stale.mjs')], { cwd: root, stdio: 'inherit' });
   const storage = mkdtempSync(path.join(os.tmpdir(), `${database}-`));
+  const sink = mail ? await startMailSink({ dir: mkdtempSync(path.join(os.tmpdir(), `${database}-mail-`)), port: 0 }) : null;
   const env = {
     ...process.env,
     NODE_ENV: 'test',
@@ -57,6 +63,7 @@ export async function startDeployment({ port, database, redisPrefix, extraEnv = 
     LOG_LEVEL: 'warn',
     // Many sign-ins from one address within minutes are the tests, not an attack.
     LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
+    ...(sink ? { SMTP_URL: sink.url, E2E_MAIL_DIR: sink.dir } : {}),
     ...extraEnv,
   };
   log(`database ${database}: migrating and seeding the demo provinces`);
@@ -68,6 +75,10 @@ export async function startDeployment({ port, database, redisPrefix, extraEnv = 
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
     await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
     rmSync(storage, { recursive: true, force: true });
+    if (sink) {
+      await sink.close();
+      rmSync(sink.dir, { recursive: true, force: true });
+    }
   };
   try {
     await waitForHealth(`http://127.0.0.1:${port}/health`, children);
@@ -75,6 +86,6 @@ export async function startDeployment({ port, database, redisPrefix, extraEnv = 
     await stop();
     throw error;
   }
-  log(`API and worker up on port ${port}`);
+  log(`API and worker up on port ${port}${sink ? `; mail to ${sink.url}` : ''}`);
   return { env, stop, root };
 }

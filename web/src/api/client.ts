@@ -50,15 +50,23 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Skip the bearer token and the refresh-and-retry (sign-in, public pages). */
   anonymous?: boolean;
+  /** Extra request headers (If-Match for optimistic concurrency). */
+  headers?: Record<string, string>;
 }
 
 let accessToken: string | null = null;
 let acceptLanguage = 'en';
 let refreshing: Promise<RefreshOutcome> | null = null;
+let refreshPath = '/api/auth/refresh';
 const expiredListeners = new Set<() => void>();
 
 export function setAccessToken(token: string | null): void {
   accessToken = token;
+}
+
+/** Where the refresh cookie is exchanged: the operators' console renews at /api/platform/auth/refresh. */
+export function setRefreshPath(path: string): void {
+  refreshPath = path;
 }
 
 export function hasAccessToken(): boolean {
@@ -83,7 +91,7 @@ export function urlOf(path: string, query?: Record<string, QueryValue>): string 
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { ...CLIENT_HEADER, Accept: 'application/json', 'Accept-Language': acceptLanguage };
+  const headers: Record<string, string> = { ...options.headers, ...CLIENT_HEADER, Accept: 'application/json', 'Accept-Language': acceptLanguage };
   if (!options.anonymous && accessToken) headers.Authorization = `Bearer ${accessToken}`;
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
@@ -123,7 +131,7 @@ function renew(): Promise<RefreshOutcome> {
   const exchange = async (): Promise<RefreshOutcome> => {
     let response: Response;
     try {
-      response = await send('POST', '/api/auth/refresh', { anonymous: true, body: {} });
+      response = await send('POST', refreshPath, { anonymous: true, body: {} });
     } catch {
       return 'unreachable'; // the session may be fine; the network is not
     }

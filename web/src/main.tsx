@@ -8,12 +8,13 @@ import './app/app.css';
 import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useEffect } from 'react';
+import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { themeFor } from './app/theme';
-import { SessionProvider } from './auth/session';
+import { SessionProvider, useSession } from './auth/session';
+import { Loading } from './components/QueryState';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { router } from './app/routes';
 
@@ -36,6 +37,22 @@ function DirectionSync() {
   return null;
 }
 
+/* The operators' console is its own chunk: province users never download it. */
+const ConsoleApp = lazy(() => import('./console/ConsoleApp'));
+
+/** A province's host gets the province app; the platform's own host (admin.<domain>) the console. */
+function HostApp() {
+  const { platform } = useSession();
+  if (platform) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <ConsoleApp profile={platform} />
+      </Suspense>
+    );
+  }
+  return <RouterProvider router={router} />;
+}
+
 function Themed() {
   const { locale, dir } = useI18n();
   // Switching language must not remount the app: a half-typed document would be lost.
@@ -45,7 +62,7 @@ function Themed() {
       <MantineProvider theme={themeFor(locale)} defaultColorScheme="light">
         <Notifications position={dir === 'rtl' ? 'top-left' : 'top-right'} />
         <SessionProvider>
-          <RouterProvider router={router} />
+          <HostApp />
         </SessionProvider>
       </MantineProvider>
     </DirectionProvider>

@@ -15,9 +15,18 @@ import { Locale, useI18n } from '../i18n/i18n';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in' | 'no-province';
 
+/** What the platform's own host (admin.<domain>) says of itself: there the app is the operators' console. */
+export interface PlatformProfile {
+  kind: 'platform';
+  name: string;
+  domain: string;
+}
+
 export interface Session {
   status: SessionStatus;
   tenant: TenantProfile | null;
+  /** Set on the platform host (no province here, but the console is). */
+  platform: PlatformProfile | null;
   me: Me | null;
   /** Set when the session ended by itself (expired, revoked), to tell the user why. */
   expired: boolean;
@@ -35,6 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [tenant, setTenant] = useState<TenantProfile | null>(null);
+  const [platform, setPlatform] = useState<PlatformProfile | null>(null);
   const [me, setMe] = useState<Me | null>(null);
   const [expired, setExpired] = useState(false);
 
@@ -60,7 +70,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (cancelled) return;
         setTenant(profile);
       } catch (error) {
-        if (!cancelled) setStatus(error instanceof ApiError && error.status === 404 ? 'no-province' : 'signed-out');
+        const noProvince = error instanceof ApiError && error.status === 404;
+        // No province here: the platform's own host answers for itself, and the console takes over.
+        const profile = noProvince ? await api.get<PlatformProfile>('/api/platform/profile', { anonymous: true }).catch(() => null) : null;
+        if (cancelled) return;
+        if (profile?.kind === 'platform') setPlatform(profile);
+        setStatus(noProvince ? 'no-province' : 'signed-out');
         return;
       }
       if (await refreshSession()) {
@@ -127,6 +142,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       status,
       tenant,
+      platform,
       me,
       expired,
       signIn,
@@ -135,7 +151,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       can: (permission) => !!me && rolesGrant(me.roles, permission),
       hasRole: (role) => !!me?.roles.includes(role),
     }),
-    [status, tenant, me, expired, signIn, signOut, reloadMe],
+    [status, tenant, platform, me, expired, signIn, signOut, reloadMe],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { TooManySignInAttemptsFilter } from './auth/login-throttle.service';
 import { jsonGuard } from './common/json-guard';
 import { createValidationPipe } from './common/validation';
-import { AppConfig } from './config/app-config';
+import { AppConfig, expressTrustProxy } from './config/app-config';
 import { securityHeaders, WebAppServer } from './web-app/web-app.server';
 
 export const API_DOCS_PATH = 'api/docs';
@@ -16,8 +16,8 @@ export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.useLogger(app.get(Logger));
   express.disable('x-powered-by');
-  // req.ip honours X-Forwarded-For only when our own proxy is declared trusted.
-  express.set('trust proxy', app.get(AppConfig).trustProxy);
+  // req.ip honours X-Forwarded-For only when our own proxy is declared trusted, and then only its hop.
+  express.set('trust proxy', expressTrustProxy(app.get(AppConfig)));
   const config = app.get(AppConfig);
   // First, so every answer carries them: API, web app, errors and 404s alike.
   express.use(securityHeaders);

@@ -1,5 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { MaxDate, MinDate, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 
 /** Flattens nested class-validator errors into `{ "a.b": ["…"] }`. */
 function collect(errors: ValidationError[], parent = '', out: Record<string, string[]> = {}): Record<string, string[]> {
@@ -54,4 +54,19 @@ export function IsPlainText(options?: ValidationOptions) {
  */
 export function IsOptionalNotNull() {
   return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+const EARLIEST_TIMESTAMP = new Date('1900-01-01T00:00:00Z');
+const LATEST_TIMESTAMP = new Date('9999-12-31T23:59:59.999Z');
+
+/**
+ * A date-time filter within years 1900-9999. JavaScript reads "-100000-01-01" as a date, which
+ * Postgres refuses as out of range (a 500): such a value is a named 400 instead.
+ */
+export function IsTimestampInRange() {
+  return function (target: object, propertyName: string) {
+    const message = `${propertyName} must be a date-time between the years 1900 and 9999`;
+    MinDate(EARLIEST_TIMESTAMP, { message })(target, propertyName);
+    MaxDate(LATEST_TIMESTAMP, { message })(target, propertyName);
+  };
 }

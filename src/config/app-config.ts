@@ -213,6 +213,16 @@ export class AppConfig {
   }
 }
 
+/**
+ * Express' `trust proxy` for TRUST_PROXY: one hop (our own reverse proxy), never "trust every hop".
+ * With `true`, req.ip would be the left-most X-Forwarded-For entry, which the client writes itself
+ * (a proxy appends to it): anyone could then claim an address in METRICS_ALLOWED_NETWORKS, or a new
+ * one for each sign-in attempt. With one hop, req.ip is the address our proxy saw.
+ */
+export function expressTrustProxy(config: Pick<AppConfig, 'trustProxy'>): number | false {
+  return config.trustProxy ? 1 : false;
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   // Empty strings count as unset so `FOO=` in a .env file falls back to the default.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));

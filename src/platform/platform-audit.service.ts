@@ -12,6 +12,9 @@ export interface PlatformAuditActor {
   em?: EntityManager;
 }
 
+/** platform.audit_log.target's limit (migration 0003); an email may be longer (254), so it is cut. */
+const TARGET_MAX = 200;
+
 export interface PlatformAuditPage {
   items: PlatformAuditItem[];
   total: number;
@@ -50,7 +53,7 @@ export class PlatformAuditService {
         operatorId: actor.operatorId !== undefined ? actor.operatorId : (principal?.id ?? null),
         operatorEmail: actor.operatorEmail !== undefined ? actor.operatorEmail : (principal?.email ?? null),
         action,
-        target,
+        target: target === null ? null : target.slice(0, TARGET_MAX),
         details,
         clientIp: context?.clientIp ?? null,
       },

@@ -55,6 +55,8 @@ export class UsersQuery extends PageQuery({ defaultSize: USERS_DEFAULT_PAGE_SIZE
 
   @ApiPropertyOptional({ description: 'Part of the name or email (case-insensitive)', example: 'khan' })
   @IsOptional() @IsString() @Length(1, 100, { message: 'q must be 1-100 characters' })
+  // Postgres refuses a NUL in text (a 500): control characters are named as a bad filter instead.
+  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'q must be text without control characters' })
   q?: string;
 
   @ApiPropertyOptional({ enum: ROLES, description: 'Only users holding this role' })

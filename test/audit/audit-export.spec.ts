@@ -74,6 +74,13 @@ describe('audit log: target filter and CSV export', () => {
     const rows = filtered.text.slice(1).trimEnd().split('\r\n');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain(kpDepartment);
+
+    // Each export is in the log itself, with its filters.
+    const exports = (await h.on(kp.host).get('/api/audit?action=audit.exported', kp.adminToken).expect(200)).body.items;
+    expect(exports.map((e: { details: unknown }) => e.details)).toEqual([
+      { filters: { action: 'department.created' }, rows: 1 },
+      { filters: {}, rows: 3 },
+    ]);
   });
 
   it("keeps GB's export to GB, with formula-like text neutralised", async () => {
@@ -91,6 +98,12 @@ describe('audit log: target filter and CSV export', () => {
     const bad = await h.on(kp.host).get(`/api/audit/export?${query}`, kp.adminToken).expect(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['actorId', 'from', 'page', 'targetType']);
     expect(bad.body.fields.actorId[0]).toMatch(/actorId/);
+    // Dates JavaScript reads but Postgres cannot hold are a named 400, not a 500 (list and export).
+    const far = 'from=-100000-01-01T00:00:00Z&to=%2B200000-01-01T00:00:00Z';
+    for (const path of ['/api/audit', '/api/audit/export']) {
+      const range = await h.on(kp.host).get(`${path}?${far}`, kp.adminToken).expect(400);
+      expect(Object.keys(range.body.fields).sort()).toEqual(['from', 'to']);
+    }
     await h.on(gb.host).get('/api/audit/export', kp.adminToken).expect(401);
     const viewer = await h.userWithRole(kp, 'viewer');
     await h.on(kp.host).get('/api/audit/export', viewer.token).expect(403);

@@ -167,4 +167,25 @@ describe('/metrics', () => {
       expect(valueOf(body, 'daftar_http_requests_total', { province: 'other', route: '/api/tenant' })).toBe(1);
     });
   });
+
+  describe('behind a trusted proxy (TRUST_PROXY=true)', () => {
+    let h3: Harness;
+    let slug: string;
+
+    beforeAll(async () => {
+      h3 = await Harness.start({ env: { TRUST_PROXY: 'true', METRICS_ALLOWED_NETWORKS: '10.0.0.0/8' } });
+      slug = (await h3.provisionDirect(uniqueSlug('m-px'))).slug;
+    });
+
+    afterAll(() => h3.close());
+
+    it('takes the address our proxy saw, not one the client wrote into X-Forwarded-For', async () => {
+      // The proxy appends the address it saw (203.0.113.9) to what the client sent (10.1.2.3).
+      const spoofed = '10.1.2.3, 203.0.113.9';
+      await h3.on(h3.hostOf(slug)).get('/metrics').set('X-Forwarded-For', spoofed).expect(404);
+      await h3.on(h3.platformHost).get('/metrics').set('X-Forwarded-For', spoofed).expect(401);
+      // A scraper inside the network, as the proxy reports it.
+      await h3.on(h3.hostOf(slug)).get('/metrics').set('X-Forwarded-For', '203.0.113.9, 10.1.2.3').expect(200);
+    });
+  });
 });

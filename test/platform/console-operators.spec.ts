@@ -169,6 +169,8 @@ describe('operators and the platform audit log', () => {
     const bad = await api().get(`/api/platform/audit?${filters}`, admin)
       .expect(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['action', 'from', 'operatorId', 'pageSize']);
+    const far = await api().get('/api/platform/audit?from=-100000-01-01T00:00:00Z', admin).expect(400);
+    expect(Object.keys(far.body.fields)).toEqual(['from']);
   });
 
   it('never shows the platform audit log to a province token or on a province host', async () => {
@@ -179,5 +181,20 @@ describe('operators and the platform audit log', () => {
     await h.on(gb.host).get('/api/platform/audit', admin).expect(404);
     await h.on(gb.host).get('/api/platform/operators', admin).expect(404);
     await api().get('/api/platform/operators', provinceAdmin).expect(401);
+  });
+
+  it('audits emails longer than the log keeps for a target (up to 254 characters) instead of failing', async () => {
+    // A valid address of 206 characters: the audit log's target holds 200.
+    const long = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(10)}.pk`;
+    await api().post('/api/platform/auth/login').send({ email: long, password: 'wrong-password-1' }).expect(401);
+    const failed = await audit('action=auth.login.failed');
+    expect(failed.items[0]).toMatchObject({ target: long.slice(0, 200), operatorEmail: long });
+
+    const created = await api().post('/api/platform/operators', admin)
+      .send({ email: long, name: 'Long Address', password: 'Nanga-Parbat-8126' })
+      .expect(201);
+    expect(created.body.email).toBe(long);
+    const recorded = await audit('action=operator.created');
+    expect(recorded.items[0]).toMatchObject({ target: long.slice(0, 200), details: { operatorId: created.body.id } });
   });
 });

@@ -48,5 +48,8 @@ describe('users: list filters', () => {
   it('names bad filters', async () => {
     const bad = await h.on(p.host).get('/api/users?role=king&departmentId=7&status=gone&q=', p.adminToken).expect(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['departmentId', 'q', 'role', 'status']);
+    // A NUL, which Postgres refuses in text, is a named 400 too, never a 500.
+    const nul = await h.on(p.host).get('/api/users?q=kh%00an', p.adminToken).expect(400);
+    expect(Object.keys(nul.body.fields)).toEqual(['q']);
   });
 });

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQuery } from '../../common/paging';
-import { IsPlainText } from '../../common/validation';
+import { IsPlainText, IsTimestampInRange } from '../../common/validation';
 
 const PLATFORM_AUDIT_DEFAULT_PAGE_SIZE = 50;
 const PLATFORM_AUDIT_MAX_PAGE_SIZE = 200;
@@ -35,12 +35,14 @@ export class PlatformAuditQuery extends PageQuery({
   @IsOptional()
   @Type(() => Date)
   @IsDate({ message: 'from must be an ISO date-time' })
+  @IsTimestampInRange()
   from?: Date;
 
   @ApiPropertyOptional({ example: '2026-12-31T23:59:59Z' })
   @IsOptional()
   @Type(() => Date)
   @IsDate({ message: 'to must be an ISO date-time' })
+  @IsTimestampInRange()
   to?: Date;
 }
 

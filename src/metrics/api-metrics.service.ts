@@ -6,11 +6,10 @@ import { DataSource } from 'typeorm';
 import { EndpointCatalog } from '../auth/endpoint-catalog.service';
 import { AppConfig } from '../config/app-config';
 import { DaftarStore } from '../tenancy/tenant-context';
+import { QUEUE_BOARD_ROUTE } from '../queue-board/queue-board-cookie';
 import { AppQueues } from './app-queues';
 import { PLATFORM_LABEL, ProvinceLabels, UNKNOWN_LABEL } from './province-labels';
 
-/** The queue dashboard's mount point: all of its pages and calls share one `route` label. */
-export const QUEUE_BOARD_ROUTE = '/api/platform/queues';
 /** `route` label of requests no route matched (404s): never the raw path, which a client chooses. */
 export const UNMATCHED_ROUTE = 'unmatched';
 

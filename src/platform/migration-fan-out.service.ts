@@ -4,6 +4,9 @@ import { AppConfig } from '../config/app-config';
 import { MigrationRunner, TenantMigrationOutcome } from '../database/migration-runner.service';
 import { MigrationRunsRepository } from './migration-runs.repository';
 
+/** Well under the smallest stale limit (MIGRATION_RUN_STALE_MINUTES ≥ 1). */
+const HEARTBEAT_MS = 20_000;
+
 /**
  * Runs the tenant migrations over every province (MigrationRunner does the work, with bounded
  * concurrency and an advisory lock per schema) and keeps a migration run's row up to date after
@@ -47,6 +50,11 @@ export class MigrationFanOut {
   }
 
   private async track(runId: string): Promise<TenantMigrationOutcome[]> {
+    // One province's migration may take longer than the stale limit; the run is alive all the same.
+    const heartbeat = setInterval(
+      () => void this.runs.heartbeat(runId).catch((e: unknown) => this.logger.warn({ runId, err: e }, 'heartbeat failed')),
+      HEARTBEAT_MS,
+    );
     try {
       const outcomes = await this.runner.migrateAllTenants({
         started: (total) => this.runs.setTotal(runId, total),
@@ -58,6 +66,8 @@ export class MigrationFanOut {
       const message = error instanceof Error ? error.message : String(error);
       await this.runs.finish(runId, 'failed', message);
       throw error;
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 }

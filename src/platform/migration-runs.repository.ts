@@ -30,6 +30,9 @@ const RUN_COLUMNS = `r.id, r.status, r.source, r.total, r.done, r.failures, r.er
 const FROM = `platform.migration_runs r LEFT JOIN platform.operators o ON o.id = r.started_by`;
 
 /** SQL on platform.migration_runs: one row per fan-out, updated as each province settles. */
+/** A run that was abandoned as stale keeps that verdict: its late progress or end is not written over it. */
+const UNDER_WAY = `status IN ('queued', 'running')`;
+
 @Injectable()
 export class MigrationRunsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -67,9 +70,16 @@ export class MigrationRunsRepository {
   }
 
   async setTotal(id: string, total: number): Promise<void> {
-    await this.dataSource.query(`UPDATE platform.migration_runs SET total = $2, updated_at = now() WHERE id = $1`, [
+    await this.dataSource.query(
+      `UPDATE platform.migration_runs SET total = $2, updated_at = now() WHERE id = $1 AND ${UNDER_WAY}`,
+      [id, total],
+    );
+  }
+
+  /** Shows the run is alive while one province takes long (abandonStale goes by updated_at). */
+  async heartbeat(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE platform.migration_runs SET updated_at = now() WHERE id = $1 AND ${UNDER_WAY}`, [
       id,
-      total,
     ]);
   }
 
@@ -77,7 +87,7 @@ export class MigrationRunsRepository {
   async settled(id: string, failure: MigrationRunFailure | null): Promise<void> {
     await this.dataSource.query(
       `UPDATE platform.migration_runs SET done = done + 1, failures = failures || $2::jsonb, updated_at = now()
-        WHERE id = $1`,
+        WHERE id = $1 AND ${UNDER_WAY}`,
       [id, JSON.stringify(failure ? [failure] : [])],
     );
   }
@@ -85,7 +95,7 @@ export class MigrationRunsRepository {
   async finish(id: string, status: 'completed' | 'failed', error: string | null = null): Promise<void> {
     await this.dataSource.query(
       `UPDATE platform.migration_runs SET status = $2, error = $3, finished_at = now(), updated_at = now()
-        WHERE id = $1`,
+        WHERE id = $1 AND ${UNDER_WAY}`,
       [id, status, error],
     );
   }

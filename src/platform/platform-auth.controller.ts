@@ -10,6 +10,7 @@ import { RefreshRequest, SignInRequest } from '../auth/dto';
 import { PlatformHost } from '../tenancy/host-scope';
 import { OperatorBrowserSessionResponse, OperatorSessionResponse } from './dto/operator.dto';
 import { OperatorSession, OperatorSessionsService } from './operator-sessions.service';
+import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_ROUTE } from '../queue-board/queue-board-cookie';
 
 const COOKIE = OPERATOR_SESSION_COOKIE;
 const WEB_HEADER = {
@@ -139,6 +140,8 @@ export class PlatformAuthController {
     this.browser.assertWebRequest(req);
     const token = this.browser.readRefreshCookie(req, COOKIE);
     this.browser.clearRefreshCookie(res, COOKIE);
+    // The queue dashboard's cookie would otherwise outlive the session until its token expires.
+    res.clearCookie(QUEUE_BOARD_COOKIE, { httpOnly: true, sameSite: 'strict', path: QUEUE_BOARD_ROUTE });
     if (token) await this.sessions.logout(token);
   }
 

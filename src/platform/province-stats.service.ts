@@ -5,9 +5,8 @@ import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { ProvinceCounts, ProvinceStatsRepository } from './province-stats.repository';
 import { TenantsService } from './tenants.service';
 
-export interface ProvinceStats extends ProvinceCounts {
-  slug: string;
-}
+/** A province's figures, or `unreadable` (its schema could not be read) without them. */
+export type ProvinceStats = { slug: string } & (ProvinceCounts | { unreadable: true });
 
 /**
  * Users, projects, documents, attachments and last activity of every active or suspended
@@ -45,13 +44,16 @@ export class ProvinceStatsService {
     const results = await settleWithConcurrency(provinces, this.config.migrationConcurrency, (t) =>
       this.db.inSchema(t.schemaName, (em) => this.repo.counts(em)),
     );
+    // One province that cannot be read (a broken migration, a lock) must not hide every other's figures.
     const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [provinces[i].slug] : []));
     if (failed.length) {
       const first = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       const err = (first.reason as Error)?.message;
       this.logger.error({ provinces: failed, err }, 'Province figures could not be read');
-      throw first.reason;
     }
-    return provinces.map((t, i) => ({ slug: t.slug, ...(results[i] as PromiseFulfilledResult<ProvinceCounts>).value }));
+    return provinces.map((t, i) => {
+      const result = results[i];
+      return result.status === 'fulfilled' ? { slug: t.slug, ...result.value } : { slug: t.slug, unreadable: true as const };
+    });
   }
 }

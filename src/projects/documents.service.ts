@@ -99,8 +99,11 @@ export class DocumentsService {
     const me = this.principal();
     return this.db.transaction(async (em) => {
       const departmentId = await departmentForNewProject(em, request.departmentId, me);
-      if (departmentId && !(await em.query(`SELECT 1 FROM departments WHERE id = $1`, [departmentId])).length) {
-        throw new BadRequestException({ message: [`departmentId: no department ${departmentId} in this province`] });
+      if (departmentId) {
+        const [department] = await em.query(`SELECT active FROM departments WHERE id = $1`, [departmentId]);
+        if (!department) throw new BadRequestException({ message: [`departmentId: no department ${departmentId} in this province`] });
+        // A deactivated department keeps its projects but takes no new ones.
+        if (!department.active) throw new BadRequestException({ message: [`departmentId: department ${departmentId} is deactivated; choose an active department`] });
       }
       const project = await em.getRepository(Project).save(
         em.getRepository(Project).create({ title: request.title, departmentId, sector: request.sector ?? null, districts: request.districts ?? [], createdBy: me.id }),

@@ -6,9 +6,8 @@ import { bearerOf, OperatorAccess } from '../metrics/operator-access';
 import { PlatformAuditService } from '../platform/platform-audit.service';
 import { HostResolver } from '../tenancy/host-resolver.service';
 import { DaftarStore } from '../tenancy/tenant-context';
+import { QUEUE_BOARD_COOKIE } from './queue-board-cookie';
 
-/** The cookie that lets the browser open the dashboard (a page it navigates to, so no Authorization header). */
-export const QUEUE_BOARD_COOKIE = 'daftar_operator_board';
 
 const ERROR_NAMES = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as const;
 

@@ -5,11 +5,11 @@ import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators';
 import { PLATFORM_PERMISSION } from '../auth/permissions';
 import { TokenService } from '../auth/token.service';
 import { AppConfig } from '../config/app-config';
-import { QUEUE_BOARD_ROUTE } from '../metrics/api-metrics.service';
+import { QUEUE_BOARD_ROUTE } from './queue-board-cookie';
 import { PlatformAuditService } from '../platform/platform-audit.service';
 import { PlatformHost } from '../tenancy/host-scope';
 import { Principal } from '../tenancy/tenant-context';
-import { QUEUE_BOARD_COOKIE } from './queue-board-access';
+import { QUEUE_BOARD_COOKIE } from './queue-board-cookie';
 
 @ApiTags('platform')
 @ApiBearerAuth()

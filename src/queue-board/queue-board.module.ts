@@ -2,8 +2,8 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardInstance, BullBoardModule, InjectBullBoard } from '@bull-board/nestjs';
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
-import { QUEUE_BOARD_ROUTE } from '../metrics/api-metrics.service';
+import { AppConfig, expressTrustProxy } from '../config/app-config';
+import { QUEUE_BOARD_ROUTE } from './queue-board-cookie';
 import { AppQueues } from '../metrics/app-queues';
 import { MetricsModule } from '../metrics/metrics.module';
 import { PlatformModule } from '../platform/platform.module';
@@ -16,7 +16,7 @@ function boardAdapter(config: AppConfig): new () => ExpressAdapter {
     constructor() {
       super();
       // Requests that fall through the dashboard to Nest keep this app's settings (Express sets req.app).
-      this.getRouter().disable('x-powered-by').set('trust proxy', config.trustProxy);
+      this.getRouter().disable('x-powered-by').set('trust proxy', expressTrustProxy(config));
     }
   };
 }

@@ -36,6 +36,11 @@ describe('departments: deactivate', () => {
     const refused = await h.on(a.host).post('/api/users', a.adminToken)
       .send({ email: 'new@old.gov.pk', name: 'New', departmentId: dep.id }).expect(400);
     expect(refused.body.fields.departmentId[0]).toMatch(/deactivated/);
+    // Nor does a new project go to it (its old projects stay where they are).
+    const preparer = await h.userWithRole(a, 'preparer');
+    const project = await h.on(a.host).post('/api/projects', preparer.token)
+      .send({ title: 'Road to the old works', formKey: 'pc1-infrastructure', departmentId: dep.id }).expect(400);
+    expect(JSON.stringify(project.body)).toMatch(/departmentId.*deactivated/);
 
     await h.on(a.host).patch(`/api/departments/${dep.id}`, a.adminToken).send({ active: true }).expect(200);
     const back = (await h.on(a.host).get('/api/departments', a.adminToken).expect(200)).body;

@@ -1,5 +1,6 @@
 import { migrate } from '../../src/cli/commands';
 import { Migration } from '../../src/database/migration';
+import { MigrationRunsRepository } from '../../src/platform/migration-runs.repository';
 import { tenantMigrations } from '../../src/tenancy/tenant-migrations';
 import { Harness, ProvisionedProvince, uniqueSlug } from '../support/harness';
 
@@ -134,6 +135,11 @@ describe('migrations from the console', () => {
     const error = expect.stringMatching(/abandoned: no progress for 60 minutes/);
     expect(await runOf(stuck)).toMatchObject({ status: 'failed', error });
     expect(await finished(next.body.runId)).toMatchObject({ status: 'completed', failures: [] });
+    // Were its worker only slow, its late progress and end must not overwrite the verdict.
+    const runs = h.api.get(MigrationRunsRepository);
+    await runs.settled(stuck, null);
+    await runs.finish(stuck, 'completed');
+    expect(await runOf(stuck)).toMatchObject({ status: 'failed', error });
   });
 
   it('records `npm run cli -- migrate` as a run too', async () => {

@@ -138,6 +138,10 @@ describe('operator sessions in the browser', () => {
     expect(isCleared(operatorCookie(out))).toBe(true);
     const attributes = { path: '/api/platform/auth', httponly: true, samesite: 'Strict' };
     expect(operatorCookie(out)!.attributes).toMatchObject(attributes);
+    // The queue dashboard's cookie goes with the session.
+    const board = cookiesOf(out).find((c) => c.name === 'daftar_operator_board');
+    expect(isCleared(board)).toBe(true);
+    expect(board!.attributes).toMatchObject({ path: '/api/platform/queues', httponly: true, samesite: 'Strict' });
     await webRefresh(cookie).expect(401);
     const none = await h.on(h.platformHost).post('/api/platform/auth/logout').set(WEB).send().expect(204);
     expect(isCleared(operatorCookie(none))).toBe(true);

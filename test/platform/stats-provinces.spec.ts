@@ -117,6 +117,19 @@ describe('province figures for the operator console', () => {
     expect(rows.map((r) => r.slug)).not.toContain(failedSlug);
   });
 
+  it('still gives every other province its figures when one cannot be read', async () => {
+    const schema = schemaNameFor(a.slug);
+    await h.dataSource.query(`ALTER TABLE ${schema}.attachments RENAME TO attachments_away`);
+    try {
+      const rows = await stats();
+      expect(rows.find((r) => r.slug === a.slug)).toEqual({ slug: a.slug, unreadable: true });
+      expect(rows.find((r) => r.slug === b.slug)).toMatchObject(await directCounts(b));
+    } finally {
+      await h.dataSource.query(`ALTER TABLE ${schema}.attachments_away RENAME TO attachments`);
+    }
+    expect((await stats()).find((r) => r.slug === a.slug)).toMatchObject(await directCounts(a));
+  });
+
   it('answers operators on the platform host only', async () => {
     await h.on(h.platformHost).get('/api/platform/tenants/stats').expect(401);
     await h.on(h.platformHost).get('/api/platform/tenants/stats', await h.login(a)).expect(401);

@@ -10,6 +10,8 @@ const port = Number(process.env.E2E_PORT || 3100);
 // The flags come from scripts/chromium.mjs through scripts/e2e.mjs (one list for tests and bench).
 const CHROMIUM_ARGS: string[] = JSON.parse(process.env.CHROMIUM_ARGS || '["--no-sandbox", "--disable-gpu"]');
 
+const LONG_SPECS = /pc1-journey\.spec\.ts$/;
+
 export default defineConfig({
   testDir: path.join(__dirname, 'tests'),
   outputDir: path.join(__dirname, '..', 'test-results', 'e2e'),
@@ -33,5 +35,10 @@ export default defineConfig({
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
   },
-  projects: [{ name: 'chromium' }],
+  // The PC-I journey is one long story (several minutes on 2 cores): it goes first, so the other
+  // worker runs every other file beside it instead of it starting last and running alone.
+  projects: [
+    { name: 'journey', testMatch: LONG_SPECS },
+    { name: 'chromium', testIgnore: LONG_SPECS },
+  ],
 });

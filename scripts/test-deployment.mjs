@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Redis from 'ioredis';
 import pg from 'pg';
 import { startMailSink } from './mail-sink.mjs';
 
@@ -27,6 +28,28 @@ async function recreateDatabase(name) {
   const url = new URL(base);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * The database is new, so Redis must be too: jobs, throttles and caches an earlier run left under
+ * the same prefix would otherwise meet runs and provinces that no longer exist. Keys are
+ * `{prefix}:…` (BullMQ, hash-tagged) and `prefix:…` (src/redis/redis.service.ts).
+ */
+async function clearRedisPrefix(prefix) {
+  const redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    for (const pattern of [`{${prefix}}:*`, `${prefix}:*`]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+        if (keys.length) await redis.unlink(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
 
 async function waitForHealth(url, children) {
@@ -51,6 +74,7 @@ export async function startDeployment({ port, database, redisPrefix, extraEnv = 
   }
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-if-stale.mjs')], { cwd: root, stdio: 'inherit' });
   const storage = mkdtempSync(path.join(os.tmpdir(), `${database}-`));
+  await clearRedisPrefix(redisPrefix);
   const sink = mail ? await startMailSink({ dir: mkdtempSync(path.join(os.tmpdir(), `${database}-mail-`)), port: 0 }) : null;
   const env = {
     ...process.env,

@@ -1,5 +1,6 @@
-import { createTheme, DEFAULT_THEME, MantineColorsTuple, MantineThemeOverride } from '@mantine/core';
+import { createTheme, DEFAULT_THEME, MantineColorsTuple, MantineThemeOverride, Modal, Notification } from '@mantine/core';
 import { Locale } from '../i18n/i18n';
+import { messagesFor } from '../i18n/messages';
 
 const LATIN = '"Noto Sans", system-ui, sans-serif';
 // Nastaliq for Urdu: without a declared face Chromium falls back to a Naskh-style Arabic font.
@@ -21,6 +22,8 @@ const COLORS = {
 
 export function themeFor(locale: Locale): MantineThemeOverride {
   const fontFamily = locale === 'ur' ? URDU : LATIN;
+  // Mantine's close buttons are icons without a name; a screen reader would announce "button".
+  const closeButtonProps = { 'aria-label': messagesFor(locale)['common.close'] };
   return createTheme({
     primaryColor: 'green',
     colors: COLORS,
@@ -32,5 +35,9 @@ export function themeFor(locale: Locale): MantineThemeOverride {
     ...(locale === 'ur' ? { lineHeights: { xs: '2', sm: '2', md: '2.1', lg: '2.2', xl: '2.2' } } : {}),
     focusRing: 'always',
     defaultRadius: 'sm',
+    components: {
+      Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+      Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
+    },
   });
 }

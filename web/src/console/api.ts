@@ -50,6 +50,8 @@ export interface TenantStats {
   attachments: number;
   attachmentBytes: number;
   lastActivityAt: string | null;
+  /** Its schema could not be read: no figures (the others still come). */
+  unreadable?: true;
 }
 
 export interface CurrentOperator {

@@ -56,7 +56,7 @@ export function Count({ value }: { value: number | null | undefined }) {
 
 export function When({ value }: { value: string | null | undefined }) {
   const { formatDateTime } = useI18n();
-  return value ? <Ltr>{formatDateTime(value)}</Ltr> : <Text span c="dimmed">—</Text>;
+  return value ? <bdi>{formatDateTime(value)}</bdi> : <Text span c="dimmed">—</Text>;
 }
 
 /** A code (slug, version, e-mail, action name) kept left to right and monospaced. */

@@ -172,8 +172,8 @@ function RulesTable({ rules, onSelect }: { rules: ForumRule[]; onSelect: (id: st
                 <Table.Td>{band(r)}</Table.Td>
                 <Table.Td>{conditions(r).join(' · ')}</Table.Td>
                 <Table.Td>
-                  <Ltr>{formatDate(r.effectiveFrom)}</Ltr> –{' '}
-                  {r.effectiveTo ? <Ltr>{formatDate(r.effectiveTo)}</Ltr> : t('forumRulesAdmin.open')}
+                  <bdi>{formatDate(r.effectiveFrom)}</bdi> –{' '}
+                  {r.effectiveTo ? <bdi>{formatDate(r.effectiveTo)}</bdi> : t('forumRulesAdmin.open')}
                 </Table.Td>
                 <Table.Td><Ltr>{r.priority}</Ltr></Table.Td>
                 <Table.Td>

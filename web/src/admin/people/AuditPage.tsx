@@ -115,7 +115,7 @@ function AuditLog() {
                 <Table.Tbody>
                   {log.data!.items.map((e) => (
                     <Table.Tr key={e.id} data-action={e.action}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}><Ltr>{formatDateTime(e.at)}</Ltr></Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}><bdi>{formatDateTime(e.at)}</bdi></Table.Td>
                       <Table.Td>
                         {e.actorEmail ? <Ltr>{e.actorEmail}</Ltr> : t(`usersAdmin.actor.${e.actorType}`)}
                       </Table.Td>

@@ -2,7 +2,6 @@ import { Alert, Badge, Button, CopyButton, Group, Select, Stack, Text, TextInput
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
-import { Ltr } from '../../components/Ltr';
 import { useI18n } from '../../i18n/i18n';
 import { OneTimeLink, useUserSearch, UserStatus } from './people-api';
 
@@ -60,7 +59,7 @@ export function LinkToCopy({ link, intro }: { link: OneTimeLink; intro: string }
           </CopyButton>
         </Group>
         <Text size="xs" c="dimmed">
-          {t('usersAdmin.link.expires')} <Ltr>{formatDateTime(link.expiresAt)}</Ltr>
+          {t('usersAdmin.link.expires')} <bdi>{formatDateTime(link.expiresAt)}</bdi>
         </Text>
       </Stack>
     </Alert>

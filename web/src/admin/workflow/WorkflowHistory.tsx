@@ -41,7 +41,7 @@ export function WorkflowHistory({ onEditFrom }: { onEditFrom: (config: WorkflowC
                         {v.inForce ? <Badge color="green" variant="light">{t('workflowEditor.inForce')}</Badge> : null}
                       </Group>
                     </Table.Td>
-                    <Table.Td><Ltr>{formatDateTime(v.createdAt)}</Ltr></Table.Td>
+                    <Table.Td><bdi>{formatDateTime(v.createdAt)}</bdi></Table.Td>
                     <Table.Td>{v.createdBy?.name ?? t('workflowEditor.bySystem')}</Table.Td>
                     <Table.Td>
                       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">{v.notes ?? ''}</Text>

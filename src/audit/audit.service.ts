@@ -105,6 +105,9 @@ export class AuditService {
       const csv = stringify([CSV_HEADER, ...rows], { bom: true, record_delimiter: 'windows' });
       const day = new Date().toISOString().slice(0, 10);
       const fileName = `audit-log-${this.db.currentTenant().slug}-${day}.csv`;
+      // Who took the log away, with which filters, is itself part of the log.
+      const filters = Object.fromEntries(Object.entries(criteriaOf(query)).filter(([, v]) => v !== undefined));
+      await this.record(em, { action: 'audit.exported', targetType: 'audit', details: { filters, rows: items.length } });
       return { fileName, csv, total, truncated: total > items.length };
     });
   }

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQuery } from '../common/paging';
-import { IsPlainText, IsTimestampInRange } from '../common/validation';
+import { IsPlainText, OptionalTimestampFilter } from '../common/validation';
 
 export const AUDIT_MAX_PAGE_SIZE = 200;
 const AUDIT_DEFAULT_PAGE_SIZE = 50;
@@ -40,18 +39,10 @@ function AuditFilters<TBase extends Constructor>(Base: TBase) {
     @IsPlainText()
     targetId?: string;
 
-    @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z' })
-    @IsOptional()
-    @Type(() => Date)
-    @IsDate({ message: 'from must be an ISO date-time' })
-    @IsTimestampInRange()
+    @OptionalTimestampFilter('from', '2026-01-01T00:00:00Z')
     from?: Date;
 
-    @ApiPropertyOptional({ example: '2026-12-31T23:59:59Z' })
-    @IsOptional()
-    @Type(() => Date)
-    @IsDate({ message: 'to must be an ISO date-time' })
-    @IsTimestampInRange()
+    @OptionalTimestampFilter('to', '2026-12-31T23:59:59Z')
     to?: Date;
   }
   return Filters;

@@ -1,5 +1,7 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import { MaxDate, MinDate, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { applyDecorators, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, MaxDate, MinDate, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 
 /** Flattens nested class-validator errors into `{ "a.b": ["…"] }`. */
 function collect(errors: ValidationError[], parent = '', out: Record<string, string[]> = {}): Record<string, string[]> {
@@ -63,10 +65,22 @@ const LATEST_TIMESTAMP = new Date('9999-12-31T23:59:59.999Z');
  * A date-time filter within years 1900-9999. JavaScript reads "-100000-01-01" as a date, which
  * Postgres refuses as out of range (a 500): such a value is a named 400 instead.
  */
-export function IsTimestampInRange() {
-  return function (target: object, propertyName: string) {
+export function IsTimestampInRange(): PropertyDecorator {
+  return function (target: object, key: string | symbol) {
+    const propertyName = String(key);
     const message = `${propertyName} must be a date-time between the years 1900 and 9999`;
     MinDate(EARLIEST_TIMESTAMP, { message })(target, propertyName);
     MaxDate(LATEST_TIMESTAMP, { message })(target, propertyName);
   };
+}
+
+/** An optional from/to filter of a log: an ISO date-time Postgres can hold, named in its 400. */
+export function OptionalTimestampFilter(name: 'from' | 'to', example: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ example }),
+    IsOptional(),
+    Type(() => Date),
+    IsDate({ message: `${name} must be an ISO date-time` }),
+    IsTimestampInRange(),
+  );
 }

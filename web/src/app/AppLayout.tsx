@@ -1,7 +1,8 @@
 import { Anchor, AppShell, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useFocusOnNavigation } from './focus-on-navigation';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/QueryState';
@@ -10,30 +11,6 @@ import { NotificationBell } from '../notifications/NotificationBell';
 import { useWorkflow } from '../api/queries';
 import { canImport } from '../imports/import-api';
 import type { Permission } from '../../../src/auth/permissions';
-
-/**
- * A new screen moves focus to its heading (or the main region while it loads), so keyboard and
- * screen-reader users start at the top of what changed instead of on a link that is gone.
- */
-function useFocusOnNavigation(): void {
-  const { pathname } = useLocation();
-  const firstScreen = useRef(true);
-  useEffect(() => {
-    if (firstScreen.current) {
-      firstScreen.current = false;
-      return;
-    }
-    const frame = requestAnimationFrame(() => {
-      const main = document.getElementById('main');
-      const target = main?.querySelector<HTMLElement>('h1') ?? main;
-      if (!target) return;
-      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-      target.focus({ preventScroll: true });
-      window.scrollTo({ top: 0 });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [pathname]);
-}
 
 const ADMIN_SCREENS: { to: string; label: string; permission: Permission }[] = [
   { to: '/admin/users', label: 'admin.nav.users', permission: 'users.manage' },

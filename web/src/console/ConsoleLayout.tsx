@@ -2,7 +2,7 @@ import {
   AppShell, Box, Burger, Container, Group, Menu, NavLink, Paper, Stack, Text, Title, UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { ReactNode, Suspense, useEffect, useRef } from 'react';
+import { ReactNode, Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { PlatformProfile } from '../auth/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -10,6 +10,7 @@ import { Ltr } from '../components/Ltr';
 import { Loading } from '../components/QueryState';
 import { useI18n } from '../i18n/i18n';
 import { useConsoleSession } from './session';
+import { useFocusOnNavigation } from '../app/focus-on-navigation';
 
 const SCREENS = [
   { to: '/provinces', label: 'console.nav.provinces' },
@@ -30,27 +31,6 @@ export function RequireOperator({ children }: { children: ReactNode }) {
     return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
   return <>{children}</>;
-}
-
-/** A new screen moves focus to its heading, so keyboard and screen-reader users start at the top. */
-function useFocusOnNavigation(): void {
-  const { pathname } = useLocation();
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const frame = requestAnimationFrame(() => {
-      const main = document.getElementById('main');
-      const target = main?.querySelector<HTMLElement>('h1') ?? main;
-      if (!target) return;
-      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-      target.focus({ preventScroll: true });
-      window.scrollTo({ top: 0 });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [pathname]);
 }
 
 /** The frame of every signed-in console screen: navigation, language and the operator's account. */

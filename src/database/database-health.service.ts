@@ -3,6 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NO_TENANT_SCHEMA } from '../tenancy/slug';
 
+/** The pg pool's own counters (node-postgres' Pool: open, idle, and queries waiting for a connection). */
+export interface PoolUsage {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
 /**
  * Refuses to start against a database that `npm run migrate` has not prepared: without the
  * empty default search_path a forgotten tenant would fall through to another schema.
@@ -19,6 +26,12 @@ export class DatabaseHealth {
         `Database is not prepared (search_path=${searchPath}, registry=${registry}). Run \`npm run migrate\` first.`,
       );
     }
+  }
+
+  /** This process's pool, for /metrics; undefined before TypeORM has opened it. */
+  poolUsage(): PoolUsage | undefined {
+    // TypeORM's Postgres driver keeps the pg Pool as `master` (not in its typings).
+    return (this.dataSource.driver as unknown as { master?: PoolUsage }).master;
   }
 
   async ping(): Promise<void> {

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { EndpointCatalog } from '../auth/endpoint-catalog.service';
 import { AppConfig } from '../config/app-config';
+import { DatabaseHealth } from '../database/database-health.service';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { QUEUE_BOARD_ROUTE } from '../queue-board/queue-board-cookie';
 import { AppQueues } from './app-queues';
@@ -36,12 +35,6 @@ export interface ProvinceSummary {
 }
 
 /** pg's Pool as TypeORM's Postgres driver holds it (`driver.master`). */
-interface PgPoolCounts {
-  totalCount: number;
-  idleCount: number;
-  waitingCount: number;
-}
-
 /**
  * This API process's Prometheus registry (README, "Metrics and the queue dashboard"): request
  * rate, latency and errors by province, method and route; the connection pool; BullMQ job counts
@@ -63,7 +56,7 @@ export class ApiMetrics {
 
   constructor(
     config: AppConfig,
-    @InjectDataSource() dataSource: DataSource,
+    database: DatabaseHealth,
     queues: AppQueues,
     private readonly endpoints: EndpointCatalog,
   ) {
@@ -88,7 +81,7 @@ export class ApiMetrics {
       labelNames: ['province', 'method', 'route'],
       registers,
     });
-    const pool = () => (dataSource.driver as unknown as { master?: PgPoolCounts }).master;
+    const pool = () => database.poolUsage();
     new Gauge({
       name: 'daftar_db_pool_connections',
       help: "Postgres connections in this process's pool: total open, idle, in use",

@@ -43,11 +43,31 @@ interface Result {
   statuses: Record<string, number>;
 }
 
-async function run(ctx: Ctx, requests: autocannon.Request[] | object[], connections = ctx.connections, seconds = ctx.durationS): Promise<Result> {
-  const result = await autocannon({ url: `http://127.0.0.1:${ctx.apiPort}/`, connections, duration: seconds, requests } as autocannon.Options);
-  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => [code, (s as { count: number }).count]));
+async function run(
+  ctx: Ctx,
+  requests: autocannon.Request[] | object[],
+  connections = ctx.connections,
+  seconds = ctx.durationS,
+): Promise<Result> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${ctx.apiPort}/`,
+    connections,
+    duration: seconds,
+    requests,
+  } as autocannon.Options);
+  const statuses = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {})
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, s]) => [code, (s as { count: number }).count]),
+  );
   if (result.timeouts) statuses.timeout = result.timeouts;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, statuses };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    statuses,
+  };
 }
 
 const DOCS_PER_CONNECTION = 3;
@@ -58,7 +78,10 @@ export async function documentsBench(ctx: Ctx): Promise<BenchCase[]> {
     const docs: Doc[] = [];
     for (let i = 0; i < ctx.connections * DOCS_PER_CONNECTION; i++) {
       const f = fixtures[i % fixtures.length];
-      const created = await ctx.http('POST', f.host, '/api/projects', f.token, { title: `Bench road ${i}`, formKey: 'pc1-infrastructure' });
+      const created = await ctx.http('POST', f.host, '/api/projects', f.token, {
+        title: `Bench road ${i}`,
+        formKey: 'pc1-infrastructure',
+      });
       docs.push({ host: f.host, token: f.token, schema: f.schema, id: created.document.id, revision: 1 });
     }
     return docs;
@@ -70,7 +93,9 @@ export async function documentsBench(ctx: Ctx): Promise<BenchCase[]> {
   const resync = async (docs: Doc[]) => {
     await new Promise((r) => setTimeout(r, 500));
     for (const schema of new Set(docs.map((d) => d.schema))) {
-      const { rows } = await ctx.db.query(`SELECT id, revision FROM ${schema}.documents WHERE id = ANY($1)`, [docs.filter((d) => d.schema === schema).map((d) => d.id)]);
+      const { rows } = await ctx.db.query(`SELECT id, revision FROM ${schema}.documents WHERE id = ANY($1)`, [
+        docs.filter((d) => d.schema === schema).map((d) => d.id),
+      ]);
       for (const row of rows) docs.find((d) => d.id === row.id)!.revision = row.revision;
     }
   };
@@ -83,28 +108,35 @@ export async function documentsBench(ctx: Ctx): Promise<BenchCase[]> {
       Array.from({ length: ctx.connections }, (_, k) => {
         const mine = docs.filter((_, i) => i % ctx.connections === k);
         let turn = 0;
-        return run(ctx, [
-          {
-            setupRequest: (req: autocannon.Request, context: { current?: Doc }) => {
-              const d = mine[turn++ % mine.length];
-              context.current = d;
-              return {
-                ...req, method: 'PUT', path: `/api/documents/${d.id}`,
-                headers: { host: d.host, authorization: `Bearer ${d.token}`, 'content-type': 'application/json' },
-                body: JSON.stringify({ revision: d.revision, data: ctx.payload }),
-              };
+        return run(
+          ctx,
+          [
+            {
+              setupRequest: (req: autocannon.Request, context: { current?: Doc }) => {
+                const d = mine[turn++ % mine.length];
+                context.current = d;
+                return {
+                  ...req,
+                  method: 'PUT',
+                  path: `/api/documents/${d.id}`,
+                  headers: { host: d.host, authorization: `Bearer ${d.token}`, 'content-type': 'application/json' },
+                  body: JSON.stringify({ revision: d.revision, data: ctx.payload }),
+                };
+              },
+              onResponse: (status: number, body: string, context: { current?: Doc }) => {
+                const revision = status === 200 ? /"revision":(\d+)/.exec(body)?.[1] : undefined;
+                if (revision && context.current) context.current.revision = Number(revision);
+              },
             },
-            onResponse: (status: number, body: string, context: { current?: Doc }) => {
-              const revision = status === 200 ? /"revision":(\d+)/.exec(body)?.[1] : undefined;
-              if (revision && context.current) context.current.revision = Number(revision);
-            },
-          },
-        ], 1);
+          ],
+          1,
+        );
       }),
     );
     await resync(docs);
     const statuses: Record<string, number> = {};
-    for (const x of results) for (const [code, n] of Object.entries(x.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+    for (const x of results)
+      for (const [code, n] of Object.entries(x.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
     return {
       rps: results.reduce((n, x) => n + x.rps, 0),
       p50: median(results.map((x) => x.p50)),
@@ -115,10 +147,19 @@ export async function documentsBench(ctx: Ctx): Promise<BenchCase[]> {
   };
   const lists = (docs: Doc[]) => {
     let i = 0;
-    return [{ setupRequest: (req: autocannon.Request) => {
-      const d = docs[i++ % docs.length];
-      return { ...req, method: 'GET', path: '/api/documents?mine=drafts&pageSize=1', headers: { host: d.host, authorization: `Bearer ${d.token}` } };
-    } }];
+    return [
+      {
+        setupRequest: (req: autocannon.Request) => {
+          const d = docs[i++ % docs.length];
+          return {
+            ...req,
+            method: 'GET',
+            path: '/api/documents?mine=drafts&pageSize=1',
+            headers: { host: d.host, authorization: `Bearer ${d.token}` },
+          };
+        },
+      },
+    ];
   };
 
   ctx.log('documents: save-draft and list, one province vs 50');
@@ -131,17 +172,43 @@ export async function documentsBench(ctx: Ctx): Promise<BenchCase[]> {
     r.listFifty.push(await run(ctx, lists(fifty)));
   }
   const med = (k: string, f: 'rps' | 'p50' | 'p99') => median(r[k].map((x) => x[f]));
-  const errors = Object.values(r).flat().reduce((n, x) => n + x.errors, 0);
+  const errors = Object.values(r)
+    .flat()
+    .reduce((n, x) => n + x.errors, 0);
   const statuses: Record<string, number> = {};
-  for (const x of Object.values(r).flat()) for (const [code, n] of Object.entries(x.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  for (const x of Object.values(r).flat())
+    for (const [code, n] of Object.entries(x.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
   const note = errors ? `${errors} errors (${JSON.stringify(statuses)})` : undefined;
-  cases.push(makeCase('documents: save a full PC-I draft, spread over 50 provinces vs one province', 'req/s', med('saveFifty', 'rps'), med('saveOne', 'rps'), 'ratio ≈ 1', undefined, note));
-  cases.push(makeCase('documents: list my drafts (first page of 1, as both sets differ in size per province), spread over 50 provinces vs one province', 'req/s', med('listFifty', 'rps'), med('listOne', 'rps'), 'ratio ≈ 1', undefined, note));
+  cases.push(
+    makeCase(
+      'documents: save a full PC-I draft, spread over 50 provinces vs one province',
+      'req/s',
+      med('saveFifty', 'rps'),
+      med('saveOne', 'rps'),
+      'ratio ≈ 1',
+      undefined,
+      note,
+    ),
+  );
+  cases.push(
+    makeCase(
+      'documents: list my drafts (first page of 1, as both sets differ in size per province), spread over 50 provinces vs one province',
+      'req/s',
+      med('listFifty', 'rps'),
+      med('listOne', 'rps'),
+      'ratio ≈ 1',
+      undefined,
+      note,
+    ),
+  );
 
   // 100,000 documents in one province against 1,000 in another: the same lists.
   ctx.log('documents: list latency at 100,000 documents');
   const [big, small] = [ctx.fixtures[1], ctx.fixtures[2]];
-  for (const [f, n] of [[big, 100_000], [small, 1_000]] as const) {
+  for (const [f, n] of [
+    [big, 100_000],
+    [small, 1_000],
+  ] as const) {
     await ctx.db.query(`
       WITH p AS (INSERT INTO ${f.schema}.projects (title) VALUES ('Bench programme') RETURNING id),
            v AS (SELECT id FROM ${f.schema}.form_versions WHERE form_key = 'pc1-infrastructure' ORDER BY number DESC LIMIT 1),
@@ -156,10 +223,24 @@ export async function documentsBench(ctx: Ctx): Promise<BenchCase[]> {
         FROM p, v, u, generate_series(1, ${n}) g`);
     await ctx.db.query(`ANALYZE ${f.schema}.documents`);
   }
-  const queries = ['/api/documents?pageSize=25', '/api/documents?state=forum&district=swat&pageSize=25', '/api/documents?q=bridge%20swat&sort=-totalCost&pageSize=25', '/api/documents?minCost=1000&maxCost=2000&sector=transport-communications&pageSize=25'];
+  const queries = [
+    '/api/documents?pageSize=25',
+    '/api/documents?state=forum&district=swat&pageSize=25',
+    '/api/documents?q=bridge%20swat&sort=-totalCost&pageSize=25',
+    '/api/documents?minCost=1000&maxCost=2000&sector=transport-communications&pageSize=25',
+  ];
   const listAt = (f: Fixture) => {
     let i = 0;
-    return [{ setupRequest: (req: autocannon.Request) => ({ ...req, method: 'GET', path: queries[i++ % queries.length], headers: { host: f.host, authorization: `Bearer ${f.token}` } }) }];
+    return [
+      {
+        setupRequest: (req: autocannon.Request) => ({
+          ...req,
+          method: 'GET',
+          path: queries[i++ % queries.length],
+          headers: { host: f.host, authorization: `Bearer ${f.token}` },
+        }),
+      },
+    ];
   };
   const bigR: Result[] = [];
   const smallR: Result[] = [];
@@ -170,7 +251,16 @@ export async function documentsBench(ctx: Ctx): Promise<BenchCase[]> {
   }
   const m = (xs: Result[], k: 'rps' | 'p50' | 'p99') => median(xs.map((x) => x[k]));
   const listErrors = [...bigR, ...smallR].reduce((n, x) => n + x.errors, 0);
-  cases.push(makeCase('documents: list p50 latency at 100,000 documents vs 1,000 (4 queries: recent, state+district, title words, cost+sector)', 'ms', m(bigR, 'p50'), m(smallR, 'p50'), 'report', undefined,
-    `p99 ${m(bigR, 'p99')} ms vs ${m(smallR, 'p99')} ms; ${Math.round(m(bigR, 'rps'))} vs ${Math.round(m(smallR, 'rps'))} req/s${listErrors ? `; ${listErrors} errors` : ''}`));
+  cases.push(
+    makeCase(
+      'documents: list p50 latency at 100,000 documents vs 1,000 (4 queries: recent, state+district, title words, cost+sector)',
+      'ms',
+      m(bigR, 'p50'),
+      m(smallR, 'p50'),
+      'report',
+      undefined,
+      `p99 ${m(bigR, 'p99')} ms vs ${m(smallR, 'p99')} ms; ${Math.round(m(bigR, 'rps'))} vs ${Math.round(m(smallR, 'rps'))} req/s${listErrors ? `; ${listErrors} errors` : ''}`,
+    ),
+  );
   return cases;
 }

@@ -5,7 +5,18 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ProjectsRepository } from '../src/projects/projects.repository';
 import { TabularWriter } from '../src/exports/tabular-writer';
-import { BenchCase, databaseUrl, dropDatabase, logger, makeCase, peakRssMiB, recreateDatabase, round, runMain, writeResults } from './lib';
+import {
+  BenchCase,
+  databaseUrl,
+  dropDatabase,
+  logger,
+  makeCase,
+  peakRssMiB,
+  recreateDatabase,
+  round,
+  runMain,
+  writeResults,
+} from './lib';
 
 /*
  * `node dist-bench/bench/exports.js`: the project-list export of 100,000 projects, each way in
@@ -46,9 +57,31 @@ async function prepare(): Promise<void> {
   await db.end();
 }
 
-const COLUMNS = ['Title', 'Stage', 'State', 'Status', 'Current cost', 'Approved cost', 'Sector', 'Districts', 'Updated', 'ID'];
+const COLUMNS = [
+  'Title',
+  'Stage',
+  'State',
+  'Status',
+  'Current cost',
+  'Approved cost',
+  'Sector',
+  'Districts',
+  'Updated',
+  'ID',
+];
 type Row = Awaited<ReturnType<ProjectsRepository['summary']>> & object;
-const cells = (p: Row) => [p.title, p.stage, p.state, p.status, p.totalCost, p.approvedCost, p.sector, p.districts.join(', '), p.updatedAt.toISOString().slice(0, 10), p.id];
+const cells = (p: Row) => [
+  p.title,
+  p.stage,
+  p.state,
+  p.status,
+  p.totalCost,
+  p.approvedCost,
+  p.sector,
+  p.districts.join(', '),
+  p.updatedAt.toISOString().slice(0, 10),
+  p.id,
+];
 
 /** A client that reads as fast as the server writes; counts bytes. */
 class CountingSink extends Writable {
@@ -76,13 +109,17 @@ async function child(mode: 'stream' | 'csv' | 'baseline'): Promise<void> {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Projects');
     sheet.addRow(COLUMNS);
-    for (const p of rows) sheet.addRow(cells(p).map((v, i) => (i === 4 || i === 5) && v !== null ? Number(v) : v));
+    for (const p of rows) sheet.addRow(cells(p).map((v, i) => ((i === 4 || i === 5) && v !== null ? Number(v) : v)));
     bytes = (await workbook.xlsx.writeBuffer()).byteLength;
   } else {
     const sink = new CountingSink();
     const table = new TabularWriter().open(mode === 'csv' ? 'csv' : 'xlsx', sink, { rightToLeft: false });
-    table.sheet({ name: 'Projects', columns: COLUMNS.map((header, i) => ({ header, kind: i === 4 || i === 5 ? 'number' : 'text' })) });
-    for await (const batch of new ProjectsRepository().scan(runner.manager, filter, ROWS, BATCH)) await table.rows(batch.map(cells));
+    table.sheet({
+      name: 'Projects',
+      columns: COLUMNS.map((header, i) => ({ header, kind: i === 4 || i === 5 ? 'number' : 'text' })),
+    });
+    for await (const batch of new ProjectsRepository().scan(runner.manager, filter, ROWS, BATCH))
+      await table.rows(batch.map(cells));
     await table.end();
     bytes = sink.bytes;
   }
@@ -95,8 +132,12 @@ async function child(mode: 'stream' | 'csv' | 'baseline'): Promise<void> {
 
 function runChild(mode: string): Promise<{ seconds: number; bytes: number; peakRssMiB: number }> {
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, [__filename, mode], { env: process.env, maxBuffer: 1024 * 1024 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`${mode}: ${stderr || err.message}`)) : resolve(JSON.parse(stdout)),
+    execFile(
+      process.execPath,
+      [__filename, mode],
+      { env: process.env, maxBuffer: 1024 * 1024 },
+      (err, stdout, stderr) =>
+        err ? reject(new Error(`${mode}: ${stderr || err.message}`)) : resolve(JSON.parse(stdout)),
     ),
   );
 }
@@ -113,13 +154,37 @@ async function main(): Promise<void> {
   await dropDatabase(DATABASE);
   const { stream, baseline, csv } = figures;
   const cases: BenchCase[] = [
-    makeCase(`XLSX of ${ROWS} projects: seconds`, 's', stream.seconds, baseline.seconds, 'report (streamed vs in-memory workbook)', undefined, `file ${round(stream.bytes / 2 ** 20, 1)} MiB`),
-    makeCase(`XLSX of ${ROWS} projects: peak RSS`, 'MiB', stream.peakRssMiB, baseline.peakRssMiB, 'bounded: well below the in-memory workbook', (ratio) => ratio < 0.5),
-    makeCase(`CSV of ${ROWS} projects: seconds`, 's', csv.seconds, stream.seconds, 'report (vs streamed XLSX)', undefined, `peak RSS ${round(csv.peakRssMiB)} MiB, file ${round(csv.bytes / 2 ** 20, 1)} MiB`),
+    makeCase(
+      `XLSX of ${ROWS} projects: seconds`,
+      's',
+      stream.seconds,
+      baseline.seconds,
+      'report (streamed vs in-memory workbook)',
+      undefined,
+      `file ${round(stream.bytes / 2 ** 20, 1)} MiB`,
+    ),
+    makeCase(
+      `XLSX of ${ROWS} projects: peak RSS`,
+      'MiB',
+      stream.peakRssMiB,
+      baseline.peakRssMiB,
+      'bounded: well below the in-memory workbook',
+      (ratio) => ratio < 0.5,
+    ),
+    makeCase(
+      `CSV of ${ROWS} projects: seconds`,
+      's',
+      csv.seconds,
+      stream.seconds,
+      'report (vs streamed XLSX)',
+      undefined,
+      `peak RSS ${round(csv.peakRssMiB)} MiB, file ${round(csv.bytes / 2 ** 20, 1)} MiB`,
+    ),
   ];
   writeResults('exports', {
     title: 'Export benchmark',
-    method: "Baseline: the same rows read at once and written by exceljs's in-memory Workbook; each case in its own process (peak RSS = VmHWM).",
+    method:
+      "Baseline: the same rows read at once and written by exceljs's in-memory Workbook; each case in its own process (peak RSS = VmHWM).",
     figures: { rows: ROWS, figures },
     cases,
   });

@@ -17,12 +17,24 @@ async function main() {
     up: async (db) => void (await db.query(`ALTER TABLE departments ADD COLUMN ${c} text`)),
   }));
   const app = await NestFactory.createApplicationContext(CliModule, { logger: false });
-  const runner = new MigrationRunner(app.get<DataSource>(getDataSourceToken()), app.get(AppConfig), platformMigrations, [...tenantMigrations, ...extra]);
+  const runner = new MigrationRunner(
+    app.get<DataSource>(getDataSourceToken()),
+    app.get(AppConfig),
+    platformMigrations,
+    [...tenantMigrations, ...extra],
+  );
   const t0 = performance.now();
   const outcomes = await runner.migrateAllTenants();
   const ms = performance.now() - t0;
   await app.close();
-  process.stdout.write(JSON.stringify({ ms, provinces: outcomes.length, failed: outcomes.filter((o) => o.error).length, applied: outcomes.filter((o) => o.applied.length).length }));
+  process.stdout.write(
+    JSON.stringify({
+      ms,
+      provinces: outcomes.length,
+      failed: outcomes.filter((o) => o.error).length,
+      applied: outcomes.filter((o) => o.applied.length).length,
+    }),
+  );
 }
 main().catch((e) => {
   process.stderr.write(String(e?.stack ?? e));

@@ -21,7 +21,10 @@ function kpMaster(): MasterSnapshot {
   const seed = seedFor('kp');
   const snapshot: MasterSnapshot = {};
   for (const list of MASTER_LISTS) {
-    snapshot[list] = (seed[list as keyof typeof seed] ?? []).map((i) => ({ value: i.code, label: { en: i.en, ur: i.ur } }));
+    snapshot[list] = (seed[list as keyof typeof seed] ?? []).map((i) => ({
+      value: i.code,
+      label: { en: i.en, ur: i.ur },
+    }));
   }
   return snapshot;
 }
@@ -41,7 +44,9 @@ function rate(ms: number, work: () => unknown): number {
 
 export function formsBench(root: string, rounds: number, durationMs: number): BenchCase[] {
   const def = BASE_CATALOGUE.find((d) => d.key === FORM)!;
-  const payload = JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'forms', `${FORM}.json`), 'utf8')) as { capitalCost?: { estimate?: { rows?: unknown[] } } };
+  const payload = JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'forms', `${FORM}.json`), 'utf8')) as {
+    capitalCost?: { estimate?: { rows?: unknown[] } };
+  };
   const master = kpMaster();
   const overlay = { baseVersion: def.version, operations: [] };
 
@@ -53,7 +58,8 @@ export function formsBench(root: string, rounds: number, durationMs: number): Be
     coldMs.push(performance.now() - t0);
   }
   const ours = validator!;
-  if (!ours.validate(payload).valid) throw new Error(`the ${FORM} example does not validate; the bench would measure error paths`);
+  if (!ours.validate(payload).valid)
+    throw new Error(`the ${FORM} example does not validate; the bench would measure error paths`);
   const ajv = createFormAjv().compile(ours.compiled.schema);
   if (!ajv(payload)) throw new Error('Ajv refuses the example');
 
@@ -67,8 +73,15 @@ export function formsBench(root: string, rounds: number, durationMs: number): Be
   }
   const rowCount = (payload.capitalCost?.estimate?.rows ?? []).length;
   return [
-    makeCase(`forms: validate a full PC-I (${rowCount} cost rows) with the cached validator vs Ajv alone on the same schema`, 'validations/s', median(oursRates), median(ajvRates), 'report', undefined,
-      'ours adds rules, decimal totals and cross-checks, and copies the input'),
+    makeCase(
+      `forms: validate a full PC-I (${rowCount} cost rows) with the cached validator vs Ajv alone on the same schema`,
+      'validations/s',
+      median(oursRates),
+      median(ajvRates),
+      'report',
+      undefined,
+      'ours adds rules, decimal totals and cross-checks, and copies the input',
+    ),
     makeCase(`forms: compile ${FORM} cold (overlay, master data, schema, Ajv)`, 'ms', median(coldMs), null, 'report'),
   ];
 }

@@ -58,7 +58,15 @@ async function main() {
     const tq = new Queue<TenantJobData>(`bench-tenant-${r}-${process.pid}`, connection);
     for (let i = 0; i < JOBS; i += 1000) {
       const n = Math.min(1000, JOBS - i);
-      await tenantJobs.addBulk(tq, tenantA, Array.from({ length: n }, () => ({ name: 'noop', data: { tenantId: tenantA }, options: { removeOnComplete: true } })));
+      await tenantJobs.addBulk(
+        tq,
+        tenantA,
+        Array.from({ length: n }, () => ({
+          name: 'noop',
+          data: { tenantId: tenantA },
+          options: { removeOnComplete: true },
+        })),
+      );
     }
     const h = host();
     tenantRates.push(JOBS / ((await drain(tq, (job) => h.process(job as Job<TenantJobData>), JOBS)) / 1000));
@@ -68,7 +76,13 @@ async function main() {
     const bq = new Queue(`bench-bare-${r}-${process.pid}`, connection);
     for (let i = 0; i < JOBS; i += 1000) {
       const n = Math.min(1000, JOBS - i);
-      await bq.addBulk(Array.from({ length: n }, () => ({ name: 'noop', data: { tenantId: tenantA }, opts: { removeOnComplete: true } })));
+      await bq.addBulk(
+        Array.from({ length: n }, () => ({
+          name: 'noop',
+          data: { tenantId: tenantA },
+          opts: { removeOnComplete: true },
+        })),
+      );
     }
     bareRates.push(JOBS / ((await drain(bq, async () => null, JOBS)) / 1000));
     await bq.obliterate({ force: true });
@@ -79,17 +93,26 @@ async function main() {
   const fairness = async (fair: boolean) => {
     const q = new Queue<TenantJobData>(`bench-fair-${fair}-${process.pid}`, connection);
     for (let i = 0; i < BACKLOG; i += 1000) {
-      const jobs = Array.from({ length: Math.min(1000, BACKLOG - i) }, () => ({ name: 'noop', data: { tenantId: tenantA }, options: { removeOnComplete: true } }));
+      const jobs = Array.from({ length: Math.min(1000, BACKLOG - i) }, () => ({
+        name: 'noop',
+        data: { tenantId: tenantA },
+        options: { removeOnComplete: true },
+      }));
       if (fair) await tenantJobs.addBulk(q, tenantA, jobs);
       else await q.addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: j.options })));
     }
     const h = host();
-    const worker = new Worker(q.name, (job) => h.process(job as Job<TenantJobData>), { ...connection, concurrency: CONCURRENCY });
+    const worker = new Worker(q.name, (job) => h.process(job as Job<TenantJobData>), {
+      ...connection,
+      concurrency: CONCURRENCY,
+    });
     while (h.started.length < 100) await new Promise((r) => setTimeout(r, 2));
     // Counted from the moment B's job is sent to Redis (its BullMQ timestamp, taken just before
     // the add script runs): A's jobs that started from that millisecond on, before B's. Jobs
     // started within the same millisecond count against fairness, so this is an upper bound.
-    const job = fair ? await tenantJobs.add(q, 'noop', { tenantId: tenantB }, { removeOnComplete: true }) : await q.add('noop', { tenantId: tenantB }, { removeOnComplete: true });
+    const job = fair
+      ? await tenantJobs.add(q, 'noop', { tenantId: tenantB }, { removeOnComplete: true })
+      : await q.add('noop', { tenantId: tenantB }, { removeOnComplete: true });
     while (!h.started.includes(tenantB)) await new Promise((r) => setTimeout(r, 2));
     const startOfB = h.started.indexOf(tenantB);
     const aheadOfB = h.startedAt.slice(0, startOfB).filter((t) => t >= job.timestamp).length;
@@ -104,7 +127,18 @@ async function main() {
   const fifo = await fairness(false);
 
   await app.close();
-  process.stdout.write(JSON.stringify({ tenantRate: median(tenantRates), bareRate: median(bareRates), tenantRates, bareRates, fair, fairTrials, fifo, concurrency: CONCURRENCY }));
+  process.stdout.write(
+    JSON.stringify({
+      tenantRate: median(tenantRates),
+      bareRate: median(bareRates),
+      tenantRates,
+      bareRates,
+      fair,
+      fairTrials,
+      fifo,
+      concurrency: CONCURRENCY,
+    }),
+  );
 }
 main().catch((e) => {
   process.stderr.write(String(e?.stack ?? e));

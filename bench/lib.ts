@@ -31,7 +31,15 @@ export const median = (xs: number[]): number => {
 
 export const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-export function makeCase(name: string, metric: string, value: number, baseline: number | null, goal: string, check?: (ratio: number, value: number) => boolean, note?: string): BenchCase {
+export function makeCase(
+  name: string,
+  metric: string,
+  value: number,
+  baseline: number | null,
+  goal: string,
+  check?: (ratio: number, value: number) => boolean,
+  note?: string,
+): BenchCase {
   const ratio = baseline ? value / baseline : null;
   return {
     name,
@@ -46,11 +54,21 @@ export function makeCase(name: string, metric: string, value: number, baseline: 
 }
 
 export function failedCase(name: string, reason: string): BenchCase {
-  return { name, metric: 'could not run', value: null, baseline: null, ratio: null, goal: '-', met: false, note: reason };
+  return {
+    name,
+    metric: 'could not run',
+    value: null,
+    baseline: null,
+    ratio: null,
+    goal: '-',
+    met: false,
+    note: reason,
+  };
 }
 
 /** The 95th percentile, nearest rank: the smallest value at or above 95 % of them. */
-export const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+export const p95 = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
 /** A memory figure of a process from /proc (Linux), in MiB. */
 function procStatusMiB(pid: number | 'self', field: 'VmRSS' | 'VmHWM'): number {
@@ -91,14 +109,21 @@ async function onServer(sql: string[]): Promise<void> {
   await admin.end();
 }
 
-export const dropDatabase = (name: string): Promise<void> => onServer([`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);
+export const dropDatabase = (name: string): Promise<void> =>
+  onServer([`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);
 
 /** A bench's own database, empty: whatever an earlier run left is dropped. */
-export const recreateDatabase = (name: string): Promise<void> => onServer([`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, `CREATE DATABASE "${name}"`]);
+export const recreateDatabase = (name: string): Promise<void> =>
+  onServer([`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, `CREATE DATABASE "${name}"`]);
 
 /** CPUs and Node version (and the load average, where the bench shares a busy machine). */
 export function machine(options: { load?: boolean } = {}): string {
-  const load = options.load ? `, load ${os.loadavg().map((l) => round(l)).join(' ')}` : '';
+  const load = options.load
+    ? `, load ${os
+        .loadavg()
+        .map((l) => round(l))
+        .join(' ')}`
+    : '';
   return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}${load}`;
 }
 
@@ -107,7 +132,10 @@ export function casesTable(cases: BenchCase[]): string {
   return [
     '| case | value | baseline | ratio | goal | met | note |',
     '|---|---|---|---|---|---|---|',
-    ...cases.map((c) => `| ${c.name} | ${c.value} ${c.metric} | ${c.baseline ?? '-'} | ${c.ratio ?? '-'} | ${c.goal} | ${c.met ?? '-'} | ${c.note ?? ''} |`),
+    ...cases.map(
+      (c) =>
+        `| ${c.name} | ${c.value} ${c.metric} | ${c.baseline ?? '-'} | ${c.ratio ?? '-'} | ${c.goal} | ${c.met ?? '-'} | ${c.note ?? ''} |`,
+    ),
   ].join('\n');
 }
 
@@ -115,13 +143,28 @@ export function casesTable(cases: BenchCase[]): string {
  * bench/results/<name>-latest.json (date, machine, `figures`, cases) and -latest.md (`title`,
  * date and machine, `method`, the table), and the table on stdout.
  */
-export function writeResults(name: string, { title, method, cases, figures, load }: { title: string; method: string; cases: BenchCase[]; figures: Record<string, unknown>; load?: boolean }): void {
+export function writeResults(
+  name: string,
+  {
+    title,
+    method,
+    cases,
+    figures,
+    load,
+  }: { title: string; method: string; cases: BenchCase[]; figures: Record<string, unknown>; load?: boolean },
+): void {
   const date = new Date().toISOString();
   const on = machine({ load });
   const table = casesTable(cases);
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(path.join(RESULTS_DIR, `${name}-latest.json`), JSON.stringify({ date, machine: on, ...figures, cases }, null, 2) + '\n');
-  writeFileSync(path.join(RESULTS_DIR, `${name}-latest.md`), `# ${title}\n\n${date} on ${on}\n\n${method}\n\n${table}\n`);
+  writeFileSync(
+    path.join(RESULTS_DIR, `${name}-latest.json`),
+    JSON.stringify({ date, machine: on, ...figures, cases }, null, 2) + '\n',
+  );
+  writeFileSync(
+    path.join(RESULTS_DIR, `${name}-latest.md`),
+    `# ${title}\n\n${date} on ${on}\n\n${method}\n\n${table}\n`,
+  );
   process.stdout.write(`\n${table}\n\nwritten to bench/results/${name}-latest.json and ${name}-latest.md\n`);
 }
 
@@ -133,7 +176,10 @@ export function writeSummary(prefix: string, title: string, cases: BenchCase[]):
   const table = [
     '| case | metric | value | baseline | ratio | goal | met |',
     '|---|---|---|---|---|---|---|',
-    ...cases.map((c) => `| ${c.name}${c.note ? ` (${c.note})` : ''} | ${c.metric} | ${c.value ?? '-'} | ${c.baseline ?? '-'} | ${c.ratio ?? '-'} | ${c.goal} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`),
+    ...cases.map(
+      (c) =>
+        `| ${c.name}${c.note ? ` (${c.note})` : ''} | ${c.metric} | ${c.value ?? '-'} | ${c.baseline ?? '-'} | ${c.ratio ?? '-'} | ${c.goal} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`,
+    ),
   ].join('\n');
   const on = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${round(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}`;
   const date = new Date().toISOString();

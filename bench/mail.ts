@@ -70,7 +70,9 @@ class SinkCounter {
 
 async function main(): Promise<void> {
   const child = fork(__filename, ['sink'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve) => child.on('message', (m: { port?: number }) => m?.port && resolve(m.port)));
+  const port = await new Promise<number>((resolve) =>
+    child.on('message', (m: { port?: number }) => m?.port && resolve(m.port)),
+  );
   const counter = new SinkCounter(child);
   const smtpUrl = `smtp://127.0.0.1:${port}`;
 
@@ -98,7 +100,9 @@ async function main(): Promise<void> {
     const { deliveryRate, publishRate } = await outbox(cli, province, counter, users);
     outboxRates.push(deliveryRate);
     publishRates.push(publishRate);
-    log(`round ${r + 1}: outbox ${round(deliveryRate)}/s (written ${round(publishRate)}/s), bare nodemailer ${round(bareRates[r])}/s`);
+    log(
+      `round ${r + 1}: outbox ${round(deliveryRate)}/s (written ${round(publishRate)}/s), bare nodemailer ${round(bareRates[r])}/s`,
+    );
   }
   await worker.close();
   await cli.close();
@@ -107,8 +111,24 @@ async function main(): Promise<void> {
   const value = median(outboxRates);
   const baseline = median(bareRates);
   const cases: BenchCase[] = [
-    makeCase(`Mail: ${MESSAGES} outbox messages delivered per second`, 'msg/s', value, baseline, `≥ ${GOAL} × bare nodemailer`, (ratio) => ratio >= GOAL, `${CONCURRENCY} SMTP connections; rounds: outbox ${outboxRates.map((x) => round(x)).join(', ')}; bare ${bareRates.map((x) => round(x)).join(', ')}; ratio per round ${outboxRates.map((x, i) => round(x / bareRates[i], 2)).join(', ')}`),
-    makeCase(`Mail: events written to the outbox per second (${EVENTS_PER_TRANSACTION} per transaction)`, 'events/s', median(publishRates), null, 'report', undefined, 'event row, recipient lookup, rendered message, job enqueued after commit'),
+    makeCase(
+      `Mail: ${MESSAGES} outbox messages delivered per second`,
+      'msg/s',
+      value,
+      baseline,
+      `≥ ${GOAL} × bare nodemailer`,
+      (ratio) => ratio >= GOAL,
+      `${CONCURRENCY} SMTP connections; rounds: outbox ${outboxRates.map((x) => round(x)).join(', ')}; bare ${bareRates.map((x) => round(x)).join(', ')}; ratio per round ${outboxRates.map((x, i) => round(x / bareRates[i], 2)).join(', ')}`,
+    ),
+    makeCase(
+      `Mail: events written to the outbox per second (${EVENTS_PER_TRANSACTION} per transaction)`,
+      'events/s',
+      median(publishRates),
+      null,
+      'report',
+      undefined,
+      'event row, recipient lookup, rendered message, job enqueued after commit',
+    ),
   ];
   writeResults('mail', {
     title: 'Mail benchmark',
@@ -123,15 +143,31 @@ async function main(): Promise<void> {
 }
 
 /** Bare nodemailer: CONCURRENCY sends in flight over a pool of as many connections. */
-async function bare(smtpUrl: string, counter: SinkCounter, users: { email: string; name: string }[], config: AppConfig): Promise<number> {
-  const transport = createTransport({ url: smtpUrl, pool: true, maxConnections: CONCURRENCY, maxMessages: Infinity } as SMTPPool.Options);
+async function bare(
+  smtpUrl: string,
+  counter: SinkCounter,
+  users: { email: string; name: string }[],
+  config: AppConfig,
+): Promise<number> {
+  const transport = createTransport({
+    url: smtpUrl,
+    pool: true,
+    maxConnections: CONCURRENCY,
+    maxMessages: Infinity,
+  } as SMTPPool.Options);
   const start = counter.accepted;
   const t0 = performance.now();
   let next = 0;
   const lane = async () => {
     while (next < users.length) {
       const u = users[next++];
-      await transport.sendMail({ from: config.mail.from, to: u.email, subject: `Reset your Daftar password — Bench province`, text: `Dear ${u.name}, …`, html: `<p>Dear ${u.name}, …</p>` });
+      await transport.sendMail({
+        from: config.mail.from,
+        to: u.email,
+        subject: `Reset your Daftar password — Bench province`,
+        text: `Dear ${u.name}, …`,
+        html: `<p>Dear ${u.name}, …</p>`,
+      });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
@@ -160,7 +196,10 @@ async function outbox(
     for (let i = 0; i < users.length; i += EVENTS_PER_TRANSACTION) {
       await tenantDb.transaction(async (em) => {
         for (const u of users.slice(i, i + EVENTS_PER_TRANSACTION)) {
-          await events.publish(em, { type: 'user.password-reset', data: { userId: u.id, link: `http://bench.localhost/reset-password?token=${u.id}`, expiresAt } });
+          await events.publish(em, {
+            type: 'user.password-reset',
+            data: { userId: u.id, link: `http://bench.localhost/reset-password?token=${u.id}`, expiresAt },
+          });
         }
       });
     }
@@ -169,7 +208,10 @@ async function outbox(
   await queue.resume();
   await counter.until(start + users.length);
   const delivered = performance.now();
-  return { deliveryRate: users.length / ((delivered - published) / 1000), publishRate: users.length / ((published - t0) / 1000) };
+  return {
+    deliveryRate: users.length / ((delivered - published) / 1000),
+    publishRate: users.length / ((published - t0) / 1000),
+  };
 }
 
 runMain(process.argv[2] === 'sink' ? sink() : main());

@@ -48,17 +48,27 @@ async function main(): Promise<void> {
   const { cli, config, tenantId } = await startWithProvince({
     database: DATABASE,
     redisPrefix: `bench-pdf-${process.pid}`,
-    env: { STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'daftar-bench-pdf-')), PDF_CONCURRENCY: String(CONCURRENCY) },
+    env: {
+      STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'daftar-bench-pdf-')),
+      PDF_CONCURRENCY: String(CONCURRENCY),
+    },
     province: { slug: 'kp', name: 'Khyber Pakhtunkhwa', adminEmail: 'admin@kp.gov.pk' },
   });
   const ds = cli.get(DataSource);
 
   // One project, RENDERS × ROUNDS copies (and one to warm up with) of the example PC-I (each a distinct file to render).
-  const data = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'forms', 'pc1-infrastructure.json'), 'utf8'));
+  const data = JSON.parse(
+    readFileSync(path.join(ROOT, 'test', 'fixtures', 'forms', 'pc1-infrastructure.json'), 'utf8'),
+  );
   const title = data.name.title as string;
   const [user] = await ds.query(`SELECT id FROM t_kp.users LIMIT 1`);
-  const [version] = await ds.query(`SELECT id, number, content_hash, compiled FROM t_kp.form_versions WHERE form_key = 'pc1-infrastructure' ORDER BY number DESC LIMIT 1`);
-  const [project] = await ds.query(`INSERT INTO t_kp.projects (title, created_by) VALUES ($1, $2) RETURNING id`, [title, user.id]);
+  const [version] = await ds.query(
+    `SELECT id, number, content_hash, compiled FROM t_kp.form_versions WHERE form_key = 'pc1-infrastructure' ORDER BY number DESC LIMIT 1`,
+  );
+  const [project] = await ds.query(`INSERT INTO t_kp.projects (title, created_by) VALUES ($1, $2) RETURNING id`, [
+    title,
+    user.id,
+  ]);
   const documents: { id: string }[] = await ds.query(
     `INSERT INTO t_kp.documents (project_id, form_key, form_version_id, edition, kind, title, state, revision, data, created_by)
      SELECT $1, 'pc1-infrastructure', $2, '2024', 'pc1', $3, 'draft', 1, $4, $5 FROM generate_series(1, $6::int) RETURNING id`,
@@ -68,9 +78,19 @@ async function main(): Promise<void> {
   const [stored] = await ds.query(`SELECT data FROM t_kp.documents WHERE id = $1`, [documents[0].id]);
   // The HTML the worker prints for these documents (same input as PdfRenderService builds).
   const page = printPage({
-    locale: 'en', provinceName: 'Khyber Pakhtunkhwa', projectTitle: title,
-    form: { number: version.number, contentHash: version.content_hash, title: compiled.title, definition: compiled.definition },
-    data: stored.data, revision: 1, contentHash: sha256(stringify(stored.data) as string), watermark: true,
+    locale: 'en',
+    provinceName: 'Khyber Pakhtunkhwa',
+    projectTitle: title,
+    form: {
+      number: version.number,
+      contentHash: version.content_hash,
+      title: compiled.title,
+      definition: compiled.definition,
+    },
+    data: stored.data,
+    revision: 1,
+    contentHash: sha256(stringify(stored.data) as string),
+    watermark: true,
   });
 
   const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
@@ -82,24 +102,39 @@ async function main(): Promise<void> {
     const added = await Promise.all(
       batch.map((d) => {
         const key = documentKey(d.id, 1, 'en', true);
-        return jobs.add(queue, 'render', { tenantId, key, locale: 'en', kind: 'document', documentId: d.id, revision: 1, watermark: true }, { removeOnComplete: false });
+        return jobs.add(
+          queue,
+          'render',
+          { tenantId, key, locale: 'en', kind: 'document', documentId: d.id, revision: 1, watermark: true },
+          { removeOnComplete: false },
+        );
       }),
     );
     const ids = batch.map((d) => d.id);
     for (;;) {
-      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM t_kp.rendered_documents WHERE document_id = ANY($1)`, [ids]);
+      const [{ n }] = await ds.query(
+        `SELECT count(*)::int AS n FROM t_kp.rendered_documents WHERE document_id = ANY($1)`,
+        [ids],
+      );
       if (n === batch.length) break;
       const failed = await queue.getFailedCount();
       if (failed) throw new Error(`${failed} render job(s) failed: ${(await queue.getFailed())[0]?.failedReason}`);
       await sleep(POLL_MS);
     }
     const seconds = (performance.now() - t0) / 1000;
-    const [{ pages }] = await ds.query(`SELECT sum(pages)::int AS pages FROM t_kp.rendered_documents WHERE document_id = ANY($1)`, [ids]);
+    const [{ pages }] = await ds.query(
+      `SELECT sum(pages)::int AS pages FROM t_kp.rendered_documents WHERE document_id = ANY($1)`,
+      [ids],
+    );
     const finished = await Promise.all(added.map((j) => queue.getJob(j.id!)));
     return { pagesPerSecond: pages / seconds, latencies: finished.map((j) => j!.finishedOn! - j!.processedOn!) };
   };
 
-  const browser = await chromium.launch({ executablePath: locateChromium(config.pdf.chromiumPath), args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: locateChromium(config.pdf.chromiumPath),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   const bare = async (count: number): Promise<Round> => {
     const t0 = performance.now();
     const latencies: number[] = [];
@@ -113,7 +148,13 @@ async function main(): Promise<void> {
         const p = await context.newPage();
         await p.setContent(page.html, { waitUntil: 'load' });
         await p.evaluate('document.fonts.ready.then(() => undefined)');
-        const pdf = await p.pdf({ ...PRINT_PAGE, printBackground: true, displayHeaderFooter: true, headerTemplate: page.headerTemplate, footerTemplate: page.footerTemplate });
+        const pdf = await p.pdf({
+          ...PRINT_PAGE,
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: page.headerTemplate,
+          footerTemplate: page.footerTemplate,
+        });
         await context.close();
         pages += countPages(pdf);
         latencies.push(performance.now() - s);
@@ -132,7 +173,9 @@ async function main(): Promise<void> {
   for (let r = 0; r < ROUNDS; r++) {
     bares.push(await bare(RENDERS));
     queued.push(await viaQueue(documents.slice(r * RENDERS, (r + 1) * RENDERS)));
-    log(`round ${r + 1}: queue ${round(queued[r].pagesPerSecond)} pages/s (p95 ${round(p95(queued[r].latencies))} ms), bare ${round(bares[r].pagesPerSecond)} pages/s (p95 ${round(p95(bares[r].latencies))} ms)`);
+    log(
+      `round ${r + 1}: queue ${round(queued[r].pagesPerSecond)} pages/s (p95 ${round(p95(queued[r].latencies))} ms), bare ${round(bares[r].pagesPerSecond)} pages/s (p95 ${round(p95(bares[r].latencies))} ms)`,
+    );
   }
   await browser.close();
   await worker.close();
@@ -143,9 +186,23 @@ async function main(): Promise<void> {
   const latency = p95(queued.flatMap((q) => q.latencies));
   const bareLatency = p95(bares.flatMap((b) => b.latencies));
   const cases: BenchCase[] = [
-    makeCase(`PDF: full PC-I (English, ~10 pages) through the job queue vs a bare playwright-core loop on the same HTML`, 'pages/s', rate, bareRate, `ratio ≥ ${GOAL}`, (ratio) => ratio >= GOAL,
-      `${CONCURRENCY} at once, ${RENDERS} PDFs a round; rounds: queue ${queued.map((q) => round(q.pagesPerSecond)).join(', ')}; bare ${bares.map((b) => round(b.pagesPerSecond)).join(', ')}`),
-    makeCase('PDF: p95 of one render (worker: job start to end, incl. reading the document and storing the file) vs bare print', 'ms', latency, bareLatency, 'report', undefined),
+    makeCase(
+      `PDF: full PC-I (English, ~10 pages) through the job queue vs a bare playwright-core loop on the same HTML`,
+      'pages/s',
+      rate,
+      bareRate,
+      `ratio ≥ ${GOAL}`,
+      (ratio) => ratio >= GOAL,
+      `${CONCURRENCY} at once, ${RENDERS} PDFs a round; rounds: queue ${queued.map((q) => round(q.pagesPerSecond)).join(', ')}; bare ${bares.map((b) => round(b.pagesPerSecond)).join(', ')}`,
+    ),
+    makeCase(
+      'PDF: p95 of one render (worker: job start to end, incl. reading the document and storing the file) vs bare print',
+      'ms',
+      latency,
+      bareLatency,
+      'report',
+      undefined,
+    ),
   ];
   writeResults('pdf', {
     title: 'PDF benchmark',

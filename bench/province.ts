@@ -44,8 +44,11 @@ export async function startWithProvince(options: {
   const config = cli.get(AppConfig);
   await ensureDatabase(config);
   await cli.get(MigrationRunner).migratePlatform();
-  const { tenant, run } = await cli.get(TenantsService).create({ ...options.province, adminPassword: 'Bench-Admin-Password-1' } as CreateTenantRequest, null);
-  if ((await cli.get(TenantProvisioner).provision(tenant.id, run.id)) === 'failed') throw new Error('provisioning failed');
+  const { tenant, run } = await cli
+    .get(TenantsService)
+    .create({ ...options.province, adminPassword: 'Bench-Admin-Password-1' } as CreateTenantRequest, null);
+  if ((await cli.get(TenantProvisioner).provision(tenant.id, run.id)) === 'failed')
+    throw new Error('provisioning failed');
   const province = (await cli.get(TenantRegistry).findById(tenant.id))!;
   return { cli, config, tenantId: tenant.id, province };
 }

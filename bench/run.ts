@@ -13,7 +13,21 @@ import { schemaNameFor } from '../src/tenancy/slug';
 import { tenantMigrations } from '../src/tenancy/tenant-migrations';
 import { documentsBench } from './documents';
 import { formsBench } from './forms';
-import { BenchCase, databaseUrl, dropDatabase, failedCase, logger, makeCase, median, ROOT, round, rssMiB, run, sleep, writeSummary } from './lib';
+import {
+  BenchCase,
+  databaseUrl,
+  dropDatabase,
+  failedCase,
+  logger,
+  makeCase,
+  median,
+  ROOT,
+  round,
+  rssMiB,
+  run,
+  sleep,
+  writeSummary,
+} from './lib';
 
 /*
  * `npm run bench`: every case runs its baseline in the same run, alternating, several rounds,
@@ -53,7 +67,10 @@ const children: ChildProcess[] = [];
 let db: Client;
 
 function start(script: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
-  const child = fork(path.join(DIST, script), [], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(path.join(DIST, script), [], {
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -67,13 +84,20 @@ function http(method: string, host: string, url: string, token?: string, body?: 
   const payload = body ? JSON.stringify(body) : undefined;
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: API_PORT, method, path: url, headers: { host, 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+      {
+        host: '127.0.0.1',
+        port: API_PORT,
+        method,
+        path: url,
+        headers: { host, 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c) => (text += c));
         res.on('end', () => {
-          if ((res.statusCode ?? 500) >= 400) reject(new Error(`${method} ${url} on ${host}: ${res.statusCode} ${text}`));
+          if ((res.statusCode ?? 500) >= 400)
+            reject(new Error(`${method} ${url} on ${host}: ${res.statusCode} ${text}`));
           else resolve(text ? JSON.parse(text) : null);
         });
       },
@@ -101,7 +125,9 @@ async function sampleConnections<T>(work: Promise<T>): Promise<{ result: T; maxC
   let running = true;
   const sampler = (async () => {
     while (running) {
-      const { rows } = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`, [APP_NAME]);
+      const { rows } = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`, [
+        APP_NAME,
+      ]);
       max = Math.max(max, rows[0].n);
       await sleep(100);
     }
@@ -145,7 +171,8 @@ async function main() {
   // Its own application_name, so the connection count below is the API's alone.
   await start('src/worker.js', { DB_APPLICATION_NAME: 'daftar-bench-worker' });
   const platform = `admin.${BASE}`;
-  const operator = (await http('POST', platform, '/api/platform/auth/login', undefined, config.platformAdmin)).accessToken as string;
+  const operator = (await http('POST', platform, '/api/platform/auth/login', undefined, config.platformAdmin))
+    .accessToken as string;
 
   // 3. Provisioning one province end to end, against the same DDL through psql.
   try {
@@ -155,7 +182,12 @@ async function main() {
     for (let r = 0; r < Math.max(ROUNDS, 5); r++) {
       const slug = `one-${r}`;
       const t0 = performance.now();
-      await http('POST', platform, '/api/platform/tenants', operator, { slug, name: `One ${r}`, adminEmail: `a@${slug}.pk`, adminPassword: 'Bench-Password-1' });
+      await http('POST', platform, '/api/platform/tenants', operator, {
+        slug,
+        name: `One ${r}`,
+        adminEmail: `a@${slug}.pk`,
+        adminPassword: 'Bench-Password-1',
+      });
       for (;;) {
         const t = await http('GET', platform, `/api/platform/tenants/${slug}`, operator);
         if (t.status === 'active') break;
@@ -166,12 +198,47 @@ async function main() {
       direct.push(await psqlFile(await tenantDdl(`psql_one_${r}`)));
       // The same DDL plus the rows provisioning writes (admin, master data, form versions), as
       // pg_dump gives them for the province just provisioned.
-      const { stdout: rows } = await run('pg_dump', ['--data-only', '--no-owner', '--disable-triggers', '-n', schemaNameFor(slug), '-T', `${schemaNameFor(slug)}.schema_migrations`, '-d', DB_URL], env);
-      directWithData.push(await psqlFile(`${await tenantDdl(`psql_data_${r}`)}\n${rows.split(`${schemaNameFor(slug)}.`).join(`psql_data_${r}.`)}`));
+      const { stdout: rows } = await run(
+        'pg_dump',
+        [
+          '--data-only',
+          '--no-owner',
+          '--disable-triggers',
+          '-n',
+          schemaNameFor(slug),
+          '-T',
+          `${schemaNameFor(slug)}.schema_migrations`,
+          '-d',
+          DB_URL,
+        ],
+        env,
+      );
+      directWithData.push(
+        await psqlFile(
+          `${await tenantDdl(`psql_data_${r}`)}\n${rows.split(`${schemaNameFor(slug)}.`).join(`psql_data_${r}.`)}`,
+        ),
+      );
     }
-    cases.push(makeCase('provision one province (request → active) vs same DDL via psql', 'ms', median(e2e), median(direct), 'ratio ≤ 3', (r) => r <= 3,
-      'provisioning also installs master data and 12 form versions (~1.2 MB of JSON text), which the DDL baseline does not'));
-    cases.push(makeCase('provision one province (request → active) vs same DDL + the same rows via psql', 'ms', median(e2e), median(directWithData), 'report'));
+    cases.push(
+      makeCase(
+        'provision one province (request → active) vs same DDL via psql',
+        'ms',
+        median(e2e),
+        median(direct),
+        'ratio ≤ 3',
+        (r) => r <= 3,
+        'provisioning also installs master data and 12 form versions (~1.2 MB of JSON text), which the DDL baseline does not',
+      ),
+    );
+    cases.push(
+      makeCase(
+        'provision one province (request → active) vs same DDL + the same rows via psql',
+        'ms',
+        median(e2e),
+        median(directWithData),
+        'report',
+      ),
+    );
   } catch (e) {
     cases.push(failedCase('provision one province', String(e)));
   }
@@ -185,18 +252,35 @@ async function main() {
       Array.from({ length: 8 }, async () => {
         while (next < slugs.length) {
           const slug = slugs[next++];
-          await http('POST', platform, '/api/platform/tenants', operator, { slug, name: `Province ${slug}`, adminEmail: `a@${slug}.pk`, adminPassword: 'Bench-Password-1' });
+          await http('POST', platform, '/api/platform/tenants', operator, {
+            slug,
+            name: `Province ${slug}`,
+            adminEmail: `a@${slug}.pk`,
+            adminPassword: 'Bench-Password-1',
+          });
         }
       }),
     );
     for (;;) {
-      const { rows } = await db.query(`SELECT count(*) FILTER (WHERE status = 'active')::int AS active, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM platform.tenants WHERE slug LIKE 'p-%'`);
+      const { rows } = await db.query(
+        `SELECT count(*) FILTER (WHERE status = 'active')::int AS active, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM platform.tenants WHERE slug LIKE 'p-%'`,
+      );
       if (rows[0].failed) throw new Error(`${rows[0].failed} provinces failed to provision`);
       if (rows[0].active === PROVINCES) break;
       await sleep(100);
     }
     const seconds = (performance.now() - t0) / 1000;
-    cases.push(makeCase(`provision ${PROVINCES} provinces (worker concurrency ${env.PROVISIONING_CONCURRENCY})`, 's', seconds, null, 'report', undefined, `${round(PROVINCES / seconds)} provinces/s`));
+    cases.push(
+      makeCase(
+        `provision ${PROVINCES} provinces (worker concurrency ${env.PROVISIONING_CONCURRENCY})`,
+        's',
+        seconds,
+        null,
+        'report',
+        undefined,
+        `${round(PROVINCES / seconds)} provinces/s`,
+      ),
+    );
   } catch (e) {
     cases.push(failedCase(`provision ${PROVINCES} provinces`, String(e)));
     throw e;
@@ -210,8 +294,15 @@ async function main() {
     const schema = schemaNameFor(slug);
     const [{ id: userId, email }] = (await db.query(`SELECT id, email FROM ${schema}.users LIMIT 1`)).rows;
     const [{ id: tenantId }] = (await db.query(`SELECT id FROM platform.tenants WHERE slug = $1`, [slug])).rows;
-    const [{ id: departmentId }] = (await db.query(`INSERT INTO ${schema}.departments (code, name) VALUES ('PND', $1) RETURNING id`, [`marker-${slug}`])).rows;
-    const token = await jwt.signAsync({ tid: tenantId, email, roles: ['tenant_admin', 'preparer'], typ: 'access' }, { audience: 'tenant', subject: userId, issuer: config.jwt.issuer, expiresIn: 3600 });
+    const [{ id: departmentId }] = (
+      await db.query(`INSERT INTO ${schema}.departments (code, name) VALUES ('PND', $1) RETURNING id`, [
+        `marker-${slug}`,
+      ])
+    ).rows;
+    const token = await jwt.signAsync(
+      { tid: tenantId, email, roles: ['tenant_admin', 'preparer'], typ: 'access' },
+      { audience: 'tenant', subject: userId, issuer: config.jwt.issuer, expiresIn: 3600 },
+    );
     fixtures.push({ host: `${slug}.${BASE}`, token, departmentId, schema });
   }
   await db.query(`CREATE SCHEMA bench_fixed; CREATE TABLE bench_fixed.departments (LIKE ${schemaNameFor(slugs[0])}.departments INCLUDING ALL);
@@ -231,15 +322,44 @@ async function main() {
     const results: Record<keyof typeof targets, Load[]> = { tenant: [], baseline: [], raw: [] };
     // The headline ratio: more rounds than the other cases, as this machine is noisy.
     for (let r = 0; r < Math.max(ROUNDS, 5); r++) {
-      for (const [k, t] of Object.entries(targets) as Array<[keyof typeof targets, () => Promise<Load>]>) results[k].push(await t());
+      for (const [k, t] of Object.entries(targets) as Array<[keyof typeof targets, () => Promise<Load>]>)
+        results[k].push(await t());
     }
-    const errors = Object.values(results).flat().reduce((n, l) => n + l.errors, 0);
+    const errors = Object.values(results)
+      .flat()
+      .reduce((n, l) => n + l.errors, 0);
     const rps = (k: keyof typeof targets) => median(results[k].map((l) => l.rps));
     const p99 = (k: keyof typeof targets) => median(results[k].map((l) => l.p99));
     const note = errors ? `${errors} errors during load` : undefined;
-    cases.push(makeCase('tenancy overhead: read by id, tenant path vs fixed-schema baseline', 'req/s', rps('tenant'), rps('baseline'), 'ratio ≥ 0.90', (r) => r >= 0.9 && !errors, note));
-    cases.push(makeCase('tenancy overhead: p99 latency, tenant path vs baseline', 'ms', p99('tenant'), p99('baseline'), 'report'));
-    cases.push(makeCase('ceiling: raw node:http + pg, same query (baseline = tenant path)', 'req/s', rps('raw'), rps('tenant'), 'report'));
+    cases.push(
+      makeCase(
+        'tenancy overhead: read by id, tenant path vs fixed-schema baseline',
+        'req/s',
+        rps('tenant'),
+        rps('baseline'),
+        'ratio ≥ 0.90',
+        (r) => r >= 0.9 && !errors,
+        note,
+      ),
+    );
+    cases.push(
+      makeCase(
+        'tenancy overhead: p99 latency, tenant path vs baseline',
+        'ms',
+        p99('tenant'),
+        p99('baseline'),
+        'report',
+      ),
+    );
+    cases.push(
+      makeCase(
+        'ceiling: raw node:http + pg, same query (baseline = tenant path)',
+        'req/s',
+        rps('raw'),
+        rps('tenant'),
+        'report',
+      ),
+    );
   } catch (e) {
     cases.push(failedCase('tenancy overhead', String(e)));
   }
@@ -257,7 +377,13 @@ async function main() {
               const f = fixtures[i++ % count];
               const headers = { host: f.host, authorization: `Bearer ${f.token}`, 'content-type': 'application/json' };
               return write
-                ? { ...req, method: 'POST', path: '/api/departments', headers, body: JSON.stringify({ code: `W${writeSeq++}`, name: 'bench write' }) }
+                ? {
+                    ...req,
+                    method: 'POST',
+                    path: '/api/departments',
+                    headers,
+                    body: JSON.stringify({ code: `W${writeSeq++}`, name: 'bench write' }),
+                  }
                 : { ...req, method: 'GET', path: `/api/departments/${f.departmentId}`, headers };
             },
           },
@@ -284,12 +410,54 @@ async function main() {
     }
     const med = (m: Map<number, Load[]>, l: number, k: keyof Load) => median(m.get(l)!.map((x) => x[k]));
     const errors = [...reads.values(), ...writes.values()].flat().reduce((n, l) => n + l.errors, 0);
-    for (const [label, m] of [['read', reads], ['write', writes]] as const) {
-      cases.push(makeCase(`flat: ${label} req/s at ${PROVINCES} provinces vs 2`, 'req/s', med(m, PROVINCES, 'rps'), med(m, 2, 'rps'), 'ratio ≥ 0.90', (r) => r >= 0.9 && !errors, `${reads.has(50) ? `at 50: ${round(med(m, 50, 'rps'))} req/s` : ''}${errors ? `; ${errors} errors` : ''}`));
-      cases.push(makeCase(`flat: ${label} p99 at ${PROVINCES} provinces vs 2`, 'ms', med(m, PROVINCES, 'p99'), med(m, 2, 'p99'), 'report', undefined, reads.has(50) ? `at 50: ${med(m, 50, 'p99')} ms` : undefined));
+    for (const [label, m] of [
+      ['read', reads],
+      ['write', writes],
+    ] as const) {
+      cases.push(
+        makeCase(
+          `flat: ${label} req/s at ${PROVINCES} provinces vs 2`,
+          'req/s',
+          med(m, PROVINCES, 'rps'),
+          med(m, 2, 'rps'),
+          'ratio ≥ 0.90',
+          (r) => r >= 0.9 && !errors,
+          `${reads.has(50) ? `at 50: ${round(med(m, 50, 'rps'))} req/s` : ''}${errors ? `; ${errors} errors` : ''}`,
+        ),
+      );
+      cases.push(
+        makeCase(
+          `flat: ${label} p99 at ${PROVINCES} provinces vs 2`,
+          'ms',
+          med(m, PROVINCES, 'p99'),
+          med(m, 2, 'p99'),
+          'report',
+          undefined,
+          reads.has(50) ? `at 50: ${med(m, 50, 'p99')} ms` : undefined,
+        ),
+      );
     }
-    cases.push(makeCase(`flat: API resident memory after load over ${PROVINCES} provinces vs 2`, 'MiB', memory.get(PROVINCES)!, memory.get(2)!, 'ratio ≤ 1.2', (r) => r <= 1.2, memory.has(50) ? `at 50: ${round(memory.get(50)!)} MiB` : undefined));
-    cases.push(makeCase('flat: Postgres connections held by the API (baseline = pool size)', 'connections', maxConnections, POOL_SIZE, 'value ≤ pool size', (_r, v) => v <= POOL_SIZE));
+    cases.push(
+      makeCase(
+        `flat: API resident memory after load over ${PROVINCES} provinces vs 2`,
+        'MiB',
+        memory.get(PROVINCES)!,
+        memory.get(2)!,
+        'ratio ≤ 1.2',
+        (r) => r <= 1.2,
+        memory.has(50) ? `at 50: ${round(memory.get(50)!)} MiB` : undefined,
+      ),
+    );
+    cases.push(
+      makeCase(
+        'flat: Postgres connections held by the API (baseline = pool size)',
+        'connections',
+        maxConnections,
+        POOL_SIZE,
+        'value ≤ pool size',
+        (_r, v) => v <= POOL_SIZE,
+      ),
+    );
   } catch (e) {
     cases.push(failedCase('flat in province count', String(e)));
   }
@@ -297,8 +465,22 @@ async function main() {
 
   // 6. Documents (issue 6): drafts and lists on one province vs 50; lists at 100,000 documents.
   try {
-    const payload = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'forms', 'pc1-infrastructure.json'), 'utf8'));
-    cases.push(...(await documentsBench({ apiPort: API_PORT, connections: CONNECTIONS, durationS: DURATION_S, rounds: ROUNDS, db, fixtures, payload, http, log })));
+    const payload = JSON.parse(
+      readFileSync(path.join(ROOT, 'test', 'fixtures', 'forms', 'pc1-infrastructure.json'), 'utf8'),
+    );
+    cases.push(
+      ...(await documentsBench({
+        apiPort: API_PORT,
+        connections: CONNECTIONS,
+        durationS: DURATION_S,
+        rounds: ROUNDS,
+        db,
+        fixtures,
+        payload,
+        http,
+        log,
+      })),
+    );
   } catch (e) {
     cases.push(failedCase('documents', String(e)));
   }
@@ -311,16 +493,33 @@ async function main() {
     const columns: string[] = [];
     for (let r = 0; r < 2; r++) {
       columns.push(`bench_r${r}`);
-      const out = await run(process.execPath, [path.join(DIST, 'bench', 'fanout.js')], { ...env, LOG_LEVEL: 'silent', BENCH_COLUMNS: columns.join(',') });
+      const out = await run(process.execPath, [path.join(DIST, 'bench', 'fanout.js')], {
+        ...env,
+        LOG_LEVEL: 'silent',
+        BENCH_COLUMNS: columns.join(','),
+      });
       const result = JSON.parse(out.stdout);
       if (result.failed || result.applied !== rows.length) throw new Error(`fan-out: ${JSON.stringify(result)}`);
       runnerMs.push(result.ms);
-      const script = rows.map((t: { schema_name: string }) => `BEGIN; SET LOCAL search_path TO "${t.schema_name}"; ALTER TABLE departments ADD COLUMN bench_p${r} text; COMMIT;`).join('\n');
+      const script = rows
+        .map(
+          (t: { schema_name: string }) =>
+            `BEGIN; SET LOCAL search_path TO "${t.schema_name}"; ALTER TABLE departments ADD COLUMN bench_p${r} text; COMMIT;`,
+        )
+        .join('\n');
       const file = path.join(os.tmpdir(), `daftar-fanout-${process.pid}.sql`);
       writeFileSync(file, script);
       psqlMs.push((await run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', DB_URL, '-f', file], env)).ms);
     }
-    cases.push(makeCase(`migration fan-out to ${rows.length} provinces: runner (concurrency ${config.migrationConcurrency}) vs one psql script`, 'ms', median(runnerMs), median(psqlMs), 'report'));
+    cases.push(
+      makeCase(
+        `migration fan-out to ${rows.length} provinces: runner (concurrency ${config.migrationConcurrency}) vs one psql script`,
+        'ms',
+        median(runnerMs),
+        median(psqlMs),
+        'report',
+      ),
+    );
   } catch (e) {
     cases.push(failedCase('migration fan-out', String(e)));
   }
@@ -328,10 +527,33 @@ async function main() {
   // 5. Jobs: tenant-aware no-op vs bare BullMQ; fairness with a 10,000-job backlog.
   try {
     const { rows } = await db.query(`SELECT id FROM platform.tenants WHERE slug IN ('p-0000', 'p-0001') ORDER BY slug`);
-    const out = await run(process.execPath, [path.join(DIST, 'bench', 'jobs.js')], { ...env, LOG_LEVEL: 'silent', BENCH_TENANTS: rows.map((r: { id: string }) => r.id).join(','), BENCH_ROUNDS: String(Math.max(ROUNDS, 5)) });
+    const out = await run(process.execPath, [path.join(DIST, 'bench', 'jobs.js')], {
+      ...env,
+      LOG_LEVEL: 'silent',
+      BENCH_TENANTS: rows.map((r: { id: string }) => r.id).join(','),
+      BENCH_ROUNDS: String(Math.max(ROUNDS, 5)),
+    });
     const j = JSON.parse(out.stdout);
-    cases.push(makeCase(`jobs: no-op tenant-aware job vs bare BullMQ worker (concurrency ${j.concurrency})`, 'jobs/s', j.tenantRate, j.bareRate, 'ratio ≥ 0.80', (r) => r >= 0.8));
-    cases.push(makeCase(`jobs fairness: province A jobs started before province B's one job (backlog 10,000; median of ${j.fairTrials.join(', ')}; baseline = plain FIFO)`, 'jobs', j.fair, j.fifo, `value ≤ ${2 * j.concurrency}`, (_r, v) => v <= 2 * j.concurrency));
+    cases.push(
+      makeCase(
+        `jobs: no-op tenant-aware job vs bare BullMQ worker (concurrency ${j.concurrency})`,
+        'jobs/s',
+        j.tenantRate,
+        j.bareRate,
+        'ratio ≥ 0.80',
+        (r) => r >= 0.8,
+      ),
+    );
+    cases.push(
+      makeCase(
+        `jobs fairness: province A jobs started before province B's one job (backlog 10,000; median of ${j.fairTrials.join(', ')}; baseline = plain FIFO)`,
+        'jobs',
+        j.fair,
+        j.fifo,
+        `value ≤ ${2 * j.concurrency}`,
+        (_r, v) => v <= 2 * j.concurrency,
+      ),
+    );
   } catch (e) {
     cases.push(failedCase('jobs', String(e)));
   }

@@ -34,14 +34,20 @@ function api<T>(method: string, url: string, token: string | null, body?: unknow
         port: PORT,
         method,
         path: url,
-        headers: { host: 'kp.localhost', accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          host: 'kp.localhost',
+          accept: 'application/json',
+          ...(payload ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
       },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c) => (text += c));
         res.on('end', () => {
-          if ((res.statusCode ?? 500) >= 400) reject(new Error(`${method} ${url}: ${res.statusCode} ${text.slice(0, 300)}`));
+          if ((res.statusCode ?? 500) >= 400)
+            reject(new Error(`${method} ${url}: ${res.statusCode} ${text.slice(0, 300)}`));
           else resolve((text ? JSON.parse(text) : undefined) as T);
         });
       },
@@ -53,8 +59,13 @@ function api<T>(method: string, url: string, token: string | null, body?: unknow
 
 /** A PC-I draft with the fixture's data and `rows` cost rows (the fixture's 12, repeated). */
 async function pcIWithRows(token: string, rows: number): Promise<string> {
-  const data = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'forms', 'pc1-infrastructure.json'), 'utf8'));
-  const created = await api<{ document: { id: string } }>('POST', '/api/projects', token, { title: `Bench PC-I with ${rows} cost rows`, formKey: 'pc1-infrastructure' });
+  const data = JSON.parse(
+    readFileSync(path.join(ROOT, 'test', 'fixtures', 'forms', 'pc1-infrastructure.json'), 'utf8'),
+  );
+  const created = await api<{ document: { id: string } }>('POST', '/api/projects', token, {
+    title: `Bench PC-I with ${rows} cost rows`,
+    formKey: 'pc1-infrastructure',
+  });
   const base = data.capitalCost.estimate.rows as Record<string, unknown>[];
   data.capitalCost.estimate.rows = Array.from({ length: rows }, (_, i) => ({ ...base[i % base.length] }));
   delete data.capitalCost.estimate.totals;
@@ -100,10 +111,17 @@ export async function webBench(): Promise<BenchCase[]> {
   const { ensureChromium, CHROMIUM_ARGS } = await importEsm(path.join(ROOT, 'scripts', 'chromium.mjs'));
   const { startDeployment } = await importEsm(path.join(ROOT, 'scripts', 'test-deployment.mjs'));
   const executablePath = ensureChromium();
-  const deployment = await startDeployment({ port: PORT, database: 'daftar_bench_web', redisPrefix: 'daftar-bench-web' });
+  const deployment = await startDeployment({
+    port: PORT,
+    database: 'daftar_bench_web',
+    redisPrefix: 'daftar-bench-web',
+  });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/auth/login', null, { email: 'preparer@kp.daftar.local', password: PASSWORD });
+    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/auth/login', null, {
+      email: 'preparer@kp.daftar.local',
+      password: PASSWORD,
+    });
     const twelve = await pcIWithRows(accessToken, 12);
     const fifty = await pcIWithRows(accessToken, 50);
 
@@ -121,7 +139,16 @@ export async function webBench(): Promise<BenchCase[]> {
       });
       await page.goto(`http://kp.localhost:${PORT}/sign-in`, { waitUntil: 'networkidle' });
       const first = (await Promise.all(scripts)).reduce((a, b) => a + b, 0) / 1024;
-      cases.push(makeCase('web: JavaScript for the first screen (sign-in, gzip) vs all the app’s JavaScript', 'KB', first, allAppJsGzip() / 1024, 'value ≤ 350 KB', (_r, v) => v <= 350));
+      cases.push(
+        makeCase(
+          'web: JavaScript for the first screen (sign-in, gzip) vs all the app’s JavaScript',
+          'KB',
+          first,
+          allAppJsGzip() / 1024,
+          'value ≤ 350 KB',
+          (_r, v) => v <= 350,
+        ),
+      );
       await context.close();
     } catch (e) {
       cases.push(failedCase('web: first-screen JavaScript', String(e)));
@@ -143,20 +170,53 @@ export async function webBench(): Promise<BenchCase[]> {
       const lastCostRow = '[data-pointer="/capitalCost/estimate/rows/11/local"]';
       for (let i = 0; i < RUNS; i++) {
         editor.push(await openUntilInteractive(page, `http://kp.localhost:${PORT}/documents/${twelve}`, firstField));
-        whole.push(await page.evaluate((sel) => new Promise<number>((resolve) => {
-          const poll = () => (document.querySelector(sel) ? resolve(performance.now()) : requestAnimationFrame(poll));
-          poll();
-        }), lastCostRow));
+        whole.push(
+          await page.evaluate(
+            (sel) =>
+              new Promise<number>((resolve) => {
+                const poll = () =>
+                  document.querySelector(sel) ? resolve(performance.now()) : requestAnimationFrame(poll);
+                poll();
+              }),
+            lastCostRow,
+          ),
+        );
         shell.push(await openUntilInteractive(page, `http://kp.localhost:${PORT}/profile`, 'input'));
       }
-      cases.push(makeCase(`web: open a full PC-I (12 cost rows) until its first field can be typed in, vs the profile page (median of ${RUNS}: ${editor.map((x) => Math.round(x)).join(', ')} ms)`, 'ms', median(editor), median(shell), 'value ≤ 1500 ms', (_r, v) => v <= 1500));
-      cases.push(makeCase(`web: the same PC-I until every section is rendered (its 12th cost row), vs the profile page`, 'ms', median(whole), median(shell), 'report'));
+      cases.push(
+        makeCase(
+          `web: open a full PC-I (12 cost rows) until its first field can be typed in, vs the profile page (median of ${RUNS}: ${editor.map((x) => Math.round(x)).join(', ')} ms)`,
+          'ms',
+          median(editor),
+          median(shell),
+          'value ≤ 1500 ms',
+          (_r, v) => v <= 1500,
+        ),
+      );
+      cases.push(
+        makeCase(
+          `web: the same PC-I until every section is rendered (its 12th cost row), vs the profile page`,
+          'ms',
+          median(whole),
+          median(shell),
+          'report',
+        ),
+      );
 
       const typing50 = await recomputeTimes(page, fifty, 25);
       const typing12 = await recomputeTimes(page, twelve, 6);
       if (!typing50.length || !typing12.length) throw new Error('the editor set no daftar:recompute measures');
       const p95 = [...typing50].sort((a, b) => a - b)[Math.floor(typing50.length * 0.95)];
-      cases.push(makeCase(`web: a keystroke in a cost cell → all totals recomputed, 50 cost rows vs 12 (median of ${typing50.length} keystrokes; p95 ${round(p95)} ms)`, 'ms', median(typing50), median(typing12), 'value ≤ 16 ms', (_r, v) => v <= 16));
+      cases.push(
+        makeCase(
+          `web: a keystroke in a cost cell → all totals recomputed, 50 cost rows vs 12 (median of ${typing50.length} keystrokes; p95 ${round(p95)} ms)`,
+          'ms',
+          median(typing50),
+          median(typing12),
+          'value ≤ 16 ms',
+          (_r, v) => v <= 16,
+        ),
+      );
       await context.close();
     } catch (e) {
       cases.push(failedCase('web: editor', String(e)));

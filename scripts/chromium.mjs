@@ -35,14 +35,21 @@ function aptInstall(packages, why) {
   }
   log(`installing ${packages.join(' ')} from Debian's packages`);
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 
 /** pdftotext, pdffonts and pdftoppm for the PDF tests (test/printing); installed when root. */
 export function ensurePoppler() {
   if (POPPLER_TOOLS.every(onPath)) return;
-  aptInstall([POPPLER_PACKAGE], `The PDF tests read PDFs with ${POPPLER_TOOLS.join(', ')} (poppler-utils), which were not found.`);
-  if (!POPPLER_TOOLS.every(onPath)) throw new Error(`apt-get installed ${POPPLER_PACKAGE} but ${POPPLER_TOOLS.join(', ')} are still missing`);
+  aptInstall(
+    [POPPLER_PACKAGE],
+    `The PDF tests read PDFs with ${POPPLER_TOOLS.join(', ')} (poppler-utils), which were not found.`,
+  );
+  if (!POPPLER_TOOLS.every(onPath))
+    throw new Error(`apt-get installed ${POPPLER_PACKAGE} but ${POPPLER_TOOLS.join(', ')} are still missing`);
 }
 
 export function ensureChromium() {
@@ -59,7 +66,10 @@ export function ensureChromium() {
   }
   log(`installing ${PACKAGES.join(' ')} from Debian's packages (once; ~460 MB)`);
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...PACKAGES], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...PACKAGES], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   const installed = found();
   if (!installed) throw new Error('apt-get installed chromium but no chromium binary was found');
   return installed;

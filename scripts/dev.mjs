@@ -35,7 +35,14 @@ const children = ['main', 'worker'].map((entry) => {
   });
   // Nest logs one line per route at start-up (about 300): useful in production logs, noise here.
   const shown = new PassThrough();
-  shown.pipe(pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res', messageFormat: `[${entry === 'main' ? 'api' : 'worker'}] {msg}` }));
+  shown.pipe(
+    pretty({
+      colorize: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,req,res',
+      messageFormat: `[${entry === 'main' ? 'api' : 'worker'}] {msg}`,
+    }),
+  );
   createInterface({ input: child.stdout }).on('line', (line) => {
     if (!ROUTE_MAPPING.test(line)) shown.write(`${line}\n`);
   });
@@ -52,9 +59,16 @@ const children = ['main', 'worker'].map((entry) => {
 const port = process.env.PORT || 3000;
 (async () => {
   for (let i = 0; i < 120 && !stopping; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) {
-      spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'demo:logins'], { cwd: root, env: process.env, stdio: 'inherit' }).on('exit', () => process.stdout.write(`${mailNote}\n`));
+      spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'demo:logins'], {
+        cwd: root,
+        env: process.env,
+        stdio: 'inherit',
+      }).on('exit', () => process.stdout.write(`${mailNote}\n`));
       return;
     }
     await new Promise((r) => setTimeout(r, 500));
@@ -64,7 +78,9 @@ const port = process.env.PORT || 3000;
 function stop(code = 0) {
   stopping = true;
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => process.exit(code));
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() =>
+    process.exit(code),
+  );
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));

@@ -33,7 +33,11 @@ try {
   const started = Date.now();
   code = await new Promise((resolve) => {
     const cli = path.join(root, 'node_modules', '@playwright', 'test', 'cli.js');
-    const runner = spawn(process.execPath, [cli, 'test', '-c', path.join(root, 'e2e', 'playwright.config.ts'), ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+    const runner = spawn(
+      process.execPath,
+      [cli, 'test', '-c', path.join(root, 'e2e', 'playwright.config.ts'), ...process.argv.slice(2)],
+      { cwd: root, env, stdio: 'inherit' },
+    );
     runner.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
   log(`Playwright finished in ${((Date.now() - started) / 1000).toFixed(0)} s with exit code ${code}`);

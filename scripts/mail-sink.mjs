@@ -17,7 +17,10 @@ const DEFAULT_PORT = 1025;
 const DEFAULT_LIST = 10;
 
 /** Starts the sink; resolves with its smtp:// URL once it listens. */
-export async function startMailSink({ dir = MAIL_DIR, port = Number(process.env.MAIL_SINK_PORT || DEFAULT_PORT) } = {}) {
+export async function startMailSink({
+  dir = MAIL_DIR,
+  port = Number(process.env.MAIL_SINK_PORT || DEFAULT_PORT),
+} = {}) {
   const { SMTPServer } = require('smtp-server');
   mkdirSync(dir, { recursive: true });
   let count = 0;
@@ -58,12 +61,18 @@ async function list(count) {
   const { simpleParser } = require('mailparser');
   let files = [];
   try {
-    files = readdirSync(MAIL_DIR).filter((f) => f.endsWith('.eml')).sort().reverse().slice(0, count);
+    files = readdirSync(MAIL_DIR)
+      .filter((f) => f.endsWith('.eml'))
+      .sort()
+      .reverse()
+      .slice(0, count);
   } catch {
     // no folder yet: nothing was sent
   }
   if (!files.length) {
-    console.log(`No mail yet in ${path.relative(process.cwd(), MAIL_DIR) || MAIL_DIR} (npm run dev catches what the app sends).`);
+    console.log(
+      `No mail yet in ${path.relative(process.cwd(), MAIL_DIR) || MAIL_DIR} (npm run dev catches what the app sends).`,
+    );
     return;
   }
   for (const file of files) {

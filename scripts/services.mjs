@@ -20,13 +20,20 @@ const log = (msg) => process.stderr.write(`[services] ${msg}\n`);
 
 function endpoint(url, defaultPort) {
   const u = new URL(url);
-  return { host: u.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1', port: Number(u.port || defaultPort), user: decodeURIComponent(u.username || 'postgres') };
+  return {
+    host: u.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1',
+    port: Number(u.port || defaultPort),
+    user: decodeURIComponent(u.username || 'postgres'),
+  };
 }
 
 function listening({ host, port }, timeout = 1000) {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    const done = (ok) => { socket.destroy(); resolve(ok); };
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(timeout, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
@@ -77,16 +84,33 @@ function startLocalPostgres(ep) {
   const pgCtl = postgresBin('pg_ctl');
   if (!initdb || !pgCtl) return false;
   if (process.getuid?.() === 0) {
-    throw new Error('Postgres refuses to run as root. Start it with your system service manager, run as a normal user, or use Docker.');
+    throw new Error(
+      'Postgres refuses to run as root. Start it with your system service manager, run as a normal user, or use Docker.',
+    );
   }
   const dir = path.join(dataDir, 'postgres');
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
     log(`initialising a local Postgres cluster in ${dir}`);
     mkdirSync(dir, { recursive: true });
-    execFileSync(initdb, ['-D', dir, '-U', ep.user, '--auth=trust', '--encoding=UTF8', '--no-locale'], { stdio: 'ignore' });
+    execFileSync(initdb, ['-D', dir, '-U', ep.user, '--auth=trust', '--encoding=UTF8', '--no-locale'], {
+      stdio: 'ignore',
+    });
   }
   log(`starting local Postgres on port ${ep.port}`);
-  execFileSync(pgCtl, ['-D', dir, '-l', path.join(dataDir, 'postgres.log'), '-o', `-p ${ep.port} -k ${os.tmpdir()} -c listen_addresses=127.0.0.1`, '-w', 'start'], { stdio: 'inherit' });
+  execFileSync(
+    pgCtl,
+    [
+      '-D',
+      dir,
+      '-l',
+      path.join(dataDir, 'postgres.log'),
+      '-o',
+      `-p ${ep.port} -k ${os.tmpdir()} -c listen_addresses=127.0.0.1`,
+      '-w',
+      'start',
+    ],
+    { stdio: 'inherit' },
+  );
   return true;
 }
 
@@ -96,7 +120,26 @@ function startLocalRedis(ep) {
   const dir = path.join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   log(`starting local Redis on port ${ep.port}`);
-  execFileSync(server, ['--daemonize', 'yes', '--port', String(ep.port), '--bind', '127.0.0.1', '--dir', dir, '--logfile', path.join(dataDir, 'redis.log'), '--save', '', '--appendonly', 'no'], { stdio: 'inherit' });
+  execFileSync(
+    server,
+    [
+      '--daemonize',
+      'yes',
+      '--port',
+      String(ep.port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--logfile',
+      path.join(dataDir, 'redis.log'),
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ],
+    { stdio: 'inherit' },
+  );
   return true;
 }
 
@@ -105,11 +148,16 @@ async function ensure(name, ep, dockerService, startLocal, installHint) {
     log(`${name}: using the server listening on ${ep.host}:${ep.port}`);
     return;
   }
-  if (!isLocal(ep.host)) throw new Error(`${name} at ${ep.host}:${ep.port} is not reachable, and it is not on this machine so it can't be started here.`);
+  if (!isLocal(ep.host))
+    throw new Error(
+      `${name} at ${ep.host}:${ep.port} is not reachable, and it is not on this machine so it can't be started here.`,
+    );
   if (dockerEngine()) {
     dockerCompose(dockerService);
   } else if (!startLocal(ep)) {
-    throw new Error(`${name} is not running on ${ep.host}:${ep.port}, Docker is not available, and no local ${name} binaries were found.\n${installHint}`);
+    throw new Error(
+      `${name} is not running on ${ep.host}:${ep.port}, Docker is not available, and no local ${name} binaries were found.\n${installHint}`,
+    );
   }
   await waitFor(ep, name);
 }
@@ -117,10 +165,20 @@ async function ensure(name, ep, dockerService, startLocal, installHint) {
 try {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(path.join(dataDir, '.gitignore'), '*\n');
-  await ensure('Postgres', endpoint(DATABASE_URL, 5432), 'postgres', startLocalPostgres,
-    'Install one of: Docker (then `docker compose up -d`), or PostgreSQL 15+ (Debian/Ubuntu: `sudo apt-get install postgresql`; macOS: `brew install postgresql@16`).');
-  await ensure('Redis', endpoint(REDIS_URL, 6379), 'redis', startLocalRedis,
-    'Install one of: Docker (then `docker compose up -d`), or Redis 7+ (Debian/Ubuntu: `sudo apt-get install redis-server`; macOS: `brew install redis`).');
+  await ensure(
+    'Postgres',
+    endpoint(DATABASE_URL, 5432),
+    'postgres',
+    startLocalPostgres,
+    'Install one of: Docker (then `docker compose up -d`), or PostgreSQL 15+ (Debian/Ubuntu: `sudo apt-get install postgresql`; macOS: `brew install postgresql@16`).',
+  );
+  await ensure(
+    'Redis',
+    endpoint(REDIS_URL, 6379),
+    'redis',
+    startLocalRedis,
+    'Install one of: Docker (then `docker compose up -d`), or Redis 7+ (Debian/Ubuntu: `sudo apt-get install redis-server`; macOS: `brew install redis`).',
+  );
 } catch (error) {
   log(`ERROR: ${error.message}`);
   process.exit(1);

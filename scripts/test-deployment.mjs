@@ -36,7 +36,10 @@ async function recreateDatabase(name) {
  * `{prefix}:…` (BullMQ, hash-tagged) and `prefix:…` (src/redis/redis.service.ts).
  */
 async function clearRedisPrefix(prefix) {
-  const redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379', {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+  });
   await redis.connect();
   try {
     for (const pattern of [`{${prefix}}:*`, `${prefix}:*`]) {
@@ -55,8 +58,15 @@ async function clearRedisPrefix(prefix) {
 async function waitForHealth(url, children) {
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
-    if (children.some((c) => c.exitCode !== null)) throw new Error('the API or the worker exited during start-up (see its log above)');
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (children.some((c) => c.exitCode !== null))
+      throw new Error('the API or the worker exited during start-up (see its log above)');
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the API did not answer ${url} within 60 s`);
@@ -69,13 +79,22 @@ async function waitForHealth(url, children) {
  */
 export async function startDeployment({ port, database, redisPrefix, extraEnv = {}, mail = false }) {
   // A server left over on the port would answer the health check and be tested instead of ours.
-  if (await fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false)) {
-    throw new Error(`port ${port} is already in use by another server: stop it, or choose another port (E2E_PORT / BENCH_WEB_PORT)`);
+  if (
+    await fetch(`http://127.0.0.1:${port}/health`).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    throw new Error(
+      `port ${port} is already in use by another server: stop it, or choose another port (E2E_PORT / BENCH_WEB_PORT)`,
+    );
   }
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-if-stale.mjs')], { cwd: root, stdio: 'inherit' });
   const storage = mkdtempSync(path.join(os.tmpdir(), `${database}-`));
   await clearRedisPrefix(redisPrefix);
-  const sink = mail ? await startMailSink({ dir: mkdtempSync(path.join(os.tmpdir(), `${database}-mail-`)), port: 0 }) : null;
+  const sink = mail
+    ? await startMailSink({ dir: mkdtempSync(path.join(os.tmpdir(), `${database}-mail-`)), port: 0 })
+    : null;
   const env = {
     ...process.env,
     NODE_ENV: 'test',
@@ -91,9 +110,17 @@ export async function startDeployment({ port, database, redisPrefix, extraEnv = 
     ...extraEnv,
   };
   log(`database ${database}: migrating and seeding the demo provinces`);
-  execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'demo:seed'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'demo:seed'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const children = ['main', 'worker'].map((entry) =>
-    spawn(process.execPath, [path.join(root, 'dist', `${entry}.js`)], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] }),
+    spawn(process.execPath, [path.join(root, 'dist', `${entry}.js`)], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    }),
   );
   const stop = async () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');

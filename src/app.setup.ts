@@ -40,7 +40,11 @@ export function configureApp(app: INestApplication): INestApplication {
       .setVersion('0.1.0')
       .addBearerAuth()
       .addCookieAuth('daftar_refresh', { type: 'apiKey', in: 'cookie', name: 'daftar_refresh' }, 'refresh-cookie')
-      .addCookieAuth('daftar_operator_refresh', { type: 'apiKey', in: 'cookie', name: 'daftar_operator_refresh' }, 'operator-refresh-cookie')
+      .addCookieAuth(
+        'daftar_operator_refresh',
+        { type: 'apiKey', in: 'cookie', name: 'daftar_operator_refresh' },
+        'operator-refresh-cookie',
+      )
       .build(),
   );
   optionalHeaders(document, OPTIONAL_HEADERS);
@@ -54,8 +58,10 @@ const OPTIONAL_HEADERS = ['accept-language'];
 function optionalHeaders(document: OpenAPIObject, names: readonly string[]): void {
   for (const path of Object.values(document.paths)) {
     for (const operation of Object.values(path)) {
-      const parameters = (operation as { parameters?: { in?: string; name?: string; required?: boolean }[] }).parameters;
-      for (const p of parameters ?? []) if (p.in === 'header' && p.name && names.includes(p.name.toLowerCase())) p.required = false;
+      const parameters = (operation as { parameters?: { in?: string; name?: string; required?: boolean }[] })
+        .parameters;
+      for (const p of parameters ?? [])
+        if (p.in === 'header' && p.name && names.includes(p.name.toLowerCase())) p.required = false;
     }
   }
 }

@@ -3,7 +3,16 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { CliModule } from './cli/cli.module';
-import { changeStatus, CliError, createTenant, installDefaults, listTenants, migrate, printDemoLogins, seedDemo } from './cli/commands';
+import {
+  changeStatus,
+  CliError,
+  createTenant,
+  installDefaults,
+  listTenants,
+  migrate,
+  printDemoLogins,
+  seedDemo,
+} from './cli/commands';
 import { ConfigError, loadConfig } from './config/app-config';
 import { ensureDatabase } from './database/database-bootstrap';
 
@@ -69,16 +78,20 @@ async function main(argv: string[]): Promise<number> {
         return code || (await seedDemo(app, out, !values['no-logins']));
       }
       case 'tenant:create':
-        return await createTenant(app, {
-          slug,
-          name: values.name,
-          nameUr: values['name-ur'],
-          adminEmail: values['admin-email'],
-          adminName: values['admin-name'],
-          adminPassword: values['admin-password'],
-          domains: values.domain,
-          inline: values.inline,
-        }, out);
+        return await createTenant(
+          app,
+          {
+            slug,
+            name: values.name,
+            nameUr: values['name-ur'],
+            adminEmail: values['admin-email'],
+            adminName: values['admin-name'],
+            adminPassword: values['admin-password'],
+            domains: values.domain,
+            inline: values.inline,
+          },
+          out,
+        );
       case 'defaults:install':
         return await installDefaults(app, slug, out);
       case 'demo:logins':
@@ -86,7 +99,13 @@ async function main(argv: string[]): Promise<number> {
       case 'tenant:list':
         return await listTenants(app, out);
       default:
-        return await changeStatus(app, command.slice('tenant:'.length) as 'suspend' | 'resume' | 'retry', slug, out, values.reason);
+        return await changeStatus(
+          app,
+          command.slice('tenant:'.length) as 'suspend' | 'resume' | 'retry',
+          slug,
+          out,
+          values.reason,
+        );
     }
   } finally {
     await app.close();

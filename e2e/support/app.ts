@@ -19,7 +19,8 @@ export const urlOf = (province: Province, path = '/') => `http://${hostOf(provin
 export const emailOf = (role: DemoRole, province: Province) => `${role}@${province}.daftar.local`;
 
 export const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures', 'forms');
-export const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8'));
+export const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8'));
 
 /** Signs in through the sign-in page and waits for the signed-in shell. */
 export async function signIn(page: Page, role: DemoRole, province: Province = 'kp', next = '/'): Promise<void> {
@@ -31,7 +32,11 @@ export async function signIn(page: Page, role: DemoRole, province: Province = 'k
 }
 
 /** A fresh browser context (its own cookies, as another person on another computer) signed in. */
-export async function personAt(browser: Browser, role: DemoRole, province: Province = 'kp'): Promise<{ context: BrowserContext; page: Page }> {
+export async function personAt(
+  browser: Browser,
+  role: DemoRole,
+  province: Province = 'kp',
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
   await signIn(page, role, province);
@@ -46,7 +51,10 @@ export class ApiClient {
 
   static async signIn(role: DemoRole, province: Province = 'kp'): Promise<ApiClient> {
     const client = new ApiClient(province);
-    const session = await client.call<{ accessToken: string }>('POST', '/api/auth/login', { email: emailOf(role, province), password: DEMO_PASSWORD });
+    const session = await client.call<{ accessToken: string }>('POST', '/api/auth/login', {
+      email: emailOf(role, province),
+      password: DEMO_PASSWORD,
+    });
     client.token = session.accessToken;
     return client;
   }
@@ -60,9 +68,19 @@ export class ApiClient {
    * The raw answer, for tests about refusals. Sent with node:http: fetch ignores a Host header,
    * and the province is chosen by the host.
    */
-  async raw(method: string, path: string, body?: unknown, init: { token?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
+  async raw(
+    method: string,
+    path: string,
+    body?: unknown,
+    init: { token?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const token = init.token === undefined ? this.token : init.token;
-    const headers: Record<string, string> = { Host: hostOf(this.province), Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...init.headers };
+    const headers: Record<string, string> = {
+      Host: hostOf(this.province),
+      Accept: 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...init.headers,
+    };
     let payload: Buffer | undefined;
     if (body instanceof FormData) {
       // Let the platform encode the multipart body, then send its bytes.
@@ -79,9 +97,15 @@ export class ApiClient {
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const responseHeaders = new Headers();
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
+          for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
           const status = res.statusCode ?? 500;
-          resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
+          resolve(
+            new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), {
+              status,
+              headers: responseHeaders,
+            }),
+          );
         });
         res.on('error', reject);
       });
@@ -109,8 +133,14 @@ export function samplePdf(title: string): Buffer {
  * happens after preparation (review, return, conflicts); the preparation itself is tested
  * through the editor in the journey test.
  */
-export async function preparedPcI(preparer: ApiClient, title: string): Promise<{ projectId: string; documentId: string; revision: number }> {
-  const created = await preparer.call<{ project: { id: string }; document: { id: string } }>('POST', '/api/projects', { title, formKey: 'pc1-infrastructure' });
+export async function preparedPcI(
+  preparer: ApiClient,
+  title: string,
+): Promise<{ projectId: string; documentId: string; revision: number }> {
+  const created = await preparer.call<{ project: { id: string }; document: { id: string } }>('POST', '/api/projects', {
+    title,
+    formKey: 'pc1-infrastructure',
+  });
   const documentId = created.document.id;
   const ids: Record<string, string> = {};
   const form = new FormData();
@@ -121,8 +151,13 @@ export async function preparedPcI(preparer: ApiClient, title: string): Promise<{
   const data = withAttachments(fixture('pc1-infrastructure'), attachment.id);
   (data.name as Record<string, unknown>).title = title;
   const doc = await preparer.call<{ revision: number }>('GET', `/api/documents/${documentId}`);
-  const saved = await preparer.call<{ revision: number; valid: boolean; errors: unknown[] }>('PUT', `/api/documents/${documentId}`, { revision: doc.revision, data });
-  if (!saved.valid) throw new Error(`the fixture PC-I is not valid here: ${JSON.stringify(saved.errors).slice(0, 500)}`);
+  const saved = await preparer.call<{ revision: number; valid: boolean; errors: unknown[] }>(
+    'PUT',
+    `/api/documents/${documentId}`,
+    { revision: doc.revision, data },
+  );
+  if (!saved.valid)
+    throw new Error(`the fixture PC-I is not valid here: ${JSON.stringify(saved.errors).slice(0, 500)}`);
   return { projectId: created.project.id, documentId, revision: saved.revision };
 }
 
@@ -130,18 +165,28 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The fixture's attachment references point at files of another database: use ours. */
 export function withAttachments<T>(data: T, attachmentId: string): T {
-  return JSON.parse(JSON.stringify(data), (_key, value) => (typeof value === 'string' && UUID.test(value) ? attachmentId : value));
+  return JSON.parse(JSON.stringify(data), (_key, value) =>
+    typeof value === 'string' && UUID.test(value) ? attachmentId : value,
+  );
 }
 
 /**
  * A person of one's own, for tests that change what an account remembers (its language):
  * invited by the province admin and activated through the API's own link.
  */
-export async function newPerson(roles: string[], province: Province = 'kp', name = 'Test Officer'): Promise<{ email: string; password: string; api: ApiClient }> {
+export async function newPerson(
+  roles: string[],
+  province: Province = 'kp',
+  name = 'Test Officer',
+): Promise<{ email: string; password: string; api: ApiClient }> {
   const admin = await ApiClient.signIn('admin', province);
   const email = `${roles.join('-')}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@${province}.daftar.local`;
   const password = 'Long enough passphrase 2026';
-  const { invitation } = await admin.call<{ invitation: { link: string } }>('POST', '/api/users', { email, name, roles });
+  const { invitation } = await admin.call<{ invitation: { link: string } }>('POST', '/api/users', {
+    email,
+    name,
+    roles,
+  });
   const token = new URL(invitation.link).searchParams.get('token');
   await new ApiClient(province).call('POST', '/api/auth/accept-invitation', { token, password });
   const api = new ApiClient(province);
@@ -150,7 +195,13 @@ export async function newPerson(roles: string[], province: Province = 'kp', name
 }
 
 /** Signs a given person in through the sign-in page, in whichever language it shows. */
-export async function signInAs(page: Page, province: Province, email: string, password: string, locale?: 'en' | 'ur'): Promise<void> {
+export async function signInAs(
+  page: Page,
+  province: Province,
+  email: string,
+  password: string,
+  locale?: 'en' | 'ur',
+): Promise<void> {
   await page.goto(urlOf(province, '/sign-in'));
   // Picked on the sign-in page, the language becomes the account's preference.
   if (locale) await switchLanguage(page, locale);
@@ -167,7 +218,10 @@ export async function submitSignIn(page: Page, email: string, password: string):
 
 /** The language switch, as a person clicks it (its radio inputs are visually hidden). */
 export async function switchLanguage(page: Page, locale: 'en' | 'ur'): Promise<void> {
-  await page.locator('label', { hasText: locale === 'ur' ? 'اردو' : 'English' }).first().click();
+  await page
+    .locator('label', { hasText: locale === 'ur' ? 'اردو' : 'English' })
+    .first()
+    .click();
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
 }
 

@@ -19,7 +19,8 @@ export async function readValue(locator: Locator): Promise<string | boolean> {
     if (el instanceof HTMLInputElement && el.type === 'checkbox') return el.checked;
     const radio = el.querySelector('input[type=radio]:checked') as HTMLInputElement | null;
     if (radio || el.querySelector('input[type=radio]')) return radio?.value ?? '';
-    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return el.value;
+    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)
+      return el.value;
     return (el.textContent ?? '').trim();
   });
 }
@@ -70,7 +71,8 @@ async function fillTable(page: Page, pointer: string, table: Data, filled: Map<s
     await expect.poll(shown).toBe(before + 1);
   }
   for (let i = 0; i < rows.length; i++) {
-    for (const [column, value] of Object.entries(rows[i])) await fillScalar(page, `${pointer}/rows/${i}/${column}`, value, filled);
+    for (const [column, value] of Object.entries(rows[i]))
+      await fillScalar(page, `${pointer}/rows/${i}/${column}`, value, filled);
   }
 }
 
@@ -81,7 +83,11 @@ export async function formRendered(page: Page): Promise<void> {
   await expect(page.locator('section[aria-busy="true"]')).toHaveCount(0);
 }
 
-export async function fillForm(page: Page, data: Data, skip: (pointer: string, value: unknown) => boolean = () => false): Promise<Map<string, unknown>> {
+export async function fillForm(
+  page: Page,
+  data: Data,
+  skip: (pointer: string, value: unknown) => boolean = () => false,
+): Promise<Map<string, unknown>> {
   await formRendered(page);
   const filled = new Map<string, unknown>();
   for (const [sectionId, section] of Object.entries(data)) {
@@ -104,13 +110,15 @@ export async function differences(page: Page, filled: Map<string, unknown>): Pro
     const target = at(page, pointer).first();
     if (Array.isArray(expected)) {
       for (const code of expected) {
-        if (!(await target.locator(`input[type=checkbox][value="${esc(String(code))}"]`).isChecked())) out.push(`${pointer}: ${code} not ticked`);
+        if (!(await target.locator(`input[type=checkbox][value="${esc(String(code))}"]`).isChecked()))
+          out.push(`${pointer}: ${code} not ticked`);
       }
       continue;
     }
     const shown = await readValue(target);
     const want = typeof expected === 'boolean' ? expected : String(expected);
-    if (String(shown) !== String(want)) out.push(`${pointer}: shows ${JSON.stringify(shown)}, expected ${JSON.stringify(want)}`);
+    if (String(shown) !== String(want))
+      out.push(`${pointer}: shows ${JSON.stringify(shown)}, expected ${JSON.stringify(want)}`);
   }
   return out;
 }

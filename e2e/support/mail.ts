@@ -27,7 +27,9 @@ function mailDir(): string {
 async function received(to: string): Promise<ReceivedMail[]> {
   const dir = mailDir();
   const found: ReceivedMail[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.eml')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()) {
     const mail = await simpleParser(readFileSync(path.join(dir, file)));
     const addressed = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
     const recipients = addressed.flatMap((a) => a.value.map((v) => v.address?.toLowerCase()));
@@ -43,10 +45,13 @@ async function received(to: string): Promise<ReceivedMail[]> {
 export async function waitForMail(to: string, subject: RegExp, timeoutMs = 30_000): Promise<ReceivedMail> {
   let match: ReceivedMail | undefined;
   await expect
-    .poll(async () => {
-      match = (await received(to)).find((m) => subject.test(m.subject));
-      return !!match;
-    }, { timeout: timeoutMs, message: `no mail to ${to} with a subject matching ${subject}` })
+    .poll(
+      async () => {
+        match = (await received(to)).find((m) => subject.test(m.subject));
+        return !!match;
+      },
+      { timeout: timeoutMs, message: `no mail to ${to} with a subject matching ${subject}` },
+    )
     .toBe(true);
   return match!;
 }

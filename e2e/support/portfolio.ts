@@ -21,7 +21,13 @@ export async function exampleRow(admin: ApiClient): Promise<PortfolioRow> {
 }
 
 /** A CSV file of the template's columns (every cell quoted), header first. */
-export function portfolioCsv(rows: PortfolioRow[], header: readonly string[] = PORTFOLIO_COLUMNS.map((c) => c.key)): Buffer {
+export function portfolioCsv(
+  rows: PortfolioRow[],
+  header: readonly string[] = PORTFOLIO_COLUMNS.map((c) => c.key),
+): Buffer {
   const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  return Buffer.from([header.join(','), ...rows.map((r) => header.map((c) => quote(r[c] ?? '')).join(','))].join('\r\n'), 'utf8');
+  return Buffer.from(
+    [header.join(','), ...rows.map((r) => header.map((c) => quote(r[c] ?? '')).join(','))].join('\r\n'),
+    'utf8',
+  );
 }

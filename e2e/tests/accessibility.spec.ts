@@ -26,7 +26,10 @@ for (const locale of ['en', 'ur'] as const) {
       ['history', `/documents/${documentId}/history`, 'history'],
       ['profile', '/profile', 'profile'],
     ];
-    for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 390, height: 844 },
+    ]) {
       await page.setViewportSize(viewport);
       for (const [name, path, testId] of screens) {
         await page.goto(path);
@@ -34,7 +37,9 @@ for (const locale of ['en', 'ur'] as const) {
         await expect(page.locator('html')).toHaveAttribute('lang', locale);
         expect(await seriousViolations(page), `${name} at ${viewport.width}px`).toEqual([]);
         // No sideways scrolling of the page itself on a phone (wide tables scroll in their own box).
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, `${name} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(1);
       }
     }

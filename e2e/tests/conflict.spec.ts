@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { ApiClient, personAt, preparedPcI } from '../support/app';
 import { at } from '../support/form-filler';
 
-test('two people edit the same draft: the second save shows the conflict and keeps what was typed', async ({ browser }) => {
+test('two people edit the same draft: the second save shows the conflict and keeps what was typed', async ({
+  browser,
+}) => {
   const api = await ApiClient.signIn('preparer', 'kp');
   const { documentId } = await preparedPcI(api, `Conflict test ${Date.now()}`);
   const first = await personAt(browser, 'preparer', 'kp');
@@ -31,7 +33,10 @@ test('two people edit the same draft: the second save shows the conflict and kee
   await second.page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(second.page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 
-  const saved = await api.call<{ data: { description: { background: string; outputs: string } } }>('GET', `/api/documents/${documentId}`);
+  const saved = await api.call<{ data: { description: { background: string; outputs: string } } }>(
+    'GET',
+    `/api/documents/${documentId}`,
+  );
   expect(saved.data.description.outputs).toBe(mine);
   // "Keep my values" keeps mine on top of theirs: the first officer's change survives too.
   expect(saved.data.description.background).toBe(theirs);

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { ApiClient, newPerson, preparedPcI, signIn, signInAs, switchLanguage, urlOf } from '../support/app';
 import { formRendered } from '../support/form-filler';
 
-test('Export: the filtered project list as XLSX, a document table as CSV, and in Urdu a right-to-left sheet', async ({ page, browser }) => {
+test('Export: the filtered project list as XLSX, a document table as CSV, and in Urdu a right-to-left sheet', async ({
+  page,
+  browser,
+}) => {
   const preparer = await ApiClient.signIn('preparer', 'kp');
   const title = `Export check ${Date.now()}`;
   const { documentId } = await preparedPcI(preparer, title);
@@ -26,7 +29,10 @@ test('Export: the filtered project list as XLSX, a document table as CSV, and in
   await page.goto(`/documents/${documentId}`);
   await formRendered(page);
   await page.getByTestId('export-button').click();
-  const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /Year-wise phasing/ }).click()]);
+  const [table] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: /Year-wise phasing/ }).click(),
+  ]);
   const csv = readFileSync(await table.path());
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(csv.subarray(3).toString('utf8').split('\r\n')[0]).toContain('Financial year');
@@ -39,7 +45,10 @@ test('Export: the filtered project list as XLSX, a document table as CSV, and in
   await switchLanguage(urdu, 'ur');
   await urdu.goto(urlOf('kp', `/projects?q=${encodeURIComponent(title)}`));
   await urdu.getByRole('button', { name: 'ایکسپورٹ' }).click();
-  const [ur] = await Promise.all([urdu.waitForEvent('download'), urdu.getByRole('menuitem', { name: 'ایکسل (XLSX)' }).click()]);
+  const [ur] = await Promise.all([
+    urdu.waitForEvent('download'),
+    urdu.getByRole('menuitem', { name: 'ایکسل (XLSX)' }).click(),
+  ]);
   const urBook = new ExcelJS.Workbook();
   await urBook.xlsx.readFile(await ur.path());
   expect(urBook.worksheets[0].views[0].rightToLeft).toBe(true);

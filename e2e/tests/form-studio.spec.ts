@@ -52,8 +52,9 @@ async function hideLockedTitle(page: Page, words: HideWords): Promise<Locator> {
   return refused;
 }
 
-const TITLE = 'GB’s admin adds a field to its PC-I in the studio and publishes it; GB documents get it, KP’s do not; '
-  + 'a locked field cannot be hidden';
+const TITLE =
+  'GB’s admin adds a field to its PC-I in the studio and publishes it; GB documents get it, KP’s do not; ' +
+  'a locked field cannot be hidden';
 
 test(TITLE, async ({ page, browser }) => {
   const admin = await newPerson(['tenant_admin'], 'gb', 'Shabnam Baig');

@@ -4,7 +4,11 @@ import { ApiClient } from '../support/app';
 test('an invitation link from the API: set a password, then sign in with it', async ({ page }) => {
   const admin = await ApiClient.signIn('admin', 'kp');
   const email = `officer.${Date.now()}@kp.daftar.local`;
-  const { invitation } = await admin.call<{ invitation: { link: string } }>('POST', '/api/users', { email, name: 'Ayesha Khan', roles: ['viewer'] });
+  const { invitation } = await admin.call<{ invitation: { link: string } }>('POST', '/api/users', {
+    email,
+    name: 'Ayesha Khan',
+    roles: ['viewer'],
+  });
   const link = new URL(invitation.link);
   expect(link.pathname).toBe('/accept-invitation');
 

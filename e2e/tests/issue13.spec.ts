@@ -1,7 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { PORTFOLIO_COLUMNS } from '../../src/imports/portfolio-template';
-import { ApiClient, newPerson, personAt, preparedPcI, samplePdf, signIn, signInAs, switchLanguage, urlOf } from '../support/app';
+import {
+  ApiClient,
+  newPerson,
+  personAt,
+  preparedPcI,
+  samplePdf,
+  signIn,
+  signInAs,
+  switchLanguage,
+  urlOf,
+} from '../support/app';
 import { seriousViolations } from '../support/axe';
 import { exampleRow, portfolioCsv } from '../support/portfolio';
 
@@ -39,7 +49,9 @@ test('a preparer starts a PC-I on the 2005 edition and the document says so', as
   expect(doc).toMatchObject({ edition: '2005', formKey: 'pc1-infrastructure-2005' });
 });
 
-test('a GB administrator makes the 2005 PC-I the province’s current edition: new GB projects start on it, KP’s do not', async ({ page }) => {
+test('a GB administrator makes the 2005 PC-I the province’s current edition: new GB projects start on it, KP’s do not', async ({
+  page,
+}) => {
   await signIn(page, 'admin', 'gb');
   await page.getByRole('navigation').getByRole('link', { name: 'Proforma editions' }).click();
   const card = page.locator('[data-proforma="pc1-infrastructure"]');
@@ -51,7 +63,10 @@ test('a GB administrator makes the 2005 PC-I the province’s current edition: n
   await expect(card).toContainText('Chosen by the province');
   try {
     const gb = await ApiClient.signIn('preparer', 'gb');
-    const started = await gb.call<{ document: { id: string } }>('POST', '/api/projects', { title: `GB on the 2005 edition ${Date.now()}`, formKey: 'pc1-infrastructure' });
+    const started = await gb.call<{ document: { id: string } }>('POST', '/api/projects', {
+      title: `GB on the 2005 edition ${Date.now()}`,
+      formKey: 'pc1-infrastructure',
+    });
     expect((await gb.call<{ edition: string }>('GET', `/api/documents/${started.document.id}`)).edition).toBe('2005');
     const kp = await ApiClient.signIn('preparer', 'kp');
     const kpEditions = await kp.call<{ proforma: string; current: string }[]>('GET', '/api/forms/editions');
@@ -63,13 +78,23 @@ test('a GB administrator makes the 2005 PC-I the province’s current edition: n
   }
 });
 
-test('Urdu: a warning is shown apart from the errors, must be answered before submission, and the reviewer reads the answer', async ({ page, browser }) => {
+test('Urdu: a warning is shown apart from the errors, must be answered before submission, and the reviewer reads the answer', async ({
+  page,
+  browser,
+}) => {
   const person = await newPerson(['preparer'], 'kp');
   const { documentId } = await preparedPcI(person.api, `Warning answered ${Date.now()}`);
   // The cost estimate dated after the PC-I was prepared: a scrutiny warning, not an error.
-  const doc = await person.api.call<{ revision: number; data: { capitalCost: Record<string, unknown> } }>('GET', `/api/documents/${documentId}`);
+  const doc = await person.api.call<{ revision: number; data: { capitalCost: Record<string, unknown> } }>(
+    'GET',
+    `/api/documents/${documentId}`,
+  );
   doc.data.capitalCost.estimateDate = '2025-12-01';
-  const saved = await person.api.call<{ valid: boolean; warnings: { key: string }[] }>('PUT', `/api/documents/${documentId}`, { revision: doc.revision, data: doc.data });
+  const saved = await person.api.call<{ valid: boolean; warnings: { key: string }[] }>(
+    'PUT',
+    `/api/documents/${documentId}`,
+    { revision: doc.revision, data: doc.data },
+  );
   expect(saved.valid).toBe(true);
   expect(saved.warnings.map((w) => w.key)).toContain(ESTIMATE_WARNING);
 
@@ -112,13 +137,17 @@ test('Urdu: a warning is shown apart from the errors, must be answered before su
   await reviewer.context.close();
 });
 
-test('an approver records a past decision at a cost other than the PC-I’s; the project’s approval history shows it, in English and Urdu', async ({ page, browser }) => {
+test('an approver records a past decision at a cost other than the PC-I’s; the project’s approval history shows it, in English and Urdu', async ({
+  page,
+  browser,
+}) => {
   const preparer = await ApiClient.signIn('preparer', 'kp');
   const title = `Approval on record ${Date.now()}`;
   const { projectId, documentId } = await preparedPcI(preparer, title);
   await preparer.call('POST', `/api/documents/${documentId}/actions/submit`, {});
   const reviewer = await ApiClient.signIn('reviewer', 'kp');
-  for (const action of ['start-review', 'forward-to-pnd', 'place-before-forum']) await reviewer.call('POST', `/api/documents/${documentId}/actions/${action}`, {});
+  for (const action of ['start-review', 'forward-to-pnd', 'place-before-forum'])
+    await reviewer.call('POST', `/api/documents/${documentId}/actions/${action}`, {});
   const { totalCost } = await preparer.call<{ totalCost: string }>('GET', `/api/documents/${documentId}`);
   const decisionDate = daysAgo(45);
   const meetingDate = daysAgo(47);
@@ -131,7 +160,9 @@ test('an approver records a past decision at a cost other than the PC-I’s; the
   const dialog = page.getByRole('dialog');
   // Defaults: decided today, at the document's own cost (shown beside it).
   await expect(dialog.getByLabel('Approved cost (Rs million)')).toHaveValue(totalCost);
-  await expect(dialog.getByTestId('decision-document-cost')).toContainText(Number(totalCost).toLocaleString('en-PK', { minimumFractionDigits: 3 }));
+  await expect(dialog.getByTestId('decision-document-cost')).toContainText(
+    Number(totalCost).toLocaleString('en-PK', { minimumFractionDigits: 3 }),
+  );
   const date = dialog.getByLabel('Decision date');
   await expect(date).not.toHaveValue('');
   // A date in the future is refused at the field, before anything is sent.
@@ -143,10 +174,18 @@ test('an approver records a past decision at a cost other than the PC-I’s; the
   await dialog.getByLabel('Meeting number').fill('7th PDWP meeting');
   await dialog.getByLabel('Approved cost (Rs million)').fill(approvedCost);
   await dialog.getByLabel('Approved with changes').check();
-  await dialog.getByLabel('Conditions and changes').fill('Scope limited to the first 30 km; land acquisition before award of works.');
+  await dialog
+    .getByLabel('Conditions and changes')
+    .fill('Scope limited to the first 30 km; land acquisition before award of works.');
   await dialog.getByLabel('Minutes reference').fill('No. PDWP/7/2026, item 4');
   // The approval letter, filed from the dialog and chosen at once.
-  await dialog.locator('input[type="file"]').setInputFiles({ name: 'pdwp-approval-letter.pdf', mimeType: 'application/pdf', buffer: samplePdf('PDWP approval letter') });
+  await dialog
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: 'pdwp-approval-letter.pdf',
+      mimeType: 'application/pdf',
+      buffer: samplePdf('PDWP approval letter'),
+    });
   await expect(dialog.getByLabel('Approval letter', { exact: true })).not.toHaveValue('');
   await page.screenshot({ path: test.info().outputPath('decision-dialog-en.png') });
   expect(await seriousViolations(page), 'decision dialog').toEqual([]);
@@ -161,19 +200,32 @@ test('an approver records a past decision at a cost other than the PC-I’s; the
   await expect(record).toHaveAttribute('data-origin', 'recorded');
   await expect(record.getByTestId('approval-date')).toHaveAttribute('data-date', decisionDate);
   await expect(record.getByTestId('approval-approved-cost')).toContainText('2,950.500');
-  await expect(record.getByTestId('approval-document-cost')).toContainText(Number(totalCost).toLocaleString('en-PK', { minimumFractionDigits: 3 }));
+  await expect(record.getByTestId('approval-document-cost')).toContainText(
+    Number(totalCost).toLocaleString('en-PK', { minimumFractionDigits: 3 }),
+  );
   await expect(record).toContainText('7th PDWP meeting');
   await expect(page.getByTestId('project-approved-cost')).toContainText('2,950.500');
-  const history = await preparer.call<{ decisionDate: string; approvedCost: string; documentCost: string; forum: string; letterAttachmentId: string | null }[]>('GET', `/api/projects/${projectId}/approvals`);
+  const history = await preparer.call<
+    {
+      decisionDate: string;
+      approvedCost: string;
+      documentCost: string;
+      forum: string;
+      letterAttachmentId: string | null;
+    }[]
+  >('GET', `/api/projects/${projectId}/approvals`);
   expect(history).toHaveLength(1);
   expect(history[0]).toMatchObject({ decisionDate, documentCost: expect.stringMatching(/^3128\.2/) });
-  const attachments = (await preparer.call<{ attachments: { id: string; kind: string }[] }>('GET', `/api/documents/${documentId}`)).attachments;
+  const attachments = (
+    await preparer.call<{ attachments: { id: string; kind: string }[] }>('GET', `/api/documents/${documentId}`)
+  ).attachments;
   expect(attachments.find((a) => a.id === history[0].letterAttachmentId)?.kind).toBe('approval-letter');
   expect(Number(history[0].approvedCost)).toBe(2950.5);
   await expect(record.getByTestId('approval-forum')).toHaveAttribute('data-forum', history[0].forum);
 
   // The project list filters by the approving forum and the approved cost (not the PC-I's).
-  const listed = (query: string) => `/projects?q=${encodeURIComponent(title)}&approvedForum=${history[0].forum}&${query}`;
+  const listed = (query: string) =>
+    `/projects?q=${encodeURIComponent(title)}&approvedForum=${history[0].forum}&${query}`;
   await page.goto(listed('minApprovedCost=2900&maxApprovedCost=3000'));
   await expect(page.getByTestId('projects-table')).toContainText(title);
   await expect(page.getByTestId('list-approved-cost')).toContainText('2,950.500');
@@ -196,14 +248,18 @@ test('an approver records a past decision at a cost other than the PC-I’s; the
   await context.close();
 });
 
-test('an administrator downloads the import template, checks a file with a dry run (a row-by-row report, nothing written), then imports it once', async ({ page }) => {
+test('an administrator downloads the import template, checks a file with a dry run (a row-by-row report, nothing written), then imports it once', async ({
+  page,
+}) => {
   const stamp = Date.now();
   await signIn(page, 'admin', 'kp');
   await page.getByRole('navigation').getByRole('link', { name: 'Import projects' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import existing projects' })).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-csv').click()]);
-  const header = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+  const header = readFileSync(await download.path(), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)[0];
   const columns = header.split(',').map((c) => c.replace(/^"|"$/g, ''));
   expect(columns).toEqual(PORTFOLIO_COLUMNS.map((c) => c.key));
 
@@ -247,7 +303,10 @@ test('an administrator downloads the import template, checks a file with a dry r
   await expect(page.getByTestId('import-run')).toBeDisabled();
   await page.getByTestId('import-dry-run').click();
   await expect(report).toHaveAttribute('data-dry-run', 'true');
-  await expect(page.getByTestId('import-counts').locator('[data-count="unchanged"]')).toHaveAttribute('data-value', '1');
+  await expect(page.getByTestId('import-counts').locator('[data-count="unchanged"]')).toHaveAttribute(
+    'data-value',
+    '1',
+  );
   await expect(page.getByTestId('import-counts').locator('[data-count="created"]')).toHaveAttribute('data-value', '0');
 
   // The same report in Urdu.

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { ApiClient, personAt, preparedPcI } from '../support/app';
 
-test('the bell shows a submission to the reviewer and opens the document; the profile keeps the mail choice', async ({ browser }) => {
+test('the bell shows a submission to the reviewer and opens the document; the profile keeps the mail choice', async ({
+  browser,
+}) => {
   const preparerApi = await ApiClient.signIn('preparer', 'kp');
   const title = `Bell test ${Date.now()}`;
   const { documentId } = await preparedPcI(preparerApi, title);

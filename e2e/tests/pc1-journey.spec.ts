@@ -7,7 +7,10 @@ import { at, differences, fillForm, readValue } from '../support/form-filler';
  * preparer fills an infrastructure PC-I (12 cost rows over 3 years), a reviewer takes it to the
  * forum, an approver approves, and the preparer sees the decision with its forum and rule.
  */
-test('a preparer fills and submits a PC-I, a reviewer and an approver take it to approved', async ({ page, browser }) => {
+test('a preparer fills and submits a PC-I, a reviewer and an approver take it to approved', async ({
+  page,
+  browser,
+}) => {
   // Every item of a PC-I typed field by field (about 4 minutes on 2 cores, more while another test runs beside it).
   test.setTimeout(480_000);
   const title = `Bahrain–Kalam road rehabilitation ${Date.now()}`;
@@ -47,7 +50,9 @@ test('a preparer fills and submits a PC-I, a reviewer and an approver take it to
     const el = document.querySelector('[data-pointer="/capitalCost/estimate/totals/local"]');
     const text = el instanceof HTMLInputElement ? el.value : (el?.textContent ?? '');
     const shown = Number(text.replace(/,/g, ''));
-    return Math.abs(shown - expected) < 0.0005 ? document.querySelector('[data-testid="save-status"]')?.getAttribute('data-status') : null;
+    return Math.abs(shown - expected) < 0.0005
+      ? document.querySelector('[data-testid="save-status"]')?.getAttribute('data-status')
+      : null;
   }, before + 1000);
   expect(await statusWhenSummed.jsonValue()).toBe('dirty');
   await cell.fill(original);
@@ -60,7 +65,9 @@ test('a preparer fills and submits a PC-I, a reviewer and an approver take it to
 
   // The feasibility study, then every attachment item points at it.
   await page.getByLabel('Kind').selectOption('feasibility-study');
-  await page.getByLabel('File').setInputFiles({ name: 'feasibility-study.pdf', mimeType: 'application/pdf', buffer: samplePdf(title) });
+  await page
+    .getByLabel('File')
+    .setInputFiles({ name: 'feasibility-study.pdf', mimeType: 'application/pdf', buffer: samplePdf(title) });
   await page.getByRole('button', { name: 'Upload' }).click();
   await expect(page.getByText('feasibility-study.pdf').first()).toBeVisible();
   for (const [sectionId, section] of Object.entries(data)) {
@@ -92,7 +99,10 @@ test('a preparer fills and submits a PC-I, a reviewer and an approver take it to
 
   // The preparer sees it approved, with the forum and the rule that sent it there.
   const api = await ApiClient.signIn('preparer', 'kp');
-  const decided = await api.call<{ projectId: string; state: string; forum: string }>('GET', `/api/documents/${documentId}`);
+  const decided = await api.call<{ projectId: string; state: string; forum: string }>(
+    'GET',
+    `/api/documents/${documentId}`,
+  );
   expect(decided.state).toBe('approved');
   await page.goto(`/projects/${decided.projectId}`);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

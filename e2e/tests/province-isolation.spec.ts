@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { ApiClient, signIn, urlOf } from '../support/app';
 
-test('a GB session does not reach KP: the KP host asks for sign-in, and the API refuses the GB token there', async ({ page }) => {
+test('a GB session does not reach KP: the KP host asks for sign-in, and the API refuses the GB token there', async ({
+  page,
+}) => {
   await signIn(page, 'preparer', 'gb');
   await expect(page.getByTestId('province-name')).toContainText('Gilgit-Baltistan');
 

@@ -37,7 +37,10 @@ test('a reviewer returns a PC-I with a comment; the preparer sees it, fixes and 
   await expect(preparer.page.locator('[data-state="submitted"]').first()).toBeVisible();
   await preparer.context.close();
 
-  const after = await preparerApi.call<{ state: string; data: { description: { justification: string } } }>('GET', `/api/documents/${documentId}`);
+  const after = await preparerApi.call<{ state: string; data: { description: { justification: string } } }>(
+    'GET',
+    `/api/documents/${documentId}`,
+  );
   expect(after.state).toBe('submitted');
   expect(after.data.description.justification).toContain('Unit rates rechecked against the 2025 schedule.');
 });

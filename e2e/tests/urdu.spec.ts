@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { newPerson, preparedPcI, signInAs, switchLanguage } from '../support/app';
 import { at } from '../support/form-filler';
 
-test('Urdu: the switch turns the app right-to-left, shows the PC-I in Urdu and sets it in Nastaliq', async ({ page }) => {
+test('Urdu: the switch turns the app right-to-left, shows the PC-I in Urdu and sets it in Nastaliq', async ({
+  page,
+}) => {
   // A person of their own: the language choice is stored on the account.
   const person = await newPerson(['preparer'], 'kp');
   const api = person.api;
@@ -19,7 +21,10 @@ test('Urdu: the switch turns the app right-to-left, shows the PC-I in Urdu and s
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 
   // Nastaliq is declared for Urdu text, loaded, and actually used by the label.
-  const font = await page.getByText('منصوبے کا نام').first().evaluate((el) => getComputedStyle(el).fontFamily);
+  const font = await page
+    .getByText('منصوبے کا نام')
+    .first()
+    .evaluate((el) => getComputedStyle(el).fontFamily);
   expect(font).toContain('Noto Nastaliq Urdu');
   await page.evaluate(() => document.fonts.ready);
   expect(await page.evaluate(() => document.fonts.check('16px "Noto Nastaliq Urdu"', 'منصوبہ'))).toBe(true);
@@ -42,6 +47,9 @@ test('switching language in the middle of typing keeps what was typed', async ({
   await expect(page.getByText('منصوبے کا نام').first()).toBeVisible();
   await expect(at(page, '/description/outputs')).toHaveValue(typed);
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
-  const saved = await person.api.call<{ data: { description: { outputs: string } } }>('GET', `/api/documents/${documentId}`);
+  const saved = await person.api.call<{ data: { description: { outputs: string } } }>(
+    'GET',
+    `/api/documents/${documentId}`,
+  );
   expect(saved.data.description.outputs).toBe(typed);
 });

@@ -22,7 +22,11 @@ test('a viewer sees projects and documents but no edit or action buttons', async
   await expect(page.locator('[data-action]')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Upload' })).toHaveCount(0);
-  await expect(page.locator('[data-pointer]:is(input:not([readonly]):not([disabled]), textarea:not([readonly]):not([disabled]), select:not([disabled]))')).toHaveCount(0);
+  await expect(
+    page.locator(
+      '[data-pointer]:is(input:not([readonly]):not([disabled]), textarea:not([readonly]):not([disabled]), select:not([disabled]))',
+    ),
+  ).toHaveCount(0);
 
   const viewer = await ApiClient.signIn('viewer', 'kp');
   const seen = await viewer.call<{ actions: unknown[] }>('GET', `/api/documents/${documentId}`);

@@ -5,7 +5,14 @@
  */
 
 /** What a forum can decide. 'recommended' is a lower forum passing a document up (e.g. PDWP to ECNEC). */
-export const DECISIONS = ['approved', 'approved-with-changes', 'deferred', 'rejected', 'returned', 'recommended'] as const;
+export const DECISIONS = [
+  'approved',
+  'approved-with-changes',
+  'deferred',
+  'rejected',
+  'returned',
+  'recommended',
+] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 /** Decisions that approve the document: they carry an approved cost and move the project. */
@@ -84,7 +91,10 @@ export interface ImportedDecisionResult {
  * approving decision of a PC-I / revised PC-I (or PC-IV), brings the project's approved cost,
  * forum and dates up to date from its records. It does not change the document's workflow state.
  */
-export type RecordImported = (em: import('typeorm').EntityManager, input: ImportedDecisionInput) => Promise<ImportedDecisionResult>;
+export type RecordImported = (
+  em: import('typeorm').EntityManager,
+  input: ImportedDecisionInput,
+) => Promise<ImportedDecisionResult>;
 
 /** A record as the API answers it. */
 export interface ApprovalRecordView {

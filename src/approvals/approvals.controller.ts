@@ -33,15 +33,23 @@ export class ApprovalsController {
     description:
       "Body {attachmentId}: an attachment of this document of kind 'approval-letter' (file it first with POST /api/documents/:id/approval-letter). " +
       'Replaces a letter linked before; audited (approval-record.letter-linked). Answers the record. 400 naming attachmentId when it is not an approval ' +
-      'letter of this document; 404 when the document or the decision is not this province\'s. ' + RECORD_FIELDS,
+      "letter of this document; 404 when the document or the decision is not this province's. " +
+      RECORD_FIELDS,
   })
-  linkLetter(@Param('id', UUID) id: string, @Param('recordId', UUID) recordId: string, @Body() body: LinkLetterRequest) {
+  linkLetter(
+    @Param('id', UUID) id: string,
+    @Param('recordId', UUID) recordId: string,
+    @Body() body: LinkLetterRequest,
+  ) {
     return this.approvals.linkLetter(id, recordId, body.attachmentId);
   }
 
   @Get('projects/:id/approvals')
   @RequirePermission('projects.read')
-  @ApiOperation({ summary: "A project's approval history across its documents, oldest decision first", description: RECORD_FIELDS })
+  @ApiOperation({
+    summary: "A project's approval history across its documents, oldest decision first",
+    description: RECORD_FIELDS,
+  })
   history(@Param('id', UUID) id: string) {
     return this.approvals.historyOf(id);
   }

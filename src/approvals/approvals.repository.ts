@@ -79,9 +79,27 @@ export class ApprovalsRepository {
                                      routing_warnings, origin, import_key, transition_id, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`,
       [
-        r.projectId, r.documentId, r.documentKind, r.forum, r.forumRuleId, r.meetingNumber, r.meetingDate, r.decisionDate, r.decision,
-        r.documentCost, r.approvedCost, r.baselineCost, r.increasePct, r.conditions, r.minutesReference, r.letterAttachmentId,
-        JSON.stringify(r.routingWarnings), r.origin, r.importKey, r.transitionId, r.recordedBy,
+        r.projectId,
+        r.documentId,
+        r.documentKind,
+        r.forum,
+        r.forumRuleId,
+        r.meetingNumber,
+        r.meetingDate,
+        r.decisionDate,
+        r.decision,
+        r.documentCost,
+        r.approvedCost,
+        r.baselineCost,
+        r.increasePct,
+        r.conditions,
+        r.minutesReference,
+        r.letterAttachmentId,
+        JSON.stringify(r.routingWarnings),
+        r.origin,
+        r.importKey,
+        r.transitionId,
+        r.recordedBy,
       ],
     );
     return row.id;
@@ -97,13 +115,19 @@ export class ApprovalsRepository {
 
   /** The record an import wrote under this key for the project, if any (imports are idempotent). */
   async idOfImport(em: EntityManager, projectId: string, importKey: string): Promise<string | null> {
-    const [row] = await em.query(`SELECT id FROM approval_records WHERE project_id = $1 AND import_key = $2`, [projectId, importKey]);
+    const [row] = await em.query(`SELECT id FROM approval_records WHERE project_id = $1 AND import_key = $2`, [
+      projectId,
+      importKey,
+    ]);
     return row?.id ?? null;
   }
 
   /** The date of a document's latest decision (any decision), or null before its first. */
   async lastDecisionDateOf(em: EntityManager, documentId: string): Promise<string | null> {
-    const [row] = await em.query(`SELECT to_char(max(decision_date), 'YYYY-MM-DD') AS day FROM approval_records WHERE document_id = $1`, [documentId]);
+    const [row] = await em.query(
+      `SELECT to_char(max(decision_date), 'YYYY-MM-DD') AS day FROM approval_records WHERE document_id = $1`,
+      [documentId],
+    );
     return row?.day ?? null;
   }
 
@@ -120,7 +144,11 @@ export class ApprovalsRepository {
   }
 
   /** A record of the document, or null (another document's record, or none). */
-  async idOnDocument(em: EntityManager, documentId: string, recordId: string): Promise<{ id: string; letterAttachmentId: string | null } | null> {
+  async idOnDocument(
+    em: EntityManager,
+    documentId: string,
+    recordId: string,
+  ): Promise<{ id: string; letterAttachmentId: string | null } | null> {
     const [row] = await em.query(
       `SELECT id, letter_attachment_id AS "letterAttachmentId" FROM approval_records WHERE id = $1 AND document_id = $2 FOR UPDATE`,
       [recordId, documentId],

@@ -96,7 +96,11 @@ function noRuleWarning(c: CheckedDecision, cost: string | null, reason: string |
 }
 
 /** A decision by another forum than the rules of its date name: recorded as the fact it is, with this remark. */
-function forumMismatchWarning(c: CheckedDecision, cost: string | null, rule: { code: string; forum: string }): RoutingWarning {
+function forumMismatchWarning(
+  c: CheckedDecision,
+  cost: string | null,
+  rule: { code: string; forum: string },
+): RoutingWarning {
   return {
     code: 'forum-mismatch',
     message: {
@@ -108,7 +112,10 @@ function forumMismatchWarning(c: CheckedDecision, cost: string | null, rule: { c
 }
 
 /** Where a document keeps the date it was prepared on (PC-I and revised PC-I: the cover; PC-II: item 1). */
-const PREPARATION_DATE_FIELDS = [['cover', 'preparationDate'], ['project', 'preparedOn']] as const;
+const PREPARATION_DATE_FIELDS = [
+  ['cover', 'preparationDate'],
+  ['project', 'preparedOn'],
+] as const;
 
 function preparationDateOf(data: Record<string, unknown>): string | null {
   for (const [section, field] of PREPARATION_DATE_FIELDS) {
@@ -151,11 +158,22 @@ export class ApprovalsService {
    * The decision sent with a workflow action, checked (400 naming the field) and completed with
    * its defaults: dated today, an approval approving the document's cost.
    */
-  async checkDecision(em: EntityManager, document: DecidedDocument, actionDecision: NonNullable<WorkflowAction['decision']>, details: DecisionDetails | undefined, today: string): Promise<CheckedDecision> {
+  async checkDecision(
+    em: EntityManager,
+    document: DecidedDocument,
+    actionDecision: NonNullable<WorkflowAction['decision']>,
+    details: DecisionDetails | undefined,
+    today: string,
+  ): Promise<CheckedDecision> {
     const d = details ?? {};
     const approving = actionDecision === 'approved';
-    if (!approving && d.outcome) throw bad('decision.outcome', `only an approval has an outcome; this action records "${actionDecision}"`);
-    if (!approving && d.approvedCost !== undefined) throw bad('decision.approvedCost', `only an approval has an approved cost; this action records "${actionDecision}"`);
+    if (!approving && d.outcome)
+      throw bad('decision.outcome', `only an approval has an outcome; this action records "${actionDecision}"`);
+    if (!approving && d.approvedCost !== undefined)
+      throw bad(
+        'decision.approvedCost',
+        `only an approval has an approved cost; this action records "${actionDecision}"`,
+      );
     const decision: Decision = approving ? (d.outcome ?? 'approved') : actionDecision;
     const checked: CheckedDecision = {
       decision,
@@ -172,26 +190,49 @@ export class ApprovalsService {
     if (checked.forum) await this.assertForum(em, document, checked.forum, 'decision.forum');
     if (decision === 'approved-with-changes' && d.approvedCost === undefined && COSTED_KINDS.includes(document.kind)) {
       // The forum changed the document: what it approved must be stated, not assumed to be the document's cost.
-      throw bad('decision.approvedCost', 'an approval with changes must state the cost the forum approved (Rs million)');
+      throw bad(
+        'decision.approvedCost',
+        'an approval with changes must state the cost the forum approved (Rs million)',
+      );
     }
-    checked.approvedCost = APPROVING_DECISIONS.includes(decision) && COSTED_KINDS.includes(document.kind) ? (d.approvedCost ?? document.totalCost) : null;
+    checked.approvedCost =
+      APPROVING_DECISIONS.includes(decision) && COSTED_KINDS.includes(document.kind)
+        ? (d.approvedCost ?? document.totalCost)
+        : null;
     await this.assertSound(em, document, checked, today);
     return checked;
   }
 
   /** The rules every record obeys, whatever its origin (400 naming the field). */
-  private async assertSound(em: EntityManager, document: DecidedDocument, c: CheckedDecision, today: string): Promise<void> {
-    if (c.decisionDate > today) throw bad('decision.decisionDate', `${c.decisionDate} is in the future (today is ${today})`);
+  private async assertSound(
+    em: EntityManager,
+    document: DecidedDocument,
+    c: CheckedDecision,
+    today: string,
+  ): Promise<void> {
+    if (c.decisionDate > today)
+      throw bad('decision.decisionDate', `${c.decisionDate} is in the future (today is ${today})`);
     const prepared = preparationDateOf(document.data);
-    if (prepared && c.decisionDate < prepared) throw bad('decision.decisionDate', `${c.decisionDate} is before the document was prepared (${prepared})`);
-    if (c.meetingDate && c.meetingDate > c.decisionDate) throw bad('decision.meetingDate', `the meeting (${c.meetingDate}) cannot be after the decision (${c.decisionDate})`);
+    if (prepared && c.decisionDate < prepared)
+      throw bad('decision.decisionDate', `${c.decisionDate} is before the document was prepared (${prepared})`);
+    if (c.meetingDate && c.meetingDate > c.decisionDate)
+      throw bad(
+        'decision.meetingDate',
+        `the meeting (${c.meetingDate}) cannot be after the decision (${c.decisionDate})`,
+      );
     if (APPROVING_DECISIONS.includes(c.decision) && COSTED_KINDS.includes(document.kind)) {
-      if (c.approvedCost === null) throw bad('decision.approvedCost', 'an approval must state the cost approved (Rs million); the document has no cost of its own');
+      if (c.approvedCost === null)
+        throw bad(
+          'decision.approvedCost',
+          'an approval must state the cost approved (Rs million); the document has no cost of its own',
+        );
       if (new Dec(c.approvedCost).isNegative()) throw bad('decision.approvedCost', 'must be 0 or more');
     }
-    if (c.decision === 'approved-with-changes' && !c.conditions) throw bad('decision.conditions', 'an approval with changes must state the changes (conditions)');
+    if (c.decision === 'approved-with-changes' && !c.conditions)
+      throw bad('decision.conditions', 'an approval with changes must state the changes (conditions)');
     await this.assertInOrder(em, document, c.decisionDate, 'decision.decisionDate');
-    if (c.letterAttachmentId) await this.assertLetter(em, document.id, c.letterAttachmentId, 'decision.letterAttachmentId');
+    if (c.letterAttachmentId)
+      await this.assertLetter(em, document.id, c.letterAttachmentId, 'decision.letterAttachmentId');
   }
 
   /**
@@ -200,28 +241,51 @@ export class ApprovalsService {
    * baseline are read by decision date; a decision dated out of order would make an older
    * approval the "last" one.
    */
-  private async assertInOrder(em: EntityManager, document: DecidedDocument, decisionDate: string, field: string): Promise<void> {
+  private async assertInOrder(
+    em: EntityManager,
+    document: DecidedDocument,
+    decisionDate: string,
+    field: string,
+  ): Promise<void> {
     const latest = await this.approvals.lastDecisionDateOf(em, document.id);
-    if (latest && decisionDate < latest) throw bad(field, `${decisionDate} is before this document's latest decision (${latest}); decisions are recorded in the order they were taken`);
+    if (latest && decisionDate < latest)
+      throw bad(
+        field,
+        `${decisionDate} is before this document's latest decision (${latest}); decisions are recorded in the order they were taken`,
+      );
     if (document.kind !== 'pc1-revised') return;
     const revised = await this.approvals.lastCostApprovalDateBesides(em, document.projectId, document.id);
-    if (revised && decisionDate < revised) throw bad(field, `${decisionDate} is before the approval this revision revises (${revised})`);
+    if (revised && decisionDate < revised)
+      throw bad(field, `${decisionDate} is before the approval this revision revises (${revised})`);
   }
 
   /** The letter must be an approval letter filed on this document (400 naming the field). */
-  private async assertLetter(em: EntityManager, documentId: string, attachmentId: string, field: string): Promise<void> {
+  private async assertLetter(
+    em: EntityManager,
+    documentId: string,
+    attachmentId: string,
+    field: string,
+  ): Promise<void> {
     const letter = await this.attachments.find(em, documentId, attachmentId);
     if (!letter) throw bad(field, `${attachmentId} is not an attachment of this document`);
     if (letter.kind !== APPROVAL_LETTER) {
-      throw bad(field, `${attachmentId} is a ${letter.kind} attachment, not an approval letter (file the letter with POST /api/documents/${documentId}/approval-letter)`);
+      throw bad(
+        field,
+        `${attachmentId} is a ${letter.kind} attachment, not an approval letter (file the letter with POST /api/documents/${documentId}/approval-letter)`,
+      );
     }
   }
 
   /** A forum named by the request: one of the province's approval forums, on a document routed to a forum (400 naming the field). */
   private async assertForum(em: EntityManager, document: DecidedDocument, forum: string, field: string): Promise<void> {
-    if (!COSTED_KINDS.includes(document.kind)) throw bad(field, `a ${document.kind} is not decided by a forum of the cost rules; send no forum`);
+    if (!COSTED_KINDS.includes(document.kind))
+      throw bad(field, `a ${document.kind} is not decided by a forum of the cost rules; send no forum`);
     const forums = (await MasterDataService.snapshot(em))['approval-forums'] ?? [];
-    if (!forums.some((f) => f.value === forum)) throw bad(field, `"${forum}" is not one of this province's approval forums (${forums.map((f) => f.value).join(', ')})`);
+    if (!forums.some((f) => f.value === forum))
+      throw bad(
+        field,
+        `"${forum}" is not one of this province's approval forums (${forums.map((f) => f.value).join(', ')})`,
+      );
   }
 
   /**
@@ -232,13 +296,23 @@ export class ApprovalsService {
    * while a past decision is a fact: recorded with the forum the request must then name, with a
    * 'no-rule' warning. A return needs no forum: without a rule it keeps the document's.
    */
-  decidingForum(c: CheckedDecision, routing: DecisionRouting, current: { forum: string | null; forumRuleId: string | null }, cost: string | null): DecidingForum {
+  decidingForum(
+    c: CheckedDecision,
+    routing: DecisionRouting,
+    current: { forum: string | null; forumRuleId: string | null },
+    cost: string | null,
+  ): DecidingForum {
     const { rule, warnings } = routing;
     if (!rule) {
-      if (c.decision === 'returned') return c.forum ? { forum: c.forum, forumRuleId: null, warnings } : { ...current, warnings };
-      if (c.origin !== 'recorded') throw new UnprocessableEntityException(routing.reason ?? 'No forum rule covers this document');
+      if (c.decision === 'returned')
+        return c.forum ? { forum: c.forum, forumRuleId: null, warnings } : { ...current, warnings };
+      if (c.origin !== 'recorded')
+        throw new UnprocessableEntityException(routing.reason ?? 'No forum rule covers this document');
       if (!c.forum) {
-        throw bad('decision.forum', `required: no forum rule of this province was in force on ${c.decisionDate} (${routing.reason ?? 'no rule covers the document'}); name the forum that decided (a code of the approval-forums list)`);
+        throw bad(
+          'decision.forum',
+          `required: no forum rule of this province was in force on ${c.decisionDate} (${routing.reason ?? 'no rule covers the document'}); name the forum that decided (a code of the approval-forums list)`,
+        );
       }
       return { forum: c.forum, forumRuleId: null, warnings: [...warnings, noRuleWarning(c, cost, routing.reason)] };
     }
@@ -251,12 +325,27 @@ export class ApprovalsService {
   async recordDecision(em: EntityManager, w: WorkflowDecision): Promise<ApprovalRecordView> {
     const { document, checked } = w;
     const id = await this.approvals.insert(em, {
-      projectId: document.projectId, documentId: document.id, documentKind: document.kind,
-      forum: w.forum, forumRuleId: w.forumRuleId, meetingNumber: checked.meetingNumber, meetingDate: checked.meetingDate,
-      decisionDate: checked.decisionDate, decision: checked.decision, documentCost: COSTED_KINDS.includes(document.kind) ? document.totalCost : null,
-      approvedCost: checked.approvedCost, baselineCost: w.increasePct === null ? null : w.baselineCost, increasePct: w.increasePct,
-      conditions: checked.conditions, minutesReference: checked.minutesReference, letterAttachmentId: checked.letterAttachmentId,
-      routingWarnings: w.routingWarnings, origin: checked.origin, importKey: null, transitionId: w.transitionId, recordedBy: w.recordedBy,
+      projectId: document.projectId,
+      documentId: document.id,
+      documentKind: document.kind,
+      forum: w.forum,
+      forumRuleId: w.forumRuleId,
+      meetingNumber: checked.meetingNumber,
+      meetingDate: checked.meetingDate,
+      decisionDate: checked.decisionDate,
+      decision: checked.decision,
+      documentCost: COSTED_KINDS.includes(document.kind) ? document.totalCost : null,
+      approvedCost: checked.approvedCost,
+      baselineCost: w.increasePct === null ? null : w.baselineCost,
+      increasePct: w.increasePct,
+      conditions: checked.conditions,
+      minutesReference: checked.minutesReference,
+      letterAttachmentId: checked.letterAttachmentId,
+      routingWarnings: w.routingWarnings,
+      origin: checked.origin,
+      importKey: null,
+      transitionId: w.transitionId,
+      recordedBy: w.recordedBy,
     });
     await this.afterRecord(em, id, document.projectId);
     return this.approvals.one(em, id);
@@ -269,32 +358,51 @@ export class ApprovalsService {
    * the document's workflow state is the importer's business.
    */
   async recordImported(em: EntityManager, input: ImportedDecisionInput): Promise<ImportedDecisionResult> {
-    if (!input.importKey || input.importKey.length > MAX_IMPORT_KEY_LENGTH) throw bad('importKey', `required, at most ${MAX_IMPORT_KEY_LENGTH} characters`);
+    if (!input.importKey || input.importKey.length > MAX_IMPORT_KEY_LENGTH)
+      throw bad('importKey', `required, at most ${MAX_IMPORT_KEY_LENGTH} characters`);
     const existing = await this.approvals.idOfImport(em, input.projectId, input.importKey);
     if (existing) return { record: await this.approvals.one(em, existing), created: false };
     const document = await this.projects.decidedDocument(em, input.documentId);
-    if (!document || document.projectId !== input.projectId) throw bad('documentId', `no document ${input.documentId} in project ${input.projectId}`);
-    if (!RECORDED_KINDS.includes(document.kind)) throw bad('documentId', `a ${document.kind} has no forum decisions (only ${RECORDED_KINDS.join(', ')})`);
-    if (!(DECISIONS as readonly string[]).includes(input.decision)) throw bad('decision', `must be one of ${DECISIONS.join(', ')}`);
+    if (!document || document.projectId !== input.projectId)
+      throw bad('documentId', `no document ${input.documentId} in project ${input.projectId}`);
+    if (!RECORDED_KINDS.includes(document.kind))
+      throw bad('documentId', `a ${document.kind} has no forum decisions (only ${RECORDED_KINDS.join(', ')})`);
+    if (!(DECISIONS as readonly string[]).includes(input.decision))
+      throw bad('decision', `must be one of ${DECISIONS.join(', ')}`);
     if (!isCalendarDate(input.decisionDate)) throw bad('decisionDate', 'must be a real date (YYYY-MM-DD)');
-    if (input.meetingDate && !isCalendarDate(input.meetingDate)) throw bad('meetingDate', 'must be a real date (YYYY-MM-DD)');
-    if (!input.forum?.trim() && COSTED_KINDS.includes(document.kind)) throw bad('forum', 'required: the forum that decided');
+    if (input.meetingDate && !isCalendarDate(input.meetingDate))
+      throw bad('meetingDate', 'must be a real date (YYYY-MM-DD)');
+    if (!input.forum?.trim() && COSTED_KINDS.includes(document.kind))
+      throw bad('forum', 'required: the forum that decided');
     for (const [field, value, max] of [
-      ['meetingNumber', input.meetingNumber, MAX_MEETING_NUMBER_LENGTH], ['conditions', input.conditions, MAX_CONDITIONS_LENGTH], ['minutesReference', input.minutesReference, MAX_MINUTES_REFERENCE_LENGTH],
+      ['meetingNumber', input.meetingNumber, MAX_MEETING_NUMBER_LENGTH],
+      ['conditions', input.conditions, MAX_CONDITIONS_LENGTH],
+      ['minutesReference', input.minutesReference, MAX_MINUTES_REFERENCE_LENGTH],
     ] as const) {
       if (value && value.length > max) throw bad(field, `at most ${max} characters`);
     }
-    for (const [field, value] of [['documentCost', input.documentCost], ['approvedCost', input.approvedCost]] as const) {
-      if (value !== undefined && value !== null && !AMOUNT_PATTERN.test(value)) throw bad(field, 'must be an amount in Rs million (0 or more, up to 3 decimals)');
+    for (const [field, value] of [
+      ['documentCost', input.documentCost],
+      ['approvedCost', input.approvedCost],
+    ] as const) {
+      if (value !== undefined && value !== null && !AMOUNT_PATTERN.test(value))
+        throw bad(field, 'must be an amount in Rs million (0 or more, up to 3 decimals)');
     }
     const approving = APPROVING_DECISIONS.includes(input.decision);
-    if (!approving && input.approvedCost) throw bad('approvedCost', `only an approval has an approved cost; the decision is "${input.decision}"`);
+    if (!approving && input.approvedCost)
+      throw bad('approvedCost', `only an approval has an approved cost; the decision is "${input.decision}"`);
     const today = this.calendar.today();
     const checked: CheckedDecision = {
-      decision: input.decision, decisionDate: input.decisionDate, meetingNumber: input.meetingNumber ?? null, meetingDate: input.meetingDate ?? null,
+      decision: input.decision,
+      decisionDate: input.decisionDate,
+      meetingNumber: input.meetingNumber ?? null,
+      meetingDate: input.meetingDate ?? null,
       approvedCost: approving && COSTED_KINDS.includes(document.kind) ? (input.approvedCost ?? null) : null,
-      conditions: input.conditions?.trim() || null, minutesReference: input.minutesReference ?? null, letterAttachmentId: null,
-      forum: input.forum?.trim() || null, origin: 'import',
+      conditions: input.conditions?.trim() || null,
+      minutesReference: input.minutesReference ?? null,
+      letterAttachmentId: null,
+      forum: input.forum?.trim() || null,
+      origin: 'import',
     };
     try {
       await this.assertSound(em, document, checked, today);
@@ -307,19 +415,42 @@ export class ApprovalsService {
       throw error;
     }
     const documentCost = COSTED_KINDS.includes(document.kind) ? (input.documentCost ?? document.totalCost) : null;
-    const baselineCost = document.kind === 'pc1-revised' ? await this.approvals.baselineOn(em, input.projectId, input.decisionDate) : null;
-    const increasePct = baselineCost && documentCost && !new Dec(baselineCost).isZero() ? this.increase(documentCost, baselineCost) : null;
+    const baselineCost =
+      document.kind === 'pc1-revised' ? await this.approvals.baselineOn(em, input.projectId, input.decisionDate) : null;
+    const increasePct =
+      baselineCost && documentCost && !new Dec(baselineCost).isZero()
+        ? this.increase(documentCost, baselineCost)
+        : null;
     const id = await this.approvals.insertImported(em, {
-      projectId: input.projectId, documentId: document.id, documentKind: document.kind, forum: checked.forum, forumRuleId: input.forumRuleId ?? null,
-      meetingNumber: checked.meetingNumber, meetingDate: checked.meetingDate, decisionDate: checked.decisionDate, decision: checked.decision,
-      documentCost, approvedCost: checked.approvedCost, baselineCost: increasePct === null ? null : baselineCost, increasePct,
-      conditions: checked.conditions, minutesReference: checked.minutesReference, letterAttachmentId: null,
-      routingWarnings: input.routingWarnings ?? [], origin: 'import', importKey: input.importKey, transitionId: null, recordedBy: null,
+      projectId: input.projectId,
+      documentId: document.id,
+      documentKind: document.kind,
+      forum: checked.forum,
+      forumRuleId: input.forumRuleId ?? null,
+      meetingNumber: checked.meetingNumber,
+      meetingDate: checked.meetingDate,
+      decisionDate: checked.decisionDate,
+      decision: checked.decision,
+      documentCost,
+      approvedCost: checked.approvedCost,
+      baselineCost: increasePct === null ? null : baselineCost,
+      increasePct,
+      conditions: checked.conditions,
+      minutesReference: checked.minutesReference,
+      letterAttachmentId: null,
+      routingWarnings: input.routingWarnings ?? [],
+      origin: 'import',
+      importKey: input.importKey,
+      transitionId: null,
+      recordedBy: null,
     });
     if (id === null) {
       // Imported meanwhile by a concurrent run of the same row (checked above, written since): that record stands.
       const written = await this.approvals.idOfImport(em, input.projectId, input.importKey);
-      if (!written) throw new Error(`approval record ${input.importKey} of project ${input.projectId}: unique violation, yet no record under the key`);
+      if (!written)
+        throw new Error(
+          `approval record ${input.importKey} of project ${input.projectId}: unique violation, yet no record under the key`,
+        );
       return { record: await this.approvals.one(em, written), created: false };
     }
     await this.afterRecord(em, id, input.projectId);
@@ -349,9 +480,17 @@ export class ApprovalsService {
       targetType: 'document',
       targetId: record.documentId,
       details: {
-        recordId: id, decision: record.decision, decisionDate: record.decisionDate, forum: record.forum, forumRule: record.forumRule,
-        documentCost: record.documentCost, approvedCost: record.approvedCost, increasePct: record.increasePct, origin: record.origin,
-        backdated: record.origin === 'recorded', importKey: record.importKey,
+        recordId: id,
+        decision: record.decision,
+        decisionDate: record.decisionDate,
+        forum: record.forum,
+        forumRule: record.forumRule,
+        documentCost: record.documentCost,
+        approvedCost: record.approvedCost,
+        increasePct: record.increasePct,
+        origin: record.origin,
+        backdated: record.origin === 'recorded',
+        importKey: record.importKey,
       },
     });
   }
@@ -362,7 +501,8 @@ export class ApprovalsService {
    */
   linkLetter(documentId: string, recordId: string, attachmentId: string): Promise<ApprovalRecordView> {
     return this.db.transaction(async (em) => {
-      if (!(await this.projects.decidedDocument(em, documentId))) throw new NotFoundException(`No document ${documentId} in this province`);
+      if (!(await this.projects.decidedDocument(em, documentId)))
+        throw new NotFoundException(`No document ${documentId} in this province`);
       const record = await this.approvals.idOnDocument(em, documentId, recordId);
       if (!record) throw new NotFoundException(`No decision ${recordId} on document ${documentId}`);
       await this.assertLetter(em, documentId, attachmentId, 'attachmentId');
@@ -382,7 +522,8 @@ export class ApprovalsService {
   /** A document's decisions, oldest first. */
   decisionsOf(documentId: string): Promise<ApprovalRecordView[]> {
     return this.db.transaction(async (em) => {
-      if (!(await this.projects.decidedDocument(em, documentId))) throw new NotFoundException(`No document ${documentId} in this province`);
+      if (!(await this.projects.decidedDocument(em, documentId)))
+        throw new NotFoundException(`No document ${documentId} in this province`);
       return this.approvals.forDocument(em, documentId);
     });
   }
@@ -390,7 +531,8 @@ export class ApprovalsService {
   /** A project's approval history, oldest first, across its documents. */
   historyOf(projectId: string): Promise<ApprovalRecordView[]> {
     return this.db.transaction(async (em) => {
-      if (!(await this.projects.projectExists(em, projectId))) throw new NotFoundException(`No project ${projectId} in this province`);
+      if (!(await this.projects.projectExists(em, projectId)))
+        throw new NotFoundException(`No project ${projectId} in this province`);
       return this.approvals.forProject(em, projectId);
     });
   }

@@ -26,7 +26,10 @@ export interface StoredAttachment {
 @Injectable()
 export class AttachmentsRepository {
   /** The document an attachment is added to, locked so its state cannot change under the upload. */
-  async lockDocument(em: EntityManager, documentId: string): Promise<{ id: string; state: string; createdBy: string; departmentId: string | null } | null> {
+  async lockDocument(
+    em: EntityManager,
+    documentId: string,
+  ): Promise<{ id: string; state: string; createdBy: string; departmentId: string | null } | null> {
     const [document] = await em.query(
       `SELECT id, state, created_by AS "createdBy", department_id AS "departmentId" FROM documents WHERE id = $1 FOR UPDATE`,
       [documentId],

@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import { AuditService } from '../audit/audit.service';
@@ -48,11 +55,14 @@ export class AttachmentsService {
 
   async upload(documentId: string, kind: string, file: UploadedFile | undefined) {
     if (!file) throw new BadRequestException({ message: ['file is required (multipart field "file")'] });
-    if (!(ATTACHMENT_KINDS as readonly string[]).includes(kind)) throw new BadRequestException({ message: [`kind must be one of ${ATTACHMENT_KINDS.join(', ')}`] });
-    if (file.size > this.config.storage.maxBytes) throw new PayloadTooLargeException(`file: larger than ${this.config.storage.maxBytes} bytes`);
+    if (!(ATTACHMENT_KINDS as readonly string[]).includes(kind))
+      throw new BadRequestException({ message: [`kind must be one of ${ATTACHMENT_KINDS.join(', ')}`] });
+    if (file.size > this.config.storage.maxBytes)
+      throw new PayloadTooLargeException(`file: larger than ${this.config.storage.maxBytes} bytes`);
     const type = sniff(file.buffer);
     if (!type) throw new BadRequestException({ message: ['file: only PDF, PNG, JPEG and TIFF files are accepted'] });
-    if (file.mimetype !== type) throw new BadRequestException({ message: [`file: declared as ${file.mimetype} but its content is ${type}`] });
+    if (file.mimetype !== type)
+      throw new BadRequestException({ message: [`file: declared as ${file.mimetype} but its content is ${type}`] });
     // The name is kept as given (multer decodes it as UTF-8: see ProjectsModule), minus what could mislead.
     const fileName = sanitiseFileName(file.originalname, type);
     const me = this.cls.get('principal');
@@ -68,14 +78,23 @@ export class AttachmentsService {
       if (kind === APPROVAL_LETTER) {
         // Before the forum or once it has decided, by whoever takes the forum's decisions (a return
         // for rectification comes with no letter).
-        const deciding = config.actions.filter((a) => a.decision && a.decision !== 'returned' && (a.from.includes(document.state) || a.to === document.state));
-        if (!deciding.length) throw new ConflictException(`The document is ${document.state}; an approval letter is attached when it is before its forum or decided`);
+        const deciding = config.actions.filter(
+          (a) =>
+            a.decision && a.decision !== 'returned' && (a.from.includes(document.state) || a.to === document.state),
+        );
+        if (!deciding.length)
+          throw new ConflictException(
+            `The document is ${document.state}; an approval letter is attached when it is before its forum or decided`,
+          );
         const roles = [...new Set(deciding.flatMap((a) => a.roles))];
-        if (!roles.some((r) => me.roles.includes(r))) throw new ForbiddenException(`Attaching the approval letter needs the role ${roles.join(' or ')}`);
+        if (!roles.some((r) => me.roles.includes(r)))
+          throw new ForbiddenException(`Attaching the approval letter needs the role ${roles.join(' or ')}`);
       } else {
         // Other attachments are part of the document: added while it can be edited, like its data.
         if (!config.states.find((s) => s.id === document.state)?.editable) {
-          throw new ConflictException(`The document is ${document.state}; attachments can be added while it is being prepared or returned`);
+          throw new ConflictException(
+            `The document is ${document.state}; attachments can be added while it is being prepared or returned`,
+          );
         }
         await assertMayPrepare(em, document, me);
       }
@@ -83,8 +102,23 @@ export class AttachmentsService {
       // never a row whose file is missing.
       await this.storage.put(key, file.buffer);
       try {
-        await this.attachments.insert(em, { id, documentId, kind, fileName, contentType: type, sizeBytes: file.size, sha256, storageKey: key, uploadedBy: me.id });
-        await this.audit.record(em, { action: 'attachment.added', targetType: 'document', targetId: documentId, details: { attachmentId: id, kind, fileName, sha256 } });
+        await this.attachments.insert(em, {
+          id,
+          documentId,
+          kind,
+          fileName,
+          contentType: type,
+          sizeBytes: file.size,
+          sha256,
+          storageKey: key,
+          uploadedBy: me.id,
+        });
+        await this.audit.record(em, {
+          action: 'attachment.added',
+          targetType: 'document',
+          targetId: documentId,
+          details: { attachmentId: id, kind, fileName, sha256 },
+        });
       } catch (error) {
         await this.storage.remove(key);
         throw error;
@@ -93,7 +127,10 @@ export class AttachmentsService {
     });
   }
 
-  async download(documentId: string, attachmentId: string): Promise<{ fileName: string; contentType: string; bytes: Buffer; sha256: string }> {
+  async download(
+    documentId: string,
+    attachmentId: string,
+  ): Promise<{ fileName: string; contentType: string; bytes: Buffer; sha256: string }> {
     const row = await this.db.transaction((em) => this.attachments.find(em, documentId, attachmentId));
     if (!row) throw new NotFoundException(`No attachment ${attachmentId} on document ${documentId} in this province`);
     const bytes = await this.storage.get(row.storageKey);

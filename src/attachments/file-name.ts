@@ -53,5 +53,10 @@ export function sanitiseFileName(name: string, contentType: string): string {
   if (chars.length <= FILE_NAME_MAX_CHARS) return clean;
   const dot = clean.lastIndexOf('.');
   const tail = dot > 0 ? Array.from(clean.slice(dot)) : [];
-  return chars.slice(0, FILE_NAME_MAX_CHARS - tail.length).join('').trimEnd() + tail.join('');
+  return (
+    chars
+      .slice(0, FILE_NAME_MAX_CHARS - tail.length)
+      .join('')
+      .trimEnd() + tail.join('')
+  );
 }

@@ -31,8 +31,9 @@ export class AuditController {
   @ApiProduces('text/csv')
   @ApiOperation({
     summary: 'The filtered audit log as CSV, newest first',
-    description: `At most ${AUDIT_EXPORT_MAX_ROWS} rows; X-Total-Count gives the matching total and `
-      + 'X-Export-Truncated is "true" when the file holds fewer (narrow from/to and export in parts).',
+    description:
+      `At most ${AUDIT_EXPORT_MAX_ROWS} rows; X-Total-Count gives the matching total and ` +
+      'X-Export-Truncated is "true" when the file holds fewer (narrow from/to and export in parts).',
   })
   async export(@Query() query: AuditExportQuery, @Res() res: Response) {
     const file = await this.audit.exportCsv(query);

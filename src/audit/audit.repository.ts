@@ -26,7 +26,10 @@ const COLUMNS = `id::text AS id, at, actor_type AS "actorType", actor_id AS "act
 export class AuditRepository {
   /** Newest first (ties by id), `limit` rows from `offset`, with the total matching the filters. */
   async page(
-    em: EntityManager, criteria: AuditCriteria, offset: number, limit: number,
+    em: EntityManager,
+    criteria: AuditCriteria,
+    offset: number,
+    limit: number,
   ): Promise<{ items: AuditEntry[]; total: number }> {
     const { where, params } = this.where(criteria);
     const items: AuditEntry[] = await em.query(

@@ -36,7 +36,16 @@ export interface AuditCsv {
 
 /** The export's columns: the entry as stored, details as JSON. */
 const CSV_HEADER = [
-  'at', 'actorType', 'actorEmail', 'actorId', 'action', 'targetType', 'targetId', 'ip', 'requestId', 'details',
+  'at',
+  'actorType',
+  'actorEmail',
+  'actorId',
+  'action',
+  'targetType',
+  'targetId',
+  'ip',
+  'requestId',
+  'details',
 ];
 
 /**
@@ -54,9 +63,9 @@ export class AuditService {
 
   async record(em: EntityManager, event: AuditEvent): Promise<void> {
     const principal = this.cls.isActive() ? this.cls.get('principal') : undefined;
-    const actor = event.actor ?? (principal
-      ? { type: principal.kind, id: principal.id, email: principal.email }
-      : { type: 'system' as const });
+    const actor =
+      event.actor ??
+      (principal ? { type: principal.kind, id: principal.id, email: principal.email } : { type: 'system' as const });
     const repo = em.getRepository(AuditEntry);
     const entry = repo.create({
       actorType: actor.type,
@@ -97,17 +106,30 @@ export class AuditService {
   exportCsv(query: AuditExportQuery): Promise<AuditCsv> {
     return this.db.transaction(async (em) => {
       const { items, total } = await this.repository.page(em, criteriaOf(query), 0, AUDIT_EXPORT_MAX_ROWS);
-      const rows = items.map((e) => [
-        new Date(e.at).toISOString(), e.actorType, e.actorEmail, e.actorId, e.action,
-        e.targetType, e.targetId, e.ip, e.requestId,
-        Object.keys(e.details ?? {}).length ? JSON.stringify(e.details) : '',
-      ].map((cell) => neutraliseText(cell ?? '')));
+      const rows = items.map((e) =>
+        [
+          new Date(e.at).toISOString(),
+          e.actorType,
+          e.actorEmail,
+          e.actorId,
+          e.action,
+          e.targetType,
+          e.targetId,
+          e.ip,
+          e.requestId,
+          Object.keys(e.details ?? {}).length ? JSON.stringify(e.details) : '',
+        ].map((cell) => neutraliseText(cell ?? '')),
+      );
       const csv = stringify([CSV_HEADER, ...rows], { bom: true, record_delimiter: 'windows' });
       const day = new Date().toISOString().slice(0, 10);
       const fileName = `audit-log-${this.db.currentTenant().slug}-${day}.csv`;
       // Who took the log away, with which filters, is itself part of the log.
       const filters = Object.fromEntries(Object.entries(criteriaOf(query)).filter(([, v]) => v !== undefined));
-      await this.record(em, { action: 'audit.exported', targetType: 'audit', details: { filters, rows: items.length } });
+      await this.record(em, {
+        action: 'audit.exported',
+        targetType: 'audit',
+        details: { filters, rows: items.length },
+      });
       return { fileName, csv, total, truncated: total > items.length };
     });
   }

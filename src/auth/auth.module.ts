@@ -24,12 +24,24 @@ import { UsersService } from '../users/users.service';
     DiscoveryModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.jwt.key as unknown as Buffer, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwt.key as unknown as Buffer,
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
   controllers: [TenantAuthController, RolesController],
   providers: [
-    PasswordHasher, TokenService, JwtStrategy, UsersService, UsersRepository, TenantSignInService, LoginThrottle, RefreshTokensService, EndpointCatalog, BrowserSessions,
+    PasswordHasher,
+    TokenService,
+    JwtStrategy,
+    UsersService,
+    UsersRepository,
+    TenantSignInService,
+    LoginThrottle,
+    RefreshTokensService,
+    EndpointCatalog,
+    BrowserSessions,
     // The operator status check of JwtStrategy (the platform module owns the table).
     OperatorsRepository,
   ],

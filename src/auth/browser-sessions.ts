@@ -59,7 +59,9 @@ export class BrowserSessions {
     if (origin === undefined) return;
     const host = this.requestHost(req);
     if (!sameHost(origin, host)) {
-      throw new ForbiddenException(`Origin ${JSON.stringify(origin)} is not this host (${host ?? 'no Host header'}); browser sessions work only from the page served here`);
+      throw new ForbiddenException(
+        `Origin ${JSON.stringify(origin)} is not this host (${host ?? 'no Host header'}); browser sessions work only from the page served here`,
+      );
     }
   }
 
@@ -70,7 +72,10 @@ export class BrowserSessions {
   }
 
   setRefreshCookie(res: Response, token: string, cookie: SessionCookie = PROVINCE_SESSION_COOKIE): void {
-    res.cookie(cookie.name, token, { ...this.cookieOptions(cookie), maxAge: this.config.jwt.refreshTokenTtlSeconds * 1000 });
+    res.cookie(cookie.name, token, {
+      ...this.cookieOptions(cookie),
+      maxAge: this.config.jwt.refreshTokenTtlSeconds * 1000,
+    });
   }
 
   clearRefreshCookie(res: Response, cookie: SessionCookie = PROVINCE_SESSION_COOKIE): void {

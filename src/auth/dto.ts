@@ -23,19 +23,22 @@ export class TokenResponse {
 
 /** Browser mode (header X-Daftar-Client: web): the refresh token is in the daftar_refresh cookie, not here. */
 export class BrowserSessionResponse extends TokenResponse {
-  @ApiProperty({ example: 604800, description: 'seconds until the refresh token (and its cookie) expires' }) refreshExpiresIn: number;
+  @ApiProperty({ example: 604800, description: 'seconds until the refresh token (and its cookie) expires' })
+  refreshExpiresIn: number;
 }
 
 export class SessionResponse extends BrowserSessionResponse {
   @ApiProperty({
-    description: 'Opaque; exchange it at POST /api/auth/refresh. Each use returns a new one. Absent in browser mode (X-Daftar-Client: web), where it is set as the daftar_refresh cookie instead.',
+    description:
+      'Opaque; exchange it at POST /api/auth/refresh. Each use returns a new one. Absent in browser mode (X-Daftar-Client: web), where it is set as the daftar_refresh cookie instead.',
   })
   refreshToken: string;
 }
 
 export class RefreshRequest {
   @ApiPropertyOptional({
-    description: 'API clients: the refresh token. Browser mode leaves it out (empty body) and sends the daftar_refresh cookie with the header X-Daftar-Client: web.',
+    description:
+      'API clients: the refresh token. Browser mode leaves it out (empty body) and sends the daftar_refresh cookie with the header X-Daftar-Client: web.',
   })
   @IsOptionalNotNull()
   @IsString()

@@ -45,8 +45,12 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
    */
   private authorize(context: ExecutionContext, principal: Principal): void {
     const scope = hostScopeOf(this.reflector, context);
-    if (scope === 'platform' && principal.kind !== 'operator') throw new UnauthorizedException('Operator sign-in required');
-    const permission = this.reflector.getAllAndOverride<DeclaredPermission | undefined>(REQUIRED_PERMISSION, [context.getHandler(), context.getClass()]);
+    if (scope === 'platform' && principal.kind !== 'operator')
+      throw new UnauthorizedException('Operator sign-in required');
+    const permission = this.reflector.getAllAndOverride<DeclaredPermission | undefined>(REQUIRED_PERMISSION, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!permission) throw new ForbiddenException('This endpoint declares no permission');
     if (permission === PLATFORM_PERMISSION) {
       if (principal.kind !== 'operator') throw new ForbiddenException('Operators only');

@@ -66,8 +66,13 @@ export class LoginThrottle {
     // Hashed so addresses and emails are not readable from Redis.
     const digest = (v: string) => createHash('sha256').update(v).digest('base64url');
     const base = (...parts: string[]) =>
-      realm === 'platform' ? this.redis.key('platform', 'login-failures', ...parts) : this.redis.tenantKey(realm.tenantId, 'login-failures', ...parts);
-    return [base('account', digest(email.trim().toLowerCase())), address ? base('address', digest(address)) : undefined];
+      realm === 'platform'
+        ? this.redis.key('platform', 'login-failures', ...parts)
+        : this.redis.tenantKey(realm.tenantId, 'login-failures', ...parts);
+    return [
+      base('account', digest(email.trim().toLowerCase())),
+      address ? base('address', digest(address)) : undefined,
+    ];
   }
 }
 

@@ -27,7 +27,16 @@ export type Role = (typeof ROLES)[number];
 const EVERYONE: Permission[] = ['profile.self', 'departments.read', 'projects.read', 'forms.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  tenant_admin: [...EVERYONE, 'departments.manage', 'users.manage', 'audit.read', 'settings.manage', 'forms.customise', 'master-data.manage', 'webhooks.manage'],
+  tenant_admin: [
+    ...EVERYONE,
+    'departments.manage',
+    'users.manage',
+    'audit.read',
+    'settings.manage',
+    'forms.customise',
+    'master-data.manage',
+    'webhooks.manage',
+  ],
   preparer: [...EVERYONE, 'projects.prepare'],
   reviewer: [...EVERYONE, 'projects.review'],
   approver: [...EVERYONE, 'projects.decide'],
@@ -39,5 +48,7 @@ export const PLATFORM_PERMISSION = 'platform.operate';
 export type DeclaredPermission = Permission | typeof PLATFORM_PERMISSION;
 
 export function rolesGrant(roles: readonly string[], permission: Permission): boolean {
-  return roles.some((r) => (ROLE_PERMISSIONS as Record<string, readonly Permission[] | undefined>)[r]?.includes(permission));
+  return roles.some((r) =>
+    (ROLE_PERMISSIONS as Record<string, readonly Permission[] | undefined>)[r]?.includes(permission),
+  );
 }

@@ -7,12 +7,10 @@ import { AppConfig } from '../config/app-config';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { User } from '../users/user.entity';
 
-
 export interface IssuedRefreshToken {
   refreshToken: string;
   refreshExpiresIn: number;
 }
-
 
 /**
  * Opaque refresh tokens, stored only as SHA-256 hashes in the province's schema. Each use
@@ -42,7 +40,12 @@ export class RefreshTokensService {
       if (!row) return { refused: 'unknown refresh token' } as const;
       if (row.used_at || row.revoked_at) {
         await this.revokeFamily(em, row.family_id);
-        await this.audit.record(em, { action: 'auth.refresh.reused', actor: { type: 'anonymous', id: row.user_id }, targetType: 'user', targetId: row.user_id });
+        await this.audit.record(em, {
+          action: 'auth.refresh.reused',
+          actor: { type: 'anonymous', id: row.user_id },
+          targetType: 'user',
+          targetId: row.user_id,
+        });
         return { refused: 'refresh token already used; its sessions are revoked' } as const;
       }
       if (new Date(row.expires_at) <= new Date()) return { refused: 'refresh token expired' } as const;
@@ -62,15 +65,24 @@ export class RefreshTokensService {
   /** Sign-out: the token's whole family stops working. Unknown tokens are ignored. */
   async revoke(token: string): Promise<void> {
     await this.db.transaction(async (em) => {
-      const [row] = await em.query(`SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1`, [sha256Hex(token)]);
+      const [row] = await em.query(`SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1`, [
+        sha256Hex(token),
+      ]);
       if (!row) return;
       await this.revokeFamily(em, row.family_id);
-      await this.audit.record(em, { action: 'auth.logout', targetType: 'user', targetId: row.user_id, actor: { type: 'user', id: row.user_id } });
+      await this.audit.record(em, {
+        action: 'auth.logout',
+        targetType: 'user',
+        targetId: row.user_id,
+        actor: { type: 'user', id: row.user_id },
+      });
     });
   }
 
   private async revokeFamily(em: EntityManager, familyId: string): Promise<void> {
-    await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+    await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
+      familyId,
+    ]);
   }
 
   private async insert(em: EntityManager, userId: string, familyId: string): Promise<IssuedRefreshToken> {

@@ -1,7 +1,17 @@
 import { Body, Controller, HttpCode, Ip, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import {
-  ApiBody, ApiCookieAuth, ApiExtraModels, ApiForbiddenResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse, getSchemaPath,
+  ApiBody,
+  ApiCookieAuth,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from './auth.decorators';
@@ -76,7 +86,9 @@ export class TenantAuthController {
   @ApiCookieAuth('refresh-cookie')
   @ApiBody(REFRESH_BODY)
   @ApiOkResponse(SESSION_OR_BROWSER)
-  @ApiUnauthorizedResponse({ description: 'Unknown, expired or already used (which revokes its family); in browser mode also a missing cookie' })
+  @ApiUnauthorizedResponse({
+    description: 'Unknown, expired or already used (which revokes its family); in browser mode also a missing cookie',
+  })
   @ApiForbiddenResponse({ description: `Empty body without ${WEB_CLIENT_HEADER}: web, or Origin is not this host` })
   async refresh(
     @Body() body: RefreshRequest,
@@ -109,7 +121,11 @@ export class TenantAuthController {
   @ApiBody(REFRESH_BODY)
   @ApiNoContentResponse({ description: 'Signed out (unknown tokens are ignored)' })
   @ApiForbiddenResponse({ description: `Empty body without ${WEB_CLIENT_HEADER}: web, or Origin is not this host` })
-  async logout(@Body() body: RefreshRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @Body() body: RefreshRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     if (body.refreshToken !== undefined) {
       await this.signIns.logout(body.refreshToken);
       return;

@@ -20,13 +20,20 @@ export class TenantSignInService {
     private readonly refreshTokens: RefreshTokensService,
   ) {}
 
-  async signIn(email: string, password: string, address: string | undefined): Promise<IssuedToken & IssuedRefreshToken> {
+  async signIn(
+    email: string,
+    password: string,
+    address: string | undefined,
+  ): Promise<IssuedToken & IssuedRefreshToken> {
     const realm = { tenantId: this.db.currentTenant().id };
     try {
       await this.throttle.assertAllowed(realm, email, address);
     } catch (error) {
       if (error instanceof TooManySignInAttempts) {
-        await this.audit.recordAlone({ action: 'auth.login.throttled', actor: { type: 'anonymous', email: email.toLowerCase() } });
+        await this.audit.recordAlone({
+          action: 'auth.login.throttled',
+          actor: { type: 'anonymous', email: email.toLowerCase() },
+        });
       }
       throw error;
     }
@@ -44,7 +51,12 @@ export class TenantSignInService {
     }
     await this.throttle.recordSuccess(realm, email);
     const refresh = await this.db.transaction(async (em) => {
-      await this.audit.record(em, { action: 'auth.login', actor: { type: 'user', id: user.id, email: user.email }, targetType: 'user', targetId: user.id });
+      await this.audit.record(em, {
+        action: 'auth.login',
+        actor: { type: 'user', id: user.id, email: user.email },
+        targetType: 'user',
+        targetId: user.id,
+      });
       return this.refreshTokens.issue(em, user.id);
     });
     return { ...(await this.tokens.issueUserToken(this.db.currentTenant().id, user)), ...refresh };

@@ -33,7 +33,14 @@ export class TokenService {
   }
 
   issueUserToken(tenantId: string, user: { id: string; email: string; roles: string[] }): Promise<IssuedToken> {
-    return this.sign({ sub: user.id, aud: 'tenant', tid: tenantId, email: user.email, roles: user.roles, typ: 'access' });
+    return this.sign({
+      sub: user.id,
+      aud: 'tenant',
+      tid: tenantId,
+      email: user.email,
+      roles: user.roles,
+      typ: 'access',
+    });
   }
 
   private async sign(claims: AccessTokenClaims): Promise<IssuedToken> {

@@ -37,18 +37,30 @@ export async function migrate(app: INestApplicationContext, out: Out): Promise<n
  * Gives provinces the master data, base forms, workflow and forum rules they lack (new forms
  * in a release, or provinces created before them). One province, or every active one.
  */
-export async function installDefaults(app: INestApplicationContext, slug: string | undefined, out: Out): Promise<number> {
+export async function installDefaults(
+  app: INestApplicationContext,
+  slug: string | undefined,
+  out: Out,
+): Promise<number> {
   const registry = app.get(TenantRegistry);
   const db = app.get(TenantDatabase);
-  const slugs = slug ? [slug] : (await app.get(TenantsService).list()).filter((t) => t.status === 'active').map((t) => t.slug);
+  const slugs = slug
+    ? [slug]
+    : (await app.get(TenantsService).list()).filter((t) => t.status === 'active').map((t) => t.slug);
   for (const s of slugs) {
     const tenant = await registry.findBySlug(s);
     if (!tenant) throw new CliError(`No province "${s}"`);
-    const installed = await db.runAs(tenant, () => db.transaction((em) => installProvinceDefaults(em, tenant.slug, app.get(FormsService))));
-    if (installed.items || installed.forms.length) out(`  ${s}: ${installed.items} master-data items, forms ${installed.forms.join(', ') || 'up to date'}`);
+    const installed = await db.runAs(tenant, () =>
+      db.transaction((em) => installProvinceDefaults(em, tenant.slug, app.get(FormsService))),
+    );
+    if (installed.items || installed.forms.length)
+      out(`  ${s}: ${installed.items} master-data items, forms ${installed.forms.join(', ') || 'up to date'}`);
     const rules = installed.forumRules;
     if (rules.inserted.length) out(`  ${s}: forum rules added (seed ${rules.seed}): ${rules.inserted.join(', ')}`);
-    for (const skipped of rules.skipped) out(`  ${s}: forum rule ${skipped.code} not added: it would tie with ${skipped.conflicts.join(', ')} (review it: POST /api/forum-rules)`);
+    for (const skipped of rules.skipped)
+      out(
+        `  ${s}: forum rule ${skipped.code} not added: it would tie with ${skipped.conflicts.join(', ')} (review it: POST /api/forum-rules)`,
+      );
   }
   out(`province defaults: ${slugs.length} province(s) checked`);
   return 0;
@@ -136,12 +148,20 @@ export async function listTenants(app: INestApplicationContext, out: Out): Promi
   const rows = await app.get(TenantsService).list();
   if (!rows.length) out('No provinces yet.');
   for (const t of rows) {
-    out(`${t.slug.padEnd(14)} ${t.status.padEnd(13)} ${t.name.padEnd(28)} ${t.url}${t.domains.length ? ` (+ ${t.domains.join(', ')})` : ''}`);
+    out(
+      `${t.slug.padEnd(14)} ${t.status.padEnd(13)} ${t.name.padEnd(28)} ${t.url}${t.domains.length ? ` (+ ${t.domains.join(', ')})` : ''}`,
+    );
   }
   return 0;
 }
 
-export async function changeStatus(app: INestApplicationContext, action: 'suspend' | 'resume' | 'retry', slug: string, out: Out, reason?: string): Promise<number> {
+export async function changeStatus(
+  app: INestApplicationContext,
+  action: 'suspend' | 'resume' | 'retry',
+  slug: string,
+  out: Out,
+  reason?: string,
+): Promise<number> {
   const tenants = app.get(TenantsService);
   if (action === 'retry') {
     const run = await tenants.retry(slug, null);
@@ -211,9 +231,13 @@ async function seedDemoUsers(app: INestApplicationContext): Promise<void> {
 export function printDemoLogins(app: INestApplicationContext, out: Out): number {
   const config = app.get(AppConfig);
   out('');
-  out(`Open the web app in a browser: ${DEMO_PROVINCES.map((p) => config.urlFor(`${p.slug}.${config.baseDomain}`)).join('  or  ')}`);
+  out(
+    `Open the web app in a browser: ${DEMO_PROVINCES.map((p) => config.urlFor(`${p.slug}.${config.baseDomain}`)).join('  or  ')}`,
+  );
   out('');
-  out(`Operator console (API): ${config.urlFor(config.platformHost)}   ${config.platformAdmin.email} / ${config.env === 'production' ? '(PLATFORM_ADMIN_PASSWORD)' : config.platformAdmin.password}`);
+  out(
+    `Operator console (API): ${config.urlFor(config.platformHost)}   ${config.platformAdmin.email} / ${config.env === 'production' ? '(PLATFORM_ADMIN_PASSWORD)' : config.platformAdmin.password}`,
+  );
   for (const p of DEMO_PROVINCES) {
     out(`${p.name.padEnd(20)} ${config.urlFor(`${p.slug}.${config.baseDomain}`)}   ${p.adminEmail} / ${DEMO_PASSWORD}`);
     out(`${''.padEnd(20)} also ${DEMO_ROLES.map((r) => demoEmail(r, p.slug)).join(', ')} (same password)`);

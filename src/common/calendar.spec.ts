@@ -13,6 +13,17 @@ describe('Calendar', () => {
 
   test('only real days are calendar dates', () => {
     for (const good of ['2026-02-28', '2024-02-29', '2025-12-31']) expect(isCalendarDate(good)).toBe(true);
-    for (const bad of ['2026-02-30', '2025-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '2025-4-1', '20250401', 42, null]) expect(isCalendarDate(bad)).toBe(false);
+    for (const bad of [
+      '2026-02-30',
+      '2025-02-29',
+      '2025-13-01',
+      '2025-00-10',
+      '2025-04-31',
+      '2025-4-1',
+      '20250401',
+      42,
+      null,
+    ])
+      expect(isCalendarDate(bad)).toBe(false);
   });
 });

@@ -23,7 +23,8 @@ const DAY_INSTANT_HOUR_UTC = 12;
  * date back.
  */
 export function instantOnDay(date: string): Date {
-  if (!isCalendarDate(date)) throw new Error(`instantOnDay: ${JSON.stringify(date)} is not a calendar date (YYYY-MM-DD)`);
+  if (!isCalendarDate(date))
+    throw new Error(`instantOnDay: ${JSON.stringify(date)} is not a calendar date (YYYY-MM-DD)`);
   return new Date(`${date}T${String(DAY_INSTANT_HOUR_UTC).padStart(2, '0')}:00:00Z`);
 }
 
@@ -50,7 +51,12 @@ export class Calendar {
   private readonly format: Intl.DateTimeFormat;
 
   constructor(config: AppConfig) {
-    this.format = new Intl.DateTimeFormat('en', { timeZone: config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    this.format = new Intl.DateTimeFormat('en', {
+      timeZone: config.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
   }
 
   /** Today's date in the configured time zone. */

@@ -25,7 +25,8 @@ export function inspect(body: unknown, maxDepth: number): string | null {
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key)) return `the key "${key}" is not allowed (at ${path}/${key})`;
       const child = (value as Record<string, unknown>)[key];
-      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1, path: `${path}/${key}` });
+      if (child !== null && typeof child === 'object')
+        stack.push({ value: child, depth: depth + 1, path: `${path}/${key}` });
     }
   }
   return null;

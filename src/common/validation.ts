@@ -1,7 +1,15 @@
 import { applyDecorators, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsOptional, MaxDate, MinDate, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import {
+  IsDate,
+  IsOptional,
+  MaxDate,
+  MinDate,
+  registerDecorator,
+  ValidateIf,
+  ValidationOptions,
+} from 'class-validator';
 
 /** Flattens nested class-validator errors into `{ "a.b": ["…"] }`. */
 function collect(errors: ValidationError[], parent = '', out: Record<string, string[]> = {}): Record<string, string[]> {
@@ -44,7 +52,8 @@ export function IsPlainText(options?: ValidationOptions) {
       propertyName,
       options: { message: `${propertyName} must be plain text without control characters or < >`, ...options },
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && !/[\u0000-\u001f\u007f<>]/.test(value) && value.trim() === value,
+        validate: (value: unknown) =>
+          typeof value === 'string' && !/[\u0000-\u001f\u007f<>]/.test(value) && value.trim() === value,
       },
     });
   };

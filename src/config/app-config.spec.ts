@@ -36,10 +36,14 @@ describe('loadConfig', () => {
   });
 
   it('requires real secrets in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required[\s\S]*PLATFORM_ADMIN_PASSWORD: is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: is required[\s\S]*PLATFORM_ADMIN_PASSWORD: is required/,
+    );
   });
 
   it('refuses more provisioning workers than the pool can serve', () => {
-    expect(() => loadConfig({ DB_POOL_SIZE: '2', PROVISIONING_CONCURRENCY: '2' })).toThrow(/PROVISIONING_CONCURRENCY: must be less than DB_POOL_SIZE/);
+    expect(() => loadConfig({ DB_POOL_SIZE: '2', PROVISIONING_CONCURRENCY: '2' })).toThrow(
+      /PROVISIONING_CONCURRENCY: must be less than DB_POOL_SIZE/,
+    );
   });
 });

@@ -18,12 +18,20 @@ const bool = z
 const hostname = z
   .string()
   .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, 'must be a host name such as daftar.gov.pk');
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/,
+    'must be a host name such as daftar.gov.pk',
+  );
 
 /** Comma-separated CIDR blocks (IPv4 or IPv6), e.g. `10.0.0.0/8,::1/128`; each is checked by ipaddr.js. */
 const cidrList = z
   .string()
-  .transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean),
+  )
   .superRefine((list, ctx) => {
     for (const cidr of list) {
       if (ipaddr.isValidCIDR(cidr)) continue;
@@ -54,7 +62,12 @@ const envSchema = z
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
     INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
     PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
-    REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86400).default(7 * 86400),
+    REFRESH_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(300)
+      .max(90 * 86400)
+      .default(7 * 86400),
     TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
     PROVISIONING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
     PROVISIONING_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
@@ -141,7 +154,13 @@ export class AppConfig {
    * `key` is the secret as a KeyObject: given a string, jsonwebtoken first tries (and fails) to
    * parse it as a PEM public key on every call, which cost a fifth of a request's CPU.
    */
-  readonly jwt!: { secret: string; key: KeyObject; accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number; issuer: string };
+  readonly jwt!: {
+    secret: string;
+    key: KeyObject;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    issuer: string;
+  };
   readonly tenantCacheTtlMs!: number;
   readonly provisioning!: { concurrency: number; retryAfterSeconds: number };
   readonly migrationConcurrency!: number;
@@ -193,7 +212,14 @@ export class AppConfig {
    * or loopback addresses (for a deployment's own receivers); retries wait retryBaseMs, doubling
    * (with jitter, at most an hour), and stop after retryHours.
    */
-  readonly webhooks!: { allowHttp: boolean; allowedHosts: string[]; timeoutMs: number; retryHours: number; disableAfterFailures: number; retryBaseMs: number };
+  readonly webhooks!: {
+    allowHttp: boolean;
+    allowedHosts: string[];
+    timeoutMs: number;
+    retryHours: number;
+    disableAfterFailures: number;
+    retryBaseMs: number;
+  };
   /** Largest list export (rows). */
   readonly exports!: { maxRows: number };
   /**
@@ -264,7 +290,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
     },
-    oneTimeLinks: { invitationSeconds: e.INVITATION_TTL_HOURS * 3600, passwordResetSeconds: e.PASSWORD_RESET_TTL_MINUTES * 60 },
+    oneTimeLinks: {
+      invitationSeconds: e.INVITATION_TTL_HOURS * 3600,
+      passwordResetSeconds: e.PASSWORD_RESET_TTL_MINUTES * 60,
+    },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     http: { bodyLimitKb: e.HTTP_BODY_LIMIT_KB, jsonMaxDepth: e.JSON_MAX_DEPTH },
@@ -286,7 +315,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     reminders: { hour: e.REMINDER_HOUR, dueSoonDays: e.REMINDER_DUE_SOON_DAYS },
     webhooks: {
       allowHttp: e.WEBHOOK_ALLOW_HTTP,
-      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       retryHours: e.WEBHOOK_RETRY_HOURS,
       disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,

@@ -17,9 +17,11 @@ export async function ensureDatabase(config: AppConfig): Promise<void> {
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [config.database.name]);
     if (exists.rowCount === 0) {
-      await admin.query(`CREATE DATABASE "${config.database.name.replace(/"/g, '""')}"`).catch((e: { code?: string }) => {
-        if (e.code !== '42P04') throw e; // created concurrently by another process
-      });
+      await admin
+        .query(`CREATE DATABASE "${config.database.name.replace(/"/g, '""')}"`)
+        .catch((e: { code?: string }) => {
+          if (e.code !== '42P04') throw e; // created concurrently by another process
+        });
     }
   } finally {
     await admin.end();

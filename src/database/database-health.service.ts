@@ -20,7 +20,9 @@ export class DatabaseHealth {
 
   async assertPrepared(): Promise<void> {
     const [{ search_path: searchPath }] = await this.dataSource.query(`SHOW search_path`);
-    const [{ registry }] = await this.dataSource.query(`SELECT to_regclass('platform.tenants') IS NOT NULL AS registry`);
+    const [{ registry }] = await this.dataSource.query(
+      `SELECT to_regclass('platform.tenants') IS NOT NULL AS registry`,
+    );
     if (searchPath !== NO_TENANT_SCHEMA || !registry) {
       throw new Error(
         `Database is not prepared (search_path=${searchPath}, registry=${registry}). Run \`npm run migrate\` first.`,

@@ -12,4 +12,18 @@ import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the one shared DataSource: platform ones are schema-qualified, tenant ones are not. */
-export const entities = [Tenant, TenantDomain, Operator, ProvisioningRun, User, Department, AuditEntry, MasterDataItem, FormVersion, FormOverlay, Project, ProjectDocument, ApprovalRecord];
+export const entities = [
+  Tenant,
+  TenantDomain,
+  Operator,
+  ProvisioningRun,
+  User,
+  Department,
+  AuditEntry,
+  MasterDataItem,
+  FormVersion,
+  FormOverlay,
+  Project,
+  ProjectDocument,
+  ApprovalRecord,
+];

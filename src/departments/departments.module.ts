@@ -3,5 +3,9 @@ import { DepartmentsController } from './departments.controller';
 import { DepartmentsRepository } from './departments.repository';
 import { DepartmentsService } from './departments.service';
 
-@Module({ controllers: [DepartmentsController], providers: [DepartmentsService, DepartmentsRepository], exports: [DepartmentsService] })
+@Module({
+  controllers: [DepartmentsController],
+  providers: [DepartmentsService, DepartmentsRepository],
+  exports: [DepartmentsService],
+})
 export class DepartmentsModule {}

@@ -42,12 +42,20 @@ export class DepartmentsService {
     try {
       return await this.db.transaction(async (em) => {
         const repo = em.getRepository(Department);
-        const department = await repo.save(repo.create({ code: request.code, name: request.name, nameUr: request.nameUr ?? null }));
-        await this.audit.record(em, { action: 'department.created', targetType: 'department', targetId: department.id, details: { code: department.code } });
+        const department = await repo.save(
+          repo.create({ code: request.code, name: request.name, nameUr: request.nameUr ?? null }),
+        );
+        await this.audit.record(em, {
+          action: 'department.created',
+          targetType: 'department',
+          targetId: department.id,
+          details: { code: department.code },
+        });
         return department;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException(`A department with code "${request.code}" already exists`);
+      if (isUniqueViolation(error))
+        throw new ConflictException(`A department with code "${request.code}" already exists`);
       throw error;
     }
   }

@@ -5,10 +5,26 @@ import { DocumentEventType } from './event-texts';
 import { DocumentEventData, PROVINCE_EVENT_TYPES } from './province-event';
 
 const data: DocumentEventData = {
-  documentId: 'd1', projectId: 'p1', projectTitle: 'Bahrain–Kalam road', kind: 'pc1', action: 'act', from: 'a', to: 'b',
-  comment: null, forum: null, actorId: 'u1', actorName: 'Ayesha Khan', departmentId: null, preparedBy: null,
+  documentId: 'd1',
+  projectId: 'p1',
+  projectTitle: 'Bahrain–Kalam road',
+  kind: 'pc1',
+  action: 'act',
+  from: 'a',
+  to: 'b',
+  comment: null,
+  forum: null,
+  actorId: 'u1',
+  actorName: 'Ayesha Khan',
+  departmentId: null,
+  preparedBy: null,
 };
-const ctx = (locale: 'en' | 'ur') => ({ locale, recipientName: 'R', provinceName: 'KP', appUrl: 'https://kp.daftar.test' });
+const ctx = (locale: 'en' | 'ur') => ({
+  locale,
+  recipientName: 'R',
+  provinceName: 'KP',
+  appUrl: 'https://kp.daftar.test',
+});
 
 describe('event texts', () => {
   test("a document event's mail subject and bell title are the same words, in both languages", () => {
@@ -18,12 +34,18 @@ describe('event texts', () => {
       const event = { id: 'e1', occurredAt: new Date(), type, data } as PublishedEvent;
       const title = notificationFor(event)!.title;
       expect(title.en).not.toBe(title.ur);
-      for (const locale of ['en', 'ur'] as const) expect(renderEventMail(event, ctx(locale))!.subject).toBe(`${title[locale]} — KP`);
+      for (const locale of ['en', 'ur'] as const)
+        expect(renderEventMail(event, ctx(locale))!.subject).toBe(`${title[locale]} — KP`);
     }
   });
 
   test('a named forum is named in the bell, "the forum" in the subject (the mail names it below)', () => {
-    const event = { id: 'e1', occurredAt: new Date(), type: 'document.forum', data: { ...data, forum: 'KP-PDWP' } } as PublishedEvent;
+    const event = {
+      id: 'e1',
+      occurredAt: new Date(),
+      type: 'document.forum',
+      data: { ...data, forum: 'KP-PDWP' },
+    } as PublishedEvent;
     expect(notificationFor(event)!.title.en).toBe('Placed before KP-PDWP: PC-I “Bahrain–Kalam road”');
     const mail = renderEventMail(event, ctx('en'))!;
     expect(mail.subject).toBe('Placed before the forum: PC-I “Bahrain–Kalam road” — KP');

@@ -35,7 +35,9 @@ const DOCUMENT_HEADLINES: Record<DocumentEventType, Bilingual> = {
 export const WEBHOOK_DISABLED_HEADLINE: Bilingual = { en: 'Webhook disabled', ur: 'ویب ہک بند کر دیا گیا' };
 
 /** Whether an event is about a document (the events that have a headline above). */
-export function isDocumentEvent<E extends { type: string }>(event: E): event is Extract<E, { type: DocumentEventType }> {
+export function isDocumentEvent<E extends { type: string }>(
+  event: E,
+): event is Extract<E, { type: DocumentEventType }> {
   return Object.hasOwn(DOCUMENT_HEADLINES, event.type);
 }
 
@@ -60,9 +62,14 @@ export function reportLabel(d: Pick<ObligationEventData, 'kind' | 'period'>): st
  * `Approved: PC-I “…”`. With `forum` named, a document placed before a forum says which one
  * (the bell, where the title is all there is); without it, "the forum" (the mail names it below).
  */
-export function documentEventTitle(type: DocumentEventType, d: Pick<DocumentEventData, 'kind' | 'projectTitle'>, forum?: string | null): Bilingual {
+export function documentEventTitle(
+  type: DocumentEventType,
+  d: Pick<DocumentEventData, 'kind' | 'projectTitle'>,
+  forum?: string | null,
+): Bilingual {
   const doc = documentLabel(d);
-  if (type === 'document.forum' && forum) return { en: `Placed before ${forum}: ${doc}`, ur: `${forum} کے سامنے پیش: ${doc}` };
+  if (type === 'document.forum' && forum)
+    return { en: `Placed before ${forum}: ${doc}`, ur: `${forum} کے سامنے پیش: ${doc}` };
   const headline = DOCUMENT_HEADLINES[type];
   return { en: `${headline.en}: ${doc}`, ur: `${headline.ur}: ${doc}` };
 }
@@ -71,7 +78,11 @@ export function documentEventTitle(type: DocumentEventType, d: Pick<DocumentEven
  * `Report due: PC-III(B) (2025-09)` (the mail, whose subject goes on with the project), or with
  * `dated`, `Report due on 2025-10-15: PC-III(B) (2025-09)` (the bell, where the title is all there is).
  */
-export function obligationEventTitle(type: ObligationEventType, d: Pick<ObligationEventData, 'kind' | 'period' | 'dueDate'>, dated = false): Bilingual {
+export function obligationEventTitle(
+  type: ObligationEventType,
+  d: Pick<ObligationEventData, 'kind' | 'period' | 'dueDate'>,
+  dated = false,
+): Bilingual {
   const what = reportLabel(d);
   const due = type === 'obligation.due';
   if (dated) {
@@ -79,5 +90,7 @@ export function obligationEventTitle(type: ObligationEventType, d: Pick<Obligati
       ? { en: `Report due on ${d.dueDate}: ${what}`, ur: `رپورٹ ${d.dueDate} تک واجب: ${what}` }
       : { en: `Report overdue since ${d.dueDate}: ${what}`, ur: `رپورٹ ${d.dueDate} سے واجب الادا: ${what}` };
   }
-  return due ? { en: `Report due: ${what}`, ur: `رپورٹ واجب: ${ltr(what)}` } : { en: `Report overdue: ${what}`, ur: `رپورٹ واجب الادا: ${ltr(what)}` };
+  return due
+    ? { en: `Report due: ${what}`, ur: `رپورٹ واجب: ${ltr(what)}` }
+    : { en: `Report overdue: ${what}`, ur: `رپورٹ واجب الادا: ${ltr(what)}` };
 }

@@ -16,10 +16,8 @@ export class EventsRepository {
   }
 
   async find(em: EntityManager, id: string): Promise<PublishedEvent | null> {
-    const [row]: { id: string; type: ProvinceEvent['type']; data: ProvinceEvent['data']; occurred_at: Date }[] = await em.query(
-      `SELECT id, type, data, occurred_at FROM province_events WHERE id = $1`,
-      [id],
-    );
+    const [row]: { id: string; type: ProvinceEvent['type']; data: ProvinceEvent['data']; occurred_at: Date }[] =
+      await em.query(`SELECT id, type, data, occurred_at FROM province_events WHERE id = $1`, [id]);
     return row ? ({ id: row.id, type: row.type, data: row.data, occurredAt: row.occurred_at } as PublishedEvent) : null;
   }
 }

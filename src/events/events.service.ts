@@ -29,7 +29,8 @@ export class EventsService {
   constructor(private readonly events: EventsRepository) {}
 
   subscribe(consumer: EventConsumer): void {
-    if (this.consumers.some((c) => c.consumerName === consumer.consumerName)) throw new Error(`Event consumer ${consumer.consumerName} subscribed twice`);
+    if (this.consumers.some((c) => c.consumerName === consumer.consumerName))
+      throw new Error(`Event consumer ${consumer.consumerName} subscribed twice`);
     this.consumers.push(consumer);
   }
 

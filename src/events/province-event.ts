@@ -20,7 +20,9 @@ export const PROVINCE_EVENT_TYPES = [
 export type ProvinceEventType = (typeof PROVINCE_EVENT_TYPES)[number];
 
 /** Events a webhook may subscribe to: the business events, not account links (they carry secrets). */
-export const WEBHOOK_EVENT_TYPES = PROVINCE_EVENT_TYPES.filter((t) => !t.startsWith('user.') && t !== 'webhook.disabled');
+export const WEBHOOK_EVENT_TYPES = PROVINCE_EVENT_TYPES.filter(
+  (t) => !t.startsWith('user.') && t !== 'webhook.disabled',
+);
 
 export interface DocumentEventData {
   documentId: string;
@@ -66,6 +68,15 @@ export interface WebhookDisabledEventData {
 
 export type ProvinceEvent =
   | { type: 'user.invited' | 'user.password-reset'; data: AccountLinkEventData }
-  | { type: 'document.submitted' | 'document.returned' | 'document.forum' | 'document.approved' | 'document.rejected' | 'document.deferred'; data: DocumentEventData }
+  | {
+      type:
+        | 'document.submitted'
+        | 'document.returned'
+        | 'document.forum'
+        | 'document.approved'
+        | 'document.rejected'
+        | 'document.deferred';
+      data: DocumentEventData;
+    }
   | { type: 'obligation.due' | 'obligation.overdue'; data: ObligationEventData }
   | { type: 'webhook.disabled'; data: WebhookDisabledEventData };

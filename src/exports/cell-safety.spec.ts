@@ -5,7 +5,8 @@ describe('formula-injection neutraliser', () => {
     for (const hostile of ['=HYPERLINK("http://x.test","a")', '+1+2', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '＝1+1']) {
       expect(neutraliseText(hostile)).toBe(`'${hostile}`);
     }
-    for (const plain of ['Bahrain–Kalam road', 'سڑک کی بحالی', '1 = 1', "'quoted", '']) expect(neutraliseText(plain)).toBe(plain);
+    for (const plain of ['Bahrain–Kalam road', 'سڑک کی بحالی', '1 = 1', "'quoted", ''])
+      expect(neutraliseText(plain)).toBe(plain);
   });
 
   test('amounts stay numbers; anything else in an amount column is text', () => {

@@ -32,7 +32,10 @@ export function isPlainDecimal(text: string): boolean {
 export function xlsxNumber(value: string | number): number | string {
   if (typeof value === 'number') return Number.isFinite(value) ? value : neutraliseText(String(value));
   const text = value.trim();
-  const digits = text.replace(/^-/, '').replace('.', '').replace(/^0+(?=\d)/, '').length;
+  const digits = text
+    .replace(/^-/, '')
+    .replace('.', '')
+    .replace(/^0+(?=\d)/, '').length;
   return isPlainDecimal(text) && digits <= EXACT_DIGITS ? Number(text) : neutraliseText(text);
 }
 

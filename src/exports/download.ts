@@ -26,7 +26,10 @@ export function httpDownload(res: Response): DownloadTarget {
       return res;
     },
     fail(error) {
-      logger.error({ err: error instanceof Error ? error.message : String(error) }, 'An export failed after it had started; the download was cut off');
+      logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'An export failed after it had started; the download was cut off',
+      );
       res.destroy(error instanceof Error ? error : undefined);
     },
   };

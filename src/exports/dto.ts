@@ -14,7 +14,10 @@ export class ExportProjectsQuery extends ListProjectsQuery {
   @IsIn(EXPORT_FORMATS, { message: FORMAT_MESSAGE })
   format?: ExportFormat;
 
-  @ApiPropertyOptional({ enum: LOCALES, description: 'Headers and sheet direction; default: Accept-Language, then your own setting' })
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description: 'Headers and sheet direction; default: Accept-Language, then your own setting',
+  })
   @IsOptional()
   @IsIn(LOCALES, { message: LOCALE_MESSAGE })
   locale?: Locale;
@@ -33,9 +36,12 @@ export class ExportDocumentQuery {
 
   @ApiPropertyOptional({
     example: '/costEstimates/capitalCost',
-    description: 'One table, by JSON pointer or by its field name (required for CSV when the form has several tables); default: every table, one sheet each',
+    description:
+      'One table, by JSON pointer or by its field name (required for CSV when the form has several tables); default: every table, one sheet each',
   })
   @IsOptional()
-  @Matches(/^\/?[A-Za-z][A-Za-z0-9]{0,79}(\/[A-Za-z][A-Za-z0-9]{0,79})?$/, { message: 'table must be a table pointer (/section/field) or a table field name' })
+  @Matches(/^\/?[A-Za-z][A-Za-z0-9]{0,79}(\/[A-Za-z][A-Za-z0-9]{0,79})?$/, {
+    message: 'table must be a table pointer (/section/field) or a table field name',
+  })
   table?: string;
 }

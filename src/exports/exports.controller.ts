@@ -29,7 +29,11 @@ export class ExportsController {
       '(Rs million); text that a spreadsheet would run as a formula (= + - @ …) starts with an apostrophe. CSV is UTF-8 with a byte-order mark.',
   })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid or unknown; `fields` names it' })
-  async projects(@Query() query: ExportProjectsQuery, @Res() res: Response, @Headers('accept-language') accept?: string) {
+  async projects(
+    @Query() query: ExportProjectsQuery,
+    @Res() res: Response,
+    @Headers('accept-language') accept?: string,
+  ) {
     await this.exports.projectList(query, await this.forms.resolveLocale(query.locale, accept), httpDownload(res));
   }
 
@@ -38,11 +42,23 @@ export class ExportsController {
   @RequirePermission('projects.read')
   @ApiProduces(CONTENT_TYPES.xlsx, CONTENT_TYPES.csv)
   @ApiOperation({
-    summary: "A document's tables (cost estimates, phasing, financing, manpower …) as XLSX (one sheet each) or CSV (one table)",
-    description: 'Column labels from the form version the document is pinned to, in the locale; a totals row where the table has one.',
+    summary:
+      "A document's tables (cost estimates, phasing, financing, manpower …) as XLSX (one sheet each) or CSV (one table)",
+    description:
+      'Column labels from the form version the document is pinned to, in the locale; a totals row where the table has one.',
   })
   @ApiBadRequestResponse({ description: 'format, locale or table is invalid; `fields` names it' })
-  async document(@Param('id', UUID) id: string, @Query() query: ExportDocumentQuery, @Res() res: Response, @Headers('accept-language') accept?: string) {
-    await this.exports.documentTables(id, query, await this.forms.resolveLocale(query.locale, accept), httpDownload(res));
+  async document(
+    @Param('id', UUID) id: string,
+    @Query() query: ExportDocumentQuery,
+    @Res() res: Response,
+    @Headers('accept-language') accept?: string,
+  ) {
+    await this.exports.documentTables(
+      id,
+      query,
+      await this.forms.resolveLocale(query.locale, accept),
+      httpDownload(res),
+    );
   }
 }

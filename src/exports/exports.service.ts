@@ -61,22 +61,34 @@ export class ExportsService {
     const { maxRows } = this.config.exports;
     let sink: TableSink | undefined;
     let written = 0;
-    await this.streaming(target, () => sink, async () => {
-      // One row past the cap is read only to know that the list goes on.
-      const matched = await this.projects.scan(query, maxRows + 1, async (batch) => {
-        // Headers go out with the first batch: a bad filter or a database error before it is an ordinary error answer.
-        if (!sink) {
-          sink = this.writer.open(format, target.start(fileName, CONTENT_TYPES[format]), { rightToLeft: locale === 'ur' });
-          sink.sheet({ name: words.sheet, columns: PROJECT_COLUMNS.map((c) => ({ header: words[c.key], kind: c.kind })) });
-        }
-        const kept = batch.slice(0, maxRows - written);
-        written += kept.length;
-        await sink.rows(kept.map((p) => this.projectCells(p, locale, stateNames)));
-      });
-      // A cut-off list says so in its last row, so nobody takes it for the whole portfolio.
-      if (matched > maxRows) await sink!.rows([[words.truncated.replace('{max}', maxRows.toLocaleString(locale === 'ur' ? 'ur-PK' : 'en'))]]);
-      await sink!.end();
-    });
+    await this.streaming(
+      target,
+      () => sink,
+      async () => {
+        // One row past the cap is read only to know that the list goes on.
+        const matched = await this.projects.scan(query, maxRows + 1, async (batch) => {
+          // Headers go out with the first batch: a bad filter or a database error before it is an ordinary error answer.
+          if (!sink) {
+            sink = this.writer.open(format, target.start(fileName, CONTENT_TYPES[format]), {
+              rightToLeft: locale === 'ur',
+            });
+            sink.sheet({
+              name: words.sheet,
+              columns: PROJECT_COLUMNS.map((c) => ({ header: words[c.key], kind: c.kind })),
+            });
+          }
+          const kept = batch.slice(0, maxRows - written);
+          written += kept.length;
+          await sink.rows(kept.map((p) => this.projectCells(p, locale, stateNames)));
+        });
+        // A cut-off list says so in its last row, so nobody takes it for the whole portfolio.
+        if (matched > maxRows)
+          await sink!.rows([
+            [words.truncated.replace('{max}', maxRows.toLocaleString(locale === 'ur' ? 'ur-PK' : 'en'))],
+          ]);
+        await sink!.end();
+      },
+    );
   }
 
   async documentTables(id: string, query: ExportDocumentQuery, locale: Locale, target: DownloadTarget): Promise<void> {
@@ -87,24 +99,39 @@ export class ExportsService {
     const names = `one of ${all.map((t) => t.pointer).join(', ')}`;
     const tables = query.table ? findTables(all, query.table) : all;
     if (tables.length === 0) throw badRequest('table', `table must be ${names}`);
-    if (format === 'csv' && tables.length > 1) throw badRequest('table', `table is required for CSV (one table per file): ${names}`);
-    const title = (document.title ?? '').replace(FILE_NAME_UNSAFE, ' ').replace(/\s+/g, ' ').trim().slice(0, FILE_NAME_TITLE_MAX);
+    if (format === 'csv' && tables.length > 1)
+      throw badRequest('table', `table is required for CSV (one table per file): ${names}`);
+    const title = (document.title ?? '')
+      .replace(FILE_NAME_UNSAFE, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, FILE_NAME_TITLE_MAX);
     const part = query.table ? `-${tables[0].field.id}` : '';
     const fileName = `${title ? `${title}-` : ''}${document.formKey}-r${document.revision}${part}.${format}`;
     const sheets = sheetNames(tables, locale);
     let sink: TableSink | undefined;
-    await this.streaming(target, () => sink, async () => {
-      sink = this.writer.open(format, target.start(fileName, CONTENT_TYPES[format]), { rightToLeft: locale === 'ur' });
-      for (const [i, table] of tables.entries()) {
-        sink.sheet({ name: sheets[i], columns: tableColumns(table, locale) });
-        await sink.rows(tableRows(table, data as Record<string, unknown>, locale));
-      }
-      await sink.end();
-    });
+    await this.streaming(
+      target,
+      () => sink,
+      async () => {
+        sink = this.writer.open(format, target.start(fileName, CONTENT_TYPES[format]), {
+          rightToLeft: locale === 'ur',
+        });
+        for (const [i, table] of tables.entries()) {
+          sink.sheet({ name: sheets[i], columns: tableColumns(table, locale) });
+          await sink.rows(tableRows(table, data as Record<string, unknown>, locale));
+        }
+        await sink.end();
+      },
+    );
   }
 
   /** Errors before the first byte propagate (4xx/5xx); after it the download is cut off, and a client that left just stops it. */
-  private async streaming(target: DownloadTarget, started: () => TableSink | undefined, work: () => Promise<void>): Promise<void> {
+  private async streaming(
+    target: DownloadTarget,
+    started: () => TableSink | undefined,
+    work: () => Promise<void>,
+  ): Promise<void> {
     try {
       await work();
     } catch (error) {
@@ -136,5 +163,10 @@ export class ExportsService {
 }
 
 function badRequest(field: string, message: string): BadRequestException {
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message], fields: { [field]: [message] } });
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: [message],
+    fields: { [field]: [message] },
+  });
 }

@@ -78,7 +78,9 @@ class XlsxSink implements TableSink {
 
   sheet(spec: SheetSpec): void {
     this.current?.sheet.commit();
-    const sheet = this.workbook.addWorksheet(spec.name, { views: [{ rightToLeft: this.rightToLeft, state: 'frozen', ySplit: 1 }] });
+    const sheet = this.workbook.addWorksheet(spec.name, {
+      views: [{ rightToLeft: this.rightToLeft, state: 'frozen', ySplit: 1 }],
+    });
     sheet.columns = spec.columns.map((c) => ({
       header: neutraliseText(c.header),
       width: COLUMN_WIDTH[c.kind],

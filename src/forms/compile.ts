@@ -128,12 +128,19 @@ export function fieldSchema(f: FieldDefinition, calculated: Set<string>, address
     case 'table': {
       const columns = f.columns ?? [];
       const rowAddress = `${address}.rows.*`;
-      const columnSchemas = Object.fromEntries(columns.map((col) => [col.id, fieldSchema(col, calculated, `${rowAddress}.${col.id}`)]));
-      const requiredColumns = columns.filter((col) => col.required && !calculated.has(`${rowAddress}.${col.id}`)).map((col) => col.id);
+      const columnSchemas = Object.fromEntries(
+        columns.map((col) => [col.id, fieldSchema(col, calculated, `${rowAddress}.${col.id}`)]),
+      );
+      const requiredColumns = columns
+        .filter((col) => col.required && !calculated.has(`${rowAddress}.${col.id}`))
+        .map((col) => col.id);
       // A column's stated bounds are per row; its total is a sum and is bounded only by its format.
       const totals = Object.fromEntries(
         (f.totals ?? []).map((id) => {
-          const { minimum, maximum, decimalMinimum, decimalMaximum, ...format } = columnSchemas[id] as Record<string, unknown>; // eslint-disable-line @typescript-eslint/no-unused-vars
+          const { minimum, maximum, decimalMinimum, decimalMaximum, ...format } = columnSchemas[id] as Record<
+            string,
+            unknown
+          >; // eslint-disable-line @typescript-eslint/no-unused-vars
           return [id, format];
         }),
       );
@@ -146,7 +153,12 @@ export function fieldSchema(f: FieldDefinition, calculated: Set<string>, address
             type: 'array',
             ...optional('minItems', f.required ? Math.max(1, c.minItems ?? 0) : c.minItems),
             ...optional('maxItems', c.maxItems),
-            items: { type: 'object', additionalProperties: false, properties: columnSchemas, ...(requiredColumns.length ? { required: requiredColumns } : {}) },
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: columnSchemas,
+              ...(requiredColumns.length ? { required: requiredColumns } : {}),
+            },
           },
           totals: { type: 'object', additionalProperties: false, properties: totals },
         },
@@ -156,11 +168,15 @@ export function fieldSchema(f: FieldDefinition, calculated: Set<string>, address
 }
 
 function sectionSchema(section: SectionDefinition, calculated: Set<string>): Record<string, unknown> {
-  const required = section.fields.filter((f) => f.required && !calculated.has(`${section.id}.${f.id}`)).map((f) => f.id);
+  const required = section.fields
+    .filter((f) => f.required && !calculated.has(`${section.id}.${f.id}`))
+    .map((f) => f.id);
   return {
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(section.fields.map((f) => [f.id, fieldSchema(f, calculated, `${section.id}.${f.id}`)])),
+    properties: Object.fromEntries(
+      section.fields.map((f) => [f.id, fieldSchema(f, calculated, `${section.id}.${f.id}`)]),
+    ),
     ...(required.length ? { required } : {}),
   };
 }
@@ -171,7 +187,11 @@ function sectionSchema(section: SectionDefinition, calculated: Set<string>): Rec
  */
 function notApplicableSchema(def: FormDefinition): Record<string, unknown> {
   const reason = { type: 'string', maxLength: MAX_REASON_LENGTH };
-  return { type: 'object', additionalProperties: false, properties: Object.fromEntries(narrativeFields(def).map((n) => [n.address, reason])) };
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(narrativeFields(def).map((n) => [n.address, reason])),
+  };
 }
 
 /** The data schema: one object per section, and the reserved `notApplicable`; unknown keys anywhere are refused. */
@@ -205,7 +225,10 @@ function uiField(f: FieldDefinition, pointer: string, address: string, calculate
   if (Array.isArray(f.options)) out.options = f.options;
   if (f.default !== undefined) out.default = f.default;
   if (f.addedBy) out.addedBy = f.addedBy;
-  if (f.columns) out.columns = f.columns.map((c) => uiField(c, `${pointer}/rows/-/${c.id}`, `${address}.rows.*.${c.id}`, calculated));
+  if (f.columns)
+    out.columns = f.columns.map((c) =>
+      uiField(c, `${pointer}/rows/-/${c.id}`, `${address}.rows.*.${c.id}`, calculated),
+    );
   if (f.totals) out.totals = f.totals;
   return out;
 }
@@ -232,7 +255,10 @@ function resolveOptions(def: FormDefinition, master: MasterSnapshot, warnings: s
     const options = field.options;
     if (!options || Array.isArray(options)) continue;
     const values = master[options.master] ?? [];
-    if (!values.length) warnings.push(`${address}: the province's "${options.master}" list is empty, so the field accepts free text until it is filled and the form republished`);
+    if (!values.length)
+      warnings.push(
+        `${address}: the province's "${options.master}" list is empty, so the field accepts free text until it is filled and the form republished`,
+      );
     field.options = values;
   }
 }
@@ -247,14 +273,21 @@ function invalidDefaults(def: FormDefinition, overlay: Overlay): OverlayConflict
     const field = typeof at === 'string' ? undefined : (at.column ?? at.field);
     if (!field) return; // already reported by applyOverlay
     if (!ajv.validate(fieldSchema(field, new Set(), operation.target), operation.value)) {
-      conflicts.push({ index, op: 'setDefault', target: operation.target, reason: `the default is not a valid value for this ${field.type} field` });
+      conflicts.push({
+        index,
+        op: 'setDefault',
+        target: operation.target,
+        reason: `the default is not a valid value for this ${field.type} field`,
+      });
     }
   });
   return conflicts;
 }
 
 export function contentHashOf(compiled: CompiledForm): string {
-  return createHash('sha256').update(stringify(compiled) as string).digest('hex');
+  return createHash('sha256')
+    .update(stringify(compiled) as string)
+    .digest('hex');
 }
 
 /** Base + overlay + the province's master data → an immutable, hashable form version. */

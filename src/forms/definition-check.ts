@@ -22,17 +22,21 @@ export function fieldProblems(f: FieldDefinition, where: string): string[] {
     for (const t of f.totals ?? []) {
       const col = f.columns?.find((c) => c.id === t);
       if (!col) out.push(`${where}: totals names "${t}", which is not a column`);
-      else if (!['money', 'decimal', 'integer'].includes(col.type)) out.push(`${where}: totals column "${t}" is not numeric`);
+      else if (!['money', 'decimal', 'integer'].includes(col.type))
+        out.push(`${where}: totals column "${t}" is not numeric`);
     }
   } else if (f.columns || f.totals) out.push(`${where}: only a table has columns and totals`);
   for (const item of [f, ...(f.columns ?? [])]) {
-    if ((item.type === 'select' || item.type === 'multiselect') && !item.options) out.push(`${where}.${item.id}: a ${item.type} needs options`);
-    if (item.options && item.type !== 'select' && item.type !== 'multiselect') out.push(`${where}.${item.id}: only selects have options`);
+    if ((item.type === 'select' || item.type === 'multiselect') && !item.options)
+      out.push(`${where}.${item.id}: a ${item.type} needs options`);
+    if (item.options && item.type !== 'select' && item.type !== 'multiselect')
+      out.push(`${where}.${item.id}: only selects have options`);
     if (item.constraints?.pattern) {
       const bad = checkPattern(item.constraints.pattern);
       if (bad) out.push(`${where}.${item.id}: ${bad}`);
     }
-    if ((item.type === 'text' || item.type === 'textarea') && item.constraints?.maxLength === undefined) out.push(`${where}.${item.id}: text needs a maxLength`);
+    if ((item.type === 'text' || item.type === 'textarea') && item.constraints?.maxLength === undefined)
+      out.push(`${where}.${item.id}: text needs a maxLength`);
   }
   return out;
 }
@@ -47,7 +51,9 @@ function rowConditionProblems(def: FormDefinition, logic: unknown, where: string
       out.push(`${where}: a row condition must run over a table's rows ("section.table.rows"), not "${list ?? '?'}"`);
       continue;
     }
-    for (const c of columns) if (!table.columns?.some((col) => col.id === c)) out.push(`${where}: reads "${c}", which is not a column of ${list}`);
+    for (const c of columns)
+      if (!table.columns?.some((col) => col.id === c))
+        out.push(`${where}: reads "${c}", which is not a column of ${list}`);
   }
   return out;
 }
@@ -86,27 +92,35 @@ export function definitionProblems(def: FormDefinition): string[] {
     for (const f of s.fields) out.push(...fieldProblems(f, `${s.id}.${f.id}`));
   }
   const { targets, readable } = addresses(def);
-  for (const d of duplicates([...def.rules.map((r) => r.id), ...def.checks.map((c) => c.id)])) out.push(`rule/check id "${d}" repeats`);
+  for (const d of duplicates([...def.rules.map((r) => r.id), ...def.checks.map((c) => c.id)]))
+    out.push(`rule/check id "${d}" repeats`);
   for (const rule of def.rules) {
     if (!targets.has(rule.target)) out.push(`rule ${rule.id}: target "${rule.target}" is not a field or table column`);
     const logic = rule.kind === 'calculate' ? rule.value : rule.when;
-    if (logic === undefined) out.push(`rule ${rule.id}: a ${rule.kind} rule needs ${rule.kind === 'calculate' ? 'value' : 'when'}`);
+    if (logic === undefined)
+      out.push(`rule ${rule.id}: a ${rule.kind} rule needs ${rule.kind === 'calculate' ? 'value' : 'when'}`);
     for (const op of unknownOperators(logic)) out.push(`rule ${rule.id}: operator "${op}" is not allowed`);
-    for (const v of variablesOf(logic)) if (!readable(v)) out.push(`rule ${rule.id}: reads "${v}", which is not a field`);
+    for (const v of variablesOf(logic))
+      if (!readable(v)) out.push(`rule ${rule.id}: reads "${v}", which is not a field`);
     out.push(...rowConditionProblems(def, logic, `rule ${rule.id}`));
-    if (!rule.target.includes('.*.') && variablesOf(logic).some((v) => v.startsWith('row.'))) out.push(`rule ${rule.id}: only a row-scoped rule may read "row"`);
+    if (!rule.target.includes('.*.') && variablesOf(logic).some((v) => v.startsWith('row.')))
+      out.push(`rule ${rule.id}: only a row-scoped rule may read "row"`);
   }
   for (const check of def.checks) {
-    if (check.op === 'holds' && check.right !== undefined) out.push(`check ${check.id}: a "holds" check has no right (its left is the condition)`);
+    if (check.op === 'holds' && check.right !== undefined)
+      out.push(`check ${check.id}: a "holds" check has no right (its left is the condition)`);
     if (check.op !== 'holds' && check.right === undefined) out.push(`check ${check.id}: a comparison needs right`);
-    if (check.op === 'holds' && check.tolerance !== undefined) out.push(`check ${check.id}: tolerance applies to comparisons only`);
+    if (check.op === 'holds' && check.tolerance !== undefined)
+      out.push(`check ${check.id}: tolerance applies to comparisons only`);
     for (const part of [check.left, check.right, check.when]) {
       for (const op of unknownOperators(part)) out.push(`check ${check.id}: operator "${op}" is not allowed`);
-      for (const v of variablesOf(part)) if (!readable(v)) out.push(`check ${check.id}: reads "${v}", which is not a field`);
+      for (const v of variablesOf(part))
+        if (!readable(v)) out.push(`check ${check.id}: reads "${v}", which is not a field`);
       out.push(...rowConditionProblems(def, part, `check ${check.id}`));
     }
     const path = check.pointer.slice(1).split('/');
-    if (!readable(path.join('.').replace(/\.rows\.\d+\./, '.rows.'))) out.push(`check ${check.id}: pointer ${check.pointer} is not a field`);
+    if (!readable(path.join('.').replace(/\.rows\.\d+\./, '.rows.')))
+      out.push(`check ${check.id}: pointer ${check.pointer} is not a field`);
   }
   return out;
 }

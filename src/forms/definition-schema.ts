@@ -15,10 +15,15 @@ const localized = {
   type: 'object',
   additionalProperties: false,
   required: ['en', 'ur'],
-  properties: { en: { type: 'string', minLength: 1, maxLength: MAX_TEXT }, ur: { type: 'string', minLength: 1, maxLength: MAX_TEXT } },
+  properties: {
+    en: { type: 'string', minLength: 1, maxLength: MAX_TEXT },
+    ur: { type: 'string', minLength: 1, maxLength: MAX_TEXT },
+  },
 };
 const partialLocalized = { ...localized, required: [], minProperties: 1 };
-const decimalText = { anyOf: [{ type: 'string', pattern: '^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,6})?$' }, { type: 'integer' }] };
+const decimalText = {
+  anyOf: [{ type: 'string', pattern: '^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,6})?$' }, { type: 'integer' }],
+};
 
 const constraints = {
   type: 'object',
@@ -41,12 +46,21 @@ const optionItem = {
   type: 'object',
   additionalProperties: false,
   required: ['value', 'label'],
-  properties: { value: { type: 'string', pattern: CODE_PATTERN, maxLength: 80 }, label: localized, parent: { type: 'string', maxLength: 80 } },
+  properties: {
+    value: { type: 'string', pattern: CODE_PATTERN, maxLength: 80 },
+    label: localized,
+    parent: { type: 'string', maxLength: 80 },
+  },
 };
 const options = {
   anyOf: [
     { type: 'array', minItems: 1, maxItems: 2000, items: optionItem },
-    { type: 'object', additionalProperties: false, required: ['master'], properties: { master: { enum: [...MASTER_LISTS] } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['master'],
+      properties: { master: { enum: [...MASTER_LISTS] } },
+    },
   ],
 };
 
@@ -149,7 +163,11 @@ export const definitionSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['document', 'urls'],
-      properties: { document: { type: 'string', maxLength: MAX_TEXT }, urls: { type: 'array', items: { type: 'string', maxLength: MAX_TEXT } }, notes: { type: 'string', maxLength: 10000 } },
+      properties: {
+        document: { type: 'string', maxLength: MAX_TEXT },
+        urls: { type: 'array', items: { type: 'string', maxLength: MAX_TEXT } },
+        notes: { type: 'string', maxLength: 10000 },
+      },
     },
     sections: { type: 'array', minItems: 1, maxItems: 100, items: sectionSchema(true) },
     rules: { type: 'array', maxItems: 500, items: rule },
@@ -158,7 +176,16 @@ export const definitionSchema = {
 };
 
 const MAX_OPERATIONS = 500;
-export const OPERATION_NAMES = ['addSection', 'addField', 'relabel', 'setOptions', 'constrain', 'require', 'hide', 'setDefault'] as const;
+export const OPERATION_NAMES = [
+  'addSection',
+  'addField',
+  'relabel',
+  'setOptions',
+  'constrain',
+  'require',
+  'hide',
+  'setDefault',
+] as const;
 const operation = (op: string, required: string[], properties: Record<string, unknown>) => ({
   type: 'object',
   additionalProperties: false,
@@ -183,11 +210,21 @@ export const overlaySchema = {
         // Dispatch on `op` so an error names the wrong property, not every branch that failed.
         discriminator: { propertyName: 'op' },
         oneOf: [
-          operation('addSection', ['section'], { after: { type: 'string', pattern: ID_PATTERN }, section: sectionSchema(false) }),
-          operation('addField', ['section', 'field'], { section: { type: 'string', pattern: ID_PATTERN }, after: { type: 'string', pattern: ID_PATTERN }, field: fieldSchema(false) }),
+          operation('addSection', ['section'], {
+            after: { type: 'string', pattern: ID_PATTERN },
+            section: sectionSchema(false),
+          }),
+          operation('addField', ['section', 'field'], {
+            section: { type: 'string', pattern: ID_PATTERN },
+            after: { type: 'string', pattern: ID_PATTERN },
+            field: fieldSchema(false),
+          }),
           operation('relabel', ['target'], { target, label: partialLocalized, help: partialLocalized }),
           operation('setOptions', ['target', 'options'], { target, options }),
-          operation('constrain', ['target', 'constraints'], { target, constraints: { ...constraints, minProperties: 1 } }),
+          operation('constrain', ['target', 'constraints'], {
+            target,
+            constraints: { ...constraints, minProperties: 1 },
+          }),
           operation('require', ['target'], { target }),
           operation('hide', ['target'], { target }),
           operation('setDefault', ['target', 'value'], { target, value: {} }),
@@ -255,7 +292,12 @@ export function checkOverlayShape(value: unknown): SchemaProblem[] {
   if (shape.length) return shape;
   const patterns = overlayPatterns(value as { operations: Record<string, unknown>[] });
   if (patterns.size > MAX_OVERLAY_PATTERNS) {
-    return [{ pointer: '/operations', message: `an overlay may introduce at most ${MAX_OVERLAY_PATTERNS} distinct patterns (this one has ${patterns.size})` }];
+    return [
+      {
+        pointer: '/operations',
+        message: `an overlay may introduce at most ${MAX_OVERLAY_PATTERNS} distinct patterns (this one has ${patterns.size})`,
+      },
+    ];
   }
   return [];
 }

@@ -14,7 +14,15 @@ export const FORM_FAMILIES = ['PC-I', 'PC-I-revised', 'PC-II', 'PC-III-A', 'PC-I
 export type FormFamily = (typeof FORM_FAMILIES)[number];
 
 /** Master-data lists a select may draw its options from (the province's own values). */
-export const MASTER_LISTS = ['districts', 'tehsils', 'sectors', 'sub-sectors', 'funding-sources', 'approval-forums', 'departments'] as const;
+export const MASTER_LISTS = [
+  'districts',
+  'tehsils',
+  'sectors',
+  'sub-sectors',
+  'funding-sources',
+  'approval-forums',
+  'departments',
+] as const;
 export type MasterList = (typeof MASTER_LISTS)[number];
 
 /**
@@ -23,7 +31,18 @@ export type MasterList = (typeof MASTER_LISTS)[number];
  * (percentages, ratios); `fiscalYear` is "2025-26"; `attachment` is the id of an uploaded file.
  */
 export const FIELD_TYPES = [
-  'text', 'textarea', 'integer', 'decimal', 'money', 'date', 'fiscalYear', 'boolean', 'select', 'multiselect', 'attachment', 'table',
+  'text',
+  'textarea',
+  'integer',
+  'decimal',
+  'money',
+  'date',
+  'fiscalYear',
+  'boolean',
+  'select',
+  'multiselect',
+  'attachment',
+  'table',
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 

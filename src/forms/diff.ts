@@ -9,7 +9,18 @@ export interface DefinitionChange {
 }
 
 /** What a field's data and presentation depend on; compared one by one between versions. */
-const PROPERTIES: (keyof FieldDefinition)[] = ['type', 'label', 'help', 'required', 'locked', 'hidden', 'constraints', 'default', 'widget', 'totals'];
+const PROPERTIES: (keyof FieldDefinition)[] = [
+  'type',
+  'label',
+  'help',
+  'required',
+  'locked',
+  'hidden',
+  'constraints',
+  'default',
+  'widget',
+  'totals',
+];
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -36,18 +47,24 @@ export function diffDefinitions(a: FormDefinition, b: FormDefinition): Definitio
   const changes: DefinitionChange[] = [];
   const sectionsA = new Map(a.sections.map((s, i) => [s.id, { s, i }]));
   const sectionsB = new Map(b.sections.map((s, i) => [s.id, { s, i }]));
-  for (const [id, { s }] of sectionsA) if (!sectionsB.has(id)) changes.push({ address: id, change: 'removed', details: [{ property: 'number', from: s.number }] });
+  for (const [id, { s }] of sectionsA)
+    if (!sectionsB.has(id))
+      changes.push({ address: id, change: 'removed', details: [{ property: 'number', from: s.number }] });
   for (const [id, { s }] of sectionsB) {
     const before = sectionsA.get(id)?.s;
     if (!before) changes.push({ address: id, change: 'added', details: [{ property: 'number', to: s.number }] });
     else {
-      const details = (['number', 'label', 'help'] as const).filter((p) => !same(before[p], s[p])).map((p) => ({ property: p, from: before[p], to: s[p] }));
+      const details = (['number', 'label', 'help'] as const)
+        .filter((p) => !same(before[p], s[p]))
+        .map((p) => ({ property: p, from: before[p], to: s[p] }));
       if (details.length) changes.push({ address: id, change: 'changed', details });
     }
   }
   const fieldsA = new Map([...allFields(a)].map((x) => [x.address, x.field]));
   const fieldsB = new Map([...allFields(b)].map((x) => [x.address, x.field]));
-  for (const [address, field] of fieldsA) if (!fieldsB.has(address)) changes.push({ address, change: 'removed', details: [{ property: 'type', from: field.type }] });
+  for (const [address, field] of fieldsA)
+    if (!fieldsB.has(address))
+      changes.push({ address, change: 'removed', details: [{ property: 'type', from: field.type }] });
   for (const [address, field] of fieldsB) {
     const before = fieldsA.get(address);
     if (!before) {

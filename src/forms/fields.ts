@@ -6,7 +6,9 @@ import { FieldDefinition, FormDefinition } from './definition';
  */
 
 /** Every field and column, with its "section.field[.column]" address. */
-export function* allFields(def: FormDefinition): Generator<{ address: string; field: FieldDefinition; table?: FieldDefinition }> {
+export function* allFields(
+  def: FormDefinition,
+): Generator<{ address: string; field: FieldDefinition; table?: FieldDefinition }> {
   for (const s of def.sections) {
     for (const f of s.fields) {
       yield { address: `${s.id}.${f.id}`, field: f };

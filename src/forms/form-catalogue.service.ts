@@ -23,7 +23,8 @@ export class FormCatalogue {
     if (problems.length) throw new Error(`The form catalogue has problems:\n${problems.join('\n')}`);
     for (const d of definitions) {
       const list = this.byKey.get(d.key) ?? [];
-      if (list.some((x) => x.version === d.version)) throw new Error(`The form catalogue has ${d.key} ${d.version} twice`);
+      if (list.some((x) => x.version === d.version))
+        throw new Error(`The form catalogue has ${d.key} ${d.version} twice`);
       list.push(d);
       list.sort((a, b) => compareVersions(a.version, b.version));
       this.byKey.set(d.key, list);

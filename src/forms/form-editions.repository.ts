@@ -6,7 +6,9 @@ import { EntityManager } from 'typeorm';
 export class FormEditionsRepository {
   /** proforma → the form key new projects start on; proformae without a row use the newest edition. */
   async chosen(em: EntityManager): Promise<Map<string, string>> {
-    const rows: { proforma: string; form_key: string }[] = await em.query(`SELECT proforma, form_key FROM form_current_editions`);
+    const rows: { proforma: string; form_key: string }[] = await em.query(
+      `SELECT proforma, form_key FROM form_current_editions`,
+    );
     return new Map(rows.map((r) => [r.proforma, r.form_key]));
   }
 
@@ -20,7 +22,10 @@ export class FormEditionsRepository {
 
   /** Forms with at least one published version in this province. */
   async installed(em: EntityManager, keys: string[]): Promise<Set<string>> {
-    const rows: { form_key: string }[] = await em.query(`SELECT DISTINCT form_key FROM form_versions WHERE form_key = ANY($1)`, [keys]);
+    const rows: { form_key: string }[] = await em.query(
+      `SELECT DISTINCT form_key FROM form_versions WHERE form_key = ANY($1)`,
+      [keys],
+    );
     return new Set(rows.map((r) => r.form_key));
   }
 }

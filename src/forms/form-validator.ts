@@ -5,7 +5,14 @@ import { CheckDefinition, CheckSeverity, FieldDefinition, FormDefinition, Locale
 import { allFields } from './fields';
 import { createFormAjv } from './form-ajv';
 import { message, notApplicableWord, rowWord, withItem } from './messages';
-import { isPlaceholder, MIN_REASON_LENGTH, NarrativeField, narrativeFields, NOT_APPLICABLE, reasonProblem } from './placeholders';
+import {
+  isPlaceholder,
+  MIN_REASON_LENGTH,
+  NarrativeField,
+  narrativeFields,
+  NOT_APPLICABLE,
+  reasonProblem,
+} from './placeholders';
 import { evaluate } from './rules';
 
 export interface FormError {
@@ -72,7 +79,10 @@ export function isEmpty(value: unknown): boolean {
 export class FormValidator {
   private readonly validateSchema: ValidateFunction;
   private readonly definition: FormDefinition;
-  private readonly fields = new Map<string, { field: FieldDefinition; label: { en: string; ur: string }; tableLabel?: { en: string; ur: string } }>();
+  private readonly fields = new Map<
+    string,
+    { field: FieldDefinition; label: { en: string; ur: string }; tableLabel?: { en: string; ur: string } }
+  >();
   private readonly tables: { section: string; field: FieldDefinition }[] = [];
   private readonly rowRules: RuleDefinition[] = [];
   private readonly fieldRules: RuleDefinition[] = [];
@@ -91,7 +101,9 @@ export class FormValidator {
       const pattern = table ? address.replace(/\.([^.]+)$/, '.rows.*.$1') : address;
       this.fields.set(pattern, { field, label: field.label, tableLabel: table?.label });
     }
-    for (const s of this.definition.sections) for (const f of s.fields) if (f.type === 'table' && f.totals?.length) this.tables.push({ section: s.id, field: f });
+    for (const s of this.definition.sections)
+      for (const f of s.fields)
+        if (f.type === 'table' && f.totals?.length) this.tables.push({ section: s.id, field: f });
     for (const rule of this.definition.rules) {
       if (rule.kind !== 'calculate') this.conditions.push(rule);
       else if (rule.target.includes('.*.')) this.rowRules.push(rule);
@@ -115,15 +127,29 @@ export class FormValidator {
 
   validate(input: unknown, locale: Locale = 'en'): FormValidation {
     if (!isObject(input)) {
-      const error: FormError = { pointer: '', code: 'notObject', message: message(locale, 'notObject', {}), severity: 'error' };
-      return { valid: false, errors: [error], truncated: false, errorCount: 1, warnings: [], warningCount: 0, data: {} };
+      const error: FormError = {
+        pointer: '',
+        code: 'notObject',
+        message: message(locale, 'notObject', {}),
+        severity: 'error',
+      };
+      return {
+        valid: false,
+        errors: [error],
+        truncated: false,
+        errorCount: 1,
+        warnings: [],
+        warningCount: 0,
+        data: {},
+      };
     }
     const data = structuredClone(input) as Data;
     // A missing section is reported field by field, not as one missing object.
     for (const s of this.definition.sections) if (data[s.id] === undefined) data[s.id] = {};
 
     const errors: FormError[] = [];
-    if (!this.validateSchema(data)) for (const e of this.validateSchema.errors ?? []) errors.push(this.fromAjv(e, locale));
+    if (!this.validateSchema(data))
+      for (const e of this.validateSchema.errors ?? []) errors.push(this.fromAjv(e, locale));
 
     this.calculate(data, errors, locale);
     const { hidden, required } = this.applyConditions(data, errors, locale);
@@ -131,7 +157,11 @@ export class FormValidator {
     const warnings: FormError[] = [];
     this.runChecks(data, errors, warnings, locale);
 
-    const shown = hidden.size ? errors.filter((e) => !(e.code === 'required' && [...hidden].some((h) => e.pointer === h || e.pointer.startsWith(`${h}/`)))) : errors;
+    const shown = hidden.size
+      ? errors.filter(
+          (e) => !(e.code === 'required' && [...hidden].some((h) => e.pointer === h || e.pointer.startsWith(`${h}/`))),
+        )
+      : errors;
     const byPlace = (a: FormError, b: FormError) => this.place(a.pointer) - this.place(b.pointer);
     shown.sort(byPlace); // stable: row order kept
     warnings.sort(byPlace);
@@ -149,9 +179,11 @@ export class FormValidator {
   // --- calculations -------------------------------------------------------------------------
 
   private calculate(data: Data, errors: FormError[], locale: Locale): void {
-    for (const rule of this.rowRules) for (const slot of this.slots(rule.target, data)) this.setCalculated(slot, rule, errors, locale);
+    for (const rule of this.rowRules)
+      for (const slot of this.slots(rule.target, data)) this.setCalculated(slot, rule, errors, locale);
     for (const { section, field } of this.tables) this.totals(data, section, field, errors, locale);
-    for (const rule of this.fieldRules) for (const slot of this.slots(rule.target, data)) this.setCalculated(slot, rule, errors, locale);
+    for (const rule of this.fieldRules)
+      for (const slot of this.slots(rule.target, data)) this.setCalculated(slot, rule, errors, locale);
   }
 
   private setCalculated(slot: Slot, rule: RuleDefinition, errors: FormError[], locale: Locale): void {
@@ -170,13 +202,18 @@ export class FormValidator {
     // A figure the server computes must fit its field like an entered one. A draft keeps it (so
     // the sums built on it stay honest) with an error; readers of stored figures skip it.
     const outOfRange = this.outOfRange(field, computed, !slot.pointer.includes('/totals/'));
-    if (outOfRange) errors.push(this.error(slot.pointer, outOfRange.code, locale, { calculated: String(computed), ...outOfRange.params }));
+    if (outOfRange)
+      errors.push(
+        this.error(slot.pointer, outOfRange.code, locale, { calculated: String(computed), ...outOfRange.params }),
+      );
     if (!isEmpty(entered)) {
       const a = toDecimal(entered);
       const b = toDecimal(computed);
       const same = a && b ? a.eq(b) : entered === computed;
       if (!same && a !== undefined) {
-        errors.push(this.error(slot.pointer, 'calculation', locale, { entered: String(entered), calculated: String(computed) }));
+        errors.push(
+          this.error(slot.pointer, 'calculation', locale, { entered: String(entered), calculated: String(computed) }),
+        );
       }
     }
     slot.container[slot.key] = computed;
@@ -191,16 +228,23 @@ export class FormValidator {
   }
 
   /** Why a computed amount does not fit its field (digits, sign, and its stated bounds unless a total), or null. */
-  private outOfRange(field: FieldDefinition | undefined, computed: unknown, statedBounds: boolean): { code: string; params: Record<string, unknown> } | null {
+  private outOfRange(
+    field: FieldDefinition | undefined,
+    computed: unknown,
+    statedBounds: boolean,
+  ): { code: string; params: Record<string, unknown> } | null {
     if (!field || !['money', 'decimal', 'integer'].includes(field.type)) return null;
     const d = toDecimal(computed);
     if (!d) return null;
     const c = field.constraints ?? {};
     if (d.abs().gte(LARGEST_AMOUNT_BOUND)) return { code: 'calculatedOutOfRange', params: { reason: 'tooLarge' } };
-    if (d.isNegative() && !d.isZero() && c.allowNegative !== true) return { code: 'calculatedOutOfRange', params: { reason: 'negative' } };
+    if (d.isNegative() && !d.isZero() && c.allowNegative !== true)
+      return { code: 'calculatedOutOfRange', params: { reason: 'negative' } };
     if (!statedBounds) return null; // a totals row: a column's bounds are per row
-    if (c.minimum !== undefined && d.lt(new Dec(c.minimum))) return { code: 'minimum', params: { limit: String(c.minimum) } };
-    if (c.maximum !== undefined && d.gt(new Dec(c.maximum))) return { code: 'maximum', params: { limit: String(c.maximum) } };
+    if (c.minimum !== undefined && d.lt(new Dec(c.minimum)))
+      return { code: 'minimum', params: { limit: String(c.minimum) } };
+    if (c.maximum !== undefined && d.gt(new Dec(c.maximum)))
+      return { code: 'maximum', params: { limit: String(c.maximum) } };
     return null;
   }
 
@@ -230,7 +274,11 @@ export class FormValidator {
    * Returns the pointers hidden by visibility rules and those required by a require rule that
    * holds; adds errors for conditional requirements.
    */
-  private applyConditions(data: Data, errors: FormError[], locale: Locale): { hidden: Set<string>; required: Set<string> } {
+  private applyConditions(
+    data: Data,
+    errors: FormError[],
+    locale: Locale,
+  ): { hidden: Set<string>; required: Set<string> } {
     const hidden = new Set<string>();
     const required = new Set<string>();
     for (const rule of this.conditions) {
@@ -239,7 +287,12 @@ export class FormValidator {
         const holds = !!evaluate(rule.when, slot.scope);
         if (rule.kind === 'visible' && !holds) hidden.add(slot.pointer);
         if (rule.kind === 'require' && holds) required.add(slot.pointer);
-        if (rule.kind === 'require' && holds && isEmpty(slot.container[slot.key]) && !errors.some((e) => e.pointer === slot.pointer && e.code === 'required')) {
+        if (
+          rule.kind === 'require' &&
+          holds &&
+          isEmpty(slot.container[slot.key]) &&
+          !errors.some((e) => e.pointer === slot.pointer && e.code === 'required')
+        ) {
           errors.push(this.error(slot.pointer, 'required', locale, { rule: rule.id }));
         }
       }
@@ -253,13 +306,25 @@ export class FormValidator {
    * A required text item answered with a placeholder ("-", "N/A", "same as above") is an error
    * unless `notApplicable` gives the reason it does not apply; every reason given must say why.
    */
-  private placeholders(data: Data, hidden: Set<string>, requiredByRule: Set<string>, errors: FormError[], locale: Locale): void {
+  private placeholders(
+    data: Data,
+    hidden: Set<string>,
+    requiredByRule: Set<string>,
+    errors: FormError[],
+    locale: Locale,
+  ): void {
     const reasons = isObject(data[NOT_APPLICABLE]) ? (data[NOT_APPLICABLE] as Row) : {};
     const known = new Set(this.narrative.map((n) => n.address));
     for (const [address, reason] of Object.entries(reasons)) {
       // An unknown address or a reason that is not text is reported by the schema.
       if (!known.has(address) || typeof reason !== 'string') continue;
-      if (reasonProblem(reason)) errors.push(this.error(`/${NOT_APPLICABLE}/${address}`, 'notApplicableReason', locale, { field: address, limit: MIN_REASON_LENGTH }));
+      if (reasonProblem(reason))
+        errors.push(
+          this.error(`/${NOT_APPLICABLE}/${address}`, 'notApplicableReason', locale, {
+            field: address,
+            limit: MIN_REASON_LENGTH,
+          }),
+        );
     }
     for (const { address, pointer, section, field } of this.narrative) {
       if (!field.required && !requiredByRule.has(pointer)) continue;
@@ -282,7 +347,10 @@ export class FormValidator {
       if (!outcome || outcome.holds) continue;
       const severity = check.severity ?? 'error';
       const params = { check: check.id, ...outcome.figures };
-      const failed = this.error(check.pointer, 'check', locale, params, { severity, text: { message: check.message[locale] } });
+      const failed = this.error(check.pointer, 'check', locale, params, {
+        severity,
+        text: { message: check.message[locale] },
+      });
       (severity === 'warning' ? warnings : errors).push(failed);
     }
   }
@@ -329,14 +397,20 @@ export class FormValidator {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       if (!isObject(row)) continue;
-      yield { pointer: `/${sectionId}/${tableId}/rows/${i}/${column}`, container: row, key: column, scope: { ...data, row } };
+      yield {
+        pointer: `/${sectionId}/${tableId}/rows/${i}/${column}`,
+        container: row,
+        key: column,
+        scope: { ...data, row },
+      };
     }
   }
 
   private fieldAt(pointer: string) {
     const parts = pointer.split('/').slice(1);
     if (parts.length >= 5 && parts[2] === 'rows') return this.fields.get(`${parts[0]}.${parts[1]}.rows.*.${parts[4]}`);
-    if (parts.length >= 4 && parts[2] === 'totals') return this.fields.get(`${parts[0]}.${parts[1]}.rows.*.${parts[3]}`);
+    if (parts.length >= 4 && parts[2] === 'totals')
+      return this.fields.get(`${parts[0]}.${parts[1]}.rows.*.${parts[3]}`);
     return this.fields.get(`${parts[0]}.${parts[1]}`);
   }
 
@@ -376,7 +450,14 @@ export class FormValidator {
   ): FormError {
     const item = this.itemOf(pointer);
     const text = message(locale, code, { ...params, label: this.labelAt(pointer, locale), ...options.text });
-    return { pointer, code, message: withItem(locale, item, text, code === 'check'), params, ...(item === undefined ? {} : { item }), severity: options.severity ?? 'error' };
+    return {
+      pointer,
+      code,
+      message: withItem(locale, item, text, code === 'check'),
+      params,
+      ...(item === undefined ? {} : { item }),
+      severity: options.severity ?? 'error',
+    };
   }
 
   private fromAjv(e: ErrorObject, locale: Locale): FormError {
@@ -385,7 +466,9 @@ export class FormValidator {
       case 'required':
         return this.error(`${e.instancePath}/${p.missingProperty as string}`, 'required', locale, {});
       case 'additionalProperties':
-        return this.error(`${e.instancePath}/${p.additionalProperty as string}`, 'unknown', locale, { key: p.additionalProperty });
+        return this.error(`${e.instancePath}/${p.additionalProperty as string}`, 'unknown', locale, {
+          key: p.additionalProperty,
+        });
       case 'pattern':
       case 'decimalMinimum':
       case 'decimalMaximum':
@@ -408,12 +491,18 @@ export class FormValidator {
   private formatError(e: ErrorObject, locale: Locale): FormError {
     const field = this.fieldAt(e.instancePath)?.field;
     if (e.keyword === 'decimalMinimum' || e.keyword === 'decimalMaximum') {
-      return this.error(e.instancePath, e.keyword === 'decimalMinimum' ? 'minimum' : 'maximum', locale, { limit: e.schema });
+      return this.error(e.instancePath, e.keyword === 'decimalMinimum' ? 'minimum' : 'maximum', locale, {
+        limit: e.schema,
+      });
     }
-    if (e.keyword === 'format') return this.error(e.instancePath, String((e.params as { format: string }).format), locale, {});
+    if (e.keyword === 'format')
+      return this.error(e.instancePath, String((e.params as { format: string }).format), locale, {});
     if (field && (field.type === 'money' || field.type === 'decimal')) {
       const scale = field.constraints?.scale ?? (field.type === 'money' ? MONEY_SCALE : DECIMAL_SCALE);
-      return this.error(e.instancePath, field.type, locale, { scale, negative: field.constraints?.allowNegative === true });
+      return this.error(e.instancePath, field.type, locale, {
+        scale,
+        negative: field.constraints?.allowNegative === true,
+      });
     }
     if (field?.type === 'fiscalYear') return this.error(e.instancePath, 'fiscalYear', locale, {});
     return this.error(e.instancePath, 'pattern', locale, {});

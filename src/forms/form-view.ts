@@ -21,7 +21,11 @@ function field(f: UiField, locale: Locale, labels: Record<string, string>): Loca
     ...f,
     label: pick(f.label, locale)!,
     help: pick(f.help, locale),
-    options: f.options?.map((o) => ({ value: o.value, label: pick(o.label, locale)!, ...(o.parent ? { parent: o.parent } : {}) })),
+    options: f.options?.map((o) => ({
+      value: o.value,
+      label: pick(o.label, locale)!,
+      ...(o.parent ? { parent: o.parent } : {}),
+    })),
     columns: f.columns?.map((c) => field(c, locale, labels)),
   };
 }
@@ -30,7 +34,12 @@ export function localizeCompiled(compiled: CompiledForm, locale: Locale) {
   const labels: Record<string, string> = {};
   const sections = formUi(compiled.definition).sections.map((s: UiSection) => {
     labels[s.pointer] = `${s.number}. ${pick(s.label, locale)}`;
-    return { ...s, label: pick(s.label, locale)!, help: pick(s.help, locale), fields: s.fields.map((f) => field(f, locale, labels)) };
+    return {
+      ...s,
+      label: pick(s.label, locale)!,
+      help: pick(s.help, locale),
+      fields: s.fields.map((f) => field(f, locale, labels)),
+    };
   });
   const d = compiled.definition;
   return {

@@ -1,10 +1,22 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/auth.decorators';
-import { ChooseEditionRequest, ParseFormKeyPipe, ParseVersionRefPipe, PublishFormRequest, revisionFromIfMatch, UpgradeFormRequest } from './dto/forms.dto';
+import {
+  ChooseEditionRequest,
+  ParseFormKeyPipe,
+  ParseVersionRefPipe,
+  PublishFormRequest,
+  revisionFromIfMatch,
+  UpgradeFormRequest,
+} from './dto/forms.dto';
 import { FormsService, VersionRef } from './forms.service';
 
-const LOCALE_QUERY = { name: 'locale', required: false, enum: ['en', 'ur'], description: 'Labels and messages; default: Accept-Language, then your profile' };
+const LOCALE_QUERY = {
+  name: 'locale',
+  required: false,
+  enum: ['en', 'ur'],
+  description: 'Labels and messages; default: Accept-Language, then your profile',
+};
 
 @ApiTags('forms')
 @ApiBearerAuth()
@@ -22,7 +34,9 @@ export class FormsController {
 
   @Get('editions')
   @RequirePermission('forms.read')
-  @ApiOperation({ summary: 'Proforma editions (PC-I 2005 and 2024 …) and the one new projects start on in this province' })
+  @ApiOperation({
+    summary: 'Proforma editions (PC-I 2005 and 2024 …) and the one new projects start on in this province',
+  })
   @ApiQuery(LOCALE_QUERY)
   async editions(@Query('locale') locale?: string, @Headers('accept-language') accept?: string) {
     return this.forms.editions(await this.forms.resolveLocale(locale, accept));
@@ -30,7 +44,9 @@ export class FormsController {
 
   @Put('editions/:proforma')
   @RequirePermission('forms.customise')
-  @ApiOperation({ summary: 'Choose the edition new projects of a proforma start on (documents already made keep theirs)' })
+  @ApiOperation({
+    summary: 'Choose the edition new projects of a proforma start on (documents already made keep theirs)',
+  })
   chooseEdition(@Param('proforma', ParseFormKeyPipe) proforma: string, @Body() body: ChooseEditionRequest) {
     return this.forms.chooseEdition(proforma, body.formKey);
   }
@@ -44,7 +60,9 @@ export class FormsController {
 
   @Get(':key/versions/:ref')
   @RequirePermission('forms.read')
-  @ApiOperation({ summary: 'A compiled version ("current" or its number): JSON Schema, UI schema, rules, labels in one language' })
+  @ApiOperation({
+    summary: 'A compiled version ("current" or its number): JSON Schema, UI schema, rules, labels in one language',
+  })
   @ApiQuery(LOCALE_QUERY)
   async version(
     @Param('key', ParseFormKeyPipe) key: string,
@@ -60,14 +78,20 @@ export class FormsController {
   @ApiOperation({ summary: 'Field-level differences between two versions' })
   @ApiQuery({ name: 'from', example: '1' })
   @ApiQuery({ name: 'to', example: 'current' })
-  diff(@Param('key', ParseFormKeyPipe) key: string, @Query('from', ParseVersionRefPipe) from: VersionRef, @Query('to', ParseVersionRefPipe) to: VersionRef) {
+  diff(
+    @Param('key', ParseFormKeyPipe) key: string,
+    @Query('from', ParseVersionRefPipe) from: VersionRef,
+    @Query('to', ParseVersionRefPipe) to: VersionRef,
+  ) {
     return this.forms.diff(key, from, to);
   }
 
   @Post(':key/versions/:ref/validate')
   @HttpCode(200)
   @RequirePermission('forms.read')
-  @ApiOperation({ summary: 'Validate data against a version without saving: errors as JSON pointers, calculated figures recomputed' })
+  @ApiOperation({
+    summary: 'Validate data against a version without saving: errors as JSON pointers, calculated figures recomputed',
+  })
   @ApiQuery(LOCALE_QUERY)
   @ApiBody({ description: 'The form data, one object per section', schema: { type: 'object' } })
   async validate(
@@ -89,10 +113,23 @@ export class FormsController {
 
   @Put(':key/overlay')
   @RequirePermission('forms.customise')
-  @ApiOperation({ summary: 'Replace the working overlay; refused (400) with reasons if any operation does not apply or loosens a locked field' })
+  @ApiOperation({
+    summary:
+      'Replace the working overlay; refused (400) with reasons if any operation does not apply or loosens a locked field',
+  })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision you edited; 409 if someone saved since' })
-  @ApiBody({ schema: { type: 'object', required: ['baseVersion', 'operations'], example: { baseVersion: '1.0.0', operations: [{ op: 'require', target: 'location.tehsils' }] } } })
-  saveOverlay(@Param('key', ParseFormKeyPipe) key: string, @Body() body: unknown, @Headers('if-match') ifMatch?: string) {
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['baseVersion', 'operations'],
+      example: { baseVersion: '1.0.0', operations: [{ op: 'require', target: 'location.tehsils' }] },
+    },
+  })
+  saveOverlay(
+    @Param('key', ParseFormKeyPipe) key: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     return this.forms.saveOverlay(key, body, revisionFromIfMatch(ifMatch));
   }
 
@@ -104,9 +141,18 @@ export class FormsController {
   @ApiBody({
     required: false,
     description: 'An overlay to try (same shape as PUT …/overlay); empty: the saved overlay',
-    schema: { type: 'object', properties: { baseVersion: { type: 'string' }, operations: { type: 'array', items: { type: 'object' } } }, example: { baseVersion: '2.0.0', operations: [{ op: 'require', target: 'location.tehsils' }] } },
+    schema: {
+      type: 'object',
+      properties: { baseVersion: { type: 'string' }, operations: { type: 'array', items: { type: 'object' } } },
+      example: { baseVersion: '2.0.0', operations: [{ op: 'require', target: 'location.tehsils' }] },
+    },
   })
-  async preview(@Param('key', ParseFormKeyPipe) key: string, @Body() body: unknown, @Query('locale') locale?: string, @Headers('accept-language') accept?: string) {
+  async preview(
+    @Param('key', ParseFormKeyPipe) key: string,
+    @Body() body: unknown,
+    @Query('locale') locale?: string,
+    @Headers('accept-language') accept?: string,
+  ) {
     const empty = body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0);
     return this.forms.preview(key, empty ? undefined : body, await this.forms.resolveLocale(locale, accept));
   }
@@ -129,7 +175,10 @@ export class FormsController {
   @Post(':key/upgrade')
   @HttpCode(200)
   @RequirePermission('forms.customise')
-  @ApiOperation({ summary: 'Move the working overlay to a newer base version (409 with conflicts unless dropConflicting); publish separately' })
+  @ApiOperation({
+    summary:
+      'Move the working overlay to a newer base version (409 with conflicts unless dropConflicting); publish separately',
+  })
   upgrade(@Param('key', ParseFormKeyPipe) key: string, @Body() body: UpgradeFormRequest) {
     return this.forms.upgrade(key, body.to, body.dropConflicting ?? false);
   }

@@ -9,7 +9,13 @@ import { ValidatorCache } from './validator-cache.service';
 /** The form catalogue, province overlays and versions, and validation. */
 @Module({
   controllers: [FormsController],
-  providers: [{ provide: BASE_FORMS, useValue: BASE_CATALOGUE }, FormCatalogue, FormsService, ValidatorCache, FormEditionsRepository],
+  providers: [
+    { provide: BASE_FORMS, useValue: BASE_CATALOGUE },
+    FormCatalogue,
+    FormsService,
+    ValidatorCache,
+    FormEditionsRepository,
+  ],
   exports: [FormsService, FormCatalogue],
 })
 export class FormsModule {}

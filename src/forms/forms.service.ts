@@ -25,7 +25,17 @@ import { ValidatorCache } from './validator-cache.service';
 const COMPILE_CACHE_SIZE = 64;
 
 /** A version's columns without its (large) content. */
-const SUMMARY_COLUMNS = { id: true, formKey: true, number: true, baseVersion: true, contentHash: true, publishedBy: true, publisherType: true, publishedAt: true, notes: true } as const;
+const SUMMARY_COLUMNS = {
+  id: true,
+  formKey: true,
+  number: true,
+  baseVersion: true,
+  contentHash: true,
+  publishedBy: true,
+  publisherType: true,
+  publishedAt: true,
+  notes: true,
+} as const;
 
 /** 'current' or a version number. */
 export type VersionRef = number | 'current';
@@ -57,9 +67,12 @@ export class FormsService {
   // --- reading ----------------------------------------------------------------------------------
 
   async list(locale: Locale) {
-    const rows: { form_key: string; id: string; number: number; base_version: string; published_at: Date }[] = await this.db.transaction((em) =>
-      em.query(`SELECT DISTINCT ON (form_key) form_key, id, number, base_version, published_at FROM form_versions ORDER BY form_key, number DESC`),
-    );
+    const rows: { form_key: string; id: string; number: number; base_version: string; published_at: Date }[] =
+      await this.db.transaction((em) =>
+        em.query(
+          `SELECT DISTINCT ON (form_key) form_key, id, number, base_version, published_at FROM form_versions ORDER BY form_key, number DESC`,
+        ),
+      );
     const current = new Map(rows.map((r) => [r.form_key, r]));
     return this.catalogue.keys().map((key) => {
       const latest = this.catalogue.latest(key)!;
@@ -72,7 +85,14 @@ export class FormsService {
         proforma: edition.proforma,
         edition: { id: edition.id, label: edition.label[locale] },
         title: latest.title[locale],
-        currentVersion: version ? { id: version.id, number: version.number, baseVersion: version.base_version, publishedAt: version.published_at } : null,
+        currentVersion: version
+          ? {
+              id: version.id,
+              number: version.number,
+              baseVersion: version.base_version,
+              publishedAt: version.published_at,
+            }
+          : null,
         latestBaseVersion: latest.version,
         upgradeAvailable: version ? version.base_version !== latest.version : false,
       };
@@ -97,12 +117,25 @@ export class FormsService {
   }
 
   async diff(key: string, from: VersionRef, to: VersionRef) {
-    const [a, b] = await this.db.transaction(async (em) => [await this.findVersion(em, key, from), await this.findVersion(em, key, to)]);
-    return { formKey: key, from: this.summary(a), to: this.summary(b), changes: diffDefinitions(a.compiled.definition, b.compiled.definition) };
+    const [a, b] = await this.db.transaction(async (em) => [
+      await this.findVersion(em, key, from),
+      await this.findVersion(em, key, to),
+    ]);
+    return {
+      formKey: key,
+      from: this.summary(a),
+      to: this.summary(b),
+      changes: diffDefinitions(a.compiled.definition, b.compiled.definition),
+    };
   }
 
   /** Validates without saving; the compiled validator is built once per version and cached. */
-  async validate(key: string, ref: VersionRef, payload: unknown, locale: Locale): Promise<FormValidation & { version: { id: string; number: number } }> {
+  async validate(
+    key: string,
+    ref: VersionRef,
+    payload: unknown,
+    locale: Locale,
+  ): Promise<FormValidation & { version: { id: string; number: number } }> {
     // Hold the cached validator itself: a second look-up could miss if it were evicted meanwhile.
     const { id, number, validator } = await this.db.transaction(async (em) => {
       const head = await this.findVersion(em, key, ref, false);
@@ -128,7 +161,10 @@ export class FormsService {
   }
 
   /** The current version of a form in this province (id and number). */
-  async currentVersion(em: EntityManager, key: string): Promise<{ id: string; number: number; definition: FormDefinition }> {
+  async currentVersion(
+    em: EntityManager,
+    key: string,
+  ): Promise<{ id: string; number: number; definition: FormDefinition }> {
     const version = await this.findVersion(em, key, 'current');
     return { id: version.id, number: version.number, definition: version.compiled.definition };
   }
@@ -141,14 +177,17 @@ export class FormsService {
   /** query ?locale=, then Accept-Language, then the signed-in user's own setting. */
   async resolveLocale(query: string | undefined, acceptLanguage: string | undefined): Promise<Locale> {
     if (query !== undefined) {
-      if (!(LOCALES as readonly string[]).includes(query)) throw new BadRequestException({ message: [`locale must be one of ${LOCALES.join(', ')}`] });
+      if (!(LOCALES as readonly string[]).includes(query))
+        throw new BadRequestException({ message: [`locale must be one of ${LOCALES.join(', ')}`] });
       return query as Locale;
     }
     const tag = acceptLanguage?.split(',')[0]?.trim().slice(0, 2).toLowerCase();
     if (tag && (LOCALES as readonly string[]).includes(tag)) return tag as Locale;
     const principal = this.cls.get('principal');
     if (principal?.kind !== 'user') return 'en';
-    const user = await this.db.transaction((em) => em.getRepository(User).findOne({ where: { id: principal.id }, select: { id: true, locale: true } }));
+    const user = await this.db.transaction((em) =>
+      em.getRepository(User).findOne({ where: { id: principal.id }, select: { id: true, locale: true } }),
+    );
     return user?.locale ?? 'en';
   }
 
@@ -188,16 +227,28 @@ export class FormsService {
   /** Chooses the edition new projects of a proforma start on (documents already made keep theirs). */
   async chooseEdition(proforma: string, formKey: string) {
     const editions = this.catalogue.editionsOf(proforma);
-    if (!editions.length) throw new NotFoundException(`No proforma "${proforma}"; proformae are ${this.catalogue.proformae().join(', ')}`);
+    if (!editions.length)
+      throw new NotFoundException(`No proforma "${proforma}"; proformae are ${this.catalogue.proformae().join(', ')}`);
     if (!editions.some((e) => e.key === formKey)) {
-      throw new BadRequestException({ message: [`formKey: ${proforma} has the editions ${editions.map((e) => `${e.key} (${e.edition.id})`).join(', ')}`] });
+      throw new BadRequestException({
+        message: [
+          `formKey: ${proforma} has the editions ${editions.map((e) => `${e.key} (${e.edition.id})`).join(', ')}`,
+        ],
+      });
     }
     return this.db.transaction(async (em) => {
       if (!(await this.editionChoices.installed(em, [formKey])).size) {
-        throw new ConflictException(`${formKey} is not installed in this province yet; an operator installs new catalogue forms with \`npm run migrate\``);
+        throw new ConflictException(
+          `${formKey} is not installed in this province yet; an operator installs new catalogue forms with \`npm run migrate\``,
+        );
       }
       await this.editionChoices.choose(em, proforma, formKey, this.actorId());
-      await this.audit.record(em, { action: 'form.edition-chosen', targetType: 'form', targetId: proforma, details: { formKey, edition: this.catalogue.edition(formKey).id } });
+      await this.audit.record(em, {
+        action: 'form.edition-chosen',
+        targetType: 'form',
+        targetId: proforma,
+        details: { formKey, edition: this.catalogue.edition(formKey).id },
+      });
       return { proforma, current: formKey, edition: this.catalogue.edition(formKey).id };
     });
   }
@@ -207,19 +258,28 @@ export class FormsService {
    * (its province-chosen edition) or one edition; `edition` ('2005', '2024' …) picks an edition
    * of the proforma explicitly, for documents of older projects.
    */
-  async startingForm(em: EntityManager, formKey: string, edition: string | undefined): Promise<{ key: string; edition: string }> {
+  async startingForm(
+    em: EntityManager,
+    formKey: string,
+    edition: string | undefined,
+  ): Promise<{ key: string; edition: string }> {
     const proforma = this.catalogue.edition(formKey).proforma;
     const editions = this.catalogue.editionsOf(proforma);
     let key: string;
     if (edition !== undefined) {
       const match = editions.find((e) => e.edition.id === edition);
-      if (!match) throw new BadRequestException({ message: [`edition: ${proforma} has the editions ${editions.map((e) => e.edition.id).join(', ')}`] });
+      if (!match)
+        throw new BadRequestException({
+          message: [`edition: ${proforma} has the editions ${editions.map((e) => e.edition.id).join(', ')}`],
+        });
       key = match.key;
     } else {
       key = formKey === proforma ? this.currentEditionKey(proforma, await this.editionChoices.chosen(em)) : formKey;
     }
     if (!(await this.editionChoices.installed(em, [key])).size) {
-      throw new ConflictException(`${key} (edition ${this.catalogue.edition(key).id}) is not installed in this province yet; an operator installs new catalogue forms with \`npm run migrate\``);
+      throw new ConflictException(
+        `${key} (edition ${this.catalogue.edition(key).id}) is not installed in this province yet; an operator installs new catalogue forms with \`npm run migrate\``,
+      );
     }
     return { key, edition: this.catalogue.edition(key).id };
   }
@@ -241,14 +301,20 @@ export class FormsService {
   }
 
   /** Replaces the working overlay after checking it; nothing is published until publish(). */
-  async saveOverlay(key: string, body: unknown, expectedRevision?: number): Promise<SavedOverlay & { warnings: string[] }> {
+  async saveOverlay(
+    key: string,
+    body: unknown,
+    expectedRevision?: number,
+  ): Promise<SavedOverlay & { warnings: string[] }> {
     const overlay = this.parseOverlay(body);
     return this.db.transaction(async (em) => {
       const result = await this.compileIn(em, key, overlay);
       if (result.conflicts.length) throw this.refused(result.conflicts);
       const current = await this.lockOverlay(em, key);
       if (expectedRevision !== undefined && current.revision !== expectedRevision) {
-        throw new ConflictException(`The overlay was changed by someone else (revision ${current.revision}, yours ${expectedRevision}); reload it and apply your change again`);
+        throw new ConflictException(
+          `The overlay was changed by someone else (revision ${current.revision}, yours ${expectedRevision}); reload it and apply your change again`,
+        );
       }
       const saved = await em.getRepository(FormOverlay).save({
         formKey: key,
@@ -258,7 +324,12 @@ export class FormsService {
         updatedBy: this.actorId(),
         updatedAt: new Date(),
       });
-      await this.audit.record(em, { action: 'form.overlay-saved', targetType: 'form', targetId: key, details: { baseVersion: overlay.baseVersion, operations: overlay.operations.length, revision: saved.revision } });
+      await this.audit.record(em, {
+        action: 'form.overlay-saved',
+        targetType: 'form',
+        targetId: key,
+        details: { baseVersion: overlay.baseVersion, operations: overlay.operations.length, revision: saved.revision },
+      });
       return { ...this.toSaved(saved), warnings: result.warnings };
     });
   }
@@ -286,7 +357,12 @@ export class FormsService {
       const result = await this.compileIn(em, key, overlay);
       if (result.conflicts.length) throw this.refused(result.conflicts);
       const version = await this.insertVersion(em, key, overlay, result, notes ?? null);
-      await this.audit.record(em, { action: 'form.published', targetType: 'form', targetId: key, details: { number: version.number, contentHash: version.contentHash, baseVersion: version.baseVersion } });
+      await this.audit.record(em, {
+        action: 'form.published',
+        targetType: 'form',
+        targetId: key,
+        details: { number: version.number, contentHash: version.contentHash, baseVersion: version.baseVersion },
+      });
       return { ...this.summary(version), warnings: result.warnings };
     });
   }
@@ -297,7 +373,14 @@ export class FormsService {
       const overlay = await this.loadOverlay(em, key);
       const target = this.targetBase(key, to);
       const result = await this.compileIn(em, key, { baseVersion: target.version, operations: overlay.operations });
-      return { formKey: key, from: overlay.baseVersion, to: target.version, conflicts: result.conflicts, warnings: result.warnings, changes: diffDefinitions(this.base(key, overlay.baseVersion), target) };
+      return {
+        formKey: key,
+        from: overlay.baseVersion,
+        to: target.version,
+        conflicts: result.conflicts,
+        warnings: result.warnings,
+        changes: diffDefinitions(this.base(key, overlay.baseVersion), target),
+      };
     });
   }
 
@@ -306,13 +389,22 @@ export class FormsService {
    * refused (409, listed) unless the admin drops them explicitly. Published versions are not
    * touched: the province keeps using its current version until its admin publishes.
    */
-  async upgrade(key: string, to: string | undefined, dropConflicting: boolean): Promise<SavedOverlay & { dropped: OverlayConflict[] }> {
+  async upgrade(
+    key: string,
+    to: string | undefined,
+    dropConflicting: boolean,
+  ): Promise<SavedOverlay & { dropped: OverlayConflict[] }> {
     return this.db.transaction(async (em) => {
       const overlay = await this.lockOverlay(em, key);
       const target = this.targetBase(key, to);
       const result = await this.compileIn(em, key, { baseVersion: target.version, operations: overlay.operations });
       if (result.conflicts.length && !dropConflicting) {
-        throw new ConflictException({ statusCode: 409, error: 'Conflict', message: `${result.conflicts.length} overlay operation(s) no longer apply to ${key} ${target.version}; fix them or upgrade with dropConflicting`, conflicts: result.conflicts });
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `${result.conflicts.length} overlay operation(s) no longer apply to ${key} ${target.version}; fix them or upgrade with dropConflicting`,
+          conflicts: result.conflicts,
+        });
       }
       const dropped = new Set(result.conflicts.map((c) => c.index));
       const saved = await em.getRepository(FormOverlay).save({
@@ -323,7 +415,12 @@ export class FormsService {
         updatedBy: this.actorId(),
         updatedAt: new Date(),
       });
-      await this.audit.record(em, { action: 'form.overlay-upgraded', targetType: 'form', targetId: key, details: { from: overlay.baseVersion, to: target.version, dropped: result.conflicts } });
+      await this.audit.record(em, {
+        action: 'form.overlay-upgraded',
+        targetType: 'form',
+        targetId: key,
+        details: { from: overlay.baseVersion, to: target.version, dropped: result.conflicts },
+      });
       return { ...this.toSaved(saved), dropped: result.conflicts };
     });
   }
@@ -337,7 +434,9 @@ export class FormsService {
    */
   async installMissing(em: EntityManager): Promise<string[]> {
     // Few round trips: provisioning many provinces spends its time here.
-    const present = new Set<string>((await em.query(`SELECT DISTINCT form_key FROM form_versions`)).map((r: { form_key: string }) => r.form_key));
+    const present = new Set<string>(
+      (await em.query(`SELECT DISTINCT form_key FROM form_versions`)).map((r: { form_key: string }) => r.form_key),
+    );
     const missing = this.catalogue.keys().filter((k) => !present.has(k));
     if (!missing.length) return [];
     await em.query(
@@ -345,23 +444,44 @@ export class FormsService {
       [missing, missing.map((k) => this.base(k).version), missing.map(() => 0)],
     );
     const overlays = new Map<string, Overlay>(
-      (await em.query(`SELECT form_key, base_version, operations FROM form_overlays WHERE form_key = ANY($1) FOR UPDATE`, [missing])).map(
-        (r: { form_key: string; base_version: string; operations: Overlay['operations'] }) => [r.form_key, { baseVersion: r.base_version, operations: r.operations }],
-      ),
+      (
+        await em.query(
+          `SELECT form_key, base_version, operations FROM form_overlays WHERE form_key = ANY($1) FOR UPDATE`,
+          [missing],
+        )
+      ).map((r: { form_key: string; base_version: string; operations: Overlay['operations'] }) => [
+        r.form_key,
+        { baseVersion: r.base_version, operations: r.operations },
+      ]),
     );
     const master = await MasterDataService.snapshot(em);
     const principal = this.cls.isActive() ? this.cls.get('principal') : undefined;
     const rows = missing.map((key) => {
       const overlay = overlays.get(key)!;
       const result = this.compileWith(key, overlay, master);
-      if (result.conflicts.length) throw new Error(`${key}: the saved overlay does not apply: ${result.conflicts.map((c) => c.reason).join('; ')}`);
+      if (result.conflicts.length)
+        throw new Error(
+          `${key}: the saved overlay does not apply: ${result.conflicts.map((c) => c.reason).join('; ')}`,
+        );
       return {
-        formKey: key, number: 1, baseVersion: overlay.baseVersion, overlay, compiled: result.compiled, contentHash: result.contentHash,
-        publishedBy: principal?.id ?? null, publisherType: principal?.kind ?? ('system' as const), notes: 'Base catalogue installed',
+        formKey: key,
+        number: 1,
+        baseVersion: overlay.baseVersion,
+        overlay,
+        compiled: result.compiled,
+        contentHash: result.contentHash,
+        publishedBy: principal?.id ?? null,
+        publisherType: principal?.kind ?? ('system' as const),
+        notes: 'Base catalogue installed',
       };
     });
     // One multi-row INSERT (jsonb columns make TypeORM's deep-partial type refuse the literal).
-    await em.createQueryBuilder().insert().into(FormVersion).values(rows as unknown as QueryDeepPartialEntity<FormVersion>[]).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(FormVersion)
+      .values(rows as unknown as QueryDeepPartialEntity<FormVersion>[])
+      .execute();
     return missing;
   }
 
@@ -370,8 +490,13 @@ export class FormsService {
   private base(key: string, version?: string): FormDefinition {
     const def = version ? this.catalogue.get(key, version) : this.catalogue.latest(key);
     if (!def) {
-      if (!this.catalogue.has(key)) throw new NotFoundException(`No form "${key}"; forms are ${this.catalogue.keys().join(', ')}`);
-      throw new BadRequestException({ message: [`baseVersion: ${key} has no base version ${version}; versions are ${this.catalogue.versions(key).join(', ')}`] });
+      if (!this.catalogue.has(key))
+        throw new NotFoundException(`No form "${key}"; forms are ${this.catalogue.keys().join(', ')}`);
+      throw new BadRequestException({
+        message: [
+          `baseVersion: ${key} has no base version ${version}; versions are ${this.catalogue.versions(key).join(', ')}`,
+        ],
+      });
     }
     return def;
   }
@@ -383,7 +508,12 @@ export class FormsService {
   private parseOverlay(body: unknown): Overlay {
     const problems = checkOverlayShape(body);
     if (problems.length) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems.map((p) => `${p.pointer}: ${p.message}`), problems });
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: problems.map((p) => `${p.pointer}: ${p.message}`),
+        problems,
+      });
     }
     return body as Overlay;
   }
@@ -408,7 +538,9 @@ export class FormsService {
 
   private compileWith(key: string, overlay: Overlay, master: MasterSnapshot): CompileResult {
     const base = this.base(key, overlay.baseVersion);
-    const inputs = createHash('sha256').update(stringify({ key, baseVersion: base.version, operations: overlay.operations, master }) as string).digest('hex');
+    const inputs = createHash('sha256')
+      .update(stringify({ key, baseVersion: base.version, operations: overlay.operations, master }) as string)
+      .digest('hex');
     const hit = this.compiles.get(inputs);
     if (hit) return hit;
     const result = compileForm(base, { baseVersion: base.version, operations: overlay.operations }, master);
@@ -426,15 +558,38 @@ export class FormsService {
   /** The overlay row, created empty if missing, locked so publishes of one form run one at a time. */
   private async lockOverlay(em: EntityManager, key: string): Promise<SavedOverlay> {
     this.base(key);
-    await em.query(`INSERT INTO form_overlays (form_key, base_version, revision) VALUES ($1, $2, 0) ON CONFLICT (form_key) DO NOTHING`, [key, this.base(key).version]);
-    const [row] = await em.query(`SELECT form_key, base_version, operations, revision, updated_at FROM form_overlays WHERE form_key = $1 FOR UPDATE`, [key]);
-    return { formKey: key, baseVersion: row.base_version, operations: row.operations, revision: row.revision, updatedAt: row.updated_at };
+    await em.query(
+      `INSERT INTO form_overlays (form_key, base_version, revision) VALUES ($1, $2, 0) ON CONFLICT (form_key) DO NOTHING`,
+      [key, this.base(key).version],
+    );
+    const [row] = await em.query(
+      `SELECT form_key, base_version, operations, revision, updated_at FROM form_overlays WHERE form_key = $1 FOR UPDATE`,
+      [key],
+    );
+    return {
+      formKey: key,
+      baseVersion: row.base_version,
+      operations: row.operations,
+      revision: row.revision,
+      updatedAt: row.updated_at,
+    };
   }
 
-  private async insertVersion(em: EntityManager, key: string, overlay: Overlay, result: CompileResult, notes: string | null): Promise<FormVersion> {
-    const [last] = await em.query(`SELECT number, content_hash FROM form_versions WHERE form_key = $1 ORDER BY number DESC LIMIT 1`, [key]);
+  private async insertVersion(
+    em: EntityManager,
+    key: string,
+    overlay: Overlay,
+    result: CompileResult,
+    notes: string | null,
+  ): Promise<FormVersion> {
+    const [last] = await em.query(
+      `SELECT number, content_hash FROM form_versions WHERE form_key = $1 ORDER BY number DESC LIMIT 1`,
+      [key],
+    );
     if (last?.content_hash === result.contentHash) {
-      throw new ConflictException(`Nothing to publish: the result is identical to version ${last.number} (content hash ${result.contentHash.slice(0, 12)}…)`);
+      throw new ConflictException(
+        `Nothing to publish: the result is identical to version ${last.number} (content hash ${result.contentHash.slice(0, 12)}…)`,
+      );
     }
     const principal = this.cls.isActive() ? this.cls.get('principal') : undefined;
     const repo = em.getRepository(FormVersion);
@@ -458,9 +613,21 @@ export class FormsService {
     const repo = em.getRepository(FormVersion);
     const version =
       ref === 'current'
-        ? await repo.findOne({ where: { formKey: key }, order: { number: 'DESC' }, select: withContent ? undefined : SUMMARY_COLUMNS })
-        : await repo.findOne({ where: { formKey: key, number: ref }, select: withContent ? undefined : SUMMARY_COLUMNS });
-    if (!version) throw new NotFoundException(ref === 'current' ? `${key} has no published version in this province` : `${key} has no version ${ref} in this province`);
+        ? await repo.findOne({
+            where: { formKey: key },
+            order: { number: 'DESC' },
+            select: withContent ? undefined : SUMMARY_COLUMNS,
+          })
+        : await repo.findOne({
+            where: { formKey: key, number: ref },
+            select: withContent ? undefined : SUMMARY_COLUMNS,
+          });
+    if (!version)
+      throw new NotFoundException(
+        ref === 'current'
+          ? `${key} has no published version in this province`
+          : `${key} has no version ${ref} in this province`,
+      );
     return version;
   }
 
@@ -479,7 +646,13 @@ export class FormsService {
   }
 
   private toSaved(row: FormOverlay): SavedOverlay {
-    return { formKey: row.formKey, baseVersion: row.baseVersion, operations: row.operations, revision: row.revision, updatedAt: row.updatedAt };
+    return {
+      formKey: row.formKey,
+      baseVersion: row.baseVersion,
+      operations: row.operations,
+      revision: row.revision,
+      updatedAt: row.updatedAt,
+    };
   }
 
   private actorId(): string | null {
@@ -495,6 +668,13 @@ export class FormsService {
         ? await em.getRepository(FormVersion).findOneBy({ id: by.id })
         : await this.findVersion(em, by.key, by.ref);
     if (!version) throw new NotFoundException('No such form version in this province');
-    return { id: version.id, formKey: version.formKey, number: version.number, contentHash: version.contentHash, title: version.compiled.title, definition: version.compiled.definition };
+    return {
+      id: version.id,
+      formKey: version.formKey,
+      number: version.number,
+      contentHash: version.contentHash,
+      title: version.compiled.title,
+      definition: version.compiled.definition,
+    };
   }
 }

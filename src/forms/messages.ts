@@ -10,8 +10,10 @@ type Template = (p: Record<string, unknown>) => string;
 const en: Record<string, Template> = {
   required: (p) => `${p.label} is required`,
   type: (p) => `${p.label} must be ${p.expected}`,
-  money: (p) => `${p.label} must be an amount in Rs million such as 1250.5, with at most ${p.scale} decimals${p.negative ? '' : ', not negative'}`,
-  decimal: (p) => `${p.label} must be a number such as 12.5, with at most ${p.scale} decimals${p.negative ? '' : ', not negative'}`,
+  money: (p) =>
+    `${p.label} must be an amount in Rs million such as 1250.5, with at most ${p.scale} decimals${p.negative ? '' : ', not negative'}`,
+  decimal: (p) =>
+    `${p.label} must be a number such as 12.5, with at most ${p.scale} decimals${p.negative ? '' : ', not negative'}`,
   fiscalYear: (p) => `${p.label} must be a financial year such as 2025-26`,
   date: (p) => `${p.label} must be a date (YYYY-MM-DD)`,
   email: (p) => `${p.label} must be an email address`,
@@ -28,10 +30,17 @@ const en: Record<string, Template> = {
   unknown: (p) => `"${p.key}" is not a field of this form`,
   calculation: (p) => `${p.label}: ${p.entered} was entered but the calculated value is ${p.calculated}`,
   calculatedOutOfRange: (p) =>
-    p.reason === 'negative' ? `${p.label}: the calculated value ${p.calculated} is negative, which this field does not allow` : `${p.label}: the calculated value ${p.calculated} is larger than the form allows (it must be below 10^15)`,
-  check: (p) => (p.left === undefined ? `${p.message}` : `${p.message} (${p.left} against ${p.right}${p.tolerance ? `, tolerance ${p.tolerance}` : ''})`),
-  placeholder: (p) => `${p.label}: "${p.value}" does not answer this item; write its content, or mark it not applicable with the reason`,
-  notApplicableReason: (p) => `${p.label}: the reason it is not applicable must say why (at least ${p.limit} characters, not a placeholder)`,
+    p.reason === 'negative'
+      ? `${p.label}: the calculated value ${p.calculated} is negative, which this field does not allow`
+      : `${p.label}: the calculated value ${p.calculated} is larger than the form allows (it must be below 10^15)`,
+  check: (p) =>
+    p.left === undefined
+      ? `${p.message}`
+      : `${p.message} (${p.left} against ${p.right}${p.tolerance ? `, tolerance ${p.tolerance}` : ''})`,
+  placeholder: (p) =>
+    `${p.label}: "${p.value}" does not answer this item; write its content, or mark it not applicable with the reason`,
+  notApplicableReason: (p) =>
+    `${p.label}: the reason it is not applicable must say why (at least ${p.limit} characters, not a placeholder)`,
   notObject: () => 'The form data must be a JSON object',
   invalid: (p) => `${p.label} is not valid`,
 };
@@ -39,8 +48,10 @@ const en: Record<string, Template> = {
 const ur: Record<string, Template> = {
   required: (p) => `${p.label} لازمی ہے`,
   type: (p) => `${p.label} کی قسم درست نہیں`,
-  money: (p) => `${p.label} ملین روپے میں رقم ہونی چاہیے (مثلاً 1250.5)، زیادہ سے زیادہ ${p.scale} اعشاری ہندسے${p.negative ? '' : '، منفی نہیں'}`,
-  decimal: (p) => `${p.label} عدد ہونا چاہیے (مثلاً 12.5)، زیادہ سے زیادہ ${p.scale} اعشاری ہندسے${p.negative ? '' : '، منفی نہیں'}`,
+  money: (p) =>
+    `${p.label} ملین روپے میں رقم ہونی چاہیے (مثلاً 1250.5)، زیادہ سے زیادہ ${p.scale} اعشاری ہندسے${p.negative ? '' : '، منفی نہیں'}`,
+  decimal: (p) =>
+    `${p.label} عدد ہونا چاہیے (مثلاً 12.5)، زیادہ سے زیادہ ${p.scale} اعشاری ہندسے${p.negative ? '' : '، منفی نہیں'}`,
   fiscalYear: (p) => `${p.label} مالی سال ہونا چاہیے، مثلاً 2025-26`,
   date: (p) => `${p.label} تاریخ ہونی چاہیے (YYYY-MM-DD)`,
   email: (p) => `${p.label} درست ای میل پتہ ہونا چاہیے`,
@@ -57,9 +68,15 @@ const ur: Record<string, Template> = {
   unknown: (p) => `"${p.key}" اس فارم کا خانہ نہیں`,
   calculation: (p) => `${p.label}: درج شدہ ${p.entered} ہے جبکہ حساب سے ${p.calculated} بنتا ہے`,
   calculatedOutOfRange: (p) =>
-    p.reason === 'negative' ? `${p.label}: حساب سے ${p.calculated} منفی بنتا ہے، جس کی اس خانے میں اجازت نہیں` : `${p.label}: حساب سے ${p.calculated} فارم کی حد (10^15 سے کم) سے زیادہ ہے`,
-  check: (p) => (p.left === undefined ? `${p.message}` : `${p.message} (${p.left} بمقابلہ ${p.right}${p.tolerance ? `، گنجائش ${p.tolerance}` : ''})`),
-  placeholder: (p) => `${p.label}: "${p.value}" اس مد کا جواب نہیں؛ اس کا مواد لکھیں، یا وجہ بتا کر اسے لاگو نہیں قرار دیں`,
+    p.reason === 'negative'
+      ? `${p.label}: حساب سے ${p.calculated} منفی بنتا ہے، جس کی اس خانے میں اجازت نہیں`
+      : `${p.label}: حساب سے ${p.calculated} فارم کی حد (10^15 سے کم) سے زیادہ ہے`,
+  check: (p) =>
+    p.left === undefined
+      ? `${p.message}`
+      : `${p.message} (${p.left} بمقابلہ ${p.right}${p.tolerance ? `، گنجائش ${p.tolerance}` : ''})`,
+  placeholder: (p) =>
+    `${p.label}: "${p.value}" اس مد کا جواب نہیں؛ اس کا مواد لکھیں، یا وجہ بتا کر اسے لاگو نہیں قرار دیں`,
   notApplicableReason: (p) => `${p.label}: لاگو نہ ہونے کی وجہ واضح لکھیں (کم از کم ${p.limit} حروف، خالی نشان نہیں)`,
   notObject: () => 'فارم کا ڈیٹا JSON آبجیکٹ ہونا چاہیے',
   invalid: (p) => `${p.label} درست نہیں`,

@@ -119,16 +119,24 @@ function constrain(target: FieldDefinition, constraints: Constraints): string | 
   }
   const merged = { ...base, ...constraints };
   const bounds = { ...effective, ...constraints };
-  if (bounds.minLength !== undefined && bounds.maxLength !== undefined && bounds.minLength > bounds.maxLength) return 'minLength is above maxLength';
-  if (bounds.minItems !== undefined && bounds.maxItems !== undefined && bounds.minItems > bounds.maxItems) return 'minItems is above maxItems';
-  if (bounds.minimum !== undefined && bounds.maximum !== undefined && new Dec(bounds.minimum).gt(new Dec(bounds.maximum))) return 'minimum is above maximum';
+  if (bounds.minLength !== undefined && bounds.maxLength !== undefined && bounds.minLength > bounds.maxLength)
+    return 'minLength is above maxLength';
+  if (bounds.minItems !== undefined && bounds.maxItems !== undefined && bounds.minItems > bounds.maxItems)
+    return 'minItems is above maxItems';
+  if (
+    bounds.minimum !== undefined &&
+    bounds.maximum !== undefined &&
+    new Dec(bounds.minimum).gt(new Dec(bounds.maximum))
+  )
+    return 'minimum is above maximum';
   target.constraints = merged;
   return null;
 }
 
 /** A field an overlay adds must be as well formed as a base field (options, columns, patterns). */
 function checkNewField(section: SectionDefinition, field: FieldDefinition): string | null {
-  if (section.fields.some((f) => f.id === field.id)) return `section ${section.number} already has a field "${field.id}"`;
+  if (section.fields.some((f) => f.id === field.id))
+    return `section ${section.number} already has a field "${field.id}"`;
   const problems = fieldProblems(field, field.id);
   return problems.length ? problems.join('; ') : null;
 }
@@ -148,7 +156,8 @@ function insertAfter<T extends { id: string }>(list: T[], item: T, after: string
 function applyOne(def: FormDefinition, operation: OverlayOperation): string | null {
   switch (operation.op) {
     case 'addSection': {
-      if (def.sections.some((s) => s.id === operation.section.id)) return `section "${operation.section.id}" already exists`;
+      if (def.sections.some((s) => s.id === operation.section.id))
+        return `section "${operation.section.id}" already exists`;
       const section: SectionDefinition = { ...structuredClone(operation.section), fields: [], addedBy: 'overlay' };
       for (const f of operation.section.fields) {
         const bad = checkNewField(section, f);
@@ -161,7 +170,9 @@ function applyOne(def: FormDefinition, operation: OverlayOperation): string | nu
       const section = def.sections.find((s) => s.id === operation.section);
       if (!section) return `no section "${operation.section}"`;
       const bad = checkNewField(section, operation.field);
-      return bad ?? insertAfter(section.fields, { ...structuredClone(operation.field), addedBy: 'overlay' }, operation.after);
+      return (
+        bad ?? insertAfter(section.fields, { ...structuredClone(operation.field), addedBy: 'overlay' }, operation.after)
+      );
     }
     default: {
       const at = locate(def, operation.target);
@@ -175,9 +186,14 @@ function applyOne(def: FormDefinition, operation: OverlayOperation): string | nu
           return null;
         }
         case 'setOptions':
-          if (!item || (item.type !== 'select' && item.type !== 'multiselect')) return `${operation.target} is not a select field`;
+          if (!item || (item.type !== 'select' && item.type !== 'multiselect'))
+            return `${operation.target} is not a select field`;
           if (item.fixedOptions) return `${operation.target}: the Planning Commission fixes this option list`;
-          if (Array.isArray(operation.options) && new Set(operation.options.map((o) => o.value)).size !== operation.options.length) return 'option values repeat';
+          if (
+            Array.isArray(operation.options) &&
+            new Set(operation.options.map((o) => o.value)).size !== operation.options.length
+          )
+            return 'option values repeat';
           item.options = structuredClone(operation.options);
           return null;
         case 'constrain':
@@ -209,12 +225,16 @@ function applyOne(def: FormDefinition, operation: OverlayOperation): string | nu
  * returned as conflicts (and skipped), so a save can refuse them all at once and a base upgrade
  * can report exactly what no longer applies.
  */
-export function applyOverlay(base: FormDefinition, overlay: Overlay): { definition: FormDefinition; conflicts: OverlayConflict[] } {
+export function applyOverlay(
+  base: FormDefinition,
+  overlay: Overlay,
+): { definition: FormDefinition; conflicts: OverlayConflict[] } {
   const definition = structuredClone(base);
   const conflicts: OverlayConflict[] = [];
   overlay.operations.forEach((operation, index) => {
     const reason = applyOne(definition, operation);
-    if (reason) conflicts.push({ index, op: operation.op, target: 'target' in operation ? operation.target : undefined, reason });
+    if (reason)
+      conflicts.push({ index, op: operation.op, target: 'target' in operation ? operation.target : undefined, reason });
   });
   return { definition, conflicts };
 }

@@ -64,12 +64,15 @@ function dayAfter(d: CalendarDate): CalendarDate {
 }
 
 /** Blank: nothing entered (null, '', only spaces, an empty list). */
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+const isBlank = (v: unknown) =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 /** The non-blank text values of one column, for ordering (dates, financial years). */
 function columnTexts(rows: unknown, column: unknown): string[] {
   if (!Array.isArray(rows) || typeof column !== 'string') return [];
-  return rows.map((r) => (isRow(r) ? r[column] : undefined)).filter((v): v is string => typeof v === 'string' && !isBlank(v));
+  return rows
+    .map((r) => (isRow(r) ? r[column] : undefined))
+    .filter((v): v is string => typeof v === 'string' && !isBlank(v));
 }
 
 export const DATE_AND_ROW_OPERATIONS: Record<string, (...args: Operand[]) => unknown> = {
@@ -100,9 +103,11 @@ export const DATE_AND_ROW_OPERATIONS: Record<string, (...args: Operand[]) => unk
     return b.day >= Math.min(a.day, daysInMonth(b.year, b.month)) ? months : months - 1;
   },
   /** The smallest non-blank text of a column (earliest date or financial year), null if none. */
-  column_min: (rows, column) => columnTexts(rows, column).reduce<string | null>((min, v) => (min === null || v < min ? v : min), null),
+  column_min: (rows, column) =>
+    columnTexts(rows, column).reduce<string | null>((min, v) => (min === null || v < min ? v : min), null),
   /** The largest non-blank text of a column (latest date or financial year), null if none. */
-  column_max: (rows, column) => columnTexts(rows, column).reduce<string | null>((max, v) => (max === null || v > max ? v : max), null),
+  column_max: (rows, column) =>
+    columnTexts(rows, column).reduce<string | null>((max, v) => (max === null || v > max ? v : max), null),
   /**
    * How many different values a column has (e.g. how many financial years a phasing spans);
    * with `amountColumn`, only rows whose amount is a non-zero figure count.
@@ -146,7 +151,9 @@ export const DECIMAL_OPERATIONS: Record<string, (...args: Operand[]) => unknown>
   /** Sum of one column over an array of rows: ["capitalCost.estimate.rows" value, "total"]. */
   dec_sum: (rows, column) => {
     if (!Array.isArray(rows) || typeof column !== 'string') return '0';
-    const ds = decimals(rows.map((r) => (r && typeof r === 'object' ? (r as Record<string, unknown>)[column] : undefined)));
+    const ds = decimals(
+      rows.map((r) => (r && typeof r === 'object' ? (r as Record<string, unknown>)[column] : undefined)),
+    );
     return ds && text(ds.reduce((sum, d) => sum.plus(d), new Dec(0)));
   },
   /** Percentage change from `before` to `after`; null when `before` is zero. */
@@ -178,12 +185,35 @@ export const DECIMAL_OPERATIONS: Record<string, (...args: Operand[]) => unknown>
   },
 };
 
-for (const [name, operation] of Object.entries({ ...DECIMAL_OPERATIONS, ...DATE_AND_ROW_OPERATIONS })) jsonLogic.add_operation(name, operation);
+for (const [name, operation] of Object.entries({ ...DECIMAL_OPERATIONS, ...DATE_AND_ROW_OPERATIONS }))
+  jsonLogic.add_operation(name, operation);
 
 /** Operators a definition may use: JSONLogic's data, logic and string operators plus ours. */
 export const ALLOWED_OPERATORS = new Set([
-  'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', 'in', 'cat', 'substr',
-  '<', '<=', '>', '>=', 'some', 'all', 'none', 'merge',
+  'var',
+  'missing',
+  'missing_some',
+  'if',
+  '?:',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '!',
+  '!!',
+  'or',
+  'and',
+  'in',
+  'cat',
+  'substr',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'some',
+  'all',
+  'none',
+  'merge',
   ...Object.keys(DECIMAL_OPERATIONS),
   ...Object.keys(DATE_AND_ROW_OPERATIONS),
 ]);
@@ -235,13 +265,19 @@ export function variablesOf(logic: unknown, found: string[] = []): string[] {
 }
 
 /** The columns each row condition reads: `list` is what its rows come from (a path when it is a plain `var`). */
-export function rowConditionsOf(logic: unknown, found: { list: string | undefined; columns: string[] }[] = []): { list: string | undefined; columns: string[] }[] {
+export function rowConditionsOf(
+  logic: unknown,
+  found: { list: string | undefined; columns: string[] }[] = [],
+): { list: string | undefined; columns: string[] }[] {
   if (Array.isArray(logic)) {
     for (const item of logic) rowConditionsOf(item, found);
   } else if (logic && typeof logic === 'object') {
     for (const [op, args] of Object.entries(logic)) {
       if (ROW_SCOPED_OPERATORS.has(op) && Array.isArray(args)) {
-        const list = args[0] && typeof args[0] === 'object' && 'var' in args[0] ? varName((args[0] as { var: unknown }).var) : undefined;
+        const list =
+          args[0] && typeof args[0] === 'object' && 'var' in args[0]
+            ? varName((args[0] as { var: unknown }).var)
+            : undefined;
         found.push({ list, columns: variablesOf(args[1]) });
         rowConditionsOf(args[0], found);
       } else rowConditionsOf(args, found);

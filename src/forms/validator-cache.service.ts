@@ -28,7 +28,8 @@ export class ValidatorCache {
     if (hit) return hit;
     const validator = new FormValidator(compiled);
     this.entries.set(contentHash, validator);
-    while (this.entries.size > this.config.formValidatorCacheSize) this.entries.delete(this.entries.keys().next().value as string);
+    while (this.entries.size > this.config.formValidatorCacheSize)
+      this.entries.delete(this.entries.keys().next().value as string);
     return validator;
   }
 

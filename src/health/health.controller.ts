@@ -29,7 +29,10 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: Postgres and Redis answer' })
   ready() {
-    return this.health.check([() => this.probe('postgres', () => this.database.ping()), () => this.probe('redis', () => this.redis.ping())]);
+    return this.health.check([
+      () => this.probe('postgres', () => this.database.ping()),
+      () => this.probe('redis', () => this.redis.ping()),
+    ]);
   }
 
   private async probe(key: string, ping: () => Promise<void>) {

@@ -8,7 +8,10 @@ import { PORTFOLIO_COLUMNS } from './portfolio-template';
 const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class PortfolioImportQuery {
-  @ApiPropertyOptional({ description: 'true: check and report exactly as an import would, then write nothing', default: false })
+  @ApiPropertyOptional({
+    description: 'true: check and report exactly as an import would, then write nothing',
+    default: false,
+  })
   @IsOptional()
   @Transform(booleanQuery)
   @IsBoolean({ message: 'dryRun must be true or false' })
@@ -18,7 +21,7 @@ export class PortfolioImportQuery {
 export class PortfolioImportRequest {
   @ApiProperty({
     description:
-      'One object per row (one decision of one project document), with the template\'s columns as properties: ' +
+      "One object per row (one decision of one project document), with the template's columns as properties: " +
       PORTFOLIO_COLUMNS.map((c) => `${c.key}${c.required ? ' (required)' : ''}`).join(', ') +
       '. Values are strings (amounts as decimal strings in Rs million, dates YYYY-MM-DD). A row is reported by its position, from 1.',
     example: [Object.fromEntries(PORTFOLIO_COLUMNS.map((c) => [c.key, c.example]))],

@@ -25,7 +25,9 @@ import { PortfolioImportService } from './portfolio-import.service';
     // In memory, as attachments (src/projects/projects.module.ts): a portfolio file is read, hashed and discarded.
     MulterModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.storage.maxBytes, files: 1, fields: 2, parts: 3 } }),
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.storage.maxBytes, files: 1, fields: 2, parts: 3 },
+      }),
     }),
   ],
   controllers: [PortfolioImportController],

@@ -31,7 +31,10 @@ export class ImportsRepository {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':portfolio-import'))`);
   }
 
-  async startRun(em: EntityManager, run: { format: string; fileName: string | null; fileSha256: string | null; startedBy: string }): Promise<string> {
+  async startRun(
+    em: EntityManager,
+    run: { format: string; fileName: string | null; fileSha256: string | null; startedBy: string },
+  ): Promise<string> {
     const [row] = await em.query(
       `INSERT INTO import_runs (format, file_name, file_sha256, started_by, counts, report) VALUES ($1, $2, $3, $4, '{}', '{}') RETURNING id`,
       [run.format, run.fileName, run.fileSha256, run.startedBy],
@@ -40,10 +43,17 @@ export class ImportsRepository {
   }
 
   async finishRun(em: EntityManager, id: string, counts: object, report: object): Promise<void> {
-    await em.query(`UPDATE import_runs SET counts = $2, report = $3 WHERE id = $1`, [id, JSON.stringify(counts), JSON.stringify(report)]);
+    await em.query(`UPDATE import_runs SET counts = $2, report = $3 WHERE id = $1`, [
+      id,
+      JSON.stringify(counts),
+      JSON.stringify(report),
+    ]);
   }
 
-  async runs(em: EntityManager, page: { page: number; pageSize: number }): Promise<{ items: ImportRunSummary[]; total: number }> {
+  async runs(
+    em: EntityManager,
+    page: { page: number; pageSize: number },
+  ): Promise<{ items: ImportRunSummary[]; total: number }> {
     const items: ImportRunSummary[] = await em.query(
       `SELECT ${RUN_COLUMNS} FROM import_runs ORDER BY started_at DESC, id DESC LIMIT $1 OFFSET $2`,
       [page.pageSize, offsetOf(page)],
@@ -66,8 +76,9 @@ export class ImportsRepository {
   }
 
   async recordImportedProject(em: EntityManager, p: ImportedProjectRecord & { runId: string }): Promise<void> {
-    await em.query(`INSERT INTO imported_projects (import_key, project_id, fingerprint, rows, run_id) VALUES ($1, $2, $3, $4, $5)`, [
-      p.importKey, p.projectId, p.fingerprint, JSON.stringify(p.rows), p.runId,
-    ]);
+    await em.query(
+      `INSERT INTO imported_projects (import_key, project_id, fingerprint, rows, run_id) VALUES ($1, $2, $3, $4, $5)`,
+      [p.importKey, p.projectId, p.fingerprint, JSON.stringify(p.rows), p.runId],
+    );
   }
 }

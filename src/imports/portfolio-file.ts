@@ -39,7 +39,9 @@ export function formatOf(fileName: string, contentType: string, bytes: Buffer): 
 
 /** Maps header cells to columns; unknown and repeated headers and missing required columns refuse the file. */
 function columnsOf(headers: string[]): (PortfolioColumnKey | null)[] {
-  const columns = headers.map((h) => (h.trim() ? (columnOfHeader(h) ?? refuse(`unknown column "${h.trim()}" in the header row`)) : null));
+  const columns = headers.map((h) =>
+    h.trim() ? (columnOfHeader(h) ?? refuse(`unknown column "${h.trim()}" in the header row`)) : null,
+  );
   const repeated = columns.find((c, i) => c && columns.indexOf(c) !== i);
   if (repeated) refuse(`the column "${repeated}" appears twice in the header row`);
   const missing = PORTFOLIO_COLUMNS.filter((c) => c.required && !columns.includes(c.key)).map((c) => c.key);
@@ -65,7 +67,13 @@ const tooMany = () => refuse(`has more than ${MAX_IMPORT_ROWS} rows; split the p
 export function readCsv(bytes: Buffer): ReadRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(bytes, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as typeof records;
+    records = parse(bytes, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch (error) {
     return refuse(`is not readable as CSV (${(error as Error).message})`);
   }
@@ -150,11 +158,17 @@ export async function xlsxTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Daftar';
   const sheet = workbook.addWorksheet(PORTFOLIO_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = PORTFOLIO_COLUMNS.map((c) => ({ header: c.key, key: c.key, width: Math.max(HEADER_WIDTH, c.key.length + 4), style: { numFmt: TEXT_FORMAT } }));
+  sheet.columns = PORTFOLIO_COLUMNS.map((c) => ({
+    header: c.key,
+    key: c.key,
+    width: Math.max(HEADER_WIDTH, c.key.length + 4),
+    style: { numFmt: TEXT_FORMAT },
+  }));
   const header = sheet.getRow(1);
   header.font = { bold: true };
   PORTFOLIO_COLUMNS.forEach((c, i) => {
-    header.getCell(i + 1).note = `${c.required ? 'Required. ' : ''}${c.note.en}\n${c.required ? 'لازمی۔ ' : ''}${c.note.ur}`;
+    header.getCell(i + 1).note =
+      `${c.required ? 'Required. ' : ''}${c.note.en}\n${c.required ? 'لازمی۔ ' : ''}${c.note.ur}`;
   });
   sheet.addRow(Object.fromEntries(PORTFOLIO_COLUMNS.map((c) => [c.key, c.example])));
 
@@ -166,7 +180,8 @@ export async function xlsxTemplate(): Promise<Buffer> {
     { header: 'اردو', key: 'ur', width: 80 },
   ];
   instructions.getRow(1).font = { bold: true };
-  for (const c of PORTFOLIO_COLUMNS) instructions.addRow({ column: c.key, required: c.required ? 'yes / ہاں' : '', en: c.note.en, ur: c.note.ur });
+  for (const c of PORTFOLIO_COLUMNS)
+    instructions.addRow({ column: c.key, required: c.required ? 'yes / ہاں' : '', en: c.note.en, ur: c.note.ur });
   instructions.addRow({});
   instructions.addRow({
     en: 'One row per decision of a project document; repeat the project columns on each of its rows and the document columns on each of its decisions.',
@@ -180,6 +195,8 @@ const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"
 
 /** The CSV template: one header line and the example row. */
 export function csvTemplate(): Buffer {
-  const lines = [PORTFOLIO_COLUMNS.map((c) => c.key), PORTFOLIO_COLUMNS.map((c) => c.example)].map((cells) => cells.map(csvCell).join(','));
+  const lines = [PORTFOLIO_COLUMNS.map((c) => c.key), PORTFOLIO_COLUMNS.map((c) => c.example)].map((cells) =>
+    cells.map(csvCell).join(','),
+  );
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 }

@@ -1,6 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiForbiddenResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequirePermission } from '../auth/auth.decorators';
 import { contentDisposition } from '../common/content-disposition';
@@ -10,7 +30,7 @@ import { PortfolioImportService } from './portfolio-import.service';
 const UUID = new ParseUUIDPipe({ version: '4' });
 
 const WHO =
-  'Who may import: tenant admins and the roles that record forum decisions in the province\'s workflow (by default the approver); ' +
+  "Who may import: tenant admins and the roles that record forum decisions in the province's workflow (by default the approver); " +
   'the role is checked by the service against the workflow, so the declared permission is only projects.read. Anyone else: 403.';
 const REPORT =
   'Answer (200): {runId, dryRun, format, counts: {rows, projects: {created, unchanged, conflict, refused}, documents, decisions, warnings, refusedRows}, ' +
@@ -29,8 +49,13 @@ export class PortfolioImportController {
   @Post()
   @HttpCode(200)
   @RequirePermission('projects.read')
-  @ApiOperation({ summary: "Import a province's existing projects with their PC-I, revisions and forum decisions (rows as JSON)", description: `${WHO} ${REPORT}` })
-  @ApiBadRequestResponse({ description: 'The request itself is unusable (no rows, an unknown column, a non-string cell); `message` names it' })
+  @ApiOperation({
+    summary: "Import a province's existing projects with their PC-I, revisions and forum decisions (rows as JSON)",
+    description: `${WHO} ${REPORT}`,
+  })
+  @ApiBadRequestResponse({
+    description: 'The request itself is unusable (no rows, an unknown column, a non-string cell); `message` names it',
+  })
   @ApiForbiddenResponse({ description: 'Not a tenant admin or a forum-decision role' })
   importRows(@Body() body: PortfolioImportRequest, @Query() query: PortfolioImportQuery) {
     return this.imports.importRows(body.rows, query.dryRun ?? false);
@@ -39,19 +64,31 @@ export class PortfolioImportController {
   @Post('file')
   @HttpCode(200)
   @RequirePermission('projects.read')
-  @ApiOperation({ summary: 'Import a portfolio file: the XLSX or CSV template filled in (multipart field "file")', description: `${WHO} Rows are reported by their row number in the sheet (the header is row 1). ${REPORT}` })
+  @ApiOperation({
+    summary: 'Import a portfolio file: the XLSX or CSV template filled in (multipart field "file")',
+    description: `${WHO} Rows are reported by their row number in the sheet (the header is row 1). ${REPORT}`,
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiBadRequestResponse({ description: 'The file is not an XLSX workbook or CSV, its header row has an unknown or missing column, or it has too many rows; `message` names `file`' })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiBadRequestResponse({
+    description:
+      'The file is not an XLSX workbook or CSV, its header row has an unknown or missing column, or it has too many rows; `message` names `file`',
+  })
   @UseInterceptors(FileInterceptor('file'))
-  importFile(@UploadedFile() file: { originalname: string; mimetype: string; buffer: Buffer } | undefined, @Query() query: PortfolioImportQuery) {
+  importFile(
+    @UploadedFile() file: { originalname: string; mimetype: string; buffer: Buffer } | undefined,
+    @Query() query: PortfolioImportQuery,
+  ) {
     return this.imports.importFile(file, query.dryRun ?? false);
   }
 
   @Get('template')
   @RequirePermission('projects.read')
   @ApiOperation({
-    summary: 'The portfolio template: XLSX (English headers with English and Urdu notes, one example row, an instructions sheet) or CSV (one header line, one example row)',
+    summary:
+      'The portfolio template: XLSX (English headers with English and Urdu notes, one example row, an instructions sheet) or CSV (one header line, one example row)',
     description: WHO,
   })
   async template(@Query() query: TemplateQuery, @Res() res: Response) {
@@ -63,7 +100,10 @@ export class PortfolioImportController {
 
   @Get('runs')
   @RequirePermission('projects.read')
-  @ApiOperation({ summary: 'Imports made in this province, newest first: who, when, which file, counts', description: WHO })
+  @ApiOperation({
+    summary: 'Imports made in this province, newest first: who, when, which file, counts',
+    description: WHO,
+  })
   runs(@Query() query: ImportRunsQuery) {
     return this.imports.runs(query);
   }

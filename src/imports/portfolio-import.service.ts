@@ -20,9 +20,26 @@ import { WorkflowService } from '../workflow/workflow.service';
 import { ImportsRepository } from './imports.repository';
 import { csvTemplate, formatOf, PortfolioFormat, ReadRow, readPortfolioFile, xlsxTemplate } from './portfolio-file';
 import {
-  cellText, ImportedDecisionPlan, ImportedDocumentPlan, ImportedKind, ImportedProjectPlan, NormalizedRow, Pc1Variant, planPortfolio, PortfolioReference, RowProblem, rowOrderKey,
+  cellText,
+  ImportedDecisionPlan,
+  ImportedDocumentPlan,
+  ImportedKind,
+  ImportedProjectPlan,
+  NormalizedRow,
+  Pc1Variant,
+  planPortfolio,
+  PortfolioReference,
+  RowProblem,
+  rowOrderKey,
 } from './portfolio-rows';
-import { COLUMN_BY_KEY, IMPORTED_KINDS, PC1_VARIANTS, PORTFOLIO_COLUMNS, PortfolioColumnKey, RawPortfolioRow } from './portfolio-template';
+import {
+  COLUMN_BY_KEY,
+  IMPORTED_KINDS,
+  PC1_VARIANTS,
+  PORTFOLIO_COLUMNS,
+  PortfolioColumnKey,
+  RawPortfolioRow,
+} from './portfolio-template';
 
 /** The role that may import besides those that take forum decisions in the province's workflow. */
 const ADMIN_ROLE = 'tenant_admin';
@@ -128,9 +145,13 @@ export class PortfolioImportService {
     const read: ReadRow[] = rows.map((row, i) => {
       const raw: RawPortfolioRow = {};
       for (const [key, value] of Object.entries(row)) {
-        if (!COLUMN_BY_KEY.has(key)) problems.push(`rows[${i}].${key}: unknown column; the columns are ${PORTFOLIO_COLUMNS.map((c) => c.key).join(', ')}`);
+        if (!COLUMN_BY_KEY.has(key))
+          problems.push(
+            `rows[${i}].${key}: unknown column; the columns are ${PORTFOLIO_COLUMNS.map((c) => c.key).join(', ')}`,
+          );
         const text = cellText(value);
-        if (text === undefined) problems.push(`rows[${i}].${key}: must be a string (amounts as decimal strings such as "1850.500")`);
+        if (text === undefined)
+          problems.push(`rows[${i}].${key}: must be a string (amounts as decimal strings such as "1850.500")`);
         else raw[key as PortfolioColumnKey] = text;
       }
       return { row: i + 1, raw };
@@ -139,7 +160,10 @@ export class PortfolioImportService {
     return this.execute({ format: 'json', fileName: null, fileSha256: null, rows: read }, dryRun);
   }
 
-  async importFile(file: { originalname: string; mimetype: string; buffer: Buffer } | undefined, dryRun: boolean): Promise<PortfolioReport> {
+  async importFile(
+    file: { originalname: string; mimetype: string; buffer: Buffer } | undefined,
+    dryRun: boolean,
+  ): Promise<PortfolioReport> {
     await this.db.transaction((em) => this.assertMayImport(em));
     if (!file) throw new BadRequestException({ message: ['file: attach the portfolio as the multipart field "file"'] });
     const format = formatOf(file.originalname, file.mimetype, file.buffer);
@@ -153,7 +177,10 @@ export class PortfolioImportService {
     const principal = this.cls.get('principal');
     if (principal?.kind !== 'user') throw new ForbiddenException('Only province users import portfolios');
     const { config } = await WorkflowService.current(em);
-    const allowed = new Set<string>([ADMIN_ROLE, ...config.actions.filter((a) => a.decision === 'approved').flatMap((a) => a.roles)]);
+    const allowed = new Set<string>([
+      ADMIN_ROLE,
+      ...config.actions.filter((a) => a.decision === 'approved').flatMap((a) => a.roles),
+    ]);
     if (!principal.roles.some((r) => allowed.has(r))) {
       throw new ForbiddenException({
         statusCode: 403,
@@ -207,23 +234,43 @@ export class PortfolioImportService {
   private async importIn(em: EntityManager, source: Source, userId: string, dryRun: boolean): Promise<PortfolioReport> {
     const reference = await this.reference(em);
     const plan = planPortfolio(source.rows, reference);
-    const runId = await this.imports.startRun(em, { format: source.format, fileName: source.fileName, fileSha256: source.fileSha256, startedBy: userId });
+    const runId = await this.imports.startRun(em, {
+      format: source.format,
+      fileName: source.fileName,
+      fileSha256: source.fileSha256,
+      startedBy: userId,
+    });
     const report: PortfolioReport = {
       runId: dryRun ? null : runId,
       dryRun,
       format: source.format,
-      counts: { rows: source.rows.length, projects: { created: 0, unchanged: 0, conflict: 0, refused: 0 }, documents: 0, decisions: 0, warnings: 0, refusedRows: 0 },
-      projects: plan.refused.filter((r) => r.projectKey !== null).map((r) => ({ projectKey: r.projectKey!, outcome: 'refused' as const, projectId: null, rows: r.rows })),
+      counts: {
+        rows: source.rows.length,
+        projects: { created: 0, unchanged: 0, conflict: 0, refused: 0 },
+        documents: 0,
+        decisions: 0,
+        warnings: 0,
+        refusedRows: 0,
+      },
+      projects: plan.refused
+        .filter((r) => r.projectKey !== null)
+        .map((r) => ({ projectKey: r.projectKey!, outcome: 'refused' as const, projectId: null, rows: r.rows })),
       refused: [...plan.problems],
       conflicts: [],
       warnings: [],
     };
-    const existing = await this.imports.importedProjects(em, plan.projects.map((p) => p.projectKey));
+    const existing = await this.imports.importedProjects(
+      em,
+      plan.projects.map((p) => p.projectKey),
+    );
     const settings: RunSettings = {
       userId,
       finalStates: await this.importedProjects.finalStates(em),
       forumRules: await this.forumRules.rulesIn(em),
-      departmentIds: await this.departments.idsByCode(em, plan.projects.filter((p) => !existing.has(p.projectKey)).map((p) => p.departmentCode)),
+      departmentIds: await this.departments.idsByCode(
+        em,
+        plan.projects.filter((p) => !existing.has(p.projectKey)).map((p) => p.departmentCode),
+      ),
     };
     for (const project of plan.projects) {
       const normalized = project.normalized;
@@ -232,26 +279,48 @@ export class PortfolioImportService {
       if (before) {
         const conflicts = before.fingerprint === fingerprint ? [] : conflictsBetween(project, before.rows);
         report.conflicts.push(...conflicts);
-        report.projects.push({ projectKey: project.projectKey, outcome: conflicts.length ? 'conflict' : 'unchanged', projectId: before.projectId, rows: project.rows });
+        report.projects.push({
+          projectKey: project.projectKey,
+          outcome: conflicts.length ? 'conflict' : 'unchanged',
+          projectId: before.projectId,
+          rows: project.rows,
+        });
         continue;
       }
       const written = await this.writeProject(em, project, settings);
       if ('refused' in written) {
         report.refused.push(written.refused);
-        report.projects.push({ projectKey: project.projectKey, outcome: 'refused', projectId: null, rows: project.rows });
+        report.projects.push({
+          projectKey: project.projectKey,
+          outcome: 'refused',
+          projectId: null,
+          rows: project.rows,
+        });
         continue;
       }
-      await this.imports.recordImportedProject(em, { importKey: project.projectKey, projectId: written.projectId, fingerprint, rows: normalized, runId });
+      await this.imports.recordImportedProject(em, {
+        importKey: project.projectKey,
+        projectId: written.projectId,
+        fingerprint,
+        rows: normalized,
+        runId,
+      });
       report.warnings.push(...written.warnings);
       report.counts.documents += written.documents;
       report.counts.decisions += written.decisions;
-      report.projects.push({ projectKey: project.projectKey, outcome: 'created', projectId: written.projectId, rows: project.rows });
+      report.projects.push({
+        projectKey: project.projectKey,
+        outcome: 'created',
+        projectId: written.projectId,
+        rows: project.rows,
+      });
     }
     for (const p of report.projects) report.counts.projects[p.outcome] += 1;
     report.counts.warnings = report.warnings.length;
     // Rows not written because their project was refused, whether or not the row itself had a problem.
     const keyless = plan.refused.filter((r) => r.projectKey === null).flatMap((r) => r.rows);
-    report.counts.refusedRows = keyless.length + report.projects.filter((p) => p.outcome === 'refused').reduce((n, p) => n + p.rows.length, 0);
+    report.counts.refusedRows =
+      keyless.length + report.projects.filter((p) => p.outcome === 'refused').reduce((n, p) => n + p.rows.length, 0);
     report.refused.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
     report.projects.sort((a, b) => a.rows[0] - b.rows[0]);
     report.warnings.sort((a, b) => a.row - b.row);
@@ -260,7 +329,12 @@ export class PortfolioImportService {
       action: 'portfolio.imported',
       targetType: 'import-run',
       targetId: runId,
-      details: { format: source.format, fileName: source.fileName, fileSha256: source.fileSha256, counts: report.counts },
+      details: {
+        format: source.format,
+        fileName: source.fileName,
+        fileSha256: source.fileSha256,
+        counts: report.counts,
+      },
     });
     return report;
   }
@@ -269,8 +343,13 @@ export class PortfolioImportService {
   private async reference(em: EntityManager): Promise<PortfolioReference> {
     const snapshot = await MasterDataService.snapshot(em);
     const codes = (list: keyof typeof snapshot) => new Set((snapshot[list] ?? []).map((o) => o.value));
-    const candidates = Object.entries(EDITIONS).filter(([, e]) => IMPORTED_KINDS.some((k) => e.proforma === k || PC1_VARIANTS.some((v) => e.proforma === `${k}-${v}`)));
-    const installed = await this.importedProjects.installedForms(em, candidates.map(([key]) => key));
+    const candidates = Object.entries(EDITIONS).filter(([, e]) =>
+      IMPORTED_KINDS.some((k) => e.proforma === k || PC1_VARIANTS.some((v) => e.proforma === `${k}-${v}`)),
+    );
+    const installed = await this.importedProjects.installedForms(
+      em,
+      candidates.map(([key]) => key),
+    );
     return {
       departments: codes('departments'),
       sectors: codes('sectors'),
@@ -279,7 +358,9 @@ export class PortfolioImportService {
       today: this.calendar.today(),
       formKeyOf: (kind: ImportedKind, variant: Pc1Variant, edition: string) => {
         const proforma = kind === 'pc1' ? `pc1-${variant}` : kind;
-        return candidates.find(([key, e]) => e.proforma === proforma && e.id === edition && installed.has(key))?.[0] ?? null;
+        return (
+          candidates.find(([key, e]) => e.proforma === proforma && e.id === edition && installed.has(key))?.[0] ?? null
+        );
       },
     };
   }
@@ -292,7 +373,9 @@ export class PortfolioImportService {
     em: EntityManager,
     p: ImportedProjectPlan,
     settings: RunSettings,
-  ): Promise<{ projectId: string; documents: number; decisions: number; warnings: ImportWarning[] } | { refused: RowProblem }> {
+  ): Promise<
+    { projectId: string; documents: number; decisions: number; warnings: ImportWarning[] } | { refused: RowProblem }
+  > {
     const { userId } = settings;
     let row = p.rows[0];
     const departmentId = settings.departmentIds.get(p.departmentCode);
@@ -300,7 +383,8 @@ export class PortfolioImportService {
       // The master data lists the code, but the province has no such department to own the project.
       return {
         refused: {
-          row, column: 'departmentCode',
+          row,
+          column: 'departmentCode',
           reason: `the province has no department "${p.departmentCode}" to own the project (nothing of this project was written)`,
           reasonUr: `صوبے میں منصوبے کا ذمہ دار محکمہ "${p.departmentCode}" موجود نہیں (اس منصوبے کا کچھ بھی درج نہیں ہوا)`,
         },
@@ -309,10 +393,20 @@ export class PortfolioImportService {
     await em.query('SAVEPOINT import_project');
     try {
       const facts = {
-        title: p.title, departmentCode: p.departmentCode, departmentId, sector: p.sector, provinceWide: p.provinceWide, districts: p.districts,
-        adpSerial: p.adpSerial, computerCode: p.computerCode,
+        title: p.title,
+        departmentCode: p.departmentCode,
+        departmentId,
+        sector: p.sector,
+        provinceWide: p.provinceWide,
+        districts: p.districts,
+        adpSerial: p.adpSerial,
+        computerCode: p.computerCode,
       };
-      const projectId = await this.importedProjects.createProject(em, { importKey: p.projectKey, ...facts, createdBy: userId });
+      const projectId = await this.importedProjects.createProject(em, {
+        importKey: p.projectKey,
+        ...facts,
+        createdBy: userId,
+      });
       const warnings: ImportWarning[] = [];
       let revises: { documentId: string; approvedCost: string; forum: string; approvedOn: string } | null = null;
       let decisions = 0;
@@ -321,29 +415,75 @@ export class PortfolioImportService {
         const approval = d.decisions.find((x) => (APPROVING_DECISIONS as readonly string[]).includes(x.decision));
         // The row checks let only a final decision be a document's last (portfolio-rows.ts).
         const standing = approval ?? d.decisions[d.decisions.length - 1];
-        const documentId = await this.importedProjects.addDocument(em, projectId, facts, {
-          importKey: d.importKey, formKey: d.formKey, edition: d.edition, kind: d.kind, revisionNumber: d.revisionNumber,
-          preparationDate: d.preparationDate, documentCost: d.documentCost, fecCost: d.fecCost,
-          lastDecision: standing.decision, forum: standing.forum, decidedOn: standing.decisionDate,
-          revises, createdBy: userId,
-        }, settings.finalStates);
+        const documentId = await this.importedProjects.addDocument(
+          em,
+          projectId,
+          facts,
+          {
+            importKey: d.importKey,
+            formKey: d.formKey,
+            edition: d.edition,
+            kind: d.kind,
+            revisionNumber: d.revisionNumber,
+            preparationDate: d.preparationDate,
+            documentCost: d.documentCost,
+            fecCost: d.fecCost,
+            lastDecision: standing.decision,
+            forum: standing.forum,
+            decidedOn: standing.decisionDate,
+            revises,
+            createdBy: userId,
+          },
+          settings.finalStates,
+        );
         for (const decision of d.decisions) {
           row = decision.row;
           const routing = await this.routingOf(em, settings.forumRules, projectId, p.projectKey, d, decision);
-          warnings.push(...routing.warnings.map((w) => ({ row: decision.row, column: 'forum' as const, projectKey: p.projectKey, code: w.code, message: w.message.en, messageUr: w.message.ur, params: w.params })));
+          warnings.push(
+            ...routing.warnings.map((w) => ({
+              row: decision.row,
+              column: 'forum' as const,
+              projectKey: p.projectKey,
+              code: w.code,
+              message: w.message.en,
+              messageUr: w.message.ur,
+              params: w.params,
+            })),
+          );
           await this.approvals.recordImported(em, {
-            projectId, documentId, forum: decision.forum, meetingNumber: decision.meetingNumber, meetingDate: decision.meetingDate,
-            decisionDate: decision.decisionDate, decision: decision.decision, documentCost: d.documentCost, approvedCost: decision.approvedCost,
-            conditions: decision.conditions, minutesReference: decision.minutesReference, importKey: decision.importKey,
-            forumRuleId: routing.forumRuleId, routingWarnings: routing.warnings,
+            projectId,
+            documentId,
+            forum: decision.forum,
+            meetingNumber: decision.meetingNumber,
+            meetingDate: decision.meetingDate,
+            decisionDate: decision.decisionDate,
+            decision: decision.decision,
+            documentCost: d.documentCost,
+            approvedCost: decision.approvedCost,
+            conditions: decision.conditions,
+            minutesReference: decision.minutesReference,
+            importKey: decision.importKey,
+            forumRuleId: routing.forumRuleId,
+            routingWarnings: routing.warnings,
             // finish() refreshes the project's summary once its whole history is in.
             refreshSummary: false,
           });
           decisions += 1;
         }
-        if (approval) revises = { documentId, approvedCost: approval.approvedCost!, forum: approval.forum, approvedOn: approval.decisionDate };
+        if (approval)
+          revises = {
+            documentId,
+            approvedCost: approval.approvedCost!,
+            forum: approval.forum,
+            approvedOn: approval.decisionDate,
+          };
       }
-      await this.importedProjects.finish(em, projectId, p.status === 'completed' ? 'completed' : 'approved', p.completionDate);
+      await this.importedProjects.finish(
+        em,
+        projectId,
+        p.status === 'completed' ? 'completed' : 'approved',
+        p.completionDate,
+      );
       await em.query('RELEASE SAVEPOINT import_project');
       return { projectId, documents: p.documents.length, decisions, warnings };
     } catch (error) {
@@ -368,11 +508,18 @@ export class PortfolioImportService {
     decision: ImportedDecisionPlan,
   ): Promise<{ forumRuleId: string | null; warnings: RoutingWarning[] }> {
     if (decision.decision === 'recommended') return { forumRuleId: null, warnings: [] };
-    const baseline = d.kind === 'pc1-revised' ? await this.approvals.baselineOn(em, projectId, decision.decisionDate) : null;
-    const increasePct = baseline && !new Dec(baseline).isZero() ? this.approvals.increase(d.documentCost, baseline) : null;
+    const baseline =
+      d.kind === 'pc1-revised' ? await this.approvals.baselineOn(em, projectId, decision.decisionDate) : null;
+    const increasePct =
+      baseline && !new Dec(baseline).isZero() ? this.approvals.increase(d.documentCost, baseline) : null;
     // The rules were read once for the run; deciding among them is pure.
     const { rule, warnings } = decideRouting(forumRules, {
-      formKind: d.kind, totalCost: d.documentCost, foreignFunding: false, whollyProvincial: false, increasePct, on: decision.decisionDate,
+      formKind: d.kind,
+      totalCost: d.documentCost,
+      foreignFunding: false,
+      whollyProvincial: false,
+      increasePct,
+      on: decision.decisionDate,
     });
     const remarks: RoutingWarning[] = warnings.map((w) => ({ code: w.code, message: say(w.message, w.messageUr) }));
     if (!rule) {
@@ -386,7 +533,13 @@ export class PortfolioImportService {
             `No forum rule of the province in force on ${decision.decisionDate} covers a ${d.kind} of Rs ${d.documentCost} million${increase}, so the forum that decided cannot be checked; the decision is kept as recorded`,
             `${decision.decisionDate} کو نافذ صوبے کا کوئی فورم قاعدہ ${d.documentCost} ملین روپے کے ${d.kind}${increaseUr} پر لاگو نہیں ہوتا، اس لیے فیصلہ کرنے والے فورم کی جانچ نہیں ہو سکتی؛ فیصلہ جیسا درج ہے ویسا رکھا گیا`,
           ),
-          params: { decisionDate: decision.decisionDate, cost: d.documentCost, formKind: d.kind, increasePct, projectKey },
+          params: {
+            decisionDate: decision.decisionDate,
+            cost: d.documentCost,
+            formKind: d.kind,
+            increasePct,
+            projectKey,
+          },
         });
       }
       return { forumRuleId: null, warnings: remarks };
@@ -398,7 +551,14 @@ export class PortfolioImportService {
           `The rules in force on ${decision.decisionDate} (${rule.code}) name ${rule.forum} for Rs ${d.documentCost} million; the record says ${decision.forum} decided. Kept as recorded.`,
           `${decision.decisionDate} کو نافذ قواعد (${rule.code}) کے مطابق ${d.documentCost} ملین روپے کا فیصلہ ${rule.forum} کا تھا؛ ریکارڈ کے مطابق فیصلہ ${decision.forum} نے کیا۔ جیسا درج ہے ویسا رکھا گیا۔`,
         ),
-        params: { expectedForum: rule.forum, recordedForum: decision.forum, rule: rule.code, decisionDate: decision.decisionDate, increasePct, projectKey },
+        params: {
+          expectedForum: rule.forum,
+          recordedForum: decision.forum,
+          rule: rule.code,
+          decisionDate: decision.decisionDate,
+          increasePct,
+          projectKey,
+        },
       });
       return { forumRuleId: null, warnings: remarks };
     }
@@ -406,7 +566,8 @@ export class PortfolioImportService {
   }
 }
 
-const firstOf = (messages: unknown): string | null => (messages === undefined || messages === null ? null : String(Array.isArray(messages) ? messages[0] : messages));
+const firstOf = (messages: unknown): string | null =>
+  messages === undefined || messages === null ? null : String(Array.isArray(messages) ? messages[0] : messages);
 
 /**
  * The refusal of a project the approvals or projects module raised, at the row being written and
@@ -416,7 +577,8 @@ const firstOf = (messages: unknown): string | null => (messages === undefined ||
  */
 function refusalAt(row: number, error: HttpException): RowProblem {
   const body = error.getResponse();
-  const fields = typeof body === 'object' && body ? (body as { message?: unknown; messageUr?: unknown }) : { message: body };
+  const fields =
+    typeof body === 'object' && body ? (body as { message?: unknown; messageUr?: unknown }) : { message: body };
   const first = firstOf(fields.message) ?? error.message;
   const named = /^([A-Za-z]+)\s*:/.exec(first)?.[1];
   const known = !!named && COLUMN_BY_KEY.has(named);
@@ -443,7 +605,9 @@ function conflictsBetween(project: ImportedProjectPlan, before: NormalizedRow[])
     const old = earlier.get(key);
     if (!old) {
       conflicts.push({
-        projectKey: project.projectKey, row, column: 'decision',
+        projectKey: project.projectKey,
+        row,
+        column: 'decision',
         reason: `this decision (${key}) was not in the earlier import of ${project.projectKey}; the project is not changed`,
         reasonUr: `یہ فیصلہ (${key}) ${project.projectKey} کی پچھلی درآمد میں نہیں تھا؛ منصوبہ تبدیل نہیں کیا گیا`,
       });
@@ -452,7 +616,9 @@ function conflictsBetween(project: ImportedProjectPlan, before: NormalizedRow[])
     for (const column of PORTFOLIO_COLUMNS.map((c) => c.key)) {
       if (old[column] !== v[column]) {
         conflicts.push({
-          projectKey: project.projectKey, row, column,
+          projectKey: project.projectKey,
+          row,
+          column,
           reason: `was "${old[column]}" in the earlier import, now "${v[column]}"; the project is not changed`,
           reasonUr: `پچھلی درآمد میں "${old[column]}" تھا، اب "${v[column]}"؛ منصوبہ تبدیل نہیں کیا گیا`,
         });
@@ -462,7 +628,9 @@ function conflictsBetween(project: ImportedProjectPlan, before: NormalizedRow[])
   for (const key of earlier.keys()) {
     if (!now.has(key)) {
       conflicts.push({
-        projectKey: project.projectKey, row: null, column: 'decision',
+        projectKey: project.projectKey,
+        row: null,
+        column: 'decision',
         reason: `the earlier import had the decision ${key}, which this file lacks; the project is not changed`,
         reasonUr: `پچھلی درآمد میں فیصلہ ${key} تھا جو اس فائل میں نہیں؛ منصوبہ تبدیل نہیں کیا گیا`,
       });

@@ -1,10 +1,24 @@
-import { APPROVING_DECISIONS, Decision, DECISIONS, MAX_CONDITIONS_LENGTH, MAX_MEETING_NUMBER_LENGTH, MAX_MINUTES_REFERENCE_LENGTH } from '../approvals/approval-record';
+import {
+  APPROVING_DECISIONS,
+  Decision,
+  DECISIONS,
+  MAX_CONDITIONS_LENGTH,
+  MAX_MEETING_NUMBER_LENGTH,
+  MAX_MINUTES_REFERENCE_LENGTH,
+} from '../approvals/approval-record';
 import { isCalendarDate } from '../common/calendar';
 import { Dec, MAX_INTEGER_DIGITS, MONEY_SCALE, toDecimal } from '../forms/decimal';
 import { Localized } from '../forms/definition';
 import { ADP_SERIAL_PATTERN, COMPUTER_CODE_PATTERN } from '../forms/catalogue/common';
 import {
-  COLUMN_BY_KEY, IMPORTED_KINDS, PC1_VARIANTS, PORTFOLIO_COLUMNS, PortfolioColumnKey, PROJECT_STATUSES, PROVINCE_WIDE, RawPortfolioRow,
+  COLUMN_BY_KEY,
+  IMPORTED_KINDS,
+  PC1_VARIANTS,
+  PORTFOLIO_COLUMNS,
+  PortfolioColumnKey,
+  PROJECT_STATUSES,
+  PROVINCE_WIDE,
+  RawPortfolioRow,
 } from './portfolio-template';
 
 /*
@@ -115,14 +129,28 @@ const MSG = {
   required: say('is required', 'لازمی ہے'),
   date: say('must be a real date written YYYY-MM-DD', 'درست تاریخ YYYY-MM-DD کی صورت میں ہونی چاہیے'),
   future: (today: string) => say(`is after today (${today})`, `آج (${today}) کے بعد کی تاریخ ہے`),
-  money: say('must be an amount in Rs million, 0 or more, with at most 3 decimals', 'ملین روپے میں صفر یا زائد رقم، زیادہ سے زیادہ 3 اعشاریہ کے ساتھ'),
-  oneOf: (values: readonly string[]) => say(`must be one of ${values.join(', ')}`, `ان میں سے ایک ہونا چاہیے: ${values.join('، ')}`),
-  unknown: (what: string, whatUr: string, code: string) => say(`no ${what} "${code}" in this province`, `اس صوبے میں ${whatUr} "${code}" موجود نہیں`),
+  money: say(
+    'must be an amount in Rs million, 0 or more, with at most 3 decimals',
+    'ملین روپے میں صفر یا زائد رقم، زیادہ سے زیادہ 3 اعشاریہ کے ساتھ',
+  ),
+  oneOf: (values: readonly string[]) =>
+    say(`must be one of ${values.join(', ')}`, `ان میں سے ایک ہونا چاہیے: ${values.join('، ')}`),
+  unknown: (what: string, whatUr: string, code: string) =>
+    say(`no ${what} "${code}" in this province`, `اس صوبے میں ${whatUr} "${code}" موجود نہیں`),
   tooLong: (max: number) => say(`is longer than ${max} characters`, `${max} حروف سے طویل ہے`),
   pattern: (en: string, ur: string) => say(`must be ${en}`, `${ur} ہونا چاہیے`),
-  notBefore: (column: string, value: string) => say(`must not be before ${column} (${value})`, `${column} (${value}) سے پہلے نہیں ہو سکتی`),
-  differs: (row: number, value: string) => say(`differs from row ${row} of the same project ("${value}")`, `اسی منصوبے کی سطر ${row} سے مختلف ہے ("${value}")`),
-  differsDocument: (row: number, value: string) => say(`differs from row ${row} of the same document ("${value}")`, `اسی دستاویز کی سطر ${row} سے مختلف ہے ("${value}")`),
+  notBefore: (column: string, value: string) =>
+    say(`must not be before ${column} (${value})`, `${column} (${value}) سے پہلے نہیں ہو سکتی`),
+  differs: (row: number, value: string) =>
+    say(
+      `differs from row ${row} of the same project ("${value}")`,
+      `اسی منصوبے کی سطر ${row} سے مختلف ہے ("${value}")`,
+    ),
+  differsDocument: (row: number, value: string) =>
+    say(
+      `differs from row ${row} of the same document ("${value}")`,
+      `اسی دستاویز کی سطر ${row} سے مختلف ہے ("${value}")`,
+    ),
   notFinal: (decision: string) =>
     say(
       `the last decision on a document must be final (${FINAL_DECISIONS.join(', ')}), not "${decision}"; a document still before its forum is entered through the workflow`,
@@ -130,7 +158,12 @@ const MSG = {
     ),
 };
 
-const problem = (row: number, column: string, message: Localized): RowProblem => ({ row, column, reason: message.en, reasonUr: message.ur });
+const problem = (row: number, column: string, message: Localized): RowProblem => ({
+  row,
+  column,
+  reason: message.en,
+  reasonUr: message.ur,
+});
 
 /** Cell values as text: JSON strings as sent, safe integers as digits; anything else is refused (a JSON fraction has been through a float). */
 export function cellText(value: unknown): string | undefined {
@@ -175,7 +208,8 @@ export function checkCells(raw: RawPortfolioRow, row: number, ref: PortfolioRefe
     const v = text(column);
     if (!v) return;
     const d = toDecimal(v);
-    if (!d || d.isNegative() || d.decimalPlaces() > MONEY_SCALE || d.trunc().toFixed(0).length > MAX_INTEGER_DIGITS) refuse(column, MSG.money);
+    if (!d || d.isNegative() || d.decimalPlaces() > MONEY_SCALE || d.trunc().toFixed(0).length > MAX_INTEGER_DIGITS)
+      refuse(column, MSG.money);
     else keep(column, d.toFixed(MONEY_SCALE));
   };
   const freeText = (column: PortfolioColumnKey, max: number) => {
@@ -198,24 +232,43 @@ export function checkCells(raw: RawPortfolioRow, row: number, ref: PortfolioRefe
 
   const key = text('projectKey');
   if (key.length > MAX_PROJECT_KEY_LENGTH) refuse('projectKey', MSG.tooLong(MAX_PROJECT_KEY_LENGTH));
-  else if (key && !PROJECT_KEY.test(key)) refuse('projectKey', MSG.pattern('letters, digits, spaces and . / _ # : -, starting with a letter or digit', 'حروف، ہندسے، خالی جگہ اور . / _ # : -، حرف یا ہندسے سے شروع'));
+  else if (key && !PROJECT_KEY.test(key))
+    refuse(
+      'projectKey',
+      MSG.pattern(
+        'letters, digits, spaces and . / _ # : -, starting with a letter or digit',
+        'حروف، ہندسے، خالی جگہ اور . / _ # : -، حرف یا ہندسے سے شروع',
+      ),
+    );
   else keep('projectKey', key);
   freeText('title', MAX_TITLE_LENGTH);
   code('departmentCode', ref.departments, 'department', 'محکمہ');
   code('sector', ref.sectors, 'sector', 'شعبہ');
   const districts = text('districts');
   if (districts) {
-    const list = districts.split(',').map((d) => d.trim()).filter(Boolean);
+    const list = districts
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
     if (list.length === 1 && list[0] === PROVINCE_WIDE) keep('districts', PROVINCE_WIDE);
     else {
       const unknown = list.filter((d) => !ref.districts.has(d));
-      if (!list.length || list.includes(PROVINCE_WIDE)) refuse('districts', say(`must be district codes or "${PROVINCE_WIDE}" alone`, `اضلاع کے کوڈ یا صرف "${PROVINCE_WIDE}"`));
+      if (!list.length || list.includes(PROVINCE_WIDE))
+        refuse(
+          'districts',
+          say(`must be district codes or "${PROVINCE_WIDE}" alone`, `اضلاع کے کوڈ یا صرف "${PROVINCE_WIDE}"`),
+        );
       else if (unknown.length) refuse('districts', MSG.unknown('district', 'ضلع', unknown.join(', ')));
       else keep('districts', [...new Set(list)].sort().join(','));
     }
   }
   pattern('adpSerial', ADP_SERIAL, 'an ADP serial number of 1 to 5 digits', '1 سے 5 ہندسوں کا اے ڈی پی سلسلہ نمبر');
-  pattern('computerCode', COMPUTER_CODE, 'a computer code: digits, in groups joined by hyphens (e.g. 190571 or 33-1407143-010)', 'کمپیوٹر کوڈ: ہندسے، خطِ فاصل سے جڑے گروہوں میں (مثلاً 190571 یا 33-1407143-010)');
+  pattern(
+    'computerCode',
+    COMPUTER_CODE,
+    'a computer code: digits, in groups joined by hyphens (e.g. 190571 or 33-1407143-010)',
+    'کمپیوٹر کوڈ: ہندسے، خطِ فاصل سے جڑے گروہوں میں (مثلاً 190571 یا 33-1407143-010)',
+  );
   oneOf('status', PROJECT_STATUSES);
   date('completionDate');
   oneOf('documentKind', IMPORTED_KINDS);
@@ -224,17 +277,31 @@ export function checkCells(raw: RawPortfolioRow, row: number, ref: PortfolioRefe
   else refuse('formVariant', MSG.oneOf(PC1_VARIANTS));
   const revision = text('revisionNumber');
   if (values.documentKind === 'pc1-revised') {
-    if (!revision) refuse('revisionNumber', say('is required for a revised PC-I (1, 2 …)', 'نظرِ ثانی شدہ پی سی ون کے لیے لازمی ہے (1، 2 …)'));
-    else if (!REVISION_NUMBER.test(revision)) refuse('revisionNumber', MSG.pattern('a whole number from 1', '1 یا اس سے بڑا پورا عدد'));
+    if (!revision)
+      refuse(
+        'revisionNumber',
+        say('is required for a revised PC-I (1, 2 …)', 'نظرِ ثانی شدہ پی سی ون کے لیے لازمی ہے (1، 2 …)'),
+      );
+    else if (!REVISION_NUMBER.test(revision))
+      refuse('revisionNumber', MSG.pattern('a whole number from 1', '1 یا اس سے بڑا پورا عدد'));
     else keep('revisionNumber', revision);
   } else if (values.documentKind === 'pc1' && revision && revision !== '0') {
     refuse('revisionNumber', say('must be empty for the original PC-I', 'اصل پی سی ون کے لیے خالی ہونا چاہیے'));
   }
   const edition = text('edition');
-  if (edition && !EDITION.test(edition)) refuse('edition', MSG.pattern("a year such as '2005', '2017' or '2024'", "سال مثلاً '2005'، '2017' یا '2024'"));
+  if (edition && !EDITION.test(edition))
+    refuse('edition', MSG.pattern("a year such as '2005', '2017' or '2024'", "سال مثلاً '2005'، '2017' یا '2024'"));
   else if (edition && values.documentKind && values.formVariant) {
-    if (ref.formKeyOf(values.documentKind as ImportedKind, values.formVariant as Pc1Variant, edition)) keep('edition', edition);
-    else refuse('edition', say(`the province has no ${values.documentKind} form of the ${edition} edition`, `صوبے کے پاس ${edition} ایڈیشن کا ${values.documentKind} فارم نہیں`));
+    if (ref.formKeyOf(values.documentKind as ImportedKind, values.formVariant as Pc1Variant, edition))
+      keep('edition', edition);
+    else
+      refuse(
+        'edition',
+        say(
+          `the province has no ${values.documentKind} form of the ${edition} edition`,
+          `صوبے کے پاس ${edition} ایڈیشن کا ${values.documentKind} فارم نہیں`,
+        ),
+      );
   }
   date('preparationDate');
   money('documentCost');
@@ -250,22 +317,38 @@ export function checkCells(raw: RawPortfolioRow, row: number, ref: PortfolioRefe
 
   // Cross-cell facts of the row.
   if (values.fecCost && values.documentCost && new Dec(values.fecCost).gt(new Dec(values.documentCost))) {
-    refuse('fecCost', say(`is more than the documentCost (${values.documentCost})`, `دستاویز کی لاگت (${values.documentCost}) سے زیادہ ہے`));
+    refuse(
+      'fecCost',
+      say(
+        `is more than the documentCost (${values.documentCost})`,
+        `دستاویز کی لاگت (${values.documentCost}) سے زیادہ ہے`,
+      ),
+    );
   }
   const approving = (APPROVING_DECISIONS as readonly string[]).includes(values.decision);
   if (approving && !values.approvedCost && !problems.some((p) => p.column === 'approvedCost')) {
     refuse('approvedCost', say('is required when the decision approves', 'منظوری کے فیصلے کے ساتھ لازمی ہے'));
   }
   if (values.decision === 'approved-with-changes' && !values.conditions) {
-    refuse('conditions', say('must state the changes of an approval with changes', 'ترامیم کے ساتھ منظوری میں ترامیم بیان کرنا لازمی ہے'));
+    refuse(
+      'conditions',
+      say('must state the changes of an approval with changes', 'ترامیم کے ساتھ منظوری میں ترامیم بیان کرنا لازمی ہے'),
+    );
   }
   if (values.decision && !approving && values.approvedCost) {
-    refuse('approvedCost', say(`must be empty for a decision "${values.decision}"`, `فیصلہ "${values.decision}" کے ساتھ خالی ہونا چاہیے`));
+    refuse(
+      'approvedCost',
+      say(`must be empty for a decision "${values.decision}"`, `فیصلہ "${values.decision}" کے ساتھ خالی ہونا چاہیے`),
+    );
   }
-  if (values.preparationDate && values.meetingDate && values.meetingDate < values.preparationDate) refuse('meetingDate', MSG.notBefore('preparationDate', values.preparationDate));
-  if (values.meetingDate && values.decisionDate && values.decisionDate < values.meetingDate) refuse('decisionDate', MSG.notBefore('meetingDate', values.meetingDate));
-  if (values.preparationDate && values.decisionDate && values.decisionDate < values.preparationDate) refuse('decisionDate', MSG.notBefore('preparationDate', values.preparationDate));
-  if (values.status === 'completed' && !text('completionDate')) refuse('completionDate', say('is required for a completed project', 'مکمل منصوبے کے لیے لازمی ہے'));
+  if (values.preparationDate && values.meetingDate && values.meetingDate < values.preparationDate)
+    refuse('meetingDate', MSG.notBefore('preparationDate', values.preparationDate));
+  if (values.meetingDate && values.decisionDate && values.decisionDate < values.meetingDate)
+    refuse('decisionDate', MSG.notBefore('meetingDate', values.meetingDate));
+  if (values.preparationDate && values.decisionDate && values.decisionDate < values.preparationDate)
+    refuse('decisionDate', MSG.notBefore('preparationDate', values.preparationDate));
+  if (values.status === 'completed' && !text('completionDate'))
+    refuse('completionDate', say('is required for a completed project', 'مکمل منصوبے کے لیے لازمی ہے'));
   if (values.status && values.status !== 'completed' && values.completionDate) {
     refuse('completionDate', say(`must be empty unless the status is completed`, 'صرف مکمل منصوبے کے لیے'));
   }
@@ -275,7 +358,8 @@ export function checkCells(raw: RawPortfolioRow, row: number, ref: PortfolioRefe
 const PROJECT_COLUMNS = PORTFOLIO_COLUMNS.filter((c) => c.scope === 'project').map((c) => c.key);
 const DOCUMENT_COLUMNS = PORTFOLIO_COLUMNS.filter((c) => c.scope === 'document').map((c) => c.key);
 
-const documentKeyOf = (v: NormalizedRow) => `${v.documentKind}-${v.documentKind === 'pc1' ? 0 : Number(v.revisionNumber)}`;
+const documentKeyOf = (v: NormalizedRow) =>
+  `${v.documentKind}-${v.documentKind === 'pc1' ? 0 : Number(v.revisionNumber)}`;
 const decisionKeyOf = (v: NormalizedRow) => `${documentKeyOf(v)}/${v.decisionDate}/${v.decision}/${v.forum}`;
 
 /** The order idempotency compares rows in: by document, then date, then what was decided. */
@@ -287,12 +371,16 @@ interface CheckedRow {
 }
 
 /** Checks one project's rows together; its problems, or its plan. */
-function planProject(rows: CheckedRow[], ref: PortfolioReference): { plan?: ImportedProjectPlan; problems: RowProblem[] } {
+function planProject(
+  rows: CheckedRow[],
+  ref: PortfolioReference,
+): { plan?: ImportedProjectPlan; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const first = rows[0];
   for (const r of rows.slice(1)) {
     for (const column of PROJECT_COLUMNS) {
-      if (r.values[column] !== first.values[column]) problems.push(problem(r.row, column, MSG.differs(first.row, first.values[column])));
+      if (r.values[column] !== first.values[column])
+        problems.push(problem(r.row, column, MSG.differs(first.row, first.values[column])));
     }
   }
   const byDocument = new Map<string, CheckedRow[]>();
@@ -306,7 +394,17 @@ function planProject(rows: CheckedRow[], ref: PortfolioReference): { plan?: Impo
     const key = decisionKeyOf(r.values);
     const earlier = seen.get(key);
     if (earlier !== undefined) repeated.add(r.row);
-    if (earlier !== undefined) problems.push(problem(r.row, 'decision', say(`repeats row ${earlier} (same document, date, decision and forum)`, `سطر ${earlier} کا اعادہ ہے (وہی دستاویز، تاریخ، فیصلہ اور فورم)`)));
+    if (earlier !== undefined)
+      problems.push(
+        problem(
+          r.row,
+          'decision',
+          say(
+            `repeats row ${earlier} (same document, date, decision and forum)`,
+            `سطر ${earlier} کا اعادہ ہے (وہی دستاویز، تاریخ، فیصلہ اور فورم)`,
+          ),
+        ),
+      );
     else seen.set(key, r.row);
   }
 
@@ -315,15 +413,28 @@ function planProject(rows: CheckedRow[], ref: PortfolioReference): { plan?: Impo
     const head = docRows[0];
     for (const r of docRows.slice(1)) {
       for (const column of DOCUMENT_COLUMNS) {
-        if (r.values[column] !== head.values[column]) problems.push(problem(r.row, column, MSG.differsDocument(head.row, head.values[column])));
+        if (r.values[column] !== head.values[column])
+          problems.push(problem(r.row, column, MSG.differsDocument(head.row, head.values[column])));
       }
     }
-    const decisions = [...docRows].sort((a, b) => a.values.decisionDate.localeCompare(b.values.decisionDate) || a.row - b.row);
+    const decisions = [...docRows].sort(
+      (a, b) => a.values.decisionDate.localeCompare(b.values.decisionDate) || a.row - b.row,
+    );
     const last = decisions[decisions.length - 1];
-    if (!(FINAL_DECISIONS as readonly string[]).includes(last.values.decision)) problems.push(problem(last.row, 'decision', MSG.notFinal(last.values.decision)));
+    if (!(FINAL_DECISIONS as readonly string[]).includes(last.values.decision))
+      problems.push(problem(last.row, 'decision', MSG.notFinal(last.values.decision)));
     const approvals = decisions.filter((d) => (APPROVING_DECISIONS as readonly string[]).includes(d.values.decision));
     for (const extra of approvals.slice(1).filter((a) => !repeated.has(a.row))) {
-      problems.push(problem(extra.row, 'decision', say(`the document was already approved in row ${approvals[0].row}; a revision is a new revisionNumber`, `یہ دستاویز سطر ${approvals[0].row} میں منظور ہو چکی؛ نظرِ ثانی نئے revisionNumber سے`)));
+      problems.push(
+        problem(
+          extra.row,
+          'decision',
+          say(
+            `the document was already approved in row ${approvals[0].row}; a revision is a new revisionNumber`,
+            `یہ دستاویز سطر ${approvals[0].row} میں منظور ہو چکی؛ نظرِ ثانی نئے revisionNumber سے`,
+          ),
+        ),
+      );
     }
     const v = head.values;
     const kind = v.documentKind as ImportedKind;
@@ -354,17 +465,45 @@ function planProject(rows: CheckedRow[], ref: PortfolioReference): { plan?: Impo
 
   // The history must make sense as a whole: an approved PC-I, revisions 1..n each decided after what it revises.
   const pcI = documents.find((d) => d.kind === 'pc1');
-  const approvalOf = (d: ImportedDocumentPlan) => d.decisions.find((x) => (APPROVING_DECISIONS as readonly string[]).includes(x.decision));
+  const approvalOf = (d: ImportedDocumentPlan) =>
+    d.decisions.find((x) => (APPROVING_DECISIONS as readonly string[]).includes(x.decision));
   if (!pcI) {
-    problems.push(problem(first.row, 'documentKind', say('the project has no row of its original PC-I (documentKind pc1)', 'منصوبے کے اصل پی سی ون (pc1) کی کوئی سطر نہیں')));
+    problems.push(
+      problem(
+        first.row,
+        'documentKind',
+        say(
+          'the project has no row of its original PC-I (documentKind pc1)',
+          'منصوبے کے اصل پی سی ون (pc1) کی کوئی سطر نہیں',
+        ),
+      ),
+    );
   } else if (!approvalOf(pcI)) {
     const last = pcI.decisions[pcI.decisions.length - 1];
-    problems.push(problem(last.row, 'decision', say(`an ${first.values.status} project needs the approval of its PC-I`, `${first.values.status} منصوبے کے لیے پی سی ون کی منظوری لازمی ہے`)));
+    problems.push(
+      problem(
+        last.row,
+        'decision',
+        say(
+          `an ${first.values.status} project needs the approval of its PC-I`,
+          `${first.values.status} منصوبے کے لیے پی سی ون کی منظوری لازمی ہے`,
+        ),
+      ),
+    );
   }
   const revisions = documents.filter((d) => d.kind === 'pc1-revised');
   revisions.forEach((d, i) => {
     if (d.revisionNumber !== i + 1) {
-      problems.push(problem(d.decisions[0].row, 'revisionNumber', say(`revisions must be numbered 1, 2 … without gaps; expected ${i + 1}`, `نظرِ ثانی کے نمبر بلا وقفہ 1، 2 … ہوں؛ متوقع ${i + 1}`)));
+      problems.push(
+        problem(
+          d.decisions[0].row,
+          'revisionNumber',
+          say(
+            `revisions must be numbered 1, 2 … without gaps; expected ${i + 1}`,
+            `نظرِ ثانی کے نمبر بلا وقفہ 1، 2 … ہوں؛ متوقع ${i + 1}`,
+          ),
+        ),
+      );
     }
   });
   let previousApproval = pcI && approvalOf(pcI);
@@ -372,20 +511,46 @@ function planProject(rows: CheckedRow[], ref: PortfolioReference): { plan?: Impo
     const approvedBefore = previousApproval;
     if (!approvedBefore) {
       // Without a PC-I row that is reported already.
-      if (pcI) problems.push(problem(d.decisions[0].row, 'revisionNumber', say('revises a document that was never approved', 'ایسی دستاویز کی نظرِ ثانی جو کبھی منظور نہیں ہوئی')));
+      if (pcI)
+        problems.push(
+          problem(
+            d.decisions[0].row,
+            'revisionNumber',
+            say('revises a document that was never approved', 'ایسی دستاویز کی نظرِ ثانی جو کبھی منظور نہیں ہوئی'),
+          ),
+        );
       break;
     }
     const early = d.decisions.find((x) => x.decisionDate < approvedBefore.decisionDate);
-    if (early) problems.push(problem(early.row, 'decisionDate', MSG.notBefore(`the approval it revises, row ${approvedBefore.row}`, approvedBefore.decisionDate)));
+    if (early)
+      problems.push(
+        problem(
+          early.row,
+          'decisionDate',
+          MSG.notBefore(`the approval it revises, row ${approvedBefore.row}`, approvedBefore.decisionDate),
+        ),
+      );
     if (d.preparationDate && d.preparationDate < approvedBefore.decisionDate) {
-      problems.push(problem(d.decisions[0].row, 'preparationDate', MSG.notBefore(`the approval it revises, row ${approvedBefore.row}`, approvedBefore.decisionDate)));
+      problems.push(
+        problem(
+          d.decisions[0].row,
+          'preparationDate',
+          MSG.notBefore(`the approval it revises, row ${approvedBefore.row}`, approvedBefore.decisionDate),
+        ),
+      );
     }
     previousApproval = approvalOf(d);
   }
   const completion = first.values.completionDate;
   const firstApproval = pcI && approvalOf(pcI);
   if (completion && firstApproval && completion < firstApproval.decisionDate) {
-    problems.push(problem(first.row, 'completionDate', MSG.notBefore(`the approval of the PC-I, row ${firstApproval.row}`, firstApproval.decisionDate)));
+    problems.push(
+      problem(
+        first.row,
+        'completionDate',
+        MSG.notBefore(`the approval of the PC-I, row ${firstApproval.row}`, firstApproval.decisionDate),
+      ),
+    );
   }
   if (problems.length) return { problems };
 
@@ -405,7 +570,9 @@ function planProject(rows: CheckedRow[], ref: PortfolioReference): { plan?: Impo
       completionDate: v.completionDate || null,
       documents,
       rows: rows.map((r) => r.row),
-      normalized: [...rows].sort((a, b) => rowOrderKey(a.values).localeCompare(rowOrderKey(b.values))).map((r) => r.values),
+      normalized: [...rows]
+        .sort((a, b) => rowOrderKey(a.values).localeCompare(rowOrderKey(b.values)))
+        .map((r) => r.values),
     },
   };
 }
@@ -431,7 +598,12 @@ export function planPortfolio(rows: { row: number; raw: RawPortfolioRow }[], ref
   }
   for (const [projectKey, group] of groups) {
     const cellProblems = group.flatMap((g) => g.check.problems);
-    const outcome = cellProblems.length ? { problems: cellProblems } : planProject(group.map((g) => ({ row: g.row, values: g.check.values })), ref);
+    const outcome = cellProblems.length
+      ? { problems: cellProblems }
+      : planProject(
+          group.map((g) => ({ row: g.row, values: g.check.values })),
+          ref,
+        );
     if (outcome.plan) projects.push(outcome.plan);
     else {
       problems.push(...outcome.problems);

@@ -16,7 +16,11 @@ import { TenantJobQueue } from './tenant-jobs';
       }),
     }),
     BullModule.registerQueue(
-      { name: PROVISIONING_QUEUE }, { name: PDF_QUEUE }, { name: MAIL_QUEUE }, { name: WEBHOOK_QUEUE }, { name: SCHEDULE_QUEUE },
+      { name: PROVISIONING_QUEUE },
+      { name: PDF_QUEUE },
+      { name: MAIL_QUEUE },
+      { name: WEBHOOK_QUEUE },
+      { name: SCHEDULE_QUEUE },
       { name: PLATFORM_QUEUE },
     ),
   ],

@@ -36,7 +36,12 @@ export class TenantJobQueue implements OnModuleDestroy {
     await this.flush();
   }
 
-  async add<T extends TenantJobData>(queue: Queue<T>, name: string, data: T, options: JobsOptions = {}): Promise<Job<T>> {
+  async add<T extends TenantJobData>(
+    queue: Queue<T>,
+    name: string,
+    data: T,
+    options: JobsOptions = {},
+  ): Promise<Job<T>> {
     const [job] = await this.addBulk(queue, data.tenantId, [{ name, data, options }]);
     return job;
   }
@@ -47,7 +52,8 @@ export class TenantJobQueue implements OnModuleDestroy {
     tenantId: string,
     jobs: Array<{ name: string; data: T; options?: JobsOptions }>,
   ): Promise<Job<T>[]> {
-    if (jobs.some((j) => j.data.tenantId !== tenantId)) throw new Error('addBulk: every job must belong to the same province');
+    if (jobs.some((j) => j.data.tenantId !== tenantId))
+      throw new Error('addBulk: every job must belong to the same province');
     const key = this.pendingKey(queue.name, tenantId);
     const last = await this.redis.client.multi().incrby(key, jobs.length).expire(key, PENDING_TTL_SECONDS).exec();
     const end = Number(last?.[0]?.[1]);

@@ -3,7 +3,9 @@ import { withoutSecrets } from './logging.module';
 describe('withoutSecrets', () => {
   it('hides one-time link tokens wherever they sit in the query, and nothing else', () => {
     expect(withoutSecrets('/accept-invitation?token=abc123')).toBe('/accept-invitation?token=[redacted]');
-    expect(withoutSecrets('/reset-password?lang=ur&token=abc123&x=1')).toBe('/reset-password?lang=ur&token=[redacted]&x=1');
+    expect(withoutSecrets('/reset-password?lang=ur&token=abc123&x=1')).toBe(
+      '/reset-password?lang=ur&token=[redacted]&x=1',
+    );
     expect(withoutSecrets('/api/projects?page=2')).toBe('/api/projects?page=2');
     expect(withoutSecrets('/api/docs?tokenize=1')).toBe('/api/docs?tokenize=1');
   });

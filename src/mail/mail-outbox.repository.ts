@@ -41,12 +41,27 @@ const MESSAGE_COLUMNS = `id, to_address AS "to", locale, subject, html, text_bod
 /** SQL on the province's mail_outbox; every method runs in the caller's unit of work. */
 @Injectable()
 export class MailOutboxRepository {
-  async insert(em: EntityManager, messages: readonly NewOutboxMessage[]): Promise<Array<{ id: string; status: OutboxStatus }>> {
+  async insert(
+    em: EntityManager,
+    messages: readonly NewOutboxMessage[],
+  ): Promise<Array<{ id: string; status: OutboxStatus }>> {
     if (!messages.length) return [];
     const columns = 11;
-    const values = messages.map((_, i) => `(${Array.from({ length: columns }, (_, c) => `$${i * columns + c + 1}`).join(', ')})`);
+    const values = messages.map(
+      (_, i) => `(${Array.from({ length: columns }, (_, c) => `$${i * columns + c + 1}`).join(', ')})`,
+    );
     const params = messages.flatMap((m) => [
-      m.eventId, m.eventType, m.recipientId, m.to, m.locale, m.subject, m.html, m.text, m.summary, m.status, m.digestDate ?? null,
+      m.eventId,
+      m.eventType,
+      m.recipientId,
+      m.to,
+      m.locale,
+      m.subject,
+      m.html,
+      m.text,
+      m.summary,
+      m.status,
+      m.digestDate ?? null,
     ]);
     return em.query(
       `INSERT INTO mail_outbox (event_id, event_type, recipient_id, to_address, locale, subject, html, text_body, summary, status, digest_date)
@@ -106,7 +121,9 @@ export class MailOutboxRepository {
 
   /** Recipients with messages waiting for their digest. */
   async heldRecipients(em: EntityManager): Promise<string[]> {
-    const rows: { recipient_id: string }[] = await em.query(`SELECT DISTINCT recipient_id FROM mail_outbox WHERE status = 'held' AND recipient_id IS NOT NULL`);
+    const rows: { recipient_id: string }[] = await em.query(
+      `SELECT DISTINCT recipient_id FROM mail_outbox WHERE status = 'held' AND recipient_id IS NOT NULL`,
+    );
     return rows.map((r) => r.recipient_id);
   }
 
@@ -119,11 +136,17 @@ export class MailOutboxRepository {
   }
 
   async hasDigest(em: EntityManager, recipientId: string, date: string): Promise<boolean> {
-    const rows = await em.query(`SELECT 1 FROM mail_outbox WHERE recipient_id = $1 AND digest_date = $2`, [recipientId, date]);
+    const rows = await em.query(`SELECT 1 FROM mail_outbox WHERE recipient_id = $1 AND digest_date = $2`, [
+      recipientId,
+      date,
+    ]);
     return rows.length > 0;
   }
 
   async markDigested(em: EntityManager, ids: readonly string[], digestId: string): Promise<void> {
-    await em.query(`UPDATE mail_outbox SET status = 'digested', digest_id = $2 WHERE id = ANY($1::uuid[])`, [ids, digestId]);
+    await em.query(`UPDATE mail_outbox SET status = 'digested', digest_id = $2 WHERE id = ANY($1::uuid[])`, [
+      ids,
+      digestId,
+    ]);
   }
 }

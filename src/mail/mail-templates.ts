@@ -1,4 +1,12 @@
-import { documentEventTitle, DocumentEventType, isDocumentEvent, ltr, obligationEventTitle, reportLabel, WEBHOOK_DISABLED_HEADLINE } from '../events/event-texts';
+import {
+  documentEventTitle,
+  DocumentEventType,
+  isDocumentEvent,
+  ltr,
+  obligationEventTitle,
+  reportLabel,
+  WEBHOOK_DISABLED_HEADLINE,
+} from '../events/event-texts';
 import type { PublishedEvent } from '../events/events.service';
 
 /**
@@ -36,7 +44,10 @@ interface Body {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 export function documentUrl(appUrl: string, documentId: string): string {
@@ -59,8 +70,13 @@ export function renderDigest(summaries: string[], ctx: MailContext): RenderedMai
   const n = summaries.length;
   return render(
     {
-      subject: ur ? `آپ کا روزانہ خلاصہ — ${ctx.provinceName} (${ltr(String(n))} اطلاعات)` : `Your daily summary — ${ctx.provinceName} (${n} update${n === 1 ? '' : 's'})`,
-      lines: [ur ? 'گزشتہ دن کی اطلاعات:' : 'What happened since your last summary:', ...summaries.map((s) => `• ${s}`)],
+      subject: ur
+        ? `آپ کا روزانہ خلاصہ — ${ctx.provinceName} (${ltr(String(n))} اطلاعات)`
+        : `Your daily summary — ${ctx.provinceName} (${n} update${n === 1 ? '' : 's'})`,
+      lines: [
+        ur ? 'گزشتہ دن کی اطلاعات:' : 'What happened since your last summary:',
+        ...summaries.map((s) => `• ${s}`),
+      ],
       link: { href: ctx.appUrl, label: ur ? 'دفتر کھولیں' : 'Open Daftar' },
     },
     ctx,
@@ -75,12 +91,20 @@ function documentBody(event: Extract<PublishedEvent, { type: DocumentEventType }
   const forum = d.forum ?? (ur ? 'فورم' : 'the forum');
   const by = d.actorName ?? (ur ? 'ایک صارف' : 'a user');
   const sentence = {
-    'document.submitted': ur ? `${by} نے یہ دستاویز جمع کرائی ہے اور یہ آپ کے جائزے کی منتظر ہے۔` : `${by} submitted this document; it awaits your review.`,
-    'document.returned': ur ? `${by} نے یہ دستاویز درستی کے لیے واپس کی ہے۔ تبصرہ:` : `${by} returned this document for rectification, with this comment:`,
-    'document.forum': ur ? `یہ دستاویز ${ltr(forum)} کے سامنے فیصلے کے لیے پیش کی گئی ہے۔` : `The document has been placed before ${forum} for decision.`,
+    'document.submitted': ur
+      ? `${by} نے یہ دستاویز جمع کرائی ہے اور یہ آپ کے جائزے کی منتظر ہے۔`
+      : `${by} submitted this document; it awaits your review.`,
+    'document.returned': ur
+      ? `${by} نے یہ دستاویز درستی کے لیے واپس کی ہے۔ تبصرہ:`
+      : `${by} returned this document for rectification, with this comment:`,
+    'document.forum': ur
+      ? `یہ دستاویز ${ltr(forum)} کے سامنے فیصلے کے لیے پیش کی گئی ہے۔`
+      : `The document has been placed before ${forum} for decision.`,
     'document.approved': ur ? `${ltr(forum)} نے یہ دستاویز منظور کر لی ہے۔` : `${forum} has approved the document.`,
     'document.rejected': ur ? `${ltr(forum)} نے یہ دستاویز مسترد کر دی ہے۔` : `${forum} has rejected the document.`,
-    'document.deferred': ur ? `${ltr(forum)} نے اس دستاویز پر فیصلہ مؤخر کر دیا ہے۔` : `${forum} has deferred its decision on the document.`,
+    'document.deferred': ur
+      ? `${ltr(forum)} نے اس دستاویز پر فیصلہ مؤخر کر دیا ہے۔`
+      : `${forum} has deferred its decision on the document.`,
   }[event.type];
   return {
     subject: `${documentEventTitle(event.type, d)[ctx.locale]} — ${p}`,
@@ -99,16 +123,28 @@ function bodyOf(event: PublishedEvent, ctx: MailContext): Body | null {
       return {
         subject: ur ? `دفتر میں آپ کو مدعو کیا گیا ہے — ${p}` : `Your invitation to Daftar — ${p}`,
         lines: ur
-          ? [`${p} کے دفتر میں آپ کا اکاؤنٹ بنا دیا گیا ہے۔ نیچے دیے گئے ربط سے اپنا پاس ورڈ منتخب کریں۔`, `یہ ربط ${ltr(formatDate(event.data.expiresAt))} تک کارآمد ہے اور ایک ہی بار استعمال ہو سکتا ہے۔`]
-          : [`An account has been created for you on Daftar, ${p}. Choose your password with the link below.`, `The link works once, until ${formatDate(event.data.expiresAt)}.`],
+          ? [
+              `${p} کے دفتر میں آپ کا اکاؤنٹ بنا دیا گیا ہے۔ نیچے دیے گئے ربط سے اپنا پاس ورڈ منتخب کریں۔`,
+              `یہ ربط ${ltr(formatDate(event.data.expiresAt))} تک کارآمد ہے اور ایک ہی بار استعمال ہو سکتا ہے۔`,
+            ]
+          : [
+              `An account has been created for you on Daftar, ${p}. Choose your password with the link below.`,
+              `The link works once, until ${formatDate(event.data.expiresAt)}.`,
+            ],
         link: { href: event.data.link, label: ur ? 'پاس ورڈ منتخب کریں' : 'Choose your password' },
       };
     case 'user.password-reset':
       return {
         subject: ur ? `دفتر کا پاس ورڈ دوبارہ ترتیب دیں — ${p}` : `Reset your Daftar password — ${p}`,
         lines: ur
-          ? ['آپ کے منتظم نے پاس ورڈ دوبارہ ترتیب دینے کا ربط جاری کیا ہے۔', `یہ ربط ${ltr(formatDate(event.data.expiresAt))} تک ایک بار کارآمد ہے۔ اگر آپ نے یہ نہیں مانگا تو اپنے منتظم کو بتائیں۔`]
-          : ['Your administrator has issued a link to reset your password.', `It works once, until ${formatDate(event.data.expiresAt)}. If you did not ask for it, tell your administrator.`],
+          ? [
+              'آپ کے منتظم نے پاس ورڈ دوبارہ ترتیب دینے کا ربط جاری کیا ہے۔',
+              `یہ ربط ${ltr(formatDate(event.data.expiresAt))} تک ایک بار کارآمد ہے۔ اگر آپ نے یہ نہیں مانگا تو اپنے منتظم کو بتائیں۔`,
+            ]
+          : [
+              'Your administrator has issued a link to reset your password.',
+              `It works once, until ${formatDate(event.data.expiresAt)}. If you did not ask for it, tell your administrator.`,
+            ],
         link: { href: event.data.link, label: ur ? 'نیا پاس ورڈ منتخب کریں' : 'Choose a new password' },
       };
     case 'obligation.due':
@@ -119,8 +155,16 @@ function bodyOf(event: PublishedEvent, ctx: MailContext): Body | null {
       return {
         subject: `${obligationEventTitle(event.type, d)[ctx.locale]} — “${d.projectTitle}” — ${p}`,
         lines: ur
-          ? [due ? `منصوبہ “${d.projectTitle}” کی ${ltr(what)} رپورٹ ${ltr(d.dueDate)} تک جمع کرانی ہے۔` : `منصوبہ “${d.projectTitle}” کی ${ltr(what)} رپورٹ ${ltr(d.dueDate)} سے واجب الادا ہے۔`]
-          : [due ? `The ${what} report of “${d.projectTitle}” is due on ${d.dueDate}.` : `The ${what} report of “${d.projectTitle}” was due on ${d.dueDate} and has not been submitted.`],
+          ? [
+              due
+                ? `منصوبہ “${d.projectTitle}” کی ${ltr(what)} رپورٹ ${ltr(d.dueDate)} تک جمع کرانی ہے۔`
+                : `منصوبہ “${d.projectTitle}” کی ${ltr(what)} رپورٹ ${ltr(d.dueDate)} سے واجب الادا ہے۔`,
+            ]
+          : [
+              due
+                ? `The ${what} report of “${d.projectTitle}” is due on ${d.dueDate}.`
+                : `The ${what} report of “${d.projectTitle}” was due on ${d.dueDate} and has not been submitted.`,
+            ],
         link: { href: projectUrl(ctx.appUrl, d.projectId), label: ur ? 'منصوبہ کھولیں' : 'Open the project' },
       };
     }
@@ -129,7 +173,10 @@ function bodyOf(event: PublishedEvent, ctx: MailContext): Body | null {
       return {
         subject: `${WEBHOOK_DISABLED_HEADLINE[ctx.locale]} — ${p}`,
         lines: ur
-          ? [`${ltr(String(d.failures))} ناکام کوششوں کے بعد ${ltr(d.url)} کو ترسیل بند کر دی گئی ہے۔`, `آخری خرابی: ${ltr(d.lastError)}`]
+          ? [
+              `${ltr(String(d.failures))} ناکام کوششوں کے بعد ${ltr(d.url)} کو ترسیل بند کر دی گئی ہے۔`,
+              `آخری خرابی: ${ltr(d.lastError)}`,
+            ]
           : [`Deliveries to ${d.url} were stopped after ${d.failures} failed attempts.`, `Last error: ${d.lastError}`],
         link: { href: ctx.appUrl, label: ur ? 'دفتر کھولیں' : 'Open Daftar' },
       };
@@ -142,7 +189,9 @@ function bodyOf(event: PublishedEvent, ctx: MailContext): Body | null {
 function render(body: Body, ctx: MailContext): RenderedMail {
   const ur = ctx.locale === 'ur';
   const greeting = ur ? `محترم ${ctx.recipientName}،` : `Dear ${ctx.recipientName},`;
-  const footer = ur ? `یہ پیغام دفتر (${ctx.provinceName}) نے بھیجا ہے۔ اس کا جواب نہ دیں۔` : `Sent by Daftar, ${ctx.provinceName}. Please do not reply to this message.`;
+  const footer = ur
+    ? `یہ پیغام دفتر (${ctx.provinceName}) نے بھیجا ہے۔ اس کا جواب نہ دیں۔`
+    : `Sent by Daftar, ${ctx.provinceName}. Please do not reply to this message.`;
   const text = [
     greeting,
     '',

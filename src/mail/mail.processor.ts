@@ -67,6 +67,9 @@ export class MailProcessor extends TenantWorkerHost<DeliverMailJob> implements O
 
   @OnWorkerEvent('failed')
   onFailed(job: Job<DeliverMailJob> | undefined, error: Error): void {
-    this.logger.warn({ err: error.message, job: job?.id, attempt: job?.attemptsMade }, 'Mail job failed; BullMQ retries it with backoff');
+    this.logger.warn(
+      { err: error.message, job: job?.id, attempt: job?.attemptsMade },
+      'Mail job failed; BullMQ retries it with backoff',
+    );
   }
 }

@@ -50,7 +50,9 @@ export class MailService implements EventConsumer, OnModuleInit {
     ),
   );
   private readonly sentMarks = new ProvinceBatches<{ id: string; attempt: number }, void>((tenant, sent) =>
-    this.tenantDb.runAs(tenant, () => this.tenantDb.transaction((em) => this.outbox.markSent(em, sent))).then(() => sent.map(() => undefined)),
+    this.tenantDb
+      .runAs(tenant, () => this.tenantDb.transaction((em) => this.outbox.markSent(em, sent)))
+      .then(() => sent.map(() => undefined)),
   );
 
   constructor(
@@ -94,7 +96,11 @@ export class MailService implements EventConsumer, OnModuleInit {
       });
     }
     const rows = await this.outbox.insert(em, messages);
-    this.enqueueAfterCommit(em, tenant.id, rows.filter((r) => r.status === 'pending').map((r) => r.id));
+    this.enqueueAfterCommit(
+      em,
+      tenant.id,
+      rows.filter((r) => r.status === 'pending').map((r) => r.id),
+    );
   }
 
   private contextFor(tenant: TenantRecord, r: Recipient): MailContext {
@@ -117,7 +123,12 @@ export class MailService implements EventConsumer, OnModuleInit {
     }
     const fresh = [...ids];
     this.unitBatches.set(em, fresh);
-    this.tenantDb.afterCommit(em, () => this.enqueue(tenantId, fresh.map((id) => ({ id, jobId: deliveryJobId(id) }))));
+    this.tenantDb.afterCommit(em, () =>
+      this.enqueue(
+        tenantId,
+        fresh.map((id) => ({ id, jobId: deliveryJobId(id) })),
+      ),
+    );
   }
 
   private async enqueue(tenantId: string, jobs: Array<{ id: string; jobId: string }>): Promise<void> {
@@ -187,7 +198,9 @@ export class MailService implements EventConsumer, OnModuleInit {
     const provinces = await this.registry.activeProvinces();
     let enqueued = 0;
     for (let i = 0; i < provinces.length; i += SWEEP_PARALLEL_PROVINCES) {
-      const counts = await Promise.all(provinces.slice(i, i + SWEEP_PARALLEL_PROVINCES).map((p) => this.tenantDb.runAs(p, () => this.sweepProvince())));
+      const counts = await Promise.all(
+        provinces.slice(i, i + SWEEP_PARALLEL_PROVINCES).map((p) => this.tenantDb.runAs(p, () => this.sweepProvince())),
+      );
       enqueued += counts.reduce((a, b) => a + b, 0);
     }
     return enqueued;
@@ -195,7 +208,9 @@ export class MailService implements EventConsumer, OnModuleInit {
 
   private async sweepProvince(): Promise<number> {
     const tenant = this.tenantDb.currentTenant();
-    const rows = await this.tenantDb.transaction((em) => this.outbox.undelivered(em, this.config.mail.sweepSeconds, SWEEP_BATCH));
+    const rows = await this.tenantDb.transaction((em) =>
+      this.outbox.undelivered(em, this.config.mail.sweepSeconds, SWEEP_BATCH),
+    );
     const jobs: Array<{ id: string; jobId: string }> = [];
     for (const row of rows) {
       // A claim that outlived its lease may still have its (dead) worker's job: a new job id per claim.
@@ -206,7 +221,8 @@ export class MailService implements EventConsumer, OnModuleInit {
       jobs.push({ id: row.id, jobId });
     }
     await this.enqueue(tenant.id, jobs);
-    if (jobs.length) this.logger.log({ province: tenant.slug, count: jobs.length }, 'Mail sweep re-enqueued undelivered messages');
+    if (jobs.length)
+      this.logger.log({ province: tenant.slug, count: jobs.length }, 'Mail sweep re-enqueued undelivered messages');
     return jobs.length;
   }
 
@@ -216,7 +232,18 @@ export class MailService implements EventConsumer, OnModuleInit {
   async fanOutDigests(): Promise<void> {
     const date = this.calendar.today();
     for (const province of await this.registry.activeProvinces()) {
-      await this.tenantJobs.add(this.queue, MAIL_JOB.digest, { tenantId: province.id, date }, { jobId: `digest:${date}`, removeOnComplete: true, removeOnFail: true, attempts: this.config.mail.maxAttempts, backoff: { type: 'exponential', delay: this.config.mail.retryDelayMs } });
+      await this.tenantJobs.add(
+        this.queue,
+        MAIL_JOB.digest,
+        { tenantId: province.id, date },
+        {
+          jobId: `digest:${date}`,
+          removeOnComplete: true,
+          removeOnFail: true,
+          attempts: this.config.mail.maxAttempts,
+          backoff: { type: 'exponential', delay: this.config.mail.retryDelayMs },
+        },
+      );
     }
   }
 
@@ -236,11 +263,27 @@ export class MailService implements EventConsumer, OnModuleInit {
           const [recipient] = await this.users.recipientsByIds(em, [recipientId]);
           const held = await this.outbox.takeHeld(em, recipientId);
           if (!recipient || !held.length) return false;
-          const mail = renderDigest(held.map((h) => h.summary), this.contextFor(tenant, recipient));
+          const mail = renderDigest(
+            held.map((h) => h.summary),
+            this.contextFor(tenant, recipient),
+          );
           const [digest] = await this.outbox.insert(em, [
-            { eventId: null, eventType: 'digest', recipientId, to: recipient.email, locale: recipient.locale, ...mail, status: 'pending', digestDate: date },
+            {
+              eventId: null,
+              eventType: 'digest',
+              recipientId,
+              to: recipient.email,
+              locale: recipient.locale,
+              ...mail,
+              status: 'pending',
+              digestDate: date,
+            },
           ]);
-          await this.outbox.markDigested(em, held.map((h) => h.id), digest.id);
+          await this.outbox.markDigested(
+            em,
+            held.map((h) => h.id),
+            digest.id,
+          );
           this.enqueueAfterCommit(em, tenant.id, [digest.id]);
           return true;
         });

@@ -38,7 +38,10 @@ export class ProvinceBatches<I, O> {
     while (group.waiting.length) {
       const batch = group.waiting.splice(0);
       try {
-        const results = await this.flush(group.tenant, batch.map((w) => w.item));
+        const results = await this.flush(
+          group.tenant,
+          batch.map((w) => w.item),
+        );
         batch.forEach((w, i) => w.resolve(results[i]));
       } catch (error) {
         for (const w of batch) w.reject(error as Error);

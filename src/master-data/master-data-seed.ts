@@ -3,7 +3,14 @@ import path from 'node:path';
 import { CONFIG_DIR } from '../config/paths';
 
 /** The lists a province keeps in master_data_items (departments have their own table). */
-export const MASTER_DATA_LISTS = ['districts', 'tehsils', 'sectors', 'sub-sectors', 'funding-sources', 'approval-forums'] as const;
+export const MASTER_DATA_LISTS = [
+  'districts',
+  'tehsils',
+  'sectors',
+  'sub-sectors',
+  'funding-sources',
+  'approval-forums',
+] as const;
 export type MasterDataList = (typeof MASTER_DATA_LISTS)[number];
 
 export interface SeedItem {
@@ -35,5 +42,8 @@ export function seedFor(slug: string): Record<MasterDataList | 'departments', Se
   const base = read('default');
   const own = /^[a-z0-9-]+$/.test(slug) ? read(slug) : undefined;
   const lists = [...MASTER_DATA_LISTS, 'departments'] as const;
-  return Object.fromEntries(lists.map((list) => [list, own?.lists[list] ?? base?.lists[list] ?? []])) as Record<MasterDataList | 'departments', SeedItem[]>;
+  return Object.fromEntries(lists.map((list) => [list, own?.lists[list] ?? base?.lists[list] ?? []])) as Record<
+    MasterDataList | 'departments',
+    SeedItem[]
+  >;
 }

@@ -20,9 +20,14 @@ export class MasterDataController {
 
   @Get(':list')
   @RequirePermission('forms.read')
-  @ApiOperation({ summary: "One list's items (districts, tehsils, sectors, sub-sectors, funding-sources, approval-forums)" })
+  @ApiOperation({
+    summary: "One list's items (districts, tehsils, sectors, sub-sectors, funding-sources, approval-forums)",
+  })
   @ApiQuery({ name: 'includeInactive', required: false, type: Boolean })
-  list(@Param('list') list: string, @Query('includeInactive', new ParseBoolPipe({ optional: true })) includeInactive?: boolean) {
+  list(
+    @Param('list') list: string,
+    @Query('includeInactive', new ParseBoolPipe({ optional: true })) includeInactive?: boolean,
+  ) {
     return this.masterData.list(list, includeInactive ?? false);
   }
 

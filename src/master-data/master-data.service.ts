@@ -41,7 +41,14 @@ export class MasterDataService {
     let added = 0;
     if (!(await em.getRepository(MasterDataItem).exists())) {
       const rows = MASTER_DATA_LISTS.flatMap((list) =>
-        seed[list].map((item, index) => ({ list, code: item.code, parentCode: item.parent ?? null, nameEn: item.en, nameUr: item.ur, sortOrder: index })),
+        seed[list].map((item, index) => ({
+          list,
+          code: item.code,
+          parentCode: item.parent ?? null,
+          nameEn: item.en,
+          nameUr: item.ur,
+          sortOrder: index,
+        })),
       );
       if (rows.length) await em.createQueryBuilder().insert().into(MasterDataItem).values(rows).orIgnore().execute();
       added += rows.length;
@@ -56,7 +63,9 @@ export class MasterDataService {
 
   /** The active values of every list as form options, departments included. */
   static async snapshot(em: EntityManager): Promise<MasterSnapshot> {
-    const items = await em.getRepository(MasterDataItem).find({ where: { active: true }, order: { list: 'ASC', sortOrder: 'ASC', code: 'ASC' } });
+    const items = await em
+      .getRepository(MasterDataItem)
+      .find({ where: { active: true }, order: { list: 'ASC', sortOrder: 'ASC', code: 'ASC' } });
     const snapshot: MasterSnapshot = {};
     for (const item of items) {
       const option: OptionItem = { value: item.code, label: { en: item.nameEn, ur: item.nameUr } };
@@ -71,23 +80,33 @@ export class MasterDataService {
   list(list: string, includeInactive: boolean): Promise<MasterDataItem[]> {
     const name = MasterDataService.assertList(list);
     return this.db.transaction((em) =>
-      em.getRepository(MasterDataItem).find({ where: includeInactive ? { list: name } : { list: name, active: true }, order: { sortOrder: 'ASC', code: 'ASC' } }),
+      em
+        .getRepository(MasterDataItem)
+        .find({
+          where: includeInactive ? { list: name } : { list: name, active: true },
+          order: { sortOrder: 'ASC', code: 'ASC' },
+        }),
     );
   }
 
   /** Adds or changes one item; a child must name an existing parent. */
   upsert(list: string, code: string, request: UpsertMasterDataItemRequest): Promise<MasterDataItem> {
     const name = MasterDataService.assertList(list);
-    if (!CODE.test(code) || code.length > 80) throw new BadRequestException({ message: ['code must be a lowercase code such as "gilgit" (letters, digits, single hyphens; up to 80)'] });
+    if (!CODE.test(code) || code.length > 80)
+      throw new BadRequestException({
+        message: ['code must be a lowercase code such as "gilgit" (letters, digits, single hyphens; up to 80)'],
+      });
     const parentList = PARENT_LIST[name];
-    if (request.parentCode && !parentList) throw new BadRequestException({ message: [`parentCode: items of "${name}" have no parent`] });
+    if (request.parentCode && !parentList)
+      throw new BadRequestException({ message: [`parentCode: items of "${name}" have no parent`] });
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(MasterDataItem);
       if (parentList && request.parentCode && !(await repo.existsBy({ list: parentList, code: request.parentCode }))) {
         throw new BadRequestException({ message: [`parentCode: no ${parentList} item "${request.parentCode}"`] });
       }
       const existing = await repo.findOneBy({ list: name, code });
-      if (!existing && parentList && !request.parentCode) throw new BadRequestException({ message: [`parentCode is required for ${name}`] });
+      if (!existing && parentList && !request.parentCode)
+        throw new BadRequestException({ message: [`parentCode is required for ${name}`] });
       const item = existing ?? repo.create({ list: name, code, sortOrder: 0, active: true, parentCode: null });
       item.nameEn = request.nameEn;
       item.nameUr = request.nameUr;

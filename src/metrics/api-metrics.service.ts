@@ -14,7 +14,14 @@ export const UNMATCHED_ROUTE = 'unmatched';
 
 /** The BullMQ job states counted at each scrape. */
 const JOB_STATES = [
-  'waiting', 'prioritized', 'active', 'delayed', 'waiting-children', 'paused', 'completed', 'failed',
+  'waiting',
+  'prioritized',
+  'active',
+  'delayed',
+  'waiting-children',
+  'paused',
+  'completed',
+  'failed',
 ] as const;
 
 const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
@@ -146,7 +153,9 @@ export class ApiMetrics {
   /** Headline figures per province since this process started, from the same series /metrics shows. */
   async summary(): Promise<ProvinceSummary[]> {
     const [requests, errors, durations] = await Promise.all([
-      this.requests.get(), this.errors.get(), this.durations.get(),
+      this.requests.get(),
+      this.errors.get(),
+      this.durations.get(),
     ]);
     const rows = new Map<string, { requests: number; errors: number; buckets: Map<number, number> }>();
     const row = (province: string) => {
@@ -165,7 +174,10 @@ export class ApiMetrics {
     }
     return [...rows]
       .map(([province, r]) => ({
-        province, requests: r.requests, errors: r.errors, p95Seconds: quantile(0.95, r.buckets),
+        province,
+        requests: r.requests,
+        errors: r.errors,
+        p95Seconds: quantile(0.95, r.buckets),
       }))
       .sort((a, b) => a.province.localeCompare(b.province));
   }
@@ -193,7 +205,6 @@ export class ApiMetrics {
     return slug ? this.provinces.label(slug) : UNKNOWN_LABEL;
   }
 }
-
 
 /**
  * The q-quantile of cumulative histogram buckets (upper bound → count), interpolating linearly

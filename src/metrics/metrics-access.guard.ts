@@ -1,5 +1,10 @@
 import {
-  CanActivate, ExecutionContext, ForbiddenException, Injectable, NotFoundException, UnauthorizedException,
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
 } from '@nestjs/common';
 import type { Request } from 'express';
 import ipaddr from 'ipaddr.js';

@@ -19,7 +19,13 @@ import { OperatorAccess } from './operator-access';
   controllers: [MetricsController, MetricsSummaryController],
   // OperatorsRepository: the operator status check, as AuthModule provides it to JwtStrategy.
   providers: [
-    ApiMetrics, AppQueues, JobMetricsReader, MetricsExposition, MetricsAccessGuard, OperatorAccess, OperatorsRepository,
+    ApiMetrics,
+    AppQueues,
+    JobMetricsReader,
+    MetricsExposition,
+    MetricsAccessGuard,
+    OperatorAccess,
+    OperatorsRepository,
   ],
   exports: [ApiMetrics, AppQueues, OperatorAccess],
 })

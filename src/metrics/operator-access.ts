@@ -6,8 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { OperatorsRepository } from '../platform/operators.repository';
 
 export type OperatorCheck =
-  | { ok: true; operator: { id: string; email: string } }
-  | { ok: false; status: 401 | 403; message: string };
+  { ok: true; operator: { id: string; email: string } } | { ok: false; status: 401 | 403; message: string };
 
 /** The bearer token of a request, or null. */
 export function bearerOf(req: Request): string | null {

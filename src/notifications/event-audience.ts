@@ -22,14 +22,20 @@ export class EventAudience {
         return this.users.recipientsByIds(em, [event.data.userId]);
       case 'document.submitted':
         // The reviewers concerned: the document's department's, or every reviewer when it has none.
-        return without(await this.users.recipientsWithRoles(em, ['reviewer'], event.data.departmentId), event.data.actorId);
+        return without(
+          await this.users.recipientsWithRoles(em, ['reviewer'], event.data.departmentId),
+          event.data.actorId,
+        );
       case 'document.returned':
         return without(await this.users.recipientsByIds(em, [event.data.preparedBy]), event.data.actorId);
       case 'document.forum':
       case 'document.approved':
       case 'document.rejected':
       case 'document.deferred':
-        return without(await this.preparerAndDepartment(em, event.data.preparedBy, event.data.departmentId), event.data.actorId);
+        return without(
+          await this.preparerAndDepartment(em, event.data.preparedBy, event.data.departmentId),
+          event.data.actorId,
+        );
       case 'obligation.due':
       case 'obligation.overdue':
         return this.preparerAndDepartment(em, event.data.preparedBy, event.data.departmentId);
@@ -40,7 +46,11 @@ export class EventAudience {
     }
   }
 
-  private async preparerAndDepartment(em: EntityManager, preparedBy: string | null, departmentId: string | null): Promise<Recipient[]> {
+  private async preparerAndDepartment(
+    em: EntityManager,
+    preparedBy: string | null,
+    departmentId: string | null,
+  ): Promise<Recipient[]> {
     const preparer = await this.users.recipientsByIds(em, [preparedBy]);
     const department = departmentId ? await this.users.recipientsWithRoles(em, DEPARTMENT_ROLES, departmentId) : [];
     const seen = new Set<string>();

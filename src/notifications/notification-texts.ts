@@ -1,4 +1,9 @@
-import { documentEventTitle, isDocumentEvent, obligationEventTitle, WEBHOOK_DISABLED_HEADLINE } from '../events/event-texts';
+import {
+  documentEventTitle,
+  isDocumentEvent,
+  obligationEventTitle,
+  WEBHOOK_DISABLED_HEADLINE,
+} from '../events/event-texts';
 import type { PublishedEvent } from '../events/events.service';
 
 export interface NotificationText {
@@ -36,8 +41,14 @@ export function notificationFor(event: PublishedEvent): NotificationText | null 
     }
     case 'webhook.disabled':
       return {
-        title: { en: `${WEBHOOK_DISABLED_HEADLINE.en}: ${event.data.url}`, ur: `${WEBHOOK_DISABLED_HEADLINE.ur}: ${event.data.url}` },
-        body: { en: `After ${event.data.failures} failures: ${event.data.lastError}`, ur: `${event.data.failures} ناکامیوں کے بعد: ${event.data.lastError}` },
+        title: {
+          en: `${WEBHOOK_DISABLED_HEADLINE.en}: ${event.data.url}`,
+          ur: `${WEBHOOK_DISABLED_HEADLINE.ur}: ${event.data.url}`,
+        },
+        body: {
+          en: `After ${event.data.failures} failures: ${event.data.lastError}`,
+          ur: `${event.data.failures} ناکامیوں کے بعد: ${event.data.lastError}`,
+        },
         documentId: null,
         projectId: null,
       };

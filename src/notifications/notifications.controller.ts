@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UnauthorizedException } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators';
 import { Principal } from '../tenancy/tenant-context';
 import { NotificationsPage, NotificationsQuery } from './dto';
@@ -31,7 +38,10 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Mark one notification read' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'Not one of the user’s notifications in this province' })
-  async markRead(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async markRead(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
     await this.notifications.markRead(userIdOf(principal), id);
   }
 }

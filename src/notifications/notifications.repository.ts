@@ -16,17 +16,40 @@ export interface NotificationRow {
 /** SQL on the province's notifications; every method runs in the caller's unit of work. */
 @Injectable()
 export class NotificationsRepository {
-  async insert(em: EntityManager, eventId: string, eventType: string, userIds: readonly string[], text: NotificationText): Promise<void> {
+  async insert(
+    em: EntityManager,
+    eventId: string,
+    eventType: string,
+    userIds: readonly string[],
+    text: NotificationText,
+  ): Promise<void> {
     if (!userIds.length) return;
     await em.query(
       `INSERT INTO notifications (user_id, event_id, event_type, document_id, project_id, title_en, title_ur, body_en, body_ur)
        SELECT u, $2, $3, $4, $5, $6, $7, $8, $9 FROM unnest($1::uuid[]) AS u`,
-      [userIds, eventId, eventType, text.documentId, text.projectId, text.title.en, text.title.ur, text.body.en, text.body.ur],
+      [
+        userIds,
+        eventId,
+        eventType,
+        text.documentId,
+        text.projectId,
+        text.title.en,
+        text.title.ur,
+        text.body.en,
+        text.body.ur,
+      ],
     );
   }
 
   /** A page of the user's notifications, newest first, in one language. */
-  async page(em: EntityManager, userId: string, locale: 'en' | 'ur', unreadOnly: boolean, offset: number, limit: number): Promise<NotificationRow[]> {
+  async page(
+    em: EntityManager,
+    userId: string,
+    locale: 'en' | 'ur',
+    unreadOnly: boolean,
+    offset: number,
+    limit: number,
+  ): Promise<NotificationRow[]> {
     const lang = locale === 'ur' ? 'ur' : 'en';
     return em.query(
       `SELECT id, event_type AS type, title_${lang} AS title, body_${lang} AS body, document_id AS "documentId", project_id AS "projectId",
@@ -56,7 +79,10 @@ export class NotificationsRepository {
   }
 
   async markAllRead(em: EntityManager, userId: string): Promise<number> {
-    const [, affected]: [unknown, number] = await em.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    const [, affected]: [unknown, number] = await em.query(
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
     return affected;
   }
 }

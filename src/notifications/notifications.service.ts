@@ -33,7 +33,13 @@ export class NotificationsService implements EventConsumer, OnModuleInit {
     const text = notificationFor(event);
     if (!text) return;
     const recipients = await this.audience.of(em, event);
-    await this.repository.insert(em, event.id, event.type, recipients.map((r) => r.id), text);
+    await this.repository.insert(
+      em,
+      event.id,
+      event.type,
+      recipients.map((r) => r.id),
+      text,
+    );
   }
 
   list(userId: string, query: NotificationsQuery): Promise<NotificationsPage> {

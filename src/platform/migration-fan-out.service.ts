@@ -52,7 +52,8 @@ export class MigrationFanOut {
   private async track(runId: string): Promise<TenantMigrationOutcome[]> {
     // One province's migration may take longer than the stale limit; the run is alive all the same.
     const heartbeat = setInterval(
-      () => void this.runs.heartbeat(runId).catch((e: unknown) => this.logger.warn({ runId, err: e }, 'heartbeat failed')),
+      () =>
+        void this.runs.heartbeat(runId).catch((e: unknown) => this.logger.warn({ runId, err: e }, 'heartbeat failed')),
       HEARTBEAT_MS,
     );
     try {

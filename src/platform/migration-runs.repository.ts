@@ -78,9 +78,10 @@ export class MigrationRunsRepository {
 
   /** Shows the run is alive while one province takes long (abandonStale goes by updated_at). */
   async heartbeat(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE platform.migration_runs SET updated_at = now() WHERE id = $1 AND ${UNDER_WAY}`, [
-      id,
-    ]);
+    await this.dataSource.query(
+      `UPDATE platform.migration_runs SET updated_at = now() WHERE id = $1 AND ${UNDER_WAY}`,
+      [id],
+    );
   }
 
   /** One province settled; atomic, so provinces migrating side by side never lose a count. */

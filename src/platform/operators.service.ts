@@ -12,8 +12,7 @@ import { PlatformAuditService } from './platform-audit.service';
 
 /** Why a sign-in failed, for the audit log only (the caller always answers the same 401). */
 export type CredentialsOutcome =
-  | { operator: Operator }
-  | { refused: 'unknown email' | 'wrong password' | 'account disabled' };
+  { operator: Operator } | { refused: 'unknown email' | 'wrong password' | 'account disabled' };
 
 /** The 409s of the guard that keeps the console reachable carry `reason` so the console can explain them. */
 const guardRefusal = (reason: 'own-account' | 'last-active', message: string) =>

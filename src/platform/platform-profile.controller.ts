@@ -1,6 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import {
-  ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, RequirePermission } from '../auth/auth.decorators';
 import { PLATFORM_PERMISSION } from '../auth/permissions';

@@ -27,17 +27,29 @@ import { TenantsService } from './tenants.service';
 @Module({
   imports: [ProvisioningModule, UsersModule, RoutingModule],
   controllers: [
-    PlatformAuthController, PlatformProfileController, OperatorsController, PlatformAuditController,
+    PlatformAuthController,
+    PlatformProfileController,
+    OperatorsController,
+    PlatformAuditController,
     MigrationsController,
     // Before TenantsController: GET tenants/stats must not be read as the province "stats".
     ProvinceStatsController,
     TenantsController,
   ],
   providers: [
-    OperatorsService, OperatorsRepository, OperatorSessionsService, BrowserSessions, TenantsService,
+    OperatorsService,
+    OperatorsRepository,
+    OperatorSessionsService,
+    BrowserSessions,
+    TenantsService,
     ProvinceUsersService,
-    PlatformAuditService, PlatformAuditRepository, PlatformMigrationsService, MigrationFanOut, MigrationRunsRepository,
-    ProvinceStatsService, ProvinceStatsRepository,
+    PlatformAuditService,
+    PlatformAuditRepository,
+    PlatformMigrationsService,
+    MigrationFanOut,
+    MigrationRunsRepository,
+    ProvinceStatsService,
+    ProvinceStatsRepository,
   ],
   exports: [OperatorsService, TenantsService, PlatformAuditService, MigrationFanOut],
 })

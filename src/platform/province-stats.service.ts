@@ -53,7 +53,9 @@ export class ProvinceStatsService {
     }
     return provinces.map((t, i) => {
       const result = results[i];
-      return result.status === 'fulfilled' ? { slug: t.slug, ...result.value } : { slug: t.slug, unreadable: true as const };
+      return result.status === 'fulfilled'
+        ? { slug: t.slug, ...result.value }
+        : { slug: t.slug, unreadable: true as const };
     });
   }
 }

@@ -26,7 +26,12 @@ export class ProvinceUsersService {
   }
 
   /** Invites a new administrator, or restores an existing account as one, with a one-time link. */
-  async restoreAdmin(slug: string, email: string, name: string, operatorId: string): Promise<{ user: Omit<User, 'passwordHash'>; link: OneTimeLink }> {
+  async restoreAdmin(
+    slug: string,
+    email: string,
+    name: string,
+    operatorId: string,
+  ): Promise<{ user: Omit<User, 'passwordHash'>; link: OneTimeLink }> {
     const restored = await this.restore(slug, email, name, operatorId);
     const details = { email: restored.user.email, userId: restored.user.id, invited: restored.invited };
     await this.audit.record('tenant.admin.restored', slug, details);
@@ -44,7 +49,8 @@ export class ProvinceUsersService {
       }
       const roles = existing.roles.includes('tenant_admin') ? existing.roles : [...existing.roles, 'tenant_admin'];
       await this.admin.update(existing.id, { roles }, operatorId);
-      const user = existing.status === 'disabled' ? await this.admin.setEnabled(existing.id, true, operatorId) : existing;
+      const user =
+        existing.status === 'disabled' ? await this.admin.setEnabled(existing.id, true, operatorId) : existing;
       return { user, link: await this.admin.passwordResetLink(existing.id), invited: false };
     });
   }

@@ -73,8 +73,14 @@ export class TenantsController {
 
   @Post(':slug/admins')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Give a province an administrator again: invite one, or restore an account, with a one-time link' })
-  restoreAdmin(@Param('slug') slug: string, @Body() body: RestoreAdminRequest, @CurrentPrincipal() operator: Principal) {
+  @ApiOperation({
+    summary: 'Give a province an administrator again: invite one, or restore an account, with a one-time link',
+  })
+  restoreAdmin(
+    @Param('slug') slug: string,
+    @Body() body: RestoreAdminRequest,
+    @CurrentPrincipal() operator: Principal,
+  ) {
     return this.provinceUsers.restoreAdmin(slug, body.email, body.name ?? DEFAULT_ADMIN_NAME, operator.id);
   }
 

@@ -56,7 +56,9 @@ export class TenantsService {
   ) {}
 
   async list(): Promise<TenantView[]> {
-    const tenants = await this.dataSource.getRepository(Tenant).find({ relations: { domains: true }, order: { slug: 'ASC' } });
+    const tenants = await this.dataSource
+      .getRepository(Tenant)
+      .find({ relations: { domains: true }, order: { slug: 'ASC' } });
     return tenants.map((t) => this.view(t));
   }
 
@@ -66,12 +68,17 @@ export class TenantsService {
       .getRepository(ProvisioningRun)
       .find({ where: { tenantId: tenant.id }, order: { createdAt: 'DESC' }, take: RUNS_SHOWN });
     const provisioned = tenant.status === 'active' || tenant.status === 'suspended';
-    const forumRules = provisioned ? await this.db.inSchema(tenant.schemaName, (em) => this.forumRules.summary(em, this.calendar.today())) : null;
+    const forumRules = provisioned
+      ? await this.db.inSchema(tenant.schemaName, (em) => this.forumRules.summary(em, this.calendar.today()))
+      : null;
     return { ...this.view(tenant), runs, forumRules };
   }
 
   /** Registers the province and queues its provisioning; the caller gets the run to watch. */
-  async create(request: CreateTenantRequest, operatorId: string | null): Promise<{ tenant: TenantView; run: ProvisioningRun }> {
+  async create(
+    request: CreateTenantRequest,
+    operatorId: string | null,
+  ): Promise<{ tenant: TenantView; run: ProvisioningRun }> {
     this.assertDomainsAllowed(request.domains ?? []);
     const adminPasswordHash = await this.hasher.hash(request.adminPassword);
     let created: { tenant: Tenant; run: ProvisioningRun };
@@ -83,12 +90,20 @@ export class TenantsService {
             name: request.name,
             schemaName: schemaNameFor(request.slug),
             status: 'provisioning',
-            settings: { locales: request.locales ?? ['en', 'ur'], branding: { title: request.name, ...(request.nameUr ? { titleUr: request.nameUr } : {}) } },
+            settings: {
+              locales: request.locales ?? ['en', 'ur'],
+              branding: { title: request.name, ...(request.nameUr ? { titleUr: request.nameUr } : {}) },
+            },
           }),
         );
         await this.insertDomains(em.getRepository(TenantDomain), tenant.id, request.domains ?? []);
         tenant.domains = (request.domains ?? []).map((domain) => ({ domain }) as TenantDomain);
-        const run = await this.provisioning.createRun(em, tenant.id, { email: request.adminEmail.toLowerCase(), name: request.adminName ?? null, passwordHash: adminPasswordHash }, operatorId);
+        const run = await this.provisioning.createRun(
+          em,
+          tenant.id,
+          { email: request.adminEmail.toLowerCase(), name: request.adminName ?? null, passwordHash: adminPasswordHash },
+          operatorId,
+        );
         await this.audit.record(
           'tenant.created',
           tenant.slug,
@@ -119,14 +134,24 @@ export class TenantsService {
       const [tenant] = await em.query(`SELECT id, status FROM platform.tenants WHERE slug = $1 FOR UPDATE`, [slug]);
       if (!tenant) throw new NotFoundException(`No province with slug "${slug}"`);
       if (tenant.status !== 'failed') {
-        throw new ConflictException(`Province "${slug}" is ${tenant.status}; only a failed provisioning can be retried`);
+        throw new ConflictException(
+          `Province "${slug}" is ${tenant.status}; only a failed provisioning can be retried`,
+        );
       }
       const [last] = await em.query(
         `SELECT admin_email, admin_name, admin_password_hash FROM platform.provisioning_runs WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1`,
         [tenant.id],
       );
-      await em.query(`UPDATE platform.tenants SET status = 'provisioning', status_reason = NULL, updated_at = now() WHERE id = $1`, [tenant.id]);
-      const newRun = await this.provisioning.createRun(em, tenant.id, { email: last.admin_email, name: last.admin_name, passwordHash: last.admin_password_hash }, operatorId);
+      await em.query(
+        `UPDATE platform.tenants SET status = 'provisioning', status_reason = NULL, updated_at = now() WHERE id = $1`,
+        [tenant.id],
+      );
+      const newRun = await this.provisioning.createRun(
+        em,
+        tenant.id,
+        { email: last.admin_email, name: last.admin_name, passwordHash: last.admin_password_hash },
+        operatorId,
+      );
       await this.audit.record('tenant.retried', slug, { runId: newRun.id }, { em });
       return { tenantId: tenant.id as string, run: newRun };
     });
@@ -165,7 +190,12 @@ export class TenantsService {
     return this.view(await this.findOrFail(slug));
   }
 
-  private async changeStatus(slug: string, from: TenantStatus, to: TenantStatus, reason: string | null): Promise<TenantView> {
+  private async changeStatus(
+    slug: string,
+    from: TenantStatus,
+    to: TenantStatus,
+    reason: string | null,
+  ): Promise<TenantView> {
     // TypeORM answers an UPDATE with [rows, affectedCount].
     const [, affected]: [unknown[], number] = await this.dataSource.query(
       `UPDATE platform.tenants SET status = $3, status_reason = $4, updated_at = now() WHERE slug = $1 AND status = $2 RETURNING id`,
@@ -191,14 +221,18 @@ export class TenantsService {
       throw new BadRequestException({
         statusCode: 400,
         error: 'Bad Request',
-        message: [`domains: "${bad}" is under the platform's base domain ${base}; province subdomains are assigned by slug`],
+        message: [
+          `domains: "${bad}" is under the platform's base domain ${base}; province subdomains are assigned by slug`,
+        ],
         fields: { domains: [`"${bad}" is under the base domain ${base}`] },
       });
     }
   }
 
   private async findOrFail(slug: string): Promise<Tenant> {
-    const tenant = await this.dataSource.getRepository(Tenant).findOne({ where: { slug }, relations: { domains: true } });
+    const tenant = await this.dataSource
+      .getRepository(Tenant)
+      .findOne({ where: { slug }, relations: { domains: true } });
     if (!tenant) throw new NotFoundException(`No province with slug "${slug}"`);
     return tenant;
   }

@@ -9,7 +9,10 @@ export interface PrintOptions {
 }
 
 /** Page box of every PDF: A4, with room above and below for Chromium's header and footer. */
-export const PRINT_PAGE = { format: 'A4', margin: { top: '20mm', bottom: '18mm', left: '14mm', right: '14mm' } } as const;
+export const PRINT_PAGE = {
+  format: 'A4',
+  margin: { top: '20mm', bottom: '18mm', left: '14mm', right: '14mm' },
+} as const;
 
 export class PrintTimeoutError extends Error {}
 
@@ -43,7 +46,10 @@ export class ChromiumService implements OnModuleDestroy {
       return await this.printOn(browser, html, options);
     } catch (error) {
       if (browser.isConnected() || this.closing) throw error;
-      this.logger.warn({ err: (error as Error).message }, 'Chromium went away during a print; printing again on a new browser');
+      this.logger.warn(
+        { err: (error as Error).message },
+        'Chromium went away during a print; printing again on a new browser',
+      );
       return this.printOn(await this.connected(), html, options);
     }
   }
@@ -52,7 +58,10 @@ export class ChromiumService implements OnModuleDestroy {
     const context = await browser.newContext({ offline: true, locale: 'en-GB' });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PrintTimeoutError(`printing took longer than ${this.config.pdf.timeoutMs} ms`)), this.config.pdf.timeoutMs);
+      timer = setTimeout(
+        () => reject(new PrintTimeoutError(`printing took longer than ${this.config.pdf.timeoutMs} ms`)),
+        this.config.pdf.timeoutMs,
+      );
     });
     try {
       const work = (async () => {

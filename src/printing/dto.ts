@@ -16,7 +16,10 @@ export class DocumentPdfRequest {
   @Max(MAX_REVISION, { message: REVISION_MESSAGE })
   revision?: number;
 
-  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the PDF (default: Accept-Language, then your profile)' })
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description: 'Language of the PDF (default: Accept-Language, then your profile)',
+  })
   @IsOptional()
   @IsIn(LOCALES, { message: LOCALE_MESSAGE })
   locale?: 'en' | 'ur';
@@ -39,7 +42,10 @@ export class DocumentPdfQuery {
 }
 
 export class BlankPdfRequest {
-  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the proforma (default: Accept-Language, then your profile)' })
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description: 'Language of the proforma (default: Accept-Language, then your profile)',
+  })
   @IsOptional()
   @IsIn(LOCALES, { message: LOCALE_MESSAGE })
   locale?: 'en' | 'ur';

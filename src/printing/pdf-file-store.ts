@@ -23,7 +23,8 @@ export class PdfFileStore {
   }
 
   keyFor(schemaName: string, renderKey: string): string {
-    if (!SCHEMA.test(schemaName) || !RENDER_KEY.test(renderKey)) throw new Error(`invalid PDF storage key ${schemaName}/${renderKey}`);
+    if (!SCHEMA.test(schemaName) || !RENDER_KEY.test(renderKey))
+      throw new Error(`invalid PDF storage key ${schemaName}/${renderKey}`);
     return `${schemaName}/pdf/${renderKey}.pdf`;
   }
 

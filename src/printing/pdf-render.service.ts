@@ -59,9 +59,25 @@ export class PdfRenderService {
     if (job.kind === 'blank') {
       const version = await this.sources.blank(em, job.formKey, job.versionNumber);
       const input: PrintInput = {
-        locale: job.locale, provinceName, projectTitle: null, form: version, data: null, revision: null, contentHash: version.contentHash, watermark: false,
+        locale: job.locale,
+        provinceName,
+        projectTitle: null,
+        form: version,
+        data: null,
+        revision: null,
+        contentHash: version.contentHash,
+        watermark: false,
       };
-      return { input, record: { documentId: null, formKey: version.formKey, formVersion: version.number, revision: null, watermark: false } };
+      return {
+        input,
+        record: {
+          documentId: null,
+          formKey: version.formKey,
+          formVersion: version.number,
+          revision: null,
+          watermark: false,
+        },
+      };
     }
     const { document, version } = await this.sources.document(em, job.documentId, job.revision);
     const input: PrintInput = {
@@ -75,6 +91,15 @@ export class PdfRenderService {
       // Decided when the job was asked for, as part of its key, so the file matches its key.
       watermark: job.watermark,
     };
-    return { input, record: { documentId: document.id, formKey: version.formKey, formVersion: version.number, revision: document.revision, watermark: job.watermark } };
+    return {
+      input,
+      record: {
+        documentId: document.id,
+        formKey: version.formKey,
+        formVersion: version.number,
+        revision: document.revision,
+        watermark: job.watermark,
+      },
+    };
   }
 }

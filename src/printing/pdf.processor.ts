@@ -11,7 +11,10 @@ import { PdfJob } from './render-key';
 
 /** Prints PDFs in the worker, config.pdf.concurrency at a time per process (each is a Chromium page). */
 @Processor(PDF_QUEUE)
-export class PdfProcessor extends TenantWorkerHost<PdfJob, { key: string; pages: number }> implements OnApplicationBootstrap {
+export class PdfProcessor
+  extends TenantWorkerHost<PdfJob, { key: string; pages: number }>
+  implements OnApplicationBootstrap
+{
   constructor(
     registry: TenantRegistry,
     tenantDb: TenantDatabase,

@@ -34,7 +34,20 @@ export class PdfRepository {
     await em.query(
       `INSERT INTO rendered_documents (render_key, document_id, form_key, form_version, revision, locale, template_version, watermark, storage_key, size_bytes, pages, sha256)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (render_key) DO NOTHING`,
-      [pdf.renderKey, pdf.documentId, pdf.formKey, pdf.formVersion, pdf.revision, pdf.locale, pdf.templateVersion, pdf.watermark, pdf.storageKey, pdf.sizeBytes, pdf.pages, pdf.sha256],
+      [
+        pdf.renderKey,
+        pdf.documentId,
+        pdf.formKey,
+        pdf.formVersion,
+        pdf.revision,
+        pdf.locale,
+        pdf.templateVersion,
+        pdf.watermark,
+        pdf.storageKey,
+        pdf.sizeBytes,
+        pdf.pages,
+        pdf.sha256,
+      ],
     );
   }
 }

@@ -28,7 +28,8 @@ export interface PdfFile {
 }
 
 /** The file when it exists, else the job that renders it. */
-export type PdfOutcome = { file: PdfFile } | { job: { jobId: string; status: PdfJobStatus; poll: string; file: string } };
+export type PdfOutcome =
+  { file: PdfFile } | { job: { jobId: string; status: PdfJobStatus; poll: string; file: string } };
 
 interface Target {
   key: string;
@@ -68,7 +69,8 @@ export class PdfService {
   }
 
   async documentJob(id: string, jobId: string) {
-    if (!RENDER_KEY.test(jobId) || !jobId.startsWith(`doc.${id}.`)) throw new NotFoundException(`No PDF job ${jobId.slice(0, 80)} for document ${id}`);
+    if (!RENDER_KEY.test(jobId) || !jobId.startsWith(`doc.${id}.`))
+      throw new NotFoundException(`No PDF job ${jobId.slice(0, 80)} for document ${id}`);
     // The document must be this province's (404 otherwise), whatever the job id says.
     await this.db.transaction((em) => this.sources.document(em, id));
     return this.jobStatus(jobId, `/api/documents/${id}/pdf`);
@@ -94,7 +96,12 @@ export class PdfService {
 
   // --- shared -----------------------------------------------------------------------------------
 
-  private async documentTarget(em: EntityManager, id: string, revision: number | undefined, locale: Locale): Promise<Target> {
+  private async documentTarget(
+    em: EntityManager,
+    id: string,
+    revision: number | undefined,
+    locale: Locale,
+  ): Promise<Target> {
     const { document, version } = await this.sources.document(em, id, revision);
     const watermark = !document.approved;
     const key = documentKey(id, document.revision, locale, watermark);
@@ -138,7 +145,9 @@ export class PdfService {
 
   private async storedFile(target: Target): Promise<PdfFile> {
     if (!target.rendered) {
-      throw new NotFoundException(`This PDF has not been rendered yet: POST ${target.base} with the same revision and locale, then poll the job it returns`);
+      throw new NotFoundException(
+        `This PDF has not been rendered yet: POST ${target.base} with the same revision and locale, then poll the job it returns`,
+      );
     }
     return this.read(target.rendered, target.fileName);
   }
@@ -174,12 +183,21 @@ export class PdfService {
 
   private async jobStatus(key: string, base: string) {
     const rendered = await this.db.transaction((em) => this.repository.find(em, key));
-    const file = rendered ? `${base}?${rendered.revision ? `revision=${rendered.revision}&` : ''}locale=${rendered.locale}` : null;
+    const file = rendered
+      ? `${base}?${rendered.revision ? `revision=${rendered.revision}&` : ''}locale=${rendered.locale}`
+      : null;
     if (rendered) return { jobId: key, status: 'done' as PdfJobStatus, file };
     const job = await this.findJob(key);
-    if (!job) throw new NotFoundException(`No PDF job ${key}: it finished long ago or was never asked for; POST ${base} again`);
+    if (!job)
+      throw new NotFoundException(`No PDF job ${key}: it finished long ago or was never asked for; POST ${base} again`);
     const status = this.statusOf(await job.getState());
-    return { jobId: key, status, attempts: job.attemptsMade, ...(status === 'failed' ? { reason: job.failedReason } : {}), file: null };
+    return {
+      jobId: key,
+      status,
+      attempts: job.attemptsMade,
+      ...(status === 'failed' ? { reason: job.failedReason } : {}),
+      file: null,
+    };
   }
 
   /** Only this province's jobs: the id carries the province (TenantJobQueue). */

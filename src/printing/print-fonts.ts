@@ -21,12 +21,25 @@ const FACES: Array<{ family: string; pkg: string; file: string; weight: 400 | 70
   { family: LATIN_FAMILY, pkg: '@fontsource/noto-sans', file: 'noto-sans-latin-700-normal.woff2', weight: 700 },
   { family: LATIN_FAMILY, pkg: '@fontsource/noto-sans', file: 'noto-sans-latin-ext-400-normal.woff2', weight: 400 },
   { family: LATIN_FAMILY, pkg: '@fontsource/noto-sans', file: 'noto-sans-latin-ext-700-normal.woff2', weight: 700 },
-  { family: URDU_FAMILY, pkg: '@fontsource/noto-nastaliq-urdu', file: 'noto-nastaliq-urdu-arabic-400-normal.woff2', weight: 400, range: ARABIC_RANGE },
-  { family: URDU_FAMILY, pkg: '@fontsource/noto-nastaliq-urdu', file: 'noto-nastaliq-urdu-arabic-700-normal.woff2', weight: 700, range: ARABIC_RANGE },
+  {
+    family: URDU_FAMILY,
+    pkg: '@fontsource/noto-nastaliq-urdu',
+    file: 'noto-nastaliq-urdu-arabic-400-normal.woff2',
+    weight: 400,
+    range: ARABIC_RANGE,
+  },
+  {
+    family: URDU_FAMILY,
+    pkg: '@fontsource/noto-nastaliq-urdu',
+    file: 'noto-nastaliq-urdu-arabic-700-normal.woff2',
+    weight: 700,
+    range: ARABIC_RANGE,
+  },
 ];
 
 const built = new Map<string, string>();
-const fileOf = (face: (typeof FACES)[number]) => readFileSync(path.join(path.dirname(require.resolve(`${face.pkg}/package.json`)), 'files', face.file));
+const fileOf = (face: (typeof FACES)[number]) =>
+  readFileSync(path.join(path.dirname(require.resolve(`${face.pkg}/package.json`)), 'files', face.file));
 
 function rule(face: (typeof FACES)[number], src: string): string {
   return `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:block;src:${src};${face.range ? `unicode-range:${face.range};` : ''}}`;
@@ -37,7 +50,10 @@ function rule(face: (typeof FACES)[number], src: string): string {
  * choice. Chromium prints the page header and footer in a context of their own that does not see
  * the page's fonts, so they get their own (regular weight only).
  */
-export function fontFaceCss(weights: readonly number[] = [400, 700], families: readonly string[] = [LATIN_FAMILY, URDU_FAMILY]): string {
+export function fontFaceCss(
+  weights: readonly number[] = [400, 700],
+  families: readonly string[] = [LATIN_FAMILY, URDU_FAMILY],
+): string {
   const cacheKey = `${weights.join(',')}|${families.join(',')}`;
   const hit = built.get(cacheKey);
   if (hit) return hit;

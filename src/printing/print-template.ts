@@ -39,7 +39,10 @@ export interface PrintPage {
 type Data = Record<string, unknown>;
 
 const esc = (value: unknown) =>
-  String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  String(value).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** Numbers, codes and dates read left to right inside Urdu text (bidi isolation). */
 const ltr = (text: string) => `<span class="ltr" dir="ltr">${esc(text)}</span>`;
@@ -72,7 +75,9 @@ class Printer {
 
   page(): PrintPage {
     const { locale, form } = this.input;
-    const sections = formUi(form.definition).sections.map((s) => this.section(s)).join('\n');
+    const sections = formUi(form.definition)
+      .sections.map((s) => this.section(s))
+      .join('\n');
     const html = `<!doctype html>
 <html lang="${locale}" dir="${locale === 'ur' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
@@ -108,7 +113,9 @@ ${sections}
   private section(s: UiSection): string {
     const values = (this.input.data?.[s.id] ?? {}) as Data;
     const fields = s.fields.filter((f) => !f.hidden);
-    const items = fields.map((f, i) => this.field(f, `${s.number}.${i + 1}`, values[f.id], SIGNATURE_SECTIONS.has(s.id))).join('\n');
+    const items = fields
+      .map((f, i) => this.field(f, `${s.number}.${i + 1}`, values[f.id], SIGNATURE_SECTIONS.has(s.id)))
+      .join('\n');
     return `<section class="section" id="s-${esc(s.id)}">
   <h2><span class="number">${ltr(`${s.number}.`)}</span> ${esc(this.text(s.label))}</h2>
   ${items}
@@ -117,17 +124,20 @@ ${sections}
 
   private field(f: UiField, number: string, value: unknown, signatures: boolean): string {
     const label = `<span class="number">${ltr(number)}</span> ${esc(this.text(f.label))}`;
-    if (f.type === 'table') return `<div class="item table-item"><p class="label">${label}</p>${this.table(f, value as Data | undefined, signatures)}</div>`;
+    if (f.type === 'table')
+      return `<div class="item table-item"><p class="label">${label}</p>${this.table(f, value as Data | undefined, signatures)}</div>`;
     const wide = f.type === 'textarea' || (f.type === 'boolean' && this.text(f.label).length > 80);
     return `<div class="item ${wide ? 'wide' : 'pair'}"><div class="label">${label}</div><div class="value ${f.type}">${this.value(f, value, wide)}</div></div>`;
   }
 
   private value(f: UiField, value: unknown, wide: boolean): string {
     if (this.blank) {
-      if (f.type === 'boolean') return `<span class="box"></span> ${esc(this.word('yes'))} &nbsp; <span class="box"></span> ${esc(this.word('no'))}`;
+      if (f.type === 'boolean')
+        return `<span class="box"></span> ${esc(this.word('yes'))} &nbsp; <span class="box"></span> ${esc(this.word('no'))}`;
       return `<div class="fill${wide ? ' tall' : ''}"></div>`;
     }
-    if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) return esc(this.word('none'));
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length))
+      return esc(this.word('none'));
     switch (f.type) {
       case 'money':
       case 'decimal':
@@ -141,7 +151,9 @@ ${sections}
       case 'select':
         return this.option(f, String(value));
       case 'multiselect':
-        return (value as unknown[]).map((v) => this.option(f, String(v))).join(this.input.locale === 'ur' ? '، ' : ', ');
+        return (value as unknown[])
+          .map((v) => this.option(f, String(v)))
+          .join(this.input.locale === 'ur' ? '، ' : ', ');
       case 'attachment':
         return esc(this.word('attached', { id: String(value).slice(0, 8) }));
       default:
@@ -156,13 +168,25 @@ ${sections}
 
   private table(f: UiField, value: Data | undefined, signatures: boolean): string {
     const columns = (f.columns ?? []).filter((c) => !c.hidden);
-    const head = columns.map((c) => `<th class="${c.type}">${esc(this.text(c.label))}</th>`).join('') + (signatures ? `<th class="signature">${esc(this.word('signature'))}</th>` : '');
-    const rows = this.blank ? Array.from({ length: BLANK_TABLE_ROWS }, () => ({}) as Data) : ((value?.rows as Data[] | undefined) ?? []);
-    const cell = (c: UiField, row: Data) => `<td class="${c.type}">${this.blank ? '' : this.value(c, row[c.id], false)}</td>`;
+    const head =
+      columns.map((c) => `<th class="${c.type}">${esc(this.text(c.label))}</th>`).join('') +
+      (signatures ? `<th class="signature">${esc(this.word('signature'))}</th>` : '');
+    const rows = this.blank
+      ? Array.from({ length: BLANK_TABLE_ROWS }, () => ({}) as Data)
+      : ((value?.rows as Data[] | undefined) ?? []);
+    const cell = (c: UiField, row: Data) =>
+      `<td class="${c.type}">${this.blank ? '' : this.value(c, row[c.id], false)}</td>`;
     const body = rows.length
-      ? rows.map((row) => `<tr>${columns.map((c) => cell(c, row)).join('')}${signatures ? '<td class="signature"></td>' : ''}</tr>`).join('')
+      ? rows
+          .map(
+            (row) =>
+              `<tr>${columns.map((c) => cell(c, row)).join('')}${signatures ? '<td class="signature"></td>' : ''}</tr>`,
+          )
+          .join('')
       : `<tr><td colspan="${columns.length + (signatures ? 1 : 0)}">${esc(this.word('none'))}</td></tr>`;
-    const totals = f.totals?.length ? this.totalsRow(columns, f.totals, (value?.totals as Data | undefined) ?? {}, signatures) : '';
+    const totals = f.totals?.length
+      ? this.totalsRow(columns, f.totals, (value?.totals as Data | undefined) ?? {}, signatures)
+      : '';
     return `<table class="grid"><thead><tr>${head}</tr></thead><tbody>${body}</tbody>${totals}</table>`;
   }
 
@@ -198,7 +222,9 @@ ${sections}
 
   /** An English page needs Nastaliq only for the odd Urdu name: its regular weight, about 0.2 MB less to parse per page. */
   private pageFonts(): string {
-    return this.input.locale === 'ur' ? fontFaceCss() : `${fontFaceCss([400, 700], [LATIN_FAMILY])}\n${fontFaceCss([400], [URDU_FAMILY])}`;
+    return this.input.locale === 'ur'
+      ? fontFaceCss()
+      : `${fontFaceCss([400, 700], [LATIN_FAMILY])}\n${fontFaceCss([400], [URDU_FAMILY])}`;
   }
 
   /** An English page's margins are Latin (a title in Urdu falls back to the system's Arabic font): fewer fonts to load per page. */
@@ -207,7 +233,8 @@ ${sections}
   }
 
   private marginStyle(): string {
-    const family = this.input.locale === 'ur' ? `'${URDU_FAMILY}', '${LATIN_FAMILY}'` : `'${LATIN_FAMILY}', '${URDU_FAMILY}'`;
+    const family =
+      this.input.locale === 'ur' ? `'${URDU_FAMILY}', '${LATIN_FAMILY}'` : `'${LATIN_FAMILY}', '${URDU_FAMILY}'`;
     return `width:100%;box-sizing:border-box;padding:0 14mm;font-size:7pt;line-height:${this.input.locale === 'ur' ? 2 : 1.3};color:#333;font-family:${family};display:flex;justify-content:space-between;gap:6mm;-webkit-print-color-adjust:exact`;
   }
 }

@@ -23,6 +23,8 @@ export function documentEventOf(config: WorkflowConfig, action: WorkflowAction):
     case 'recommended':
       return null;
   }
-  const decidedThere = config.actions.some((a) => a.decision && a.decision !== 'returned' && a.from.includes(action.to));
+  const decidedThere = config.actions.some(
+    (a) => a.decision && a.decision !== 'returned' && a.from.includes(action.to),
+  );
   return decidedThere ? 'document.forum' : null;
 }

@@ -95,7 +95,11 @@ export function prefillFrom(kind: DocumentKind, pcI: ApprovedPcI, revisionNumber
   const revisedSource = get(d, 'capitalCost.revised') !== undefined;
   const costTable = revisedSource ? 'capitalCost.revised' : 'capitalCost.estimate';
   const costRows = rowsOf(d, costTable).map((r) => ({ item: r.item, local: moneyOf(r.local), fec: moneyOf(r.fec) }));
-  const financingRows = rowsOf(d, revisedSource ? 'financing.revised' : 'financing.plan').map((r) => ({ source: r.source, local: moneyOf(r.local), fec: moneyOf(r.fec) }));
+  const financingRows = rowsOf(d, revisedSource ? 'financing.revised' : 'financing.plan').map((r) => ({
+    source: r.source,
+    local: moneyOf(r.local),
+    fec: moneyOf(r.fec),
+  }));
   switch (kind) {
     case 'pc1-revised':
       return {
@@ -124,13 +128,20 @@ export function prefillFrom(kind: DocumentKind, pcI: ApprovedPcI, revisionNumber
         project: identity,
         authorities: get(d, 'authorities'),
         capitalCost: {
-          cost: { rows: [{ component: 'local', original: local }, ...(fec && fec.gt(0) ? [{ component: 'fec-loan', original: fec.toFixed(3) }] : [])] },
+          cost: {
+            rows: [
+              { component: 'local', original: local },
+              ...(fec && fec.gt(0) ? [{ component: 'fec-loan', original: fec.toFixed(3) }] : []),
+            ],
+          },
         },
       };
     }
     case 'pc5': {
       const firstYear = rowsOf(d, 'operatingCost.annual')[0]?.year;
-      const heads = rowsOf(d, 'operatingCost.annual').filter((r) => r.year === firstYear).map((r) => ({ item: r.head, planned: moneyOf(r.amount) }));
+      const heads = rowsOf(d, 'operatingCost.annual')
+        .filter((r) => r.year === firstYear)
+        .map((r) => ({ item: r.head, planned: moneyOf(r.amount) }));
       return { project: identity, recurringCost: { heads: { rows: heads } } };
     }
     default:

@@ -28,7 +28,15 @@ export const KIND_OF_FORM: Record<string, DocumentKind> = {
  * (pc1-infrastructure) starts on the edition the province has chosen as current; an edition's
  * key (pc1-infrastructure-2005) on that edition, for documents of older projects.
  */
-export const STARTING_FORMS = ['pc1-infrastructure', 'pc1-production', 'pc1-social', 'pc2', 'pc1-infrastructure-2005', 'pc1-production-2005', 'pc1-social-2005'];
+export const STARTING_FORMS = [
+  'pc1-infrastructure',
+  'pc1-production',
+  'pc1-social',
+  'pc2',
+  'pc1-infrastructure-2005',
+  'pc1-production-2005',
+  'pc1-social-2005',
+];
 
 /** Kinds whose cost sends them to a forum for decision. */
 export const ROUTED_KINDS: readonly DocumentKind[] = ['pc1', 'pc1-revised', 'pc2'];

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import stringify from 'safe-stable-stringify';
 import { EntityManager } from 'typeorm';
@@ -75,7 +81,9 @@ export class DocumentWarningsService {
     const me = this.cls.get('principal');
     if (me?.kind !== 'user') throw new ForbiddenException('Only province users work on documents');
     return this.db.transaction(async (em) => {
-      const document = await em.getRepository(ProjectDocument).findOne({ where: { id: documentId }, lock: { mode: 'pessimistic_write' } });
+      const document = await em
+        .getRepository(ProjectDocument)
+        .findOne({ where: { id: documentId }, lock: { mode: 'pessimistic_write' } });
       if (!document) throw new NotFoundException(`No document ${documentId} in this province`);
       const workflow = await WorkflowService.current(em);
       if (!workflow.config.states.find((s) => s.id === document.state)?.editable) {
@@ -87,7 +95,11 @@ export class DocumentWarningsService {
       const warning = open.find((w) => warningKey(w) === key);
       if (!warning) {
         const keys = open.map(warningKey);
-        throw new BadRequestException({ message: [`key: "${key}" is not a warning open on this document${keys.length ? ` (open: ${keys.join(', ')})` : ' (it has none)'}`] });
+        throw new BadRequestException({
+          message: [
+            `key: "${key}" is not a warning open on this document${keys.length ? ` (open: ${keys.join(', ')})` : ' (it has none)'}`,
+          ],
+        });
       }
       const before = (await this.answers.answersOf(em, documentId)).find((a) => a.key === key);
       const saved = await this.answers.save(em, documentId, key, text, me.id, figuresOf(warning));
@@ -113,7 +125,10 @@ export class DocumentWarningsService {
     const current = answer && stringify(answer.figures) === stringify(figuresOf(w));
     return {
       ...described,
-      answer: answer && current ? { text: answer.text, by: answer.by, byName: names.get(answer.by) ?? null, at: answer.at } : null,
+      answer:
+        answer && current
+          ? { text: answer.text, by: answer.by, byName: names.get(answer.by) ?? null, at: answer.at }
+          : null,
       previousAnswer: answer && !current ? { text: answer.text, at: answer.at, figures: answer.figures } : null,
     };
   }

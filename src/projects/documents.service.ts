@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -101,18 +108,42 @@ export class DocumentsService {
       const departmentId = await departmentForNewProject(em, request.departmentId, me);
       if (departmentId) {
         const [department] = await em.query(`SELECT active FROM departments WHERE id = $1`, [departmentId]);
-        if (!department) throw new BadRequestException({ message: [`departmentId: no department ${departmentId} in this province`] });
+        if (!department)
+          throw new BadRequestException({ message: [`departmentId: no department ${departmentId} in this province`] });
         // A deactivated department keeps its projects but takes no new ones.
-        if (!department.active) throw new BadRequestException({ message: [`departmentId: department ${departmentId} is deactivated; choose an active department`] });
+        if (!department.active)
+          throw new BadRequestException({
+            message: [`departmentId: department ${departmentId} is deactivated; choose an active department`],
+          });
       }
-      const project = await em.getRepository(Project).save(
-        em.getRepository(Project).create({ title: request.title, departmentId, sector: request.sector ?? null, districts: request.districts ?? [], createdBy: me.id }),
-      );
+      const project = await em
+        .getRepository(Project)
+        .save(
+          em
+            .getRepository(Project)
+            .create({
+              title: request.title,
+              departmentId,
+              sector: request.sector ?? null,
+              districts: request.districts ?? [],
+              createdBy: me.id,
+            }),
+        );
       const form = await this.forms.startingForm(em, request.formKey, request.edition);
       const version = await this.forms.currentVersion(em, form.key);
-      const titleField = KIND_OF_FORM[form.key] === 'pc2' ? { project: { title: request.title } } : { name: { title: request.title } };
-      const document = await this.insertDocument(em, project, { formKey: form.key, versionId: version.id, data: titleField });
-      await this.audit.record(em, { action: 'project.created', targetType: 'project', targetId: project.id, details: { title: project.title, formKey: form.key, edition: form.edition } });
+      const titleField =
+        KIND_OF_FORM[form.key] === 'pc2' ? { project: { title: request.title } } : { name: { title: request.title } };
+      const document = await this.insertDocument(em, project, {
+        formKey: form.key,
+        versionId: version.id,
+        data: titleField,
+      });
+      await this.audit.record(em, {
+        action: 'project.created',
+        targetType: 'project',
+        targetId: project.id,
+        details: { title: project.title, formKey: form.key, edition: form.edition },
+      });
       return { project, document: this.summary(document) };
     });
   }
@@ -126,10 +157,24 @@ export class DocumentsService {
       const project = await em.getRepository(Project).findOneBy({ id });
       const listed = project && (await this.projects.summary(em, id));
       if (!project || !listed) throw new NotFoundException(`No project ${id} in this province`);
-      const documents = await em.getRepository(ProjectDocument).find({ where: { projectId: id }, order: { createdAt: 'ASC' } });
-      const departmentName = project.departmentId ? ((await this.departments.namesOf(em, [project.departmentId])).get(project.departmentId) ?? null) : null;
+      const documents = await em
+        .getRepository(ProjectDocument)
+        .find({ where: { projectId: id }, order: { createdAt: 'ASC' } });
+      const departmentName = project.departmentId
+        ? ((await this.departments.namesOf(em, [project.departmentId])).get(project.departmentId) ?? null)
+        : null;
       const { stage, state, currentDocumentId, formKey, totalCost, forum } = listed;
-      return { ...project, departmentName, stage, state, currentDocumentId, formKey, totalCost, forum, documents: documents.map((d) => this.summary(d)) };
+      return {
+        ...project,
+        departmentName,
+        stage,
+        state,
+        currentDocumentId,
+        formKey,
+        totalCost,
+        forum,
+        documents: documents.map((d) => this.summary(d)),
+      };
     });
   }
 
@@ -140,45 +185,96 @@ export class DocumentsService {
     const badPeriod = periodProblem(kind, request.period);
     if (badPeriod) throw new BadRequestException({ message: [badPeriod] });
     return this.db.transaction(async (em) => {
-      const project = await em.getRepository(Project).findOne({ where: { id: projectId }, lock: { mode: 'pessimistic_write' } });
+      const project = await em
+        .getRepository(Project)
+        .findOne({ where: { id: projectId }, lock: { mode: 'pessimistic_write' } });
       if (!project) throw new NotFoundException(`No project ${projectId} in this province`);
       await assertMayPrepare(em, project, me);
       const approved = await em.getRepository(ProjectDocument).findOne({
-        where: [{ projectId, kind: 'pc1', state: 'approved' }, { projectId, kind: 'pc1-revised', state: 'approved' }],
+        where: [
+          { projectId, kind: 'pc1', state: 'approved' },
+          { projectId, kind: 'pc1-revised', state: 'approved' },
+        ],
         order: { decidedAt: 'DESC' },
       });
       if (!approved || project.status === 'preparation') {
         throw new ConflictException(`${request.formKey} follows an approved PC-I; project ${projectId} has none yet`);
       }
-      const sequence = kind === 'pc1-revised'
-        ? 1 + Number((await em.query(`SELECT count(*)::int AS n FROM documents WHERE project_id = $1 AND kind = 'pc1-revised'`, [projectId]))[0].n)
-        : 0;
-      if (request.period && (await em.query(`SELECT 1 FROM documents WHERE project_id = $1 AND kind = $2 AND period = $3`, [projectId, kind, request.period])).length) {
+      const sequence =
+        kind === 'pc1-revised'
+          ? 1 +
+            Number(
+              (
+                await em.query(
+                  `SELECT count(*)::int AS n FROM documents WHERE project_id = $1 AND kind = 'pc1-revised'`,
+                  [projectId],
+                )
+              )[0].n,
+            )
+          : 0;
+      if (
+        request.period &&
+        (
+          await em.query(`SELECT 1 FROM documents WHERE project_id = $1 AND kind = $2 AND period = $3`, [
+            projectId,
+            kind,
+            request.period,
+          ])
+        ).length
+      ) {
         throw new ConflictException(`Project ${projectId} already has a ${request.formKey} for ${request.period}`);
       }
       const version = await this.forms.currentVersion(em, request.formKey);
       const { number } = await this.forms.validatorFor(em, approved.formVersionId);
-      const source = kind === 'pc1-revised' || kind === 'pc4' || kind === 'pc5' ? approved : await this.firstPcI(em, projectId, approved);
+      const source =
+        kind === 'pc1-revised' || kind === 'pc4' || kind === 'pc5'
+          ? approved
+          : await this.firstPcI(em, projectId, approved);
       const prefill = fitToDefinition(
         version.definition,
-        prefillFrom(kind, {
-          id: source.id, data: source.data, formVersionNumber: number, approvedForum: source.forum ?? project.approvedForum,
-          approvedAt: source.decidedAt ? this.calendar.dateOf(source.decidedAt) : project.approvedAt,
-        }, sequence),
+        prefillFrom(
+          kind,
+          {
+            id: source.id,
+            data: source.data,
+            formVersionNumber: number,
+            approvedForum: source.forum ?? project.approvedForum,
+            approvedAt: source.decidedAt ? this.calendar.dateOf(source.decidedAt) : project.approvedAt,
+          },
+          sequence,
+        ),
       );
-      const document = await this.insertDocument(em, project, { formKey: request.formKey, versionId: version.id, data: prefill, parentId: approved.id, sequence, period: request.period ?? null });
+      const document = await this.insertDocument(em, project, {
+        formKey: request.formKey,
+        versionId: version.id,
+        data: prefill,
+        parentId: approved.id,
+        sequence,
+        period: request.period ?? null,
+      });
       return this.summary(document);
     });
   }
 
   private async firstPcI(em: EntityManager, projectId: string, fallback: ProjectDocument): Promise<ProjectDocument> {
-    return (await em.getRepository(ProjectDocument).findOne({ where: { projectId, kind: 'pc1' }, order: { createdAt: 'ASC' } })) ?? fallback;
+    return (
+      (await em
+        .getRepository(ProjectDocument)
+        .findOne({ where: { projectId, kind: 'pc1' }, order: { createdAt: 'ASC' } })) ?? fallback
+    );
   }
 
   private async insertDocument(
     em: EntityManager,
     project: Project,
-    spec: { formKey: string; versionId: string; data: Data; parentId?: string; sequence?: number; period?: string | null },
+    spec: {
+      formKey: string;
+      versionId: string;
+      data: Data;
+      parentId?: string;
+      sequence?: number;
+      period?: string | null;
+    },
   ): Promise<ProjectDocument> {
     const me = this.principal();
     const workflow = await WorkflowService.current(em);
@@ -211,10 +307,16 @@ export class DocumentsService {
         updatedBy: me.id,
       }),
     );
-    await em.query(`INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, 1, $2, $3, $4)`, [
-      document.id, JSON.stringify(checked.data), checked.errorCount, me.id,
-    ]);
-    await this.audit.record(em, { action: 'document.created', targetType: 'document', targetId: document.id, details: { projectId: project.id, formKey: spec.formKey, kind } });
+    await em.query(
+      `INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, 1, $2, $3, $4)`,
+      [document.id, JSON.stringify(checked.data), checked.errorCount, me.id],
+    );
+    await this.audit.record(em, {
+      action: 'document.created',
+      targetType: 'document',
+      targetId: document.id,
+      details: { projectId: project.id, formKey: spec.formKey, kind },
+    });
     await this.projects.refreshSummary(em, project.id);
     return document;
   }
@@ -242,7 +344,11 @@ export class DocumentsService {
         warnings: await this.warnings.withAnswers(em, id, checked.warnings),
         warningCount: checked.warningCount,
         editable: this.stateOf(workflow.config, document.state)?.editable ?? false,
-        actions: this.actionsFor(workflow.config, document, me).map((a) => ({ id: a.id, label: a.label[locale], commentRequired: a.commentRequired ?? false })),
+        actions: this.actionsFor(workflow.config, document, me).map((a) => ({
+          id: a.id,
+          label: a.label[locale],
+          commentRequired: a.commentRequired ?? false,
+        })),
         attachments,
       };
     });
@@ -262,7 +368,10 @@ export class DocumentsService {
       }
       await assertMayPrepare(em, document, me);
       if (baseRevision !== document.revision) {
-        const [base] = await em.query(`SELECT data FROM document_revisions WHERE document_id = $1 AND revision = $2`, [id, baseRevision]);
+        const [base] = await em.query(`SELECT data FROM document_revisions WHERE document_id = $1 AND revision = $2`, [
+          id,
+          baseRevision,
+        ]);
         throw new ConflictException({
           statusCode: 409,
           error: 'Conflict',
@@ -273,7 +382,8 @@ export class DocumentsService {
       }
       const { validator } = await this.forms.validatorFor(em, document.formVersionId);
       const checked = validator.validate(data, locale);
-      if (checked.errors.some((e) => e.code === 'notObject')) throw new BadRequestException({ message: ['data must be a JSON object'] });
+      if (checked.errors.some((e) => e.code === 'notObject'))
+        throw new BadRequestException({ message: ['data must be a JSON object'] });
       const figures = figuresOf(document.kind, checked.data);
       const revision = document.revision + 1;
       // The WHERE on revision makes a lost update impossible even without the row lock.
@@ -281,20 +391,45 @@ export class DocumentsService {
         `UPDATE documents SET data = $3, revision = $4, valid = $5, error_count = $6, total_cost = $7, title = $8, sector = $9, districts = $10,
                 updated_by = $11, updated_at = now()
           WHERE id = $1 AND revision = $2`,
-        [id, document.revision, JSON.stringify(checked.data), revision, checked.valid, checked.errorCount, figures.totalCost,
-          figures.title ?? document.title, figures.sector ?? document.sector, figures.districts.length ? figures.districts : document.districts, me.id],
+        [
+          id,
+          document.revision,
+          JSON.stringify(checked.data),
+          revision,
+          checked.valid,
+          checked.errorCount,
+          figures.totalCost,
+          figures.title ?? document.title,
+          figures.sector ?? document.sector,
+          figures.districts.length ? figures.districts : document.districts,
+          me.id,
+        ],
       );
       if (result[1] !== 1) throw new ConflictException('The document was saved by someone else meanwhile; reload it');
-      await em.query(`INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, $2, $3, $4, $5)`, [
-        id, revision, JSON.stringify(checked.data), checked.errorCount, me.id,
-      ]);
+      await em.query(
+        `INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, $2, $3, $4, $5)`,
+        [id, revision, JSON.stringify(checked.data), checked.errorCount, me.id],
+      );
       await this.projects.refreshSummary(em, document.projectId);
       const changed = jsonDiff(document.data, checked.data).map((c) => c.pointer);
-      await this.audit.record(em, { action: 'document.saved', targetType: 'document', targetId: id, details: { revision, changed: changed.slice(0, 50), errors: checked.errorCount } });
+      await this.audit.record(em, {
+        action: 'document.saved',
+        targetType: 'document',
+        targetId: id,
+        details: { revision, changed: changed.slice(0, 50), errors: checked.errorCount },
+      });
       const warnings = await this.warnings.withAnswers(em, id, checked.warnings);
       return {
-        id, revision, valid: checked.valid, errors: checked.errors, errorCount: checked.errorCount, truncated: checked.truncated,
-        warnings, warningCount: checked.warningCount, totalCost: figures.totalCost, data: checked.data,
+        id,
+        revision,
+        valid: checked.valid,
+        errors: checked.errors,
+        errorCount: checked.errorCount,
+        truncated: checked.truncated,
+        warnings,
+        warningCount: checked.warningCount,
+        totalCost: figures.totalCost,
+        data: checked.data,
       };
     });
   }
@@ -313,7 +448,10 @@ export class DocumentsService {
   diff(id: string, from: number, to: number): Promise<{ from: number; to: number; changes: FieldChange[] }> {
     return this.db.transaction(async (em) => {
       await this.load(em, id);
-      const rows: { revision: number; data: Data }[] = await em.query(`SELECT revision, data FROM document_revisions WHERE document_id = $1 AND revision = ANY($2)`, [id, [from, to]]);
+      const rows: { revision: number; data: Data }[] = await em.query(
+        `SELECT revision, data FROM document_revisions WHERE document_id = $1 AND revision = ANY($2)`,
+        [id, [from, to]],
+      );
       const a = rows.find((r) => r.revision === from);
       const b = rows.find((r) => r.revision === to);
       if (!a || !b) throw new NotFoundException(`Document ${id} has no revision ${!a ? from : to}`);
@@ -331,7 +469,10 @@ export class DocumentsService {
            FROM document_transitions t LEFT JOIN forum_rules r ON r.id = t.forum_rule_id WHERE t.document_id = $1 ORDER BY t.id`,
         [id],
       );
-      const names = await this.users.namesOf(em, rows.map((r) => r.actorId));
+      const names = await this.users.namesOf(
+        em,
+        rows.map((r) => r.actorId),
+      );
       return rows.map((r) => ({ ...r, actorName: names.get(r.actorId) ?? null }));
     });
   }
@@ -353,13 +494,23 @@ export class DocumentsService {
       const document = await this.load(em, id, true);
       const workflow = await WorkflowService.current(em);
       const action = workflow.config.actions.find((a) => a.id === actionId);
-      if (!action) throw new NotFoundException(`No action "${actionId}" in this province's workflow; actions are ${workflow.config.actions.map((a) => a.id).join(', ')}`);
-      if (!action.from.includes(document.state)) throw new ConflictException(`"${actionId}" cannot be taken on a document that is ${document.state}`);
-      if (!action.roles.some((r) => me.roles.includes(r))) throw new ForbiddenException(`"${actionId}" needs the role ${action.roles.join(' or ')}`);
-      if (action.commentRequired && !comment?.trim()) throw new BadRequestException({ message: [`comment is required to ${action.label.en.toLowerCase()}`] });
+      if (!action)
+        throw new NotFoundException(
+          `No action "${actionId}" in this province's workflow; actions are ${workflow.config.actions.map((a) => a.id).join(', ')}`,
+        );
+      if (!action.from.includes(document.state))
+        throw new ConflictException(`"${actionId}" cannot be taken on a document that is ${document.state}`);
+      if (!action.roles.some((r) => me.roles.includes(r)))
+        throw new ForbiddenException(`"${actionId}" needs the role ${action.roles.join(' or ')}`);
+      if (action.commentRequired && !comment?.trim())
+        throw new BadRequestException({ message: [`comment is required to ${action.label.en.toLowerCase()}`] });
       if (this.stateOf(workflow.config, document.state)?.editable) await assertMayPrepare(em, document, me);
-      const [{ n: attachmentCount }] = await em.query(`SELECT count(*)::int AS n FROM attachments WHERE document_id = $1`, [id]);
-      if (action.attachmentRequired && attachmentCount === 0) throw new BadRequestException({ message: [`${action.label.en} needs at least one attachment`] });
+      const [{ n: attachmentCount }] = await em.query(
+        `SELECT count(*)::int AS n FROM attachments WHERE document_id = $1`,
+        [id],
+      );
+      if (action.attachmentRequired && attachmentCount === 0)
+        throw new BadRequestException({ message: [`${action.label.en} needs at least one attachment`] });
       if (action.requiresValid) await this.assertSubmittable(em, document, locale);
       // Decisions on one project are taken one at a time: two revisions approved at once would
       // otherwise both be measured against the same approved cost.
@@ -372,16 +523,36 @@ export class DocumentsService {
       // routed by the rules in force on the day the forum decided, which may be in the past.
       const recordsDecision = this.approvals.recordsDecision(workflow.config, action, document.state, document.kind);
       if (decision && !recordsDecision) {
-        throw new BadRequestException({ message: [`decision: "${action.id}" on a ${document.kind} that is ${document.state} is not a forum decision; send no decision`] });
+        throw new BadRequestException({
+          message: [
+            `decision: "${action.id}" on a ${document.kind} that is ${document.state} is not a forum decision; send no decision`,
+          ],
+        });
       }
-      const checked = recordsDecision ? await this.approvals.checkDecision(em, this.decided(document), action.decision!, decision, today) : null;
+      const checked = recordsDecision
+        ? await this.approvals.checkDecision(em, this.decided(document), action.decision!, decision, today)
+        : null;
       const decisionDate = checked?.decisionDate ?? today;
       const decidedAt = decisionDate < today ? instantOnDay(decisionDate) : now;
       const routing = ROUTED_KINDS.includes(document.kind) ? await this.route(em, document, decisionDate) : null;
       // The forum that decided: the rule of the decision date names it; a past decision with no
       // rule in force is recorded with the forum the request names (422 for one taken today).
-      const deciding = checked && routing ? this.approvals.decidingForum(checked, routing, { forum: document.forum, forumRuleId: document.forumRuleId }, routing.figures.totalCost) : null;
-      if (action.decision && action.decision !== 'returned' && ROUTED_KINDS.includes(document.kind) && !routing?.rule && !deciding?.forum) {
+      const deciding =
+        checked && routing
+          ? this.approvals.decidingForum(
+              checked,
+              routing,
+              { forum: document.forum, forumRuleId: document.forumRuleId },
+              routing.figures.totalCost,
+            )
+          : null;
+      if (
+        action.decision &&
+        action.decision !== 'returned' &&
+        ROUTED_KINDS.includes(document.kind) &&
+        !routing?.rule &&
+        !deciding?.forum
+      ) {
         throw new UnprocessableEntityException(routing?.reason ?? 'No forum rule covers this document');
       }
       const forum = deciding ? deciding.forum : (routing?.rule?.forum ?? null);
@@ -389,21 +560,46 @@ export class DocumentsService {
       const forumRule = forumRuleId && forumRuleId === routing?.rule?.id ? routing.rule.code : null;
       await em.query(
         `UPDATE documents SET state = $2, forum = $3, forum_rule_id = $4, submitted_at = COALESCE($5, submitted_at), decided_at = COALESCE($6, decided_at), updated_at = now() WHERE id = $1`,
-        [id, action.to, forum ?? document.forum, forum ? forumRuleId : document.forumRuleId, action.requiresValid ? now : null, action.decision && action.decision !== 'returned' ? decidedAt : null],
+        [
+          id,
+          action.to,
+          forum ?? document.forum,
+          forum ? forumRuleId : document.forumRuleId,
+          action.requiresValid ? now : null,
+          action.decision && action.decision !== 'returned' ? decidedAt : null,
+        ],
       );
       const [transition] = await em.query(
         `INSERT INTO document_transitions (document_id, action, from_state, to_state, actor_id, actor_email, comment, workflow_version, forum, forum_rule_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [id, action.id, document.state, action.to, me.id, me.email, comment ?? null, workflow.version, forum, forumRuleId],
+        [
+          id,
+          action.id,
+          document.state,
+          action.to,
+          me.id,
+          me.email,
+          comment ?? null,
+          workflow.version,
+          forum,
+          forumRuleId,
+        ],
       );
-      const record = checked ? await this.applyDecision(em, document, checked, routing, deciding, String(transition.id), me.id) : null;
+      const record = checked
+        ? await this.applyDecision(em, document, checked, routing, deciding, String(transition.id), me.id)
+        : null;
       await this.projects.refreshSummary(em, document.projectId);
       await this.audit.record(em, {
         action: 'document.transition',
         targetType: 'document',
         targetId: id,
         details: {
-          action: action.id, from: document.state, to: action.to, workflowVersion: workflow.version, forum, forumRule,
+          action: action.id,
+          from: document.state,
+          to: action.to,
+          workflowVersion: workflow.version,
+          forum,
+          forumRule,
           ...(checked ? { decisionDate: checked.decisionDate, backdated: checked.decisionDate < today } : {}),
         },
       });
@@ -414,12 +610,30 @@ export class DocumentsService {
         await this.events.publish(em, {
           type: eventType,
           data: {
-            documentId: id, projectId: document.projectId, projectTitle: document.title, kind: document.kind, action: action.id, from: document.state, to: action.to,
-            comment: comment?.trim() || null, forum: forum ?? document.forum, actorId: me.id, actorName, departmentId: document.departmentId, preparedBy: document.createdBy,
+            documentId: id,
+            projectId: document.projectId,
+            projectTitle: document.title,
+            kind: document.kind,
+            action: action.id,
+            from: document.state,
+            to: action.to,
+            comment: comment?.trim() || null,
+            forum: forum ?? document.forum,
+            actorId: me.id,
+            actorName,
+            departmentId: document.departmentId,
+            preparedBy: document.createdBy,
           },
         });
       }
-      return { id, state: action.to, forum: forum ?? document.forum, forumRule, workflowVersion: workflow.version, decision: record };
+      return {
+        id,
+        state: action.to,
+        forum: forum ?? document.forum,
+        forumRule,
+        workflowVersion: workflow.version,
+        decision: record,
+      };
     });
   }
 
@@ -427,7 +641,12 @@ export class DocumentsService {
     const { validator } = await this.forms.validatorFor(em, document.formVersionId);
     const checked = validator.validate(document.data, locale);
     if (!checked.valid) {
-      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: `The document has ${checked.errorCount} error(s); fix them before submitting`, errors: checked.errors });
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: `The document has ${checked.errorCount} error(s); fix them before submitting`,
+        errors: checked.errors,
+      });
     }
     // Warnings do not block a save, but each open one needs an answer before the document goes further.
     const unanswered = await this.warnings.unanswered(em, document.id, checked.warnings);
@@ -435,16 +654,31 @@ export class DocumentsService {
       const named = unanswered.map((w) => `item ${w.item ?? '?'} (${w.check})`).join(', ');
       const namedUr = unanswered.map((w) => `مد ${w.item ?? '?'} (${w.check})`).join('، ');
       throw new UnprocessableEntityException({
-        statusCode: 422, error: 'Unprocessable Entity', message: `${unanswered.length} warning(s) need an answer before submission: ${named}`,
-        messageUr: `جمع کرانے سے پہلے ${unanswered.length} انتباہ(ات) کا جواب ضروری ہے: ${namedUr}`, warnings: unanswered,
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: `${unanswered.length} warning(s) need an answer before submission: ${named}`,
+        messageUr: `جمع کرانے سے پہلے ${unanswered.length} انتباہ(ات) کا جواب ضروری ہے: ${namedUr}`,
+        warnings: unanswered,
       });
     }
     const cost = figuresOf(document.kind, checked.data).totalCost;
     if (cost && new Dec(cost).gte(FEASIBILITY_THRESHOLD)) {
-      const [feasibility] = await em.query(`SELECT 1 FROM attachments WHERE document_id = $1 AND kind = 'feasibility-study'`, [document.id]);
+      const [feasibility] = await em.query(
+        `SELECT 1 FROM attachments WHERE document_id = $1 AND kind = 'feasibility-study'`,
+        [document.id],
+      );
       if (!feasibility) {
-        const error: FormError = { pointer: '', code: 'feasibility', message: `A document costing Rs ${FEASIBILITY_THRESHOLD} million or more (this one: Rs ${cost} million) cannot be submitted without a feasibility study attached` };
-        throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: error.message, errors: [error] });
+        const error: FormError = {
+          pointer: '',
+          code: 'feasibility',
+          message: `A document costing Rs ${FEASIBILITY_THRESHOLD} million or more (this one: Rs ${cost} million) cannot be submitted without a feasibility study attached`,
+        };
+        throw new UnprocessableEntityException({
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          message: error.message,
+          errors: [error],
+        });
       }
     }
   }
@@ -454,11 +688,25 @@ export class DocumentsService {
    * dates follow its records (src/approvals). A revision approved under a "within n %" rule
    * keeps the baseline its increase was measured against (migration 0007).
    */
-  private async applyDecision(em: EntityManager, document: ProjectDocument, checked: CheckedDecision, routing: Routing | null, deciding: DecidingForum | null, transitionId: string, actorId: string) {
+  private async applyDecision(
+    em: EntityManager,
+    document: ProjectDocument,
+    checked: CheckedDecision,
+    routing: Routing | null,
+    deciding: DecidingForum | null,
+    transitionId: string,
+    actorId: string,
+  ) {
     return this.approvals.recordDecision(em, {
-      document: this.decided(document), checked, forum: deciding ? deciding.forum : document.forum, forumRuleId: deciding ? deciding.forumRuleId : document.forumRuleId,
-      baselineCost: routing?.baselineCost ?? null, increasePct: routing?.increasePct ?? null,
-      routingWarnings: deciding?.warnings ?? routing?.warnings ?? [], transitionId, recordedBy: actorId,
+      document: this.decided(document),
+      checked,
+      forum: deciding ? deciding.forum : document.forum,
+      forumRuleId: deciding ? deciding.forumRuleId : document.forumRuleId,
+      baselineCost: routing?.baselineCost ?? null,
+      increasePct: routing?.increasePct ?? null,
+      routingWarnings: deciding?.warnings ?? routing?.warnings ?? [],
+      transitionId,
+      recordedBy: actorId,
     });
   }
 
@@ -471,11 +719,19 @@ export class DocumentsService {
     const figures = figuresOf(document.kind, document.data);
     if (!figures.totalCost) {
       return {
-        rule: null, figures, increasePct: null, baselineCost: null, warnings: [],
-        reason: 'The document has no total cost that can be routed yet (it is missing, or beyond the largest amount a form accepts)',
+        rule: null,
+        figures,
+        increasePct: null,
+        baselineCost: null,
+        warnings: [],
+        reason:
+          'The document has no total cost that can be routed yet (it is missing, or beyond the largest amount a form accepts)',
       };
     }
-    const { baselineCost, increasePct } = document.kind === 'pc1-revised' ? await this.increaseOverApproved(em, document.projectId, figures.totalCost, on) : NO_INCREASE;
+    const { baselineCost, increasePct } =
+      document.kind === 'pc1-revised'
+        ? await this.increaseOverApproved(em, document.projectId, figures.totalCost, on)
+        : NO_INCREASE;
     const decision = await this.forumRules.decide(em, {
       formKind: document.kind,
       totalCost: figures.totalCost,
@@ -484,10 +740,20 @@ export class DocumentsService {
       increasePct,
       on,
     });
-    const warnings: RoutingWarning[] = decision.warnings.map((w) => ({ code: w.code, message: { en: w.message, ur: w.messageUr } }));
+    const warnings: RoutingWarning[] = decision.warnings.map((w) => ({
+      code: w.code,
+      message: { en: w.message, ur: w.messageUr },
+    }));
     return decision.rule
       ? { rule: decision.rule, figures, increasePct, baselineCost, warnings }
-      : { rule: null, figures, increasePct, baselineCost, warnings, reason: decision.reason ?? `No forum rule of this province covers Rs ${figures.totalCost} million on ${on}` };
+      : {
+          rule: null,
+          figures,
+          increasePct,
+          baselineCost,
+          warnings,
+          reason: decision.reason ?? `No forum rule of this province covers Rs ${figures.totalCost} million on ${on}`,
+        };
   }
 
   /**
@@ -496,7 +762,12 @@ export class DocumentsService {
    * existed: as recorded on the project, see baseline_cost); never against the "original"
    * figures in the revised PC-I itself, which its preparer can edit.
    */
-  private async increaseOverApproved(em: EntityManager, projectId: string, totalCost: string, on: string): Promise<{ baselineCost: string | null; increasePct: string | null }> {
+  private async increaseOverApproved(
+    em: EntityManager,
+    projectId: string,
+    totalCost: string,
+    on: string,
+  ): Promise<{ baselineCost: string | null; increasePct: string | null }> {
     const recorded = await this.approvals.baselineOn(em, projectId, on);
     const baselineCost = recorded ?? (await this.projects.columnBaseline(em, projectId));
     if (!baselineCost || new Dec(baselineCost).isZero()) return NO_INCREASE;
@@ -506,7 +777,9 @@ export class DocumentsService {
   // --- helpers ----------------------------------------------------------------------------------
 
   private async load(em: EntityManager, id: string, lock = false): Promise<ProjectDocument> {
-    const document = await em.getRepository(ProjectDocument).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const document = await em
+      .getRepository(ProjectDocument)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!document) throw new NotFoundException(`No document ${id} in this province`);
     return document;
   }
@@ -521,10 +794,29 @@ export class DocumentsService {
 
   summary(d: ProjectDocument) {
     return {
-      id: d.id, projectId: d.projectId, formKey: d.formKey, edition: d.edition, kind: d.kind, sequence: d.sequence, period: d.period, parentId: d.parentId,
-      title: d.title, state: d.state, revision: d.revision, valid: d.valid, errorCount: d.errorCount, totalCost: d.totalCost,
-      forum: d.forum, departmentId: d.departmentId, sector: d.sector, districts: d.districts,
-      createdBy: d.createdBy, createdAt: d.createdAt, updatedAt: d.updatedAt, submittedAt: d.submittedAt, decidedAt: d.decidedAt,
+      id: d.id,
+      projectId: d.projectId,
+      formKey: d.formKey,
+      edition: d.edition,
+      kind: d.kind,
+      sequence: d.sequence,
+      period: d.period,
+      parentId: d.parentId,
+      title: d.title,
+      state: d.state,
+      revision: d.revision,
+      valid: d.valid,
+      errorCount: d.errorCount,
+      totalCost: d.totalCost,
+      forum: d.forum,
+      departmentId: d.departmentId,
+      sector: d.sector,
+      districts: d.districts,
+      createdBy: d.createdBy,
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+      submittedAt: d.submittedAt,
+      decidedAt: d.decidedAt,
     };
   }
 
@@ -565,7 +857,9 @@ export class DocumentsService {
         const editableSet = new Set(editable);
         const review = [...new Set(mine.flatMap((a) => a.from).filter((s) => !editableSet.has(s)))];
         const own = [...new Set(mine.flatMap((a) => a.from).filter((s) => editableSet.has(s)))];
-        where.push(`(d.state = ANY(${param(review)}) OR (d.state = ANY(${param(own)}) AND d.created_by = ${param(me.id)}))`);
+        where.push(
+          `(d.state = ANY(${param(review)}) OR (d.state = ANY(${param(own)}) AND d.created_by = ${param(me.id)}))`,
+        );
       }
       if (query.state) where.push(`d.state = ${param(query.state)}`);
       if (query.kind) where.push(`d.kind = ${param(query.kind)}`);
@@ -577,11 +871,19 @@ export class DocumentsService {
       if (query.maxCost) where.push(`d.total_cost <= ${param(query.maxCost)}::numeric`);
       if (query.q) {
         const words = titleWords(query.q);
-        if (words.length) where.push(`to_tsvector('simple', d.title) @@ to_tsquery('simple', ${param(words.map((w) => `${w}:*`).join(' & '))})`);
+        if (words.length)
+          where.push(
+            `to_tsvector('simple', d.title) @@ to_tsquery('simple', ${param(words.map((w) => `${w}:*`).join(' & '))})`,
+          );
       }
       const sort = query.sort ?? '-updatedAt';
       const key = sort.replace('-', '') as 'updatedAt' | 'totalCost' | 'title' | 'createdAt';
-      const column = { updatedAt: 'd.updated_at', totalCost: 'd.total_cost', title: 'd.title', createdAt: 'd.created_at' }[key];
+      const column = {
+        updatedAt: 'd.updated_at',
+        totalCost: 'd.total_cost',
+        title: 'd.title',
+        createdAt: 'd.created_at',
+      }[key];
       const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
       // Only the cost can be empty; the other sort keys are NOT NULL, and a NULLS clause on them
       // would stop Postgres from walking the (updated_at DESC, id DESC) index.
@@ -607,11 +909,22 @@ export class DocumentsService {
           ORDER BY page."${key}" ${direction}${nulls}, page.id ${direction}`,
         params,
       );
-      const names = await this.users.namesOf(em, rows.flatMap((r) => (r.ltActorId ? [r.ltActorId] : [])));
+      const names = await this.users.namesOf(
+        em,
+        rows.flatMap((r) => (r.ltActorId ? [r.ltActorId] : [])),
+      );
       const items = rows.map(({ ltAction, ltFromState, ltToState, ltComment, ltActorId, ltAt, ...document }) => ({
         ...document,
         lastTransition: ltActorId
-          ? { action: ltAction, fromState: ltFromState, toState: ltToState, comment: ltComment, actorId: ltActorId, actorName: names.get(ltActorId) ?? null, at: ltAt }
+          ? {
+              action: ltAction,
+              fromState: ltFromState,
+              toState: ltToState,
+              comment: ltComment,
+              actorId: ltActorId,
+              actorName: names.get(ltActorId) ?? null,
+              at: ltAt,
+            }
           : null,
       }));
       // Counting every match of a broad filter over 100,000 documents costs more than the page
@@ -631,7 +944,12 @@ export class DocumentsService {
     return this.db.transaction(async (em) => {
       const document = await this.load(em, id);
       const { validator, number } = await this.forms.validatorFor(em, document.formVersionId);
-      return { document: this.summary(document), data: document.data, definition: validator.compiled.definition, formVersionNumber: number };
+      return {
+        document: this.summary(document),
+        data: document.data,
+        definition: validator.compiled.definition,
+        formVersionNumber: number,
+      };
     });
   }
 
@@ -646,18 +964,30 @@ export class DocumentsService {
     const document = await this.load(em, id);
     const printed = revision ?? document.revision;
     if (printed < 1 || printed > document.revision) {
-      throw new BadRequestException({ message: [`revision must be between 1 and ${document.revision} for this document`] });
+      throw new BadRequestException({
+        message: [`revision must be between 1 and ${document.revision} for this document`],
+      });
     }
     const data: Data =
       printed === document.revision
         ? document.data
-        : (await em.query(`SELECT data FROM document_revisions WHERE document_id = $1 AND revision = $2`, [id, printed]))[0].data;
+        : (
+            await em.query(`SELECT data FROM document_revisions WHERE document_id = $1 AND revision = $2`, [
+              id,
+              printed,
+            ])
+          )[0].data;
     const workflow = await WorkflowService.current(em);
     const approvedStates = new Set(workflow.config.actions.filter((a) => a.decision === 'approved').map((a) => a.to));
     const project = await em.getRepository(Project).findOneByOrFail({ id: document.projectId });
     return {
-      id: document.id, formKey: document.formKey, formVersionId: document.formVersionId, revision: printed, data,
-      approved: printed === document.revision && approvedStates.has(document.state), projectTitle: project.title,
+      id: document.id,
+      formKey: document.formKey,
+      formVersionId: document.formVersionId,
+      revision: printed,
+      data,
+      approved: printed === document.revision && approvedStates.has(document.state),
+      projectTitle: project.title,
     };
   }
 }

@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { DecisionDetails } from '../approvals/dto';
 import { IsCalendarDate } from '../common/calendar';
@@ -17,13 +31,18 @@ export class CreateProjectRequest {
   @IsPlainText()
   title: string;
 
-  @ApiProperty({ enum: STARTING_FORMS, example: 'pc1-infrastructure', description: 'The first document: a PC-I variant or a PC-II' })
+  @ApiProperty({
+    enum: STARTING_FORMS,
+    example: 'pc1-infrastructure',
+    description: 'The first document: a PC-I variant or a PC-II',
+  })
   @IsIn(STARTING_FORMS, { message: `formKey must be one of ${STARTING_FORMS.join(', ')}` })
   formKey: string;
 
   @ApiPropertyOptional({
     example: '2005',
-    description: "The proforma edition (PC-I: '2005' or '2024'); default: the edition the province has chosen for new projects. An older edition is for documents of older projects, entered as they were prepared.",
+    description:
+      "The proforma edition (PC-I: '2005' or '2024'); default: the edition the province has chosen for new projects. An older edition is for documents of older projects, entered as they were prepared.",
   })
   @IsOptional()
   @Matches(/^[0-9]{4}$/, { message: 'edition must be a year such as 2005 or 2024' })
@@ -49,10 +68,15 @@ export class CreateProjectRequest {
 
 export class CreateFollowUpRequest {
   @ApiProperty({ enum: ['pc1-revised', 'pc3a', 'pc3b', 'pc4', 'pc5'] })
-  @IsIn(['pc1-revised', 'pc3a', 'pc3b', 'pc4', 'pc5'], { message: 'formKey must be one of pc1-revised, pc3a, pc3b, pc4, pc5' })
+  @IsIn(['pc1-revised', 'pc3a', 'pc3b', 'pc4', 'pc5'], {
+    message: 'formKey must be one of pc1-revised, pc3a, pc3b, pc4, pc5',
+  })
   formKey: string;
 
-  @ApiPropertyOptional({ description: 'PC-III(A) and PC-V: financial year 2025-26; PC-III(B): month 2025-09', example: '2025-09' })
+  @ApiPropertyOptional({
+    description: 'PC-III(A) and PC-V: financial year 2025-26; PC-III(B): month 2025-09',
+    example: '2025-09',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}$/, { message: 'period must be a financial year (2025-26) or a month (2025-09)' })
   period?: string;
@@ -82,7 +106,7 @@ export class TakeActionRequest {
     type: DecisionDetails,
     description:
       'A forum decision (approve, defer, reject, recommend upward, return before the forum): its date (default today; may be in the past, ' +
-      'not in the future nor before the document was prepared), meeting, approved cost (approvals; default the document\'s cost), outcome, ' +
+      "not in the future nor before the document was prepared), meeting, approved cost (approvals; default the document's cost), outcome, " +
       'conditions, minutes reference and letter (an attachment of this document). Routed by the forum rules in force on the decision date.',
   })
   @IsOptional()
@@ -94,19 +118,34 @@ export class TakeActionRequest {
 
 /** The answer to one open scrutiny warning of a document (POST /api/documents/:id/warning-answers). */
 export class AnswerWarningRequest {
-  @ApiProperty({ description: "The warning's key as GET /api/documents/:id lists it: check id @ pointer", example: 'allocation-near-cost@/planProvision/currentYearProvision' })
+  @ApiProperty({
+    description: "The warning's key as GET /api/documents/:id lists it: check id @ pointer",
+    example: 'allocation-near-cost@/planProvision/currentYearProvision',
+  })
   @IsString()
   @Length(1, 300)
   key: string;
 
-  @ApiProperty({ description: 'Why the figure stands (the comment a scrutiny officer reads)', example: 'The whole cost is released this year: the works are a single-season contract.' })
+  @ApiProperty({
+    description: 'Why the figure stands (the comment a scrutiny officer reads)',
+    example: 'The whole cost is released this year: the works are a single-season contract.',
+  })
   @IsString()
   @Length(1, 2000)
   @IsPlainText()
   answer: string;
 }
 
-const SORTS = ['updatedAt', '-updatedAt', 'totalCost', '-totalCost', 'title', '-title', 'createdAt', '-createdAt'] as const;
+const SORTS = [
+  'updatedAt',
+  '-updatedAt',
+  'totalCost',
+  '-totalCost',
+  'title',
+  '-title',
+  'createdAt',
+  '-createdAt',
+] as const;
 const AMOUNT = /^\d{1,15}(\.\d{1,3})?$/;
 const LIST_DEFAULT_PAGE_SIZE = 25;
 const LIST_MAX_PAGE_SIZE = 100;
@@ -128,12 +167,19 @@ class ListFilters extends PageQuery({ defaultSize: LIST_DEFAULT_PAGE_SIZE, maxSi
   @Matches(CODE, { message: 'sector must be a sector code' })
   sector?: string;
 
-  @ApiPropertyOptional({ example: 'kp-pdwp', description: 'A document: the forum it is routed to or was decided by; a project: that of its current document, or the forum that approved it' })
+  @ApiPropertyOptional({
+    example: 'kp-pdwp',
+    description:
+      'A document: the forum it is routed to or was decided by; a project: that of its current document, or the forum that approved it',
+  })
   @IsOptional()
   @Matches(CODE, { message: 'forum must be a forum code' })
   forum?: string;
 
-  @ApiPropertyOptional({ example: '300', description: 'Rs million (a project: its current cost, from the latest PC-II, PC-I or revised PC-I)' })
+  @ApiPropertyOptional({
+    example: '300',
+    description: 'Rs million (a project: its current cost, from the latest PC-II, PC-I or revised PC-I)',
+  })
   @IsOptional()
   @Matches(AMOUNT, { message: 'minCost must be an amount in Rs million' })
   minCost?: string;
@@ -194,12 +240,20 @@ export class ListProjectsQuery extends ListFilters {
   @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'state must be a workflow state id' })
   state?: string;
 
-  @ApiPropertyOptional({ enum: ['preparation', 'approved', 'rejected', 'completed'], description: 'The project\'s own status' })
+  @ApiPropertyOptional({
+    enum: ['preparation', 'approved', 'rejected', 'completed'],
+    description: "The project's own status",
+  })
   @IsOptional()
-  @IsIn(['preparation', 'approved', 'rejected', 'completed'], { message: 'status must be one of preparation, approved, rejected, completed' })
+  @IsIn(['preparation', 'approved', 'rejected', 'completed'], {
+    message: 'status must be one of preparation, approved, rejected, completed',
+  })
   status?: string;
 
-  @ApiPropertyOptional({ example: 'kp-pdwp', description: 'The forum that last approved the project (by its approval records)' })
+  @ApiPropertyOptional({
+    example: 'kp-pdwp',
+    description: 'The forum that last approved the project (by its approval records)',
+  })
   @IsOptional()
   @Matches(CODE, { message: 'approvedForum must be a forum code' })
   approvedForum?: string;
@@ -214,7 +268,10 @@ export class ListProjectsQuery extends ListFilters {
   @IsCalendarDate({ message: 'approvedTo must be a real date (YYYY-MM-DD)' })
   approvedTo?: string;
 
-  @ApiPropertyOptional({ example: '2023-07-01', description: 'Completed on or after this date (the approved PC-IV\'s decision date)' })
+  @ApiPropertyOptional({
+    example: '2023-07-01',
+    description: "Completed on or after this date (the approved PC-IV's decision date)",
+  })
   @IsOptional()
   @IsCalendarDate({ message: 'completedFrom must be a real date (YYYY-MM-DD)' })
   completedFrom?: string;
@@ -234,7 +291,12 @@ export class ListProjectsQuery extends ListFilters {
   @Matches(AMOUNT, { message: 'maxApprovedCost must be an amount in Rs million' })
   maxApprovedCost?: string;
 
-  @ApiPropertyOptional({ enum: PROJECT_SORTS, default: '-updatedAt', description: 'cost is the current cost, approvedCost the cost last approved, approvedAt the first approval, completedAt the completion; - sorts descending' })
+  @ApiPropertyOptional({
+    enum: PROJECT_SORTS,
+    default: '-updatedAt',
+    description:
+      'cost is the current cost, approvedCost the cost last approved, approvedAt the first approval, completedAt the completion; - sorts descending',
+  })
   @IsOptional()
   @IsIn(PROJECT_SORTS, { message: `sort must be one of ${PROJECT_SORTS.join(', ')}` })
   sort?: (typeof PROJECT_SORTS)[number];

@@ -69,17 +69,47 @@ export class ImportedProjectsRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20::timestamptz,
                clock_timestamp(), clock_timestamp())
        RETURNING id`,
-      [d.projectId, d.importKey, d.formKey, d.formVersionId, d.edition, d.kind, d.sequence, d.parentId, d.title, d.state, JSON.stringify(d.data),
-        d.valid, d.errorCount, d.totalCost, d.forum, d.departmentId, d.sector, d.districts, d.createdBy, d.decidedAt],
+      [
+        d.projectId,
+        d.importKey,
+        d.formKey,
+        d.formVersionId,
+        d.edition,
+        d.kind,
+        d.sequence,
+        d.parentId,
+        d.title,
+        d.state,
+        JSON.stringify(d.data),
+        d.valid,
+        d.errorCount,
+        d.totalCost,
+        d.forum,
+        d.departmentId,
+        d.sector,
+        d.districts,
+        d.createdBy,
+        d.decidedAt,
+      ],
     );
-    await em.query(`INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, 1, $2, $3, $4)`, [
-      row.id, JSON.stringify(d.data), d.errorCount, d.createdBy,
-    ]);
+    await em.query(
+      `INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, 1, $2, $3, $4)`,
+      [row.id, JSON.stringify(d.data), d.errorCount, d.createdBy],
+    );
     return row.id;
   }
 
   /** The project's own status once its history is in (approval records may have moved it meanwhile). */
-  async setStatus(em: EntityManager, projectId: string, status: 'approved' | 'completed', completedAt: string | null): Promise<void> {
-    await em.query(`UPDATE projects SET status = $2, completed_at = $3::date WHERE id = $1`, [projectId, status, completedAt]);
+  async setStatus(
+    em: EntityManager,
+    projectId: string,
+    status: 'approved' | 'completed',
+    completedAt: string | null,
+  ): Promise<void> {
+    await em.query(`UPDATE projects SET status = $2, completed_at = $3::date WHERE id = $1`, [
+      projectId,
+      status,
+      completedAt,
+    ]);
   }
 }

@@ -107,14 +107,31 @@ export class ImportedProjectsService {
 
   async createProject(em: EntityManager, p: NewImportedProject): Promise<string> {
     const id = await this.repository.insertProject(em, {
-      importKey: p.importKey, title: p.title, departmentId: p.departmentId, sector: p.sector, districts: p.districts,
-      adpNumber: p.adpSerial, computerCode: p.computerCode, createdBy: p.createdBy,
+      importKey: p.importKey,
+      title: p.title,
+      departmentId: p.departmentId,
+      sector: p.sector,
+      districts: p.districts,
+      adpNumber: p.adpSerial,
+      computerCode: p.computerCode,
+      createdBy: p.createdBy,
     });
-    await this.audit.record(em, { action: 'project.imported', targetType: 'project', targetId: id, details: { importKey: p.importKey, title: p.title } });
+    await this.audit.record(em, {
+      action: 'project.imported',
+      targetType: 'project',
+      targetId: id,
+      details: { importKey: p.importKey, title: p.title },
+    });
     return id;
   }
 
-  async addDocument(em: EntityManager, projectId: string, project: ImportedProjectFacts, d: NewImportedDocument, finalStates: FinalStates): Promise<string> {
+  async addDocument(
+    em: EntityManager,
+    projectId: string,
+    project: ImportedProjectFacts,
+    d: NewImportedDocument,
+    finalStates: FinalStates,
+  ): Promise<string> {
     const state = stateAfter(finalStates, d.lastDecision);
     const version = await this.forms.currentVersion(em, d.formKey);
     const { validator } = await this.forms.validatorFor(em, version.id);
@@ -141,12 +158,22 @@ export class ImportedProjectsService {
       decidedAt: instantOnDay(d.decidedOn),
       createdBy: d.createdBy,
     });
-    await this.audit.record(em, { action: 'document.imported', targetType: 'document', targetId: id, details: { projectId, formKey: d.formKey, kind: d.kind, importKey: d.importKey } });
+    await this.audit.record(em, {
+      action: 'document.imported',
+      targetType: 'document',
+      targetId: id,
+      details: { projectId, formKey: d.formKey, kind: d.kind, importKey: d.importKey },
+    });
     return id;
   }
 
   /** After its history is in: the project's status and the summary the project list shows. */
-  async finish(em: EntityManager, projectId: string, status: 'approved' | 'completed', completedAt: string | null): Promise<void> {
+  async finish(
+    em: EntityManager,
+    projectId: string,
+    status: 'approved' | 'completed',
+    completedAt: string | null,
+  ): Promise<void> {
     await this.repository.setStatus(em, projectId, status, completedAt);
     await this.projects.refreshSummary(em, projectId);
   }
@@ -174,14 +201,28 @@ export class ImportedProjectsService {
     };
     const year = d.preparationDate ? fiscalYearOf(d.preparationDate) : undefined;
     if (d.kind === 'pc1') {
-      return { cover, name: { title: p.title }, location, capitalCost: { estimate: { rows: [costRow(d.documentCost, fec, year)] } } };
+      return {
+        cover,
+        name: { title: p.title },
+        location,
+        capitalCost: { estimate: { rows: [costRow(d.documentCost, fec, year)] } },
+      };
     }
     const revises = d.revises!;
     return {
-      cover: { ...cover, parentDocumentId: revises.documentId, approvalForum: revises.forum, approvalDate: revises.approvedOn, revisionNumber: d.revisionNumber },
+      cover: {
+        ...cover,
+        parentDocumentId: revises.documentId,
+        approvalForum: revises.forum,
+        approvalDate: revises.approvedOn,
+        revisionNumber: d.revisionNumber,
+      },
       name: { title: p.title },
       location,
-      capitalCost: { original: { rows: [costRow(revises.approvedCost, new Dec(0))] }, revised: { rows: [costRow(d.documentCost, fec)] } },
+      capitalCost: {
+        original: { rows: [costRow(revises.approvedCost, new Dec(0))] },
+        revised: { rows: [costRow(d.documentCost, fec)] },
+      },
     };
   }
 }
@@ -195,8 +236,12 @@ function stateAfter(finalStates: FinalStates, decision: string): string {
   const state = finalStates.get(decision === 'approved-with-changes' ? 'approved' : decision);
   if (state) return state;
   throw new BadRequestException({
-    message: [`decision: the province's workflow has no action that records "${decision}" and ends in a final state; an imported document must rest in a final state`],
-    messageUr: [`فیصلہ: صوبے کے ورک فلو میں کوئی ایسا عمل نہیں جو "${decision}" درج کرے اور حتمی مرحلے پر ختم ہو؛ درآمد شدہ دستاویز کا حتمی مرحلے میں ہونا لازمی ہے`],
+    message: [
+      `decision: the province's workflow has no action that records "${decision}" and ends in a final state; an imported document must rest in a final state`,
+    ],
+    messageUr: [
+      `فیصلہ: صوبے کے ورک فلو میں کوئی ایسا عمل نہیں جو "${decision}" درج کرے اور حتمی مرحلے پر ختم ہو؛ درآمد شدہ دستاویز کا حتمی مرحلے میں ہونا لازمی ہے`,
+    ],
   });
 }
 

@@ -6,7 +6,6 @@ import { Obligation } from './obligation';
 
 export type { Obligation } from './obligation';
 
-
 /** PC-III(B) for month M is due by the 5th of month M+1 (Planning Commission 2006 guideline). */
 export const PC3B_DUE_DAY = 5;
 /** PC-V is due by 31 July each year, for five years after completion. */
@@ -32,15 +31,30 @@ export class ObligationsService {
 
   /** Obligations as of a date (default today), optionally of one project only. */
   list(status: string, on: string | undefined, projectId?: string): Promise<{ on: string; items: Obligation[] }> {
-    if (!['due', 'overdue', 'all', 'fulfilled'].includes(status)) throw new BadRequestException({ message: ['status must be due, overdue, fulfilled or all'] });
-    if (on !== undefined && !isCalendarDate(on)) throw new BadRequestException({ message: ['on must be a real date (YYYY-MM-DD)'] });
+    if (!['due', 'overdue', 'all', 'fulfilled'].includes(status))
+      throw new BadRequestException({ message: ['status must be due, overdue, fulfilled or all'] });
+    if (on !== undefined && !isCalendarDate(on))
+      throw new BadRequestException({ message: ['on must be a real date (YYYY-MM-DD)'] });
     const asOf = on ?? this.calendar.today();
     return this.db.transaction((em) => this.listIn(em, status as ObligationStatusFilter, asOf, projectId));
   }
 
   /** The same list inside the caller's unit of work (e.g. the reminder job), as of a checked date. */
-  async listIn(em: EntityManager, status: ObligationStatusFilter, asOf: string, projectId?: string): Promise<{ on: string; items: Obligation[] }> {
-    const projects: { id: string; title: string; status: string; approved_at: string | null; completed_at: string | null; department_id: string | null; created_by: string | null }[] = await em.query(
+  async listIn(
+    em: EntityManager,
+    status: ObligationStatusFilter,
+    asOf: string,
+    projectId?: string,
+  ): Promise<{ on: string; items: Obligation[] }> {
+    const projects: {
+      id: string;
+      title: string;
+      status: string;
+      approved_at: string | null;
+      completed_at: string | null;
+      department_id: string | null;
+      created_by: string | null;
+    }[] = await em.query(
       `SELECT id, title, status, to_char(approved_at, 'YYYY-MM-DD') AS approved_at, to_char(completed_at, 'YYYY-MM-DD') AS completed_at, department_id, created_by
          FROM projects WHERE status IN ('approved', 'completed') AND ($1::uuid IS NULL OR id = $1::uuid)`,
       [projectId ?? null],
@@ -54,7 +68,17 @@ export class ObligationsService {
     const add = (p: (typeof projects)[number], kind: Obligation['kind'], period: string, dueDate: string) => {
       const documentId = submitted.get(`${p.id}/${kind}/${period}`) ?? null;
       const status = documentId ? 'fulfilled' : dueDate < asOf ? 'overdue' : 'due';
-      items.push({ projectId: p.id, projectTitle: p.title, kind, period, dueDate, documentId, status, departmentId: p.department_id, preparedBy: p.created_by });
+      items.push({
+        projectId: p.id,
+        projectTitle: p.title,
+        kind,
+        period,
+        dueDate,
+        documentId,
+        status,
+        departmentId: p.department_id,
+        preparedBy: p.created_by,
+      });
     };
     const [asOfY, asOfM] = asOf.split('-').map(Number);
     for (const p of projects) {
@@ -82,7 +106,9 @@ export class ObligationsService {
         }
       }
     }
-    items.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.projectTitle.localeCompare(b.projectTitle)));
+    items.sort((a, b) =>
+      a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.projectTitle.localeCompare(b.projectTitle),
+    );
     return { on: asOf, items: status === 'all' ? items : items.filter((i) => i.status === status) };
   }
 }

@@ -21,7 +21,9 @@ export async function assertMayPrepare(em: EntityManager, owned: Owned, me: User
   if (owned.createdBy === me.id) return;
   const user = await em.getRepository(User).findOneBy({ id: me.id });
   if (!owned.departmentId || user?.departmentId !== owned.departmentId) {
-    throw new ForbiddenException("Only the author or a preparer of the owning department may prepare this project's documents");
+    throw new ForbiddenException(
+      "Only the author or a preparer of the owning department may prepare this project's documents",
+    );
   }
 }
 
@@ -29,7 +31,11 @@ export async function assertMayPrepare(em: EntityManager, owned: Owned, me: User
  * The department a new project belongs to. A preparer who belongs to a department starts
  * projects for it only; one with none (a P&D planning cell, say) names the department.
  */
-export async function departmentForNewProject(em: EntityManager, requested: string | undefined, me: UserPrincipal): Promise<string | null> {
+export async function departmentForNewProject(
+  em: EntityManager,
+  requested: string | undefined,
+  me: UserPrincipal,
+): Promise<string | null> {
   const user = await em.getRepository(User).findOneByOrFail({ id: me.id });
   if (user.departmentId && requested && requested !== user.departmentId) {
     throw new ForbiddenException('departmentId: you may start projects only for your own department');

@@ -32,12 +32,27 @@ import { DocumentsController, ObligationsController, ProjectsController } from '
     // defParamCharset: browsers send the name's UTF-8 bytes; busboy's default (latin1) turned رپورٹ.pdf into Ø±Ù¾ÙˆØ±Ù¹.pdf.
     MulterModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ preservePath: true, defParamCharset: 'utf8', limits: { fileSize: config.storage.maxBytes, files: 1, fields: 5, parts: 6 } }),
+      useFactory: (config: AppConfig) => ({
+        preservePath: true,
+        defParamCharset: 'utf8',
+        limits: { fileSize: config.storage.maxBytes, files: 1, fields: 5, parts: 6 },
+      }),
     }),
   ],
   controllers: [ProjectsController, DocumentsController, ObligationsController],
-  providers: [DocumentsService, DocumentWarningsService, WarningAnswersRepository, ProjectsService, ProjectsRepository, ObligationsService, AttachmentsService, AttachmentsRepository, { provide: FileStorage, useClass: LocalDiskStorage },
-    ImportedProjectsService, ImportedProjectsRepository],
+  providers: [
+    DocumentsService,
+    DocumentWarningsService,
+    WarningAnswersRepository,
+    ProjectsService,
+    ProjectsRepository,
+    ObligationsService,
+    AttachmentsService,
+    AttachmentsRepository,
+    { provide: FileStorage, useClass: LocalDiskStorage },
+    ImportedProjectsService,
+    ImportedProjectsRepository,
+  ],
   // Exports read the list and documents through these (src/exports).
   // Reminders read obligations through ObligationsService (src/reminders).
   // The legacy portfolio import writes its projects through ImportedProjectsService (src/imports).

@@ -7,8 +7,20 @@ export const PROJECT_STAGES = ['pc2', 'pc1', 'pc1-revised', 'pc4', 'pc5'] as con
 export type ProjectStage = (typeof PROJECT_STAGES)[number];
 
 export const PROJECT_SORTS = [
-  'updatedAt', '-updatedAt', 'title', '-title', 'cost', '-cost', 'createdAt', '-createdAt', 'approvedCost', '-approvedCost', 'approvedAt', '-approvedAt',
-  'completedAt', '-completedAt',
+  'updatedAt',
+  '-updatedAt',
+  'title',
+  '-title',
+  'cost',
+  '-cost',
+  'createdAt',
+  '-createdAt',
+  'approvedCost',
+  '-approvedCost',
+  'approvedAt',
+  '-approvedAt',
+  'completedAt',
+  '-completedAt',
 ] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
@@ -66,7 +78,13 @@ export interface ProjectRow {
 }
 
 const SORT_COLUMNS: Record<string, string> = {
-  updatedAt: 'p.updated_at', title: 'p.title', cost: 'p.current_cost', createdAt: 'p.created_at', approvedCost: 'p.approved_cost', approvedAt: 'p.approved_at', completedAt: 'p.completed_at',
+  updatedAt: 'p.updated_at',
+  title: 'p.title',
+  cost: 'p.current_cost',
+  createdAt: 'p.created_at',
+  approvedCost: 'p.approved_cost',
+  approvedAt: 'p.approved_at',
+  completedAt: 'p.completed_at',
 };
 /** Sort columns a project may not have yet (empty ones go last either way). */
 const NULLABLE_SORT_COLUMNS = new Set(['p.current_cost', 'p.approved_cost', 'p.approved_at', 'p.completed_at']);
@@ -164,7 +182,12 @@ export class ProjectsRepository {
    * in the caller's unit of work, so an export of 100,000 projects reads one consistent snapshot
    * and never holds more than one batch in memory. Paging is ignored.
    */
-  async *scan(em: EntityManager, filter: ProjectListCriteria, maxRows: number, batchSize: number): AsyncGenerator<ProjectRow[]> {
+  async *scan(
+    em: EntityManager,
+    filter: ProjectListCriteria,
+    maxRows: number,
+    batchSize: number,
+  ): AsyncGenerator<ProjectRow[]> {
     const { filterSql, orderSql, params, param } = this.query(filter);
     await em.query(
       `DECLARE project_scan NO SCROLL CURSOR FOR
@@ -217,7 +240,9 @@ export class ProjectsRepository {
     if (filter.minApprovedCost) where.push(`p.approved_cost >= ${param(filter.minApprovedCost)}::numeric`);
     if (filter.maxApprovedCost) where.push(`p.approved_cost <= ${param(filter.maxApprovedCost)}::numeric`);
     if (filter.words?.length) {
-      where.push(`to_tsvector('simple', p.title) @@ to_tsquery('simple', ${param(filter.words.map((w) => `${w}:*`).join(' & '))})`);
+      where.push(
+        `to_tsvector('simple', p.title) @@ to_tsquery('simple', ${param(filter.words.map((w) => `${w}:*`).join(' & '))})`,
+      );
     }
     const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const column = SORT_COLUMNS[filter.sort.replace('-', '')];
@@ -237,7 +262,11 @@ export class ProjectsRepository {
    */
   async applyApprovals(em: EntityManager, projectId: string, s: ApprovalStanding): Promise<void> {
     if (s.approvedCost === null) {
-      if (s.rejected) await em.query(`UPDATE projects SET status = 'rejected', updated_at = now() WHERE id = $1 AND status = 'preparation'`, [projectId]);
+      if (s.rejected)
+        await em.query(
+          `UPDATE projects SET status = 'rejected', updated_at = now() WHERE id = $1 AND status = 'preparation'`,
+          [projectId],
+        );
       return;
     }
     await em.query(
@@ -246,19 +275,33 @@ export class ProjectsRepository {
               baseline_cost = $6, completed_at = COALESCE($7::date, completed_at),
               status = CASE WHEN $7::date IS NOT NULL OR status = 'completed' THEN 'completed' ELSE 'approved' END, updated_at = now()
         WHERE id = $1`,
-      [projectId, s.approvedCost, s.approvedForum, s.approvedDocumentId, s.approvedAt, s.baselineCost ?? s.approvedCost, s.completedAt],
+      [
+        projectId,
+        s.approvedCost,
+        s.approvedForum,
+        s.approvedDocumentId,
+        s.approvedAt,
+        s.baselineCost ?? s.approvedCost,
+        s.completedAt,
+      ],
     );
   }
 
   /** A document of the province as a decision on it needs it, or null. */
   async decidedDocument(em: EntityManager, id: string): Promise<DecidedDocument | null> {
-    const [row] = await em.query(`SELECT id, project_id AS "projectId", kind, total_cost::text AS "totalCost", data FROM documents WHERE id = $1`, [id]);
+    const [row] = await em.query(
+      `SELECT id, project_id AS "projectId", kind, total_cost::text AS "totalCost", data FROM documents WHERE id = $1`,
+      [id],
+    );
     return row ?? null;
   }
 
   /** The cost a project's revisions were measured against before approval records existed (migration 0007). */
   async columnBaseline(em: EntityManager, id: string): Promise<string | null> {
-    const [row] = await em.query(`SELECT COALESCE(baseline_cost, approved_cost)::text AS cost FROM projects WHERE id = $1`, [id]);
+    const [row] = await em.query(
+      `SELECT COALESCE(baseline_cost, approved_cost)::text AS cost FROM projects WHERE id = $1`,
+      [id],
+    );
     return row?.cost ?? null;
   }
 
@@ -268,7 +311,10 @@ export class ProjectsRepository {
 
   /** The list fields of one project, or null when the province has no such project. */
   async summary(em: EntityManager, id: string): Promise<ProjectRow | null> {
-    const [row] = await em.query(`SELECT ${ROW_COLUMNS} FROM projects p LEFT JOIN documents d ON d.id = p.current_document_id WHERE p.id = $1`, [id]);
+    const [row] = await em.query(
+      `SELECT ${ROW_COLUMNS} FROM projects p LEFT JOIN documents d ON d.id = p.current_document_id WHERE p.id = $1`,
+      [id],
+    );
     return row ?? null;
   }
 }

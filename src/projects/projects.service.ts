@@ -21,10 +21,17 @@ export class ProjectsService {
     private readonly departments: DepartmentsService,
   ) {}
 
-  list(query: ListProjectsQuery): Promise<{ items: ProjectListItem[]; total: number; totalIsExact: boolean; page: number; pageSize: number }> {
+  list(
+    query: ListProjectsQuery,
+  ): Promise<{ items: ProjectListItem[]; total: number; totalIsExact: boolean; page: number; pageSize: number }> {
     const { page, pageSize } = query;
     return this.db.transaction(async (em) => {
-      const { rows, total } = await this.projects.list(em, { ...this.filterOf(query), page, pageSize, countCap: LIST_COUNT_CAP });
+      const { rows, total } = await this.projects.list(em, {
+        ...this.filterOf(query),
+        page,
+        pageSize,
+        countCap: LIST_COUNT_CAP,
+      });
       const items = await this.withDepartmentNames(em, rows);
       return { items, total: Math.min(total, LIST_COUNT_CAP), totalIsExact: total <= LIST_COUNT_CAP, page, pageSize };
     });
@@ -36,7 +43,11 @@ export class ProjectsService {
    * batch however long the list. `consume` is called at least once (with [] when nothing matches)
    * so a caller can start its output there. Resolves with the number of rows.
    */
-  scan(query: ListProjectsQuery, maxRows: number, consume: (batch: ProjectListItem[]) => Promise<void>): Promise<number> {
+  scan(
+    query: ListProjectsQuery,
+    maxRows: number,
+    consume: (batch: ProjectListItem[]) => Promise<void>,
+  ): Promise<number> {
     return this.db.transaction(async (em) => {
       let count = 0;
       for await (const rows of this.projects.scan(em, this.filterOf(query), maxRows, SCAN_BATCH_ROWS)) {
@@ -72,7 +83,10 @@ export class ProjectsService {
   }
 
   private async withDepartmentNames(em: EntityManager, rows: ProjectRow[]): Promise<ProjectListItem[]> {
-    const names = await this.departments.namesOf(em, rows.map((r) => r.departmentId));
+    const names = await this.departments.namesOf(
+      em,
+      rows.map((r) => r.departmentId),
+    );
     return rows.map((r) => ({ ...r, departmentName: r.departmentId ? (names.get(r.departmentId) ?? null) : null }));
   }
 }

@@ -11,7 +11,9 @@ export function periodProblem(kind: DocumentKind, period: string | undefined): s
   if (kind === 'pc3b') {
     const m = period ? MONTH.exec(period) : null;
     const month = m ? Number(m[2]) : 0;
-    return m && month >= 1 && month <= 12 ? null : 'period is required for pc3b: a month such as 2025-09 (month 01 to 12)';
+    return m && month >= 1 && month <= 12
+      ? null
+      : 'period is required for pc3b: a month such as 2025-09 (month 01 to 12)';
   }
   if (kind === 'pc3a' || kind === 'pc5') {
     const m = period ? MONTH.exec(period) : null;

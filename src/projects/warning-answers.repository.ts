@@ -22,7 +22,14 @@ export class WarningAnswersRepository {
   }
 
   /** Gives or replaces the answer to one warning; the audit log keeps earlier answers. */
-  async save(em: EntityManager, documentId: string, key: string, text: string, by: string, figures: Record<string, unknown>): Promise<WarningAnswer> {
+  async save(
+    em: EntityManager,
+    documentId: string,
+    key: string,
+    text: string,
+    by: string,
+    figures: Record<string, unknown>,
+  ): Promise<WarningAnswer> {
     const [row] = await em.query(
       `INSERT INTO document_warning_answers (document_id, warning_key, answer, answered_by, figures) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (document_id, warning_key) DO UPDATE SET answer = EXCLUDED.answer, answered_by = EXCLUDED.answered_by, answered_at = now(), figures = EXCLUDED.figures

@@ -21,7 +21,12 @@ export class ProvisioningService {
   ) {}
 
   /** Inserts a queued run inside the caller's transaction (so it exists iff the tenant row does). */
-  async createRun(em: EntityManager, tenantId: string, admin: { email: string; name: string | null; passwordHash: string }, requestedBy: string | null): Promise<ProvisioningRun> {
+  async createRun(
+    em: EntityManager,
+    tenantId: string,
+    admin: { email: string; name: string | null; passwordHash: string },
+    requestedBy: string | null,
+  ): Promise<ProvisioningRun> {
     const repo = em.getRepository(ProvisioningRun);
     return repo.save(
       repo.create({
@@ -49,8 +54,14 @@ export class ProvisioningService {
       );
     } catch (error) {
       const reason = `could not queue provisioning: ${error instanceof Error ? error.message : String(error)}`;
-      await this.dataSource.query(`UPDATE platform.provisioning_runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [runId, reason]);
-      await this.dataSource.query(`UPDATE platform.tenants SET status = 'failed', status_reason = $2, updated_at = now() WHERE id = $1`, [tenantId, reason]);
+      await this.dataSource.query(
+        `UPDATE platform.provisioning_runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`,
+        [runId, reason],
+      );
+      await this.dataSource.query(
+        `UPDATE platform.tenants SET status = 'failed', status_reason = $2, updated_at = now() WHERE id = $1`,
+        [tenantId, reason],
+      );
       await this.registry.invalidate();
       throw error;
     }

@@ -64,7 +64,10 @@ export class TenantProvisioner {
         await step('seed-admin', () => this.seedAdmin(em, run.admin_email, run.admin_name, run.admin_password_hash));
         await step('install-defaults', () => installProvinceDefaults(em, run.slug, this.forms));
         await step('activate', () =>
-          em.query(`UPDATE platform.tenants SET status = 'active', status_reason = NULL, updated_at = now() WHERE id = $1`, [tenantId]),
+          em.query(
+            `UPDATE platform.tenants SET status = 'active', status_reason = NULL, updated_at = now() WHERE id = $1`,
+            [tenantId],
+          ),
         );
         return 'succeeded' as const;
       });
@@ -79,7 +82,8 @@ export class TenantProvisioner {
       const reason = error instanceof Error ? error.message : String(error);
       for (const s of steps) {
         if (s.status === 'done') s.status = 'rolled-back';
-        if (s.status === 'running') Object.assign(s, { status: 'failed', finishedAt: new Date().toISOString(), detail: reason });
+        if (s.status === 'running')
+          Object.assign(s, { status: 'failed', finishedAt: new Date().toISOString(), detail: reason });
       }
       await this.dataSource.query(
         `UPDATE platform.provisioning_runs SET status = 'failed', finished_at = now(), error = $2, steps = $3 WHERE id = $1`,
@@ -96,12 +100,27 @@ export class TenantProvisioner {
     }
   }
 
-  private async seedAdmin(em: EntityManager, email: string, name: string | null, passwordHash: string | null): Promise<void> {
-    if (!passwordHash) throw new Error('the first admin password is no longer stored; start a new provisioning request');
-    await UsersService.insert(em, { email, name: name ?? DEFAULT_ADMIN_NAME, passwordHash, roles: ['tenant_admin'], status: 'active' });
+  private async seedAdmin(
+    em: EntityManager,
+    email: string,
+    name: string | null,
+    passwordHash: string | null,
+  ): Promise<void> {
+    if (!passwordHash)
+      throw new Error('the first admin password is no longer stored; start a new provisioning request');
+    await UsersService.insert(em, {
+      email,
+      name: name ?? DEFAULT_ADMIN_NAME,
+      passwordHash,
+      roles: ['tenant_admin'],
+      status: 'active',
+    });
   }
 
   private async saveSteps(runId: string, steps: ProvisioningStep[]): Promise<void> {
-    await this.dataSource.query(`UPDATE platform.provisioning_runs SET steps = $2 WHERE id = $1`, [runId, JSON.stringify(steps)]);
+    await this.dataSource.query(`UPDATE platform.provisioning_runs SET steps = $2 WHERE id = $1`, [
+      runId,
+      JSON.stringify(steps),
+    ]);
   }
 }

@@ -8,7 +8,6 @@ import { HostResolver } from '../tenancy/host-resolver.service';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { QUEUE_BOARD_COOKIE } from './queue-board-cookie';
 
-
 const ERROR_NAMES = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as const;
 
 /**
@@ -88,7 +87,10 @@ export function boardAction(route: string): string {
   const segments = route.split('/').filter(Boolean);
   const words = segments.filter((s) => !s.startsWith(':') && s !== 'api' && s !== 'queues');
   const verb = [segments.includes(':jobId') ? 'job' : null, ...words].filter(Boolean).join('-');
-  return `queues.${verb || 'change'}`.toLowerCase().replace(/[^a-z0-9_.-]/g, '-').slice(0, 64);
+  return `queues.${verb || 'change'}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_.-]/g, '-')
+    .slice(0, 64);
 }
 
 /** The queue (or every queue), and the job when there is one: `mail/123`. */

@@ -58,7 +58,9 @@ export class ReminderSchedules {
     if (this.stopped) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.reconcile().catch((error: Error) => this.logger.warn({ err: error.message }, 'Reminder schedules not reconciled; next province change retries'));
+      this.reconcile().catch((error: Error) =>
+        this.logger.warn({ err: error.message }, 'Reminder schedules not reconciled; next province change retries'),
+      );
     }, RECONCILE_DEBOUNCE_MS).unref();
   }
 
@@ -71,7 +73,9 @@ export class ReminderSchedules {
       const active = await this.registry.activeIds();
       const wanted = new Set(active.map((id) => this.schedulerId(id)));
       // A scheduler removed while the list is read (another worker reconciling) comes back as a hole.
-      const existing = (await this.queue.getJobSchedulers(0, -1)).filter((s) => s && (s.key.startsWith(SCHEDULER_PREFIX) || s.id?.startsWith(SCHEDULER_PREFIX)));
+      const existing = (await this.queue.getJobSchedulers(0, -1)).filter(
+        (s) => s && (s.key.startsWith(SCHEDULER_PREFIX) || s.id?.startsWith(SCHEDULER_PREFIX)),
+      );
       for (const s of existing) {
         const id = s.id ?? s.key;
         if (!wanted.has(id)) await this.queue.removeJobScheduler(id);
@@ -90,7 +94,12 @@ export class ReminderSchedules {
           {
             name: REMINDER_JOB,
             data: { tenantId },
-            opts: { attempts: REMINDER_ATTEMPTS, backoff: { type: 'exponential', delay: REMINDER_BACKOFF_MS }, removeOnComplete: { age: KEEP_FINISHED_SECONDS }, removeOnFail: { age: KEEP_FINISHED_SECONDS } },
+            opts: {
+              attempts: REMINDER_ATTEMPTS,
+              backoff: { type: 'exponential', delay: REMINDER_BACKOFF_MS },
+              removeOnComplete: { age: KEEP_FINISHED_SECONDS },
+              removeOnFail: { age: KEEP_FINISHED_SECONDS },
+            },
           },
         );
       }

@@ -10,7 +10,10 @@ import { ReminderRun, RemindersService } from './reminders.service';
 
 /** Worker side of reminders: keeps the per-province schedulers in step and runs their jobs. */
 @Processor(SCHEDULE_QUEUE)
-export class RemindersProcessor extends TenantWorkerHost<ReminderJob, ReminderRun> implements OnApplicationBootstrap, OnModuleDestroy {
+export class RemindersProcessor
+  extends TenantWorkerHost<ReminderJob, ReminderRun>
+  implements OnApplicationBootstrap, OnModuleDestroy
+{
   constructor(
     registry: TenantRegistry,
     tenantDb: TenantDatabase,
@@ -30,7 +33,8 @@ export class RemindersProcessor extends TenantWorkerHost<ReminderJob, ReminderRu
   }
 
   protected handle(job: Job<ReminderJob>): Promise<ReminderRun> {
-    if (job.name !== REMINDER_JOB) throw new UnrecoverableError(`no handler for ${job.name} on the ${SCHEDULE_QUEUE} queue`);
+    if (job.name !== REMINDER_JOB)
+      throw new UnrecoverableError(`no handler for ${job.name} on the ${SCHEDULE_QUEUE} queue`);
     return this.reminders.remind(job.data.on);
   }
 }

@@ -23,6 +23,10 @@ export class RemindersRepository {
   }
 
   async attachEvent(em: EntityManager, key: string, localDate: string, eventId: string): Promise<void> {
-    await em.query(`UPDATE obligation_reminders SET event_id = $3 WHERE obligation_key = $1 AND local_date = $2`, [key, localDate, eventId]);
+    await em.query(`UPDATE obligation_reminders SET event_id = $3 WHERE obligation_key = $1 AND local_date = $2`, [
+      key,
+      localDate,
+      eventId,
+    ]);
   }
 }

@@ -37,7 +37,12 @@ export class RemindersService {
 
   /** The calendar date of `instant` in a time zone, YYYY-MM-DD. */
   localDate(timeZone: string, instant: Date = new Date()): string {
-    const parts = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+    const parts = new Intl.DateTimeFormat('en', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(instant);
     const part = (type: string) => parts.find((p) => p.type === type)!.value;
     return `${part('year')}-${part('month')}-${part('day')}`;
   }
@@ -45,11 +50,22 @@ export class RemindersService {
   /** Publishes the current province's reminders for a local day (default: today in its time zone). */
   remind(on?: string): Promise<ReminderRun> {
     const day = on ?? this.localDate(this.timeZoneOf(this.db.currentTenant()));
-    const horizon = new Date(Date.parse(`${day}T00:00:00Z`) + this.config.reminders.dueSoonDays * DAY_MS).toISOString().slice(0, 10);
+    const horizon = new Date(Date.parse(`${day}T00:00:00Z`) + this.config.reminders.dueSoonDays * DAY_MS)
+      .toISOString()
+      .slice(0, 10);
     return this.db.transaction(async (em) => {
       const { items } = await this.obligations.listIn(em, 'all', day);
       const wanted = items
-        .map((o) => ({ o, key: `${o.projectId}/${o.kind}/${o.period}`, type: o.status === 'overdue' ? 'obligation.overdue' : o.status === 'due' && o.dueDate <= horizon ? 'obligation.due' : null }))
+        .map((o) => ({
+          o,
+          key: `${o.projectId}/${o.kind}/${o.period}`,
+          type:
+            o.status === 'overdue'
+              ? 'obligation.overdue'
+              : o.status === 'due' && o.dueDate <= horizon
+                ? 'obligation.due'
+                : null,
+        }))
         .filter((r): r is typeof r & { type: 'obligation.due' | 'obligation.overdue' } => r.type !== null);
       const claimed = await this.repo.claim(em, day, wanted);
       const run: ReminderRun = { on: day, due: 0, overdue: 0 };

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { IsCalendarDate } from '../common/calendar';
 import { IsPlainText } from '../common/validation';
 import { FORUM_RULE_LEVELS, type ForumRuleLevel } from './forum-rules';
@@ -17,7 +29,8 @@ export class CreateForumRuleRequest {
   @ApiPropertyOptional({
     enum: FORUM_RULE_LEVELS,
     default: 'provincial',
-    description: "provincial: the province's own rule (its bands, special rules); federal: a federal forum's own limit (ministries' DDWP, CDWP, ECNEC)",
+    description:
+      "provincial: the province's own rule (its bands, special rules); federal: a federal forum's own limit (ministries' DDWP, CDWP, ECNEC)",
   })
   @IsOptional()
   @IsIn(FORUM_RULE_LEVELS, { message: 'level must be federal or provincial' })

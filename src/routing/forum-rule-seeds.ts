@@ -12,7 +12,14 @@ import type { ForumRuleData } from './forum-rules';
  */
 
 /** Higher decides. Special rules sit above the province's bands, which sit above the federal bands. */
-const PRIORITY = { federalBand: 10, federalDdwp: 15, provincialBand: 20, foreignFunding: 25, special: 30, revision: 40 } as const;
+const PRIORITY = {
+  federalBand: 10,
+  federalDdwp: 15,
+  provincialBand: 20,
+  foreignFunding: 25,
+  special: 30,
+  revision: 40,
+} as const;
 
 // Sources (public copies; cite the notification number here once a province confirms it).
 const MANUAL_1997 =
@@ -33,8 +40,10 @@ const NEC_2018 =
   'NEC meeting 07-03-2018 (PM Shahid Khaqan Abbasi): Development Working Party of AJK, GB and FATA up to Rs 400 m, Development Committee up to Rs 1 bn (https://dailytimes.com.pk/211721/pm-abbasi-chairs-nec-meeting-review-govt-progress/; https://english.chitraltimes.com/nec-approved-enhancement-sanctioning-powers-development-aj-kashmir-gb-fata/)';
 const NEC_2025 =
   'NEC decision (June 2025) letting PDWPs approve wholly provincially funded projects without CDWP/ECNEC, circulated 13-08-2025 and withdrawn by MoPD&SI notification of 25-08-2025 (https://newsguru.pk/?p=89522)';
-const PUNJAB_PND = 'Punjab P&D Board, "Approval of Development Projects" (http://pndpunjab.gov.pk/dev_projects, page undated)';
-const AJK_PND = 'AJK P&D Department, "Approval of Development Projects" (https://pndajk.gov.pk/whatwedo.php?page=Approval%20Project, page undated)';
+const PUNJAB_PND =
+  'Punjab P&D Board, "Approval of Development Projects" (http://pndpunjab.gov.pk/dev_projects, page undated)';
+const AJK_PND =
+  'AJK P&D Department, "Approval of Development Projects" (https://pndajk.gov.pk/whatwedo.php?page=Approval%20Project, page undated)';
 const REVISION_15 =
   'Manual for Development Projects ch.4 §4.12-4.13: within the 15 % permissible limit the executing agency proceeds; beyond it the revised PC-I goes back to the competent forum';
 
@@ -60,15 +69,44 @@ const dayBefore = (date: string): string => {
   return d.toISOString().slice(0, 10);
 };
 
-type RuleSpec = Pick<ForumRuleData, 'code' | 'forum' | 'effectiveFrom' | 'priority' | 'source'> & Partial<ForumRuleData>;
+type RuleSpec = Pick<ForumRuleData, 'code' | 'forum' | 'effectiveFrom' | 'priority' | 'source'> &
+  Partial<ForumRuleData>;
 
 const rule = (spec: RuleSpec): ForumRuleData => ({
-  level: 'provincial', minCost: null, maxCost: null, formKinds: null, foreignFunding: null, whollyProvincial: null, maxIncreasePct: null,
-  effectiveTo: null, verify: true, ...spec,
+  level: 'provincial',
+  minCost: null,
+  maxCost: null,
+  formKinds: null,
+  foreignFunding: null,
+  whollyProvincial: null,
+  maxIncreasePct: null,
+  effectiveTo: null,
+  verify: true,
+  ...spec,
 });
 
-const federalBand = (code: string, forum: string, minCost: string | null, maxCost: string | null, from: string, to: string | null, source: string, verify: boolean) =>
-  rule({ code, forum, minCost, maxCost, effectiveFrom: from, effectiveTo: to, priority: PRIORITY.federalBand, source, verify, level: 'federal' });
+const federalBand = (
+  code: string,
+  forum: string,
+  minCost: string | null,
+  maxCost: string | null,
+  from: string,
+  to: string | null,
+  source: string,
+  verify: boolean,
+) =>
+  rule({
+    code,
+    forum,
+    minCost,
+    maxCost,
+    effectiveFrom: from,
+    effectiveTo: to,
+    priority: PRIORITY.federalBand,
+    source,
+    verify,
+    level: 'federal',
+  });
 
 /**
  * CDWP and ECNEC: projects above the province's highest forum (and, for federal projects, above
@@ -99,33 +137,83 @@ function federalRules(): ForumRuleData[] {
 /** The ministries' own forum, for federal projects (a federal territory such as ICT), not for provinces. */
 function federalDdwpRules(): ForumRuleData[] {
   const ddwp = (code: string, maxCost: string, from: string, to: string | null, source: string, verify: boolean) =>
-    rule({ code, forum: 'ddwp', maxCost, effectiveFrom: from, effectiveTo: to, priority: PRIORITY.federalDdwp, source, verify, level: 'federal' });
+    rule({
+      code,
+      forum: 'ddwp',
+      maxCost,
+      effectiveFrom: from,
+      effectiveTo: to,
+      priority: PRIORITY.federalDdwp,
+      source,
+      verify,
+      level: 'federal',
+    });
   return [
-    ddwp('federal-ddwp-2000', '60', FEDERAL_2000_FROM, dayBefore(NEC_2019_FROM),
-      `DDWP (Secretary of the ministry/division) up to Rs 60 m: ${NATION_2015}; ${NATION_2019}; start not found (2000-01-01 assumed) [verify]`, true),
-    ddwp('federal-ddwp-2019', '2000', NEC_2019_FROM, dayBefore(NEC_2022_FROM),
-      `${NATION_2019}; also The Nation 30-05-2022 (Rs 2 bn). ProPakistani 24-08-2022 says Rs 3 bn`, false),
+    ddwp(
+      'federal-ddwp-2000',
+      '60',
+      FEDERAL_2000_FROM,
+      dayBefore(NEC_2019_FROM),
+      `DDWP (Secretary of the ministry/division) up to Rs 60 m: ${NATION_2015}; ${NATION_2019}; start not found (2000-01-01 assumed) [verify]`,
+      true,
+    ),
+    ddwp(
+      'federal-ddwp-2019',
+      '2000',
+      NEC_2019_FROM,
+      dayBefore(NEC_2022_FROM),
+      `${NATION_2019}; also The Nation 30-05-2022 (Rs 2 bn). ProPakistani 24-08-2022 says Rs 3 bn`,
+      false,
+    ),
     ddwp('federal-ddwp-2022', '1000', NEC_2022_FROM, null, NATION_2022, false),
   ];
 }
 
 /** A revised PC-I within 15 % of the approved cost stays with the department's own forum. */
 const withinFifteen = (forum: string): ForumRuleData =>
-  rule({ code: `${forum}-revision-within-15`, forum, formKinds: ['pc1-revised'], maxIncreasePct: '15', effectiveFrom: FEDERAL_2000_FROM,
-    priority: PRIORITY.revision, source: `${REVISION_15} [verify which forum records it]` });
+  rule({
+    code: `${forum}-revision-within-15`,
+    forum,
+    formKinds: ['pc1-revised'],
+    maxIncreasePct: '15',
+    effectiveFrom: FEDERAL_2000_FROM,
+    priority: PRIORITY.revision,
+    source: `${REVISION_15} [verify which forum records it]`,
+  });
 
 /** The June–August 2025 NEC power of PDWPs over wholly provincially funded projects above Rs 10 bn. */
 const provincialPower2025 = (code: string, forum: string): ForumRuleData =>
-  rule({ code, forum, minCost: '10000', whollyProvincial: true, effectiveFrom: NEC_2025_FROM, effectiveTo: NEC_2025_WITHDRAWN,
-    priority: PRIORITY.special, source: `${NEC_2025} [verify start date]` });
+  rule({
+    code,
+    forum,
+    minCost: '10000',
+    whollyProvincial: true,
+    effectiveFrom: NEC_2025_FROM,
+    effectiveTo: NEC_2025_WITHDRAWN,
+    priority: PRIORITY.special,
+    source: `${NEC_2025} [verify start date]`,
+  });
 
 /** The bands of provinces generally, for a province whose own notification is not on file. */
 function generalBands(prefix: string, ddwp: string, pdwp: string, note: string): ForumRuleData[] {
   return [
-    rule({ code: `${prefix}-ddwp`, forum: ddwp, maxCost: '400', effectiveFrom: PDWP_CONFIRMED_FROM, priority: PRIORITY.provincialBand,
-      source: `${note}: DDWP up to Rs 400 m, the band below the PDWP in the provinces generally (${NATION_2022_PROVINCES}) [verify]` }),
-    rule({ code: `${prefix}-pdwp`, forum: pdwp, minCost: '400', maxCost: '10000', effectiveFrom: PDWP_CONFIRMED_FROM, priority: PRIORITY.provincialBand,
-      source: `${note}: PDWP above Rs 400 m up to Rs 10 bn (${NATION_2022_PROVINCES}; ${NATION_2015}) [verify]` }),
+    rule({
+      code: `${prefix}-ddwp`,
+      forum: ddwp,
+      maxCost: '400',
+      effectiveFrom: PDWP_CONFIRMED_FROM,
+      priority: PRIORITY.provincialBand,
+      source: `${note}: DDWP up to Rs 400 m, the band below the PDWP in the provinces generally (${NATION_2022_PROVINCES}) [verify]`,
+    }),
+    rule({
+      code: `${prefix}-pdwp`,
+      forum: pdwp,
+      minCost: '400',
+      maxCost: '10000',
+      effectiveFrom: PDWP_CONFIRMED_FROM,
+      priority: PRIORITY.provincialBand,
+      source: `${note}: PDWP above Rs 400 m up to Rs 10 bn (${NATION_2022_PROVINCES}; ${NATION_2015}) [verify]`,
+    }),
     provincialPower2025(`${prefix}-pdwp-provincial-2025`, pdwp),
     withinFifteen(ddwp),
   ];
@@ -133,21 +221,71 @@ function generalBands(prefix: string, ddwp: string, pdwp: string, note: string):
 
 function kpRules(): ForumRuleData[] {
   return [
-    rule({ code: 'kp-pdwp-1997', forum: 'kp-pdwp', maxCost: '60', effectiveFrom: MANUAL_1997_FROM, effectiveTo: dayBefore(PROVINCIAL_10BN_FROM), priority: PRIORITY.provincialBand,
-      source: `${MANUAL_1997}: provincial (NWFP) schemes up to and including Rs 60 m sanctioned by the province after the PDWP, above that by the federal forums; when the limit rose before the Rs 10 bn power is not found (July 2010 assumed) [verify]` }),
-    rule({ code: 'kp-pdwp-2010', forum: 'kp-pdwp', maxCost: '10000', effectiveFrom: PROVINCIAL_10BN_FROM, effectiveTo: dayBefore(KP_2016_FROM), priority: PRIORITY.provincialBand,
-      source: `${NATION_2015}; start date not found (FY 2010-11, after the 18th Amendment, assumed); KP DDWP band of that period not found, so the PDWP takes the whole band [verify]` }),
-    rule({ code: 'kp-ddwp', forum: 'kp-ddwp', maxCost: '400', effectiveFrom: KP_2016_FROM, priority: PRIORITY.provincialBand,
-      source: 'KP DDWP band as for the provinces generally (Rs 400 m); KP P&D notification not found [verify]' }),
-    rule({ code: 'kp-pdwp', forum: 'kp-pdwp', minCost: '400', maxCost: '10000', effectiveFrom: KP_2016_FROM, priority: PRIORITY.provincialBand,
-      source: 'PDWP up to Rs 10 bn (provinces generally; nation.com.pk 30-05-2022); KP notification not found [verify]' }),
+    rule({
+      code: 'kp-pdwp-1997',
+      forum: 'kp-pdwp',
+      maxCost: '60',
+      effectiveFrom: MANUAL_1997_FROM,
+      effectiveTo: dayBefore(PROVINCIAL_10BN_FROM),
+      priority: PRIORITY.provincialBand,
+      source: `${MANUAL_1997}: provincial (NWFP) schemes up to and including Rs 60 m sanctioned by the province after the PDWP, above that by the federal forums; when the limit rose before the Rs 10 bn power is not found (July 2010 assumed) [verify]`,
+    }),
+    rule({
+      code: 'kp-pdwp-2010',
+      forum: 'kp-pdwp',
+      maxCost: '10000',
+      effectiveFrom: PROVINCIAL_10BN_FROM,
+      effectiveTo: dayBefore(KP_2016_FROM),
+      priority: PRIORITY.provincialBand,
+      source: `${NATION_2015}; start date not found (FY 2010-11, after the 18th Amendment, assumed); KP DDWP band of that period not found, so the PDWP takes the whole band [verify]`,
+    }),
+    rule({
+      code: 'kp-ddwp',
+      forum: 'kp-ddwp',
+      maxCost: '400',
+      effectiveFrom: KP_2016_FROM,
+      priority: PRIORITY.provincialBand,
+      source: 'KP DDWP band as for the provinces generally (Rs 400 m); KP P&D notification not found [verify]',
+    }),
+    rule({
+      code: 'kp-pdwp',
+      forum: 'kp-pdwp',
+      minCost: '400',
+      maxCost: '10000',
+      effectiveFrom: KP_2016_FROM,
+      priority: PRIORITY.provincialBand,
+      source: 'PDWP up to Rs 10 bn (provinces generally; nation.com.pk 30-05-2022); KP notification not found [verify]',
+    }),
     provincialPower2025('kp-pdwp-provincial-2025', 'kp-pdwp'),
-    rule({ code: 'kp-pc2-pdwp', forum: 'kp-pdwp', formKinds: ['pc2'], effectiveFrom: KP_2016_FROM, priority: PRIORITY.special,
-      source: 'PC-II (feasibility studies) approved by the PDWP irrespective of cost, as in Punjab (pndpunjab.gov.pk) [verify for KP]' }),
-    rule({ code: 'kp-foreign-cdwp', forum: 'cdwp', minCost: '400', maxCost: '7500', foreignFunding: true, effectiveFrom: NEC_2022_FROM, priority: PRIORITY.foreignFunding,
-      source: 'Projects with a foreign-funded component above the DDWP band go to the federal forums (Punjab: ECNEC for any foreign component) [verify for KP]' }),
-    rule({ code: 'kp-foreign-ecnec', forum: 'ecnec', minCost: '7500', foreignFunding: true, effectiveFrom: NEC_2022_FROM, priority: PRIORITY.foreignFunding,
-      source: 'As above, above the CDWP limit of Rs 7.5 bn (MoPD&SI 24-08-2022) [verify for KP]' }),
+    rule({
+      code: 'kp-pc2-pdwp',
+      forum: 'kp-pdwp',
+      formKinds: ['pc2'],
+      effectiveFrom: KP_2016_FROM,
+      priority: PRIORITY.special,
+      source:
+        'PC-II (feasibility studies) approved by the PDWP irrespective of cost, as in Punjab (pndpunjab.gov.pk) [verify for KP]',
+    }),
+    rule({
+      code: 'kp-foreign-cdwp',
+      forum: 'cdwp',
+      minCost: '400',
+      maxCost: '7500',
+      foreignFunding: true,
+      effectiveFrom: NEC_2022_FROM,
+      priority: PRIORITY.foreignFunding,
+      source:
+        'Projects with a foreign-funded component above the DDWP band go to the federal forums (Punjab: ECNEC for any foreign component) [verify for KP]',
+    }),
+    rule({
+      code: 'kp-foreign-ecnec',
+      forum: 'ecnec',
+      minCost: '7500',
+      foreignFunding: true,
+      effectiveFrom: NEC_2022_FROM,
+      priority: PRIORITY.foreignFunding,
+      source: 'As above, above the CDWP limit of Rs 7.5 bn (MoPD&SI 24-08-2022) [verify for KP]',
+    }),
     withinFifteen('kp-ddwp'),
     ...federalRules(),
   ];
@@ -156,12 +294,32 @@ function kpRules(): ForumRuleData[] {
 function gbRules(): ForumRuleData[] {
   return [
     // "Below Rs 20 million": bands are inclusive and amounts have three decimals.
-    rule({ code: 'gb-nadwp-1997', forum: 'gbdwp', maxCost: '19.999', effectiveFrom: MANUAL_1997_FROM, effectiveTo: dayBefore(GB_ORDER_2009_FROM), priority: PRIORITY.provincialBand,
-      source: `${MANUAL_1997}: Northern Areas Development Working Party, all schemes costing below Rs 20 m (non-recurring); assumed to end with the Gilgit-Baltistan (Empowerment and Self-Governance) Order of 09-09-2009; the limits from then until March 2018 are not found [verify]` }),
-    rule({ code: 'gb-ddwp', forum: 'gb-ddwp', maxCost: '400', effectiveFrom: NEC_2018_FROM, priority: PRIORITY.provincialBand,
-      source: `${NEC_2018}: departmental working party up to Rs 400 m [verify that the GB-DDWP holds the DWP power]` }),
-    rule({ code: 'gbdwp', forum: 'gbdwp', minCost: '400', maxCost: '1000', effectiveFrom: NEC_2018_FROM, priority: PRIORITY.provincialBand,
-      source: `${NEC_2018}: GB Development Working Party (the Development Committee power) up to Rs 1 bn; a 2022 proposal to raise it to Rs 2 bn is not confirmed [verify]` }),
+    rule({
+      code: 'gb-nadwp-1997',
+      forum: 'gbdwp',
+      maxCost: '19.999',
+      effectiveFrom: MANUAL_1997_FROM,
+      effectiveTo: dayBefore(GB_ORDER_2009_FROM),
+      priority: PRIORITY.provincialBand,
+      source: `${MANUAL_1997}: Northern Areas Development Working Party, all schemes costing below Rs 20 m (non-recurring); assumed to end with the Gilgit-Baltistan (Empowerment and Self-Governance) Order of 09-09-2009; the limits from then until March 2018 are not found [verify]`,
+    }),
+    rule({
+      code: 'gb-ddwp',
+      forum: 'gb-ddwp',
+      maxCost: '400',
+      effectiveFrom: NEC_2018_FROM,
+      priority: PRIORITY.provincialBand,
+      source: `${NEC_2018}: departmental working party up to Rs 400 m [verify that the GB-DDWP holds the DWP power]`,
+    }),
+    rule({
+      code: 'gbdwp',
+      forum: 'gbdwp',
+      minCost: '400',
+      maxCost: '1000',
+      effectiveFrom: NEC_2018_FROM,
+      priority: PRIORITY.provincialBand,
+      source: `${NEC_2018}: GB Development Working Party (the Development Committee power) up to Rs 1 bn; a 2022 proposal to raise it to Rs 2 bn is not confirmed [verify]`,
+    }),
     withinFifteen('gb-ddwp'),
     ...federalRules(),
   ];
@@ -169,15 +327,53 @@ function gbRules(): ForumRuleData[] {
 
 function punjabRules(): ForumRuleData[] {
   const band = (code: string, forum: string, minCost: string | null, maxCost: string, source: string) =>
-    rule({ code, forum, minCost, maxCost, effectiveFrom: PDWP_CONFIRMED_FROM, priority: PRIORITY.provincialBand, source });
+    rule({
+      code,
+      forum,
+      minCost,
+      maxCost,
+      effectiveFrom: PDWP_CONFIRMED_FROM,
+      priority: PRIORITY.provincialBand,
+      source,
+    });
   return [
-    band('punjab-ddc', 'ddc', null, '200', `${PUNJAB_PND} lists the DDSC from Rs 200 m; below that the administrative department's own committee [verify its name and limit]`),
-    band('punjab-ddsc', 'ddsc', '200', '400', `${PUNJAB_PND}: Departmental Development Sub-Committee (Secretary of the administrative department) from Rs 200 m up to Rs 400 m; start date not found [verify]`),
-    band('punjab-pdwp', 'pdwp', '400', '10000', `${PUNJAB_PND}: PDWP (Chairman P&D Board) from Rs 400 m to Rs 10,000 m; irrigation projects of Rs 1 bn or more go to ECNEC (not modelled: routing has no sector) [verify]`),
-    rule({ code: 'punjab-pc2-pdwp', forum: 'pdwp', formKinds: ['pc2'], effectiveFrom: PDWP_CONFIRMED_FROM, priority: PRIORITY.special,
-      source: `${PUNJAB_PND}: any survey and feasibility study (PC-II) is approved by the PDWP irrespective of cost [verify start date]` }),
-    rule({ code: 'punjab-foreign-ecnec', forum: 'ecnec', foreignFunding: true, effectiveFrom: PDWP_CONFIRMED_FROM, priority: PRIORITY.foreignFunding,
-      source: `${PUNJAB_PND}: ECNEC is the final approving authority for any project involving a foreign component [verify start date]` }),
+    band(
+      'punjab-ddc',
+      'ddc',
+      null,
+      '200',
+      `${PUNJAB_PND} lists the DDSC from Rs 200 m; below that the administrative department's own committee [verify its name and limit]`,
+    ),
+    band(
+      'punjab-ddsc',
+      'ddsc',
+      '200',
+      '400',
+      `${PUNJAB_PND}: Departmental Development Sub-Committee (Secretary of the administrative department) from Rs 200 m up to Rs 400 m; start date not found [verify]`,
+    ),
+    band(
+      'punjab-pdwp',
+      'pdwp',
+      '400',
+      '10000',
+      `${PUNJAB_PND}: PDWP (Chairman P&D Board) from Rs 400 m to Rs 10,000 m; irrigation projects of Rs 1 bn or more go to ECNEC (not modelled: routing has no sector) [verify]`,
+    ),
+    rule({
+      code: 'punjab-pc2-pdwp',
+      forum: 'pdwp',
+      formKinds: ['pc2'],
+      effectiveFrom: PDWP_CONFIRMED_FROM,
+      priority: PRIORITY.special,
+      source: `${PUNJAB_PND}: any survey and feasibility study (PC-II) is approved by the PDWP irrespective of cost [verify start date]`,
+    }),
+    rule({
+      code: 'punjab-foreign-ecnec',
+      forum: 'ecnec',
+      foreignFunding: true,
+      effectiveFrom: PDWP_CONFIRMED_FROM,
+      priority: PRIORITY.foreignFunding,
+      source: `${PUNJAB_PND}: ECNEC is the final approving authority for any project involving a foreign component [verify start date]`,
+    }),
     provincialPower2025('punjab-pdwp-provincial-2025', 'pdwp'),
     withinFifteen('ddc'),
     ...federalRules(),
@@ -186,10 +382,23 @@ function punjabRules(): ForumRuleData[] {
 
 function ajkRules(): ForumRuleData[] {
   return [
-    rule({ code: 'ajk-akdwp', forum: 'akdwp', maxCost: '400', effectiveFrom: NEC_2018_FROM, priority: PRIORITY.provincialBand,
-      source: `${AJK_PND}: Azad Kashmir Development Working Party approves projects up to Rs 400 m; ${NEC_2018} [verify date]` }),
-    rule({ code: 'ajk-ajkcdc', forum: 'ajkcdc', minCost: '400', maxCost: '1000', effectiveFrom: NEC_2018_FROM, priority: PRIORITY.provincialBand,
-      source: `${AJK_PND}: AJK Cabinet Development Committee up to Rs 1,000 m, above that CDWP/ECNEC; ${NEC_2018} [verify date]` }),
+    rule({
+      code: 'ajk-akdwp',
+      forum: 'akdwp',
+      maxCost: '400',
+      effectiveFrom: NEC_2018_FROM,
+      priority: PRIORITY.provincialBand,
+      source: `${AJK_PND}: Azad Kashmir Development Working Party approves projects up to Rs 400 m; ${NEC_2018} [verify date]`,
+    }),
+    rule({
+      code: 'ajk-ajkcdc',
+      forum: 'ajkcdc',
+      minCost: '400',
+      maxCost: '1000',
+      effectiveFrom: NEC_2018_FROM,
+      priority: PRIORITY.provincialBand,
+      source: `${AJK_PND}: AJK Cabinet Development Committee up to Rs 1,000 m, above that CDWP/ECNEC; ${NEC_2018} [verify date]`,
+    }),
     withinFifteen('akdwp'),
     ...federalRules(),
   ];
@@ -200,11 +409,21 @@ const SEEDS: Record<string, () => ForumRuleData[]> = {
   gb: gbRules,
   punjab: punjabRules,
   sindh: () => [
-    ...generalBands('sindh', 'ddwp', 'pdwp', 'Sindh PDWP chaired by the Chairman P&D Board (https://www.dawn.com/news/1440778); Sindh limits not on file, to confirm against the Sindh Planning Manual (Dec 2022)'),
+    ...generalBands(
+      'sindh',
+      'ddwp',
+      'pdwp',
+      'Sindh PDWP chaired by the Chairman P&D Board (https://www.dawn.com/news/1440778); Sindh limits not on file, to confirm against the Sindh Planning Manual (Dec 2022)',
+    ),
     ...federalRules(),
   ],
   balochistan: () => [
-    ...generalBands('balochistan', 'ddwp', 'pdwp', 'Balochistan: schemes approved by the PDWP and the departmental sub-committee (DSC) (https://www.urdupoint.com/en/pakistan/1392-development-projects-approved-for-baloc-1112668.html); Balochistan limits and the lower forum\'s name not on file, to confirm against its notification'),
+    ...generalBands(
+      'balochistan',
+      'ddwp',
+      'pdwp',
+      "Balochistan: schemes approved by the PDWP and the departmental sub-committee (DSC) (https://www.urdupoint.com/en/pakistan/1392-development-projects-approved-for-baloc-1112668.html); Balochistan limits and the lower forum's name not on file, to confirm against its notification",
+    ),
     ...federalRules(),
   ],
   ajk: ajkRules,
@@ -226,7 +445,12 @@ export function seedForumRules(slug: string): ForumRuleData[] {
   const seed = forumSeedFor(slug);
   if (seed !== GENERAL_SEED) return SEEDS[seed]();
   return [
-    ...generalBands('general', 'ddwp', 'pdwp', 'Defaults for a province without its own seed, to confirm against its notification'),
+    ...generalBands(
+      'general',
+      'ddwp',
+      'pdwp',
+      'Defaults for a province without its own seed, to confirm against its notification',
+    ),
     ...federalRules(),
   ];
 }

@@ -32,7 +32,12 @@ export class ForumRulesController {
   @ApiQuery({ name: 'form', required: false, enum: ['pc1', 'pc1-revised', 'pc2'] })
   @ApiQuery({ name: 'on', required: false, example: '2026-11-28' })
   @ApiQuery({ name: 'foreign', required: false, type: Boolean })
-  @ApiQuery({ name: 'provincial', required: false, type: Boolean, description: 'wholly financed by the province (default false)' })
+  @ApiQuery({
+    name: 'provincial',
+    required: false,
+    type: Boolean,
+    description: 'wholly financed by the province (default false)',
+  })
   @ApiQuery({ name: 'increasePct', required: false, description: 'revised PC-I: cost increase in %' })
   route(
     @Query('cost') cost: string,
@@ -46,11 +51,16 @@ export class ForumRulesController {
     if (!/^\d{1,15}(\.\d{1,3})?$/.test(cost ?? '')) problems.push('cost must be an amount in Rs million such as 850');
     if (!['pc1', 'pc1-revised', 'pc2'].includes(form)) problems.push('form must be pc1, pc1-revised or pc2');
     if (on !== undefined && !isCalendarDate(on)) problems.push('on must be a real date (YYYY-MM-DD)');
-    if (increasePct !== undefined && !/^-?\d{1,6}(\.\d{1,3})?$/.test(increasePct)) problems.push('increasePct must be a percentage');
+    if (increasePct !== undefined && !/^-?\d{1,6}(\.\d{1,3})?$/.test(increasePct))
+      problems.push('increasePct must be a percentage');
     if (problems.length) throw new BadRequestException({ message: problems });
     return this.rules.preview({
-      formKind: form, totalCost: cost, on: on ?? this.calendar.today(),
-      foreignFunding: foreign === 'true', whollyProvincial: provincial === 'true', increasePct: increasePct ?? null,
+      formKind: form,
+      totalCost: cost,
+      on: on ?? this.calendar.today(),
+      foreignFunding: foreign === 'true',
+      whollyProvincial: provincial === 'true',
+      increasePct: increasePct ?? null,
     });
   }
 

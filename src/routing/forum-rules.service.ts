@@ -6,7 +6,16 @@ import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { CreateForumRuleRequest } from './dto';
 import { Dec } from '../forms/decimal';
 import {
-  conflictingRules, decideRouting, defaultLevel, forumSeedFor, ForumRuleData, ForumRulesSummary, RoutingDecision, RoutingInput, seedForumRules, summariseRules,
+  conflictingRules,
+  decideRouting,
+  defaultLevel,
+  forumSeedFor,
+  ForumRuleData,
+  ForumRulesSummary,
+  RoutingDecision,
+  RoutingInput,
+  seedForumRules,
+  summariseRules,
 } from './forum-rules';
 
 export interface ForumRule extends ForumRuleData {
@@ -57,7 +66,22 @@ async function insertRule(em: EntityManager, r: ForumRuleData): Promise<string> 
     `INSERT INTO forum_rules (code, level, forum, min_cost, max_cost, form_kinds, foreign_funding, wholly_provincial, max_increase_pct,
                               effective_from, effective_to, priority, source, verify)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-    [r.code, r.level, r.forum, r.minCost, r.maxCost, r.formKinds, r.foreignFunding, r.whollyProvincial, r.maxIncreasePct, r.effectiveFrom, r.effectiveTo, r.priority, r.source, r.verify],
+    [
+      r.code,
+      r.level,
+      r.forum,
+      r.minCost,
+      r.maxCost,
+      r.formKinds,
+      r.foreignFunding,
+      r.whollyProvincial,
+      r.maxIncreasePct,
+      r.effectiveFrom,
+      r.effectiveTo,
+      r.priority,
+      r.source,
+      r.verify,
+    ],
   );
   return row.id;
 }
@@ -76,8 +100,15 @@ export class ForumRulesService {
   }
 
   static async all(em: EntityManager): Promise<ForumRule[]> {
-    const rows: ForumRule[] = await em.query(`SELECT ${COLUMNS} FROM forum_rules ORDER BY priority DESC, effective_from, min_cost NULLS FIRST`);
-    return rows.map((r) => ({ ...r, minCost: trim(r.minCost), maxCost: trim(r.maxCost), maxIncreasePct: trim(r.maxIncreasePct) }));
+    const rows: ForumRule[] = await em.query(
+      `SELECT ${COLUMNS} FROM forum_rules ORDER BY priority DESC, effective_from, min_cost NULLS FIRST`,
+    );
+    return rows.map((r) => ({
+      ...r,
+      minCost: trim(r.minCost),
+      maxCost: trim(r.maxCost),
+      maxIncreasePct: trim(r.maxIncreasePct),
+    }));
   }
 
   /** The province's rules in the caller's unit of work (a run that routes many decisions reads them once). */
@@ -113,30 +144,55 @@ export class ForumRulesService {
 
   /** Adds a dated rule (a change of limits is a new rule plus an end date on the old one). */
   async add(request: CreateForumRuleRequest): Promise<ForumRule> {
-    if (request.minCost !== undefined && request.maxCost !== undefined && new Dec(request.maxCost).lte(new Dec(request.minCost))) {
+    if (
+      request.minCost !== undefined &&
+      request.maxCost !== undefined &&
+      new Dec(request.maxCost).lte(new Dec(request.minCost))
+    ) {
       throw new BadRequestException({ message: ['maxCost must be above minCost'] });
     }
-    if (request.effectiveTo && request.effectiveTo < request.effectiveFrom) throw new BadRequestException({ message: ['effectiveTo must not be before effectiveFrom'] });
+    if (request.effectiveTo && request.effectiveTo < request.effectiveFrom)
+      throw new BadRequestException({ message: ['effectiveTo must not be before effectiveFrom'] });
     const fields = {
-      code: request.code, forum: request.forum, minCost: request.minCost ?? null, maxCost: request.maxCost ?? null,
-      formKinds: request.formKinds ?? null, foreignFunding: request.foreignFunding ?? null, whollyProvincial: request.whollyProvincial ?? null,
-      maxIncreasePct: request.maxIncreasePct ?? null, effectiveFrom: request.effectiveFrom, effectiveTo: request.effectiveTo ?? null,
-      priority: request.priority, source: request.source, verify: request.verify ?? false,
+      code: request.code,
+      forum: request.forum,
+      minCost: request.minCost ?? null,
+      maxCost: request.maxCost ?? null,
+      formKinds: request.formKinds ?? null,
+      foreignFunding: request.foreignFunding ?? null,
+      whollyProvincial: request.whollyProvincial ?? null,
+      maxIncreasePct: request.maxIncreasePct ?? null,
+      effectiveFrom: request.effectiveFrom,
+      effectiveTo: request.effectiveTo ?? null,
+      priority: request.priority,
+      source: request.source,
+      verify: request.verify ?? false,
     };
     const rule: ForumRuleData = { ...fields, level: request.level ?? defaultLevel(fields) };
     try {
       return await this.db.transaction(async (em) => {
-        const [forum] = await em.query(`SELECT 1 FROM master_data_items WHERE list = 'approval-forums' AND code = $1`, [request.forum]);
-        if (!forum) throw new BadRequestException({ message: [`forum: "${request.forum}" is not one of this province's approval forums`] });
+        const [forum] = await em.query(`SELECT 1 FROM master_data_items WHERE list = 'approval-forums' AND code = $1`, [
+          request.forum,
+        ]);
+        if (!forum)
+          throw new BadRequestException({
+            message: [`forum: "${request.forum}" is not one of this province's approval forums`],
+          });
         // Serialise rule changes in this province so two overlapping rules cannot both pass the check.
         await em.query(`LOCK TABLE forum_rules IN SHARE ROW EXCLUSIVE MODE`);
         this.refuseTies(await ForumRulesService.all(em), rule);
         const id = await insertRule(em, rule);
-        await this.audit.record(em, { action: 'forum-rule.created', targetType: 'forum-rule', targetId: id, details: { code: request.code, level: rule.level, forum: request.forum } });
+        await this.audit.record(em, {
+          action: 'forum-rule.created',
+          targetType: 'forum-rule',
+          targetId: id,
+          details: { code: request.code, level: rule.level, forum: request.forum },
+        });
         return (await ForumRulesService.all(em)).find((r) => r.id === id)!;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new BadRequestException({ message: [`code: a rule "${request.code}" already exists`] });
+      if (isUniqueViolation(error))
+        throw new BadRequestException({ message: [`code: a rule "${request.code}" already exists`] });
       throw error;
     }
   }
@@ -151,10 +207,16 @@ export class ForumRulesService {
       const all = await ForumRulesService.all(em);
       const rule = all.find((r) => r.id === id);
       if (!rule) throw new NotFoundException(`No forum rule ${id} in this province`);
-      if (effectiveTo < rule.effectiveFrom) throw new BadRequestException({ message: ['effectiveTo must not be before the rule’s effectiveFrom'] });
+      if (effectiveTo < rule.effectiveFrom)
+        throw new BadRequestException({ message: ['effectiveTo must not be before the rule’s effectiveFrom'] });
       this.refuseTies(all, { ...rule, effectiveTo });
       await em.query(`UPDATE forum_rules SET effective_to = $2 WHERE id = $1`, [id, effectiveTo]);
-      await this.audit.record(em, { action: 'forum-rule.ended', targetType: 'forum-rule', targetId: id, details: { effectiveTo } });
+      await this.audit.record(em, {
+        action: 'forum-rule.ended',
+        targetType: 'forum-rule',
+        targetId: id,
+        details: { effectiveTo },
+      });
       return { ...rule, effectiveTo };
     });
   }
@@ -167,7 +229,13 @@ export class ForumRulesService {
       statusCode: 409,
       error: 'Conflict',
       message: `The rule overlaps ${clashes.map((c) => `"${c.code}" (${c.forum})`).join(', ')} at the same priority ${rule.priority} but names another forum; end the other rule the day before (POST /api/forum-rules/:id/end) or use another priority`,
-      conflicts: clashes.map((c) => ({ id: c.id, code: c.code, forum: c.forum, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo })),
+      conflicts: clashes.map((c) => ({
+        id: c.id,
+        code: c.code,
+        forum: c.forum,
+        effectiveFrom: c.effectiveFrom,
+        effectiveTo: c.effectiveTo,
+      })),
     });
   }
 }

@@ -1,20 +1,52 @@
 import {
-  conflictingRules, decideForum, decideRouting, defaultLevel, forumSeedFor, ForumRuleData, ownTierInForce, RoutingInput, rulesOverlap, seedForumRules, summariseRules,
+  conflictingRules,
+  decideForum,
+  decideRouting,
+  defaultLevel,
+  forumSeedFor,
+  ForumRuleData,
+  ownTierInForce,
+  RoutingInput,
+  rulesOverlap,
+  seedForumRules,
+  summariseRules,
 } from './forum-rules';
 
 const rule = (over: Partial<ForumRuleData>): ForumRuleData => ({
-  code: 'r', level: 'provincial', forum: 'f', minCost: null, maxCost: null, formKinds: null, foreignFunding: null, whollyProvincial: null, maxIncreasePct: null,
-  effectiveFrom: '2020-01-01', effectiveTo: null, priority: 20, source: 'test', verify: false, ...over,
+  code: 'r',
+  level: 'provincial',
+  forum: 'f',
+  minCost: null,
+  maxCost: null,
+  formKinds: null,
+  foreignFunding: null,
+  whollyProvincial: null,
+  maxIncreasePct: null,
+  effectiveFrom: '2020-01-01',
+  effectiveTo: null,
+  priority: 20,
+  source: 'test',
+  verify: false,
+  ...over,
 });
 const input = (over: Partial<RoutingInput> = {}): RoutingInput => ({
-  formKind: 'pc1', totalCost: '500', foreignFunding: false, whollyProvincial: true, increasePct: null, on: '2026-11-28', ...over,
+  formKind: 'pc1',
+  totalCost: '500',
+  foreignFunding: false,
+  whollyProvincial: true,
+  increasePct: null,
+  on: '2026-11-28',
+  ...over,
 });
 
 describe('forum rules', () => {
-  test.each(['kp', 'gb', 'punjab', 'sindh', 'balochistan', 'ajk', 'ict', 'somewhere-new'])('the %s seed has no two rules that tie with different forums', (slug) => {
-    const rules = seedForumRules(slug);
-    for (const r of rules) expect([r.code, conflictingRules(rules, r).map((c) => c.code)]).toEqual([r.code, []]);
-  });
+  test.each(['kp', 'gb', 'punjab', 'sindh', 'balochistan', 'ajk', 'ict', 'somewhere-new'])(
+    'the %s seed has no two rules that tie with different forums',
+    (slug) => {
+      const rules = seedForumRules(slug);
+      for (const r of rules) expect([r.code, conflictingRules(rules, r).map((c) => c.code)]).toEqual([r.code, []]);
+    },
+  );
 
   test('a tie at equal priority goes to the newer rule, whatever the order rules are stored in', () => {
     const older = rule({ code: 'old', forum: 'a', effectiveFrom: '2020-01-01' });
@@ -22,7 +54,9 @@ describe('forum rules', () => {
     expect(decideForum([older, newer], input())?.code).toBe('new');
     expect(decideForum([newer, older], input())?.code).toBe('new');
     expect(decideForum([newer, older], input({ on: '2024-01-01' }))?.code).toBe('old');
-    expect(decideForum([rule({ code: 'b', priority: 20 }), rule({ code: 'a', priority: 20 })], input())?.code).toBe('a');
+    expect(decideForum([rule({ code: 'b', priority: 20 }), rule({ code: 'a', priority: 20 })], input())?.code).toBe(
+      'a',
+    );
   });
 
   test('whollyProvincial false matches only projects that are not wholly provincial', () => {
@@ -55,17 +89,33 @@ describe('forum rules', () => {
   });
 
   test('seed selection: the slug, else its first segment, else the general provincial defaults', () => {
-    expect(['kp', 'punjab', 'punjab-3f9a1c', 'gb-x1', 'ict', 'sindh', 'balochistan-1', 'ajk', 'mars', 'kpk'].map(forumSeedFor))
-      .toEqual(['kp', 'punjab', 'punjab', 'gb', 'ict', 'sindh', 'balochistan', 'ajk', 'general', 'general']);
+    expect(
+      ['kp', 'punjab', 'punjab-3f9a1c', 'gb-x1', 'ict', 'sindh', 'balochistan-1', 'ajk', 'mars', 'kpk'].map(
+        forumSeedFor,
+      ),
+    ).toEqual(['kp', 'punjab', 'punjab', 'gb', 'ict', 'sindh', 'balochistan', 'ajk', 'general', 'general']);
     const general = seedForumRules('mars');
-    expect(general.filter((r) => r.level === 'provincial' && r.formKinds === null && r.maxIncreasePct === null && r.whollyProvincial === null).map((r) => [r.code, r.forum, r.minCost, r.maxCost, r.verify]))
-      .toEqual([['general-ddwp', 'ddwp', null, '400', true], ['general-pdwp', 'pdwp', '400', '10000', true]]);
+    expect(
+      general
+        .filter(
+          (r) =>
+            r.level === 'provincial' &&
+            r.formKinds === null &&
+            r.maxIncreasePct === null &&
+            r.whollyProvincial === null,
+        )
+        .map((r) => [r.code, r.forum, r.minCost, r.maxCost, r.verify]),
+    ).toEqual([
+      ['general-ddwp', 'ddwp', null, '400', true],
+      ['general-pdwp', 'pdwp', '400', '10000', true],
+    ]);
     // The ministries' DDWP is for federal projects only.
     expect(seedForumRules('ict').some((r) => r.code.startsWith('federal-ddwp'))).toBe(true);
-    for (const slug of ['kp', 'gb', 'punjab', 'sindh', 'balochistan', 'ajk', 'mars']) expect(seedForumRules(slug).some((r) => r.code.startsWith('federal-ddwp'))).toBe(false);
+    for (const slug of ['kp', 'gb', 'punjab', 'sindh', 'balochistan', 'ajk', 'mars'])
+      expect(seedForumRules(slug).some((r) => r.code.startsWith('federal-ddwp'))).toBe(false);
   });
 
-  test('with no provincial band in force nothing is routed, with a warning; federal DDWP is a federal territory\'s own tier', () => {
+  test("with no provincial band in force nothing is routed, with a warning; federal DDWP is a federal territory's own tier", () => {
     const federalCdwp = rule({ code: 'federal-cdwp', level: 'federal', forum: 'cdwp', priority: 10 });
     const band = rule({ code: 'band', forum: 'pdwp', maxCost: '400', effectiveTo: '2025-12-31' });
     const pc2 = rule({ code: 'pc2', forum: 'pdwp', formKinds: ['pc2'], priority: 30 });
@@ -85,8 +135,20 @@ describe('forum rules', () => {
     expect(defaultLevel(rule({ code: 'kp-foreign-cdwp', forum: 'cdwp', foreignFunding: true }))).toBe('provincial');
     expect(defaultLevel(band)).toBe('provincial');
     expect(decideRouting([federalCdwp, ministryDdwp], input({ totalCost: '1000' })).rule?.code).toBe('federal-ddwp');
-    expect(decideRouting([federalCdwp, ministryDdwp], input({ totalCost: '1000.001' }))).toMatchObject({ rule: { code: 'federal-cdwp' }, warnings: [], reason: null });
-    expect(summariseRules([federalCdwp, band, rule({ code: 'v', verify: true })], '2026-01-01')).toEqual({ provincialInForce: true, verifyCount: 1, total: 3 });
-    expect(summariseRules([federalCdwp, band], '2026-01-01')).toEqual({ provincialInForce: false, verifyCount: 0, total: 2 });
+    expect(decideRouting([federalCdwp, ministryDdwp], input({ totalCost: '1000.001' }))).toMatchObject({
+      rule: { code: 'federal-cdwp' },
+      warnings: [],
+      reason: null,
+    });
+    expect(summariseRules([federalCdwp, band, rule({ code: 'v', verify: true })], '2026-01-01')).toEqual({
+      provincialInForce: true,
+      verifyCount: 1,
+      total: 3,
+    });
+    expect(summariseRules([federalCdwp, band], '2026-01-01')).toEqual({
+      provincialInForce: false,
+      verifyCount: 0,
+      total: 2,
+    });
   });
 });

@@ -57,7 +57,11 @@ export function ruleMatches(rule: ForumRuleData, input: RoutingInput): boolean {
   if (rule.formKinds && !rule.formKinds.includes(input.formKind)) return false;
   if (rule.foreignFunding !== null && rule.foreignFunding !== input.foreignFunding) return false;
   if (rule.whollyProvincial !== null && rule.whollyProvincial !== input.whollyProvincial) return false;
-  if (rule.maxIncreasePct !== null && (input.increasePct === null || new Dec(input.increasePct).gt(new Dec(rule.maxIncreasePct)))) return false;
+  if (
+    rule.maxIncreasePct !== null &&
+    (input.increasePct === null || new Dec(input.increasePct).gt(new Dec(rule.maxIncreasePct)))
+  )
+    return false;
   const cost = new Dec(input.totalCost);
   if (rule.minCost !== null && !cost.gt(new Dec(rule.minCost))) return false;
   if (rule.maxCost !== null && !cost.lte(new Dec(rule.maxCost))) return false;
@@ -90,17 +94,25 @@ const compatible = <V>(a: V | null, b: V | null) => a === null || b === null || 
  * decision to a tie-break, so a province may not add one while the other is in force.
  */
 export function rulesOverlap(a: ForumRuleData, b: ForumRuleData): boolean {
-  if ((a.effectiveTo !== null && a.effectiveTo < b.effectiveFrom) || (b.effectiveTo !== null && b.effectiveTo < a.effectiveFrom)) return false;
+  if (
+    (a.effectiveTo !== null && a.effectiveTo < b.effectiveFrom) ||
+    (b.effectiveTo !== null && b.effectiveTo < a.effectiveFrom)
+  )
+    return false;
   if (a.formKinds && b.formKinds && !a.formKinds.some((k) => b.formKinds!.includes(k))) return false;
-  if (!compatible(a.foreignFunding, b.foreignFunding) || !compatible(a.whollyProvincial, b.whollyProvincial)) return false;
+  if (!compatible(a.foreignFunding, b.foreignFunding) || !compatible(a.whollyProvincial, b.whollyProvincial))
+    return false;
   // Costs are (min, max]: disjoint when one band ends at or below where the other starts.
-  const endsBelow = (x: ForumRuleData, y: ForumRuleData) => x.maxCost !== null && y.minCost !== null && new Dec(x.maxCost).lte(new Dec(y.minCost));
+  const endsBelow = (x: ForumRuleData, y: ForumRuleData) =>
+    x.maxCost !== null && y.minCost !== null && new Dec(x.maxCost).lte(new Dec(y.minCost));
   return !endsBelow(a, b) && !endsBelow(b, a);
 }
 
 /** Rules in `existing` that would tie with `rule` and name another forum. */
 export function conflictingRules<T extends ForumRuleData>(existing: readonly T[], rule: ForumRuleData): T[] {
-  return existing.filter((r) => r.code !== rule.code && r.priority === rule.priority && r.forum !== rule.forum && rulesOverlap(r, rule));
+  return existing.filter(
+    (r) => r.code !== rule.code && r.priority === rule.priority && r.forum !== rule.forum && rulesOverlap(r, rule),
+  );
 }
 
 /**
@@ -124,11 +136,15 @@ export interface RoutingDecision<T extends ForumRuleData = ForumRuleData> {
   warnings: RoutingWarning[];
 }
 
-const inForce = (rule: ForumRuleData, on: string) => rule.effectiveFrom <= on && (rule.effectiveTo === null || on <= rule.effectiveTo);
+const inForce = (rule: ForumRuleData, on: string) =>
+  rule.effectiveFrom <= on && (rule.effectiveTo === null || on <= rule.effectiveTo);
 
 /** A plain cost band: no condition on the form, the funding or a revision's increase. */
 const isCostBand = (rule: ForumRuleData) =>
-  rule.formKinds === null && rule.foreignFunding === null && rule.whollyProvincial === null && rule.maxIncreasePct === null;
+  rule.formKinds === null &&
+  rule.foreignFunding === null &&
+  rule.whollyProvincial === null &&
+  rule.maxIncreasePct === null;
 
 /**
  * Whether the province's own tier is in force on a date: a provincial cost band (or, for a
@@ -137,7 +153,11 @@ const isCostBand = (rule: ForumRuleData) =>
  */
 export function ownTierInForce(rules: readonly ForumRuleData[], on: string): boolean {
   return rules.some(
-    (r) => inForce(r, on) && isCostBand(r) && !FEDERAL_ONLY_FORUMS.includes(r.forum) && (r.level === 'provincial' || r.forum === FEDERAL_DDWP_FORUM),
+    (r) =>
+      inForce(r, on) &&
+      isCostBand(r) &&
+      !FEDERAL_ONLY_FORUMS.includes(r.forum) &&
+      (r.level === 'provincial' || r.forum === FEDERAL_DDWP_FORUM),
   );
 }
 
@@ -168,7 +188,11 @@ export function decideRouting<T extends ForumRuleData>(rules: readonly T[], inpu
     return { rule: null, reason: warning.message, warnings: [warning] };
   }
   const rule = decideForum(rules, input);
-  return { rule, reason: rule ? null : `No forum rule of this province covers Rs ${input.totalCost} million on ${input.on}`, warnings: [] };
+  return {
+    rule,
+    reason: rule ? null : `No forum rule of this province covers Rs ${input.totalCost} million on ${input.on}`,
+    warnings: [],
+  };
 }
 
 /** What an operator sees of a province's rules. */
@@ -179,7 +203,11 @@ export interface ForumRulesSummary {
 }
 
 export function summariseRules(rules: readonly ForumRuleData[], on: string): ForumRulesSummary {
-  return { provincialInForce: ownTierInForce(rules, on), verifyCount: rules.filter((r) => r.verify).length, total: rules.length };
+  return {
+    provincialInForce: ownTierInForce(rules, on),
+    verifyCount: rules.filter((r) => r.verify).length,
+    total: rules.length,
+  };
 }
 
 export { forumSeedFor, seedForumRules } from './forum-rule-seeds';

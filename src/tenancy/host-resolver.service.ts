@@ -32,7 +32,13 @@ export class HostResolver {
       return await this.resolveTenantHost(host);
     } catch (error) {
       this.logger.error({ err: error, host }, 'Tenant registry lookup failed');
-      return { kind: 'refused', host, status: 503, reason: 'The province registry is unavailable; try again shortly.', retryAfterSeconds: this.config.provisioning.retryAfterSeconds };
+      return {
+        kind: 'refused',
+        host,
+        status: 503,
+        reason: 'The province registry is unavailable; try again shortly.',
+        retryAfterSeconds: this.config.provisioning.retryAfterSeconds,
+      };
     }
   }
 
@@ -52,14 +58,27 @@ export class HostResolver {
         return { kind: 'tenant', host, tenant };
       case 'provisioning':
         return {
-          kind: 'refused', host, status: 503,
+          kind: 'refused',
+          host,
+          status: 503,
           reason: `Province "${tenant.slug}" is being set up; try again shortly.`,
           retryAfterSeconds: this.config.provisioning.retryAfterSeconds,
         };
       case 'suspended':
-        return { kind: 'refused', host, status: 403, reason: `Province "${tenant.slug}" is suspended by the platform operators.` };
+        return {
+          kind: 'refused',
+          host,
+          status: 403,
+          reason: `Province "${tenant.slug}" is suspended by the platform operators.`,
+        };
       case 'failed':
-        return { kind: 'refused', host, status: 503, reason: `Province "${tenant.slug}" could not be set up; the platform operators have been told.`, retryAfterSeconds: this.config.provisioning.retryAfterSeconds };
+        return {
+          kind: 'refused',
+          host,
+          status: 503,
+          reason: `Province "${tenant.slug}" could not be set up; the platform operators have been told.`,
+          retryAfterSeconds: this.config.provisioning.retryAfterSeconds,
+        };
     }
   }
 }

@@ -45,11 +45,17 @@ export class HostScopeGuard implements CanActivate {
       if (host.retryAfterSeconds) {
         context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(host.retryAfterSeconds));
       }
-      throw new HttpException({ statusCode: host.status, error: ERROR_NAMES[host.status], message: host.reason, host: host.host }, host.status);
+      throw new HttpException(
+        { statusCode: host.status, error: ERROR_NAMES[host.status], message: host.reason, host: host.host },
+        host.status,
+      );
     }
     if (host.kind !== scope) {
       const where = scope === 'platform' ? 'the platform host only' : 'province hosts only';
-      throw new HttpException({ statusCode: 404, error: 'Not Found', message: `This endpoint is served on ${where}.` }, 404);
+      throw new HttpException(
+        { statusCode: 404, error: 'Not Found', message: `This endpoint is served on ${where}.` },
+        404,
+      );
     }
     return true;
   }

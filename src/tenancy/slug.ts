@@ -3,12 +3,40 @@ export const SLUG_PATTERN = /^[a-z][a-z0-9-]{1,30}$/;
 
 /** Words that name the platform's own hosts or Postgres internals and so can never be a province. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'admin', 'www', 'api', 'platform', 'public', 'app', 'apps', 'auth', 'login', 'static', 'assets',
-  'cdn', 'docs', 'mail', 'smtp', 'ftp', 'status', 'health', 'ready', 'root', 'system', 'support',
-  'information-schema', 'default', 'tenant', 'tenants', 'daftar',
+  'admin',
+  'www',
+  'api',
+  'platform',
+  'public',
+  'app',
+  'apps',
+  'auth',
+  'login',
+  'static',
+  'assets',
+  'cdn',
+  'docs',
+  'mail',
+  'smtp',
+  'ftp',
+  'status',
+  'health',
+  'ready',
+  'root',
+  'system',
+  'support',
+  'information-schema',
+  'default',
+  'tenant',
+  'tenants',
+  'daftar',
   // Words the operator API and the metrics use beside slugs: /api/platform/tenants/stats, and the
   // `province` label's values for the console and for hosts that are no province.
-  'stats', 'other', 'unknown', 'metrics', 'queues',
+  'stats',
+  'other',
+  'unknown',
+  'metrics',
+  'queues',
 ]);
 
 export const SLUG_RULE =

@@ -77,7 +77,10 @@ export class TenantDatabase {
       try {
         await task();
       } catch (error) {
-        this.logger.warn({ err: (error as Error).message }, 'A task after commit failed; the outbox sweep will retry it');
+        this.logger.warn(
+          { err: (error as Error).message },
+          'A task after commit failed; the outbox sweep will retry it',
+        );
       }
     }
   }

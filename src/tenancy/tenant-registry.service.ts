@@ -54,16 +54,33 @@ export class TenantRegistry implements OnModuleInit {
 
   /** Every active province, uncached: for periodic fan-out work (mail sweeps, digests). */
   async activeProvinces(): Promise<TenantRecord[]> {
-    const rows: Array<{ id: string; slug: string; name: string; schema_name: string; status: TenantRecord['status']; settings: TenantRecord['settings'] }> =
-      await this.dataSource.query(`SELECT id, slug, name, schema_name, status, settings FROM platform.tenants WHERE status = 'active' ORDER BY slug`);
+    const rows: Array<{
+      id: string;
+      slug: string;
+      name: string;
+      schema_name: string;
+      status: TenantRecord['status'];
+      settings: TenantRecord['settings'];
+    }> = await this.dataSource.query(
+      `SELECT id, slug, name, schema_name, status, settings FROM platform.tenants WHERE status = 'active' ORDER BY slug`,
+    );
     return rows.map((row) =>
-      Object.freeze({ id: row.id, slug: row.slug, name: row.name, schemaName: row.schema_name, status: row.status, settings: row.settings ?? {} }),
+      Object.freeze({
+        id: row.id,
+        slug: row.slug,
+        name: row.name,
+        schemaName: row.schema_name,
+        status: row.status,
+        settings: row.settings ?? {},
+      }),
     );
   }
 
   /** Ids of the provinces that are active now, read from the database (not the cache). */
   async activeIds(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM platform.tenants WHERE status = 'active' ORDER BY slug`);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM platform.tenants WHERE status = 'active' ORDER BY slug`,
+    );
     return rows.map((r) => r.id);
   }
 
@@ -107,11 +124,17 @@ export class TenantRegistry implements OnModuleInit {
   }
 
   private async load(where: string, param: string): Promise<TenantRecord | null> {
-    const rows: Array<{ id: string; slug: string; name: string; schema_name: string; status: TenantRecord['status']; settings: TenantRecord['settings'] }> =
-      await this.dataSource.query(
-        `SELECT t.id, t.slug, t.name, t.schema_name, t.status, t.settings FROM platform.tenants t WHERE ${where}`,
-        [param],
-      );
+    const rows: Array<{
+      id: string;
+      slug: string;
+      name: string;
+      schema_name: string;
+      status: TenantRecord['status'];
+      settings: TenantRecord['settings'];
+    }> = await this.dataSource.query(
+      `SELECT t.id, t.slug, t.name, t.schema_name, t.status, t.settings FROM platform.tenants t WHERE ${where}`,
+      [param],
+    );
     const row = rows[0];
     if (!row) return null;
     return Object.freeze({

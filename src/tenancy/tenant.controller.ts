@@ -19,7 +19,7 @@ export class TenantController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: "The province served at this host: its public profile (no sign-in needed)" })
+  @ApiOperation({ summary: 'The province served at this host: its public profile (no sign-in needed)' })
   @ApiOkResponse({ type: TenantProfile })
   profile(): TenantProfile {
     const t = this.tenants.currentTenant();

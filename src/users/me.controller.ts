@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, UnauthorizedException } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators';
 import { MeResponse } from '../auth/dto';
 import { Principal } from '../tenancy/tenant-context';
@@ -27,7 +34,9 @@ export class MeController {
   @Patch()
   @ApiOperation({ summary: 'Change one’s own interface language (locale) and/or name; answers as GET /api/me' })
   @ApiOkResponse({ type: MeResponse })
-  @ApiBadRequestResponse({ description: 'A field is invalid or null, or neither locale nor name is given (the answer names the field)' })
+  @ApiBadRequestResponse({
+    description: 'A field is invalid or null, or neither locale nor name is given (the answer names the field)',
+  })
   update(@CurrentPrincipal() principal: Principal, @Body() body: UpdateMeRequest): Promise<MeResponse> {
     return this.profiles.update(userIdOf(principal), body);
   }

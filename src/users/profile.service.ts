@@ -26,17 +26,30 @@ export class ProfileService {
     const fields = (['name', 'locale', 'mailDelivery'] as const).filter((f) => request[f] !== undefined);
     if (!fields.length) {
       const message = 'send locale, name and/or mailDelivery';
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message], fields: { locale: [message] } });
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: [message],
+        fields: { locale: [message] },
+      });
     }
     return this.db.transaction(async (em) => {
       const before = await this.users.profileOf(em, userId);
       if (!before || before.status !== 'active') throw new UnauthorizedException('This account is not active');
-      await this.users.updateOwnProfile(em, userId, { name: request.name, locale: request.locale, mailDelivery: request.mailDelivery });
+      await this.users.updateOwnProfile(em, userId, {
+        name: request.name,
+        locale: request.locale,
+        mailDelivery: request.mailDelivery,
+      });
       await this.audit.record(em, {
         action: 'user.updated',
         targetType: 'user',
         targetId: userId,
-        details: { fields, self: true, ...(request.locale !== undefined ? { locale: { before: before.locale, after: request.locale } } : {}) },
+        details: {
+          fields,
+          self: true,
+          ...(request.locale !== undefined ? { locale: { before: before.locale, after: request.locale } } : {}),
+        },
       });
       return this.view(em, userId);
     });

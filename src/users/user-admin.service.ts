@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { newSecretToken, sha256Hex } from '../common/hash';
@@ -29,7 +36,12 @@ const adminGuard = (reason: 'own-account' | 'last-admin', message: string) =>
   new ConflictException({ statusCode: 409, error: 'Conflict', message, reason });
 
 const fieldError = (field: string, message: string) =>
-  new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message], fields: { [field]: [message] } });
+  new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: [message],
+    fields: { [field]: [message] },
+  });
 
 /**
  * A province administrator's work on accounts: create or invite, change, disable, reset.
@@ -80,11 +92,17 @@ export class UserAdminService {
           }),
         );
         const invitation = await this.oneTimeLink(em, user, 'invitation');
-        await this.audit.record(em, { action: 'user.invited', targetType: 'user', targetId: user.id, details: { email: user.email, roles: user.roles } });
+        await this.audit.record(em, {
+          action: 'user.invited',
+          targetType: 'user',
+          targetId: user.id,
+          details: { email: user.email, roles: user.roles },
+        });
         return { user: visibleUser(user), invitation };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException(`A user with email ${request.email.toLowerCase()} already exists in this province`);
+      if (isUniqueViolation(error))
+        throw new ConflictException(`A user with email ${request.email.toLowerCase()} already exists in this province`);
       throw error;
     }
   }
@@ -104,9 +122,19 @@ export class UserAdminService {
       Object.assign(user, Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)));
       const saved = await em.getRepository(User).save(user);
       if (request.roles && before.join() !== request.roles.join()) {
-        await this.audit.record(em, { action: 'user.roles.changed', targetType: 'user', targetId: id, details: { before, after: request.roles } });
+        await this.audit.record(em, {
+          action: 'user.roles.changed',
+          targetType: 'user',
+          targetId: id,
+          details: { before, after: request.roles },
+        });
       }
-      await this.audit.record(em, { action: 'user.updated', targetType: 'user', targetId: id, details: { fields: Object.keys(request) } });
+      await this.audit.record(em, {
+        action: 'user.updated',
+        targetType: 'user',
+        targetId: id,
+        details: { fields: Object.keys(request) },
+      });
       return visibleUser(saved);
     });
   }
@@ -114,7 +142,12 @@ export class UserAdminService {
   /** Disabled at once: refresh stops now, access tokens within their short lifetime. */
   setEnabled(id: string, enabled: boolean, actorId: string): Promise<Omit<User, 'passwordHash'>> {
     return this.db.transaction(async (em) => {
-      const user = await em.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+      const user = await em
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.id = :id', { id })
+        .getOne();
       if (!user) throw new NotFoundException(`No user ${id} in this province`);
       if (!enabled) {
         if (id === actorId) throw adminGuard('own-account', 'You cannot disable your own account');
@@ -125,7 +158,11 @@ export class UserAdminService {
         user.status = user.passwordHash ? 'active' : 'invited';
       }
       await em.getRepository(User).update(id, { status: user.status });
-      await this.audit.record(em, { action: enabled ? 'user.enabled' : 'user.disabled', targetType: 'user', targetId: id });
+      await this.audit.record(em, {
+        action: enabled ? 'user.enabled' : 'user.disabled',
+        targetType: 'user',
+        targetId: id,
+      });
       return visibleUser(user);
     });
   }
@@ -153,8 +190,13 @@ export class UserAdminService {
       const problem = passwordProblem(password, row.email);
       if (problem) throw fieldError('password', problem);
       await em.query(`UPDATE user_tokens SET used_at = now() WHERE id = $1`, [row.id]);
-      await em.query(`UPDATE users SET password_hash = $2, status = 'active', updated_at = now() WHERE id = $1`, [row.user_id, await this.hasher.hash(password)]);
-      await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [row.user_id]);
+      await em.query(`UPDATE users SET password_hash = $2, status = 'active', updated_at = now() WHERE id = $1`, [
+        row.user_id,
+        await this.hasher.hash(password),
+      ]);
+      await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
+        row.user_id,
+      ]);
       await this.audit.record(em, {
         action: purpose === 'invitation' ? 'user.invitation.accepted' : 'user.password-reset.used',
         actor: { type: 'user', id: row.user_id, email: row.email },
@@ -167,23 +209,42 @@ export class UserAdminService {
   /** A signed-in user changes their own password; every other session of theirs ends. */
   async changeOwnPassword(userId: string, current: string, next: string): Promise<void> {
     await this.db.transaction(async (em) => {
-      const user = await em.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: userId }).getOne();
-      if (!user || !(await this.hasher.verify(user.passwordHash, current))) throw fieldError('currentPassword', 'currentPassword is wrong');
+      const user = await em
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.id = :id', { id: userId })
+        .getOne();
+      if (!user || !(await this.hasher.verify(user.passwordHash, current)))
+        throw fieldError('currentPassword', 'currentPassword is wrong');
       const problem = passwordProblem(next, user.email);
       if (problem) throw fieldError('newPassword', problem.replace(/^password/, 'newPassword'));
       await em.getRepository(User).update(userId, { passwordHash: await this.hasher.hash(next) });
-      await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
+        userId,
+      ]);
       await this.audit.record(em, { action: 'user.password.changed', targetType: 'user', targetId: userId });
     });
   }
 
   private async oneTimeLink(em: EntityManager, user: User, purpose: TokenPurpose): Promise<OneTimeLink> {
     const token = newSecretToken();
-    const seconds = purpose === 'invitation' ? this.config.oneTimeLinks.invitationSeconds : this.config.oneTimeLinks.passwordResetSeconds;
+    const seconds =
+      purpose === 'invitation'
+        ? this.config.oneTimeLinks.invitationSeconds
+        : this.config.oneTimeLinks.passwordResetSeconds;
     const expiresAt = new Date(Date.now() + seconds * 1000);
     // A new link replaces any unused one of the same kind.
-    await em.query(`UPDATE user_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`, [user.id, purpose]);
-    await em.query(`INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [user.id, purpose, sha256Hex(token), expiresAt]);
+    await em.query(`UPDATE user_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`, [
+      user.id,
+      purpose,
+    ]);
+    await em.query(`INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [
+      user.id,
+      purpose,
+      sha256Hex(token),
+      expiresAt,
+    ]);
     const tenant = this.db.currentTenant();
     const page = purpose === 'invitation' ? 'accept-invitation' : 'reset-password';
     const link = `${this.config.urlFor(`${tenant.slug}.${this.config.baseDomain}`)}/${page}?token=${token}`;

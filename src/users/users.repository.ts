@@ -82,11 +82,18 @@ export class UsersRepository {
   async recipientsByIds(em: EntityManager, ids: readonly (string | null)[]): Promise<Recipient[]> {
     const unique = [...new Set(ids.filter((id): id is string => !!id))];
     if (!unique.length) return [];
-    return em.query(`SELECT ${RECIPIENT_COLUMNS} FROM users WHERE id = ANY($1::uuid[]) AND status <> 'disabled' ORDER BY id`, [unique]);
+    return em.query(
+      `SELECT ${RECIPIENT_COLUMNS} FROM users WHERE id = ANY($1::uuid[]) AND status <> 'disabled' ORDER BY id`,
+      [unique],
+    );
   }
 
   /** Active users holding any of the roles; only the department's when one is given. */
-  async recipientsWithRoles(em: EntityManager, roles: readonly string[], departmentId: string | null): Promise<Recipient[]> {
+  async recipientsWithRoles(
+    em: EntityManager,
+    roles: readonly string[],
+    departmentId: string | null,
+  ): Promise<Recipient[]> {
     return em.query(
       `SELECT ${RECIPIENT_COLUMNS} FROM users
         WHERE status = 'active' AND roles && $1::text[] AND ($2::uuid IS NULL OR department_id = $2) ORDER BY id`,
@@ -98,13 +105,19 @@ export class UsersRepository {
   async namesByIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
-    const rows: { id: string; name: string }[] = await em.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [unique]);
+    const rows: { id: string; name: string }[] = await em.query(
+      `SELECT id, name FROM users WHERE id = ANY($1::uuid[])`,
+      [unique],
+    );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** One page of users by email, with the total matching the filters. */
   async page(
-    em: EntityManager, criteria: UserListCriteria, offset: number, limit: number,
+    em: EntityManager,
+    criteria: UserListCriteria,
+    offset: number,
+    limit: number,
   ): Promise<{ items: UserListRow[]; total: number }> {
     const where = `WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR name ILIKE $2 OR email ILIKE $2)
       AND ($3::text IS NULL OR $3 = ANY(roles)) AND ($4::uuid IS NULL OR department_id = $4)`;

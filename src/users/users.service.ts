@@ -56,7 +56,10 @@ export class UsersService {
   }
 
   /** Inserts a user inside a caller's transaction (provisioning seeds the first admin this way). */
-  static async insert(em: EntityManager, user: Pick<User, 'email' | 'name' | 'passwordHash' | 'roles' | 'status'>): Promise<User> {
+  static async insert(
+    em: EntityManager,
+    user: Pick<User, 'email' | 'name' | 'passwordHash' | 'roles' | 'status'>,
+  ): Promise<User> {
     return em.getRepository(User).save(em.getRepository(User).create(user));
   }
 }

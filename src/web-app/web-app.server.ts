@@ -116,7 +116,12 @@ export class WebAppServer {
       res.status(code).json({
         statusCode: code,
         error: code === 403 ? 'Forbidden' : code === 404 ? 'Not Found' : 'Internal Server Error',
-        message: code === 403 ? 'This asset path is not allowed' : code === 404 ? `No asset ${req.path}` : 'The asset could not be read',
+        message:
+          code === 403
+            ? 'This asset path is not allowed'
+            : code === 404
+              ? `No asset ${req.path}`
+              : 'The asset could not be read',
       });
     });
   }
@@ -135,7 +140,10 @@ export class WebAppServer {
         if (res.headersSent) return;
         res.removeHeader('Cache-Control');
         const missing = error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.status === 404;
-        res.status(missing ? 503 : 500).type('text/plain').setHeader('Cache-Control', 'no-store');
+        res
+          .status(missing ? 503 : 500)
+          .type('text/plain')
+          .setHeader('Cache-Control', 'no-store');
         res.send(missing ? 'The web app is not built: run npm run build\n' : 'The web app could not be served\n');
       },
     );

@@ -23,9 +23,12 @@ describe('webhook address policy', () => {
     expect(refusedAddress('h.example', address, strict)).toContain(`(${range})`);
   });
 
-  test.each(['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '::ffff:93.184.216.34'])('%s (public) is allowed', (address) => {
-    expect(refusedAddress('h.example', address, strict)).toBeNull();
-  });
+  test.each(['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '::ffff:93.184.216.34'])(
+    '%s (public) is allowed',
+    (address) => {
+      expect(refusedAddress('h.example', address, strict)).toBeNull();
+    },
+  );
 
   test('the allow-list admits host names, addresses and CIDRs, IPv4-mapped forms included', () => {
     const policy = { allowHttp: false, allowedHosts: ['hooks.internal', '10.1.2.3', '192.168.0.0/16', '::1'] };

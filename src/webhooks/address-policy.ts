@@ -21,7 +21,9 @@ type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
 /** An IPv4-mapped IPv6 address (::ffff:10.0.0.1) is judged as the IPv4 address it carries. */
 function normalise(address: Address): Address {
-  return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() ? (address as ipaddr.IPv6).toIPv4Address() : address;
+  return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()
+    ? (address as ipaddr.IPv6).toIPv4Address()
+    : address;
 }
 
 function parseAddress(text: string): Address | null {
@@ -38,10 +40,12 @@ function inAllowList(host: string, address: Address | null, policy: AddressPolic
       if (!ipaddr.isValidCIDR(entry)) continue;
       const [network, bits] = ipaddr.parseCIDR(entry);
       const net = normalise(network);
-      if (net.kind() === address.kind() && address.match(net, net.kind() === network.kind() ? bits : bits - 96)) return true;
+      if (net.kind() === address.kind() && address.match(net, net.kind() === network.kind() ? bits : bits - 96))
+        return true;
     } else {
       const allowed = parseAddress(entry);
-      if (allowed && allowed.kind() === address.kind() && allowed.toNormalizedString() === address.toNormalizedString()) return true;
+      if (allowed && allowed.kind() === address.kind() && allowed.toNormalizedString() === address.toNormalizedString())
+        return true;
     }
   }
   return false;
@@ -53,7 +57,9 @@ export function refusedAddress(host: string, addressText: string, policy: Addres
   if (!address) return `${addressText} is not an IP address`;
   if (inAllowList(host, address, policy)) return null;
   const range = address.range();
-  return range === PUBLIC_RANGE ? null : `${host} resolves to ${address.toString()} (${range}), which webhooks may not reach`;
+  return range === PUBLIC_RANGE
+    ? null
+    : `${host} resolves to ${address.toString()} (${range}), which webhooks may not reach`;
 }
 
 /**

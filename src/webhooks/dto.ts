@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+} from 'class-validator';
 import { PageQuery } from '../common/paging';
 import { IsOptionalNotNull, IsPlainText } from '../common/validation';
 import { WEBHOOK_EVENT_TYPES } from '../events/province-event';
@@ -10,7 +21,11 @@ const DELIVERIES_DEFAULT_PAGE_SIZE = 50;
 const DESCRIPTION_MAX = 500;
 
 export class CreateWebhookRequest {
-  @ApiProperty({ example: 'https://hooks.example.gov.pk/daftar', description: 'https (http only when WEBHOOK_ALLOW_HTTP); never a private or loopback address unless WEBHOOK_ALLOWED_HOSTS lists it' })
+  @ApiProperty({
+    example: 'https://hooks.example.gov.pk/daftar',
+    description:
+      'https (http only when WEBHOOK_ALLOW_HTTP); never a private or loopback address unless WEBHOOK_ALLOWED_HOSTS lists it',
+  })
   @IsString()
   @MaxLength(URL_MAX_LENGTH)
   url: string;
@@ -54,13 +69,18 @@ export class UpdateWebhookRequest {
   @IsPlainText()
   description?: string | null;
 
-  @ApiPropertyOptional({ description: 'false pauses deliveries; true turns a disabled subscription back on and clears its failure count' })
+  @ApiPropertyOptional({
+    description: 'false pauses deliveries; true turns a disabled subscription back on and clears its failure count',
+  })
   @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }
 
-export class DeliveriesQuery extends PageQuery({ defaultSize: DELIVERIES_DEFAULT_PAGE_SIZE, maxSize: DELIVERIES_MAX_PAGE_SIZE }) {
+export class DeliveriesQuery extends PageQuery({
+  defaultSize: DELIVERIES_DEFAULT_PAGE_SIZE,
+  maxSize: DELIVERIES_MAX_PAGE_SIZE,
+}) {
   @ApiPropertyOptional({ enum: ['pending', 'delivered', 'failed'] })
   @IsOptional()
   @IsIn(['pending', 'delivered', 'failed'], { message: 'status must be pending, delivered or failed' })

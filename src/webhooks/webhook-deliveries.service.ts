@@ -74,13 +74,19 @@ export class WebhookDeliveries {
       removeOnComplete: { age: KEEP_FINISHED_SECONDS },
       removeOnFail: { age: KEEP_FINISHED_SECONDS },
     });
-    await this.tenantJobs.addBulk(this.queue, tenantId, ids.map((deliveryId) => ({ name: DELIVER_JOB, data: { tenantId, deliveryId }, options: options(deliveryId) })));
+    await this.tenantJobs.addBulk(
+      this.queue,
+      tenantId,
+      ids.map((deliveryId) => ({ name: DELIVER_JOB, data: { tenantId, deliveryId }, options: options(deliveryId) })),
+    );
   }
 
   /** One attempt at one delivery (in a job, with the province restored). */
   async deliver(job: Job<WebhookDeliveryJob>): Promise<string> {
     const { deliveryId } = job.data;
-    const claimed = await this.db.transaction((em) => this.repo.claim(em, deliveryId, this.config.webhooks.timeoutMs + CLAIM_MARGIN_MS));
+    const claimed = await this.db.transaction((em) =>
+      this.repo.claim(em, deliveryId, this.config.webhooks.timeoutMs + CLAIM_MARGIN_MS),
+    );
     if (!claimed) return 'not pending';
     if (!claimed.active) {
       await this.db.transaction((em) => this.repo.abandon(em, deliveryId, 'subscription is disabled'));
@@ -92,7 +98,12 @@ export class WebhookDeliveries {
     const response: WebhookResponse =
       secret === null
         ? // Nothing can be signed until an administrator rotates the secret: fail rather than retry.
-          { statusCode: null, error: 'the signing secret cannot be read (was JWT_SECRET changed?); rotate the secret', durationMs: 0, refused: true }
+          {
+            statusCode: null,
+            error: 'the signing secret cannot be read (was JWT_SECRET changed?); rotate the secret',
+            durationMs: 0,
+            refused: true,
+          }
         : await this.http.post(claimed.url, body, {
             'X-Daftar-Event': claimed.event_type,
             'X-Daftar-Delivery': deliveryId,
@@ -105,7 +116,12 @@ export class WebhookDeliveries {
     const windowEnds = claimed.started_at.getTime() + this.config.webhooks.retryHours * HOUR_MS;
     const outcome = this.classify(response);
     const lastJobAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const status = outcome === 'ok' ? 'delivered' : outcome === 'final' || Date.now() + delay > windowEnds || lastJobAttempt ? 'failed' : 'pending';
+    const status =
+      outcome === 'ok'
+        ? 'delivered'
+        : outcome === 'final' || Date.now() + delay > windowEnds || lastJobAttempt
+          ? 'failed'
+          : 'pending';
 
     await this.db.transaction(async (em) => {
       await this.repo.recordAttempt(em, deliveryId, {
@@ -116,7 +132,8 @@ export class WebhookDeliveries {
         nextAttemptAt: status === 'pending' ? new Date(Date.now() + delay) : null,
       });
       if (status === 'delivered') await this.repo.resetFailures(em, claimed.subscription_id);
-      if (status === 'failed') await this.countFailure(em, claimed.subscription_id, claimed.url, response.error ?? 'failed');
+      if (status === 'failed')
+        await this.countFailure(em, claimed.subscription_id, claimed.url, response.error ?? 'failed');
     });
     if (status === 'pending') {
       await job.updateData({ ...job.data, retryDelayMs: delay });
@@ -148,7 +165,10 @@ export class WebhookDeliveries {
     if (!active || failures < this.config.webhooks.disableAfterFailures) return;
     const reason = `${failures} deliveries in a row failed; last: ${lastError}`.slice(0, 1000);
     if (!(await this.repo.disable(em, subscriptionId, reason))) return;
-    await this.events.publish(em, { type: 'webhook.disabled', data: { subscriptionId, url, failures, lastError: lastError.slice(0, 1000) } });
+    await this.events.publish(em, {
+      type: 'webhook.disabled',
+      data: { subscriptionId, url, failures, lastError: lastError.slice(0, 1000) },
+    });
     this.logger.warn({ subscriptionId, failures }, 'Webhook subscription disabled after repeated failures');
   }
 
@@ -163,7 +183,9 @@ export class WebhookDeliveries {
       const tenant = await this.registry.findById(id);
       if (!tenant || tenant.status !== 'active') continue;
       try {
-        const ids = await this.db.runAs(tenant, () => this.db.transaction((em) => this.repo.stalled(em, SWEEP_GRACE_MS, SWEEP_BATCH)));
+        const ids = await this.db.runAs(tenant, () =>
+          this.db.transaction((em) => this.repo.stalled(em, SWEEP_GRACE_MS, SWEEP_BATCH)),
+        );
         if (ids.length) await this.enqueue(tenant.id, ids, 'delivery');
         requeued += ids.length;
       } catch (error) {

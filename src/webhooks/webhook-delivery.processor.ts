@@ -16,7 +16,10 @@ const DELIVERY_CONCURRENCY = 8;
 
 /** Worker side of webhooks: one delivery attempt per job, and the periodic sweep. */
 @Processor(WEBHOOK_QUEUE, { concurrency: DELIVERY_CONCURRENCY, settings: { backoffStrategy: webhookBackoffStrategy } })
-export class WebhookDeliveryProcessor extends TenantWorkerHost<WebhookDeliveryJob, string | number> implements OnApplicationBootstrap {
+export class WebhookDeliveryProcessor
+  extends TenantWorkerHost<WebhookDeliveryJob, string | number>
+  implements OnApplicationBootstrap
+{
   private readonly logger = new Logger(WebhookDeliveryProcessor.name);
 
   constructor(
@@ -31,7 +34,11 @@ export class WebhookDeliveryProcessor extends TenantWorkerHost<WebhookDeliveryJo
 
   async onApplicationBootstrap(): Promise<void> {
     // Idempotent across workers: one scheduler id for the deployment.
-    await this.queue.upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_GRACE_MS }, { name: SWEEP_JOB, data: { tenantId: '' }, opts: { removeOnComplete: true, removeOnFail: true } });
+    await this.queue.upsertJobScheduler(
+      SWEEP_SCHEDULER_ID,
+      { every: SWEEP_GRACE_MS },
+      { name: SWEEP_JOB, data: { tenantId: '' }, opts: { removeOnComplete: true, removeOnFail: true } },
+    );
   }
 
   override async process(job: Job<WebhookDeliveryJob>): Promise<string | number> {
@@ -47,6 +54,9 @@ export class WebhookDeliveryProcessor extends TenantWorkerHost<WebhookDeliveryJo
   @OnWorkerEvent('failed')
   onFailed(job: Job<WebhookDeliveryJob> | undefined, error: Error): void {
     if (job && job.attemptsMade < (job.opts.attempts ?? 1) && error instanceof RetryLater) return;
-    this.logger.warn({ err: error.message, tenantId: job?.data.tenantId, deliveryId: job?.data.deliveryId }, 'Webhook delivery job failed');
+    this.logger.warn(
+      { err: error.message, tenantId: job?.data.tenantId, deliveryId: job?.data.deliveryId },
+      'Webhook delivery job failed',
+    );
   }
 }

@@ -4,7 +4,14 @@ import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { AppConfig } from '../config/app-config';
-import { AddressPolicy, hostAllowedByName, hostOf, parseWebhookUrl, refusedAddress, WebhookUrlError } from './address-policy';
+import {
+  AddressPolicy,
+  hostAllowedByName,
+  hostOf,
+  parseWebhookUrl,
+  refusedAddress,
+  WebhookUrlError,
+} from './address-policy';
 
 /** Only this much of a receiver's answer is read; the rest is dropped with the connection. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -53,7 +60,9 @@ export class WebhookHttpClient {
         dnsLookup(host, { all: true, verbatim: true }, (err, found) => (err ? reject(err) : resolve(found))),
       );
     } catch (error) {
-      throw new WebhookUrlError(`url host ${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new WebhookUrlError(
+        `url host ${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
     }
     if (!addresses.length) throw new WebhookUrlError(`url host ${host} does not resolve`);
     if (hostAllowedByName(host, policy)) return addresses;
@@ -76,7 +85,8 @@ export class WebhookHttpClient {
     }
     const guardedLookup = (hostname: string, options: { all?: boolean }, callback: LookupCallback) => {
       this.resolve(hostname.toLowerCase().replace(/\.$/, '')).then(
-        (addresses) => (options.all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family)),
+        (addresses) =>
+          options.all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family),
         (error: Error) => callback(Object.assign(error, { code: 'EWEBHOOKREFUSED' }), ''),
       );
     };
@@ -94,10 +104,20 @@ export class WebhookHttpClient {
         // No pooled sockets: each delivery resolves and checks its host afresh.
         agent: false,
         lookup: guardedLookup as unknown as typeof dnsLookup,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), 'User-Agent': USER_AGENT, ...headers },
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': String(Buffer.byteLength(body)),
+          'User-Agent': USER_AGENT,
+          ...headers,
+        },
       });
-      const timer = setTimeout(() => req.destroy(new Error(`no answer within ${this.config.webhooks.timeoutMs} ms`)), this.config.webhooks.timeoutMs);
-      req.on('error', (error: NodeJS.ErrnoException) => finish({ statusCode: null, error: error.message, refused: error.code === 'EWEBHOOKREFUSED' }));
+      const timer = setTimeout(
+        () => req.destroy(new Error(`no answer within ${this.config.webhooks.timeoutMs} ms`)),
+        this.config.webhooks.timeoutMs,
+      );
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        finish({ statusCode: null, error: error.message, refused: error.code === 'EWEBHOOKREFUSED' }),
+      );
       req.on('response', (res) => {
         const status = res.statusCode ?? 0;
         const chunks: Buffer[] = [];
@@ -105,7 +125,11 @@ export class WebhookHttpClient {
         const done = () => {
           const text = Buffer.concat(chunks).toString('utf8').slice(0, RESPONSE_SNIPPET_CHARS);
           const ok = status >= 200 && status < 300;
-          const error = ok ? null : status >= 300 && status < 400 ? `HTTP ${status}: redirects are not followed` : `HTTP ${status}${text ? `: ${text}` : ''}`;
+          const error = ok
+            ? null
+            : status >= 300 && status < 400
+              ? `HTTP ${status}: redirects are not followed`
+              : `HTTP ${status}${text ? `: ${text}` : ''}`;
           finish({ statusCode: status, error, refused: false });
           res.destroy();
         };

@@ -55,7 +55,10 @@ const DELIVERY_COLUMNS = `id, subscription_id, event_id, event_type, payload, st
 /** All SQL on webhook_subscriptions and webhook_deliveries; runs in the caller's unit of work. */
 @Injectable()
 export class WebhooksRepository {
-  async createSubscription(em: EntityManager, s: { url: string; events: string[]; description: string | null; secretSealed: string; createdBy: string | null }): Promise<SubscriptionRow> {
+  async createSubscription(
+    em: EntityManager,
+    s: { url: string; events: string[]; description: string | null; secretSealed: string; createdBy: string | null },
+  ): Promise<SubscriptionRow> {
     const [row] = await em.query(
       `INSERT INTO webhook_subscriptions (url, events, description, secret_sealed, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${SUBSCRIPTION_COLUMNS}`,
       [s.url, s.events, s.description, s.secretSealed, s.createdBy],
@@ -85,7 +88,15 @@ export class WebhooksRepository {
          secret_sealed = COALESCE($7, secret_sealed),
          updated_at = now()
        WHERE id = $1 RETURNING ${SUBSCRIPTION_COLUMNS}`,
-      [id, c.url ?? null, c.events ?? null, c.description !== undefined, c.description ?? null, c.active ?? null, c.secretSealed ?? null],
+      [
+        id,
+        c.url ?? null,
+        c.events ?? null,
+        c.description !== undefined,
+        c.description ?? null,
+        c.active ?? null,
+        c.secretSealed ?? null,
+      ],
     );
     return rows[0] ?? null;
   }
@@ -97,11 +108,20 @@ export class WebhooksRepository {
 
   /** Active subscriptions that asked for this event type. */
   async subscribersOf(em: EntityManager, type: string): Promise<string[]> {
-    const rows: { id: string }[] = await em.query(`SELECT id FROM webhook_subscriptions WHERE active AND $1 = ANY(events) ORDER BY id`, [type]);
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM webhook_subscriptions WHERE active AND $1 = ANY(events) ORDER BY id`,
+      [type],
+    );
     return rows.map((r) => r.id);
   }
 
-  async insertDeliveries(em: EntityManager, subscriptionIds: string[], eventId: string | null, eventType: string, payload: object): Promise<string[]> {
+  async insertDeliveries(
+    em: EntityManager,
+    subscriptionIds: string[],
+    eventId: string | null,
+    eventType: string,
+    payload: object,
+  ): Promise<string[]> {
     if (!subscriptionIds.length) return [];
     const rows: { id: string }[] = await em.query(
       `INSERT INTO webhook_deliveries (subscription_id, event_id, event_type, payload)
@@ -111,7 +131,13 @@ export class WebhooksRepository {
     return rows.map((r) => r.id);
   }
 
-  async listDeliveries(em: EntityManager, subscriptionId: string, status: string | undefined, limit: number, offset: number): Promise<{ items: DeliveryRow[]; total: number }> {
+  async listDeliveries(
+    em: EntityManager,
+    subscriptionId: string,
+    status: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: DeliveryRow[]; total: number }> {
     const items: DeliveryRow[] = await em.query(
       `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE subscription_id = $1 AND ($2::text IS NULL OR status = $2)
        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
@@ -125,7 +151,10 @@ export class WebhooksRepository {
   }
 
   async findDelivery(em: EntityManager, subscriptionId: string, id: string): Promise<DeliveryRow | null> {
-    const [row] = await em.query(`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE id = $1 AND subscription_id = $2`, [id, subscriptionId]);
+    const [row] = await em.query(
+      `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE id = $1 AND subscription_id = $2`,
+      [id, subscriptionId],
+    );
     return row ?? null;
   }
 
@@ -139,7 +168,9 @@ export class WebhooksRepository {
          FROM webhook_subscriptions s
         WHERE d.id = $1 AND s.id = d.subscription_id AND d.status = 'pending'
           AND (d.claimed_until IS NULL OR d.claimed_until < now())
-       RETURNING ${DELIVERY_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}, s.url, s.secret_sealed, s.active`,
+       RETURNING ${DELIVERY_COLUMNS.split(', ')
+         .map((c) => `d.${c}`)
+         .join(', ')}, s.url, s.secret_sealed, s.active`,
       [id, leaseMs],
     );
     return rows[0] ?? null;
@@ -149,7 +180,13 @@ export class WebhooksRepository {
   async recordAttempt(
     em: EntityManager,
     id: string,
-    a: { status: DeliveryRow['status']; statusCode: number | null; error: string | null; durationMs: number; nextAttemptAt: Date | null },
+    a: {
+      status: DeliveryRow['status'];
+      statusCode: number | null;
+      error: string | null;
+      durationMs: number;
+      nextAttemptAt: Date | null;
+    },
   ): Promise<DeliveryRow> {
     const [rows] = await em.query(
       `UPDATE webhook_deliveries SET status = $2, attempts = attempts + 1, status_code = $3, error = $4, duration_ms = $5,
@@ -162,11 +199,17 @@ export class WebhooksRepository {
 
   /** A delivery that could not even be attempted (its subscription was turned off meanwhile). */
   async abandon(em: EntityManager, id: string, reason: string): Promise<void> {
-    await em.query(`UPDATE webhook_deliveries SET status = 'failed', error = $2, next_attempt_at = NULL, claimed_until = NULL, updated_at = now() WHERE id = $1`, [id, reason]);
+    await em.query(
+      `UPDATE webhook_deliveries SET status = 'failed', error = $2, next_attempt_at = NULL, claimed_until = NULL, updated_at = now() WHERE id = $1`,
+      [id, reason],
+    );
   }
 
   async resetFailures(em: EntityManager, subscriptionId: string): Promise<void> {
-    await em.query(`UPDATE webhook_subscriptions SET consecutive_failures = 0 WHERE id = $1 AND consecutive_failures <> 0`, [subscriptionId]);
+    await em.query(
+      `UPDATE webhook_subscriptions SET consecutive_failures = 0 WHERE id = $1 AND consecutive_failures <> 0`,
+      [subscriptionId],
+    );
   }
 
   /** Counts one more delivery failed for good; returns the subscription's count in a row. */

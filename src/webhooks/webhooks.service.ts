@@ -78,7 +78,13 @@ export class WebhooksService implements EventConsumer, OnModuleInit {
     if (!TYPES.includes(event.type)) return;
     const subscribers = await this.repo.subscribersOf(em, event.type);
     if (!subscribers.length) return;
-    const ids = await this.repo.insertDeliveries(em, subscribers, event.id, event.type, this.payload(event.id, event.type, event.occurredAt, event.data));
+    const ids = await this.repo.insertDeliveries(
+      em,
+      subscribers,
+      event.id,
+      event.type,
+      this.payload(event.id, event.type, event.occurredAt, event.data),
+    );
     this.deliveries.enqueueAfterCommit(em, ids);
   }
 
@@ -95,8 +101,19 @@ export class WebhooksService implements EventConsumer, OnModuleInit {
     const url = await this.checkedUrl(request.url);
     const secret = this.secrets.generate();
     return this.db.transaction(async (em) => {
-      const row = await this.repo.createSubscription(em, { url, events: request.events, description: request.description ?? null, secretSealed: this.secrets.seal(secret), createdBy });
-      await this.audit.record(em, { action: 'webhook.created', targetType: 'webhook', targetId: row.id, details: { url, events: request.events } });
+      const row = await this.repo.createSubscription(em, {
+        url,
+        events: request.events,
+        description: request.description ?? null,
+        secretSealed: this.secrets.seal(secret),
+        createdBy,
+      });
+      await this.audit.record(em, {
+        action: 'webhook.created',
+        targetType: 'webhook',
+        targetId: row.id,
+        details: { url, events: request.events },
+      });
       return { ...toView(row), secret };
     });
   }
@@ -104,9 +121,19 @@ export class WebhooksService implements EventConsumer, OnModuleInit {
   async update(id: string, request: UpdateWebhookRequest): Promise<WebhookView> {
     const url = request.url !== undefined ? await this.checkedUrl(request.url) : undefined;
     return this.db.transaction(async (em) => {
-      const row = await this.repo.updateSubscription(em, id, { url, events: request.events, description: request.description, active: request.active });
+      const row = await this.repo.updateSubscription(em, id, {
+        url,
+        events: request.events,
+        description: request.description,
+        active: request.active,
+      });
       if (!row) throw new NotFoundException(SUBSCRIPTION_NOT_FOUND);
-      await this.audit.record(em, { action: 'webhook.updated', targetType: 'webhook', targetId: id, details: { fields: Object.keys(request) } });
+      await this.audit.record(em, {
+        action: 'webhook.updated',
+        targetType: 'webhook',
+        targetId: id,
+        details: { fields: Object.keys(request) },
+      });
       return toView(row);
     });
   }
@@ -122,7 +149,8 @@ export class WebhooksService implements EventConsumer, OnModuleInit {
   rotateSecret(id: string): Promise<{ id: string; secret: string }> {
     const secret = this.secrets.generate();
     return this.db.transaction(async (em) => {
-      if (!(await this.repo.updateSubscription(em, id, { secretSealed: this.secrets.seal(secret) }))) throw new NotFoundException(SUBSCRIPTION_NOT_FOUND);
+      if (!(await this.repo.updateSubscription(em, id, { secretSealed: this.secrets.seal(secret) })))
+        throw new NotFoundException(SUBSCRIPTION_NOT_FOUND);
       await this.audit.record(em, { action: 'webhook.secret-rotated', targetType: 'webhook', targetId: id });
       return { id, secret };
     });
@@ -132,14 +160,24 @@ export class WebhooksService implements EventConsumer, OnModuleInit {
   ping(id: string): Promise<DeliveryView> {
     return this.db.transaction(async (em) => {
       const subscription = await this.mustFind(em, id);
-      if (!subscription.active) throw new ConflictException('The subscription is disabled; turn it on (active: true) before sending a ping');
-      const [deliveryId] = await this.repo.insertDeliveries(em, [id], null, 'ping', this.payload(randomUUID(), 'ping', new Date(), { subscriptionId: id }));
+      if (!subscription.active)
+        throw new ConflictException('The subscription is disabled; turn it on (active: true) before sending a ping');
+      const [deliveryId] = await this.repo.insertDeliveries(
+        em,
+        [id],
+        null,
+        'ping',
+        this.payload(randomUUID(), 'ping', new Date(), { subscriptionId: id }),
+      );
       this.deliveries.enqueueAfterCommit(em, [deliveryId]);
       return toDeliveryView((await this.repo.findDelivery(em, id, deliveryId))!);
     });
   }
 
-  listDeliveries(id: string, query: DeliveriesQuery): Promise<{ items: DeliveryView[]; total: number; page: number; pageSize: number }> {
+  listDeliveries(
+    id: string,
+    query: DeliveriesQuery,
+  ): Promise<{ items: DeliveryView[]; total: number; page: number; pageSize: number }> {
     return this.db.transaction(async (em) => {
       await this.mustFind(em, id);
       const { items, total } = await this.repo.listDeliveries(em, id, query.status, query.pageSize, offsetOf(query));
@@ -153,25 +191,43 @@ export class WebhooksService implements EventConsumer, OnModuleInit {
       const subscription = await this.mustFind(em, id);
       const existing = await this.repo.findDelivery(em, id, deliveryId);
       if (!existing) throw new NotFoundException('Delivery not found');
-      if (!subscription.active) throw new ConflictException('The subscription is disabled; turn it on (active: true) before redelivering');
+      if (!subscription.active)
+        throw new ConflictException('The subscription is disabled; turn it on (active: true) before redelivering');
       const reset = await this.repo.resetForRedelivery(em, deliveryId);
       if (!reset) throw new ConflictException('The delivery is still being attempted');
       this.deliveries.enqueueAfterCommit(em, [deliveryId], `redeliver-${existing.attempts}`);
-      await this.audit.record(em, { action: 'webhook.redelivered', targetType: 'webhook', targetId: id, details: { deliveryId } });
+      await this.audit.record(em, {
+        action: 'webhook.redelivered',
+        targetType: 'webhook',
+        targetId: id,
+        details: { deliveryId },
+      });
       return toDeliveryView(reset);
     });
   }
 
   private payload(id: string, type: ProvinceEventType | 'ping', occurredAt: Date, data: unknown): WebhookPayload {
     const tenant = this.db.currentTenant();
-    return { id, type, occurredAt: occurredAt.toISOString(), province: { id: tenant.id, slug: tenant.slug, name: tenant.name }, data };
+    return {
+      id,
+      type,
+      occurredAt: occurredAt.toISOString(),
+      province: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+      data,
+    };
   }
 
   private async checkedUrl(text: string): Promise<string> {
     try {
       return (await this.http.check(text)).toString();
     } catch (error) {
-      if (error instanceof WebhookUrlError) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [error.message], fields: { url: [error.message] } });
+      if (error instanceof WebhookUrlError)
+        throw new BadRequestException({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: [error.message],
+          fields: { url: [error.message] },
+        });
       throw error;
     }
   }

@@ -52,13 +52,43 @@ export const DEFAULT_WORKFLOW: WorkflowConfig = {
     { id: 'deferred', label: l('Deferred', 'مؤخر'), editable: false },
     { id: 'approved', label: l('Approved', 'منظور شدہ'), editable: false, final: true },
     { id: 'rejected', label: l('Rejected', 'مسترد'), editable: false, final: true },
-    { id: 'recommended', label: l('Recommended to a higher forum', 'اعلیٰ فورم کو سفارش'), editable: false, final: true },
+    {
+      id: 'recommended',
+      label: l('Recommended to a higher forum', 'اعلیٰ فورم کو سفارش'),
+      editable: false,
+      final: true,
+    },
   ],
   actions: [
-    { id: 'submit', label: l('Submit', 'جمع کرائیں'), from: ['draft', 'returned'], to: 'submitted', roles: ['preparer'], requiresValid: true },
-    { id: 'start-review', label: l('Start department review', 'محکمانہ جائزہ شروع کریں'), from: ['submitted'], to: 'department-review', roles: ['reviewer'] },
-    { id: 'forward-to-pnd', label: l('Forward to P&D', 'منصوبہ بندی و ترقیات کو بھیجیں'), from: ['department-review'], to: 'pnd-scrutiny', roles: ['reviewer'] },
-    { id: 'place-before-forum', label: l('Place before the forum', 'فورم کے سامنے پیش کریں'), from: ['pnd-scrutiny', 'deferred'], to: 'forum', roles: ['reviewer'] },
+    {
+      id: 'submit',
+      label: l('Submit', 'جمع کرائیں'),
+      from: ['draft', 'returned'],
+      to: 'submitted',
+      roles: ['preparer'],
+      requiresValid: true,
+    },
+    {
+      id: 'start-review',
+      label: l('Start department review', 'محکمانہ جائزہ شروع کریں'),
+      from: ['submitted'],
+      to: 'department-review',
+      roles: ['reviewer'],
+    },
+    {
+      id: 'forward-to-pnd',
+      label: l('Forward to P&D', 'منصوبہ بندی و ترقیات کو بھیجیں'),
+      from: ['department-review'],
+      to: 'pnd-scrutiny',
+      roles: ['reviewer'],
+    },
+    {
+      id: 'place-before-forum',
+      label: l('Place before the forum', 'فورم کے سامنے پیش کریں'),
+      from: ['pnd-scrutiny', 'deferred'],
+      to: 'forum',
+      roles: ['reviewer'],
+    },
     {
       id: 'return',
       label: l('Return for rectification', 'درستی کے لیے واپس کریں'),
@@ -68,9 +98,32 @@ export const DEFAULT_WORKFLOW: WorkflowConfig = {
       commentRequired: true,
       decision: 'returned',
     },
-    { id: 'approve', label: l('Approve', 'منظور کریں'), from: ['forum'], to: 'approved', roles: ['approver'], decision: 'approved' },
-    { id: 'defer', label: l('Defer', 'مؤخر کریں'), from: ['forum'], to: 'deferred', roles: ['approver'], commentRequired: true, decision: 'deferred' },
-    { id: 'reject', label: l('Reject', 'مسترد کریں'), from: ['forum'], to: 'rejected', roles: ['approver'], commentRequired: true, decision: 'rejected' },
+    {
+      id: 'approve',
+      label: l('Approve', 'منظور کریں'),
+      from: ['forum'],
+      to: 'approved',
+      roles: ['approver'],
+      decision: 'approved',
+    },
+    {
+      id: 'defer',
+      label: l('Defer', 'مؤخر کریں'),
+      from: ['forum'],
+      to: 'deferred',
+      roles: ['approver'],
+      commentRequired: true,
+      decision: 'deferred',
+    },
+    {
+      id: 'reject',
+      label: l('Reject', 'مسترد کریں'),
+      from: ['forum'],
+      to: 'rejected',
+      roles: ['approver'],
+      commentRequired: true,
+      decision: 'rejected',
+    },
     {
       id: 'recommend-upward',
       label: l('Recommend to a higher forum', 'اعلیٰ فورم کو سفارش کریں'),
@@ -90,8 +143,19 @@ export const DEFAULT_WORKFLOW: WorkflowConfig = {
  */
 export interface WorkflowIssue {
   code:
-    | 'duplicate-state' | 'duplicate-action' | 'initial-unknown' | 'initial-not-editable' | 'no-roles' | 'unknown-role'
-    | 'no-from' | 'from-unknown' | 'from-final' | 'to-unknown' | 'unreachable' | 'dead-end' | 'no-final-reachable'
+    | 'duplicate-state'
+    | 'duplicate-action'
+    | 'initial-unknown'
+    | 'initial-not-editable'
+    | 'no-roles'
+    | 'unknown-role'
+    | 'no-from'
+    | 'from-unknown'
+    | 'from-final'
+    | 'to-unknown'
+    | 'unreachable'
+    | 'dead-end'
+    | 'no-final-reachable'
     | 'no-approval';
   message: string;
   state?: string;
@@ -140,7 +204,7 @@ export function workflowIssues(config: WorkflowConfig): WorkflowIssue[] {
   }
   // Every state reachable from the initial one; every non-final state has a way out.
   const reached = new Set([initial]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const a of config.actions) {
       if (a.from.some((f) => reached.has(f)) && !reached.has(a.to) && states.has(a.to)) {

@@ -24,10 +24,9 @@ export class WorkflowRepository {
   }
 
   async version(em: EntityManager, version: number): Promise<(WorkflowVersionRow & { config: WorkflowConfig }) | null> {
-    const [row] = await em.query(
-      `SELECT ${VERSION_COLUMNS}, config FROM workflow_configs WHERE version = $1`,
-      [version],
-    );
+    const [row] = await em.query(`SELECT ${VERSION_COLUMNS}, config FROM workflow_configs WHERE version = $1`, [
+      version,
+    ]);
     return row ?? null;
   }
 
@@ -44,7 +43,10 @@ export class WorkflowRepository {
     createdBy: string | null,
   ): Promise<void> {
     await em.query(`INSERT INTO workflow_configs (version, config, notes, created_by) VALUES ($1, $2, $3, $4)`, [
-      version, JSON.stringify(config), notes, createdBy,
+      version,
+      JSON.stringify(config),
+      notes,
+      createdBy,
     ]);
   }
 }

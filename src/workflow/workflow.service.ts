@@ -12,8 +12,13 @@ import { WorkflowRepository } from './workflow.repository';
 
 const id = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,39}$' };
 const localized = {
-  type: 'object', additionalProperties: false, required: ['en', 'ur'],
-  properties: { en: { type: 'string', minLength: 1, maxLength: 200 }, ur: { type: 'string', minLength: 1, maxLength: 200 } },
+  type: 'object',
+  additionalProperties: false,
+  required: ['en', 'ur'],
+  properties: {
+    en: { type: 'string', minLength: 1, maxLength: 200 },
+    ur: { type: 'string', minLength: 1, maxLength: 200 },
+  },
 };
 /** The shape of a workflow configuration (its meaning is checked by workflowProblems). */
 const configSchema = {
@@ -23,18 +28,33 @@ const configSchema = {
   properties: {
     initial: id,
     states: {
-      type: 'array', minItems: 2, maxItems: 50,
-      items: { type: 'object', additionalProperties: false, required: ['id', 'label', 'editable'], properties: { id, label: localized, editable: { type: 'boolean' }, final: { type: 'boolean' } } },
+      type: 'array',
+      minItems: 2,
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'label', 'editable'],
+        properties: { id, label: localized, editable: { type: 'boolean' }, final: { type: 'boolean' } },
+      },
     },
     actions: {
-      type: 'array', minItems: 1, maxItems: 100,
+      type: 'array',
+      minItems: 1,
+      maxItems: 100,
       items: {
-        type: 'object', additionalProperties: false, required: ['id', 'label', 'from', 'to', 'roles'],
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'label', 'from', 'to', 'roles'],
         properties: {
-          id, label: localized, to: id,
+          id,
+          label: localized,
+          to: id,
           from: { type: 'array', maxItems: 50, items: id },
           roles: { type: 'array', maxItems: 10, items: { enum: [...ROLES] } },
-          commentRequired: { type: 'boolean' }, attachmentRequired: { type: 'boolean' }, requiresValid: { type: 'boolean' },
+          commentRequired: { type: 'boolean' },
+          attachmentRequired: { type: 'boolean' },
+          requiresValid: { type: 'boolean' },
           decision: { enum: ['approved', 'rejected', 'deferred', 'returned', 'recommended'] },
         },
       },
@@ -79,12 +99,16 @@ export class WorkflowService {
   ) {}
 
   static async install(em: EntityManager): Promise<void> {
-    await em.query(`INSERT INTO workflow_configs (version, config, notes) VALUES (1, $1, 'Default workflow') ON CONFLICT DO NOTHING`, [JSON.stringify(DEFAULT_WORKFLOW)]);
+    await em.query(
+      `INSERT INTO workflow_configs (version, config, notes) VALUES (1, $1, 'Default workflow') ON CONFLICT DO NOTHING`,
+      [JSON.stringify(DEFAULT_WORKFLOW)],
+    );
   }
 
   static async current(em: EntityManager): Promise<VersionedWorkflow> {
     const [row] = await em.query(`SELECT version, config FROM workflow_configs ORDER BY version DESC LIMIT 1`);
-    if (!row) throw new Error('this province has no workflow configuration (run: npm run cli -- defaults:install <slug>)');
+    if (!row)
+      throw new Error('this province has no workflow configuration (run: npm run cli -- defaults:install <slug>)');
     return { version: row.version, config: row.config };
   }
 
@@ -194,7 +218,8 @@ export class WorkflowService {
       else if (UNSAFE_NOTES.test(notes)) problems.push('notes must be plain text without control characters or < >');
     }
     const validBase =
-      baseVersion === undefined || baseVersion === null ||
+      baseVersion === undefined ||
+      baseVersion === null ||
       (Number.isInteger(baseVersion) && (baseVersion as number) >= 1);
     if (!validBase) problems.push('baseVersion must be a whole number of 1 or more');
     if (problems.length) throw new BadRequestException({ message: problems });

@@ -13,15 +13,27 @@ describe('audit log: target filter and CSV export', () => {
   beforeAll(async () => {
     h = await Harness.start();
     [kp, gb] = await Promise.all([h.provinceWithAdmin('aex-kp'), h.provinceWithAdmin('aex-gb')]);
-    const kpDep = await h.on(kp.host).post('/api/departments', kp.adminToken)
-      .send({ code: 'PND', name: 'Planning' }).expect(201);
+    const kpDep = await h
+      .on(kp.host)
+      .post('/api/departments', kp.adminToken)
+      .send({ code: 'PND', name: 'Planning' })
+      .expect(201);
     kpDepartment = kpDep.body.id;
-    await h.on(kp.host).put('/api/master-data/districts/peshawar', kp.adminToken)
-      .send({ nameEn: 'Peshawar', nameUr: 'پشاور' }).expect(200);
-    await h.on(gb.host).post('/api/departments', gb.adminToken)
-      .send({ code: 'GBONLY', name: 'Gilgit only' }).expect(201);
-    await h.on(gb.host).put('/api/master-data/districts/gilgit-only', gb.adminToken)
-      .send({ nameEn: 'Gilgit', nameUr: 'گلگت' }).expect(200);
+    await h
+      .on(kp.host)
+      .put('/api/master-data/districts/peshawar', kp.adminToken)
+      .send({ nameEn: 'Peshawar', nameUr: 'پشاور' })
+      .expect(200);
+    await h
+      .on(gb.host)
+      .post('/api/departments', gb.adminToken)
+      .send({ code: 'GBONLY', name: 'Gilgit only' })
+      .expect(201);
+    await h
+      .on(gb.host)
+      .put('/api/master-data/districts/gilgit-only', gb.adminToken)
+      .send({ nameEn: 'Gilgit', nameUr: 'گلگت' })
+      .expect(200);
     // Text chosen by whoever acted (here a target id) lands in the file: a formula must stay text.
     await h.dataSource.query(
       `INSERT INTO ${schemaNameFor(gb.slug)}.audit_log (actor_type, action, target_type, target_id)
@@ -35,8 +47,11 @@ describe('audit log: target filter and CSV export', () => {
   it('filters by target kind and target id', async () => {
     const byType = (await h.on(kp.host).get('/api/audit?targetType=department', kp.adminToken).expect(200)).body;
     expect(byType.total).toBe(1);
-    expect(byType.items[0])
-      .toMatchObject({ action: 'department.created', targetType: 'department', targetId: kpDepartment });
+    expect(byType.items[0]).toMatchObject({
+      action: 'department.created',
+      targetType: 'department',
+      targetId: kpDepartment,
+    });
     const byId = (await h.on(kp.host).get('/api/audit?targetId=districts%2Fpeshawar', kp.adminToken).expect(200)).body;
     expect(byId.items.map((e: { action: string }) => e.action)).toEqual(['master-data.created']);
     const both = '/api/audit?targetType=department&targetId=districts%2Fpeshawar';
@@ -61,16 +76,22 @@ describe('audit log: target filter and CSV export', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('at,actorType,actorEmail,actorId,action,targetType,targetId,ip,requestId,details');
-    expect(lines.slice(1).map((l) => l.split(',')[4]))
-      .toEqual(['master-data.created', 'department.created', 'auth.login']);
+    expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual([
+      'master-data.created',
+      'department.created',
+      'auth.login',
+    ]);
     expect(res.headers['x-total-count']).toBe('3');
     expect(text).toContain(kp.adminEmail);
     expect(text).not.toContain(gb.adminEmail);
     expect(text).not.toContain('GBONLY');
     expect(text).not.toContain('gilgit-only');
 
-    const filtered = await h.on(kp.host).get('/api/audit/export?action=department.created', kp.adminToken)
-      .buffer(true).expect(200);
+    const filtered = await h
+      .on(kp.host)
+      .get('/api/audit/export?action=department.created', kp.adminToken)
+      .buffer(true)
+      .expect(200);
     const rows = filtered.text.slice(1).trimEnd().split('\r\n');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain(kpDepartment);
@@ -84,8 +105,11 @@ describe('audit log: target filter and CSV export', () => {
   });
 
   it("keeps GB's export to GB, with formula-like text neutralised", async () => {
-    const res = await h.on(gb.host).get('/api/audit/export?targetType=master-data', gb.adminToken)
-      .buffer(true).expect(200);
+    const res = await h
+      .on(gb.host)
+      .get('/api/audit/export?targetType=master-data', gb.adminToken)
+      .buffer(true)
+      .expect(200);
     expect(res.text).toContain('gilgit-only');
     expect(res.text).not.toContain(kp.adminEmail);
     expect(res.text).not.toContain('peshawar');

@@ -18,7 +18,11 @@ describe('province audit log', () => {
     await h.on(a.host).post('/api/auth/login').send({ email: 'nobody@x.pk', password: 'wrong-password-9' }).expect(401);
     adminA = await h.login(a);
     adminB = await h.login(b);
-    await h.on(a.host).post('/api/departments', adminA).send({ code: 'PND', name: 'Planning & Development' }).expect(201);
+    await h
+      .on(a.host)
+      .post('/api/departments', adminA)
+      .send({ code: 'PND', name: 'Planning & Development' })
+      .expect(201);
   });
 
   afterAll(() => h.close());
@@ -26,19 +30,35 @@ describe('province audit log', () => {
   it('records sign-ins, failures and changes with who, what, when and from where', async () => {
     const res = await h.on(a.host).get('/api/audit', adminA).expect(200);
     expect(res.body.items.map((e: { action: string }) => e.action)).toEqual([
-      'department.created', 'auth.login', 'auth.login.failed', 'auth.login.failed',
+      'department.created',
+      'auth.login',
+      'auth.login.failed',
+      'auth.login.failed',
     ]);
     const [created, login, unknown, wrong] = res.body.items;
-    expect(created).toMatchObject({ actorType: 'user', actorEmail: a.adminEmail, targetType: 'department', details: { code: 'PND' } });
+    expect(created).toMatchObject({
+      actorType: 'user',
+      actorEmail: a.adminEmail,
+      targetType: 'department',
+      details: { code: 'PND' },
+    });
     expect(created.ip).toMatch(/127\.0\.0\.1/);
     expect(created.requestId).toBeTruthy();
     expect(login).toMatchObject({ actorType: 'user', actorEmail: a.adminEmail });
-    expect(unknown).toMatchObject({ actorType: 'anonymous', actorEmail: 'nobody@x.pk', details: { reason: 'unknown email' } });
-    expect(wrong).toMatchObject({ actorType: 'anonymous', actorEmail: a.adminEmail, details: { reason: 'wrong password' } });
+    expect(unknown).toMatchObject({
+      actorType: 'anonymous',
+      actorEmail: 'nobody@x.pk',
+      details: { reason: 'unknown email' },
+    });
+    expect(wrong).toMatchObject({
+      actorType: 'anonymous',
+      actorEmail: a.adminEmail,
+      details: { reason: 'wrong password' },
+    });
     expect(res.body).toMatchObject({ total: 4, page: 1, pageSize: 50 });
   });
 
-  it("shows each province only its own log", async () => {
+  it('shows each province only its own log', async () => {
     const res = await h.on(b.host).get('/api/audit', adminB).expect(200);
     expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['auth.login']);
     await h.on(b.host).get('/api/audit', adminA).expect(401);
@@ -48,7 +68,10 @@ describe('province audit log', () => {
     const failed = await h.on(a.host).get('/api/audit?action=auth.login.failed&pageSize=1&page=2', adminA).expect(200);
     expect(failed.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect(failed.body.items).toHaveLength(1);
-    const future = await h.on(a.host).get(`/api/audit?from=${new Date(Date.now() + 60_000).toISOString()}`, adminA).expect(200);
+    const future = await h
+      .on(a.host)
+      .get(`/api/audit?from=${new Date(Date.now() + 60_000).toISOString()}`, adminA)
+      .expect(200);
     expect(future.body.total).toBe(0);
     const bad = await h.on(a.host).get('/api/audit?pageSize=1000&page=10001&from=yesterday&sort=x', adminA).expect(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['from', 'page', 'pageSize', 'sort']);
@@ -68,8 +91,12 @@ describe('province audit log', () => {
   it('refuses to change or delete entries, even with direct SQL', async () => {
     const db = h.api.get(TenantDatabase);
     const tenant = (await h.api.get(TenantRegistry).findBySlug(a.slug))!;
-    await expect(db.runAs(tenant, () => db.transaction((em) => em.query(`UPDATE audit_log SET action = 'x.y'`)))).rejects.toThrow(/append-only/);
-    await expect(db.runAs(tenant, () => db.transaction((em) => em.query(`DELETE FROM audit_log`)))).rejects.toThrow(/append-only/);
+    await expect(
+      db.runAs(tenant, () => db.transaction((em) => em.query(`UPDATE audit_log SET action = 'x.y'`))),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.runAs(tenant, () => db.transaction((em) => em.query(`DELETE FROM audit_log`)))).rejects.toThrow(
+      /append-only/,
+    );
     const res = await h.on(a.host).get('/api/audit', adminA).expect(200);
     expect(res.body.total).toBeGreaterThanOrEqual(4);
   });

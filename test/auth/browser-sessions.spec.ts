@@ -26,8 +26,10 @@ function cookiesOf(res: { headers: Record<string, unknown> }): Cookie[] {
   });
 }
 
-const refreshCookie = (res: { headers: Record<string, unknown> }) => cookiesOf(res).find((c) => c.name === 'daftar_refresh');
-const isCleared = (c: Cookie | undefined) => !!c && c.value === '' && new Date(String(c.attributes.expires)).getTime() <= Date.now();
+const refreshCookie = (res: { headers: Record<string, unknown> }) =>
+  cookiesOf(res).find((c) => c.name === 'daftar_refresh');
+const isCleared = (c: Cookie | undefined) =>
+  !!c && c.value === '' && new Date(String(c.attributes.expires)).getTime() <= Date.now();
 
 describe('browser sessions: the refresh token in an httpOnly cookie', () => {
   let h: Harness;
@@ -49,18 +51,33 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
 
   it('sign-in in browser mode sets the cookie with exactly these attributes and leaves the token out of the body', async () => {
     const res = await webLogin(kp);
-    expect(res.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 604800 });
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshExpiresIn: 604800,
+    });
     const cookies = cookiesOf(res);
     expect(cookies.map((c) => c.name)).toEqual(['daftar_refresh']);
     const [cookie] = cookies;
     expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Host-only (no Domain), scripts cannot read it, only sent to /api/auth, never cross-site; no Secure over http.
-    expect(cookie.attributes).toEqual({ 'max-age': '604800', path: '/api/auth', expires: expect.any(String), httponly: true, samesite: 'Strict' });
+    expect(cookie.attributes).toEqual({
+      'max-age': '604800',
+      path: '/api/auth',
+      expires: expect.any(String),
+      httponly: true,
+      samesite: 'Strict',
+    });
     expect(new Date(String(cookie.attributes.expires)).getTime()).toBeGreaterThan(Date.now() + 604000 * 1000);
     await h.on(kp.host).get('/api/me', res.body.accessToken).expect(200);
 
     // API clients (no header) are answered as before: the token in the body, no cookie.
-    const api = await h.on(kp.host).post('/api/auth/login').send({ email: kp.adminEmail, password: ADMIN_PASSWORD }).expect(200);
+    const api = await h
+      .on(kp.host)
+      .post('/api/auth/login')
+      .send({ email: kp.adminEmail, password: ADMIN_PASSWORD })
+      .expect(200);
     expect(api.body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(api.headers['set-cookie']).toBeUndefined();
   });
@@ -68,15 +85,31 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
   it('refresh with the cookie rotates it: a new cookie, a working access token, no token in the body', async () => {
     const first = refreshCookie(await webLogin(kp))!.value;
     const res = await webRefresh(kp, first).expect(200);
-    expect(res.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 604800 });
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshExpiresIn: 604800,
+    });
     const second = refreshCookie(res)!;
     expect(second.value).not.toBe(first);
-    expect(second.attributes).toMatchObject({ path: '/api/auth', httponly: true, samesite: 'Strict', 'max-age': '604800' });
+    expect(second.attributes).toMatchObject({
+      path: '/api/auth',
+      httponly: true,
+      samesite: 'Strict',
+      'max-age': '604800',
+    });
     await h.on(kp.host).get('/api/me', res.body.accessToken).expect(200);
     const third = refreshCookie(await webRefresh(kp, second.value).expect(200))!;
     expect(third.value).not.toBe(second.value);
     // The app sends an empty JSON object, as fetch with a JSON body does: the same.
-    const fourth = await h.on(kp.host).post('/api/auth/refresh').set(WEB).set('Cookie', `daftar_refresh=${third.value}`).send({}).expect(200);
+    const fourth = await h
+      .on(kp.host)
+      .post('/api/auth/refresh')
+      .set(WEB)
+      .set('Cookie', `daftar_refresh=${third.value}`)
+      .send({})
+      .expect(200);
     expect(fourth.body.refreshToken).toBeUndefined();
     expect(refreshCookie(fourth)!.value).not.toBe(third.value);
   });
@@ -108,19 +141,35 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
     expect(refused.headers['set-cookie']).toBeUndefined();
     const wrongValue = await webRefresh(kp, cookie, { 'X-Daftar-Client': 'mobile' }).expect(403);
     expect(wrongValue.body.message).toMatch(/X-Daftar-Client: web/);
-    const logout = await h.on(kp.host).post('/api/auth/logout').set('Cookie', `daftar_refresh=${cookie}`).send().expect(403);
+    const logout = await h
+      .on(kp.host)
+      .post('/api/auth/logout')
+      .set('Cookie', `daftar_refresh=${cookie}`)
+      .send()
+      .expect(403);
     expect(logout.body.message).toMatch(/X-Daftar-Client: web/);
     await webRefresh(kp, cookie).expect(200);
   });
 
   it('refuses a page of another origin (403), accepts its own', async () => {
     const cookie = refreshCookie(await webLogin(kp))!.value;
-    for (const origin of ['https://evil.example', `http://${gb.host}`, `http://${kp.host}.evil.example`, 'null', `http://${kp.host}:8443`]) {
+    for (const origin of [
+      'https://evil.example',
+      `http://${gb.host}`,
+      `http://${kp.host}.evil.example`,
+      'null',
+      `http://${kp.host}:8443`,
+    ]) {
       const res = await webRefresh(kp, cookie, { ...WEB, Origin: origin });
       expect({ origin, status: res.status }).toEqual({ origin, status: 403 });
       expect(res.body.message).toMatch(/Origin .* is not this host/);
     }
-    const login = await h.on(kp.host).post('/api/auth/login').set({ ...WEB, Origin: 'https://evil.example' }).send({ email: kp.adminEmail, password: ADMIN_PASSWORD }).expect(403);
+    const login = await h
+      .on(kp.host)
+      .post('/api/auth/login')
+      .set({ ...WEB, Origin: 'https://evil.example' })
+      .send({ email: kp.adminEmail, password: ADMIN_PASSWORD })
+      .expect(403);
     expect(login.headers['set-cookie']).toBeUndefined();
     const own = await webRefresh(kp, cookie, { ...WEB, Origin: `http://${kp.host.toUpperCase()}` }).expect(200);
     expect(refreshCookie(own)!.value).not.toBe(cookie);
@@ -128,14 +177,31 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
 
   it('sign-out revokes the family and clears the cookie, even when the cookie is unknown or missing', async () => {
     const cookie = refreshCookie(await webLogin(kp))!.value;
-    const out = await h.on(kp.host).post('/api/auth/logout').set(WEB).set('Cookie', `daftar_refresh=${cookie}`).send().expect(204);
+    const out = await h
+      .on(kp.host)
+      .post('/api/auth/logout')
+      .set(WEB)
+      .set('Cookie', `daftar_refresh=${cookie}`)
+      .send()
+      .expect(204);
     expect(isCleared(refreshCookie(out))).toBe(true);
     expect(refreshCookie(out)!.attributes).toMatchObject({ path: '/api/auth', httponly: true, samesite: 'Strict' });
     await webRefresh(kp, cookie).expect(401);
-    const again = await h.on(kp.host).post('/api/auth/logout').set(WEB).set('Cookie', `daftar_refresh=${cookie}`).send().expect(204);
+    const again = await h
+      .on(kp.host)
+      .post('/api/auth/logout')
+      .set(WEB)
+      .set('Cookie', `daftar_refresh=${cookie}`)
+      .send()
+      .expect(204);
     expect(isCleared(refreshCookie(again))).toBe(true);
-    expect(isCleared(refreshCookie(await h.on(kp.host).post('/api/auth/logout').set(WEB).send().expect(204)))).toBe(true);
-    const audit = await h.on(kp.host).get('/api/audit?action=auth.logout', await h.login(kp)).expect(200);
+    expect(isCleared(refreshCookie(await h.on(kp.host).post('/api/auth/logout').set(WEB).send().expect(204)))).toBe(
+      true,
+    );
+    const audit = await h
+      .on(kp.host)
+      .get('/api/audit?action=auth.logout', await h.login(kp))
+      .expect(200);
     expect(audit.body.total).toBeGreaterThanOrEqual(1);
   });
 
@@ -148,8 +214,15 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
   });
 
   it('keeps the JSON-body flow for API clients, with or without the header', async () => {
-    const session = (await h.on(kp.host).post('/api/auth/login').send({ email: kp.adminEmail, password: ADMIN_PASSWORD }).expect(200)).body;
-    const next = await h.on(kp.host).post('/api/auth/refresh').set(WEB).send({ refreshToken: session.refreshToken }).expect(200);
+    const session = (
+      await h.on(kp.host).post('/api/auth/login').send({ email: kp.adminEmail, password: ADMIN_PASSWORD }).expect(200)
+    ).body;
+    const next = await h
+      .on(kp.host)
+      .post('/api/auth/refresh')
+      .set(WEB)
+      .send({ refreshToken: session.refreshToken })
+      .expect(200);
     expect(next.body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(next.headers['set-cookie']).toBeUndefined();
     await h.on(kp.host).post('/api/auth/logout').send({ refreshToken: next.body.refreshToken }).expect(204);
@@ -164,10 +237,26 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
   it('marks the cookie Secure when the public scheme is https', async () => {
     const secure = await Harness.start({ env: { PUBLIC_URL_SCHEME: 'https' } });
     try {
-      const res = await secure.on(kp.host).post('/api/auth/login').set(WEB).send({ email: kp.adminEmail, password: ADMIN_PASSWORD }).expect(200);
-      expect(refreshCookie(res)!.attributes).toMatchObject({ secure: true, httponly: true, samesite: 'Strict', path: '/api/auth' });
+      const res = await secure
+        .on(kp.host)
+        .post('/api/auth/login')
+        .set(WEB)
+        .send({ email: kp.adminEmail, password: ADMIN_PASSWORD })
+        .expect(200);
+      expect(refreshCookie(res)!.attributes).toMatchObject({
+        secure: true,
+        httponly: true,
+        samesite: 'Strict',
+        path: '/api/auth',
+      });
       expect(refreshCookie(res)!.attributes.domain).toBeUndefined();
-      const out = await secure.on(kp.host).post('/api/auth/logout').set(WEB).set('Cookie', `daftar_refresh=${refreshCookie(res)!.value}`).send().expect(204);
+      const out = await secure
+        .on(kp.host)
+        .post('/api/auth/logout')
+        .set(WEB)
+        .set('Cookie', `daftar_refresh=${refreshCookie(res)!.value}`)
+        .send()
+        .expect(204);
       expect(refreshCookie(out)!.attributes).toMatchObject({ secure: true });
     } finally {
       await secure.close();

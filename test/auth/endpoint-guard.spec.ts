@@ -36,15 +36,21 @@ describe('every endpoint is guarded', () => {
   it('finds the routes and only the listed ones are public', () => {
     const endpoints = endpointsOf(h);
     expect(endpoints.length).toBeGreaterThan(PUBLIC_ENDPOINTS.length);
-    const publicOnes = endpoints.filter((e) => e.isPublic).map((e) => `${e.method} ${e.path}`).sort();
+    const publicOnes = endpoints
+      .filter((e) => e.isPublic)
+      .map((e) => `${e.method} ${e.path}`)
+      .sort();
     expect(publicOnes).toEqual([...PUBLIC_ENDPOINTS].sort());
   });
 
   it('has a known permission declared on every other endpoint (a new endpoint without one fails here)', () => {
     const known = new Set<string>([...Object.keys(PERMISSIONS), PLATFORM_PERMISSION]);
-    const undeclared = endpointsOf(h).filter((e) => !e.isPublic && !known.has(e.permission ?? '')).map((e) => `${e.method} ${e.path}`);
+    const undeclared = endpointsOf(h)
+      .filter((e) => !e.isPublic && !known.has(e.permission ?? ''))
+      .map((e) => `${e.method} ${e.path}`);
     expect(undeclared).toEqual([]);
-    for (const e of endpointsOf(h).filter((x) => x.scope === 'platform' && !x.isPublic)) expect(e.permission).toBe(PLATFORM_PERMISSION);
+    for (const e of endpointsOf(h).filter((x) => x.scope === 'platform' && !x.isPublic))
+      expect(e.permission).toBe(PLATFORM_PERMISSION);
   });
 
   it('lists the role matrix with every province endpoint', async () => {
@@ -52,7 +58,11 @@ describe('every endpoint is guarded', () => {
     const res = await h.on(province.host).get('/api/roles', token).expect(200);
     expect(Object.keys(res.body.roles).sort()).toEqual(['approver', 'preparer', 'reviewer', 'tenant_admin', 'viewer']);
     expect(res.body.roles.viewer).not.toContain('departments.manage');
-    expect(res.body.endpoints).toContainEqual({ method: 'POST', path: '/api/departments', permission: 'departments.manage' });
+    expect(res.body.endpoints).toContainEqual({
+      method: 'POST',
+      path: '/api/departments',
+      permission: 'departments.manage',
+    });
     expect(res.body.endpoints).toContainEqual({ method: 'POST', path: '/api/auth/login', permission: 'public' });
     expect(res.body.endpoints.every((e: { path: string }) => !e.path.startsWith('/api/platform'))).toBe(true);
   });
@@ -70,10 +80,12 @@ describe('every endpoint is guarded', () => {
 
   it('refuses a signed-in user whose roles grant nothing (403) on every province endpoint that declares a permission', async () => {
     const { JwtService } = await import('@nestjs/jwt');
-    const roleless = await h.api.get(JwtService).signAsync(
-      { tid: province.id, email: 'nobody@x.pk', roles: [], typ: 'access' },
-      { audience: 'tenant', subject: '00000000-0000-4000-8000-000000000002', issuer: 'daftar', expiresIn: 60 },
-    );
+    const roleless = await h.api
+      .get(JwtService)
+      .signAsync(
+        { tid: province.id, email: 'nobody@x.pk', roles: [], typ: 'access' },
+        { audience: 'tenant', subject: '00000000-0000-4000-8000-000000000002', issuer: 'daftar', expiresIn: 60 },
+      );
     for (const e of endpointsOf(h).filter((x) => !x.isPublic && x.scope === 'tenant')) {
       const path = e.path.replace(/:id\b/g, '00000000-0000-4000-8000-000000000000');
       const method = e.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -49,18 +49,21 @@ describe('sign-in brute-force protection', () => {
   });
 
   it('treats unknown emails like known ones', async () => {
-    for (let i = 0; i < PER_ACCOUNT; i++) await attempt(h, b, 'ghost@nowhere.pk', 'wrong-password-1', '10.0.0.2').expect(401);
+    for (let i = 0; i < PER_ACCOUNT; i++)
+      await attempt(h, b, 'ghost@nowhere.pk', 'wrong-password-1', '10.0.0.2').expect(401);
     await attempt(h, b, 'ghost@nowhere.pk', 'wrong-password-1', '10.0.0.2').expect(429);
   });
 
   it('limits one address trying many accounts', async () => {
-    for (let i = 0; i < PER_ADDRESS; i++) await attempt(h, b, `user${i}@x.pk`, 'wrong-password-1', '10.9.9.9').expect(401);
+    for (let i = 0; i < PER_ADDRESS; i++)
+      await attempt(h, b, `user${i}@x.pk`, 'wrong-password-1', '10.9.9.9').expect(401);
     await attempt(h, b, b.adminEmail, 'Province-Admin-Pass-1', '10.9.9.9').expect(429);
     await attempt(h, b, b.adminEmail, 'Province-Admin-Pass-1', '10.9.9.10').expect(200);
   });
 
   it('protects operator sign-in the same way', async () => {
-    const op = (password: string) => h.on(h.platformHost).post('/api/platform/auth/login').send({ email: 'someone@daftar.test', password });
+    const op = (password: string) =>
+      h.on(h.platformHost).post('/api/platform/auth/login').send({ email: 'someone@daftar.test', password });
     for (let i = 0; i < PER_ACCOUNT; i++) await op('wrong-password-1').expect(401);
     await op('wrong-password-1').expect(429);
   });

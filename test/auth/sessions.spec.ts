@@ -16,8 +16,10 @@ describe('sessions: refresh, rotation, reuse, sign-out, /api/me', () => {
   afterAll(() => h.close());
 
   const signIn = async (p: ProvisionedProvince) =>
-    (await h.on(p.host).post('/api/auth/login').send({ email: p.adminEmail, password: ADMIN_PASSWORD }).expect(200)).body;
-  const refresh = (p: ProvisionedProvince, refreshToken: string) => h.on(p.host).post('/api/auth/refresh').send({ refreshToken });
+    (await h.on(p.host).post('/api/auth/login').send({ email: p.adminEmail, password: ADMIN_PASSWORD }).expect(200))
+      .body;
+  const refresh = (p: ProvisionedProvince, refreshToken: string) =>
+    h.on(p.host).post('/api/auth/refresh').send({ refreshToken });
 
   it('signs in with an access and a refresh token, and /api/me answers who this is', async () => {
     const session = await signIn(a);

@@ -29,7 +29,13 @@ describe('tokens are bound to their host', () => {
 
   it('accepts a province token on its own host', async () => {
     await h.on(a.host).get('/api/departments', tokenA).expect(200);
-    expect(claimsOf(tokenA)).toMatchObject({ aud: 'tenant', tid: a.id, iss: 'daftar', typ: 'access', roles: ['tenant_admin'] });
+    expect(claimsOf(tokenA)).toMatchObject({
+      aud: 'tenant',
+      tid: a.id,
+      iss: 'daftar',
+      typ: 'access',
+      roles: ['tenant_admin'],
+    });
   });
 
   it.each([
@@ -66,7 +72,11 @@ describe('tokens are bound to their host', () => {
     const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
     const foreign = await jwt.signAsync({ ...claims }, { secret: 'x'.repeat(40) });
     const wrongAudience = await jwt.signAsync({ ...claims, aud: 'someone-else' });
-    const expired = await jwt.signAsync({ ...claims, exp: Math.floor(Date.now() / 1000) - 10, iat: Math.floor(Date.now() / 1000) - 100 });
+    const expired = await jwt.signAsync({
+      ...claims,
+      exp: Math.floor(Date.now() / 1000) - 10,
+      iat: Math.floor(Date.now() / 1000) - 100,
+    });
     const refresh = await jwt.signAsync({ ...claims, typ: 'refresh' });
     for (const token of [none, foreign, wrongAudience, expired, refresh]) {
       await h.on(a.host).get('/api/departments', token).expect(401);
@@ -76,16 +86,32 @@ describe('tokens are bound to their host', () => {
   });
 
   it('answers sign-in failures the same way for an unknown email and a wrong password', async () => {
-    const unknown = await h.on(a.host).post('/api/auth/login').send({ email: 'nobody@x.pk', password: 'whatever-123' }).expect(401);
-    const wrong = await h.on(a.host).post('/api/auth/login').send({ email: a.adminEmail, password: 'whatever-123' }).expect(401);
+    const unknown = await h
+      .on(a.host)
+      .post('/api/auth/login')
+      .send({ email: 'nobody@x.pk', password: 'whatever-123' })
+      .expect(401);
+    const wrong = await h
+      .on(a.host)
+      .post('/api/auth/login')
+      .send({ email: a.adminEmail, password: 'whatever-123' })
+      .expect(401);
     expect(unknown.body).toEqual(wrong.body);
     // The same email in another province does not sign in here.
-    await h.on(b.host).post('/api/auth/login').send({ email: a.adminEmail, password: 'Province-Admin-Pass-1' }).expect(401);
+    await h
+      .on(b.host)
+      .post('/api/auth/login')
+      .send({ email: a.adminEmail, password: 'Province-Admin-Pass-1' })
+      .expect(401);
   });
 
   it('refuses operator sign-in on a province host and wrong operator passwords', async () => {
     await h.on(a.host).post('/api/platform/auth/login').send(h.operatorLogin).expect(404);
-    await h.on(h.platformHost).post('/api/platform/auth/login').send({ ...h.operatorLogin, password: 'wrong-password-1' }).expect(401);
+    await h
+      .on(h.platformHost)
+      .post('/api/platform/auth/login')
+      .send({ ...h.operatorLogin, password: 'wrong-password-1' })
+      .expect(401);
   });
 
   it('refuses a province admin action to a user without the role (403)', async () => {

@@ -41,13 +41,17 @@ describe('tenant migrations across provinces', () => {
     new MigrationRunner(h.dataSource, h.api.get(AppConfig), platformMigrations, [...tenantMigrations, addsColumn]);
   const versions = async () =>
     new Map<string, string>(
-      (await h.dataSource.query(`SELECT slug, schema_version FROM platform.tenants`)).map((r: { slug: string; schema_version: string }) => [r.slug, r.schema_version]),
+      (await h.dataSource.query(`SELECT slug, schema_version FROM platform.tenants`)).map(
+        (r: { slug: string; schema_version: string }) => [r.slug, r.schema_version],
+      ),
     );
   const hasPhone = async (slug: string) =>
-    (await h.dataSource.query(
-      `SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'departments' AND column_name = 'phone'`,
-      [schemaNameFor(slug)],
-    )).length === 1;
+    (
+      await h.dataSource.query(
+        `SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'departments' AND column_name = 'phone'`,
+        [schemaNameFor(slug)],
+      )
+    ).length === 1;
 
   it('gives a new province every migration and records its version', async () => {
     const [first] = provinces;
@@ -80,8 +84,16 @@ describe('tenant migrations across provinces', () => {
     const withRunner = (type: unknown) => (type === MigrationFanOut ? fanOut() : runner());
     const app = { get: withRunner } as unknown as Parameters<typeof migrate>[0];
     expect(await migrate(app, (l) => lines.push(l))).toBe(1);
-    const [run] = await h.dataSource.query(`SELECT source, status, total, done, failures FROM platform.migration_runs ORDER BY created_at DESC LIMIT 1`);
-    expect(run).toMatchObject({ source: 'cli', status: 'failed', total: PROVINCES, done: PROVINCES, failures: [{ slug: broken.slug }] });
+    const [run] = await h.dataSource.query(
+      `SELECT source, status, total, done, failures FROM platform.migration_runs ORDER BY created_at DESC LIMIT 1`,
+    );
+    expect(run).toMatchObject({
+      source: 'cli',
+      status: 'failed',
+      total: PROVINCES,
+      done: PROVINCES,
+      failures: [{ slug: broken.slug }],
+    });
     expect(lines.join('\n')).toMatch(new RegExp(`FAILED ${broken.slug}: .*disk full`));
     expect(lines.join('\n')).toMatch(/22 checked, 0 migrated, 1 failed/);
   });
@@ -96,8 +108,16 @@ describe('tenant migrations across provinces', () => {
   });
 
   it('is safe to run from two deployers at once (advisory lock per schema)', async () => {
-    const late: Migration = { id: '0901-test-concurrent', up: (db) => db.query(`CREATE TABLE concurrent_probe (id int)`).then(() => undefined) };
-    const make = () => new MigrationRunner(h.dataSource, h.api.get(AppConfig), platformMigrations, [...tenantMigrations, addsColumn, late]);
+    const late: Migration = {
+      id: '0901-test-concurrent',
+      up: (db) => db.query(`CREATE TABLE concurrent_probe (id int)`).then(() => undefined),
+    };
+    const make = () =>
+      new MigrationRunner(h.dataSource, h.api.get(AppConfig), platformMigrations, [
+        ...tenantMigrations,
+        addsColumn,
+        late,
+      ]);
     const [x, y] = await Promise.all([make().migrateAllTenants(), make().migrateAllTenants()]);
     expect([...x, ...y].filter((t) => t.error)).toEqual([]);
     // Each schema got the migration exactly once, from one of the two runners.

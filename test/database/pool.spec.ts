@@ -39,7 +39,10 @@ describe('connection pool with many provinces', () => {
     await probe.connect();
     const sampler = (async () => {
       while (sampling) {
-        const { rows } = await probe.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`, [appName]);
+        const { rows } = await probe.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`,
+          [appName],
+        );
         observed.push(rows[0].n);
         await new Promise((r) => setTimeout(r, 10));
       }
@@ -49,7 +52,10 @@ describe('connection pool with many provinces', () => {
       Array.from({ length: REQUESTS }, (_, i) => {
         const k = i % PROVINCES;
         return i % 3 === 0
-          ? h.on(provinces[k].host).post('/api/departments', tokens[k]).send({ code: `D${i}`, name: `dept ${i} of ${provinces[k].slug}` })
+          ? h
+              .on(provinces[k].host)
+              .post('/api/departments', tokens[k])
+              .send({ code: `D${i}`, name: `dept ${i} of ${provinces[k].slug}` })
           : h.on(provinces[k].host).get('/api/departments', tokens[k]);
       }),
     );

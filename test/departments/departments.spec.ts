@@ -17,10 +17,27 @@ describe('departments', () => {
   afterAll(() => h.close());
 
   it('adds, renames and lists, with the code fixed and the change audited', async () => {
-    const created = (await h.on(a.host).post('/api/departments', a.adminToken).send({ code: 'CW', name: 'C&W' }).expect(201)).body;
-    const renamed = (await h.on(a.host).patch(`/api/departments/${created.id}`, a.adminToken).send({ name: 'Communication & Works', nameUr: 'مواصلات و تعمیرات' }).expect(200)).body;
-    expect(renamed).toMatchObject({ id: created.id, code: 'CW', name: 'Communication & Works', nameUr: 'مواصلات و تعمیرات' });
-    const bad = await h.on(a.host).patch(`/api/departments/${created.id}`, a.adminToken).send({ code: 'XX', name: '' }).expect(400);
+    const created = (
+      await h.on(a.host).post('/api/departments', a.adminToken).send({ code: 'CW', name: 'C&W' }).expect(201)
+    ).body;
+    const renamed = (
+      await h
+        .on(a.host)
+        .patch(`/api/departments/${created.id}`, a.adminToken)
+        .send({ name: 'Communication & Works', nameUr: 'مواصلات و تعمیرات' })
+        .expect(200)
+    ).body;
+    expect(renamed).toMatchObject({
+      id: created.id,
+      code: 'CW',
+      name: 'Communication & Works',
+      nameUr: 'مواصلات و تعمیرات',
+    });
+    const bad = await h
+      .on(a.host)
+      .patch(`/api/departments/${created.id}`, a.adminToken)
+      .send({ code: 'XX', name: '' })
+      .expect(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['code', 'name']);
     await h.on(a.host).post('/api/departments', a.adminToken).send({ code: 'CW', name: 'Again' }).expect(409);
     const list = (await h.on(a.host).get('/api/departments', a.adminToken).expect(200)).body;

@@ -31,12 +31,17 @@ function kpMaster(): MasterSnapshot {
   const snapshot: MasterSnapshot = {};
   for (const list of MASTER_LISTS) {
     const items = seed[list as MasterList & keyof typeof seed] ?? [];
-    snapshot[list] = items.map((i) => ({ value: i.code, label: { en: i.en, ur: i.ur }, ...(i.parent ? { parent: i.parent } : {}) }));
+    snapshot[list] = items.map((i) => ({
+      value: i.code,
+      label: { en: i.en, ur: i.ur },
+      ...(i.parent ? { parent: i.parent } : {}),
+    }));
   }
   return snapshot;
 }
 
-const fixture = (key: string): Data => JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'forms', `${key}.json`), 'utf8'));
+const fixture = (key: string): Data =>
+  JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'forms', `${key}.json`), 'utf8'));
 
 /**
  * SHA-256 of each released base definition (stable JSON), recorded from the definitions in the
@@ -50,7 +55,10 @@ const RELEASED_HASHES: Record<string, string> = {
   'pc1-revised 1.0.0': '07ec841df52b7090b364f8049ff9a4d6de066bf4f8af8dbc7720c2dde7507028',
   'pc3a 1.0.0': '144d3949471a3c91fafae58cb6784fd4a76827eee1402721912ae23532d921d3',
 };
-const definitionHash = (def: FormDefinition) => createHash('sha256').update(stringify(def) as string).digest('hex');
+const definitionHash = (def: FormDefinition) =>
+  createHash('sha256')
+    .update(stringify(def) as string)
+    .digest('hex');
 
 const PC1_2024_KEYS = ['pc1-infrastructure', 'pc1-production', 'pc1-social'];
 const PC1_2005_KEYS = PC1_2024_KEYS.map((k) => `${k}-2005`);
@@ -99,7 +107,8 @@ const fieldAddresses = (def: FormDefinition) => [...allFields(def)].filter((f) =
  */
 function umbrellaOngoing(example: Data): Data {
   const data = structuredClone(example);
-  for (const id of ['subSchemes', 'committedAmount', 'uncommittedAmount', 'throwForward']) delete data.planProvision[id];
+  for (const id of ['subSchemes', 'committedAmount', 'uncommittedAmount', 'throwForward'])
+    delete data.planProvision[id];
   const total = new Dec(String(data.capitalCost.estimate.totals.total));
   const share = total.dividedBy(4).toDecimalPlaces(3, Dec.ROUND_DOWN);
   data.planProvision = {
@@ -119,9 +128,12 @@ function umbrellaOngoing(example: Data): Data {
   return data;
 }
 
-const SCRUTINY_CHECK_IDS = new Set([...pc1ScrutinyChecks('2005'), ...pc1ScrutinyChecks('2024'), ...revisedScrutinyChecks()].map((c) => c.id));
+const SCRUTINY_CHECK_IDS = new Set(
+  [...pc1ScrutinyChecks('2005'), ...pc1ScrutinyChecks('2024'), ...revisedScrutinyChecks()].map((c) => c.id),
+);
 
-const examplesOf = (def: FormDefinition): Data[] => (def.family === 'PC-I' ? [fixture(def.key), umbrellaOngoing(fixture(def.key))] : [fixture(def.key)]);
+const examplesOf = (def: FormDefinition): Data[] =>
+  def.family === 'PC-I' ? [fixture(def.key), umbrellaOngoing(fixture(def.key))] : [fixture(def.key)];
 const NUMERIC = new Set(['money', 'decimal', 'integer']);
 const BUMP = '1000000';
 
@@ -131,7 +143,9 @@ function get(data: Data, dotted: string): unknown {
 
 /** Pointers hidden in this data by visibility rules (their requirements do not apply). */
 function hiddenIn(def: FormDefinition, data: Data): string[] {
-  return def.rules.filter((r) => r.kind === 'visible' && !r.target.includes('*') && !evaluate(r.when, data)).map((r) => `/${r.target.replace('.', '/')}`);
+  return def.rules
+    .filter((r) => r.kind === 'visible' && !r.target.includes('*') && !evaluate(r.when, data))
+    .map((r) => `/${r.target.replace('.', '/')}`);
 }
 
 function numericColumns(table: FieldDefinition, calculated: Set<string>, address: string): FieldDefinition[] {
@@ -149,36 +163,73 @@ function mutationsFor(def: FormDefinition, data: Data, variable: string, depth =
   if (!field || depth > 3) return [];
   const calculated = calculatedTargets(def);
   const rule = def.rules.find((r) => r.kind === 'calculate' && r.target === `${sectionId}.${fieldId}`);
-  if (rule && rule.kind === 'calculate') return variablesOf(rule.value).flatMap((v) => mutationsFor(def, data, v, depth + 1));
-  if (field.type === 'boolean') return [(d) => { d[sectionId] = { ...d[sectionId], [fieldId]: !get(d, `${sectionId}.${fieldId}`) }; }];
+  if (rule && rule.kind === 'calculate')
+    return variablesOf(rule.value).flatMap((v) => mutationsFor(def, data, v, depth + 1));
+  if (field.type === 'boolean')
+    return [
+      (d) => {
+        d[sectionId] = { ...d[sectionId], [fieldId]: !get(d, `${sectionId}.${fieldId}`) };
+      },
+    ];
   if (field.type === 'table' && (third === 'totals' || third === 'rows')) {
     const columns = numericColumns(field, calculated, `${sectionId}.${fieldId}`);
     const rowsOf = (d: Data) => (d[sectionId]?.[fieldId]?.rows ?? []) as Data[];
     // One column at a time: a check may compare two columns of the same table.
-    return columns.flatMap((c) => [
-      (d: Data) => { const r = rowsOf(d)[0]; if (r) r[c.id] = new Dec(String(r[c.id] ?? '0')).plus(BUMP).toString(); },
-      (d: Data) => { for (const r of rowsOf(d)) r[c.id] = '0'; },
-    ]).map((m) => (d: Data) => { m(d); if (d[sectionId]?.[fieldId]) delete d[sectionId][fieldId].totals; });
+    return columns
+      .flatMap((c) => [
+        (d: Data) => {
+          const r = rowsOf(d)[0];
+          if (r) r[c.id] = new Dec(String(r[c.id] ?? '0')).plus(BUMP).toString();
+        },
+        (d: Data) => {
+          for (const r of rowsOf(d)) r[c.id] = '0';
+        },
+      ])
+      .map((m) => (d: Data) => {
+        m(d);
+        if (d[sectionId]?.[fieldId]) delete d[sectionId][fieldId].totals;
+      });
   }
   if (NUMERIC.has(field.type)) {
     const value = toDecimal(get(data, `${sectionId}.${fieldId}`)) ?? new Dec(0);
-    const set = (v: string | number) => (d: Data) => { d[sectionId] = { ...d[sectionId], [fieldId]: v }; };
-    return field.type === 'integer' ? [set(value.plus(BUMP).toNumber()), set(0)] : [set(value.plus(BUMP).toString()), set('0')];
+    const set = (v: string | number) => (d: Data) => {
+      d[sectionId] = { ...d[sectionId], [fieldId]: v };
+    };
+    return field.type === 'integer'
+      ? [set(value.plus(BUMP).toNumber()), set(0)]
+      : [set(value.plus(BUMP).toString()), set('0')];
   }
   return [];
 }
 
 describe('base catalogue', () => {
   test('every shipped definition is sound, and the catalogue loads', () => {
-    for (const def of BASE_CATALOGUE) expect({ key: def.key, version: def.version, problems: definitionProblems(def) }).toEqual({ key: def.key, version: def.version, problems: [] });
+    for (const def of BASE_CATALOGUE)
+      expect({ key: def.key, version: def.version, problems: definitionProblems(def) }).toEqual({
+        key: def.key,
+        version: def.version,
+        problems: [],
+      });
     const catalogue = new FormCatalogue(BASE_CATALOGUE);
     expect(catalogue.keys()).toEqual([
-      'pc1-infrastructure', 'pc1-production', 'pc1-social', 'pc1-revised', 'pc2', 'pc3a', 'pc3b', 'pc4', 'pc5',
-      'pc1-infrastructure-2005', 'pc1-production-2005', 'pc1-social-2005',
+      'pc1-infrastructure',
+      'pc1-production',
+      'pc1-social',
+      'pc1-revised',
+      'pc2',
+      'pc3a',
+      'pc3b',
+      'pc4',
+      'pc5',
+      'pc1-infrastructure-2005',
+      'pc1-production-2005',
+      'pc1-social-2005',
     ]);
     // Every key names its edition; the 2005 keys are editions of the 2024 keys' proforma.
-    for (const key of catalogue.keys()) expect({ key, edition: EDITIONS[key]?.id ?? null }).toEqual({ key, edition: expect.any(String) });
-    for (const key of PC1_2005_KEYS) expect(EDITIONS[key]).toMatchObject({ proforma: key.replace(/-2005$/, ''), id: '2005' });
+    for (const key of catalogue.keys())
+      expect({ key, edition: EDITIONS[key]?.id ?? null }).toEqual({ key, edition: expect.any(String) });
+    for (const key of PC1_2005_KEYS)
+      expect(EDITIONS[key]).toMatchObject({ proforma: key.replace(/-2005$/, ''), id: '2005' });
     for (const key of PC1_2024_KEYS) expect(EDITIONS[key]).toMatchObject({ proforma: key, id: '2024' });
   });
 
@@ -186,7 +237,10 @@ describe('base catalogue', () => {
     const released = RELEASED_BASE_VERSIONS.map((d) => `${d.key} ${d.version}`);
     expect(released.sort()).toEqual(Object.keys(RELEASED_HASHES).sort());
     for (const def of RELEASED_BASE_VERSIONS) {
-      expect({ form: `${def.key} ${def.version}`, hash: definitionHash(def) }).toEqual({ form: `${def.key} ${def.version}`, hash: RELEASED_HASHES[`${def.key} ${def.version}`] });
+      expect({ form: `${def.key} ${def.version}`, hash: definitionHash(def) }).toEqual({
+        form: `${def.key} ${def.version}`,
+        hash: RELEASED_HASHES[`${def.key} ${def.version}`],
+      });
       // It compiles to a version of its own, different from its successor's.
       const compiled = (d: FormDefinition) => contentHashOf(compileForm(d, emptyOverlay(d.version), {}).compiled);
       expect(compiled(def)).not.toEqual(compiled(newest(def.key)));
@@ -203,22 +257,48 @@ describe('base catalogue', () => {
     for (const [key2005, key2024] of PC1_2005_KEYS.map((k, i) => [k, PC1_2024_KEYS[i]])) {
       const old = newest(key2005);
       const current = newest(key2024);
-      expect({ key: old.key, family: old.family, variant: old.variant }).toEqual({ key: key2005, family: 'PC-I', variant: current.variant });
-      expect(old.sections.map((s) => s.number)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12(a)', '12(b)', '13', '14', '15']);
+      expect({ key: old.key, family: old.family, variant: old.variant }).toEqual({
+        key: key2005,
+        family: 'PC-I',
+        variant: current.variant,
+      });
+      expect(old.sections.map((s) => s.number)).toEqual([
+        '0',
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+        '6',
+        '7',
+        '8',
+        '9',
+        '10',
+        '11',
+        '12(a)',
+        '12(b)',
+        '13',
+        '14',
+        '15',
+      ]);
       expect(current.sections.map((s) => s.number)).toEqual(old.sections.map((s) => s.number));
       const oldFields = fieldAddresses(old);
       const currentFields = fieldAddresses(current);
       expect(CLIMATE_FIELDS.filter((f) => oldFields.includes(f))).toEqual([]);
       expect(CLIMATE_FIELDS.filter((f) => !currentFields.includes(f))).toEqual([]);
       expect(old.rules.filter((r) => CLIMATE_FIELDS.includes(r.target))).toEqual([]);
-      for (const fields of [oldFields, currentFields]) expect(FIDELITY_FIELDS.filter((f) => !fields.includes(f))).toEqual([]);
+      for (const fields of [oldFields, currentFields])
+        expect(FIDELITY_FIELDS.filter((f) => !fields.includes(f))).toEqual([]);
       // Operation and maintenance: the 2005 item 8 is the annual cost; in 2024 it is an item of its own.
       const item8 = (d: FormDefinition) => d.sections.find((s) => s.number === '8')!;
       expect(item8(old).fields.map((f) => f.id)).toEqual(['annual', 'financing']);
       expect(item8(current).label.en).toBe('Operation and maintenance after completion of the project');
-      expect(item8(current).fields.map((f) => f.id)).toEqual(expect.arrayContaining(['arrangements', 'annual', 'financing', 'costRecovery']));
+      expect(item8(current).fields.map((f) => f.id)).toEqual(
+        expect.arrayContaining(['arrangements', 'annual', 'financing', 'costRecovery']),
+      );
       // The 2024 edition has no new unconditionally required field but the extent of the project.
-      const required = (d: FormDefinition) => [...allFields(d)].filter((f) => f.field.required && !f.table).map((f) => f.address);
+      const required = (d: FormDefinition) =>
+        [...allFields(d)].filter((f) => f.field.required && !f.table).map((f) => f.address);
       expect(required(current).filter((f) => !required(old).includes(f) && !CLIMATE_FIELDS.includes(f))).toEqual([]);
       expect(old.source.notes).toMatch(/Edition 2005: without the 2024 climate content/);
       expect(current.source.notes).toMatch(/\[verify\] Item 8 "Operation and maintenance"/);
@@ -230,7 +310,11 @@ describe('base catalogue', () => {
     for (const def of BASE_CATALOGUE) {
       for (const s of def.sections) expect(s.label.ur).toMatch(/[\u0600-\u06FF]/);
       for (const { address, field } of allFields(def)) {
-        expect({ address, en: field.label.en.length > 0, ur: /[\u0600-\u06FF]/.test(field.label.ur) }).toEqual({ address, en: true, ur: true });
+        expect({ address, en: field.label.en.length > 0, ur: /[\u0600-\u06FF]/.test(field.label.ur) }).toEqual({
+          address,
+          en: true,
+          ur: true,
+        });
       }
     }
   });
@@ -291,19 +375,27 @@ describe('base catalogue', () => {
         const untested: string[] = [];
         const missed: string[] = [];
         const targets = [...calculated];
-        for (const s of def.sections) for (const f of s.fields) for (const t of f.totals ?? []) targets.push(`${s.id}.${f.id}.totals.${t}`);
+        for (const s of def.sections)
+          for (const f of s.fields) for (const t of f.totals ?? []) targets.push(`${s.id}.${f.id}.totals.${t}`);
         for (const target of targets) {
           // The first example that has a figure there checks it.
-          const corrected = examples.map((e) => e.data).find((d) => {
-            const parts = target.split('.');
-            if (parts[2] !== 'rows') return toDecimal(get(d, target));
-            const rows = get(d, parts.slice(0, 3).join('.')) as Data[] | undefined;
-            return (rows ?? []).some((r) => toDecimal(r?.[parts[4]]));
-          }) ?? examples[0].data;
+          const corrected =
+            examples
+              .map((e) => e.data)
+              .find((d) => {
+                const parts = target.split('.');
+                if (parts[2] !== 'rows') return toDecimal(get(d, target));
+                const rows = get(d, parts.slice(0, 3).join('.')) as Data[] | undefined;
+                return (rows ?? []).some((r) => toDecimal(r?.[parts[4]]));
+              }) ?? examples[0].data;
           const parts = target.split('.');
           const rowScoped = parts[2] === 'rows';
-          const container = rowScoped ? get(corrected, parts.slice(0, 3).join('.'))?.valueOf() as Data[] | undefined : undefined;
-          const slots = rowScoped ? (container ?? []).map((_, i) => [...parts.slice(0, 3), String(i), parts[4]]) : [parts];
+          const container = rowScoped
+            ? (get(corrected, parts.slice(0, 3).join('.'))?.valueOf() as Data[] | undefined)
+            : undefined;
+          const slots = rowScoped
+            ? (container ?? []).map((_, i) => [...parts.slice(0, 3), String(i), parts[4]])
+            : [parts];
           const numericSlots = slots.filter((p) => toDecimal(get(corrected, p.join('.'))));
           if (!numericSlots.length) untested.push(target);
           for (const p of numericSlots) {
@@ -329,7 +421,9 @@ describe('base catalogue', () => {
           const variables = [...new Set([...variablesOf(check.left), ...variablesOf(check.right)])];
           // A check that does not apply to the example (its `when`) is made to apply first.
           const applies = check.when === undefined || !!evaluate(check.when, example);
-          const setUps = applies ? [() => undefined] : variablesOf(check.when).flatMap((v) => mutationsFor(def, example, v));
+          const setUps = applies
+            ? [() => undefined]
+            : variablesOf(check.when).flatMap((v) => mutationsFor(def, example, v));
           const caught = setUps.some((setUp) =>
             variables.some((v) =>
               mutationsFor(def, example, v).some((mutate) => {
@@ -353,7 +447,8 @@ const dataOf = (result: { data: unknown }) => result.data as Data;
 
 describe('PC-I fidelity figures', () => {
   const master = kpMaster();
-  const validatorFor = (key: string) => new FormValidator(compileForm(newest(key), emptyOverlay(newest(key).version), master).compiled);
+  const validatorFor = (key: string) =>
+    new FormValidator(compileForm(newest(key), emptyOverlay(newest(key).version), master).compiled);
   const pc1Keys = [...PC1_2024_KEYS, ...PC1_2005_KEYS];
 
   test('each edition carries the scrutiny checks of its edition, once', () => {
@@ -376,10 +471,15 @@ describe('PC-I fidelity figures', () => {
       delete data.planProvision.blockProvision.totals;
       const result = validator.validate(data);
       const expected = new Dec(row.totalBlock).minus(row.committed).minus(row.proposed);
-      expect({ key, balance: dataOf(result).planProvision.blockProvision.rows[0].balance }).toEqual({ key, balance: expected.toFixed(3) });
+      expect({ key, balance: dataOf(result).planProvision.blockProvision.rows[0].balance }).toEqual({
+        key,
+        balance: expected.toFixed(3),
+      });
       expect(result.errors).toEqual([]);
       row.proposed = new Dec(row.totalBlock).minus(row.committed).plus('0.001').toFixed(3);
-      expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.params?.check ?? e.code}`)).toContain('/planProvision/blockProvision block-balance-non-negative');
+      expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.params?.check ?? e.code}`)).toContain(
+        '/planProvision/blockProvision block-balance-non-negative',
+      );
     }
   });
 
@@ -392,7 +492,11 @@ describe('PC-I fidelity figures', () => {
     delete pp.subSchemes.totals;
     for (const r of pp.subSchemes.rows) for (const c of ['committedCost', 'uncommittedCost']) delete r[c];
     const figures = dataOf(validator.validate(data)).planProvision;
-    expect([figures.committedAmount, figures.uncommittedAmount, figures.subSchemes.totals.cost]).toEqual(['830.000', '306.450', '1136.450']);
+    expect([figures.committedAmount, figures.uncommittedAmount, figures.subSchemes.totals.cost]).toEqual([
+      '830.000',
+      '306.450',
+      '1136.450',
+    ]);
     // A sub-scheme moved to committed moves its cost.
     pp.subSchemes.rows[2].status = 'committed';
     expect(dataOf(validator.validate(data)).planProvision.committedAmount).toBe('1136.450');
@@ -401,7 +505,9 @@ describe('PC-I fidelity figures', () => {
     expect(validator.validate(data).errors.map((e) => e.params?.check)).toContain('umbrella-sub-schemes-within-cost');
     // An umbrella names its sub-schemes; a non-umbrella PC-I does not show them.
     delete pp.subSchemes;
-    expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toContain('/planProvision/subSchemes required');
+    expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toContain(
+      '/planProvision/subSchemes required',
+    );
     pp.umbrella = false;
     expect(validator.validate(data).errors).toEqual([]);
   });
@@ -415,11 +521,18 @@ describe('PC-I fidelity figures', () => {
       data.planProvision.expenditureToDate = '420.000';
       const result = validator.validate(data);
       expect(result.errors).toEqual([]);
-      expect(dataOf(result).planProvision.throwForward).toBe(new Dec(String(data.capitalCost.estimate.totals.total)).minus('420').toFixed(3));
+      expect(dataOf(result).planProvision.throwForward).toBe(
+        new Dec(String(data.capitalCost.estimate.totals.total)).minus('420').toFixed(3),
+      );
       delete data.planProvision.expenditureToDate;
-      expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toContain('/planProvision/expenditureToDate required');
+      expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toContain(
+        '/planProvision/expenditureToDate required',
+      );
     }
-    expect(dataOf(validatorFor('pc1-infrastructure-2005').validate(fixture('pc1-infrastructure-2005'))).planProvision.throwForward).toBe('2708.200');
+    expect(
+      dataOf(validatorFor('pc1-infrastructure-2005').validate(fixture('pc1-infrastructure-2005'))).planProvision
+        .throwForward,
+    ).toBe('2708.200');
   });
 
   test("PC-III(A)'s throw-forward is the approved cost less expenditure to last year's end less this year's allocation", () => {
@@ -432,7 +545,9 @@ describe('PC-I fidelity figures', () => {
     expect(dataOf(result).cashPlan.items.totals.cumulativeExpenditure).toBe('820.500');
     expect(dataOf(result).provision.throwForward).toBe('579.500');
     data.provision.throwForward = '600.000';
-    expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(['/provision/throwForward calculation']);
+    expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual([
+      '/provision/throwForward calculation',
+    ]);
   });
 
   test('a province-wide project need not name districts; a district or multi-district one must', () => {
@@ -440,11 +555,15 @@ describe('PC-I fidelity figures', () => {
       const validator = validatorFor(key);
       const data = fixture(key);
       data.location.districts = [];
-      expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(['/location/districts required']);
+      expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual([
+        '/location/districts required',
+      ]);
       data.location.scope = 'province-wide';
       expect(validator.validate(data).errors).toEqual([]);
       delete data.location.scope;
-      expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(expect.arrayContaining(['/location/scope required']));
+      expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(
+        expect.arrayContaining(['/location/scope required']),
+      );
     }
   });
 
@@ -454,7 +573,10 @@ describe('PC-I fidelity figures', () => {
       const data = fixture(key);
       data.cover.adpNumber = '95/7';
       data.cover.computerCode = 'ABC';
-      expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(['/cover/adpNumber pattern', '/cover/computerCode pattern']);
+      expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual([
+        '/cover/adpNumber pattern',
+        '/cover/computerCode pattern',
+      ]);
     }
     const validator = validatorFor('pc1-production');
     const data = fixture('pc1-production');
@@ -467,10 +589,14 @@ describe('PC-I fidelity figures', () => {
   });
 
   test('against the released 1.0.0, the 2024 edition requires only the extent of the project in addition', () => {
-    const required = (d: FormDefinition) => [...allFields(d)].filter((f) => f.field.required && !f.table).map((f) => f.address);
+    const required = (d: FormDefinition) =>
+      [...allFields(d)].filter((f) => f.field.required && !f.table).map((f) => f.address);
     for (const key of PC1_2024_KEYS) {
       const released = NEWEST.get(key, '1.0.0')!;
-      expect({ key, added: required(newest(key)).filter((f) => !required(released).includes(f)) }).toEqual({ key, added: ['location.scope'] });
+      expect({ key, added: required(newest(key)).filter((f) => !required(released).includes(f)) }).toEqual({
+        key,
+        added: ['location.scope'],
+      });
     }
   });
 });

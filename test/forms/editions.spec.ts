@@ -28,8 +28,13 @@ describe('proforma editions', () => {
     // Every PC-I variant has its 2005 and its 2024 edition, and both can start a project.
     for (const variant of ['infrastructure', 'production', 'social']) {
       const proforma = `pc1-${variant}`;
-      const editions = Object.entries(EDITIONS).filter(([, e]) => e.proforma === proforma).map(([k, e]) => [k, e.id]);
-      expect(editions.sort()).toEqual([[proforma, '2024'], [`${proforma}-2005`, '2005']]);
+      const editions = Object.entries(EDITIONS)
+        .filter(([, e]) => e.proforma === proforma)
+        .map(([k, e]) => [k, e.id]);
+      expect(editions.sort()).toEqual([
+        [proforma, '2024'],
+        [`${proforma}-2005`, '2005'],
+      ]);
       for (const [key] of editions) {
         expect(STARTING_FORMS).toContain(key);
         expect(KIND_OF_FORM[key]).toBe('pc1');
@@ -50,8 +55,13 @@ describe('proforma editions', () => {
     });
     afterAll(() => h?.close());
 
-    const editions = async (p: Province, token: string) => (await h.on(p.host).get('/api/forms/editions', token).expect(200)).body as EditionsEntry[];
-    const start = (p: Province, token: string, body: Record<string, unknown>) => h.on(p.host).post('/api/projects', token).send({ title: 'Old road', ...body });
+    const editions = async (p: Province, token: string) =>
+      (await h.on(p.host).get('/api/forms/editions', token).expect(200)).body as EditionsEntry[];
+    const start = (p: Province, token: string, body: Record<string, unknown>) =>
+      h
+        .on(p.host)
+        .post('/api/projects', token)
+        .send({ title: 'Old road', ...body });
 
     it('lists each proforma with its editions, installed, newest current by default', async () => {
       const list = await editions(kp, t.viewer);
@@ -82,31 +92,72 @@ describe('proforma editions', () => {
       expect(row).toEqual({ edition: '2005', form_key: 'pc1-infrastructure-2005' });
     });
 
-    it("the province admin chooses the current edition; the other province keeps its own", async () => {
-      await h.on(kp.host).put('/api/forms/editions/pc1-infrastructure', kp.adminToken).send({ formKey: 'pc1-infrastructure-2005' }).expect(200);
-      expect((await editions(kp, t.viewer)).find((e) => e.proforma === 'pc1-infrastructure')).toMatchObject({ current: 'pc1-infrastructure-2005', chosen: true });
-      expect((await start(kp, t.preparer, { formKey: 'pc1-infrastructure' }).expect(201)).body.document.edition).toBe('2005');
+    it('the province admin chooses the current edition; the other province keeps its own', async () => {
+      await h
+        .on(kp.host)
+        .put('/api/forms/editions/pc1-infrastructure', kp.adminToken)
+        .send({ formKey: 'pc1-infrastructure-2005' })
+        .expect(200);
+      expect((await editions(kp, t.viewer)).find((e) => e.proforma === 'pc1-infrastructure')).toMatchObject({
+        current: 'pc1-infrastructure-2005',
+        chosen: true,
+      });
+      expect((await start(kp, t.preparer, { formKey: 'pc1-infrastructure' }).expect(201)).body.document.edition).toBe(
+        '2005',
+      );
       // The newest edition stays reachable by naming it.
-      expect((await start(kp, t.preparer, { formKey: 'pc1-infrastructure', edition: '2024' }).expect(201)).body.document.edition).toBe('2024');
+      expect(
+        (await start(kp, t.preparer, { formKey: 'pc1-infrastructure', edition: '2024' }).expect(201)).body.document
+          .edition,
+      ).toBe('2024');
       // GB did not choose: its projects still start on 2024.
-      expect((await editions(gb, gbTeam.viewer)).find((e) => e.proforma === 'pc1-infrastructure')).toMatchObject({ current: 'pc1-infrastructure', chosen: false });
-      expect((await start(gb, gbTeam.preparer, { formKey: 'pc1-infrastructure' }).expect(201)).body.document.edition).toBe('2024');
-      const [audit] = await h.dataSource.query(`SELECT details FROM ${schemaNameFor(kp.slug)}.audit_log WHERE action = 'form.edition-chosen'`);
+      expect((await editions(gb, gbTeam.viewer)).find((e) => e.proforma === 'pc1-infrastructure')).toMatchObject({
+        current: 'pc1-infrastructure',
+        chosen: false,
+      });
+      expect(
+        (await start(gb, gbTeam.preparer, { formKey: 'pc1-infrastructure' }).expect(201)).body.document.edition,
+      ).toBe('2024');
+      const [audit] = await h.dataSource.query(
+        `SELECT details FROM ${schemaNameFor(kp.slug)}.audit_log WHERE action = 'form.edition-chosen'`,
+      );
       expect(audit.details).toEqual({ formKey: 'pc1-infrastructure-2005', edition: '2005' });
-      await h.on(kp.host).put('/api/forms/editions/pc1-infrastructure', kp.adminToken).send({ formKey: 'pc1-infrastructure' }).expect(200);
+      await h
+        .on(kp.host)
+        .put('/api/forms/editions/pc1-infrastructure', kp.adminToken)
+        .send({ formKey: 'pc1-infrastructure' })
+        .expect(200);
     });
 
     it('refuses unknown editions, foreign form keys and people who may not choose', async () => {
       const bad = await start(kp, t.preparer, { formKey: 'pc1-infrastructure', edition: '1999' }).expect(400);
       expect(JSON.stringify(bad.body.message)).toMatch(/edition: pc1-infrastructure has the editions 2024, 2005/);
-      expect(JSON.stringify((await start(kp, t.preparer, { formKey: 'pc1-infrastructure', edition: '20x5' }).expect(400)).body.message)).toMatch(/edition must be a year/);
-      const foreign = await h.on(kp.host).put('/api/forms/editions/pc1-infrastructure', kp.adminToken).send({ formKey: 'pc2' }).expect(400);
+      expect(
+        JSON.stringify(
+          (await start(kp, t.preparer, { formKey: 'pc1-infrastructure', edition: '20x5' }).expect(400)).body.message,
+        ),
+      ).toMatch(/edition must be a year/);
+      const foreign = await h
+        .on(kp.host)
+        .put('/api/forms/editions/pc1-infrastructure', kp.adminToken)
+        .send({ formKey: 'pc2' })
+        .expect(400);
       expect(JSON.stringify(foreign.body.message)).toMatch(/formKey: pc1-infrastructure has the editions/);
       await h.on(kp.host).put('/api/forms/editions/pc9', kp.adminToken).send({ formKey: 'pc9' }).expect(404);
-      await h.on(kp.host).put('/api/forms/editions/pc1-infrastructure', t.preparer).send({ formKey: 'pc1-infrastructure-2005' }).expect(403);
+      await h
+        .on(kp.host)
+        .put('/api/forms/editions/pc1-infrastructure', t.preparer)
+        .send({ formKey: 'pc1-infrastructure-2005' })
+        .expect(403);
       // A KP admin's token is not accepted on GB's host.
-      await h.on(gb.host).put('/api/forms/editions/pc1-infrastructure', kp.adminToken).send({ formKey: 'pc1-infrastructure-2005' }).expect(401);
-      expect((await editions(gb, gbTeam.viewer)).find((e) => e.proforma === 'pc1-infrastructure')!.current).toBe('pc1-infrastructure');
+      await h
+        .on(gb.host)
+        .put('/api/forms/editions/pc1-infrastructure', kp.adminToken)
+        .send({ formKey: 'pc1-infrastructure-2005' })
+        .expect(401);
+      expect((await editions(gb, gbTeam.viewer)).find((e) => e.proforma === 'pc1-infrastructure')!.current).toBe(
+        'pc1-infrastructure',
+      );
     });
 
     it('migration 0014 gives documents made before it the edition their form is', async () => {
@@ -120,9 +171,15 @@ describe('proforma editions', () => {
         await em.query(`DELETE FROM ${schema}.schema_migrations WHERE id = '0014-editions'`);
       });
       const outcome = await h.api.get(MigrationRunner).migrateAllTenants();
-      expect(outcome.map((o) => `${o.slug}: ${o.applied.join()}${o.error ?? ''}`).sort()).toEqual([`${gb.slug}: `, `${kp.slug}: 0014-editions`]);
+      expect(outcome.map((o) => `${o.slug}: ${o.applied.join()}${o.error ?? ''}`).sort()).toEqual([
+        `${gb.slug}: `,
+        `${kp.slug}: 0014-editions`,
+      ]);
       expect(await editionsOf()).toEqual(before);
-      expect((await editions(kp, t.viewer)).find((e) => e.proforma === 'pc1-infrastructure')).toMatchObject({ current: 'pc1-infrastructure', chosen: false });
+      expect((await editions(kp, t.viewer)).find((e) => e.proforma === 'pc1-infrastructure')).toMatchObject({
+        current: 'pc1-infrastructure',
+        chosen: false,
+      });
     });
 
     it('an edition a province has not installed yet cannot be started or chosen, with the way to install it', async () => {
@@ -135,9 +192,19 @@ describe('proforma editions', () => {
         await em.query(`ALTER TABLE ${schema}.form_versions ENABLE TRIGGER form_versions_immutable`);
       });
       const refused = await start(gb, gbTeam.preparer, { formKey: 'pc1-production', edition: '2005' }).expect(409);
-      expect(refused.body.message).toMatch(/pc1-production-2005 \(edition 2005\) is not installed in this province yet.*npm run migrate/);
-      await h.on(gb.host).put('/api/forms/editions/pc1-production', gb.adminToken).send({ formKey: 'pc1-production-2005' }).expect(409);
-      expect((await editions(gb, gbTeam.viewer)).find((e) => e.proforma === 'pc1-production')!.editions.find((e) => e.edition === '2005')!.installed).toBe(false);
+      expect(refused.body.message).toMatch(
+        /pc1-production-2005 \(edition 2005\) is not installed in this province yet.*npm run migrate/,
+      );
+      await h
+        .on(gb.host)
+        .put('/api/forms/editions/pc1-production', gb.adminToken)
+        .send({ formKey: 'pc1-production-2005' })
+        .expect(409);
+      expect(
+        (await editions(gb, gbTeam.viewer))
+          .find((e) => e.proforma === 'pc1-production')!
+          .editions.find((e) => e.edition === '2005')!.installed,
+      ).toBe(false);
     });
   });
 });

@@ -73,23 +73,41 @@ const KP_MASTER: MasterSnapshot = {
     opt('AGRI', 'Agriculture, Livestock & Cooperative Department', 'محکمہ زراعت، لائیو سٹاک و کوآپریٹو'),
     opt('CW', 'Communication & Works Department', 'محکمہ مواصلات و تعمیرات'),
   ],
-  'funding-sources': [opt('provincial-adp', 'Provincial Annual Development Programme (ADP)', 'صوبائی سالانہ ترقیاتی پروگرام (اے ڈی پی)')],
+  'funding-sources': [
+    opt('provincial-adp', 'Provincial Annual Development Programme (ADP)', 'صوبائی سالانہ ترقیاتی پروگرام (اے ڈی پی)'),
+  ],
 };
 
 const SINDH_MASTER: MasterSnapshot = {
   districts: [opt('tharparkar', 'Tharparkar', 'تھرپارکر')],
   sectors: [opt('agriculture-production', 'Agriculture Production', 'زرعی پیداوار')],
   departments: [opt('LF', 'Livestock & Fisheries Department', 'محکمہ لائیو اسٹاک و فشریز')],
-  'funding-sources': [opt('provincial-adp', 'Provincial Annual Development Programme (ADP)', 'صوبائی سالانہ ترقیاتی پروگرام (اے ڈی پی)')],
+  'funding-sources': [
+    opt('provincial-adp', 'Provincial Annual Development Programme (ADP)', 'صوبائی سالانہ ترقیاتی پروگرام (اے ڈی پی)'),
+  ],
 };
 
 const PUNJAB_MASTER: MasterSnapshot = {
   districts: [opt('khushab', 'Khushab', 'خوشاب')],
-  sectors: [opt('culture-sports-tourism-youth', 'Culture, Sports, Tourism & Youth', 'ثقافت، کھیل، سیاحت و امور نوجوانان')],
-  departments: [opt('YASAT', 'Youth Affairs, Sports, Archaeology & Tourism Department', 'محکمہ امورِ نوجوانان، کھیل، آثارِ قدیمہ و سیاحت')],
-  'funding-sources': [opt('provincial-adp', 'Provincial Annual Development Programme (ADP)', 'صوبائی سالانہ ترقیاتی پروگرام (اے ڈی پی)')],
+  sectors: [
+    opt('culture-sports-tourism-youth', 'Culture, Sports, Tourism & Youth', 'ثقافت، کھیل، سیاحت و امور نوجوانان'),
+  ],
+  departments: [
+    opt(
+      'YASAT',
+      'Youth Affairs, Sports, Archaeology & Tourism Department',
+      'محکمہ امورِ نوجوانان، کھیل، آثارِ قدیمہ و سیاحت',
+    ),
+  ],
+  'funding-sources': [
+    opt('provincial-adp', 'Provincial Annual Development Programme (ADP)', 'صوبائی سالانہ ترقیاتی پروگرام (اے ڈی پی)'),
+  ],
 };
-const MASTERS: Record<NonNullable<RealPcI['province']> | 'khyber-pakhtunkhwa', MasterSnapshot> = { 'khyber-pakhtunkhwa': KP_MASTER, sindh: SINDH_MASTER, punjab: PUNJAB_MASTER };
+const MASTERS: Record<NonNullable<RealPcI['province']> | 'khyber-pakhtunkhwa', MasterSnapshot> = {
+  'khyber-pakhtunkhwa': KP_MASTER,
+  sindh: SINDH_MASTER,
+  punjab: PUNJAB_MASTER,
+};
 
 const definitionOf = (key: string): FormDefinition => {
   const def = BASE_CATALOGUE.find((d) => d.key === key);
@@ -135,7 +153,8 @@ const checkErrors = (r: FormValidation) => r.errors.filter((e) => e.code === 'ch
 const checkWarnings = (r: FormValidation) => r.warnings.map(finding);
 const requiredPointers = (r: FormValidation) => r.errors.filter((e) => e.code === 'required').map((e) => e.pointer);
 /** Errors that are neither a missing item nor a scrutiny check: a malformed entry of the fixture. */
-const malformed = (r: FormValidation) => r.errors.filter((e) => !['required', 'check'].includes(e.code)).map((e) => `${e.pointer} ${e.code}`);
+const malformed = (r: FormValidation) =>
+  r.errors.filter((e) => !['required', 'check'].includes(e.code)).map((e) => `${e.pointer} ${e.code}`);
 
 function validate(doc: RealPcI, change?: (d: Data) => void): FormValidation {
   const data = structuredClone(doc.data);
@@ -144,22 +163,41 @@ function validate(doc: RealPcI, change?: (d: Data) => void): FormValidation {
 }
 
 /** Items the retrieved text of every document stops before: reported as missing, never invented. */
-const UNPUBLISHED_BODY = ['/capitalCost/estimate', '/capitalCost/phasing', '/financing/plan', '/implementation/schedule', '/rbm/indicators', '/management/manpower', '/certificate/confirmed'];
+const UNPUBLISHED_BODY = [
+  '/capitalCost/estimate',
+  '/capitalCost/phasing',
+  '/financing/plan',
+  '/implementation/schedule',
+  '/rbm/indicators',
+  '/management/manpower',
+  '/certificate/confirmed',
+];
 
 describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sindh 2017) on their own edition', () => {
   test('nine documents are entered, each on a 2005-edition key of the catalogue', () => {
-    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(files).toHaveLength(9);
     for (const f of files) {
       const doc = load(f);
-      expect({ f, key: doc.formKey }).toEqual({ f, key: expect.stringMatching(/^pc1-(infrastructure|production|social)-2005$/) });
+      expect({ f, key: doc.formKey }).toEqual({
+        f,
+        key: expect.stringMatching(/^pc1-(infrastructure|production|social)-2005$/),
+      });
       expect(doc.source.urls.length).toBeGreaterThan(0);
       expect(definitionOf(doc.formKey).key).toBe(doc.formKey);
     }
   });
 
   test('on its own 2005 edition no document is asked for the 2024 climate items; on the 2024 edition each would need invented content', () => {
-    const CLIMATE_2024 = ['/location/biophysicalConditions', '/objectives/sectoralObjectives', '/objectives/economicObjectives', '/objectives/socialObjectives', '/objectives/climateObjectives'];
+    const CLIMATE_2024 = [
+      '/location/biophysicalConditions',
+      '/objectives/sectoralObjectives',
+      '/objectives/economicObjectives',
+      '/objectives/socialObjectives',
+      '/objectives/climateObjectives',
+    ];
     for (const f of readdirSync(FIXTURES).filter((x) => x.endsWith('.json'))) {
       const doc = load(f);
       const own = requiredPointers(validate(doc));
@@ -185,7 +223,9 @@ describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sin
     test('"ALL DISTRICTS IN NWFP" is a province-wide location: no district list is asked for', () => {
       expect(requiredPointers(r)).not.toContain('/location/districts');
       // The same document claiming one district without naming it is incomplete.
-      const narrowed = validate(doc, (d) => { d.location.scope = 'district'; });
+      const narrowed = validate(doc, (d) => {
+        d.location.scope = 'district';
+      });
       expect(requiredPointers(narrowed)).toContain('/location/districts');
     });
 
@@ -211,7 +251,10 @@ describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sin
     });
 
     test('"serial No. 479/110121" is two codes: typed as one ADP number it is refused, split it enters', () => {
-      const asPrinted = validate(doc, (d) => { d.cover.adpNumber = '479/110121'; delete d.cover.computerCode; });
+      const asPrinted = validate(doc, (d) => {
+        d.cover.adpNumber = '479/110121';
+        delete d.cover.computerCode;
+      });
       expect(malformed(asPrinted)).toEqual(expect.arrayContaining(['/cover/adpNumber pattern']));
       expect(r.data.cover).toMatchObject({ adpNumber: '479', computerCode: '110121' });
     });
@@ -219,10 +262,23 @@ describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sin
     test('the second allocation the document prints for ADP 2011-12 (Rs 40.00 million) exceeds the project cost it states (Rs 20.00 million): allocation-within-cost', () => {
       // Item 4(a) states the project cost as Rs 20.00 million; item 4(b) gives ADP 2011-12 an
       // allocation of Rs 20.00 million and, a sentence later, of Rs 40.00 million.
-      const stated = validate(doc, (d) => { d.cover.totalCost = '20.000'; });
+      const stated = validate(doc, (d) => {
+        d.cover.totalCost = '20.000';
+      });
       expect(checkErrors(stated)).toEqual([]);
-      const second = validate(doc, (d) => { d.cover.totalCost = '20.000'; d.planProvision.currentYearProvision = '40.000'; });
-      expect(checkErrors(second)).toEqual([{ check: 'allocation-within-cost', item: '4', pointer: '/planProvision/currentYearProvision', left: '40', right: '20' }]);
+      const second = validate(doc, (d) => {
+        d.cover.totalCost = '20.000';
+        d.planProvision.currentYearProvision = '40.000';
+      });
+      expect(checkErrors(second)).toEqual([
+        {
+          check: 'allocation-within-cost',
+          item: '4',
+          pointer: '/planProvision/currentYearProvision',
+          left: '40',
+          right: '20',
+        },
+      ]);
     });
 
     test('"Not applicable" in the optional federal-ministry item is not a refused placeholder', () => {
@@ -257,7 +313,9 @@ describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sin
     });
 
     test('items the retrieved text does not give are missing, starting with the plan provision', () => {
-      expect(requiredPointers(r)).toEqual(expect.arrayContaining(['/planProvision/inPlan', '/planProvision/currentYearProvision', ...UNPUBLISHED_BODY]));
+      expect(requiredPointers(r)).toEqual(
+        expect.arrayContaining(['/planProvision/inPlan', '/planProvision/currentYearProvision', ...UNPUBLISHED_BODY]),
+      );
     });
   });
 
@@ -275,11 +333,28 @@ describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sin
     });
 
     test('the period checks do read these dates: a wrong duration or reversed dates would be reported', () => {
-      const shorter = validate(doc, (d) => { d.implementation.durationMonths = 30; });
-      expect(checkWarnings(shorter)).toEqual([{ check: 'duration-matches-dates', pointer: '/implementation/durationMonths', item: '12(a)', left: '30', right: '36' }]);
+      const shorter = validate(doc, (d) => {
+        d.implementation.durationMonths = 30;
+      });
+      expect(checkWarnings(shorter)).toEqual([
+        {
+          check: 'duration-matches-dates',
+          pointer: '/implementation/durationMonths',
+          item: '12(a)',
+          left: '30',
+          right: '36',
+        },
+      ]);
       expect(checkErrors(shorter)).toEqual([]);
-      const reversed = validate(doc, (d) => { [d.implementation.commencementDate, d.implementation.completionDate] = [d.implementation.completionDate, d.implementation.commencementDate]; });
-      expect(checkErrors(reversed)).toEqual([{ check: 'commencement-before-completion', pointer: '/implementation/completionDate', item: '12(a)' }]);
+      const reversed = validate(doc, (d) => {
+        [d.implementation.commencementDate, d.implementation.completionDate] = [
+          d.implementation.completionDate,
+          d.implementation.commencementDate,
+        ];
+      });
+      expect(checkErrors(reversed)).toEqual([
+        { check: 'commencement-before-completion', pointer: '/implementation/completionDate', item: '12(a)' },
+      ]);
     });
   });
 
@@ -311,8 +386,18 @@ describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sin
     });
 
     test('the published period is read: a duration other than 24 months would be questioned', () => {
-      const longer = validate(doc, (d) => { d.implementation.durationMonths = 36; });
-      expect(checkWarnings(longer)).toEqual([{ check: 'duration-matches-dates', pointer: '/implementation/durationMonths', item: '12(a)', left: '36', right: '24' }]);
+      const longer = validate(doc, (d) => {
+        d.implementation.durationMonths = 36;
+      });
+      expect(checkWarnings(longer)).toEqual([
+        {
+          check: 'duration-matches-dates',
+          pointer: '/implementation/durationMonths',
+          item: '12(a)',
+          left: '36',
+          right: '24',
+        },
+      ]);
     });
   });
 
@@ -327,7 +412,13 @@ describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sin
     });
 
     test('the document has no item 4(b): the current-year provision is missing, as published', () => {
-      expect(requiredPointers(r)).toEqual(expect.arrayContaining(['/planProvision/currentYear', '/planProvision/currentYearProvision', ...UNPUBLISHED_BODY]));
+      expect(requiredPointers(r)).toEqual(
+        expect.arrayContaining([
+          '/planProvision/currentYear',
+          '/planProvision/currentYearProvision',
+          ...UNPUBLISHED_BODY,
+        ]),
+      );
       expect(requiredPointers(r)).not.toContain('/planProvision/inclusionJustification');
     });
   });
@@ -340,16 +431,29 @@ describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sin
       expect(checkWarnings(r)).toEqual([]);
     });
 
-    test('Punjab\'s published Scheme ID 33-1407143-010 enters as the computer code (digit groups joined by hyphens), as KP\'s six digits do', () => {
+    test("Punjab's published Scheme ID 33-1407143-010 enters as the computer code (digit groups joined by hyphens), as KP's six digits do", () => {
       expect(malformed(r)).toEqual([]);
       expect(r.data.cover).toMatchObject({ computerCode: '33-1407143-010' });
-      expect(malformed(validate(doc, (d) => { d.cover.computerCode = '33/1407143'; }))).toEqual(['/cover/computerCode pattern']);
+      expect(
+        malformed(
+          validate(doc, (d) => {
+            d.cover.computerCode = '33/1407143';
+          }),
+        ),
+      ).toEqual(['/cover/computerCode pattern']);
       // The G.Sr. No (ADP serial) 2405 fits; "------" in the optional federal-ministry item is not refused.
       expect(r.errors.filter((e) => e.pointer === '/cover/adpNumber' || e.code === 'placeholder')).toEqual([]);
     });
 
     test('the social variant asks for its own items (beneficiaries, gender), which the retrieved text does not give', () => {
-      expect(requiredPointers(r)).toEqual(expect.arrayContaining(['/objectives/genderAlignment', '/description/beneficiariesMale', '/description/beneficiariesFemale', ...UNPUBLISHED_BODY]));
+      expect(requiredPointers(r)).toEqual(
+        expect.arrayContaining([
+          '/objectives/genderAlignment',
+          '/description/beneficiariesMale',
+          '/description/beneficiariesFemale',
+          ...UNPUBLISHED_BODY,
+        ]),
+      );
     });
   });
 });

@@ -26,13 +26,14 @@ type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 describe('rule operations for scrutiny checks', () => {
   const run = (logic: unknown, data: unknown = {}) => evaluate(logic, data);
 
-  test('fiscal_year: Pakistan\'s financial year runs 1 July to 30 June', () => {
+  test("fiscal_year: Pakistan's financial year runs 1 July to 30 June", () => {
     expect(run({ fiscal_year: ['2024-07-01'] })).toBe('2024-25');
     expect(run({ fiscal_year: ['2024-06-30'] })).toBe('2023-24');
     expect(run({ fiscal_year: ['2025-01-15'] })).toBe('2024-25');
     expect(run({ fiscal_year: ['1999-07-01'] })).toBe('1999-00');
     expect(run({ fiscal_year: ['2009-12-31'] })).toBe('2009-10');
-    for (const bad of ['2024-02-30', '2024-13-01', '2024-7-1', '', null, 20240701]) expect(run({ fiscal_year: [bad] })).toBeNull();
+    for (const bad of ['2024-02-30', '2024-13-01', '2024-7-1', '', null, 20240701])
+      expect(run({ fiscal_year: [bad] })).toBeNull();
   });
 
   test('months_between counts whole months with the end day included', () => {
@@ -59,7 +60,8 @@ describe('rule operations for scrutiny checks', () => {
     expect(run({ is_date: ['2023-02-29'] })).toBe(false);
     expect(run({ is_date: [''] })).toBe(false);
     expect(run({ filled: [{ var: 'a' }, { var: 'b' }] }, { a: '0', b: 'x' })).toBe(true);
-    for (const blank of [undefined, null, '', '   ', []]) expect(run({ filled: [{ var: 'a' }, { var: 'b' }] }, { a: '1', b: blank })).toBe(false);
+    for (const blank of [undefined, null, '', '   ', []])
+      expect(run({ filled: [{ var: 'a' }, { var: 'b' }] }, { a: '1', b: blank })).toBe(false);
   });
 
   test('dec_sum_where sums a column over the rows with a given status', () => {
@@ -72,7 +74,12 @@ describe('rule operations for scrutiny checks', () => {
     expect(run({ dec_sum_where: [{ var: 'rows' }, 'cost', 'status', 'committed'] }, { rows })).toBe('100.75');
     expect(run({ dec_sum_where: [{ var: 'rows' }, 'cost', 'status', 'uncommitted'] }, { rows })).toBe('40');
     expect(run({ dec_sum_where: [{ var: 'none' }, 'cost', 'status', 'committed'] }, { rows })).toBe('0');
-    expect(run({ dec_sum_where: [{ var: 'rows' }, 'cost', 'status', 'committed'] }, { rows: [{ cost: '1.5.0', status: 'committed' }] })).toBeNull();
+    expect(
+      run(
+        { dec_sum_where: [{ var: 'rows' }, 'cost', 'status', 'committed'] },
+        { rows: [{ cost: '1.5.0', status: 'committed' }] },
+      ),
+    ).toBeNull();
   });
 
   test('dec_pct_of and dec_abs are exact', () => {
@@ -120,7 +127,10 @@ const item = () => text('item');
 const date = (id: string) => field(id, 'date', l(id, 'تاریخ'));
 
 function minimalPc1(): FormDefinition {
-  const estimate = localForeignTable({ section: 'capitalCost', id: 'estimate' }, l('Estimate', 'تخمینہ'), [item(), fy()]);
+  const estimate = localForeignTable({ section: 'capitalCost', id: 'estimate' }, l('Estimate', 'تخمینہ'), [
+    item(),
+    fy(),
+  ]);
   const phasing = localForeignTable({ section: 'capitalCost', id: 'phasing' }, l('Phasing', 'تقسیم'), [fy()]);
   return {
     key: 'pc1-minimal',
@@ -129,24 +139,47 @@ function minimalPc1(): FormDefinition {
     title: l('Minimal PC-I', 'مختصر پی سی ون'),
     source: { document: 'test', urls: [] },
     sections: [
-      section('cover', '0', l('Cover', 'سرورق'), [money('totalCost', l('Cover cost', 'لاگت')), date('preparationDate')]),
+      section('cover', '0', l('Cover', 'سرورق'), [
+        money('totalCost', l('Cover cost', 'لاگت')),
+        date('preparationDate'),
+      ]),
       section('planProvision', '4', l('Plan provision', 'گنجائش'), [
         money('currentYearProvision', l('Provision', 'گنجائش')),
         field('fromBlockProvision', 'boolean', l('From block', 'بلاک')),
         field('blockProvision', 'table', l('Block', 'بلاک'), {
-          columns: [text('block'), money('totalBlock', l('Total', 'کل')), money('committed', l('Committed', 'مختص')), money('proposed', l('Proposed', 'تجویز')), money('balance', l('Balance', 'بقایا'), { constraints: { allowNegative: true } })],
+          columns: [
+            text('block'),
+            money('totalBlock', l('Total', 'کل')),
+            money('committed', l('Committed', 'مختص')),
+            money('proposed', l('Proposed', 'تجویز')),
+            money('balance', l('Balance', 'بقایا'), { constraints: { allowNegative: true } }),
+          ],
           totals: ['totalBlock', 'committed', 'proposed', 'balance'],
         }),
         field('umbrella', 'boolean', l('Umbrella', 'امبریلا')),
         field('subSchemes', 'table', l('Sub-schemes', 'ذیلی اسکیمیں'), {
-          columns: [text('name'), money('cost', l('Cost', 'لاگت')), select('status', l('Status', 'حیثیت'), [{ value: 'committed', label: l('c', 'م') }, { value: 'uncommitted', label: l('u', 'غ') }])],
+          columns: [
+            text('name'),
+            money('cost', l('Cost', 'لاگت')),
+            select('status', l('Status', 'حیثیت'), [
+              { value: 'committed', label: l('c', 'م') },
+              { value: 'uncommitted', label: l('u', 'غ') },
+            ]),
+          ],
           totals: ['cost'],
         }),
       ]),
       section('description', '6', l('Description', 'تفصیل'), [
-        field('components', 'table', l('Components', 'اجزاء'), { columns: [item(), text('category'), field('imported', 'boolean', l('Imported', 'درآمدی'))] }),
+        field('components', 'table', l('Components', 'اجزاء'), {
+          columns: [item(), text('category'), field('imported', 'boolean', l('Imported', 'درآمدی'))],
+        }),
       ]),
-      section('capitalCost', '7', l('Capital cost', 'لاگت'), [date('estimateDate'), money('dutiesAndTaxes', l('Duties', 'محصولات')), estimate.field, phasing.field]),
+      section('capitalCost', '7', l('Capital cost', 'لاگت'), [
+        date('estimateDate'),
+        money('dutiesAndTaxes', l('Duties', 'محصولات')),
+        estimate.field,
+        phasing.field,
+      ]),
       section('financing', '10', l('Financing', 'مالیات'), [
         field('fecUsd', 'decimal', l('FEC US$', 'ڈالر'), { constraints: { scale: 3 } }),
         field('exchangeRate', 'decimal', l('Rate', 'شرح'), { constraints: { scale: 4 } }),
@@ -156,7 +189,9 @@ function minimalPc1(): FormDefinition {
         date('commencementDate'),
         date('completionDate'),
         field('durationMonths', 'integer', l('Months', 'مہینے'), { constraints: { minimum: 1, maximum: 240 } }),
-        field('schedule', 'table', l('Schedule', 'نظام الاوقات'), { columns: [text('activity'), date('start'), date('end')] }),
+        field('schedule', 'table', l('Schedule', 'نظام الاوقات'), {
+          columns: [text('activity'), date('start'), date('end')],
+        }),
       ]),
     ],
     rules: [
@@ -166,7 +201,9 @@ function minimalPc1(): FormDefinition {
         id: 'block-balance',
         kind: 'calculate',
         target: 'planProvision.blockProvision.rows.*.balance',
-        value: { dec_sub: [{ var: 'row.totalBlock' }, { dec_add: [{ var: 'row.committed' }, { var: 'row.proposed' }] }] },
+        value: {
+          dec_sub: [{ var: 'row.totalBlock' }, { dec_add: [{ var: 'row.committed' }, { var: 'row.proposed' }] }],
+        },
       },
     ],
     checks: pc1ScrutinyChecks('2024'),
@@ -183,9 +220,17 @@ function minimalRevised(): FormDefinition {
     title: l('Minimal revised PC-I', 'مختصر نظرِ ثانی شدہ پی سی ون'),
     source: { document: 'test', urls: [] },
     sections: [
-      section('cover', '0', l('Cover', 'سرورق'), [money('totalCost', l('Cover cost', 'لاگت')), date('approvalDate'), date('preparationDate')]),
+      section('cover', '0', l('Cover', 'سرورق'), [
+        money('totalCost', l('Cover cost', 'لاگت')),
+        date('approvalDate'),
+        date('preparationDate'),
+      ]),
       section('implementationPeriod', '6', l('Period', 'مدت'), [date('commencementDate'), date('completionDate')]),
-      section('capitalCost', '8', l('Cost', 'لاگت'), [original.field, revised.field, longText('basisOfRevision', l('Basis', 'بنیاد'))]),
+      section('capitalCost', '8', l('Cost', 'لاگت'), [
+        original.field,
+        revised.field,
+        longText('basisOfRevision', l('Basis', 'بنیاد')),
+      ]),
     ],
     rules: [...original.rules, ...revised.rules],
     checks: revisedScrutinyChecks(),
@@ -198,7 +243,11 @@ function kpMaster(): MasterSnapshot {
   const snapshot: MasterSnapshot = {};
   for (const list of MASTER_LISTS) {
     const items = seed[list as MasterList & keyof typeof seed] ?? [];
-    snapshot[list] = items.map((i) => ({ value: i.code, label: { en: i.en, ur: i.ur }, ...(i.parent ? { parent: i.parent } : {}) }));
+    snapshot[list] = items.map((i) => ({
+      value: i.code,
+      label: { en: i.en, ur: i.ur },
+      ...(i.parent ? { parent: i.parent } : {}),
+    }));
   }
   return snapshot;
 }
@@ -212,7 +261,9 @@ function pc1Data(): Data {
     planProvision: {
       currentYearProvision: '300.000',
       fromBlockProvision: true,
-      blockProvision: { rows: [{ block: 'District roads block', totalBlock: '5000.000', committed: '3000.000', proposed: '1000.000' }] },
+      blockProvision: {
+        rows: [{ block: 'District roads block', totalBlock: '5000.000', committed: '3000.000', proposed: '1000.000' }],
+      },
       umbrella: true,
       subSchemes: {
         rows: [
@@ -291,14 +342,19 @@ describe('the scrutiny check definitions', () => {
     ['PC-I 2024', pc1ScrutinyChecks('2024'), PC1_SEVERITY],
     ['revised PC-I', revisedScrutinyChecks(), REVISED_SEVERITY],
   ];
-  test.each(sets)('%s: the listed ids and severities, a guard, and a message in English and Urdu naming the item', (_name, checks, severities) => {
-    expect(Object.fromEntries(checks.map((c) => [c.id, c.severity]))).toEqual(severities);
-    for (const c of checks) {
-      expect({ id: c.id, guarded: c.when !== undefined }).toEqual({ id: c.id, guarded: true });
-      expect(c.message.en).toMatch(/^(Items? [1-9][0-9]*(\([a-z]+\))?|Items [0-9]+ and [1-9][0-9]*|Cover page): \S/);
-      expect(c.message.ur).toMatch(/^(مد [1-9][0-9]*(\([a-z]+\))?|مدات [0-9]+ اور [1-9][0-9]*|سرورق): [\u0600-\u06FF]/);
-    }
-  });
+  test.each(sets)(
+    '%s: the listed ids and severities, a guard, and a message in English and Urdu naming the item',
+    (_name, checks, severities) => {
+      expect(Object.fromEntries(checks.map((c) => [c.id, c.severity]))).toEqual(severities);
+      for (const c of checks) {
+        expect({ id: c.id, guarded: c.when !== undefined }).toEqual({ id: c.id, guarded: true });
+        expect(c.message.en).toMatch(/^(Items? [1-9][0-9]*(\([a-z]+\))?|Items [0-9]+ and [1-9][0-9]*|Cover page): \S/);
+        expect(c.message.ur).toMatch(
+          /^(مد [1-9][0-9]*(\([a-z]+\))?|مدات [0-9]+ اور [1-9][0-9]*|سرورق): [\u0600-\u06FF]/,
+        );
+      }
+    },
+  );
 
   test('the allocation threshold is named in the message', () => {
     const near = pc1ScrutinyChecks('2024').find((c) => c.id === 'allocation-near-cost')!;
@@ -310,11 +366,21 @@ describe('the scrutiny check definitions', () => {
     expect(definitionProblems(minimalPc1())).toEqual([]);
     expect(definitionProblems(minimalRevised())).toEqual([]);
     const broken = minimalPc1();
-    const ghost = (left: unknown): CheckDefinition => ({ id: 'ghost-column', op: 'holds', left, pointer: '/implementation/schedule', message: l('Item 12(a): x', 'مد 12: x') });
+    const ghost = (left: unknown): CheckDefinition => ({
+      id: 'ghost-column',
+      op: 'holds',
+      left,
+      pointer: '/implementation/schedule',
+      message: l('Item 12(a): x', 'مد 12: x'),
+    });
     broken.checks = [ghost({ none: [{ var: 'implementation.schedule.rows' }, { var: 'finish' }] })];
-    expect(definitionProblems(broken)).toEqual(['check ghost-column: reads "finish", which is not a column of implementation.schedule.rows']);
+    expect(definitionProblems(broken)).toEqual([
+      'check ghost-column: reads "finish", which is not a column of implementation.schedule.rows',
+    ]);
     broken.checks = [ghost({ none: [{ var: 'implementation.durationMonths' }, { var: 'end' }] })];
-    expect(definitionProblems(broken)).toEqual([`check ghost-column: a row condition must run over a table's rows ("section.table.rows"), not "implementation.durationMonths"`]);
+    expect(definitionProblems(broken)).toEqual([
+      `check ghost-column: a row condition must run over a table's rows ("section.table.rows"), not "implementation.durationMonths"`,
+    ]);
   });
 });
 
@@ -324,126 +390,441 @@ type Case = [string, (d: Data) => void, string[]];
 function firedIn(validator: FormValidator, ids: string[], data: Data) {
   const result = validator.validate(data);
   const pick = (list: typeof result.errors, as: string) =>
-    list.filter((e) => e.code === 'check' && ids.includes(String(e.params?.check))).map((e) => `${String(e.params?.check)}:${as}`);
+    list
+      .filter((e) => e.code === 'check' && ids.includes(String(e.params?.check)))
+      .map((e) => `${String(e.params?.check)}:${as}`);
   return { fired: [...pick(result.errors, 'error'), ...pick(result.warnings, 'warning')].sort(), result };
 }
 
 /** [name, change to the passing data, the checks that then fire]. */
 const PC1_CASES: Case[] = [
   ['the passing example', () => undefined, []],
-  ['an empty draft', (d) => { for (const k of Object.keys(d)) d[k] = {}; }, []],
+  [
+    'an empty draft',
+    (d) => {
+      for (const k of Object.keys(d)) d[k] = {};
+    },
+    [],
+  ],
   // Items 0/7: cover cost against the estimate, with the rounding tolerance on both sides.
-  ['cover cost 0.005 above the estimate (rounding)', (d) => { d.cover.totalCost = '1000.005'; }, []],
-  ['cover cost 0.006 above the estimate', (d) => { d.cover.totalCost = '1000.006'; }, ['cover-cost-equals-estimate']],
-  ['cover cost 0.005 below the estimate (rounding)', (d) => { d.cover.totalCost = '999.995'; }, []],
-  ['cover cost 0.006 below the estimate', (d) => { d.cover.totalCost = '999.994'; }, ['cover-cost-equals-estimate']],
-  ['no cover cost', (d) => { delete d.cover.totalCost; }, []],
+  [
+    'cover cost 0.005 above the estimate (rounding)',
+    (d) => {
+      d.cover.totalCost = '1000.005';
+    },
+    [],
+  ],
+  [
+    'cover cost 0.006 above the estimate',
+    (d) => {
+      d.cover.totalCost = '1000.006';
+    },
+    ['cover-cost-equals-estimate'],
+  ],
+  [
+    'cover cost 0.005 below the estimate (rounding)',
+    (d) => {
+      d.cover.totalCost = '999.995';
+    },
+    [],
+  ],
+  [
+    'cover cost 0.006 below the estimate',
+    (d) => {
+      d.cover.totalCost = '999.994';
+    },
+    ['cover-cost-equals-estimate'],
+  ],
+  [
+    'no cover cost',
+    (d) => {
+      delete d.cover.totalCost;
+    },
+    [],
+  ],
   // Item 4: allocation against the cost, and near it (90 %).
-  ['provision equal to the cost', (d) => { d.planProvision.currentYearProvision = '1000.000'; }, ['allocation-near-cost']],
-  ['provision above the cost', (d) => { d.planProvision.currentYearProvision = '1000.001'; }, ['allocation-within-cost']],
-  ['provision 89.9999 % of the cost', (d) => { d.planProvision.currentYearProvision = '899.999'; }, []],
-  ['provision 90 % of the cost', (d) => { d.planProvision.currentYearProvision = '900.000'; }, ['allocation-near-cost']],
-  ['provision 90 % with the phasing in one year', (d) => {
-    d.planProvision.currentYearProvision = '900.000';
-    d.capitalCost.phasing.rows = [{ year: '2024-25', local: '800.000', fec: '200.000' }];
-  }, []],
-  ['provision 90 % with a later year of the phasing at zero', (d) => {
-    d.planProvision.currentYearProvision = '900.000';
-    d.capitalCost.phasing.rows = [{ year: '2024-25', local: '800.000', fec: '200.000' }, { year: '2025-26', local: '0.000', fec: '0.000' }];
-  }, []],
-  ['no provision entered', (d) => { delete d.planProvision.currentYearProvision; }, []],
+  [
+    'provision equal to the cost',
+    (d) => {
+      d.planProvision.currentYearProvision = '1000.000';
+    },
+    ['allocation-near-cost'],
+  ],
+  [
+    'provision above the cost',
+    (d) => {
+      d.planProvision.currentYearProvision = '1000.001';
+    },
+    ['allocation-within-cost'],
+  ],
+  [
+    'provision 89.9999 % of the cost',
+    (d) => {
+      d.planProvision.currentYearProvision = '899.999';
+    },
+    [],
+  ],
+  [
+    'provision 90 % of the cost',
+    (d) => {
+      d.planProvision.currentYearProvision = '900.000';
+    },
+    ['allocation-near-cost'],
+  ],
+  [
+    'provision 90 % with the phasing in one year',
+    (d) => {
+      d.planProvision.currentYearProvision = '900.000';
+      d.capitalCost.phasing.rows = [{ year: '2024-25', local: '800.000', fec: '200.000' }];
+    },
+    [],
+  ],
+  [
+    'provision 90 % with a later year of the phasing at zero',
+    (d) => {
+      d.planProvision.currentYearProvision = '900.000';
+      d.capitalCost.phasing.rows = [
+        { year: '2024-25', local: '800.000', fec: '200.000' },
+        { year: '2025-26', local: '0.000', fec: '0.000' },
+      ];
+    },
+    [],
+  ],
+  [
+    'no provision entered',
+    (d) => {
+      delete d.planProvision.currentYearProvision;
+    },
+    [],
+  ],
   // Item 4: block balance = total − committed − proposed.
-  ['block balance exactly zero', (d) => { d.planProvision.blockProvision.rows[0].proposed = '2000.000'; }, []],
-  ['block balance negative', (d) => { d.planProvision.blockProvision.rows[0].proposed = '2000.001'; }, ['block-balance-non-negative']],
-  ['negative balance but not financed from a block', (d) => {
-    d.planProvision.blockProvision.rows[0].proposed = '2000.001';
-    d.planProvision.fromBlockProvision = false;
-  }, []],
+  [
+    'block balance exactly zero',
+    (d) => {
+      d.planProvision.blockProvision.rows[0].proposed = '2000.000';
+    },
+    [],
+  ],
+  [
+    'block balance negative',
+    (d) => {
+      d.planProvision.blockProvision.rows[0].proposed = '2000.001';
+    },
+    ['block-balance-non-negative'],
+  ],
+  [
+    'negative balance but not financed from a block',
+    (d) => {
+      d.planProvision.blockProvision.rows[0].proposed = '2000.001';
+      d.planProvision.fromBlockProvision = false;
+    },
+    [],
+  ],
   // Item 4: umbrella sub-schemes within the cost.
-  ['sub-schemes above the cost', (d) => { d.planProvision.subSchemes.rows[1].cost = '400.001'; }, ['umbrella-sub-schemes-within-cost']],
-  ['sub-schemes above the cost, not an umbrella', (d) => {
-    d.planProvision.subSchemes.rows[1].cost = '400.001';
-    d.planProvision.umbrella = false;
-  }, []],
+  [
+    'sub-schemes above the cost',
+    (d) => {
+      d.planProvision.subSchemes.rows[1].cost = '400.001';
+    },
+    ['umbrella-sub-schemes-within-cost'],
+  ],
+  [
+    'sub-schemes above the cost, not an umbrella',
+    (d) => {
+      d.planProvision.subSchemes.rows[1].cost = '400.001';
+      d.planProvision.umbrella = false;
+    },
+    [],
+  ],
   // Item 7: duties and taxes.
-  ['duties equal to the cost', (d) => { d.capitalCost.dutiesAndTaxes = '1000.000'; }, []],
-  ['duties above the cost', (d) => { d.capitalCost.dutiesAndTaxes = '1000.001'; }, ['duties-within-cost']],
+  [
+    'duties equal to the cost',
+    (d) => {
+      d.capitalCost.dutiesAndTaxes = '1000.000';
+    },
+    [],
+  ],
+  [
+    'duties above the cost',
+    (d) => {
+      d.capitalCost.dutiesAndTaxes = '1000.001';
+    },
+    ['duties-within-cost'],
+  ],
   // Items 6/7: imported items need FEC.
-  ['imported item with no FEC', (d) => {
-    d.capitalCost.estimate.rows[1] = { ...d.capitalCost.estimate.rows[1], local: '400.000', fec: '0.000' };
-    d.capitalCost.phasing.rows[1] = { ...d.capitalCost.phasing.rows[1], local: '400.000', fec: '0.000' };
-    delete d.financing.fecUsd;
-  }, ['fec-for-imported-items']],
-  ['no FEC and nothing imported', (d) => {
-    d.capitalCost.estimate.rows[1] = { ...d.capitalCost.estimate.rows[1], local: '400.000', fec: '0.000' };
-    d.capitalCost.phasing.rows[1] = { ...d.capitalCost.phasing.rows[1], local: '400.000', fec: '0.000' };
-    delete d.financing.fecUsd;
-    d.description.components.rows[0].imported = false;
-  }, []],
-  ['imported item, estimate not yet entered', (d) => { delete d.capitalCost.estimate; }, []],
+  [
+    'imported item with no FEC',
+    (d) => {
+      d.capitalCost.estimate.rows[1] = { ...d.capitalCost.estimate.rows[1], local: '400.000', fec: '0.000' };
+      d.capitalCost.phasing.rows[1] = { ...d.capitalCost.phasing.rows[1], local: '400.000', fec: '0.000' };
+      delete d.financing.fecUsd;
+    },
+    ['fec-for-imported-items'],
+  ],
+  [
+    'no FEC and nothing imported',
+    (d) => {
+      d.capitalCost.estimate.rows[1] = { ...d.capitalCost.estimate.rows[1], local: '400.000', fec: '0.000' };
+      d.capitalCost.phasing.rows[1] = { ...d.capitalCost.phasing.rows[1], local: '400.000', fec: '0.000' };
+      delete d.financing.fecUsd;
+      d.description.components.rows[0].imported = false;
+    },
+    [],
+  ],
+  [
+    'imported item, estimate not yet entered',
+    (d) => {
+      delete d.capitalCost.estimate;
+    },
+    [],
+  ],
   // Item 10: US$ × rate against FEC in rupees (200), within 1 % (2).
-  ['US$ figure 1 % low', (d) => { d.financing.fecUsd = '0.990'; }, []],
-  ['US$ figure more than 1 % low', (d) => { d.financing.fecUsd = '0.989'; }, ['fec-usd-consistent']],
-  ['US$ figure 1 % high', (d) => { d.financing.fecUsd = '1.010'; }, []],
-  ['US$ figure more than 1 % high', (d) => { d.financing.fecUsd = '1.011'; }, ['fec-usd-consistent']],
-  ['US$ figure without a rate', (d) => { d.financing.fecUsd = '3.000'; delete d.financing.exchangeRate; }, []],
+  [
+    'US$ figure 1 % low',
+    (d) => {
+      d.financing.fecUsd = '0.990';
+    },
+    [],
+  ],
+  [
+    'US$ figure more than 1 % low',
+    (d) => {
+      d.financing.fecUsd = '0.989';
+    },
+    ['fec-usd-consistent'],
+  ],
+  [
+    'US$ figure 1 % high',
+    (d) => {
+      d.financing.fecUsd = '1.010';
+    },
+    [],
+  ],
+  [
+    'US$ figure more than 1 % high',
+    (d) => {
+      d.financing.fecUsd = '1.011';
+    },
+    ['fec-usd-consistent'],
+  ],
+  [
+    'US$ figure without a rate',
+    (d) => {
+      d.financing.fecUsd = '3.000';
+      delete d.financing.exchangeRate;
+    },
+    [],
+  ],
   // Item 12(a): dates in order, activities, duration.
-  ['completion on the day of commencement', (d) => {
-    d.implementation.completionDate = '2024-07-01';
-    d.implementation.durationMonths = 1;
-    d.implementation.schedule.rows = [];
-    d.capitalCost.phasing.rows = [{ year: '2024-25', local: '800.000', fec: '200.000' }];
-  }, []],
-  ['completion before commencement', (d) => { d.implementation.completionDate = '2024-06-30'; }, ['commencement-before-completion']],
-  ['completion not a real date', (d) => { d.implementation.completionDate = '2026-02-30'; }, []],
-  ['an activity ending the day it starts', (d) => { d.implementation.schedule.rows.push({ activity: 'Handover', start: '2026-06-30', end: '2026-06-30' }); }, []],
-  ['an activity ending before it starts', (d) => { d.implementation.schedule.rows.push({ activity: 'Handover', start: '2026-06-30', end: '2026-06-29' }); }, ['activity-dates-in-order']],
-  ['an activity without an end', (d) => { d.implementation.schedule.rows.push({ activity: 'Handover', start: '2026-06-30' }); }, []],
-  ['duration one month over', (d) => { d.implementation.durationMonths = 25; }, []],
-  ['duration one month under', (d) => { d.implementation.durationMonths = 23; }, []],
-  ['duration two months over', (d) => { d.implementation.durationMonths = 26; }, ['duration-matches-dates']],
-  ['duration two months under', (d) => { d.implementation.durationMonths = 22; }, ['duration-matches-dates']],
+  [
+    'completion on the day of commencement',
+    (d) => {
+      d.implementation.completionDate = '2024-07-01';
+      d.implementation.durationMonths = 1;
+      d.implementation.schedule.rows = [];
+      d.capitalCost.phasing.rows = [{ year: '2024-25', local: '800.000', fec: '200.000' }];
+    },
+    [],
+  ],
+  [
+    'completion before commencement',
+    (d) => {
+      d.implementation.completionDate = '2024-06-30';
+    },
+    ['commencement-before-completion'],
+  ],
+  [
+    'completion not a real date',
+    (d) => {
+      d.implementation.completionDate = '2026-02-30';
+    },
+    [],
+  ],
+  [
+    'an activity ending the day it starts',
+    (d) => {
+      d.implementation.schedule.rows.push({ activity: 'Handover', start: '2026-06-30', end: '2026-06-30' });
+    },
+    [],
+  ],
+  [
+    'an activity ending before it starts',
+    (d) => {
+      d.implementation.schedule.rows.push({ activity: 'Handover', start: '2026-06-30', end: '2026-06-29' });
+    },
+    ['activity-dates-in-order'],
+  ],
+  [
+    'an activity without an end',
+    (d) => {
+      d.implementation.schedule.rows.push({ activity: 'Handover', start: '2026-06-30' });
+    },
+    [],
+  ],
+  [
+    'duration one month over',
+    (d) => {
+      d.implementation.durationMonths = 25;
+    },
+    [],
+  ],
+  [
+    'duration one month under',
+    (d) => {
+      d.implementation.durationMonths = 23;
+    },
+    [],
+  ],
+  [
+    'duration two months over',
+    (d) => {
+      d.implementation.durationMonths = 26;
+    },
+    ['duration-matches-dates'],
+  ],
+  [
+    'duration two months under',
+    (d) => {
+      d.implementation.durationMonths = 22;
+    },
+    ['duration-matches-dates'],
+  ],
   // Item 7: phasing within the financial years of the period (FY boundary 30 June / 1 July).
-  ['phasing from the year before commencement (1 July)', (d) => { d.capitalCost.phasing.rows[0].year = '2023-24'; }, ['phasing-within-period']],
-  ['phasing from the year of a 30 June commencement', (d) => {
-    d.capitalCost.phasing.rows[0].year = '2023-24';
-    d.implementation.commencementDate = '2024-06-30';
-    d.implementation.schedule.rows[0].start = '2024-06-30';
-  }, []],
-  ['phasing into the year after a 30 June completion', (d) => { d.capitalCost.phasing.rows[1].year = '2026-27'; }, ['phasing-within-period']],
-  ['phasing into the year of a 1 July completion', (d) => {
-    d.capitalCost.phasing.rows[1].year = '2026-27';
-    d.implementation.completionDate = '2026-07-01';
-    d.implementation.schedule.rows[0].end = '2026-07-01';
-  }, []],
+  [
+    'phasing from the year before commencement (1 July)',
+    (d) => {
+      d.capitalCost.phasing.rows[0].year = '2023-24';
+    },
+    ['phasing-within-period'],
+  ],
+  [
+    'phasing from the year of a 30 June commencement',
+    (d) => {
+      d.capitalCost.phasing.rows[0].year = '2023-24';
+      d.implementation.commencementDate = '2024-06-30';
+      d.implementation.schedule.rows[0].start = '2024-06-30';
+    },
+    [],
+  ],
+  [
+    'phasing into the year after a 30 June completion',
+    (d) => {
+      d.capitalCost.phasing.rows[1].year = '2026-27';
+    },
+    ['phasing-within-period'],
+  ],
+  [
+    'phasing into the year of a 1 July completion',
+    (d) => {
+      d.capitalCost.phasing.rows[1].year = '2026-27';
+      d.implementation.completionDate = '2026-07-01';
+      d.implementation.schedule.rows[0].end = '2026-07-01';
+    },
+    [],
+  ],
   // Items 0/7: estimate dated by the preparation.
-  ['estimate dated on the day of preparation', (d) => { d.capitalCost.estimateDate = '2024-06-15'; }, []],
-  ['estimate dated after preparation', (d) => { d.capitalCost.estimateDate = '2024-06-16'; }, ['estimate-before-preparation']],
+  [
+    'estimate dated on the day of preparation',
+    (d) => {
+      d.capitalCost.estimateDate = '2024-06-15';
+    },
+    [],
+  ],
+  [
+    'estimate dated after preparation',
+    (d) => {
+      d.capitalCost.estimateDate = '2024-06-16';
+    },
+    ['estimate-before-preparation'],
+  ],
 ];
 
 const REVISED_CASES: Case[] = [
   ['the passing example', () => undefined, []],
-  ['an empty draft', (d) => { for (const k of Object.keys(d)) d[k] = {}; }, []],
-  ['an increase without its basis', (d) => { delete d.capitalCost.basisOfRevision; }, ['revision-increase-explained']],
-  ['an increase with a blank basis', (d) => { d.capitalCost.basisOfRevision = '   '; }, ['revision-increase-explained']],
-  ['an increase with a placeholder for its basis', (d) => { d.capitalCost.basisOfRevision = 'N/A'; }, ['revision-increase-explained']],
-  ['exactly 15 % more without its basis', (d) => {
-    delete d.capitalCost.basisOfRevision;
-    d.capitalCost.revised.rows[0].local = '1150.000';
-    d.cover.totalCost = '1150.000';
-  }, ['revision-increase-explained']],
-  ['no increase, no basis', (d) => {
-    delete d.capitalCost.basisOfRevision;
-    d.capitalCost.revised.rows[0].local = '1000.000';
-    d.cover.totalCost = '1000.000';
-  }, []],
-  ['cover cost differs from the revised cost', (d) => { d.cover.totalCost = '1000.000'; }, ['cover-cost-equals-estimate']],
-  ['planned completion before commencement', (d) => { d.implementationPeriod.completionDate = '2020-06-30'; }, ['commencement-before-completion']],
-  ['revision dated before the approval', (d) => { d.cover.preparationDate = '2020-02-29'; }, ['approval-before-revision']],
-  ['revision dated the day of the approval', (d) => { d.cover.preparationDate = '2020-03-01'; }, []],
+  [
+    'an empty draft',
+    (d) => {
+      for (const k of Object.keys(d)) d[k] = {};
+    },
+    [],
+  ],
+  [
+    'an increase without its basis',
+    (d) => {
+      delete d.capitalCost.basisOfRevision;
+    },
+    ['revision-increase-explained'],
+  ],
+  [
+    'an increase with a blank basis',
+    (d) => {
+      d.capitalCost.basisOfRevision = '   ';
+    },
+    ['revision-increase-explained'],
+  ],
+  [
+    'an increase with a placeholder for its basis',
+    (d) => {
+      d.capitalCost.basisOfRevision = 'N/A';
+    },
+    ['revision-increase-explained'],
+  ],
+  [
+    'exactly 15 % more without its basis',
+    (d) => {
+      delete d.capitalCost.basisOfRevision;
+      d.capitalCost.revised.rows[0].local = '1150.000';
+      d.cover.totalCost = '1150.000';
+    },
+    ['revision-increase-explained'],
+  ],
+  [
+    'no increase, no basis',
+    (d) => {
+      delete d.capitalCost.basisOfRevision;
+      d.capitalCost.revised.rows[0].local = '1000.000';
+      d.cover.totalCost = '1000.000';
+    },
+    [],
+  ],
+  [
+    'cover cost differs from the revised cost',
+    (d) => {
+      d.cover.totalCost = '1000.000';
+    },
+    ['cover-cost-equals-estimate'],
+  ],
+  [
+    'planned completion before commencement',
+    (d) => {
+      d.implementationPeriod.completionDate = '2020-06-30';
+    },
+    ['commencement-before-completion'],
+  ],
+  [
+    'revision dated before the approval',
+    (d) => {
+      d.cover.preparationDate = '2020-02-29';
+    },
+    ['approval-before-revision'],
+  ],
+  [
+    'revision dated the day of the approval',
+    (d) => {
+      d.cover.preparationDate = '2020-03-01';
+    },
+    [],
+  ],
 ];
 
-function runCases(name: string, definition: () => FormDefinition, master: MasterSnapshot, base: () => Data, cases: Case[], severities: Record<string, string>) {
+function runCases(
+  name: string,
+  definition: () => FormDefinition,
+  master: MasterSnapshot,
+  base: () => Data,
+  cases: Case[],
+  severities: Record<string, string>,
+) {
   describe(name, () => {
     let validator: FormValidator;
     const ids = Object.keys(severities);
@@ -462,7 +843,14 @@ function runCases(name: string, definition: () => FormDefinition, master: Master
 }
 
 runCases('PC-I scrutiny checks (minimal definition)', minimalPc1, {}, pc1Data, PC1_CASES, PC1_SEVERITY);
-runCases('revised PC-I scrutiny checks (minimal definition)', minimalRevised, {}, revisedData, REVISED_CASES, REVISED_SEVERITY);
+runCases(
+  'revised PC-I scrutiny checks (minimal definition)',
+  minimalRevised,
+  {},
+  revisedData,
+  REVISED_CASES,
+  REVISED_SEVERITY,
+);
 
 describe('severity', () => {
   test('a form whose only failures are warnings is valid, and each warning names its check, item and figures', () => {
@@ -475,7 +863,11 @@ describe('severity', () => {
     expect(result.valid).toBe(true);
     expect(result.warningCount).toBe(1);
     const [warning] = result.warnings;
-    expect(warning).toMatchObject({ pointer: '/planProvision/currentYearProvision', severity: 'warning', params: { check: 'allocation-near-cost', left: '950', right: '900' } });
+    expect(warning).toMatchObject({
+      pointer: '/planProvision/currentYearProvision',
+      severity: 'warning',
+      params: { check: 'allocation-near-cost', left: '950', right: '900' },
+    });
     expect(warning.message).toContain('Item 4:');
     expect(validator.validate(data, 'ur').warnings[0].message).toContain('مد 4:');
     data.planProvision.currentYearProvision = '1000.001';
@@ -487,22 +879,37 @@ describe('severity', () => {
 
 // --- the catalogue -----------------------------------------------------------------------------
 
-const PC1_KEYS = ['pc1-infrastructure', 'pc1-production', 'pc1-social', 'pc1-infrastructure-2005', 'pc1-production-2005', 'pc1-social-2005'];
+const PC1_KEYS = [
+  'pc1-infrastructure',
+  'pc1-production',
+  'pc1-social',
+  'pc1-infrastructure-2005',
+  'pc1-production-2005',
+  'pc1-social-2005',
+];
 const newest = (key: string) =>
-  BASE_CATALOGUE.filter((d) => d.key === key).sort((a, b) => b.version.localeCompare(a.version, undefined, { numeric: true }))[0];
+  BASE_CATALOGUE.filter((d) => d.key === key).sort((a, b) =>
+    b.version.localeCompare(a.version, undefined, { numeric: true }),
+  )[0];
 
 describe('the catalogue carries the scrutiny checks', () => {
   test.each([...PC1_KEYS, 'pc1-revised'])('%s', (key) => {
     const def = newest(key);
     expect(def).toBeDefined();
-    const expected = key === 'pc1-revised' ? revisedScrutinyChecks() : pc1ScrutinyChecks(key.endsWith('-2005') ? '2005' : '2024');
+    const expected =
+      key === 'pc1-revised' ? revisedScrutinyChecks() : pc1ScrutinyChecks(key.endsWith('-2005') ? '2005' : '2024');
     for (const check of expected) {
       expect(def.checks.find((c) => c.id === check.id)).toEqual(check);
       // The message names the item its pointer falls in, as the definition numbers it.
       const number = def.sections.find((s) => s.id === check.pointer.split('/')[1])!.number;
       const prefix = check.message.en.slice(0, check.message.en.indexOf(':'));
-      expect({ id: check.id, names: number === '0' ? /^(Cover page|Items 0 )/.test(prefix) : prefix.split(/,| and /).some((p) => p.trim().endsWith(` ${number}`) || p.trim() === number) })
-        .toEqual({ id: check.id, names: true });
+      expect({
+        id: check.id,
+        names:
+          number === '0'
+            ? /^(Cover page|Items 0 )/.test(prefix)
+            : prefix.split(/,| and /).some((p) => p.trim().endsWith(` ${number}`) || p.trim() === number),
+      }).toEqual({ id: check.id, names: true });
     }
     expect(definitionProblems(def)).toEqual([]);
   });
@@ -510,6 +917,20 @@ describe('the catalogue carries the scrutiny checks', () => {
 
 const master = kpMaster();
 for (const key of ['pc1-infrastructure', 'pc1-social-2005']) {
-  runCases(`PC-I scrutiny checks on the catalogue's ${key}`, () => newest(key), master, pc1Data, PC1_CASES, PC1_SEVERITY);
+  runCases(
+    `PC-I scrutiny checks on the catalogue's ${key}`,
+    () => newest(key),
+    master,
+    pc1Data,
+    PC1_CASES,
+    PC1_SEVERITY,
+  );
 }
-runCases("revised PC-I scrutiny checks on the catalogue's pc1-revised", () => newest('pc1-revised'), master, revisedData, REVISED_CASES, REVISED_SEVERITY);
+runCases(
+  "revised PC-I scrutiny checks on the catalogue's pc1-revised",
+  () => newest('pc1-revised'),
+  master,
+  revisedData,
+  REVISED_CASES,
+  REVISED_SEVERITY,
+);

@@ -29,8 +29,17 @@ async function workbookWith(cells: Partial<Record<string, ExcelJS.CellValue>>): 
 }
 
 const row = {
-  projectKey: 'KP-1', title: 'Road', departmentCode: 'CW', sector: 'transport-communications', districts: 'swat', status: 'approved',
-  documentKind: 'pc1', edition: 2005, forum: 'kp-pdwp', decisionDate: '2016-05-10', decision: 'approved',
+  projectKey: 'KP-1',
+  title: 'Road',
+  departmentCode: 'CW',
+  sector: 'transport-communications',
+  districts: 'swat',
+  status: 'approved',
+  documentKind: 'pc1',
+  edition: 2005,
+  forum: 'kp-pdwp',
+  decisionDate: '2016-05-10',
+  decision: 'approved',
 };
 
 describe('portfolio file: XLSX number cells', () => {
@@ -47,7 +56,14 @@ describe('portfolio file: XLSX number cells', () => {
     });
     const [read] = await readXlsx(bytes);
     expect(read.row).toBe(2);
-    expect(read.raw).toMatchObject({ documentCost: '1234.56', approvedCost: '1234.56', fecCost: '0.3', adpSerial: '957', computerCode: '190571', edition: '2005' });
+    expect(read.raw).toMatchObject({
+      documentCost: '1234.56',
+      approvedCost: '1234.56',
+      fecCost: '0.3',
+      adpSerial: '957',
+      computerCode: '190571',
+      edition: '2005',
+    });
 
     const checked = checkCells(read.raw, read.row, reference);
     expect(checked.problems).toEqual([]);

@@ -14,7 +14,11 @@ interface ProbeJob extends TenantJobData {
 /** Reads the province's departments through the same unit of work as request code. */
 class ProbeHost extends TenantWorkerHost<ProbeJob, string[]> {
   readonly started: Array<{ tenantId: string; seq: number }> = [];
-  constructor(registry: TenantRegistry, private readonly db: TenantDatabase, jobs: TenantJobQueue) {
+  constructor(
+    registry: TenantRegistry,
+    private readonly db: TenantDatabase,
+    jobs: TenantJobQueue,
+  ) {
     super(registry, db, jobs);
   }
   protected async handle(job: Job<ProbeJob>): Promise<string[]> {
@@ -35,7 +39,9 @@ describe('province jobs', () => {
   const startWorker = (host: ProbeHost, concurrency: number) => {
     const redis = h.api.get(RedisService);
     const worker = new Worker<ProbeJob>(queue.name, (job) => host.process(job), {
-      connection: redis.client.options, prefix: redis.queuePrefix, concurrency,
+      connection: redis.client.options,
+      prefix: redis.queuePrefix,
+      concurrency,
     });
     workers.push(worker);
     return worker;
@@ -48,7 +54,11 @@ describe('province jobs', () => {
     b = await h.provisionDirect(uniqueSlug('job-b'));
     for (const p of [a, b]) {
       const token = await h.login(p);
-      await h.on(p.host).post('/api/departments', token).send({ code: 'M', name: `marker-${p.slug}` }).expect(201);
+      await h
+        .on(p.host)
+        .post('/api/departments', token)
+        .send({ code: 'M', name: `marker-${p.slug}` })
+        .expect(201);
     }
     const redis = h.api.get(RedisService);
     queue = new Queue<ProbeJob>(`probe-${a.slug}`, { connection: redis.client.options, prefix: redis.queuePrefix });
@@ -75,7 +85,12 @@ describe('province jobs', () => {
 
   it('fails a job of an unknown province for good', async () => {
     const worker = startWorker(newHost(), 1);
-    const job = await jobs.add(queue, 'probe', { tenantId: '00000000-0000-4000-8000-000000000000', seq: 0 }, { attempts: 3 });
+    const job = await jobs.add(
+      queue,
+      'probe',
+      { tenantId: '00000000-0000-4000-8000-000000000000', seq: 0 },
+      { attempts: 3 },
+    );
     await expect(waitFor(queue, job.id!)).rejects.toThrow(/does not exist/);
     expect((await queue.getJob(job.id!))?.attemptsMade).toBe(1);
     await worker.close();
@@ -84,7 +99,11 @@ describe('province jobs', () => {
   it("starts another province's job after at most the worker's concurrency of a backlog", async () => {
     const concurrency = 2;
     const backlog = 300;
-    await jobs.addBulk(queue, a.id, Array.from({ length: backlog }, (_, i) => ({ name: 'probe', data: { tenantId: a.id, seq: i } })));
+    await jobs.addBulk(
+      queue,
+      a.id,
+      Array.from({ length: backlog }, (_, i) => ({ name: 'probe', data: { tenantId: a.id, seq: i } })),
+    );
     const host = newHost();
     const worker = startWorker(host, concurrency);
     while (host.started.length < 20) await new Promise((r) => setTimeout(r, 5));

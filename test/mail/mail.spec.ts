@@ -39,7 +39,9 @@ describe('mail', () => {
       MAIL_SWEEP_SECONDS: '1',
     }));
     // KP's Urdu name, which Urdu readers get in their mail.
-    await h.dataSource.query(`UPDATE platform.tenants SET settings = settings || '{"branding":{"titleUr":"خیبر پختونخوا"}}' WHERE slug = 'kp'`);
+    await h.dataSource.query(
+      `UPDATE platform.tenants SET settings = settings || '{"branding":{"titleUr":"خیبر پختونخوا"}}' WHERE slug = 'kp'`,
+    );
     await h.api.get(TenantRegistry).invalidate();
     worker = await startWorker(h);
   });
@@ -51,13 +53,23 @@ describe('mail', () => {
   });
 
   const invite = (p: Province, email: string, locale: 'en' | 'ur') =>
-    h.on(p.host).post('/api/users', p.adminToken).send({ email, name: locale === 'ur' ? 'عائشہ خان' : 'Ayesha Khan', locale, roles: ['preparer'] }).expect(201);
+    h
+      .on(p.host)
+      .post('/api/users', p.adminToken)
+      .send({ email, name: locale === 'ur' ? 'عائشہ خان' : 'Ayesha Khan', locale, roles: ['preparer'] })
+      .expect(201);
 
   it('mails an invitation in the recipient’s language, with the province’s name and the link', async () => {
     const en = await invite(kp, 'officer.en@kp.gov.pk', 'en');
     const ur = await invite(kp, 'officer.ur@kp.gov.pk', 'ur');
-    const [mailEn] = await eventually(() => smtp.to('officer.en@kp.gov.pk').length === 1 && smtp.to('officer.en@kp.gov.pk'), 'the English invitation');
-    const [mailUr] = await eventually(() => smtp.to('officer.ur@kp.gov.pk').length === 1 && smtp.to('officer.ur@kp.gov.pk'), 'the Urdu invitation');
+    const [mailEn] = await eventually(
+      () => smtp.to('officer.en@kp.gov.pk').length === 1 && smtp.to('officer.en@kp.gov.pk'),
+      'the English invitation',
+    );
+    const [mailUr] = await eventually(
+      () => smtp.to('officer.ur@kp.gov.pk').length === 1 && smtp.to('officer.ur@kp.gov.pk'),
+      'the Urdu invitation',
+    );
 
     expect(mailEn.subject).toBe('Your invitation to Daftar — Khyber Pakhtunkhwa');
     expect(mailEn.text).toContain(en.body.invitation.link);
@@ -73,7 +85,10 @@ describe('mail', () => {
     expect(mailUr.messageId).toMatch(new RegExp(`^<[0-9a-f-]{36}@kp\\.${h.config.baseDomain.replace('.', '\\.')}>$`));
 
     const reset = await h.on(kp.host).post(`/api/users/${ur.body.user.id}/password-reset`, kp.adminToken).expect(200);
-    const mails = await eventually(() => smtp.to('officer.ur@kp.gov.pk').length === 2 && smtp.to('officer.ur@kp.gov.pk'), 'the reset mail');
+    const mails = await eventually(
+      () => smtp.to('officer.ur@kp.gov.pk').length === 2 && smtp.to('officer.ur@kp.gov.pk'),
+      'the reset mail',
+    );
     expect(mails[1].subject).toBe('دفتر کا پاس ورڈ دوبارہ ترتیب دیں — خیبر پختونخوا');
     expect(mails[1].text).toContain(reset.body.link);
     await eventually(() => outboxSettled(h, kp), 'the outbox to settle');
@@ -88,7 +103,13 @@ describe('mail', () => {
     const cwColleague = await member(h, kp, 'preparer', { department: 'CW' });
     const cwViewer = await member(h, kp, 'viewer', { department: 'CW' });
     const approver = await member(h, kp, 'approver');
-    const team: Team = { province: kp, preparer: preparer.token, reviewer: cwReviewer.token, approver: approver.token, viewer: cwViewer.token };
+    const team: Team = {
+      province: kp,
+      preparer: preparer.token,
+      reviewer: cwReviewer.token,
+      approver: approver.token,
+      viewer: cwViewer.token,
+    };
     const everyone = [preparer, cwReviewer, otherReviewer, cwColleague, cwViewer, approver];
     const inbox = () => Object.fromEntries(everyone.map((u) => [u.email, smtp.to(u.email).map((m) => m.subject)]));
     const settle = () => eventually(() => outboxSettled(h, kp), 'the outbox to settle');
@@ -98,16 +119,24 @@ describe('mail', () => {
     await settle();
     // Submitted: the document's department's reviewers only, in Urdu for this one.
     expect(inbox()).toEqual({
-      [preparer.email]: [], [cwReviewer.email]: [`جائزے کے لیے جمع: PC-I “${TITLE}” — خیبر پختونخوا`], [otherReviewer.email]: [],
-      [cwColleague.email]: [], [cwViewer.email]: [], [approver.email]: [],
+      [preparer.email]: [],
+      [cwReviewer.email]: [`جائزے کے لیے جمع: PC-I “${TITLE}” — خیبر پختونخوا`],
+      [otherReviewer.email]: [],
+      [cwColleague.email]: [],
+      [cwViewer.email]: [],
+      [approver.email]: [],
     });
 
     await act(h, kp.host, cwReviewer.token, id, 'start-review').then((r) => expect(r.status).toBe(200));
-    await act(h, kp.host, cwReviewer.token, id, 'return', 'Add the land acquisition costs to item 7.').then((r) => expect(r.status).toBe(200));
+    await act(h, kp.host, cwReviewer.token, id, 'return', 'Add the land acquisition costs to item 7.').then((r) =>
+      expect(r.status).toBe(200),
+    );
     await settle();
     // Returned: the preparer, with the comment; starting the review announced nothing.
     const returned = smtp.to(preparer.email);
-    expect(returned.map((m) => m.subject)).toEqual([`Returned for rectification: PC-I “${TITLE}” — Khyber Pakhtunkhwa`]);
+    expect(returned.map((m) => m.subject)).toEqual([
+      `Returned for rectification: PC-I “${TITLE}” — Khyber Pakhtunkhwa`,
+    ]);
     expect(returned[0].text).toContain('> Add the land acquisition costs to item 7.');
     expect(returned[0].text).toContain(`/documents/${id}`);
     expect(smtp.to(cwReviewer.email)).toHaveLength(1);
@@ -137,10 +166,19 @@ describe('mail', () => {
   it('keeps mail in the outbox while SMTP is down and sends it, once, when it is back', async () => {
     await smtp.stop();
     await invite(kp, 'while.down@kp.gov.pk', 'en');
-    const row = await eventually(async () => (await outboxOf(h, kp)).find((r) => r.to_address === 'while.down@kp.gov.pk' && r.attempts >= 2 && r.status === 'pending'), 'failed attempts');
+    const row = await eventually(
+      async () =>
+        (await outboxOf(h, kp)).find(
+          (r) => r.to_address === 'while.down@kp.gov.pk' && r.attempts >= 2 && r.status === 'pending',
+        ),
+      'failed attempts',
+    );
     expect(row.status).toBe('pending');
     await smtp.start();
-    await eventually(async () => (await outboxOf(h, kp)).find((r) => r.id === row.id)?.status === 'sent', 'delivery after SMTP is back');
+    await eventually(
+      async () => (await outboxOf(h, kp)).find((r) => r.id === row.id)?.status === 'sent',
+      'delivery after SMTP is back',
+    );
     expect(smtp.to('while.down@kp.gov.pk')).toHaveLength(1);
   });
 
@@ -158,7 +196,10 @@ describe('mail', () => {
 
     // Another worker takes it over once the dead one's lease has run out (found by the sweep).
     worker = await startWorker(h);
-    await eventually(async () => (await outboxOf(h, kp)).find((r) => r.id === row.id)?.status === 'sent', 'delivery by the second worker');
+    await eventually(
+      async () => (await outboxOf(h, kp)).find((r) => r.id === row.id)?.status === 'sent',
+      'delivery by the second worker',
+    );
     const received = smtp.to('mid.delivery@kp.gov.pk');
     expect(received).toHaveLength(1);
 
@@ -189,15 +230,29 @@ describe('mail', () => {
   it('gathers business mail into one daily digest for users who chose it; account mail stays immediate', async () => {
     const preparer = await member(h, kp, 'preparer', { department: 'ESED', locale: 'ur' });
     const reviewer = await member(h, kp, 'reviewer', { department: 'ESED' });
-    await h.on(kp.host).patch('/api/me', reviewer.token).send({ mailDelivery: 'digest' }).expect(200).then((r) => expect(r.body.mailDelivery).toBe('digest'));
-    await h.on(kp.host).patch('/api/me', reviewer.token).send({ mailDelivery: 'weekly' }).expect(400).then((r) => expect(r.body.fields).toHaveProperty('mailDelivery'));
+    await h
+      .on(kp.host)
+      .patch('/api/me', reviewer.token)
+      .send({ mailDelivery: 'digest' })
+      .expect(200)
+      .then((r) => expect(r.body.mailDelivery).toBe('digest'));
+    await h
+      .on(kp.host)
+      .patch('/api/me', reviewer.token)
+      .send({ mailDelivery: 'weekly' })
+      .expect(400)
+      .then((r) => expect(r.body.fields).toHaveProperty('mailDelivery'));
     const team: Team = { province: kp, preparer: preparer.token, reviewer: reviewer.token, approver: '', viewer: '' };
     const first = await validDraft(h, team);
     const second = await validDraft(h, team);
-    for (const d of [first, second]) await act(h, kp.host, preparer.token, d.id, 'submit').then((r) => expect(r.status).toBe(200));
+    for (const d of [first, second])
+      await act(h, kp.host, preparer.token, d.id, 'submit').then((r) => expect(r.status).toBe(200));
     await eventually(() => outboxSettled(h, kp), 'the outbox to settle');
     expect(smtp.to(reviewer.email)).toEqual([]);
-    expect((await outboxOf(h, kp)).filter((r) => r.to_address === reviewer.email).map((r) => r.status)).toEqual(['held', 'held']);
+    expect((await outboxOf(h, kp)).filter((r) => r.to_address === reviewer.email).map((r) => r.status)).toEqual([
+      'held',
+      'held',
+    ]);
     // A reset link must work today: account mail ignores the digest choice.
     await h.on(kp.host).post(`/api/users/${reviewer.id}/password-reset`, kp.adminToken).expect(200);
     await eventually(() => smtp.to(reviewer.email).length === 1, 'the immediate reset mail');
@@ -209,7 +264,10 @@ describe('mail', () => {
     const province = (await worker!.get(TenantRegistry).findById(kp.id))!;
     const made = await Promise.all([1, 2].map(() => tenantDb.runAs(province, () => mail.sendDigests('2026-12-01'))));
     expect(made.reduce((a, b) => a + b, 0)).toBe(1);
-    const [, digest] = await eventually(() => smtp.to(reviewer.email).length === 2 && smtp.to(reviewer.email), 'the digest');
+    const [, digest] = await eventually(
+      () => smtp.to(reviewer.email).length === 2 && smtp.to(reviewer.email),
+      'the digest',
+    );
     expect(digest.subject).toBe('Your daily summary — Khyber Pakhtunkhwa (2 updates)');
     expect(digest.text.match(/Submitted for review: PC-I “Rehabilitation and Widening/g)).toHaveLength(2);
     expect(await tenantDb.runAs(province, () => mail.sendDigests('2026-12-01'))).toBe(0);
@@ -226,12 +284,31 @@ describe('mail', () => {
     const kpRecord = (await h.api.get(TenantRegistry).findById(kp.id))!;
     const tenantDb = h.api.get(TenantDatabase);
     const events = h.api.get(EventsService);
-    const data = { projectId: '00000000-0000-4000-8000-000000000010', projectTitle: 'Swat orchards', kind: 'pc3b', period: '2026-10', dueDate: '2026-12-10', departmentId: colleague.departmentId, preparedBy: preparer.id };
+    const data = {
+      projectId: '00000000-0000-4000-8000-000000000010',
+      projectTitle: 'Swat orchards',
+      kind: 'pc3b',
+      period: '2026-10',
+      dueDate: '2026-12-10',
+      departmentId: colleague.departmentId,
+      preparedBy: preparer.id,
+    };
     await tenantDb.runAs(kpRecord, () =>
       tenantDb.transaction(async (em) => {
         await events.publish(em, { type: 'obligation.due', data });
-        await events.publish(em, { type: 'obligation.overdue', data: { ...data, period: '2026-09', dueDate: '2026-10-10' } });
-        await events.publish(em, { type: 'webhook.disabled', data: { subscriptionId: '00000000-0000-4000-8000-000000000011', url: 'https://example.org/hook', failures: 15, lastError: 'HTTP 500' } });
+        await events.publish(em, {
+          type: 'obligation.overdue',
+          data: { ...data, period: '2026-09', dueDate: '2026-10-10' },
+        });
+        await events.publish(em, {
+          type: 'webhook.disabled',
+          data: {
+            subscriptionId: '00000000-0000-4000-8000-000000000011',
+            url: 'https://example.org/hook',
+            failures: 15,
+            lastError: 'HTTP 500',
+          },
+        });
       }),
     );
     await eventually(() => outboxSettled(h, kp), 'the outbox to settle');
@@ -260,19 +337,34 @@ describe('mail', () => {
         h.api.get(EventsService).publish(em, {
           type: 'document.submitted',
           data: {
-            documentId: '00000000-0000-4000-8000-000000000001', projectId: '00000000-0000-4000-8000-000000000002', projectTitle: 'Skardu water supply', kind: 'pc2',
-            action: 'submit', from: 'draft', to: 'submitted', comment: null, forum: null, actorId: '00000000-0000-4000-8000-000000000003', actorName: 'GB preparer',
-            departmentId: null, preparedBy: null,
+            documentId: '00000000-0000-4000-8000-000000000001',
+            projectId: '00000000-0000-4000-8000-000000000002',
+            projectTitle: 'Skardu water supply',
+            kind: 'pc2',
+            action: 'submit',
+            from: 'draft',
+            to: 'submitted',
+            comment: null,
+            forum: null,
+            actorId: '00000000-0000-4000-8000-000000000003',
+            actorName: 'GB preparer',
+            departmentId: null,
+            preparedBy: null,
           },
         }),
       ),
     );
     await invite(gb, 'officer@gb.gov.pk', 'en');
     await eventually(() => outboxSettled(h, gb), "GB's outbox to settle");
-    const gbMail = await eventually(() => smtp.received.length - before >= 2 && smtp.received.slice(before), 'the GB mail');
+    const gbMail = await eventually(
+      () => smtp.received.length - before >= 2 && smtp.received.slice(before),
+      'the GB mail',
+    );
     expect(gbMail.map((m) => m.to).sort()).toEqual([gbReviewer.email, 'officer@gb.gov.pk'].sort());
     expect(gbMail.every((m) => /@gb\./.test(m.messageId))).toBe(true);
-    expect(smtp.to(gbReviewer.email)[0].subject).toBe('جائزے کے لیے جمع: PC-II “Skardu water supply” — Gilgit-Baltistan');
+    expect(smtp.to(gbReviewer.email)[0].subject).toBe(
+      'جائزے کے لیے جمع: PC-II “Skardu water supply” — Gilgit-Baltistan',
+    );
     expect(smtp.to('officer@gb.gov.pk')[0].subject).toBe('Your invitation to Daftar — Gilgit-Baltistan');
     expect(smtp.to(kpReviewer.email)).toEqual([]);
     // Neither outbox holds the other province's users.

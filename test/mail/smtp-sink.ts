@@ -84,7 +84,8 @@ export class SmtpSink {
 
   /** Answers the held DATA with a temporary failure: the message was not accepted. */
   refuseHeld(): void {
-    for (const h of this.held.splice(0)) h.callback(Object.assign(new Error('Service not available, closing channel'), { responseCode: 421 }));
+    for (const h of this.held.splice(0))
+      h.callback(Object.assign(new Error('Service not available, closing channel'), { responseCode: 421 }));
   }
 
   to(address: string): ReceivedMail[] {
@@ -107,17 +108,23 @@ export class SmtpSink {
 }
 
 /** Polls until `check` passes; the time limit only turns a hang into a failure. */
-export async function eventually<T>(check: () => Promise<T> | T, what: string, timeoutMs = 20_000): Promise<Exclude<T, false | undefined | null>> {
+export async function eventually<T>(
+  check: () => Promise<T> | T,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<Exclude<T, false | undefined | null>> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await check();
-      if (value !== false && value !== undefined && value !== null) return value as Exclude<T, false | undefined | null>;
+      if (value !== false && value !== undefined && value !== null)
+        return value as Exclude<T, false | undefined | null>;
     } catch (error) {
       last = error;
     }
-    if (Date.now() > until) throw new Error(`${what} did not happen within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
+    if (Date.now() > until)
+      throw new Error(`${what} did not happen within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

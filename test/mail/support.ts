@@ -13,19 +13,40 @@ export async function stopTakingJobs(worker: INestApplicationContext): Promise<v
 }
 
 /** A signed-in user with one role, optionally in a department (by code) and with a language. */
-export async function member(h: Harness, province: Province, role: string, options: { department?: string; locale?: 'en' | 'ur' } = {}) {
+export async function member(
+  h: Harness,
+  province: Province,
+  role: string,
+  options: { department?: string; locale?: 'en' | 'ur' } = {},
+) {
   const user = await h.userWithRole(province, role, options.locale ?? 'en');
   const schema = schemaNameFor(province.slug);
   let departmentId: string | null = null;
   if (options.department) {
-    [{ id: departmentId }] = await h.dataSource.query(`SELECT id FROM ${schema}.departments WHERE code = $1`, [options.department]);
+    [{ id: departmentId }] = await h.dataSource.query(`SELECT id FROM ${schema}.departments WHERE code = $1`, [
+      options.department,
+    ]);
     await h.dataSource.query(`UPDATE ${schema}.users SET department_id = $2 WHERE id = $1`, [user.id, departmentId]);
   }
   return { ...user, departmentId };
 }
 
-export async function outboxOf(h: Harness, province: Province): Promise<Array<{ id: string; to_address: string; status: string; attempts: number; event_type: string; digest_date: string | null }>> {
-  return h.dataSource.query(`SELECT id, to_address, status, attempts, event_type, digest_date FROM ${schemaNameFor(province.slug)}.mail_outbox ORDER BY created_at, id`);
+export async function outboxOf(
+  h: Harness,
+  province: Province,
+): Promise<
+  Array<{
+    id: string;
+    to_address: string;
+    status: string;
+    attempts: number;
+    event_type: string;
+    digest_date: string | null;
+  }>
+> {
+  return h.dataSource.query(
+    `SELECT id, to_address, status, attempts, event_type, digest_date FROM ${schemaNameFor(province.slug)}.mail_outbox ORDER BY created_at, id`,
+  );
 }
 
 /** True once nothing in the province's outbox waits for delivery (pending or being sent). */

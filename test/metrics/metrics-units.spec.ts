@@ -34,9 +34,27 @@ describe('metrics configuration and helpers', () => {
   it('estimates a quantile from cumulative buckets as histogram_quantile does', () => {
     expect(quantile(0.95, new Map())).toBeNull();
     // 100 requests: 50 under 0.1 s, 90 under 0.5 s, all under 1 s → p95 halfway through (0.5, 1].
-    expect(quantile(0.95, new Map([[0.1, 50], [0.5, 90], [1, 100], [Infinity, 100]]))).toBeCloseTo(0.75);
+    expect(
+      quantile(
+        0.95,
+        new Map([
+          [0.1, 50],
+          [0.5, 90],
+          [1, 100],
+          [Infinity, 100],
+        ]),
+      ),
+    ).toBeCloseTo(0.75);
     // Beyond the largest finite bucket only that bound is known.
-    expect(quantile(0.95, new Map([[0.1, 1], [Infinity, 100]]))).toBe(0.1);
+    expect(
+      quantile(
+        0.95,
+        new Map([
+          [0.1, 1],
+          [Infinity, 100],
+        ]),
+      ),
+    ).toBe(0.1);
   });
 
   it("names a dashboard action after its route's words, job actions apart", () => {

@@ -41,7 +41,10 @@ describe('/metrics', () => {
       await h.on(p.host).get('/api/tenant').expect(200);
       await h.on(p.host).get(`/api/projects/${randomUUID()}`, p.adminToken).expect(404);
     }
-    await h.on(`nowhere-${randomUUID().slice(0, 8)}.${h.config.baseDomain}`).get('/api/tenant').expect(404);
+    await h
+      .on(`nowhere-${randomUUID().slice(0, 8)}.${h.config.baseDomain}`)
+      .get('/api/tenant')
+      .expect(404);
     await h.on('evil.example.org').get(`/api/projects/${randomUUID()}`).expect(404);
     await h.on(kp.host).get(`/api/no-such-thing/${randomUUID()}`).expect(404);
   });
@@ -98,7 +101,10 @@ describe('/metrics', () => {
 
   it('refuses everyone else: 401 without or with a bad token, 403 for a province token, 404 elsewhere', async () => {
     await h.on(h.platformHost).get('/metrics').expect(401);
-    await h.on(h.platformHost).get('/metrics', `${operator.slice(0, -4)}AAAA`).expect(401);
+    await h
+      .on(h.platformHost)
+      .get('/metrics', `${operator.slice(0, -4)}AAAA`)
+      .expect(401);
     const refused = await h.on(h.platformHost).get('/metrics', kp.adminToken).expect(403);
     expect(refused.body.message).toMatch(/province token/);
     await h.on(kp.host).get('/metrics', kp.adminToken).expect(404);

@@ -40,7 +40,11 @@ describe('queue dashboard', () => {
     const page = await h.on(h.platformHost).get(BOARD).set('Cookie', pair).expect(200);
     // The page's own scripts and styles come through the same gate.
     const script = /src="(static\/js\/main\.[^"]+\.js)"/.exec(page.text)![1];
-    await h.on(h.platformHost).get(`${BOARD}/${script}`).set('Cookie', pair).expect(200)
+    await h
+      .on(h.platformHost)
+      .get(`${BOARD}/${script}`)
+      .set('Cookie', pair)
+      .expect(200)
       .expect('Content-Type', /javascript/);
     await h.on(h.platformHost).get(`${BOARD}/${script}`).expect(401);
     const api = await h.on(h.platformHost).get(`${BOARD}/api/queues`).set('Cookie', pair).expect(200);
@@ -78,12 +82,17 @@ describe('queue dashboard', () => {
       [since],
     );
     expect(rows.map((r: { action: string; target: string | null }) => [r.action, r.target])).toEqual(
-      expect.arrayContaining([['queues.pause', 'mail'], ['queues.resume', 'mail']]),
+      expect.arrayContaining([
+        ['queues.pause', 'mail'],
+        ['queues.resume', 'mail'],
+      ]),
     );
     const pause = rows.find((r: { action: string }) => r.action === 'queues.pause');
     expect(pause.operator_email).toBe(h.operatorLogin.email);
     expect(pause.details).toMatchObject({
-      method: 'PUT', route: '/api/queues/:queueName/pause', params: { queueName: 'mail' },
+      method: 'PUT',
+      route: '/api/queues/:queueName/pause',
+      params: { queueName: 'mail' },
     });
     // Reading the dashboard records nothing; refused calls never reach the board.
     expect(rows.every((r: { action: string }) => r.action !== 'queues.change')).toBe(true);

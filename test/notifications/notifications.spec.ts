@@ -21,7 +21,9 @@ describe('in-app notifications', () => {
     ({ id: documentId } = await validDraft(h, team));
     await act(h, kp.host, preparer.token, documentId, 'submit').then((r) => expect(r.status).toBe(200));
     await act(h, kp.host, reviewer.token, documentId, 'start-review').then((r) => expect(r.status).toBe(200));
-    await act(h, kp.host, reviewer.token, documentId, 'return', 'Item 7: add land costs').then((r) => expect(r.status).toBe(200));
+    await act(h, kp.host, reviewer.token, documentId, 'return', 'Item 7: add land costs').then((r) =>
+      expect(r.status).toBe(200),
+    );
     await act(h, kp.host, preparer.token, documentId, 'submit').then((r) => expect(r.status).toBe(200));
   });
 
@@ -29,14 +31,22 @@ describe('in-app notifications', () => {
     await h?.close();
   });
 
-  const list = (user: { token: string }, query = '', host = kp.host) => h.on(host).get(`/api/notifications${query}`, user.token);
+  const list = (user: { token: string }, query = '', host = kp.host) =>
+    h.on(host).get(`/api/notifications${query}`, user.token);
 
   it('tells the people concerned, in their language, with a link to the document', async () => {
     const mine = (await list(reviewer).expect(200)).body;
     expect(mine).toMatchObject({ unread: 2, total: 2, page: 1, pageSize: 20 });
-    expect(mine.items[0]).toMatchObject({ type: 'document.submitted', documentId, link: `/documents/${documentId}`, read: false });
+    expect(mine.items[0]).toMatchObject({
+      type: 'document.submitted',
+      documentId,
+      link: `/documents/${documentId}`,
+      read: false,
+    });
     expect(mine.items[0].title).toMatch(/^جائزے کے لیے جمع: PC-I “/);
-    expect((await list(reviewer, '?locale=en').expect(200)).body.items[0].title).toMatch(/^Submitted for review: PC-I “/);
+    expect((await list(reviewer, '?locale=en').expect(200)).body.items[0].title).toMatch(
+      /^Submitted for review: PC-I “/,
+    );
 
     const theirs = (await list(preparer).expect(200)).body;
     expect(theirs.items.map((n: { type: string }) => n.type)).toEqual(['document.returned']);
@@ -56,12 +66,21 @@ describe('in-app notifications', () => {
     expect((await list(reviewer, '?unread=true').expect(200)).body).toMatchObject({ unread: 1, total: 1 });
     // Marking it again changes nothing.
     await h.on(kp.host).post(`/api/notifications/${second.items[0].id}/read`, reviewer.token).expect(204);
-    expect((await h.on(kp.host).post('/api/notifications/read-all', reviewer.token).expect(200)).body).toEqual({ marked: 1 });
+    expect((await h.on(kp.host).post('/api/notifications/read-all', reviewer.token).expect(200)).body).toEqual({
+      marked: 1,
+    });
     expect((await list(reviewer).expect(200)).body).toMatchObject({ unread: 0, total: 2 });
   });
 
   it('refuses bad queries naming the field', async () => {
-    for (const [query, field] of [['?pageSize=0', 'pageSize'], ['?pageSize=101', 'pageSize'], ['?page=x', 'page'], ['?page=10001', 'page'], ['?unread=maybe', 'unread'], ['?locale=fr', 'locale']]) {
+    for (const [query, field] of [
+      ['?pageSize=0', 'pageSize'],
+      ['?pageSize=101', 'pageSize'],
+      ['?page=x', 'page'],
+      ['?page=10001', 'page'],
+      ['?unread=maybe', 'unread'],
+      ['?locale=fr', 'locale'],
+    ]) {
       const res = await list(reviewer, query).expect(400);
       expect(JSON.stringify(res.body.message)).toContain(field);
     }
@@ -81,12 +100,22 @@ describe('in-app notifications', () => {
   });
 
   it('never puts a one-time link in a notification; without SMTP_URL the mail waits in the outbox', async () => {
-    await h.on(kp.host).post('/api/users', kp.adminToken).send({ email: 'new.officer@kp.gov.pk', name: 'New officer', roles: ['viewer'] }).expect(201);
-    const rows: { title_en: string; body_en: string; body_ur: string }[] = await h.dataSource.query(`SELECT title_en, body_en, body_ur FROM ${schemaNameFor(kp.slug)}.notifications`);
+    await h
+      .on(kp.host)
+      .post('/api/users', kp.adminToken)
+      .send({ email: 'new.officer@kp.gov.pk', name: 'New officer', roles: ['viewer'] })
+      .expect(201);
+    const rows: { title_en: string; body_en: string; body_ur: string }[] = await h.dataSource.query(
+      `SELECT title_en, body_en, body_ur FROM ${schemaNameFor(kp.slug)}.notifications`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((r) => /token=/.test(`${r.title_en} ${r.body_en} ${r.body_ur}`))).toEqual([]);
     const outbox = await outboxOf(h, kp);
-    expect(outbox.find((r) => r.to_address === 'new.officer@kp.gov.pk')).toMatchObject({ status: 'pending', attempts: 0, event_type: 'user.invited' });
+    expect(outbox.find((r) => r.to_address === 'new.officer@kp.gov.pk')).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      event_type: 'user.invited',
+    });
     expect(outbox.every((r) => r.status === 'pending')).toBe(true);
   });
 });

@@ -34,29 +34,43 @@ describe('operators and the platform audit log', () => {
 
   it('lists, adds and validates operators', async () => {
     const list = await api().get('/api/platform/operators', admin).expect(200);
-    expect(list.body).toEqual([{
-      id: me.id, email: OPERATOR.email, name: 'Platform operator', status: 'active',
-      lastLoginAt: expect.any(String), createdAt: expect.any(String),
-    }]);
+    expect(list.body).toEqual([
+      {
+        id: me.id,
+        email: OPERATOR.email,
+        name: 'Platform operator',
+        status: 'active',
+        lastLoginAt: expect.any(String),
+        createdAt: expect.any(String),
+      },
+    ]);
 
-    const created = await api().post('/api/platform/operators', admin)
+    const created = await api()
+      .post('/api/platform/operators', admin)
       .send({ email: 'Sana.Gul@Daftar.test', name: 'Sana Gul', password: 'Rakaposhi-7788-m' })
       .expect(201);
     expect(created.body).toEqual({
-      id: expect.any(String), email: 'sana.gul@daftar.test', name: 'Sana Gul', status: 'active',
-      lastLoginAt: null, createdAt: expect.any(String),
+      id: expect.any(String),
+      email: 'sana.gul@daftar.test',
+      name: 'Sana Gul',
+      status: 'active',
+      lastLoginAt: null,
+      createdAt: expect.any(String),
     });
     expect(created.body).not.toHaveProperty('passwordHash');
 
-    const taken = await api().post('/api/platform/operators', admin)
+    const taken = await api()
+      .post('/api/platform/operators', admin)
       .send({ email: 'SANA.GUL@daftar.test', name: 'Again', password: 'Rakaposhi-7788-m' })
       .expect(409);
     expect(taken.body.message).toMatch(/already exists/);
-    const weak = await api().post('/api/platform/operators', admin)
+    const weak = await api()
+      .post('/api/platform/operators', admin)
       .send({ email: 'weak@daftar.test', name: 'Weak', password: 'aaaaaaaaaaaaaa' })
       .expect(400);
     expect(Object.keys(weak.body.fields)).toEqual(['password']);
-    const bad = await api().post('/api/platform/operators', admin)
+    const bad = await api()
+      .post('/api/platform/operators', admin)
       .send({ email: 'nope', name: '', role: 'x' })
       .expect(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['email', 'name', 'password', 'role']);
@@ -70,14 +84,19 @@ describe('operators and the platform audit log', () => {
     expect(own.body).toMatchObject({ reason: 'own-account', message: expect.stringMatching(/your own account/) });
 
     // Only two active operators, each disabling the other at the same moment: never both.
-    const operators: Array<{ id: string; status: string }> =
-      (await api().get('/api/platform/operators', admin).expect(200)).body;
+    const operators: Array<{ id: string; status: string }> = (
+      await api().get('/api/platform/operators', admin).expect(200)
+    ).body;
     for (const o of operators.filter((x) => x.id !== me.id && x.status === 'active')) {
       await api().post(`/api/platform/operators/${o.id}/disable`, admin).expect(200);
     }
     const third = { email: 'ops3@daftar.test', password: 'Nanga-Parbat-8126' };
-    const other = (await api().post('/api/platform/operators', admin).send({ ...third, name: 'Third' }).expect(201))
-      .body;
+    const other = (
+      await api()
+        .post('/api/platform/operators', admin)
+        .send({ ...third, name: 'Third' })
+        .expect(201)
+    ).body;
     const otherToken = (await api().post('/api/platform/auth/login').send(third).expect(200)).body.accessToken;
     const [a, b] = await Promise.all([
       api().post(`/api/platform/operators/${other.id}/disable`, admin),
@@ -98,7 +117,8 @@ describe('operators and the platform audit log', () => {
     const someoneElse = active[0].id === me.id ? other.id : me.id;
     const guard = h.api.get(OperatorsService);
     const refused = (await guard.setEnabled(active[0].id, false, someoneElse).catch((e: unknown) => e)) as {
-      getStatus(): number; getResponse(): unknown;
+      getStatus(): number;
+      getResponse(): unknown;
     };
     expect(refused.getStatus()).toBe(409);
     const message = expect.stringMatching(/last active operator/);
@@ -112,37 +132,57 @@ describe('operators and the platform audit log', () => {
 
   it('records every operator action in the platform audit log, newest first, with filters and paging', async () => {
     const slug = uniqueSlug('co-new');
-    await api().post('/api/platform/tenants', admin)
+    await api()
+      .post('/api/platform/tenants', admin)
       .send({ slug, name: 'New Province', adminEmail: `admin@${slug}.gov.pk`, adminPassword: 'Province-Admin-Pass-1' })
       .expect(202);
     // No worker here: the run is made to have failed, as a crashed provisioning would, and retried.
     await h.dataSource.query(`UPDATE platform.tenants SET status = 'failed' WHERE slug = $1`, [slug]);
     await api().post(`/api/platform/tenants/${slug}/retry`, admin).expect(202);
-    await api().post(`/api/platform/tenants/${gb.slug}/suspend`, admin)
+    await api()
+      .post(`/api/platform/tenants/${gb.slug}/suspend`, admin)
       .send({ reason: 'Requested by P&D' })
       .expect(200);
     await api().post(`/api/platform/tenants/${gb.slug}/resume`, admin).expect(200);
-    await api().put(`/api/platform/tenants/${gb.slug}/domains`, admin)
+    await api()
+      .put(`/api/platform/tenants/${gb.slug}/domains`, admin)
       .send({ domains: ['daftar.pnd.gb.gov.pk'] })
       .expect(200);
-    await api().post(`/api/platform/tenants/${gb.slug}/admins`, admin)
+    await api()
+      .post(`/api/platform/tenants/${gb.slug}/admins`, admin)
       .send({ email: 'second.admin@gb.gov.pk' })
       .expect(201);
-    await api().post('/api/platform/auth/login')
+    await api()
+      .post('/api/platform/auth/login')
       .send({ email: OPERATOR.email, password: 'wrong-password-here' })
       .expect(401);
 
     const all = await audit('pageSize=200');
     const actions = new Set(all.items.map((i) => i.action));
     for (const action of [
-      'auth.login', 'auth.login.failed', 'operator.created', 'operator.disabled', 'operator.enabled', 'tenant.created',
-      'tenant.retried', 'tenant.suspended', 'tenant.resumed', 'tenant.domains.set', 'tenant.admin.restored',
-    ]) expect([action, actions.has(action)]).toEqual([action, true]);
+      'auth.login',
+      'auth.login.failed',
+      'operator.created',
+      'operator.disabled',
+      'operator.enabled',
+      'tenant.created',
+      'tenant.retried',
+      'tenant.suspended',
+      'tenant.resumed',
+      'tenant.domains.set',
+      'tenant.admin.restored',
+    ])
+      expect([action, actions.has(action)]).toEqual([action, true]);
 
     const suspended = (await audit(`action=tenant.suspended&target=${gb.slug}`)).items;
-    expect(suspended).toEqual([expect.objectContaining({
-      operatorId: me.id, operatorEmail: OPERATOR.email, target: gb.slug, details: { reason: 'Requested by P&D' },
-    })]);
+    expect(suspended).toEqual([
+      expect.objectContaining({
+        operatorId: me.id,
+        operatorEmail: OPERATOR.email,
+        target: gb.slug,
+        details: { reason: 'Requested by P&D' },
+      }),
+    ]);
     const failed = (await audit('action=auth.login.failed')).items[0];
     const reason = { reason: 'wrong password' };
     expect(failed).toMatchObject({ operatorId: null, operatorEmail: OPERATOR.email, details: reason });
@@ -166,8 +206,7 @@ describe('operators and the platform audit log', () => {
     expect(past.total).toBe(0);
 
     const filters = 'operatorId=x&from=yesterday&pageSize=5000&action=Bad%20Action';
-    const bad = await api().get(`/api/platform/audit?${filters}`, admin)
-      .expect(400);
+    const bad = await api().get(`/api/platform/audit?${filters}`, admin).expect(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['action', 'from', 'operatorId', 'pageSize']);
     const far = await api().get('/api/platform/audit?from=-100000-01-01T00:00:00Z', admin).expect(400);
     expect(Object.keys(far.body.fields)).toEqual(['from']);
@@ -190,7 +229,8 @@ describe('operators and the platform audit log', () => {
     const failed = await audit('action=auth.login.failed');
     expect(failed.items[0]).toMatchObject({ target: long.slice(0, 200), operatorEmail: long });
 
-    const created = await api().post('/api/platform/operators', admin)
+    const created = await api()
+      .post('/api/platform/operators', admin)
       .send({ email: long, name: 'Long Address', password: 'Nanga-Parbat-8126' })
       .expect(201);
     expect(created.body.email).toBe(long);

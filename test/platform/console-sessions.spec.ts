@@ -59,18 +59,28 @@ describe('operator sessions in the browser', () => {
     const res = await webLogin();
     operatorId = res.body.operator.id;
     expect(res.body).toEqual({
-      accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 604800,
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshExpiresIn: 604800,
       operator: { id: expect.any(String), email: OPERATOR.email, name: 'Platform operator' },
     });
     const cookies = cookiesOf(res);
     expect(cookies.map((c) => c.name)).toEqual([COOKIE]);
     // No Domain attribute: host-only, so the browser never sends it to a province's host.
     expect(cookies[0].attributes).toEqual({
-      'max-age': '604800', path: '/api/platform/auth', expires: expect.any(String), httponly: true, samesite: 'Strict',
+      'max-age': '604800',
+      path: '/api/platform/auth',
+      expires: expect.any(String),
+      httponly: true,
+      samesite: 'Strict',
     });
     const me = await h.on(h.platformHost).get('/api/platform/me', res.body.accessToken).expect(200);
     expect(me.body).toEqual({
-      id: operatorId, email: OPERATOR.email, name: 'Platform operator', status: 'active',
+      id: operatorId,
+      email: OPERATOR.email,
+      name: 'Platform operator',
+      status: 'active',
       lastLoginAt: expect.any(String),
     });
 
@@ -97,28 +107,38 @@ describe('operator sessions in the browser', () => {
     expect(isCleared(operatorCookie(reuse))).toBe(true);
     await webRefresh(second.value).expect(401);
     const reused = `/api/platform/audit?action=auth.refresh.reused&operatorId=${operatorId}`;
-    const audit = await h.on(h.platformHost).get(reused, await h.operatorToken())
+    const audit = await h
+      .on(h.platformHost)
+      .get(reused, await h.operatorToken())
       .expect(200);
     expect(audit.body.total).toBeGreaterThanOrEqual(1);
   });
 
   it('API clients rotate with the token in the body', async () => {
     const login = await h.on(h.platformHost).post('/api/platform/auth/login').send(OPERATOR).expect(200);
-    const next = await h.on(h.platformHost).post('/api/platform/auth/refresh')
+    const next = await h
+      .on(h.platformHost)
+      .post('/api/platform/auth/refresh')
       .send({ refreshToken: login.body.refreshToken })
       .expect(200);
     expect(next.body.refreshToken).not.toBe(login.body.refreshToken);
-    await h.on(h.platformHost).post('/api/platform/auth/refresh')
+    await h
+      .on(h.platformHost)
+      .post('/api/platform/auth/refresh')
       .send({ refreshToken: login.body.refreshToken })
       .expect(401);
-    await h.on(h.platformHost).post('/api/platform/auth/refresh')
+    await h
+      .on(h.platformHost)
+      .post('/api/platform/auth/refresh')
       .send({ refreshToken: next.body.refreshToken })
       .expect(401);
   });
 
   it('refuses the cookie without the browser header or from another origin (403)', async () => {
     const cookie = operatorCookie(await webLogin())!.value;
-    const bare = await h.on(h.platformHost).post('/api/platform/auth/refresh')
+    const bare = await h
+      .on(h.platformHost)
+      .post('/api/platform/auth/refresh')
       .set('Cookie', `${COOKIE}=${cookie}`)
       .send()
       .expect(403);
@@ -130,7 +150,9 @@ describe('operator sessions in the browser', () => {
 
   it('sign-out revokes the family and clears the cookie; a missing cookie is fine', async () => {
     const cookie = operatorCookie(await webLogin())!.value;
-    const out = await h.on(h.platformHost).post('/api/platform/auth/logout')
+    const out = await h
+      .on(h.platformHost)
+      .post('/api/platform/auth/logout')
       .set(WEB)
       .set('Cookie', `${COOKIE}=${cookie}`)
       .send()
@@ -146,7 +168,9 @@ describe('operator sessions in the browser', () => {
     const none = await h.on(h.platformHost).post('/api/platform/auth/logout').set(WEB).send().expect(204);
     expect(isCleared(operatorCookie(none))).toBe(true);
     const logouts = `/api/platform/audit?action=auth.logout&operatorId=${operatorId}`;
-    const audit = await h.on(h.platformHost).get(logouts, await h.operatorToken())
+    const audit = await h
+      .on(h.platformHost)
+      .get(logouts, await h.operatorToken())
       .expect(200);
     const expected = { action: 'auth.logout', operatorEmail: OPERATOR.email, target: OPERATOR.email };
     expect(audit.body.items[0]).toMatchObject(expected);
@@ -162,7 +186,9 @@ describe('operator sessions in the browser', () => {
       expect(res.headers['set-cookie']).toBeUndefined();
     }
     // The province's own refresh ignores the operator's cookie (a different name): no session.
-    const provinceRefresh = await h.on(kp.host).post('/api/auth/refresh')
+    const provinceRefresh = await h
+      .on(kp.host)
+      .post('/api/auth/refresh')
       .set(WEB)
       .set('Cookie', `${COOKIE}=${cookie}`)
       .send()
@@ -181,11 +207,18 @@ describe('operator sessions in the browser', () => {
   it('documents every console endpoint in the OpenAPI document', async () => {
     const spec = (await h.on(kp.host).get('/api/docs/openapi.json').expect(200)).body;
     const operations: Array<[string, string]> = [
-      ['/api/platform/auth/login', 'post'], ['/api/platform/auth/refresh', 'post'],
-      ['/api/platform/auth/logout', 'post'], ['/api/platform/profile', 'get'], ['/api/platform/me', 'get'],
-      ['/api/platform/operators', 'get'], ['/api/platform/operators', 'post'],
-      ['/api/platform/operators/{id}/disable', 'post'], ['/api/platform/operators/{id}/enable', 'post'],
-      ['/api/platform/audit', 'get'], ['/api/platform/migrations', 'get'], ['/api/platform/migrations/run', 'post'],
+      ['/api/platform/auth/login', 'post'],
+      ['/api/platform/auth/refresh', 'post'],
+      ['/api/platform/auth/logout', 'post'],
+      ['/api/platform/profile', 'get'],
+      ['/api/platform/me', 'get'],
+      ['/api/platform/operators', 'get'],
+      ['/api/platform/operators', 'post'],
+      ['/api/platform/operators/{id}/disable', 'post'],
+      ['/api/platform/operators/{id}/enable', 'post'],
+      ['/api/platform/audit', 'get'],
+      ['/api/platform/migrations', 'get'],
+      ['/api/platform/migrations/run', 'post'],
       ['/api/platform/migrations/runs/{id}', 'get'],
     ];
     for (const [path, method] of operations) {
@@ -193,16 +226,23 @@ describe('operator sessions in the browser', () => {
     }
     const cookie = { type: 'apiKey', in: 'cookie', name: COOKIE };
     expect(spec.components.securitySchemes['operator-refresh-cookie']).toMatchObject(cookie);
-    expect(Object.keys(spec.components.schemas)).toEqual(expect.arrayContaining([
-      'OperatorSessionResponse', 'OperatorBrowserSessionResponse', 'PlatformAuditPageResponse', 'MigrationRunResponse',
-    ]));
+    expect(Object.keys(spec.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'OperatorSessionResponse',
+        'OperatorBrowserSessionResponse',
+        'PlatformAuditPageResponse',
+        'MigrationRunResponse',
+      ]),
+    );
   });
 
   it("a disabled operator's access token stops at the next request and their refresh is refused", async () => {
     const admin = await h.operatorToken();
     const email = `${uniqueSlug('cs-op')}@daftar.test`;
     const password = 'Karakoram-Highway-1978';
-    const created = await h.on(h.platformHost).post('/api/platform/operators', admin)
+    const created = await h
+      .on(h.platformHost)
+      .post('/api/platform/operators', admin)
       .send({ email, name: 'Second operator', password })
       .expect(201);
     const web = await webLogin({ email, password });
@@ -214,7 +254,9 @@ describe('operator sessions in the browser', () => {
     expect(refused.body.message).toMatch(/disabled/);
     await h.on(h.platformHost).get('/api/platform/me', api.body.accessToken).expect(401);
     await webRefresh(operatorCookie(web)!.value).expect(401);
-    await h.on(h.platformHost).post('/api/platform/auth/refresh')
+    await h
+      .on(h.platformHost)
+      .post('/api/platform/auth/refresh')
       .send({ refreshToken: api.body.refreshToken })
       .expect(401);
     const signIn = await h.on(h.platformHost).post('/api/platform/auth/login').send({ email, password }).expect(401);
@@ -222,7 +264,9 @@ describe('operator sessions in the browser', () => {
 
     // Enabled again, they sign in afresh (old sessions stay revoked).
     await h.on(h.platformHost).post(`/api/platform/operators/${created.body.id}/enable`, admin).expect(200);
-    await h.on(h.platformHost).post('/api/platform/auth/refresh')
+    await h
+      .on(h.platformHost)
+      .post('/api/platform/auth/refresh')
       .send({ refreshToken: api.body.refreshToken })
       .expect(401);
     const again = await h.on(h.platformHost).post('/api/platform/auth/login').send({ email, password }).expect(200);

@@ -27,10 +27,9 @@ describe('province figures for the operator console', () => {
     const author = randomUUID();
     const documents: string[] = [];
     for (let i = 0; i < projects; i++) {
-      const [project] = await h.dataSource.query(
-        `INSERT INTO ${schema}.projects (title) VALUES ($1) RETURNING id`,
-        [`Road ${i}`],
-      );
+      const [project] = await h.dataSource.query(`INSERT INTO ${schema}.projects (title) VALUES ($1) RETURNING id`, [
+        `Road ${i}`,
+      ]);
       const [doc] = await h.dataSource.query(
         `INSERT INTO ${schema}.documents
            (project_id, form_key, edition, form_version_id, kind, title, state, created_by)
@@ -75,8 +74,11 @@ describe('province figures for the operator console', () => {
     await h.userWithRole(a, 'preparer');
     await h.userWithRole(a, 'viewer');
     await h.userWithRole(b, 'reviewer');
-    await h.on(h.platformHost).post(`/api/platform/tenants/${suspended.slug}/suspend`, operator)
-      .send({ reason: 'Audit of accounts' }).expect(200);
+    await h
+      .on(h.platformHost)
+      .post(`/api/platform/tenants/${suspended.slug}/suspend`, operator)
+      .send({ reason: 'Audit of accounts' })
+      .expect(200);
   });
 
   afterAll(() => h.close());
@@ -132,7 +134,10 @@ describe('province figures for the operator console', () => {
 
   it('answers operators on the platform host only', async () => {
     await h.on(h.platformHost).get('/api/platform/tenants/stats').expect(401);
-    await h.on(h.platformHost).get('/api/platform/tenants/stats', await h.login(a)).expect(401);
+    await h
+      .on(h.platformHost)
+      .get('/api/platform/tenants/stats', await h.login(a))
+      .expect(401);
     await h.on(a.host).get('/api/platform/tenants/stats', operator).expect(404);
     // "stats" is not read as a province's slug.
     const res = await h.on(h.platformHost).get('/api/platform/tenants/stats', operator).expect(200);

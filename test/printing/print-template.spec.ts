@@ -17,14 +17,23 @@ function input(key: string, overrides: Partial<PrintInput> = {}, overlay?: Overl
   const { compiled, conflicts } = compileForm(base, overlay ?? { baseVersion: base.version, operations: [] }, {});
   expect(conflicts).toEqual([]);
   return {
-    locale: 'en', provinceName: 'Gilgit-Baltistan', projectTitle: 'A road', form: { number: 2, contentHash: 'f'.repeat(64), title: compiled.title, definition: compiled.definition },
-    data: fixture(key), revision: 3, contentHash: 'a'.repeat(64), watermark: false, ...overrides,
+    locale: 'en',
+    provinceName: 'Gilgit-Baltistan',
+    projectTitle: 'A road',
+    form: { number: 2, contentHash: 'f'.repeat(64), title: compiled.title, definition: compiled.definition },
+    data: fixture(key),
+    revision: 3,
+    contentHash: 'a'.repeat(64),
+    watermark: false,
+    ...overrides,
   };
 }
 
 describe('the printed proforma', () => {
   it("places a province's added field where its overlay put it, in both languages", () => {
-    const overlay = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'examples', 'gb-pc1-overlay.json'), 'utf8')) as Overlay;
+    const overlay = JSON.parse(
+      readFileSync(path.join(ROOT, 'docs', 'examples', 'gb-pc1-overlay.json'), 'utf8'),
+    ) as Overlay;
     const en = printPage(input('pc1-infrastructure', {}, overlay)).html;
     const title = en.indexOf('1.1</span></span> Name of the project</div>');
     const added = en.indexOf('1.2</span></span> Gilgit-Baltistan Council approval reference</div>');
@@ -32,11 +41,15 @@ describe('the printed proforma', () => {
     expect(title).toBeGreaterThan(0);
     expect(added).toBeGreaterThan(title);
     expect(code).toBeGreaterThan(added);
-    expect(printPage(input('pc1-infrastructure', { locale: 'ur' }, overlay)).html).toContain('گلگت بلتستان کونسل منظوری حوالہ');
+    expect(printPage(input('pc1-infrastructure', { locale: 'ur' }, overlay)).html).toContain(
+      'گلگت بلتستان کونسل منظوری حوالہ',
+    );
   });
 
   it('escapes what users typed, isolates amounts in Urdu, and adds signature boxes to the certificate', () => {
-    const page = printPage(input('pc1-infrastructure', { locale: 'ur', projectTitle: '<script>alert(1)</script> سڑک' }));
+    const page = printPage(
+      input('pc1-infrastructure', { locale: 'ur', projectTitle: '<script>alert(1)</script> سڑک' }),
+    );
     expect(page.html).not.toContain('<script>alert(1)</script>');
     expect(page.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; سڑک');
     expect(page.html).toMatch(/<html lang="ur" dir="rtl">/);
@@ -50,7 +63,9 @@ describe('the printed proforma', () => {
   it('explicit @font-face rules per weight for both bundled families; the watermark only when asked', () => {
     const page = printPage(input('pc3a', { watermark: true, locale: 'ur' }));
     for (const weight of [400, 700]) {
-      expect(page.html).toMatch(new RegExp(`font-family:'Daftar Noto Nastaliq Urdu';font-style:normal;font-weight:${weight};`));
+      expect(page.html).toMatch(
+        new RegExp(`font-family:'Daftar Noto Nastaliq Urdu';font-style:normal;font-weight:${weight};`),
+      );
       expect(page.html).toMatch(new RegExp(`font-family:'Daftar Noto Sans';font-style:normal;font-weight:${weight};`));
     }
     expect(page.html).toContain('class="watermark"');
@@ -95,7 +110,10 @@ describe('the download name', () => {
 describe('finding Chromium', () => {
   it('uses the same candidates and flags as scripts/chromium.mjs', () => {
     const script = readFileSync(path.join(ROOT, 'scripts', 'chromium.mjs'), 'utf8');
-    const list = (name: string) => JSON.parse(`[${new RegExp(`const ${name} = \\[([^\\]]*)\\]`).exec(script)![1].replace(/'/g, '"').replace(/,\s*$/, '')}]`);
+    const list = (name: string) =>
+      JSON.parse(
+        `[${new RegExp(`const ${name} = \\[([^\\]]*)\\]`).exec(script)![1].replace(/'/g, '"').replace(/,\s*$/, '')}]`,
+      );
     expect(list('CANDIDATES')).toEqual(CHROMIUM_CANDIDATES);
     expect(list('CHROMIUM_ARGS')).toEqual(CHROMIUM_ARGS);
   });

@@ -24,7 +24,9 @@ const POLL_GIVE_UP_MS = 180_000;
 
 /** Chromium and poppler-utils present (installed when root, else a message naming the package). */
 export function ensureTools(): void {
-  execFileSync('node', [path.join(__dirname, '..', '..', 'scripts', 'chromium.mjs'), '--with-poppler'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('node', [path.join(__dirname, '..', '..', 'scripts', 'chromium.mjs'), '--with-poppler'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'daftar-pdf-test-'));
@@ -36,7 +38,9 @@ function toFile(pdf: Buffer): string {
 
 /** The text; `raw` keeps content-stream order, which reads the diagonal watermark as one word. */
 export const pdfText = (pdf: Buffer, raw = false) =>
-  execFileSync('pdftotext', ['-enc', 'UTF-8', ...(raw ? ['-raw'] : []), toFile(pdf), '-'], { maxBuffer: 64 << 20 }).toString('utf8');
+  execFileSync('pdftotext', ['-enc', 'UTF-8', ...(raw ? ['-raw'] : []), toFile(pdf), '-'], {
+    maxBuffer: 64 << 20,
+  }).toString('utf8');
 export const pdfFonts = (pdf: Buffer) => execFileSync('pdffonts', [toFile(pdf)]).toString('utf8');
 
 export function pageOnePng(pdf: Buffer, dpi = COMPARE_DPI): Buffer {
@@ -62,12 +66,17 @@ export function differenceFromReference(name: string, pdf: Buffer, docsName?: st
     }
     return 0;
   }
-  if (!existsSync(reference)) throw new Error(`No reference image ${reference}: run the printing tests once with UPDATE_PDF_REFERENCES=1 and look at it`);
+  if (!existsSync(reference))
+    throw new Error(
+      `No reference image ${reference}: run the printing tests once with UPDATE_PDF_REFERENCES=1 and look at it`,
+    );
   const expected = PNG.sync.read(readFileSync(reference));
   const got = PNG.sync.read(actual);
   if (expected.width !== got.width || expected.height !== got.height) return 1;
   const diff = new PNG({ width: got.width, height: got.height });
-  const different = pixelmatch(expected.data, got.data, diff.data, got.width, got.height, { threshold: PIXEL_THRESHOLD });
+  const different = pixelmatch(expected.data, got.data, diff.data, got.width, got.height, {
+    threshold: PIXEL_THRESHOLD,
+  });
   if (different) writeFileSync(path.join(scratch, `${name}-diff.png`), PNG.sync.write(diff));
   return different / (got.width * got.height);
 }
@@ -89,7 +98,8 @@ export async function render(api: Api, token: string, base: string, body: Record
     if (Date.now() > until) throw new Error(`job ${first.body.jobId} still ${status}`);
     await new Promise((r) => setTimeout(r, POLL_MS));
     const polled = await api.get(first.body.poll, token);
-    if (polled.status !== 200) throw new Error(`poll ${first.body.poll} answered ${polled.status}: ${JSON.stringify(polled.body)}`);
+    if (polled.status !== 200)
+      throw new Error(`poll ${first.body.poll} answered ${polled.status}: ${JSON.stringify(polled.body)}`);
     status = polled.body.status;
     if (status === 'failed') throw new Error(`job ${first.body.jobId} failed: ${polled.body.reason}`);
   }

@@ -15,7 +15,8 @@ export interface Team {
 }
 
 export const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(2048)]);
-export const fixture = (key: string) => JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'forms', `${key}.json`), 'utf8'));
+export const fixture = (key: string) =>
+  JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'forms', `${key}.json`), 'utf8'));
 
 /** kp and gb as provisioned (their own master data, departments and forum rules), in their own database. */
 export async function startWithDemoProvinces(database: string, env: Record<string, string> = {}) {
@@ -29,37 +30,63 @@ export async function startWithDemoProvinces(database: string, env: Record<strin
 }
 
 export async function team(h: Harness, province: Province): Promise<Team> {
-  const [preparer, reviewer, approver, viewer] = await Promise.all(['preparer', 'reviewer', 'approver', 'viewer'].map((r) => h.userWithRole(province, r)));
-  return { province, preparer: preparer.token, reviewer: reviewer.token, approver: approver.token, viewer: viewer.token };
+  const [preparer, reviewer, approver, viewer] = await Promise.all(
+    ['preparer', 'reviewer', 'approver', 'viewer'].map((r) => h.userWithRole(province, r)),
+  );
+  return {
+    province,
+    preparer: preparer.token,
+    reviewer: reviewer.token,
+    approver: approver.token,
+    viewer: viewer.token,
+  };
 }
 
 /** A valid KP PC-I draft of the example project (Rs 3,128.2 million), with its feasibility study. */
-export async function validDraft(h: Harness, t: Team, changes: (data: Record<string, any>) => void = () => undefined) { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function validDraft(h: Harness, t: Team, changes: (data: Record<string, any>) => void = () => undefined) {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const api = h.on(t.province.host);
-  const created = await api.post('/api/projects', t.preparer).send({ title: 'Bahrain–Kalam road', formKey: 'pc1-infrastructure' }).expect(201);
+  const created = await api
+    .post('/api/projects', t.preparer)
+    .send({ title: 'Bahrain–Kalam road', formKey: 'pc1-infrastructure' })
+    .expect(201);
   const id = created.body.document.id as string;
   const data = fixture('pc1-infrastructure');
   changes(data);
   const saved = await api.put(`/api/documents/${id}`, t.preparer).send({ revision: 1, data }).expect(200);
-  await api.post(`/api/documents/${id}/attachments`, t.preparer).field('kind', 'feasibility-study').attach('file', PDF, { filename: 'feasibility.pdf', contentType: 'application/pdf' }).expect(201);
+  await api
+    .post(`/api/documents/${id}/attachments`, t.preparer)
+    .field('kind', 'feasibility-study')
+    .attach('file', PDF, { filename: 'feasibility.pdf', contentType: 'application/pdf' })
+    .expect(201);
   return { id, projectId: created.body.project.id as string, revision: saved.body.revision as number };
 }
 
 export async function act(h: Harness, host: string, token: string, id: string, action: string, comment?: string) {
-  return h.on(host).post(`/api/documents/${id}/actions/${action}`, token).send(comment ? { comment } : {});
+  return h
+    .on(host)
+    .post(`/api/documents/${id}/actions/${action}`, token)
+    .send(comment ? { comment } : {});
 }
 
 /** Submitted, reviewed in the department and by P&D, placed before the forum. */
 export async function toForum(h: Harness, t: Team, id: string) {
   const host = t.province.host;
   await act(h, host, t.preparer, id, 'submit').then((r) => expect(r.status).toBe(200));
-  for (const step of ['start-review', 'forward-to-pnd', 'place-before-forum']) await act(h, host, t.reviewer, id, step).then((r) => expect(r.status).toBe(200));
+  for (const step of ['start-review', 'forward-to-pnd', 'place-before-forum'])
+    await act(h, host, t.reviewer, id, step).then((r) => expect(r.status).toBe(200));
 }
 
 /** A preparer who belongs to one of the province's departments (by its code, e.g. CW). */
-export async function preparerOf(h: Harness, province: Province, departmentCode: string): Promise<{ id: string; token: string; departmentId: string }> {
+export async function preparerOf(
+  h: Harness,
+  province: Province,
+  departmentCode: string,
+): Promise<{ id: string; token: string; departmentId: string }> {
   const schema = schemaNameFor(province.slug);
-  const [department] = await h.dataSource.query(`SELECT id FROM ${schema}.departments WHERE code = $1`, [departmentCode]);
+  const [department] = await h.dataSource.query(`SELECT id FROM ${schema}.departments WHERE code = $1`, [
+    departmentCode,
+  ]);
   expect(department).toBeDefined();
   const user = await h.userWithRole(province, 'preparer');
   await h.dataSource.query(`UPDATE ${schema}.users SET department_id = $2 WHERE id = $1`, [user.id, department.id]);

@@ -28,28 +28,47 @@ describe('provisioning a province', () => {
     (await h.dataSource.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [schema])).length === 1;
   // Counted by a name only this spec uses: other spec files create provinces in parallel.
   const BAD_NAME = 'Bad slug probe';
-  const tenantCount = async () => Number((await h.dataSource.query(`SELECT count(*) FROM platform.tenants WHERE name = $1`, [BAD_NAME]))[0].count);
+  const tenantCount = async () =>
+    Number((await h.dataSource.query(`SELECT count(*) FROM platform.tenants WHERE name = $1`, [BAD_NAME]))[0].count);
 
   it('provisions end to end: 202, step-by-step progress, active, admin can sign in', async () => {
     const slug = uniqueSlug('prov-ok');
     const { status, body } = await h.provisionViaApi(slug, 'Azad Jammu & Kashmir');
     expect(status).toBe(202);
-    expect(body).toMatchObject({ slug, status: 'active', schemaName: `t_${slug.replace(/-/g, '_')}`, schemaVersion: failing.id });
+    expect(body).toMatchObject({
+      slug,
+      status: 'active',
+      schemaName: `t_${slug.replace(/-/g, '_')}`,
+      schemaVersion: failing.id,
+    });
     const run = (body.runs as Array<{ status: string; steps: Array<{ name: string; status: string }> }>)[0];
     expect(run.status).toBe('succeeded');
     expect(run.steps.map((s) => [s.name, s.status])).toEqual([
-      ['create-schema', 'done'], ['migrate', 'done'], ['seed-admin', 'done'], ['install-defaults', 'done'], ['activate', 'done'],
+      ['create-schema', 'done'],
+      ['migrate', 'done'],
+      ['seed-admin', 'done'],
+      ['install-defaults', 'done'],
+      ['activate', 'done'],
     ]);
     expect(run).not.toHaveProperty('adminPasswordHash');
-    const [{ hash }] = await h.dataSource.query(`SELECT admin_password_hash AS hash FROM platform.provisioning_runs WHERE tenant_id = $1`, [body.id]);
+    const [{ hash }] = await h.dataSource.query(
+      `SELECT admin_password_hash AS hash FROM platform.provisioning_runs WHERE tenant_id = $1`,
+      [body.id],
+    );
     expect(hash).toBeNull();
 
     const host = h.hostOf(slug);
     await h.on(host).get('/api/tenant').expect(200);
-    const login = await h.on(host).post('/api/auth/login').send({ email: `admin@${slug}.gov.pk`, password: ADMIN_PASSWORD }).expect(200);
+    const login = await h
+      .on(host)
+      .post('/api/auth/login')
+      .send({ email: `admin@${slug}.gov.pk`, password: ADMIN_PASSWORD })
+      .expect(200);
     await h.on(host).get('/api/departments', login.body.accessToken).expect(200, []);
     // No name given: the default one.
-    const [admin] = await h.dataSource.query(`SELECT name FROM ${body.schemaName}.users WHERE email = $1`, [`admin@${slug}.gov.pk`]);
+    const [admin] = await h.dataSource.query(`SELECT name FROM ${body.schemaName}.users WHERE email = $1`, [
+      `admin@${slug}.gov.pk`,
+    ]);
     expect(admin.name).toBe('Province administrator');
   });
 
@@ -57,12 +76,23 @@ describe('provisioning a province', () => {
     const slug = uniqueSlug('prov-fail');
     const schema = `t_${slug.replace(/-/g, '_')}`;
     failFor.add(schema);
-    const requested = await h.on(h.platformHost).post('/api/platform/tenants', operator)
-      .send({ slug, name: `Province ${slug}`, adminEmail: `admin@${slug}.gov.pk`, adminPassword: ADMIN_PASSWORD, adminName: 'Planning Officer (Admin)' }).expect(202);
+    const requested = await h
+      .on(h.platformHost)
+      .post('/api/platform/tenants', operator)
+      .send({
+        slug,
+        name: `Province ${slug}`,
+        adminEmail: `admin@${slug}.gov.pk`,
+        adminPassword: ADMIN_PASSWORD,
+        adminName: 'Planning Officer (Admin)',
+      })
+      .expect(202);
     const body = await h.waitForRun(slug, requested.body.runId);
     expect(body.status).toBe('failed');
     expect(body.statusReason).toMatch(/boom: made to fail/);
-    const failedRun = (body.runs as Array<{ status: string; error: string; steps: Array<{ name: string; status: string }> }>)[0];
+    const failedRun = (
+      body.runs as Array<{ status: string; error: string; steps: Array<{ name: string; status: string }> }>
+    )[0];
     expect(failedRun.status).toBe('failed');
     expect(failedRun.error).toMatch(/migration 9000-test-can-fail failed/);
     expect(failedRun.steps.map((s) => s.status)).toEqual(['rolled-back', 'failed', 'pending', 'pending', 'pending']);
@@ -77,7 +107,9 @@ describe('provisioning a province', () => {
     expect(await schemaExists(schema)).toBe(true);
     await h.on(h.hostOf(slug)).get('/api/tenant').expect(200);
     // The first admin has the name the operator gave, also after a retry.
-    const [admin] = await h.dataSource.query(`SELECT name, roles FROM ${schema}.users WHERE email = $1`, [`admin@${slug}.gov.pk`]);
+    const [admin] = await h.dataSource.query(`SELECT name, roles FROM ${schema}.users WHERE email = $1`, [
+      `admin@${slug}.gov.pk`,
+    ]);
     expect(admin).toEqual({ name: 'Planning Officer (Admin)', roles: ['tenant_admin'] });
     // Only a failed province can be retried.
     await h.on(h.platformHost).post(`/api/platform/tenants/${slug}/retry`, operator).expect(409);
@@ -114,7 +146,8 @@ describe('provisioning a province', () => {
     ['a number', 42],
   ])('refuses a slug with %s (400 naming the rule), writing nothing', async (_label, slug) => {
     const before = await tenantCount();
-    const res = await h.on(h.platformHost)
+    const res = await h
+      .on(h.platformHost)
       .post('/api/platform/tenants', operator)
       .send({ slug, name: BAD_NAME, adminEmail: 'a@b.pk', adminPassword: ADMIN_PASSWORD })
       .expect(400);
@@ -124,14 +157,26 @@ describe('provisioning a province', () => {
   });
 
   it('names every bad field and refuses unknown ones', async () => {
-    const res = await h.on(h.platformHost)
+    const res = await h
+      .on(h.platformHost)
       .post('/api/platform/tenants', operator)
-      .send({ slug: 'okay-slug', name: '<script>alert(1)</script>', adminEmail: 'not-an-email', adminPassword: 'short', isAdmin: true })
+      .send({
+        slug: 'okay-slug',
+        name: '<script>alert(1)</script>',
+        adminEmail: 'not-an-email',
+        adminPassword: 'short',
+        isAdmin: true,
+      })
       .expect(400);
     expect(Object.keys(res.body.fields).sort()).toEqual(['adminEmail', 'adminPassword', 'isAdmin', 'name']);
     const missing = await h.on(h.platformHost).post('/api/platform/tenants', operator).send({}).expect(400);
     expect(Object.keys(missing.body.fields).sort()).toEqual(['adminEmail', 'adminPassword', 'name', 'slug']);
-    const notJson = await h.on(h.platformHost).post('/api/platform/tenants', operator).set('Content-Type', 'application/json').send('{"slug":').expect(400);
+    const notJson = await h
+      .on(h.platformHost)
+      .post('/api/platform/tenants', operator)
+      .set('Content-Type', 'application/json')
+      .send('{"slug":')
+      .expect(400);
     expect(notJson.body.message).toBeTruthy();
   });
 

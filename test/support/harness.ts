@@ -65,7 +65,9 @@ export class Harness {
     const config = loadConfig({
       ...process.env,
       NODE_ENV: 'test',
-      DATABASE_URL: options.freshDatabase ? await recreateDatabase(specDatabaseName(options.freshDatabase)) : TEST_DATABASE_URL,
+      DATABASE_URL: options.freshDatabase
+        ? await recreateDatabase(specDatabaseName(options.freshDatabase))
+        : TEST_DATABASE_URL,
       BASE_DOMAIN: TEST_BASE_DOMAIN,
       REDIS_PREFIX: options.redisPrefix ?? `test-${randomBytes(4).toString('hex')}`,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -81,9 +83,12 @@ export class Harness {
 
     const baseForms = options.baseForms ?? BASE_CATALOGUE;
     const apiModule = await Test.createTestingModule({ imports: [AppModule] })
-      .overrideProvider(AppConfig).useValue(config)
-      .overrideProvider(TENANT_MIGRATIONS).useValue(migrations)
-      .overrideProvider(BASE_FORMS).useValue(baseForms)
+      .overrideProvider(AppConfig)
+      .useValue(config)
+      .overrideProvider(TENANT_MIGRATIONS)
+      .useValue(migrations)
+      .overrideProvider(BASE_FORMS)
+      .useValue(baseForms)
       .compile();
     const api = apiModule.createNestApplication({ bufferLogs: true });
     let worker: INestApplicationContext | undefined;
@@ -95,9 +100,12 @@ export class Harness {
       await api.listen(0, '127.0.0.1');
       if (options.worker) {
         const workerModule = await Test.createTestingModule({ imports: [WorkerModule] })
-          .overrideProvider(AppConfig).useValue(config)
-          .overrideProvider(TENANT_MIGRATIONS).useValue(migrations)
-          .overrideProvider(BASE_FORMS).useValue(baseForms)
+          .overrideProvider(AppConfig)
+          .useValue(config)
+          .overrideProvider(TENANT_MIGRATIONS)
+          .useValue(migrations)
+          .overrideProvider(BASE_FORMS)
+          .useValue(baseForms)
           .compile();
         workerModule.useLogger(workerModule.get(PinoLogger));
         worker = await workerModule.init();
@@ -156,17 +164,19 @@ export class Harness {
   /** Provisions in this process (no queue): fast set-up for specs about something else. */
   async provisionDirect(slug: string, name = `Province ${slug}`): Promise<ProvisionedProvince> {
     const adminEmail = `admin@${slug}.gov.pk`;
-    const { tenant, run } = await this.api.get(TenantsService).create(
-      { slug, name, adminEmail, adminPassword: ADMIN_PASSWORD } as CreateTenantRequest,
-      null,
-    );
+    const { tenant, run } = await this.api
+      .get(TenantsService)
+      .create({ slug, name, adminEmail, adminPassword: ADMIN_PASSWORD } as CreateTenantRequest, null);
     const outcome = await this.api.get(TenantProvisioner).provision(tenant.id, run.id);
     if (outcome === 'failed') throw new Error(`provisioning ${slug} failed`);
     return { id: tenant.id, slug, host: this.hostOf(slug), adminEmail };
   }
 
   /** Provisions through the API and the worker, as an operator would; resolves when it ends. */
-  async provisionViaApi(slug: string, name = `Province ${slug}`): Promise<{ status: number; body: Record<string, unknown> }> {
+  async provisionViaApi(
+    slug: string,
+    name = `Province ${slug}`,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const token = await this.operatorToken();
     const res = await this.on(this.platformHost)
       .post('/api/platform/tenants', token)
@@ -194,19 +204,29 @@ export class Harness {
   }
 
   /** A user with one role in the province, created directly, signed in. */
-  async userWithRole(province: ProvisionedProvince, role: string, locale: 'en' | 'ur' = 'en'): Promise<{ id: string; email: string; token: string }> {
+  async userWithRole(
+    province: ProvisionedProvince,
+    role: string,
+    locale: 'en' | 'ur' = 'en',
+  ): Promise<{ id: string; email: string; token: string }> {
     const email = `${role}-${randomBytes(3).toString('hex')}@${province.slug}.gov.pk`;
     const passwordHash = await this.api.get(PasswordHasher).hash(ADMIN_PASSWORD);
     const [row] = await this.dataSource.query(
       `INSERT INTO ${schemaNameFor(province.slug)}.users (email, name, password_hash, roles, status, locale) VALUES ($1, $2, $3, $4, 'active', $5) RETURNING id`,
       [email, `Test ${role}`, passwordHash, [role], locale],
     );
-    const res = await this.on(province.host).post('/api/auth/login').send({ email, password: ADMIN_PASSWORD }).expect(200);
+    const res = await this.on(province.host)
+      .post('/api/auth/login')
+      .send({ email, password: ADMIN_PASSWORD })
+      .expect(200);
     return { id: row.id, email, token: res.body.accessToken as string };
   }
 
   async login(province: ProvisionedProvince, password = ADMIN_PASSWORD): Promise<string> {
-    const res = await this.on(province.host).post('/api/auth/login').send({ email: province.adminEmail, password }).expect(200);
+    const res = await this.on(province.host)
+      .post('/api/auth/login')
+      .send({ email: province.adminEmail, password })
+      .expect(200);
     return res.body.accessToken as string;
   }
 }

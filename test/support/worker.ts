@@ -9,9 +9,15 @@ import { Harness } from './harness';
  * A worker process of the same deployment (its own Nest context, DataSource, Redis connections
  * and queues), like `node dist/worker.js`, with optional config changes.
  */
-export async function startWorker(h: Harness, change: (config: AppConfig) => Partial<AppConfig> = () => ({})): Promise<INestApplicationContext> {
+export async function startWorker(
+  h: Harness,
+  change: (config: AppConfig) => Partial<AppConfig> = () => ({}),
+): Promise<INestApplicationContext> {
   const config = Object.assign(Object.create(AppConfig.prototype) as AppConfig, h.config, change(h.config));
-  const module = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(AppConfig).useValue(config).compile();
+  const module = await Test.createTestingModule({ imports: [WorkerModule] })
+    .overrideProvider(AppConfig)
+    .useValue(config)
+    .compile();
   module.useLogger(module.get(PinoLogger));
   return module.init();
 }

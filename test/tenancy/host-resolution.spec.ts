@@ -12,7 +12,10 @@ describe('host resolution', () => {
   beforeAll(async () => {
     // A long cache TTL proves that changes propagate by invalidation, not by expiry.
     h = await Harness.start({ worker: true, env: { TENANT_CACHE_TTL_MS: '600000' } });
-    trusting = await Harness.start({ env: { TRUST_PROXY: 'true', TENANT_CACHE_TTL_MS: '600000' }, redisPrefix: h.config.redis.prefix });
+    trusting = await Harness.start({
+      env: { TRUST_PROXY: 'true', TENANT_CACHE_TTL_MS: '600000' },
+      redisPrefix: h.config.redis.prefix,
+    });
     province = await h.provisionDirect(uniqueSlug('host-a'), 'Host Province A');
     other = await h.provisionDirect(uniqueSlug('host-b'), 'Host Province B');
     operator = await h.operatorToken();
@@ -55,32 +58,59 @@ describe('host resolution', () => {
 
   it('serves a custom domain registered for the province, and stops when it is removed', async () => {
     const domain = `${province.slug}.planning.example.pk`;
-    await h.on(h.platformHost).put(`/api/platform/tenants/${province.slug}/domains`, operator).send({ domains: [domain] }).expect(200);
+    await h
+      .on(h.platformHost)
+      .put(`/api/platform/tenants/${province.slug}/domains`, operator)
+      .send({ domains: [domain] })
+      .expect(200);
     const res = await h.on(domain.toUpperCase()).get('/api/tenant').expect(200);
     expect(res.body.slug).toBe(province.slug);
     // Another province can't take the same domain.
-    await h.on(h.platformHost).put(`/api/platform/tenants/${other.slug}/domains`, operator).send({ domains: [domain] }).expect(409);
+    await h
+      .on(h.platformHost)
+      .put(`/api/platform/tenants/${other.slug}/domains`, operator)
+      .send({ domains: [domain] })
+      .expect(409);
     // A domain under the base domain would shadow slug resolution.
-    const bad = await h.on(h.platformHost).put(`/api/platform/tenants/${other.slug}/domains`, operator).send({ domains: ['evil.daftar.test'] }).expect(400);
+    const bad = await h
+      .on(h.platformHost)
+      .put(`/api/platform/tenants/${other.slug}/domains`, operator)
+      .send({ domains: ['evil.daftar.test'] })
+      .expect(400);
     expect(bad.body.fields.domains[0]).toMatch(/base domain/);
-    await h.on(h.platformHost).put(`/api/platform/tenants/${province.slug}/domains`, operator).send({ domains: [] }).expect(200);
+    await h
+      .on(h.platformHost)
+      .put(`/api/platform/tenants/${province.slug}/domains`, operator)
+      .send({ domains: [] })
+      .expect(200);
     await h.on(domain).get('/api/tenant').expect(404);
   });
 
   it('ignores X-Forwarded-Host unless the proxy is trusted', async () => {
-    const untrusted = await h.on('internal-lb.local').get('/api/tenant').set('X-Forwarded-Host', province.host).expect(404);
+    const untrusted = await h
+      .on('internal-lb.local')
+      .get('/api/tenant')
+      .set('X-Forwarded-Host', province.host)
+      .expect(404);
     expect(untrusted.body.host).toBe('internal-lb.local');
     const spoof = await h.on(province.host).get('/api/tenant').set('X-Forwarded-Host', other.host).expect(200);
     expect(spoof.body.slug).toBe(province.slug);
 
-    const trusted = await trusting.on('internal-lb.local').get('/api/tenant').set('X-Forwarded-Host', `${other.host}:443, proxy.local`).expect(200);
+    const trusted = await trusting
+      .on('internal-lb.local')
+      .get('/api/tenant')
+      .set('X-Forwarded-Host', `${other.host}:443, proxy.local`)
+      .expect(200);
     expect(trusted.body.slug).toBe(other.slug);
   });
 
   it('answers 503 with Retry-After while a province is being provisioned', async () => {
     const slug = uniqueSlug('host-p');
     // Registered straight in the registry, with no run queued: it stays "provisioning".
-    await h.dataSource.query(`INSERT INTO platform.tenants (slug, name, schema_name, status) VALUES ($1, 'Pending', $2, 'provisioning')`, [slug, `t_${slug.replace(/-/g, '_')}`]);
+    await h.dataSource.query(
+      `INSERT INTO platform.tenants (slug, name, schema_name, status) VALUES ($1, 'Pending', $2, 'provisioning')`,
+      [slug, `t_${slug.replace(/-/g, '_')}`],
+    );
     await h.api.get(TenantRegistry).invalidate();
     const res = await h.on(h.hostOf(slug)).get('/api/tenant').expect(503);
     expect(res.headers['retry-after']).toBe(String(h.config.provisioning.retryAfterSeconds));
@@ -94,7 +124,11 @@ describe('host resolution', () => {
     const workerRegistry = h.worker!.get(TenantRegistry);
     expect((await workerRegistry.findBySlug(other.slug))?.status).toBe('active');
 
-    await h.on(h.platformHost).post(`/api/platform/tenants/${other.slug}/suspend`, operator).send({ reason: 'Audit' }).expect(200);
+    await h
+      .on(h.platformHost)
+      .post(`/api/platform/tenants/${other.slug}/suspend`, operator)
+      .send({ reason: 'Audit' })
+      .expect(200);
     await eventually(async () => {
       const res = await trusting.on(other.host).get('/api/tenant');
       expect(res.status).toBe(403);

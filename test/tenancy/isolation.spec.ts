@@ -21,7 +21,11 @@ describe('province data isolation', () => {
     for (const p of provinces) {
       const token = await h.login(p);
       tokens.set(p.slug, token);
-      const res = await h.on(p.host).post('/api/departments', token).send({ code: 'PND', name: `marker-${p.slug}` }).expect(201);
+      const res = await h
+        .on(p.host)
+        .post('/api/departments', token)
+        .send({ code: 'PND', name: `marker-${p.slug}` })
+        .expect(201);
       departmentIds.set(p.slug, res.body.id);
     }
   });
@@ -33,8 +37,14 @@ describe('province data isolation', () => {
       const p = provinces[i % provinces.length];
       const token = tokens.get(p.slug)!;
       return i % 2 === 0
-        ? h.on(p.host).get(`/api/departments/${departmentIds.get(p.slug)}`, token).then((res) => ({ p, rows: [res.body], status: res.status }))
-        : h.on(p.host).get('/api/departments', token).then((res) => ({ p, rows: res.body, status: res.status }));
+        ? h
+            .on(p.host)
+            .get(`/api/departments/${departmentIds.get(p.slug)}`, token)
+            .then((res) => ({ p, rows: [res.body], status: res.status }))
+        : h
+            .on(p.host)
+            .get('/api/departments', token)
+            .then((res) => ({ p, rows: res.body, status: res.status }));
     });
     const results = await Promise.all(requests);
     for (const { p, rows, status } of results) {
@@ -46,7 +56,10 @@ describe('province data isolation', () => {
 
   it("answers 404 for another province's id, even with a valid token for the host", async () => {
     const [a, b] = provinces;
-    await h.on(a.host).get(`/api/departments/${departmentIds.get(b.slug)}`, tokens.get(a.slug)).expect(404);
+    await h
+      .on(a.host)
+      .get(`/api/departments/${departmentIds.get(b.slug)}`, tokens.get(a.slug))
+      .expect(404);
   });
 
   it('keeps provinces apart after a rolled-back transaction on the same pooled connection', async () => {
@@ -58,7 +71,10 @@ describe('province data isolation', () => {
     // … while the other provinces keep reading through the same two connections.
     const reads = Array.from({ length: 30 }, (_, i) => {
       const p = i % 2 ? b : c;
-      return h.on(p.host).get('/api/departments', tokens.get(p.slug)).then((res) => ({ p, res }));
+      return h
+        .on(p.host)
+        .get('/api/departments', tokens.get(p.slug))
+        .then((res) => ({ p, res }));
     });
     const [failed, read] = await Promise.all([Promise.all(failures), Promise.all(reads)]);
     for (const res of failed) expect(res.status).toBe(409);
@@ -98,7 +114,9 @@ describe('province data isolation', () => {
         }),
       ),
     ).rejects.toThrow('undo');
-    const left = await db.runAs(tenant, () => db.transaction((em) => em.getRepository(Department).countBy({ code: 'ROLLBK' })));
+    const left = await db.runAs(tenant, () =>
+      db.transaction((em) => em.getRepository(Department).countBy({ code: 'ROLLBK' })),
+    );
     expect(left).toBe(0);
   });
 
@@ -108,6 +126,8 @@ describe('province data isolation', () => {
     await expect(db.transaction(async () => 'never')).rejects.toThrow(NoTenantContextError);
     await expect(cls.run(() => db.transaction(async () => 'never'))).rejects.toThrow(NoTenantContextError);
     // An unqualified query on the shared pool finds no tenant table at all.
-    await expect(h.dataSource.query('SELECT * FROM departments')).rejects.toThrow(/relation "departments" does not exist/);
+    await expect(h.dataSource.query('SELECT * FROM departments')).rejects.toThrow(
+      /relation "departments" does not exist/,
+    );
   });
 });

@@ -12,21 +12,25 @@ describe('users: list filters', () => {
   beforeAll(async () => {
     h = await Harness.start();
     [p, other] = await Promise.all([h.provinceWithAdmin('ulf-a'), h.provinceWithAdmin('ulf-b')]);
-    works = (await h.on(p.host).post('/api/departments', p.adminToken)
-      .send({ code: 'CW', name: 'Works' }).expect(201)).body.id;
+    works = (await h.on(p.host).post('/api/departments', p.adminToken).send({ code: 'CW', name: 'Works' }).expect(201))
+      .body.id;
     const invite = (body: object) => h.on(p.host).post('/api/users', p.adminToken).send(body).expect(201);
     await invite({ email: 'ayesha.khan@p.gov.pk', name: 'Ayesha Khan', roles: ['reviewer'], departmentId: works });
     await invite({ email: 'bilal@p.gov.pk', name: 'Bilal Ahmed', roles: ['preparer'] });
     await invite({ email: 'percent_100@p.gov.pk', name: 'Zara 100%', roles: ['preparer', 'reviewer'] });
-    await h.on(other.host).post('/api/users', other.adminToken)
-      .send({ email: 'khan@other.gov.pk', name: 'Other Khan' }).expect(201);
+    await h
+      .on(other.host)
+      .post('/api/users', other.adminToken)
+      .send({ email: 'khan@other.gov.pk', name: 'Other Khan' })
+      .expect(201);
   });
 
   afterAll(() => h.close());
 
   const emails = async (query: string) =>
-    (await h.on(p.host).get(`/api/users?${query}`, p.adminToken).expect(200)).body.items
-      .map((u: { email: string }) => u.email);
+    (await h.on(p.host).get(`/api/users?${query}`, p.adminToken).expect(200)).body.items.map(
+      (u: { email: string }) => u.email,
+    );
 
   it('searches name and email, case-insensitively, with LIKE wildcards taken literally', async () => {
     expect(await emails('q=KHAN')).toEqual(['ayesha.khan@p.gov.pk']);

@@ -11,7 +11,8 @@ import { Harness, ProvisionedProvince, uniqueSlug } from '../support/harness';
  * of the API, the probes or a missing asset; nothing outside the build folder reachable.
  */
 
-const INDEX = '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head><body><div id="root"></div></body></html>';
 const APP_JS = 'console.log("daftar web app");';
 const SECRET = 'secret-outside-the-build-folder';
 const HTML = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -54,7 +55,13 @@ describe('the browser app served at the API origin', () => {
   it('answers pages of the app with index.html, not cached, with the CSP, on every host', async () => {
     const hosts = [province.host, h.platformHost, 'nowhere.daftar.test', '10.1.2.3'];
     for (const host of hosts) {
-      for (const p of ['/', '/projects/123', '/accept-invitation?token=x', '/index.html', '/documents/abc/edit?tab=2']) {
+      for (const p of [
+        '/',
+        '/projects/123',
+        '/accept-invitation?token=x',
+        '/index.html',
+        '/documents/abc/edit?tab=2',
+      ]) {
         const res = await raw(host, 'get', p).set('Accept', HTML);
         expect({ host, p, status: res.status, body: res.text }).toEqual({ host, p, status: 200, body: INDEX });
         expect(res.headers['content-type']).toMatch(/^text\/html/);
@@ -76,10 +83,15 @@ describe('the browser app served at the API origin', () => {
     expect(api.body).toMatchObject({ statusCode: 404 });
     expect(api.headers['content-security-policy']).toBeUndefined();
     expectSecurityHeaders(api);
-    expect((await raw(province.host, 'get', '/api').set('Accept', HTML).expect(404)).headers['content-type']).toMatch(/json/);
+    expect((await raw(province.host, 'get', '/api').set('Accept', HTML).expect(404)).headers['content-type']).toMatch(
+      /json/,
+    );
     // An unknown host still gets the API's 404 JSON from the host guard.
     const unknown = await raw('nowhere.daftar.test', 'get', '/api/tenant').set('Accept', HTML).expect(404);
-    expect(unknown.body).toMatchObject({ statusCode: 404, message: 'No province is served at host "nowhere.daftar.test".' });
+    expect(unknown.body).toMatchObject({
+      statusCode: 404,
+      message: 'No province is served at host "nowhere.daftar.test".',
+    });
     expectSecurityHeaders(unknown);
     const health = await raw(province.host, 'get', '/health').set('Accept', HTML).expect(200);
     expect(health.body).toEqual({ status: 'ok' });
@@ -87,7 +99,9 @@ describe('the browser app served at the API origin', () => {
     expectSecurityHeaders(health);
     expect((await raw('10.1.2.3', 'get', '/ready').set('Accept', HTML).expect(200)).body.status).toBe('ok');
     // No HTML wanted, or not a GET: the API's 404.
-    expect((await raw(province.host, 'get', '/projects/123').set('Accept', 'application/json').expect(404)).body).toMatchObject({ statusCode: 404 });
+    expect(
+      (await raw(province.host, 'get', '/projects/123').set('Accept', 'application/json').expect(404)).body,
+    ).toMatchObject({ statusCode: 404 });
     await raw(province.host, 'get', '/projects/123').set('Accept', 'text/html;q=0').expect(404);
     await raw(province.host, 'post', '/projects/123').set('Accept', HTML).send({}).expect(404);
     // The API itself is unchanged, and carries the security headers.
@@ -104,7 +118,9 @@ describe('the browser app served at the API origin', () => {
     expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(js.headers['content-security-policy']).toBe(EXPECTED_CSP);
     expectSecurityHeaders(js);
-    expect((await raw('nowhere.daftar.test', 'head', '/assets/app-abc123.js').expect(200)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(
+      (await raw('nowhere.daftar.test', 'head', '/assets/app-abc123.js').expect(200)).headers['cache-control'],
+    ).toBe('public, max-age=31536000, immutable');
 
     for (const p of ['/assets/missing.js', '/assets/', '/assets/app-abc123.js/x']) {
       const res = await raw(province.host, 'get', p).set('Accept', HTML);
@@ -128,14 +144,29 @@ describe('the browser app served at the API origin', () => {
 
   it('cannot be led outside the build folder', async () => {
     const attempts = [
-      '/assets/..%2f..%2fpackage.json', '/assets/..%2f..%2fsecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/assets/..%5c..%5csecret.txt',
-      '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2f%2e%2e%2fpackage.json', '/assets/%2e%2e%2f.env', '/assets/.env',
+      '/assets/..%2f..%2fpackage.json',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/assets/..%5c..%5csecret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/assets/%2e%2e%2f.env',
+      '/assets/.env',
     ];
     for (const p of attempts) {
       for (const accept of [HTML, 'application/json']) {
         const res = await raw(province.host, 'get', p).set('Accept', accept);
-        expect({ p, accept, leaked: res.text.includes(SECRET) || res.text.includes('"name": "daftar"') }).toEqual({ p, accept, leaked: false });
-        if (p.startsWith('/assets/')) expect({ p, status: res.status }).toEqual({ p, status: [403, 404].includes(res.status) ? res.status : 'not 403/404' });
+        expect({ p, accept, leaked: res.text.includes(SECRET) || res.text.includes('"name": "daftar"') }).toEqual({
+          p,
+          accept,
+          leaked: false,
+        });
+        if (p.startsWith('/assets/'))
+          expect({ p, status: res.status }).toEqual({
+            p,
+            status: [403, 404].includes(res.status) ? res.status : 'not 403/404',
+          });
       }
     }
   });
@@ -149,16 +180,31 @@ describe('the browser app served at the API origin', () => {
     expect(spec.body.paths['/api/projects'].get).toBeDefined();
     expect(spec.body.paths['/api/me'].patch).toBeDefined();
     for (const route of ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout']) {
-      expect(spec.body.paths[route].post.parameters).toContainEqual(expect.objectContaining({ name: 'X-Daftar-Client', in: 'header', required: false }));
+      expect(spec.body.paths[route].post.parameters).toContainEqual(
+        expect.objectContaining({ name: 'X-Daftar-Client', in: 'header', required: false }),
+      );
     }
     // Accept-Language is read where present, never required; the preview documents its optional body.
-    const operations = Object.values(spec.body.paths as Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>>).flatMap((p) => Object.values(p));
-    const languageHeaders = operations.flatMap((o) => o.parameters ?? []).filter((p) => p.in === 'header' && p.name.toLowerCase() === 'accept-language');
+    const operations = Object.values(
+      spec.body.paths as Record<
+        string,
+        Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>
+      >,
+    ).flatMap((p) => Object.values(p));
+    const languageHeaders = operations
+      .flatMap((o) => o.parameters ?? [])
+      .filter((p) => p.in === 'header' && p.name.toLowerCase() === 'accept-language');
     expect(languageHeaders.length).toBeGreaterThanOrEqual(7);
     expect(languageHeaders.filter((p) => p.required)).toEqual([]);
     expect(spec.body.paths['/api/forms/{key}/preview'].post.requestBody).toMatchObject({ required: false });
-    expect(spec.body.components.securitySchemes['refresh-cookie']).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'daftar_refresh' });
-    expect(Object.keys(spec.body.components.schemas)).toEqual(expect.arrayContaining(['SessionResponse', 'BrowserSessionResponse', 'MeResponse']));
+    expect(spec.body.components.securitySchemes['refresh-cookie']).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'daftar_refresh',
+    });
+    expect(Object.keys(spec.body.components.schemas)).toEqual(
+      expect.arrayContaining(['SessionResponse', 'BrowserSessionResponse', 'MeResponse']),
+    );
   });
 
   it('says how to build the app when it is not built (503), and still 404s missing assets', async () => {

@@ -27,40 +27,54 @@ function kpMaster(): MasterSnapshot {
   const snapshot: MasterSnapshot = {};
   for (const list of MASTER_LISTS) {
     const items = seed[list as MasterList & keyof typeof seed] ?? [];
-    snapshot[list] = items.map((i) => ({ value: i.code, label: { en: i.en, ur: i.ur }, ...(i.parent ? { parent: i.parent } : {}) }));
+    snapshot[list] = items.map((i) => ({
+      value: i.code,
+      label: { en: i.en, ur: i.ur },
+      ...(i.parent ? { parent: i.parent } : {}),
+    }));
   }
   return snapshot;
 }
 
-const fixture = (key: string): Data => JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'forms', `${key}.json`), 'utf8'));
+const fixture = (key: string): Data =>
+  JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'forms', `${key}.json`), 'utf8'));
 
 /** What GET /api/forms/:key/versions/:n answers, as the browser receives it (JSON). */
 function versionView(key: string): { view: FormVersionView; server: FormValidator } {
   const base = BASE_CATALOGUE.find((d) => d.key === key)!;
-  const { compiled, contentHash } = compileForm(structuredClone(base), { baseVersion: base.version, operations: [] }, kpMaster());
-  const view = JSON.parse(JSON.stringify({ id: key, formKey: key, number: 1, contentHash, ...localizeCompiled(compiled, 'en') })) as FormVersionView;
+  const { compiled, contentHash } = compileForm(
+    structuredClone(base),
+    { baseVersion: base.version, operations: [] },
+    kpMaster(),
+  );
+  const view = JSON.parse(
+    JSON.stringify({ id: key, formKey: key, number: 1, contentHash, ...localizeCompiled(compiled, 'en') }),
+  ) as FormVersionView;
   return { view, server: new FormValidator(compiled) };
 }
 
 describe('the browser runs the server’s validator', () => {
-  it.each(BASE_CATALOGUE.map((d) => d.key))('%s: the same figures and errors as the server, from stale figures too', (key) => {
-    const { view, server } = versionView(key);
-    const browser = validatorFor(view);
-    expect(browser).not.toBeNull();
-    const data = fixture(key);
-    const expected = server.validate(data, 'en');
+  it.each(BASE_CATALOGUE.map((d) => d.key))(
+    '%s: the same figures and errors as the server, from stale figures too',
+    (key) => {
+      const { view, server } = versionView(key);
+      const browser = validatorFor(view);
+      expect(browser).not.toBeNull();
+      const data = fixture(key);
+      const expected = server.validate(data, 'en');
 
-    const fresh = runCheck(browser!, view.definition, data, data, 'en');
-    expect(fresh.data).toEqual(expected.data);
-    expect(fresh.errors).toEqual(expected.errors);
+      const fresh = runCheck(browser!, view.definition, data, data, 'en');
+      expect(fresh.data).toEqual(expected.data);
+      expect(fresh.errors).toEqual(expected.errors);
 
-    // Stale figures (as while typing): every total and calculated figure replaced by a wrong one.
-    const stale = spoilFigures(expected.data, view);
-    expect(stale).not.toEqual(expected.data);
-    const recomputed = runCheck(browser!, view.definition, stale, stale, 'en');
-    expect(recomputed.errors.filter((e) => e.code === 'calculation')).toEqual([]);
-    expect(recomputed.data).toEqual(expected.data);
-  });
+      // Stale figures (as while typing): every total and calculated figure replaced by a wrong one.
+      const stale = spoilFigures(expected.data, view);
+      expect(stale).not.toEqual(expected.data);
+      const recomputed = runCheck(browser!, view.definition, stale, stale, 'en');
+      expect(recomputed.errors.filter((e) => e.code === 'calculation')).toEqual([]);
+      expect(recomputed.data).toEqual(expected.data);
+    },
+  );
 
   it('is built once per version (both languages share it)', () => {
     const { view } = versionView('pc2');
@@ -108,7 +122,8 @@ function spoilFigures(data: Data, view: FormVersionView): Data {
   for (const s of view.definition.sections) {
     for (const f of s.fields) {
       const table = out[s.id]?.[f.id];
-      if (f.type === 'table' && f.totals?.length && table) table.totals = Object.fromEntries(f.totals.map((c) => [c, wrong]));
+      if (f.type === 'table' && f.totals?.length && table)
+        table.totals = Object.fromEntries(f.totals.map((c) => [c, wrong]));
     }
   }
   return out;
@@ -117,11 +132,24 @@ function spoilFigures(data: Data, view: FormVersionView): Data {
 describe('changes in the form’s own words', () => {
   const { view } = versionView('pc1-infrastructure');
   const index = fieldIndex(view);
-  const words = { row: (n: number) => `row ${n}`, totals: 'Total', yes: 'Yes', no: 'No', empty: '—', list: (i: string[]) => i.join(', '), number: String, date: String };
+  const words = {
+    row: (n: number) => `row ${n}`,
+    totals: 'Total',
+    yes: 'Yes',
+    no: 'No',
+    empty: '—',
+    list: (i: string[]) => i.join(', '),
+    number: String,
+    date: String,
+  };
 
   it('names cells, rows and totals by table, row and column', () => {
-    expect(labelOf(view, index, '/capitalCost/estimate/rows/2/local', words)).toBe('Item-wise and year-wise capital cost (Rs million), row 3, Local (Rs million)');
-    expect(labelOf(view, index, '/capitalCost/estimate/totals/total', words)).toBe('Item-wise and year-wise capital cost (Rs million), Total, Total (Rs million)');
+    expect(labelOf(view, index, '/capitalCost/estimate/rows/2/local', words)).toBe(
+      'Item-wise and year-wise capital cost (Rs million), row 3, Local (Rs million)',
+    );
+    expect(labelOf(view, index, '/capitalCost/estimate/totals/total', words)).toBe(
+      'Item-wise and year-wise capital cost (Rs million), Total, Total (Rs million)',
+    );
     expect(labelOf(view, index, '/capitalCost', words)).toBe(view.labels['/capitalCost']);
   });
 
@@ -136,8 +164,18 @@ describe('changes in the form’s own words', () => {
   });
 
   it('lists changes in the proforma’s order', () => {
-    const changes = [{ pointer: '/capitalCost/estimate/rows/10/local' }, { pointer: '/name/title' }, { pointer: '/capitalCost/estimate/rows/2/local' }, { pointer: '/capitalCost/estimate/totals/local' }];
-    expect(inFormOrder(view, changes).map((c) => c.pointer)).toEqual(['/name/title', '/capitalCost/estimate/rows/2/local', '/capitalCost/estimate/rows/10/local', '/capitalCost/estimate/totals/local']);
+    const changes = [
+      { pointer: '/capitalCost/estimate/rows/10/local' },
+      { pointer: '/name/title' },
+      { pointer: '/capitalCost/estimate/rows/2/local' },
+      { pointer: '/capitalCost/estimate/totals/local' },
+    ];
+    expect(inFormOrder(view, changes).map((c) => c.pointer)).toEqual([
+      '/name/title',
+      '/capitalCost/estimate/rows/2/local',
+      '/capitalCost/estimate/rows/10/local',
+      '/capitalCost/estimate/totals/local',
+    ]);
   });
 });
 
@@ -176,13 +214,17 @@ describe('keeping my values after a conflict', () => {
   it('puts my changed values on top of theirs and keeps theirs elsewhere', () => {
     const mine = setAt(base, '/s/text', 'mine');
     const theirs = setAt(setAt(base, '/s/other', 'theirs'), '/s/rows/1/v', '5');
-    expect(rebase(base, mine, theirs)).toEqual({ s: { text: 'mine', other: 'theirs', rows: [{ v: '1' }, { v: '5' }] } });
+    expect(rebase(base, mine, theirs)).toEqual({
+      s: { text: 'mine', other: 'theirs', rows: [{ v: '1' }, { v: '5' }] },
+    });
   });
 
   it('takes my whole table when rows were added or removed on either side', () => {
     const mine = setAt(base, '/s/rows/-', { v: '3' });
     const theirs = setAt(setAt(base, '/s/rows/0', undefined), '/s/other', 'theirs');
-    expect(rebase(base, mine, theirs)).toEqual({ s: { text: 'base', other: 'theirs', rows: [{ v: '1' }, { v: '2' }, { v: '3' }] } });
+    expect(rebase(base, mine, theirs)).toEqual({
+      s: { text: 'base', other: 'theirs', rows: [{ v: '1' }, { v: '2' }, { v: '3' }] },
+    });
   });
 
   it('removes what I removed', () => {

@@ -32,7 +32,9 @@ describe('web app message catalogues', () => {
     const known = new Set(Object.values(CATALOGUES).flatMap((c) => Object.keys(c.en)));
     const root = path.join(__dirname, '..', '..', 'web', 'src');
     const files = (function walk(dir: string): string[] {
-      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+      );
     })(root);
     const missing: string[] = [];
     for (const file of files) {

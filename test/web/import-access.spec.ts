@@ -20,7 +20,10 @@ describe('the import link', () => {
   });
 
   it('follows a workflow whose approvals another role takes', () => {
-    const config = { ...DEFAULT_WORKFLOW, actions: DEFAULT_WORKFLOW.actions.map((a) => (a.decision === 'approved' ? { ...a, roles: ['reviewer'] } : a)) };
+    const config = {
+      ...DEFAULT_WORKFLOW,
+      actions: DEFAULT_WORKFLOW.actions.map((a) => (a.decision === 'approved' ? { ...a, roles: ['reviewer'] } : a)),
+    };
     const own = { version: 2, config } as unknown as Workflow;
     expect(canImport(session('reviewer'), own)).toBe(true);
     expect(canImport(session('approver'), own)).toBe(false);

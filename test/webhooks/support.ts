@@ -30,7 +30,10 @@ export class Receiver {
         this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
         const script = this.scripts.get(path) ?? [200];
         const status = script.length > 1 ? script.shift()! : script[0];
-        res.writeHead(status, { 'Content-Type': 'text/plain', ...(status >= 300 && status < 400 ? { Location: 'http://127.0.0.1:1/' } : {}) });
+        res.writeHead(status, {
+          'Content-Type': 'text/plain',
+          ...(status >= 300 && status < 400 ? { Location: 'http://127.0.0.1:1/' } : {}),
+        });
         res.end(status >= 400 ? 'receiver says no' : 'ok');
       });
     });
@@ -64,7 +67,12 @@ export function signatureOf(secret: string, timestamp: string, body: string): st
 }
 
 /** Publishes an event in a province, the way an action does: inside its unit of work. */
-export async function publish(app: INestApplicationContext, tenantId: string, event: ProvinceEvent, alsoDo?: (em: EntityManager) => Promise<void>) {
+export async function publish(
+  app: INestApplicationContext,
+  tenantId: string,
+  event: ProvinceEvent,
+  alsoDo?: (em: EntityManager) => Promise<void>,
+) {
   const tenant = await app.get(TenantRegistry).findById(tenantId);
   const db = app.get(TenantDatabase);
   return db.runAs(tenant!, () =>
@@ -77,7 +85,11 @@ export async function publish(app: INestApplicationContext, tenantId: string, ev
 }
 
 /** Polls until `check` returns a value (not undefined/false); fails with the last value after the limit. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, limitMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  limitMs = 20_000,
+): Promise<T> {
   const until = Date.now() + limitMs;
   for (;;) {
     const value = await check();

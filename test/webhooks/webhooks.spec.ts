@@ -46,35 +46,70 @@ describe('webhooks', () => {
   });
 
   const subscribe = async (p: Province, path: string, events = ['document.approved'], url = receiver.url(path)) => {
-    const res = await h.on(p.host).post('/api/webhooks', p.adminToken).send({ url, events, description: `receiver ${path}` }).expect(201);
+    const res = await h
+      .on(p.host)
+      .post('/api/webhooks', p.adminToken)
+      .send({ url, events, description: `receiver ${path}` })
+      .expect(201);
     return res.body as { id: string; secret: string; url: string };
   };
-  const deliveries = async (p: Province, id: string) => (await h.on(p.host).get(`/api/webhooks/${id}/deliveries`, p.adminToken).expect(200)).body;
+  const deliveries = async (p: Province, id: string) =>
+    (await h.on(p.host).get(`/api/webhooks/${id}/deliveries`, p.adminToken).expect(200)).body;
 
   test('subscriptions: created by the province admin with a secret shown once, stored sealed; bad input named; other roles refused', async () => {
     const created = await subscribe(a, '/crud', ['document.approved', 'obligation.overdue']);
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     const listed = await h.on(a.host).get('/api/webhooks', a.adminToken).expect(200);
-    expect(listed.body.find((s: { id: string }) => s.id === created.id)).toMatchObject({ url: created.url, events: ['document.approved', 'obligation.overdue'], active: true });
+    expect(listed.body.find((s: { id: string }) => s.id === created.id)).toMatchObject({
+      url: created.url,
+      events: ['document.approved', 'obligation.overdue'],
+      active: true,
+    });
     expect(JSON.stringify(listed.body)).not.toContain(created.secret);
-    const [stored] = await h.dataSource.query(`SELECT secret_sealed FROM ${schemaNameFor(a.slug)}.webhook_subscriptions WHERE id = $1`, [created.id]);
+    const [stored] = await h.dataSource.query(
+      `SELECT secret_sealed FROM ${schemaNameFor(a.slug)}.webhook_subscriptions WHERE id = $1`,
+      [created.id],
+    );
     expect(stored.secret_sealed).not.toContain(created.secret.slice(6));
 
-    const bad = await h.on(a.host).post('/api/webhooks', a.adminToken).send({ url: receiver.url('/x'), events: ['user.invited'] }).expect(400);
+    const bad = await h
+      .on(a.host)
+      .post('/api/webhooks', a.adminToken)
+      .send({ url: receiver.url('/x'), events: ['user.invited'] })
+      .expect(400);
     expect(bad.body.fields.events).toBeDefined();
-    const empty = await h.on(a.host).post('/api/webhooks', a.adminToken).send({ url: receiver.url('/x'), events: [] }).expect(400);
+    const empty = await h
+      .on(a.host)
+      .post('/api/webhooks', a.adminToken)
+      .send({ url: receiver.url('/x'), events: [] })
+      .expect(400);
     expect(empty.body.fields.events).toBeDefined();
-    const ftp = await h.on(a.host).post('/api/webhooks', a.adminToken).send({ url: 'ftp://127.0.0.1/x', events: ['document.approved'] }).expect(400);
+    const ftp = await h
+      .on(a.host)
+      .post('/api/webhooks', a.adminToken)
+      .send({ url: 'ftp://127.0.0.1/x', events: ['document.approved'] })
+      .expect(400);
     expect(ftp.body.fields.url[0]).toMatch(/url must use https or http/);
 
     const rotated = await h.on(a.host).post(`/api/webhooks/${created.id}/rotate-secret`, a.adminToken).expect(200);
     expect(rotated.body.secret).not.toBe(created.secret);
-    await h.on(a.host).patch(`/api/webhooks/${created.id}`, a.adminToken).send({ events: ['obligation.due'], description: 'changed' }).expect(200);
-    expect((await h.on(a.host).get(`/api/webhooks/${created.id}`, a.adminToken).expect(200)).body).toMatchObject({ events: ['obligation.due'], description: 'changed' });
+    await h
+      .on(a.host)
+      .patch(`/api/webhooks/${created.id}`, a.adminToken)
+      .send({ events: ['obligation.due'], description: 'changed' })
+      .expect(200);
+    expect((await h.on(a.host).get(`/api/webhooks/${created.id}`, a.adminToken).expect(200)).body).toMatchObject({
+      events: ['obligation.due'],
+      description: 'changed',
+    });
 
     const viewer = await h.userWithRole(a, 'viewer');
     await h.on(a.host).get('/api/webhooks', viewer.token).expect(403);
-    await h.on(a.host).post('/api/webhooks', viewer.token).send({ url: receiver.url('/x'), events: ['document.approved'] }).expect(403);
+    await h
+      .on(a.host)
+      .post('/api/webhooks', viewer.token)
+      .send({ url: receiver.url('/x'), events: ['document.approved'] })
+      .expect(403);
     await h.on(a.host).delete(`/api/webhooks/${created.id}`, a.adminToken).expect(204);
     await h.on(a.host).get(`/api/webhooks/${created.id}`, a.adminToken).expect(404);
   });
@@ -90,13 +125,23 @@ describe('webhooks', () => {
     'http://0.0.0.0/hook',
     'http://unresolvable.invalid/hook',
   ])('a private, loopback or unresolvable URL is refused at creation: %s → 400 naming url', async (url) => {
-    const res = await h.on(a.host).post('/api/webhooks', a.adminToken).send({ url, events: ['document.approved'] }).expect(400);
+    const res = await h
+      .on(a.host)
+      .post('/api/webhooks', a.adminToken)
+      .send({ url, events: ['document.approved'] })
+      .expect(400);
     expect(Object.keys(res.body.fields)).toEqual(['url']);
   });
 
   test('a host name is checked after DNS resolution: localhost resolves to loopback and is refused without the allow-list', async () => {
-    const strict = new WebhookHttpClient(Object.assign(Object.create(Object.getPrototypeOf(h.config)), h.config, { webhooks: { ...h.config.webhooks, allowedHosts: [] } }));
-    await expect(strict.check(receiver.url('/x', 'localhost'))).rejects.toThrow(/localhost resolves to 127\.0\.0\.1 \(loopback\)/);
+    const strict = new WebhookHttpClient(
+      Object.assign(Object.create(Object.getPrototypeOf(h.config)), h.config, {
+        webhooks: { ...h.config.webhooks, allowedHosts: [] },
+      }),
+    );
+    await expect(strict.check(receiver.url('/x', 'localhost'))).rejects.toThrow(
+      /localhost resolves to 127\.0\.0\.1 \(loopback\)/,
+    );
     // The same client of the deployment (which allows the name) accepts it.
     await expect(h.api.get(WebhookHttpClient).check(receiver.url('/x', 'localhost'))).resolves.toBeInstanceOf(URL);
   });
@@ -104,7 +149,10 @@ describe('webhooks', () => {
   test('a delivery is signed: HMAC-SHA256 of "<timestamp>.<body>" with the secret verifies; body and headers as documented', async () => {
     const sub = await subscribe(a, '/signed');
     const event = await publish(h.api, a.id, approvedEvent('Swat motorway'));
-    const [got] = await waitFor('the signed delivery', async () => receiver.on('/signed').length > 0 && receiver.on('/signed'));
+    const [got] = await waitFor(
+      'the signed delivery',
+      async () => receiver.on('/signed').length > 0 && receiver.on('/signed'),
+    );
     const timestamp = got.headers['x-daftar-timestamp'] as string;
     expect(got.headers['x-daftar-signature']).toBe(signatureOf(sub.secret, timestamp, got.body));
     expect(got.headers['x-daftar-signature']).not.toBe(signatureOf('whsec_wrong', timestamp, got.body));
@@ -123,7 +171,14 @@ describe('webhooks', () => {
       const d = await deliveries(a, sub.id);
       return d.items[0]?.status === 'delivered' && d;
     });
-    expect(log.items[0]).toMatchObject({ id: got.headers['x-daftar-delivery'], eventId: event.id, eventType: 'document.approved', attempts: 1, statusCode: 200, error: null });
+    expect(log.items[0]).toMatchObject({
+      id: got.headers['x-daftar-delivery'],
+      eventId: event.id,
+      eventType: 'document.approved',
+      attempts: 1,
+      statusCode: 200,
+      error: null,
+    });
     expect(log.total).toBe(1);
   });
 
@@ -131,11 +186,38 @@ describe('webhooks', () => {
     const sub = await subscribe(a, '/typed', ['obligation.overdue']);
     await publish(h.api, a.id, approvedEvent('Not subscribed'));
     await expect(
-      publish(h.api, a.id, { type: 'obligation.overdue', data: { projectId: a.id, projectTitle: 'Rolled back', kind: 'pc3b', period: '2026-10', dueDate: '2026-11-05', departmentId: null, preparedBy: null } }, async () => {
-        throw new Error('the action fails after publishing');
-      }),
+      publish(
+        h.api,
+        a.id,
+        {
+          type: 'obligation.overdue',
+          data: {
+            projectId: a.id,
+            projectTitle: 'Rolled back',
+            kind: 'pc3b',
+            period: '2026-10',
+            dueDate: '2026-11-05',
+            departmentId: null,
+            preparedBy: null,
+          },
+        },
+        async () => {
+          throw new Error('the action fails after publishing');
+        },
+      ),
     ).rejects.toThrow('the action fails');
-    await publish(h.api, a.id, { type: 'obligation.overdue', data: { projectId: a.id, projectTitle: 'Kept', kind: 'pc3b', period: '2026-10', dueDate: '2026-11-05', departmentId: null, preparedBy: null } });
+    await publish(h.api, a.id, {
+      type: 'obligation.overdue',
+      data: {
+        projectId: a.id,
+        projectTitle: 'Kept',
+        kind: 'pc3b',
+        period: '2026-10',
+        dueDate: '2026-11-05',
+        departmentId: null,
+        preparedBy: null,
+      },
+    });
     await waitFor('the overdue delivery', async () => receiver.on('/typed').length > 0);
     const log = await waitFor('delivered', async () => {
       const d = await deliveries(a, sub.id);
@@ -176,13 +258,21 @@ describe('webhooks', () => {
     const sub = await subscribe(a, '/gone');
     for (let i = 1; i <= 3; i++) {
       await publish(h.api, a.id, approvedEvent(`Project ${i}`));
-      await waitFor(`failure ${i}`, async () => (await deliveries(a, sub.id)).items.filter((d: { status: string }) => d.status === 'failed').length === i);
+      await waitFor(
+        `failure ${i}`,
+        async () =>
+          (await deliveries(a, sub.id)).items.filter((d: { status: string }) => d.status === 'failed').length === i,
+      );
     }
     const disabled = (await h.on(a.host).get(`/api/webhooks/${sub.id}`, a.adminToken).expect(200)).body;
     expect(disabled).toMatchObject({ active: false, consecutiveFailures: 3 });
     expect(disabled.disabledReason).toContain('3 deliveries in a row failed');
-    const events = await h.dataSource.query(`SELECT data FROM ${schemaNameFor(a.slug)}.province_events WHERE type = 'webhook.disabled'`);
-    expect(events.map((e: { data: { subscriptionId: string } }) => e.data)).toEqual([expect.objectContaining({ subscriptionId: sub.id, url: sub.url, failures: 3 })]);
+    const events = await h.dataSource.query(
+      `SELECT data FROM ${schemaNameFor(a.slug)}.province_events WHERE type = 'webhook.disabled'`,
+    );
+    expect(events.map((e: { data: { subscriptionId: string } }) => e.data)).toEqual([
+      expect.objectContaining({ subscriptionId: sub.id, url: sub.url, failures: 3 }),
+    ]);
 
     // Disabled: new events create no delivery; a ping is refused until it is turned back on.
     await publish(h.api, a.id, approvedEvent('After disabling'));
@@ -203,7 +293,9 @@ describe('webhooks', () => {
     });
     const first = receiver.on('/ping')[0];
     expect(JSON.parse(first.body)).toMatchObject({ type: 'ping', data: { subscriptionId: sub.id } });
-    expect(first.headers['x-daftar-signature']).toBe(signatureOf(sub.secret, first.headers['x-daftar-timestamp'] as string, first.body));
+    expect(first.headers['x-daftar-signature']).toBe(
+      signatureOf(sub.secret, first.headers['x-daftar-timestamp'] as string, first.body),
+    );
 
     await h.on(a.host).post(`/api/webhooks/${sub.id}/deliveries/${delivered.id}/redeliver`, a.adminToken).expect(202);
     await waitFor('the redelivery', async () => receiver.on('/ping').length === 2);
@@ -212,7 +304,8 @@ describe('webhooks', () => {
     await waitFor('the log to show two attempts', async () => (await deliveries(a, sub.id)).items[0]?.attempts === 2);
 
     // After rotation the new secret signs, and the old one no longer verifies.
-    const { secret } = (await h.on(a.host).post(`/api/webhooks/${sub.id}/rotate-secret`, a.adminToken).expect(200)).body;
+    const { secret } = (await h.on(a.host).post(`/api/webhooks/${sub.id}/rotate-secret`, a.adminToken).expect(200))
+      .body;
     await h.on(a.host).post(`/api/webhooks/${sub.id}/ping`, a.adminToken).expect(202);
     const third = await waitFor('the ping after rotation', async () => receiver.on('/ping')[2]);
     const ts = third.headers['x-daftar-timestamp'] as string;
@@ -225,9 +318,18 @@ describe('webhooks', () => {
     const subB = await subscribe(b, '/from-b');
     await publish(h.api, a.id, approvedEvent('Only in A'));
     await publish(h.api, b.id, approvedEvent('Only in B'));
-    await waitFor('both deliveries', async () => receiver.on('/from-a').length === 1 && receiver.on('/from-b').length === 1);
-    expect(JSON.parse(receiver.on('/from-a')[0].body)).toMatchObject({ province: { slug: a.slug }, data: { projectTitle: 'Only in A' } });
-    expect(JSON.parse(receiver.on('/from-b')[0].body)).toMatchObject({ province: { slug: b.slug }, data: { projectTitle: 'Only in B' } });
+    await waitFor(
+      'both deliveries',
+      async () => receiver.on('/from-a').length === 1 && receiver.on('/from-b').length === 1,
+    );
+    expect(JSON.parse(receiver.on('/from-a')[0].body)).toMatchObject({
+      province: { slug: a.slug },
+      data: { projectTitle: 'Only in A' },
+    });
+    expect(JSON.parse(receiver.on('/from-b')[0].body)).toMatchObject({
+      province: { slug: b.slug },
+      data: { projectTitle: 'Only in B' },
+    });
 
     const listB = await h.on(b.host).get('/api/webhooks', b.adminToken).expect(200);
     expect(listB.body.map((s: { id: string }) => s.id)).toEqual([subB.id]);
@@ -277,13 +379,19 @@ describe('webhooks', () => {
     const sub = await subscribe(a, '/swept');
     await worker.close();
     await publish(h.api, a.id, approvedEvent('Lost job'));
-    const [row] = await h.dataSource.query(`SELECT id FROM ${schemaNameFor(a.slug)}.webhook_deliveries WHERE subscription_id = $1`, [sub.id]);
+    const [row] = await h.dataSource.query(
+      `SELECT id FROM ${schemaNameFor(a.slug)}.webhook_deliveries WHERE subscription_id = $1`,
+      [sub.id],
+    );
     // Lose the job, and let the delivery look old enough to be owed.
     const api = h.api.get<Queue>(getQueueToken(WEBHOOK_QUEUE));
     const jobId = h.api.get(TenantJobQueue).jobIdFor(a.id, `delivery:${row.id}`);
     await waitFor('the job to be queued', async () => (await api.getJob(jobId)) !== undefined);
     await api.remove(jobId);
-    await h.dataSource.query(`UPDATE ${schemaNameFor(a.slug)}.webhook_deliveries SET started_at = now() - interval '10 minutes' WHERE id = $1`, [row.id]);
+    await h.dataSource.query(
+      `UPDATE ${schemaNameFor(a.slug)}.webhook_deliveries SET started_at = now() - interval '10 minutes' WHERE id = $1`,
+      [row.id],
+    );
     worker = await startWorker(h);
     expect(await worker.get(WebhookDeliveries).sweep()).toBeGreaterThanOrEqual(1);
     await waitFor('the swept delivery', async () => receiver.on('/swept').length === 1);

@@ -36,10 +36,14 @@ describe('workflow versions: history, one version, notes and baseVersion on PUT'
 
   test('two provinces save at once: each history shows its own versions only, with who and why', async () => {
     const [gbSaved, kpSaved] = await Promise.all([
-      h.on(gb.host)
+      h
+        .on(gb.host)
         .put('/api/workflow', gb.adminToken)
         .send({ ...withAdminsSubmitting(), notes: 'GB: admins may submit', baseVersion: 1 }),
-      h.on(kp.host).put('/api/workflow', kp.adminToken).send({ ...DEFAULT_WORKFLOW, notes: 'KP: same again' }),
+      h
+        .on(kp.host)
+        .put('/api/workflow', kp.adminToken)
+        .send({ ...DEFAULT_WORKFLOW, notes: 'KP: same again' }),
     ]);
     expect([gbSaved.status, kpSaved.status]).toEqual([200, 200]);
     expect(gbSaved.body.version).toBe(2);
@@ -71,7 +75,8 @@ describe('workflow versions: history, one version, notes and baseVersion on PUT'
   });
 
   test('a save from a version no longer in force is refused with 409, not applied over the newer one', async () => {
-    const stale = await h.on(gb.host)
+    const stale = await h
+      .on(gb.host)
       .put('/api/workflow', gb.adminToken)
       .send({ ...DEFAULT_WORKFLOW, baseVersion: 1 })
       .expect(409);
@@ -82,8 +87,13 @@ describe('workflow versions: history, one version, notes and baseVersion on PUT'
 
   test('bad notes, baseVersion and version numbers are 400s naming the field', async () => {
     const refusal = async (extra: Record<string, unknown>) =>
-      (await h.on(gb.host).put('/api/workflow', gb.adminToken).send({ ...DEFAULT_WORKFLOW, ...extra }).expect(400)).body
-        .message;
+      (
+        await h
+          .on(gb.host)
+          .put('/api/workflow', gb.adminToken)
+          .send({ ...DEFAULT_WORKFLOW, ...extra })
+          .expect(400)
+      ).body.message;
     const badBase = ['baseVersion must be a whole number of 1 or more'];
     expect(await refusal({ notes: 12 })).toEqual(['notes must be text']);
     expect(await refusal({ notes: 'x'.repeat(2001) })).toEqual(['notes must be at most 2000 characters']);

@@ -52,6 +52,8 @@ export const registry0001: Migration = {
         started_at                timestamptz,
         finished_at               timestamptz
       )`);
-    await db.query(`CREATE INDEX provisioning_runs_tenant_idx ON platform.provisioning_runs (tenant_id, created_at DESC)`);
+    await db.query(
+      `CREATE INDEX provisioning_runs_tenant_idx ON platform.provisioning_runs (tenant_id, created_at DESC)`,
+    );
   },
 };

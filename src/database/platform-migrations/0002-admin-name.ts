@@ -8,6 +8,8 @@ import { Migration } from '../migration';
 export const adminName0002: Migration = {
   id: '0002-admin-name',
   async up(db) {
-    await db.query(`ALTER TABLE platform.provisioning_runs ADD COLUMN admin_name text CHECK (length(admin_name) BETWEEN 1 AND 200)`);
+    await db.query(
+      `ALTER TABLE platform.provisioning_runs ADD COLUMN admin_name text CHECK (length(admin_name) BETWEEN 1 AND 200)`,
+    );
   },
 };

@@ -77,13 +77,18 @@ export function localForeignTable(
   return { field: table, rules };
 }
 
-export const fiscalYearColumn = () =>
-  field('year', 'fiscalYear', l('Financial year', 'مالی سال'), { required: true });
+export const fiscalYearColumn = () => field('year', 'fiscalYear', l('Financial year', 'مالی سال'), { required: true });
 
 export const itemColumn = (label = l('Item / component', 'مد / جزو')) =>
   field('item', 'text', label, { required: true, constraints: { maxLength: 300 } });
 
-export function section(id: string, number: string, label: Localized, fields: FieldDefinition[], help?: Localized): SectionDefinition {
+export function section(
+  id: string,
+  number: string,
+  label: Localized,
+  fields: FieldDefinition[],
+  help?: Localized,
+): SectionDefinition {
   return help ? { id, number, label, help, fields } : { id, number, label, fields };
 }
 
@@ -114,7 +119,12 @@ export const LOCATION_SCOPES: Options = [
  */
 export function locationScope(sectionId: string): { field: FieldDefinition; rules: RuleDefinition[] } {
   return {
-    field: select('scope', l('Extent of the project', 'منصوبے کا دائرہ'), LOCATION_SCOPES, { required: true, locked: true, fixedOptions: true, widget: 'radio' }),
+    field: select('scope', l('Extent of the project', 'منصوبے کا دائرہ'), LOCATION_SCOPES, {
+      required: true,
+      locked: true,
+      fixedOptions: true,
+      widget: 'radio',
+    }),
     rules: [
       {
         id: 'districts-required',
@@ -134,14 +144,26 @@ export function locationScope(sectionId: string): { field: FieldDefinition; rule
  */
 export function locationFields(options: { scoped?: boolean } = {}): FieldDefinition[] {
   // Locked either way: an overlay may not hide the districts, even where a province-wide scheme names none.
-  const districts = options.scoped ? { locked: true, constraints: { maxItems: 50 } } : { required: true, locked: true, constraints: { minItems: 1, maxItems: 50 } };
+  const districts = options.scoped
+    ? { locked: true, constraints: { maxItems: 50 } }
+    : { required: true, locked: true, constraints: { minItems: 1, maxItems: 50 } };
   return [
-    field('districts', 'multiselect', l('District(s)', 'ضلع / اضلاع'), { options: { master: 'districts' }, ...districts }),
-    field('tehsils', 'multiselect', l('Tehsil(s)', 'تحصیل / تحصیلیں'), { options: { master: 'tehsils' }, constraints: { maxItems: 200 } }),
+    field('districts', 'multiselect', l('District(s)', 'ضلع / اضلاع'), {
+      options: { master: 'districts' },
+      ...districts,
+    }),
+    field('tehsils', 'multiselect', l('Tehsil(s)', 'تحصیل / تحصیلیں'), {
+      options: { master: 'tehsils' },
+      constraints: { maxItems: 200 },
+    }),
     shortText('city', l('City / village', 'شہر / گاؤں')),
     field('map', 'attachment', l('Location map', 'محلِ وقوع کا نقشہ')),
-    field('latitude', 'decimal', l('Latitude (GPS)', 'عرض بلد (جی پی ایس)'), { constraints: { minimum: '23', maximum: '38', scale: 6, allowNegative: false } }),
-    field('longitude', 'decimal', l('Longitude (GPS)', 'طول بلد (جی پی ایس)'), { constraints: { minimum: '60', maximum: '78', scale: 6, allowNegative: false } }),
+    field('latitude', 'decimal', l('Latitude (GPS)', 'عرض بلد (جی پی ایس)'), {
+      constraints: { minimum: '23', maximum: '38', scale: 6, allowNegative: false },
+    }),
+    field('longitude', 'decimal', l('Longitude (GPS)', 'طول بلد (جی پی ایس)'), {
+      constraints: { minimum: '60', maximum: '78', scale: 6, allowNegative: false },
+    }),
   ];
 }
 
@@ -149,9 +171,17 @@ export function locationFields(options: { scoped?: boolean } = {}): FieldDefinit
 export function authorityFields(): FieldDefinition[] {
   return [
     pcField('sponsoring', 'text', l('Sponsoring agency', 'سرپرست ادارہ'), { constraints: { maxLength: 300 } }),
-    pcField('executing', 'text', l('Executing agency', 'عمل درآمد کرنے والا ادارہ'), { constraints: { maxLength: 300 } }),
-    shortText('operationAndMaintenance', l('Agency responsible for operation & maintenance', 'آپریشن و دیکھ بھال کا ذمہ دار ادارہ')),
-    shortText('federalMinistry', l('Concerned federal ministry (provincial projects)', 'متعلقہ وفاقی وزارت (صوبائی منصوبے)')),
+    pcField('executing', 'text', l('Executing agency', 'عمل درآمد کرنے والا ادارہ'), {
+      constraints: { maxLength: 300 },
+    }),
+    shortText(
+      'operationAndMaintenance',
+      l('Agency responsible for operation & maintenance', 'آپریشن و دیکھ بھال کا ذمہ دار ادارہ'),
+    ),
+    shortText(
+      'federalMinistry',
+      l('Concerned federal ministry (provincial projects)', 'متعلقہ وفاقی وزارت (صوبائی منصوبے)'),
+    ),
   ];
 }
 
@@ -165,16 +195,34 @@ export function projectIdentityFields(
 ): FieldDefinition[] {
   const adp = options.adpRequired === false ? {} : { required: true, locked: true };
   const fields = [
-    pcField('title', 'text', options.titleLabel ?? l('Name of the project', 'منصوبے کا نام'), { constraints: { maxLength: 300 } }),
-    field('adpNumber', 'text', l('ADP / PSDP number', 'اے ڈی پی / پی ایس ڈی پی نمبر'), { ...adp, constraints: { maxLength: 300 } }),
-    select('department', l('Sponsoring department', 'سرپرست محکمہ'), { master: 'departments' }, { required: true, locked: true }),
+    pcField('title', 'text', options.titleLabel ?? l('Name of the project', 'منصوبے کا نام'), {
+      constraints: { maxLength: 300 },
+    }),
+    field('adpNumber', 'text', l('ADP / PSDP number', 'اے ڈی پی / پی ایس ڈی پی نمبر'), {
+      ...adp,
+      constraints: { maxLength: 300 },
+    }),
+    select(
+      'department',
+      l('Sponsoring department', 'سرپرست محکمہ'),
+      { master: 'departments' },
+      { required: true, locked: true },
+    ),
   ];
   if (options.reportsOnPcI) {
     fields.push(
-      field('projectDocumentId', 'text', l('Approved PC-I reported on', 'وہ منظور شدہ پی سی ون جس پر رپورٹ دی جا رہی ہے'), {
-        constraints: { maxLength: 300 },
-        help: l('Filled by the system from the approved PC-I of this project.', 'یہ خانہ نظام اس منصوبے کے منظور شدہ پی سی ون سے خود پُر کرتا ہے۔'),
-      }),
+      field(
+        'projectDocumentId',
+        'text',
+        l('Approved PC-I reported on', 'وہ منظور شدہ پی سی ون جس پر رپورٹ دی جا رہی ہے'),
+        {
+          constraints: { maxLength: 300 },
+          help: l(
+            'Filled by the system from the approved PC-I of this project.',
+            'یہ خانہ نظام اس منصوبے کے منظور شدہ پی سی ون سے خود پُر کرتا ہے۔',
+          ),
+        },
+      ),
     );
   }
   return fields;
@@ -198,9 +246,14 @@ export function plannedActualTable(
   const table = field(path.id, 'table', label, {
     columns: [
       ...leading,
-      field('planned', type, l(`Planned (approved PC-I)${unit.en}`, `منصوبہ بند (منظور شدہ پی سی ون)${unit.ur}`), { required: true, ...numeric }),
+      field('planned', type, l(`Planned (approved PC-I)${unit.en}`, `منصوبہ بند (منظور شدہ پی سی ون)${unit.ur}`), {
+        required: true,
+        ...numeric,
+      }),
       field('actual', type, l(`Actual${unit.en}`, `اصل${unit.ur}`), { required: true, ...numeric }),
-      field('variance', type, l(`Variance (actual − planned)${unit.en}`, `فرق (اصل − منصوبہ بند)${unit.ur}`), { constraints: { ...numeric.constraints, allowNegative: true } }),
+      field('variance', type, l(`Variance (actual − planned)${unit.en}`, `فرق (اصل − منصوبہ بند)${unit.ur}`), {
+        constraints: { ...numeric.constraints, allowNegative: true },
+      }),
     ],
     ...(options.totals === false ? {} : { totals: ['planned', 'actual', 'variance'] }),
     constraints: { minItems: 1, maxItems: ROW_LIMIT },

@@ -1,5 +1,13 @@
 import { FormDefinition } from '../definition';
-import { pc1Infrastructure, pc1Infrastructure2005, pc1Production, pc1Production2005, pc1Revised, pc1Social, pc1Social2005 } from './pc1';
+import {
+  pc1Infrastructure,
+  pc1Infrastructure2005,
+  pc1Production,
+  pc1Production2005,
+  pc1Revised,
+  pc1Social,
+  pc1Social2005,
+} from './pc1';
 import { pc2 } from './pc2';
 import { pc3a, pc3b } from './pc3';
 import { pc4 } from './pc4';
@@ -18,7 +26,13 @@ import pc3aV100 from './released/pc3a-1.0.0.json';
  */
 const released = (definition: unknown) => definition as FormDefinition;
 
-export const RELEASED_BASE_VERSIONS: readonly FormDefinition[] = [pc1InfrastructureV100, pc1ProductionV100, pc1SocialV100, pc1RevisedV100, pc3aV100].map(released);
+export const RELEASED_BASE_VERSIONS: readonly FormDefinition[] = [
+  pc1InfrastructureV100,
+  pc1ProductionV100,
+  pc1SocialV100,
+  pc1RevisedV100,
+  pc3aV100,
+].map(released);
 
 /**
  * The base catalogue: the Planning Commission's proformae as shipped with this release. A new

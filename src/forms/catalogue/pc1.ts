@@ -1,4 +1,12 @@
-import { CheckDefinition, FieldDefinition, FormDefinition, Localized, OptionItem, RuleDefinition, SectionDefinition } from '../definition';
+import {
+  CheckDefinition,
+  FieldDefinition,
+  FormDefinition,
+  Localized,
+  OptionItem,
+  RuleDefinition,
+  SectionDefinition,
+} from '../definition';
 import {
   authorityFields,
   field,
@@ -94,7 +102,10 @@ const FUNDING_MODES: OptionItem[] = [
   opt('public-private-partnership', 'Public-private partnership', 'سرکاری و نجی شراکت داری'),
 ];
 
-const SIGNATORY_HELP = l('Name, designation and phone number, as on the signed copy.', 'نام، عہدہ اور فون نمبر، دستخط شدہ نقل کے مطابق۔');
+const SIGNATORY_HELP = l(
+  'Name, designation and phone number, as on the signed copy.',
+  'نام، عہدہ اور فون نمبر، دستخط شدہ نقل کے مطابق۔',
+);
 
 // --- editions and variant parameters ----------------------------------------------------------
 
@@ -131,8 +142,6 @@ interface Pc1Variant {
 
 // --- shared sections of the three variants --------------------------------------------------
 
-
-
 /** The ADP serial number, computer code and cover-page cost, shared by the PC-I and the revised PC-I. */
 function adpIdentityFields(): FieldDefinition[] {
   return [
@@ -150,12 +159,19 @@ function adpIdentityFields(): FieldDefinition[] {
         'اے ڈی پی / پی ایس ڈی پی میں اسکیم کا کمپیوٹر کوڈ: ہندسے، جہاں صوبہ انہیں اس طرح لکھتا ہو وہاں خطِ فاصل سے جڑے گروہوں میں (مثلاً "ADP No. 957/190571" میں 190571؛ پنجاب: 33-1407143-010)۔',
       ),
     }),
-    money('totalCost', l('Total cost as stated on the cover page, or in item 4 where the cover has none (Rs million)', 'سرورق پر درج کل لاگت، یا جہاں سرورق پر نہ ہو وہاں مد 4 میں درج (ملین روپے)'), {
-      help: l(
-        'As the document states it; it must agree with the cost estimate of item 7, and the current year\'s provision is checked against it when item 7 is not filled in.',
-        'جیسا کہ دستاویز میں درج ہے؛ یہ مد 7 کے لاگت کے تخمینے کے مطابق ہونی چاہیے، اور جب مد 7 پُر نہ ہو تو رواں سال کی گنجائش اسی سے جانچی جاتی ہے۔',
+    money(
+      'totalCost',
+      l(
+        'Total cost as stated on the cover page, or in item 4 where the cover has none (Rs million)',
+        'سرورق پر درج کل لاگت، یا جہاں سرورق پر نہ ہو وہاں مد 4 میں درج (ملین روپے)',
       ),
-    }),
+      {
+        help: l(
+          "As the document states it; it must agree with the cost estimate of item 7, and the current year's provision is checked against it when item 7 is not filled in.",
+          'جیسا کہ دستاویز میں درج ہے؛ یہ مد 7 کے لاگت کے تخمینے کے مطابق ہونی چاہیے، اور جب مد 7 پُر نہ ہو تو رواں سال کی گنجائش اسی سے جانچی جاتی ہے۔',
+        ),
+      },
+    ),
   ];
 }
 
@@ -168,7 +184,10 @@ function coverSection(v: Pc1Variant): SectionDefinition {
       select('sector', l('Sector', 'شعبہ'), { master: 'sectors' }, { required: true, locked: true }),
       select(
         'proformaSubSector',
-        l(`Sub-sector as listed on the PC-I (${v.sectorName.en} sectors)`, `پی سی ون (${v.sectorName.ur} شعبے) میں درج ذیلی شعبہ`),
+        l(
+          `Sub-sector as listed on the PC-I (${v.sectorName.en} sectors)`,
+          `پی سی ون (${v.sectorName.ur} شعبے) میں درج ذیلی شعبہ`,
+        ),
         v.subSectors,
         { required: true, locked: true, fixedOptions: true },
       ),
@@ -176,7 +195,12 @@ function coverSection(v: Pc1Variant): SectionDefinition {
       pcField('preparationDate', 'date', l('Date of preparation', 'تاریخِ تیاری')),
       ...adpIdentityFields(),
       field('adpYear', 'fiscalYear', l('ADP / PSDP year', 'اے ڈی پی / پی ایس ڈی پی کا سال')),
-      select('sponsoringDepartment', l('Sponsoring department', 'سرپرست محکمہ'), { master: 'departments' }, { required: true, locked: true }),
+      select(
+        'sponsoringDepartment',
+        l('Sponsoring department', 'سرپرست محکمہ'),
+        { master: 'departments' },
+        { required: true, locked: true },
+      ),
     ],
     l(
       `Government of Pakistan, Planning Commission: PC-I form (${v.sectorName.en} sectors).`,
@@ -197,7 +221,11 @@ function nameSection(): SectionDefinition {
 
 function locationSection(e: Pc1Edition): SectionDefinition {
   return section('location', '2', l('Location', 'محلِ وقوع'), [
-    select('province', l('Province / region', 'صوبہ / علاقہ'), PROVINCES, { required: true, locked: true, fixedOptions: true }),
+    select('province', l('Province / region', 'صوبہ / علاقہ'), PROVINCES, {
+      required: true,
+      locked: true,
+      fixedOptions: true,
+    }),
     locationScope('location').field,
     ...locationFields({ scoped: true }),
     ...(climateEdition(e) ? climateLocationFields() : []),
@@ -211,16 +239,29 @@ function climateLocationFields(): FieldDefinition[] {
       options: AGRO_ECOLOGICAL_ZONES,
       constraints: { maxItems: 10 },
     }),
-    longText('biophysicalConditions', l('Environmental and biophysical conditions of the project area', 'منصوبے کے علاقے کے ماحولیاتی اور حیاتیاتی و طبعی حالات'), {
-      required: true,
-      locked: true,
-      help: l(
-        'PC-I 2024: terrain, climate, hydrology, soils and exposure to climate hazards (floods, droughts, heat waves, landslides).',
-        'پی سی ون 2024: زمینی ساخت، آب و ہوا، آبی نظام، مٹی اور موسمیاتی خطرات (سیلاب، خشک سالی، گرمی کی لہر، لینڈ سلائیڈنگ) سے واسطہ۔',
+    longText(
+      'biophysicalConditions',
+      l(
+        'Environmental and biophysical conditions of the project area',
+        'منصوبے کے علاقے کے ماحولیاتی اور حیاتیاتی و طبعی حالات',
       ),
-    }),
-    longText('ecosystems', l('Ecosystems in and around the project area', 'منصوبے کے علاقے اور گرد و نواح کے ماحولیاتی نظام')),
-    longText('naturalResources', l('Natural resources (water, forests, land, biodiversity)', 'قدرتی وسائل (پانی، جنگلات، زمین، حیاتیاتی تنوع)')),
+      {
+        required: true,
+        locked: true,
+        help: l(
+          'PC-I 2024: terrain, climate, hydrology, soils and exposure to climate hazards (floods, droughts, heat waves, landslides).',
+          'پی سی ون 2024: زمینی ساخت، آب و ہوا، آبی نظام، مٹی اور موسمیاتی خطرات (سیلاب، خشک سالی، گرمی کی لہر، لینڈ سلائیڈنگ) سے واسطہ۔',
+        ),
+      },
+    ),
+    longText(
+      'ecosystems',
+      l('Ecosystems in and around the project area', 'منصوبے کے علاقے اور گرد و نواح کے ماحولیاتی نظام'),
+    ),
+    longText(
+      'naturalResources',
+      l('Natural resources (water, forests, land, biodiversity)', 'قدرتی وسائل (پانی، جنگلات، زمین، حیاتیاتی تنوع)'),
+    ),
   ];
 }
 
@@ -235,7 +276,13 @@ function authoritiesSection(e: Pc1Edition): SectionDefinition {
 
 /** PC-I 2024 item 3: operation and maintenance named separately (i c, d). */
 function maintenanceAgencyField(): FieldDefinition {
-  return shortText('maintenanceAgency', l('Agency responsible for maintenance (if not the operating agency)', 'دیکھ بھال کا ذمہ دار ادارہ (اگر آپریشن والے ادارے سے مختلف ہو)'));
+  return shortText(
+    'maintenanceAgency',
+    l(
+      'Agency responsible for maintenance (if not the operating agency)',
+      'دیکھ بھال کا ذمہ دار ادارہ (اگر آپریشن والے ادارے سے مختلف ہو)',
+    ),
+  );
 }
 
 /**
@@ -245,13 +292,23 @@ function maintenanceAgencyField(): FieldDefinition {
  */
 function componentResponsibilityFields(): FieldDefinition[] {
   return [
-    field('multipleAgencies', 'boolean', l('Is more than one agency involved in execution?', 'کیا عمل درآمد میں ایک سے زیادہ ادارے شامل ہیں؟')),
+    field(
+      'multipleAgencies',
+      'boolean',
+      l('Is more than one agency involved in execution?', 'کیا عمل درآمد میں ایک سے زیادہ ادارے شامل ہیں؟'),
+    ),
     field('componentResponsibility', 'table', l('Component-wise responsibility', 'اجزاء کے لحاظ سے ذمہ داری'), {
-      help: l('Where more than one agency is involved, name the agency responsible for each component.', 'ایک سے زیادہ اداروں کی صورت میں ہر جزو کا ذمہ دار ادارہ بتائیں۔'),
+      help: l(
+        'Where more than one agency is involved, name the agency responsible for each component.',
+        'ایک سے زیادہ اداروں کی صورت میں ہر جزو کا ذمہ دار ادارہ بتائیں۔',
+      ),
       constraints: { maxItems: 50 },
       columns: [
         field('component', 'text', l('Component', 'جزو'), { required: true, constraints: { maxLength: 300 } }),
-        field('agency', 'text', l('Responsible agency', 'ذمہ دار ادارہ'), { required: true, constraints: { maxLength: 300 } }),
+        field('agency', 'text', l('Responsible agency', 'ذمہ دار ادارہ'), {
+          required: true,
+          constraints: { maxLength: 300 },
+        }),
       ],
     }),
   ];
@@ -260,20 +317,32 @@ function componentResponsibilityFields(): FieldDefinition[] {
 /** PC-I 2024 item 3(iii): agencies supporting climate action. */
 function climateAuthorityFields(): FieldDefinition[] {
   return [
-    field('climateAgencies', 'table', l('Agencies supporting climate adaptation / mitigation', 'موسمیاتی موافقت / تخفیف میں معاون ادارے'), {
-      help: l('PC-I 2024: agencies that support the climate adaptation or mitigation measures of the project.', 'پی سی ون 2024: وہ ادارے جو منصوبے کے موسمیاتی موافقت یا تخفیف کے اقدامات میں معاونت کرتے ہیں۔'),
-      constraints: { maxItems: 20 },
-      columns: [
-        field('agency', 'text', l('Agency', 'ادارہ'), { required: true, constraints: { maxLength: 300 } }),
-        select(
-          'role',
-          l('Role', 'کردار'),
-          [opt('adaptation', 'Adaptation', 'موافقت'), opt('mitigation', 'Mitigation', 'تخفیف'), opt('both', 'Adaptation and mitigation', 'موافقت اور تخفیف')],
-          { required: true },
+    field(
+      'climateAgencies',
+      'table',
+      l('Agencies supporting climate adaptation / mitigation', 'موسمیاتی موافقت / تخفیف میں معاون ادارے'),
+      {
+        help: l(
+          'PC-I 2024: agencies that support the climate adaptation or mitigation measures of the project.',
+          'پی سی ون 2024: وہ ادارے جو منصوبے کے موسمیاتی موافقت یا تخفیف کے اقدامات میں معاونت کرتے ہیں۔',
         ),
-        field('support', 'text', l('Nature of support', 'معاونت کی نوعیت'), { constraints: { maxLength: 300 } }),
-      ],
-    }),
+        constraints: { maxItems: 20 },
+        columns: [
+          field('agency', 'text', l('Agency', 'ادارہ'), { required: true, constraints: { maxLength: 300 } }),
+          select(
+            'role',
+            l('Role', 'کردار'),
+            [
+              opt('adaptation', 'Adaptation', 'موافقت'),
+              opt('mitigation', 'Mitigation', 'تخفیف'),
+              opt('both', 'Adaptation and mitigation', 'موافقت اور تخفیف'),
+            ],
+            { required: true },
+          ),
+          field('support', 'text', l('Nature of support', 'معاونت کی نوعیت'), { constraints: { maxLength: 300 } }),
+        ],
+      },
+    ),
   ];
 }
 
@@ -284,11 +353,31 @@ const SUB_SCHEME_STATUS: OptionItem[] = [
 
 function planProvisionSection(): SectionDefinition {
   return section('planProvision', '4', l('Plan provision', 'پلان میں گنجائش'), [
-    pcField('inPlan', 'boolean', l('(a) Is the project included in the medium-term / five-year plan?', '(الف) کیا منصوبہ وسط مدتی / پنج سالہ منصوبے میں شامل ہے؟')),
+    pcField(
+      'inPlan',
+      'boolean',
+      l(
+        '(a) Is the project included in the medium-term / five-year plan?',
+        '(الف) کیا منصوبہ وسط مدتی / پنج سالہ منصوبے میں شامل ہے؟',
+      ),
+    ),
     shortText('planReference', l('Plan document and reference', 'منصوبہ دستاویز اور حوالہ')),
     money('planAllocation', l('Allocation in the plan (Rs million)', 'منصوبے میں مختص رقم (ملین روپے)')),
-    longText('inclusionJustification', l('If not included: what warrants its inclusion and how it will be accommodated', 'اگر شامل نہیں: اس کی شمولیت کا جواز اور اسے کیسے سمویا جائے گا')),
-    field('fromBlockProvision', 'boolean', l('Is the project to be financed from a block provision?', 'کیا منصوبے کی مالی اعانت بلاک پروویژن سے کی جائے گی؟')),
+    longText(
+      'inclusionJustification',
+      l(
+        'If not included: what warrants its inclusion and how it will be accommodated',
+        'اگر شامل نہیں: اس کی شمولیت کا جواز اور اسے کیسے سمویا جائے گا',
+      ),
+    ),
+    field(
+      'fromBlockProvision',
+      'boolean',
+      l(
+        'Is the project to be financed from a block provision?',
+        'کیا منصوبے کی مالی اعانت بلاک پروویژن سے کی جائے گی؟',
+      ),
+    ),
     field('blockProvision', 'table', l('Block provision (Rs million)', 'بلاک پروویژن (ملین روپے)'), {
       help: l(
         'Balance = total block provision − amount already committed − amount proposed for this project (what remains after this project); it cannot be negative.',
@@ -296,7 +385,10 @@ function planProvisionSection(): SectionDefinition {
       ),
       constraints: { maxItems: 10 },
       columns: [
-        field('block', 'text', l('Block provision (name)', 'بلاک پروویژن (نام)'), { required: true, constraints: { maxLength: 300 } }),
+        field('block', 'text', l('Block provision (name)', 'بلاک پروویژن (نام)'), {
+          required: true,
+          constraints: { maxLength: 300 },
+        }),
         money('totalBlock', l('Total block provision', 'کل بلاک پروویژن'), { required: true }),
         money('committed', l('Amount already committed', 'پہلے سے مختص رقم'), { required: true }),
         money('proposed', l('Amount proposed for this project', 'اس منصوبے کے لیے تجویز کردہ رقم'), { required: true }),
@@ -304,36 +396,63 @@ function planProvisionSection(): SectionDefinition {
       ],
       totals: ['totalBlock', 'committed', 'proposed', 'balance'],
     }),
-    field('umbrella', 'boolean', l('Is this an umbrella PC-I (a block provision with sub-schemes)?', 'کیا یہ امبریلا پی سی ون ہے (ذیلی اسکیموں کے ساتھ بلاک پروویژن)؟')),
-    field('subSchemes', 'table', l('Sub-schemes of the umbrella PC-I (Rs million)', 'امبریلا پی سی ون کی ذیلی اسکیمیں (ملین روپے)'), {
-      help: l(
-        'Committed sub-schemes are identified and approved; uncommitted amounts are yet to be identified. Their total cannot exceed the total cost.',
-        'مختص شدہ ذیلی اسکیمیں شناخت شدہ اور منظور شدہ ہیں؛ غیر مختص رقم کی اسکیمیں ابھی شناخت ہونی ہیں۔ ان کا میزان کل لاگت سے زیادہ نہیں ہو سکتا۔',
+    field(
+      'umbrella',
+      'boolean',
+      l(
+        'Is this an umbrella PC-I (a block provision with sub-schemes)?',
+        'کیا یہ امبریلا پی سی ون ہے (ذیلی اسکیموں کے ساتھ بلاک پروویژن)؟',
       ),
-      constraints: { maxItems: ROW_LIMIT },
-      columns: [
-        field('name', 'text', l('Sub-scheme', 'ذیلی اسکیم'), { required: true, constraints: { maxLength: 300 } }),
-        select('district', l('District', 'ضلع'), { master: 'districts' }),
-        money('cost', l('Cost (Rs million)', 'لاگت (ملین روپے)'), { required: true }),
-        select('status', l('Status', 'حیثیت'), SUB_SCHEME_STATUS, { required: true, fixedOptions: true }),
-        money('committedCost', l('Committed (Rs million)', 'مختص شدہ (ملین روپے)')),
-        money('uncommittedCost', l('Uncommitted (Rs million)', 'غیر مختص (ملین روپے)')),
-      ],
-      totals: ['cost', 'committedCost', 'uncommittedCost'],
-    }),
+    ),
+    field(
+      'subSchemes',
+      'table',
+      l('Sub-schemes of the umbrella PC-I (Rs million)', 'امبریلا پی سی ون کی ذیلی اسکیمیں (ملین روپے)'),
+      {
+        help: l(
+          'Committed sub-schemes are identified and approved; uncommitted amounts are yet to be identified. Their total cannot exceed the total cost.',
+          'مختص شدہ ذیلی اسکیمیں شناخت شدہ اور منظور شدہ ہیں؛ غیر مختص رقم کی اسکیمیں ابھی شناخت ہونی ہیں۔ ان کا میزان کل لاگت سے زیادہ نہیں ہو سکتا۔',
+        ),
+        constraints: { maxItems: ROW_LIMIT },
+        columns: [
+          field('name', 'text', l('Sub-scheme', 'ذیلی اسکیم'), { required: true, constraints: { maxLength: 300 } }),
+          select('district', l('District', 'ضلع'), { master: 'districts' }),
+          money('cost', l('Cost (Rs million)', 'لاگت (ملین روپے)'), { required: true }),
+          select('status', l('Status', 'حیثیت'), SUB_SCHEME_STATUS, { required: true, fixedOptions: true }),
+          money('committedCost', l('Committed (Rs million)', 'مختص شدہ (ملین روپے)')),
+          money('uncommittedCost', l('Uncommitted (Rs million)', 'غیر مختص (ملین روپے)')),
+        ],
+        totals: ['cost', 'committedCost', 'uncommittedCost'],
+      },
+    ),
     money('committedAmount', l('Committed amount (Rs million)', 'مختص شدہ رقم (ملین روپے)')),
     money('uncommittedAmount', l('Uncommitted amount (Rs million)', 'غیر مختص رقم (ملین روپے)')),
     pcField('currentYear', 'fiscalYear', l('(b) Current financial year', '(ب) رواں مالی سال')),
-    pcField('currentYearProvision', 'money', l('(b) Provision in the current year PSDP / ADP (Rs million)', '(ب) رواں سال کے پی ایس ڈی پی / اے ڈی پی میں گنجائش (ملین روپے)'), {
-      help: l('Enter 0 if the project has no allocation this year.', 'اگر اس سال کوئی رقم مختص نہیں تو 0 درج کریں۔'),
-    }),
+    pcField(
+      'currentYearProvision',
+      'money',
+      l(
+        '(b) Provision in the current year PSDP / ADP (Rs million)',
+        '(ب) رواں سال کے پی ایس ڈی پی / اے ڈی پی میں گنجائش (ملین روپے)',
+      ),
+      {
+        help: l('Enter 0 if the project has no allocation this year.', 'اگر اس سال کوئی رقم مختص نہیں تو 0 درج کریں۔'),
+      },
+    ),
     field('ongoing', 'boolean', l('Is this the PC-I of an ongoing scheme?', 'کیا یہ کسی جاری اسکیم کا پی سی ون ہے؟')),
     money('expenditureToDate', l('Expenditure to date (Rs million)', 'اب تک کے اخراجات (ملین روپے)')),
     field('expenditureAsOf', 'date', l('Expenditure as of (date)', 'اخراجات بتاریخ')),
-    money('throwForward', l('Throw-forward: total cost − expenditure to date (Rs million)', 'تھرو فارورڈ: کل لاگت − اب تک کے اخراجات (ملین روپے)'), {
-      constraints: { allowNegative: true },
-      help: l('The amount still needed to complete the scheme.', 'اسکیم کی تکمیل کے لیے درکار باقی رقم۔'),
-    }),
+    money(
+      'throwForward',
+      l(
+        'Throw-forward: total cost − expenditure to date (Rs million)',
+        'تھرو فارورڈ: کل لاگت − اب تک کے اخراجات (ملین روپے)',
+      ),
+      {
+        constraints: { allowNegative: true },
+        help: l('The amount still needed to complete the scheme.', 'اسکیم کی تکمیل کے لیے درکار باقی رقم۔'),
+      },
+    ),
   ]);
 }
 
@@ -343,41 +462,72 @@ function objectiveTable(id: string, label: Localized): FieldDefinition {
     required: true,
     locked: true,
     help: l(
-      'PC-I 2024: up to three measurable objectives, each with an indicator and target, linked to the SDGs and, where relevant, to Pakistan\'s NDCs.',
+      "PC-I 2024: up to three measurable objectives, each with an indicator and target, linked to the SDGs and, where relevant, to Pakistan's NDCs.",
       'پی سی ون 2024: زیادہ سے زیادہ تین قابلِ پیمائش مقاصد، ہر ایک اشاریے اور ہدف کے ساتھ، پائیدار ترقیاتی اہداف اور جہاں متعلق ہو پاکستان کی این ڈی سیز سے منسلک۔',
     ),
     constraints: { minItems: 1, maxItems: 3 },
     columns: [
       field('objective', 'text', l('Objective', 'مقصد'), { required: true, constraints: { maxLength: 300 } }),
-      field('indicator', 'text', l('Measurable indicator', 'قابلِ پیمائش اشاریہ'), { required: true, constraints: { maxLength: 300 } }),
+      field('indicator', 'text', l('Measurable indicator', 'قابلِ پیمائش اشاریہ'), {
+        required: true,
+        constraints: { maxLength: 300 },
+      }),
       field('baseline', 'text', l('Baseline', 'ابتدائی سطح'), { constraints: { maxLength: 300 } }),
       field('target', 'text', l('Target', 'ہدف'), { required: true, constraints: { maxLength: 300 } }),
-      field('sdgs', 'multiselect', l('Linked SDGs', 'منسلک پائیدار ترقیاتی اہداف'), { required: true, options: SDGS, fixedOptions: true, constraints: { maxItems: 17 } }),
-      field('ndc', 'text', l('Linked NDC commitment', 'منسلک این ڈی سی (قومی سطح پر طے شدہ شراکت) عہد'), { constraints: { maxLength: 300 } }),
+      field('sdgs', 'multiselect', l('Linked SDGs', 'منسلک پائیدار ترقیاتی اہداف'), {
+        required: true,
+        options: SDGS,
+        fixedOptions: true,
+        constraints: { maxItems: 17 },
+      }),
+      field('ndc', 'text', l('Linked NDC commitment', 'منسلک این ڈی سی (قومی سطح پر طے شدہ شراکت) عہد'), {
+        constraints: { maxLength: 300 },
+      }),
     ],
   });
 }
 
 function objectivesSection(v: Pc1Variant, e: Pc1Edition): SectionDefinition {
-  return section('objectives', '5', l('Project objectives and their relationship with sector objectives', 'منصوبے کے مقاصد اور شعبہ جاتی مقاصد سے ان کا تعلق'), [
-    longText('sectorObjectives', l('Sector objectives (as in the plan)', 'شعبہ جاتی مقاصد (منصوبے کے مطابق)'), { required: true, locked: true }),
-    longText('projectObjectives', l('Project objectives', 'منصوبے کے مقاصد'), { required: true, locked: true }),
-    longText('relationship', l('Relationship of the project objectives with the sector objectives', 'منصوبے کے مقاصد کا شعبہ جاتی مقاصد سے تعلق'), { required: true, locked: true }),
-    ...(climateEdition(e)
-      ? [
-          objectiveTable('sectoralObjectives', l('Sectoral objectives', 'شعبہ جاتی مقاصد')),
-          objectiveTable('economicObjectives', l('Economic objectives', 'معاشی مقاصد')),
-          objectiveTable('socialObjectives', l('Social objectives', 'سماجی مقاصد')),
-          objectiveTable('climateObjectives', l('Climate (environment) objectives', 'موسمیاتی (ماحولیاتی) مقاصد')),
-        ]
-      : []),
-    ...v.objectiveExtras(),
-  ]);
+  return section(
+    'objectives',
+    '5',
+    l(
+      'Project objectives and their relationship with sector objectives',
+      'منصوبے کے مقاصد اور شعبہ جاتی مقاصد سے ان کا تعلق',
+    ),
+    [
+      longText('sectorObjectives', l('Sector objectives (as in the plan)', 'شعبہ جاتی مقاصد (منصوبے کے مطابق)'), {
+        required: true,
+        locked: true,
+      }),
+      longText('projectObjectives', l('Project objectives', 'منصوبے کے مقاصد'), { required: true, locked: true }),
+      longText(
+        'relationship',
+        l(
+          'Relationship of the project objectives with the sector objectives',
+          'منصوبے کے مقاصد کا شعبہ جاتی مقاصد سے تعلق',
+        ),
+        { required: true, locked: true },
+      ),
+      ...(climateEdition(e)
+        ? [
+            objectiveTable('sectoralObjectives', l('Sectoral objectives', 'شعبہ جاتی مقاصد')),
+            objectiveTable('economicObjectives', l('Economic objectives', 'معاشی مقاصد')),
+            objectiveTable('socialObjectives', l('Social objectives', 'سماجی مقاصد')),
+            objectiveTable('climateObjectives', l('Climate (environment) objectives', 'موسمیاتی (ماحولیاتی) مقاصد')),
+          ]
+        : []),
+      ...v.objectiveExtras(),
+    ],
+  );
 }
 
 function descriptionSection(v: Pc1Variant): SectionDefinition {
   const label = v.technologyTransfer
-    ? l('Description, justification, technical parameters and technology transfer aspects', 'تفصیل، جواز، تکنیکی پیمانے اور ٹیکنالوجی کی منتقلی کے پہلو')
+    ? l(
+        'Description, justification, technical parameters and technology transfer aspects',
+        'تفصیل، جواز، تکنیکی پیمانے اور ٹیکنالوجی کی منتقلی کے پہلو',
+      )
     : l('Description, justification and technical parameters', 'تفصیل، جواز اور تکنیکی پیمانے');
   return section(
     'description',
@@ -385,37 +535,61 @@ function descriptionSection(v: Pc1Variant): SectionDefinition {
     label,
     [
       longText('background', l('Description and background', 'تفصیل اور پس منظر'), { required: true, locked: true }),
-      longText('justification', l('Justification (problem addressed and rationale)', 'جواز (حل طلب مسئلہ اور منطق)'), { required: true, locked: true }),
-      longText('existingFacilities', l('Existing facilities and their utilisation', 'موجودہ سہولیات اور ان کا استعمال')),
-      longText('technicalParameters', l('Technical parameters (capacity, design standards, specifications)', 'تکنیکی پیمانے (گنجائش، ڈیزائن کے معیارات، تفصیلات)'), { required: true, locked: true }),
-      field('components', 'table', l('Physical components: civil works, equipment and machinery', 'طبعی اجزاء: تعمیراتی کام، آلات اور مشینری'), {
-        constraints: { maxItems: ROW_LIMIT },
-        columns: [
-          itemColumn(),
-          select(
-            'category',
-            l('Category', 'زمرہ'),
-            [
-              opt('civil-works', 'Civil works', 'تعمیراتی کام'),
-              opt('equipment', 'Equipment', 'آلات'),
-              opt('machinery', 'Machinery', 'مشینری'),
-              opt('vehicles', 'Vehicles', 'گاڑیاں'),
-              opt('consultancy', 'Consultancy', 'مشاورتی خدمات'),
-              opt('other', 'Other', 'دیگر'),
-            ],
-            { required: true },
-          ),
-          field('specification', 'text', l('Specification', 'تفصیلات'), { constraints: { maxLength: 300 } }),
-          field('unit', 'text', l('Unit', 'اکائی'), { constraints: { maxLength: 50 } }),
-          field('quantity', 'decimal', l('Quantity', 'مقدار')),
-          field('imported', 'boolean', l('Imported item', 'درآمدی مد'), {
-            help: l('An imported item needs a foreign-exchange component in the cost estimate (item 7).', 'درآمدی مد کے لیے لاگت کے تخمینے (مد 7) میں زرِ مبادلہ کا جزو ضروری ہے۔'),
-          }),
-        ],
+      longText('justification', l('Justification (problem addressed and rationale)', 'جواز (حل طلب مسئلہ اور منطق)'), {
+        required: true,
+        locked: true,
       }),
+      longText(
+        'existingFacilities',
+        l('Existing facilities and their utilisation', 'موجودہ سہولیات اور ان کا استعمال'),
+      ),
+      longText(
+        'technicalParameters',
+        l(
+          'Technical parameters (capacity, design standards, specifications)',
+          'تکنیکی پیمانے (گنجائش، ڈیزائن کے معیارات، تفصیلات)',
+        ),
+        { required: true, locked: true },
+      ),
+      field(
+        'components',
+        'table',
+        l('Physical components: civil works, equipment and machinery', 'طبعی اجزاء: تعمیراتی کام، آلات اور مشینری'),
+        {
+          constraints: { maxItems: ROW_LIMIT },
+          columns: [
+            itemColumn(),
+            select(
+              'category',
+              l('Category', 'زمرہ'),
+              [
+                opt('civil-works', 'Civil works', 'تعمیراتی کام'),
+                opt('equipment', 'Equipment', 'آلات'),
+                opt('machinery', 'Machinery', 'مشینری'),
+                opt('vehicles', 'Vehicles', 'گاڑیاں'),
+                opt('consultancy', 'Consultancy', 'مشاورتی خدمات'),
+                opt('other', 'Other', 'دیگر'),
+              ],
+              { required: true },
+            ),
+            field('specification', 'text', l('Specification', 'تفصیلات'), { constraints: { maxLength: 300 } }),
+            field('unit', 'text', l('Unit', 'اکائی'), { constraints: { maxLength: 50 } }),
+            field('quantity', 'decimal', l('Quantity', 'مقدار')),
+            field('imported', 'boolean', l('Imported item', 'درآمدی مد'), {
+              help: l(
+                'An imported item needs a foreign-exchange component in the cost estimate (item 7).',
+                'درآمدی مد کے لیے لاگت کے تخمینے (مد 7) میں زرِ مبادلہ کا جزو ضروری ہے۔',
+              ),
+            }),
+          ],
+        },
+      ),
       longText('inputs', l('Inputs', 'مداخل')),
       longText('outputs', l('Outputs', 'حاصلات'), { required: true, locked: true }),
-      longText('governance', l('Governance issues and how they will be addressed', 'طرزِ حکمرانی کے مسائل اور ان کا حل')),
+      longText(
+        'governance',
+        l('Governance issues and how they will be addressed', 'طرزِ حکمرانی کے مسائل اور ان کا حل'),
+      ),
       ...(v.technologyTransfer
         ? [
             longText('technologyTransfer', l('Technology transfer aspects', 'ٹیکنالوجی کی منتقلی کے پہلو'), {
@@ -444,12 +618,18 @@ function descriptionSection(v: Pc1Variant): SectionDefinition {
         },
       ),
       field('feasibilityStudy', 'attachment', l('Feasibility study', 'فزیبلٹی اسٹڈی'), {
-        help: l('Required for projects costing Rs 300 million and above.', '300 ملین روپے یا اس سے زائد لاگت کے منصوبوں کے لیے لازمی۔'),
+        help: l(
+          'Required for projects costing Rs 300 million and above.',
+          '300 ملین روپے یا اس سے زائد لاگت کے منصوبوں کے لیے لازمی۔',
+        ),
       }),
       longText('feasibilityConclusions', l('Conclusions of the feasibility study', 'فزیبلٹی اسٹڈی کے نتائج')),
       ...v.descriptionExtras(),
     ],
-    l('Enclose the feasibility study for projects costing Rs 300 million and above.', '300 ملین روپے یا اس سے زائد لاگت کے منصوبوں کے لیے فزیبلٹی اسٹڈی منسلک کریں۔'),
+    l(
+      'Enclose the feasibility study for projects costing Rs 300 million and above.',
+      '300 ملین روپے یا اس سے زائد لاگت کے منصوبوں کے لیے فزیبلٹی اسٹڈی منسلک کریں۔',
+    ),
   );
 }
 
@@ -474,7 +654,10 @@ function capitalCostSection(): { section: SectionDefinition; rules: RuleDefiniti
     {
       required: true,
       locked: true,
-      help: l('The phasing must add up to the total capital cost.', 'سال وار تقسیم کا میزان کل سرمایہ جاتی لاگت کے برابر ہونا چاہیے۔'),
+      help: l(
+        'The phasing must add up to the total capital cost.',
+        'سال وار تقسیم کا میزان کل سرمایہ جاتی لاگت کے برابر ہونا چاہیے۔',
+      ),
     },
   );
   return {
@@ -492,15 +675,38 @@ function capitalCostSection(): { section: SectionDefinition; rules: RuleDefiniti
         ],
         { required: true, locked: true },
       ),
-      shortText('basisDetails', l('Details of the basis (schedule, year, district)', 'بنیاد کی تفصیل (شیڈول، سال، ضلع)')),
+      shortText(
+        'basisDetails',
+        l('Details of the basis (schedule, year, district)', 'بنیاد کی تفصیل (شیڈول، سال، ضلع)'),
+      ),
       pcField('estimateDate', 'date', l('Date of the estimate', 'تخمینے کی تاریخ')),
       estimate.field,
-      field('physicalContingencyPct', 'decimal', l('Physical contingencies (% of base cost)', 'طبعی ہنگامی اخراجات (بنیادی لاگت کا فیصد)'), { constraints: { maximum: '100', scale: 2 } }),
-      field('priceContingencyPct', 'decimal', l('Price contingencies (% of base cost)', 'قیمتوں کے ہنگامی اخراجات (بنیادی لاگت کا فیصد)'), { constraints: { maximum: '100', scale: 2 } }),
-      money('contingencyAmount', l('Contingencies included in the estimate (Rs million)', 'تخمینے میں شامل ہنگامی اخراجات (ملین روپے)')),
-      money('dutiesAndTaxes', l('Duties and taxes included in the estimate (Rs million)', 'تخمینے میں شامل محصولات اور ٹیکس (ملین روپے)'), {
-        help: l('The 2005 instructions ask for custom duties and taxes to be shown separately.', '2005 کی ہدایات کے مطابق کسٹم ڈیوٹی اور ٹیکس الگ دکھائے جائیں۔'),
-      }),
+      field(
+        'physicalContingencyPct',
+        'decimal',
+        l('Physical contingencies (% of base cost)', 'طبعی ہنگامی اخراجات (بنیادی لاگت کا فیصد)'),
+        { constraints: { maximum: '100', scale: 2 } },
+      ),
+      field(
+        'priceContingencyPct',
+        'decimal',
+        l('Price contingencies (% of base cost)', 'قیمتوں کے ہنگامی اخراجات (بنیادی لاگت کا فیصد)'),
+        { constraints: { maximum: '100', scale: 2 } },
+      ),
+      money(
+        'contingencyAmount',
+        l('Contingencies included in the estimate (Rs million)', 'تخمینے میں شامل ہنگامی اخراجات (ملین روپے)'),
+      ),
+      money(
+        'dutiesAndTaxes',
+        l('Duties and taxes included in the estimate (Rs million)', 'تخمینے میں شامل محصولات اور ٹیکس (ملین روپے)'),
+        {
+          help: l(
+            'The 2005 instructions ask for custom duties and taxes to be shown separately.',
+            '2005 کی ہدایات کے مطابق کسٹم ڈیوٹی اور ٹیکس الگ دکھائے جائیں۔',
+          ),
+        },
+      ),
       phasing.field,
       field('detailedEstimate', 'attachment', l('Detailed cost estimate', 'لاگت کا تفصیلی تخمینہ')),
     ]),
@@ -516,22 +722,43 @@ function capitalCostSection(): { section: SectionDefinition; rules: RuleDefiniti
 function operatingCostSection(e: Pc1Edition): SectionDefinition {
   const costFields = operatingCostFields(climateEdition(e));
   if (!climateEdition(e)) {
-    return section('operatingCost', '8', l('Annual operating and maintenance cost after completion of the project', 'منصوبے کی تکمیل کے بعد سالانہ آپریشن اور دیکھ بھال کی لاگت'), costFields);
+    return section(
+      'operatingCost',
+      '8',
+      l(
+        'Annual operating and maintenance cost after completion of the project',
+        'منصوبے کی تکمیل کے بعد سالانہ آپریشن اور دیکھ بھال کی لاگت',
+      ),
+      costFields,
+    );
   }
   return section(
     'operatingCost',
     '8',
     l('Operation and maintenance after completion of the project', 'منصوبے کی تکمیل کے بعد آپریشن اور دیکھ بھال'),
     [
-      longText('arrangements', l('(i) Operation and maintenance arrangements', '(i) آپریشن اور دیکھ بھال کے انتظامات'), {
-        help: l(
-          'Who will operate and maintain each asset after completion, with what staff and equipment, and how handover from the executing agency takes place.',
-          'تکمیل کے بعد ہر اثاثے کو کون چلائے گا اور اس کی دیکھ بھال کرے گا، کس عملے اور سازوسامان کے ساتھ، اور عمل درآمد کرنے والے ادارے سے حوالگی کیسے ہوگی۔',
-        ),
-      }),
+      longText(
+        'arrangements',
+        l('(i) Operation and maintenance arrangements', '(i) آپریشن اور دیکھ بھال کے انتظامات'),
+        {
+          help: l(
+            'Who will operate and maintain each asset after completion, with what staff and equipment, and how handover from the executing agency takes place.',
+            'تکمیل کے بعد ہر اثاثے کو کون چلائے گا اور اس کی دیکھ بھال کرے گا، کس عملے اور سازوسامان کے ساتھ، اور عمل درآمد کرنے والے ادارے سے حوالگی کیسے ہوگی۔',
+          ),
+        },
+      ),
       ...costFields,
-      longText('costRecovery', l('(iv) Cost recovery (user charges, fees, revenue)', '(iv) لاگت کی وصولی (صارفین سے وصولی، فیس، آمدنی)')),
-      longText('climateResilience', l('(v) Climate-resilient maintenance (upkeep against floods, heat and other hazards)', '(v) موسمیاتی لحاظ سے پائیدار دیکھ بھال (سیلاب، گرمی اور دیگر خطرات کے مقابلے میں)')),
+      longText(
+        'costRecovery',
+        l('(iv) Cost recovery (user charges, fees, revenue)', '(iv) لاگت کی وصولی (صارفین سے وصولی، فیس، آمدنی)'),
+      ),
+      longText(
+        'climateResilience',
+        l(
+          '(v) Climate-resilient maintenance (upkeep against floods, heat and other hazards)',
+          '(v) موسمیاتی لحاظ سے پائیدار دیکھ بھال (سیلاب، گرمی اور دیگر خطرات کے مقابلے میں)',
+        ),
+      ),
     ],
     l(
       'PC-I 2024: operation and maintenance is an item of its own; the annual cost and its source of funds are required as in the 2005 proforma.',
@@ -542,30 +769,50 @@ function operatingCostSection(e: Pc1Edition): SectionDefinition {
 
 /** The annual O&M cost and its source of funds; numbered (ii), (iii) within the 2024 item 8. */
 function operatingCostFields(numbered: boolean): FieldDefinition[] {
-  const n = (roman: string, label: Localized) => (numbered ? l(`(${roman}) ${label.en}`, `(${roman}) ${label.ur}`) : label);
+  const n = (roman: string, label: Localized) =>
+    numbered ? l(`(${roman}) ${label.en}`, `(${roman}) ${label.ur}`) : label;
   return [
-    field('annual', 'table', n('ii', l('Recurring cost by head and year (Rs million)', 'مد وار اور سال وار جاری اخراجات (ملین روپے)')), {
-      required: true,
-      locked: true,
-      constraints: { minItems: 1, maxItems: ROW_LIMIT },
-      columns: [
-        field('head', 'text', l('Head of expenditure', 'مدِ اخراجات'), { required: true, constraints: { maxLength: 300 } }),
-        fiscalYearColumn(),
-        money('amount', l('Amount (Rs million)', 'رقم (ملین روپے)'), { required: true }),
-      ],
-      totals: ['amount'],
-    }),
-    longText('financing', n('iii', l('Source of funds for operation and maintenance', 'آپریشن اور دیکھ بھال کے لیے فنڈز کا ذریعہ')), {
-      required: true,
-      locked: true,
-      help: l('Say which budget will bear the recurring cost once the project is complete.', 'بتائیں کہ منصوبے کی تکمیل کے بعد جاری اخراجات کس بجٹ سے ادا ہوں گے۔'),
-    }),
+    field(
+      'annual',
+      'table',
+      n('ii', l('Recurring cost by head and year (Rs million)', 'مد وار اور سال وار جاری اخراجات (ملین روپے)')),
+      {
+        required: true,
+        locked: true,
+        constraints: { minItems: 1, maxItems: ROW_LIMIT },
+        columns: [
+          field('head', 'text', l('Head of expenditure', 'مدِ اخراجات'), {
+            required: true,
+            constraints: { maxLength: 300 },
+          }),
+          fiscalYearColumn(),
+          money('amount', l('Amount (Rs million)', 'رقم (ملین روپے)'), { required: true }),
+        ],
+        totals: ['amount'],
+      },
+    ),
+    longText(
+      'financing',
+      n('iii', l('Source of funds for operation and maintenance', 'آپریشن اور دیکھ بھال کے لیے فنڈز کا ذریعہ')),
+      {
+        required: true,
+        locked: true,
+        help: l(
+          'Say which budget will bear the recurring cost once the project is complete.',
+          'بتائیں کہ منصوبے کی تکمیل کے بعد جاری اخراجات کس بجٹ سے ادا ہوں گے۔',
+        ),
+      },
+    ),
   ];
 }
 
 function demandSupplySection(): SectionDefinition {
   return section('demandSupply', '9', l('Demand and supply analysis', 'طلب و رسد کا تجزیہ'), [
-    longText('assessment', l('Existing capacity, current and projected demand', 'موجودہ گنجائش، موجودہ اور متوقع طلب'), { required: true, locked: true }),
+    longText(
+      'assessment',
+      l('Existing capacity, current and projected demand', 'موجودہ گنجائش، موجودہ اور متوقع طلب'),
+      { required: true, locked: true },
+    ),
     pcField('unit', 'text', l('Unit of measurement', 'پیمائش کی اکائی'), { constraints: { maxLength: 300 } }),
     field('projection', 'table', l('Demand, supply and gap by year', 'سال وار طلب، رسد اور فرق'), {
       required: true,
@@ -575,7 +822,9 @@ function demandSupplySection(): SectionDefinition {
         fiscalYearColumn(),
         field('demand', 'decimal', l('Demand', 'طلب'), { required: true, constraints: { scale: 2 } }),
         field('supply', 'decimal', l('Supply', 'رسد'), { required: true, constraints: { scale: 2 } }),
-        field('gap', 'decimal', l('Gap (demand − supply)', 'فرق (طلب − رسد)'), { constraints: { allowNegative: true, scale: 2 } }),
+        field('gap', 'decimal', l('Gap (demand − supply)', 'فرق (طلب − رسد)'), {
+          constraints: { allowNegative: true, scale: 2 },
+        }),
       ],
     }),
     longText('methodology', l('Basis and method of the projections', 'تخمینوں کی بنیاد اور طریقۂ کار')),
@@ -587,33 +836,59 @@ function financingSection(): { section: SectionDefinition; rules: RuleDefinition
     { section: 'financing', id: 'plan' },
     l('Financing plan (Rs million)', 'مالیاتی منصوبہ (ملین روپے)'),
     [
-      select('source', l('Source of financing', 'مالی وسائل کا ذریعہ'), { master: 'funding-sources' }, { required: true }),
-      field('donor', 'text', l('Donor / lender (foreign aid)', 'عطیہ دہندہ / قرض دہندہ (غیر ملکی امداد)'), { constraints: { maxLength: 300 } }),
+      select(
+        'source',
+        l('Source of financing', 'مالی وسائل کا ذریعہ'),
+        { master: 'funding-sources' },
+        { required: true },
+      ),
+      field('donor', 'text', l('Donor / lender (foreign aid)', 'عطیہ دہندہ / قرض دہندہ (غیر ملکی امداد)'), {
+        constraints: { maxLength: 300 },
+      }),
       select('mode', l('Mode of financing', 'طریقۂ سرمایہ کاری'), FUNDING_MODES, { required: true }),
     ],
     {
       required: true,
       locked: true,
-      help: l('The financing plan must add up to the total capital cost.', 'مالیاتی منصوبے کا میزان کل سرمایہ جاتی لاگت کے برابر ہونا چاہیے۔'),
+      help: l(
+        'The financing plan must add up to the total capital cost.',
+        'مالیاتی منصوبے کا میزان کل سرمایہ جاتی لاگت کے برابر ہونا چاہیے۔',
+      ),
     },
   );
   return {
-    section: section('financing', '10', l('Financial plan and mode of financing', 'مالیاتی منصوبہ اور طریقۂ سرمایہ کاری'), [
-      plan.field,
-      field('exchangeRate', 'decimal', l('Exchange rate (Rs per US$)', 'شرحِ مبادلہ (روپے فی امریکی ڈالر)'), {
-        constraints: { minimum: '1', scale: 4 },
-        help: l('Required when the cost has a foreign-exchange component.', 'لاگت میں زرِ مبادلہ کا جزو ہو تو لازمی۔'),
-      }),
-      field('exchangeRateDate', 'date', l('Date of the exchange rate', 'شرحِ مبادلہ کی تاریخ')),
-      field('fecUsd', 'decimal', l('Foreign exchange component (US$ million)', 'زرِ مبادلہ کا جزو (ملین امریکی ڈالر)'), {
-        constraints: { scale: 3 },
-        help: l(
-          'The FEC of the cost estimate in US dollars; with the exchange rate it gives the FEC in rupees.',
-          'لاگت کے تخمینے کا زرِ مبادلہ جزو امریکی ڈالر میں؛ شرحِ مبادلہ سے ضرب دینے پر روپوں میں زرِ مبادلہ جزو۔',
+    section: section(
+      'financing',
+      '10',
+      l('Financial plan and mode of financing', 'مالیاتی منصوبہ اور طریقۂ سرمایہ کاری'),
+      [
+        plan.field,
+        field('exchangeRate', 'decimal', l('Exchange rate (Rs per US$)', 'شرحِ مبادلہ (روپے فی امریکی ڈالر)'), {
+          constraints: { minimum: '1', scale: 4 },
+          help: l('Required when the cost has a foreign-exchange component.', 'لاگت میں زرِ مبادلہ کا جزو ہو تو لازمی۔'),
+        }),
+        field('exchangeRateDate', 'date', l('Date of the exchange rate', 'شرحِ مبادلہ کی تاریخ')),
+        field(
+          'fecUsd',
+          'decimal',
+          l('Foreign exchange component (US$ million)', 'زرِ مبادلہ کا جزو (ملین امریکی ڈالر)'),
+          {
+            constraints: { scale: 3 },
+            help: l(
+              'The FEC of the cost estimate in US dollars; with the exchange rate it gives the FEC in rupees.',
+              'لاگت کے تخمینے کا زرِ مبادلہ جزو امریکی ڈالر میں؛ شرحِ مبادلہ سے ضرب دینے پر روپوں میں زرِ مبادلہ جزو۔',
+            ),
+          },
         ),
-      }),
-      longText('arrangements', l('Financing arrangements (loan terms, counterpart funds, conditions)', 'مالیاتی انتظامات (قرض کی شرائط، ہم منصب فنڈز، شرائط)')),
-    ]),
+        longText(
+          'arrangements',
+          l(
+            'Financing arrangements (loan terms, counterpart funds, conditions)',
+            'مالیاتی انتظامات (قرض کی شرائط، ہم منصب فنڈز، شرائط)',
+          ),
+        ),
+      ],
+    ),
     rules: plan.rules,
   };
 }
@@ -627,20 +902,31 @@ function benefitsSection(v: Pc1Variant, e: Pc1Edition): SectionDefinition {
     const r = ROMAN[n++];
     return l(`(${r}) ${en}`, `(${r}) ${ur}`);
   };
-  const pct = (id: string, label: Localized) => field(id, 'decimal', label, { constraints: { allowNegative: true, scale: 2 } });
+  const pct = (id: string, label: Localized) =>
+    field(id, 'decimal', label, { constraints: { allowNegative: true, scale: 2 } });
   const fields: FieldDefinition[] = [
     longText('financial', next('Financial analysis', 'مالیاتی تجزیہ'), {
       required: true,
       locked: true,
       help: v.economicAnalysis
-        ? l('Revenue, cost recovery and financial returns on the total cost.', 'کل لاگت پر آمدنی، لاگت کی وصولی اور مالیاتی منافع۔')
-        : l('Social sector projects give the unit cost; state any revenue or cost recovery.', 'سماجی شعبے کے منصوبے فی اکائی لاگت بتائیں؛ کوئی آمدنی یا لاگت کی وصولی ہو تو بیان کریں۔'),
+        ? l(
+            'Revenue, cost recovery and financial returns on the total cost.',
+            'کل لاگت پر آمدنی، لاگت کی وصولی اور مالیاتی منافع۔',
+          )
+        : l(
+            'Social sector projects give the unit cost; state any revenue or cost recovery.',
+            'سماجی شعبے کے منصوبے فی اکائی لاگت بتائیں؛ کوئی آمدنی یا لاگت کی وصولی ہو تو بیان کریں۔',
+          ),
     }),
   ];
   if (v.economicAnalysis) {
     fields.push(
-      money('financialNpv', l('Financial net present value (Rs million)', 'مالیاتی خالص موجودہ قدر (ملین روپے)'), { constraints: { allowNegative: true } }),
-      field('financialBcr', 'decimal', l('Financial benefit-cost ratio', 'مالیاتی فائدہ و لاگت تناسب'), { constraints: { scale: 2 } }),
+      money('financialNpv', l('Financial net present value (Rs million)', 'مالیاتی خالص موجودہ قدر (ملین روپے)'), {
+        constraints: { allowNegative: true },
+      }),
+      field('financialBcr', 'decimal', l('Financial benefit-cost ratio', 'مالیاتی فائدہ و لاگت تناسب'), {
+        constraints: { scale: 2 },
+      }),
       pct('firr', l('Financial internal rate of return (FIRR, %)', 'مالیاتی اندرونی شرحِ منافع (ایف آئی آر آر، فیصد)')),
     );
   }
@@ -651,13 +937,20 @@ function benefitsSection(v: Pc1Variant, e: Pc1Edition): SectionDefinition {
   if (v.economicAnalysis) {
     fields.push(
       longText('economic', next('Economic analysis', 'معاشی تجزیہ'), { required: true, locked: true }),
-      money('economicNpv', l('Economic net present value (Rs million)', 'معاشی خالص موجودہ قدر (ملین روپے)'), { constraints: { allowNegative: true } }),
-      field('economicBcr', 'decimal', l('Economic benefit-cost ratio', 'معاشی فائدہ و لاگت تناسب'), { constraints: { scale: 2 } }),
+      money('economicNpv', l('Economic net present value (Rs million)', 'معاشی خالص موجودہ قدر (ملین روپے)'), {
+        constraints: { allowNegative: true },
+      }),
+      field('economicBcr', 'decimal', l('Economic benefit-cost ratio', 'معاشی فائدہ و لاگت تناسب'), {
+        constraints: { scale: 2 },
+      }),
       pct('eirr', l('Economic internal rate of return (EIRR, %)', 'معاشی اندرونی شرحِ منافع (ای آئی آر آر، فیصد)')),
     );
   }
   fields.push(
-    longText('social', next('Social benefits with indicators', 'سماجی فوائد بمعہ اشاریے'), { required: true, locked: true }),
+    longText('social', next('Social benefits with indicators', 'سماجی فوائد بمعہ اشاریے'), {
+      required: true,
+      locked: true,
+    }),
     field('socialIndicators', 'table', l('Social indicators', 'سماجی اشاریے'), {
       constraints: { maxItems: 30 },
       columns: [
@@ -670,21 +963,43 @@ function benefitsSection(v: Pc1Variant, e: Pc1Edition): SectionDefinition {
   const employment = next('Employment generation (direct and indirect)', 'روزگار کی فراہمی (براہِ راست اور بالواسطہ)');
   fields.push(
     pcField('directEmployment', 'integer', l(`${employment.en}: direct jobs`, `${employment.ur}: براہِ راست ملازمتیں`)),
-    pcField('indirectEmployment', 'integer', l(`${employment.en}: indirect jobs`, `${employment.ur}: بالواسطہ ملازمتیں`)),
+    pcField(
+      'indirectEmployment',
+      'integer',
+      l(`${employment.en}: indirect jobs`, `${employment.ur}: بالواسطہ ملازمتیں`),
+    ),
     longText('employmentDetails', l('Employment: details', 'روزگار: تفصیل')),
     longText('environmental', next('Environmental impact', 'ماحولیاتی اثرات'), { required: true, locked: true }),
     select(
       'environmentalAssessment',
-      l('Environmental assessment under the provincial environmental protection law', 'صوبائی تحفظِ ماحول قانون کے تحت ماحولیاتی جائزہ'),
+      l(
+        'Environmental assessment under the provincial environmental protection law',
+        'صوبائی تحفظِ ماحول قانون کے تحت ماحولیاتی جائزہ',
+      ),
       [
         opt('iee', 'Initial Environmental Examination (IEE)', 'ابتدائی ماحولیاتی جائزہ (آئی ای ای)'),
         opt('eia', 'Environmental Impact Assessment (EIA)', 'ماحولیاتی اثرات کا جائزہ (ای آئی اے)'),
         opt('not-required', 'Not required', 'درکار نہیں'),
       ],
     ),
-    field('environmentalApproval', 'attachment', l('Environmental approval / IEE or EIA report', 'ماحولیاتی منظوری / آئی ای ای یا ای آئی اے رپورٹ')),
-    ...(climateEdition(e) ? [longText('climateMeasures', l('Climate risks and adaptation / mitigation measures', 'موسمیاتی خطرات اور موافقت / تخفیف کے اقدامات'))] : []),
-    longText('delays', next('Impact of delays on project cost and viability', 'تاخیر کے منصوبے کی لاگت اور قابلِ عمل ہونے پر اثرات'), { required: true, locked: true }),
+    field(
+      'environmentalApproval',
+      'attachment',
+      l('Environmental approval / IEE or EIA report', 'ماحولیاتی منظوری / آئی ای ای یا ای آئی اے رپورٹ'),
+    ),
+    ...(climateEdition(e)
+      ? [
+          longText(
+            'climateMeasures',
+            l('Climate risks and adaptation / mitigation measures', 'موسمیاتی خطرات اور موافقت / تخفیف کے اقدامات'),
+          ),
+        ]
+      : []),
+    longText(
+      'delays',
+      next('Impact of delays on project cost and viability', 'تاخیر کے منصوبے کی لاگت اور قابلِ عمل ہونے پر اثرات'),
+      { required: true, locked: true },
+    ),
   );
   return section('benefits', '11', l('Project benefits and analysis', 'منصوبے کے فوائد اور تجزیہ'), fields);
 }
@@ -693,7 +1008,9 @@ function implementationSection(): SectionDefinition {
   return section('implementation', '12(a)', l('Implementation schedule', 'عمل درآمد کا نظام الاوقات'), [
     pcField('commencementDate', 'date', l('Date of commencement', 'آغاز کی تاریخ')),
     pcField('completionDate', 'date', l('Date of completion', 'تکمیل کی تاریخ')),
-    pcField('durationMonths', 'integer', l('Implementation period (months)', 'مدتِ عمل درآمد (مہینے)'), { constraints: { minimum: 1, maximum: 240 } }),
+    pcField('durationMonths', 'integer', l('Implementation period (months)', 'مدتِ عمل درآمد (مہینے)'), {
+      constraints: { minimum: 1, maximum: 240 },
+    }),
     field('schedule', 'table', l('Activities (Gantt chart)', 'سرگرمیاں (گینٹ چارٹ)'), {
       required: true,
       locked: true,
@@ -709,22 +1026,28 @@ function implementationSection(): SectionDefinition {
 }
 
 function rbmSection(): SectionDefinition {
-  const text = (id: string, label: Localized) => field(id, 'text', label, { required: true, constraints: { maxLength: 300 } });
-  return section('rbm', '12(b)', l('Result Based Monitoring (RBM) indicators', 'نتائج پر مبنی نگرانی (آر بی ایم) کے اشاریے'), [
-    field('indicators', 'table', l('RBM indicators', 'آر بی ایم اشاریے'), {
-      required: true,
-      locked: true,
-      constraints: { minItems: 1, maxItems: 100 },
-      columns: [
-        text('input', l('Input', 'مداخل')),
-        text('output', l('Output', 'حاصل')),
-        text('outcome', l('Outcome', 'نتیجہ')),
-        text('impact', l('Impact', 'اثر')),
-        text('baseline', l('Baseline', 'ابتدائی سطح')),
-        text('target', l('Target', 'ہدف')),
-      ],
-    }),
-  ]);
+  const text = (id: string, label: Localized) =>
+    field(id, 'text', label, { required: true, constraints: { maxLength: 300 } });
+  return section(
+    'rbm',
+    '12(b)',
+    l('Result Based Monitoring (RBM) indicators', 'نتائج پر مبنی نگرانی (آر بی ایم) کے اشاریے'),
+    [
+      field('indicators', 'table', l('RBM indicators', 'آر بی ایم اشاریے'), {
+        required: true,
+        locked: true,
+        constraints: { minItems: 1, maxItems: 100 },
+        columns: [
+          text('input', l('Input', 'مداخل')),
+          text('output', l('Output', 'حاصل')),
+          text('outcome', l('Outcome', 'نتیجہ')),
+          text('impact', l('Impact', 'اثر')),
+          text('baseline', l('Baseline', 'ابتدائی سطح')),
+          text('target', l('Target', 'ہدف')),
+        ],
+      }),
+    ],
+  );
 }
 
 function managementSection(): SectionDefinition {
@@ -744,9 +1067,20 @@ function managementSection(): SectionDefinition {
         constraints: { minItems: 1, maxItems: ROW_LIMIT },
         columns: [
           field('post', 'text', l('Post', 'اسامی'), { required: true, constraints: { maxLength: 300 } }),
-          field('bps', 'integer', l('BPS', 'بی پی ایس (گریڈ)'), { required: true, constraints: { minimum: 1, maximum: 22 } }),
-          field('number', 'integer', l('Number', 'تعداد'), { required: true, constraints: { minimum: 1, maximum: 10000 } }),
-          select('phase', l('Phase', 'مرحلہ'), [opt('construction', 'Construction', 'تعمیراتی'), opt('operational', 'Operational', 'آپریشنل')], { required: true }),
+          field('bps', 'integer', l('BPS', 'بی پی ایس (گریڈ)'), {
+            required: true,
+            constraints: { minimum: 1, maximum: 22 },
+          }),
+          field('number', 'integer', l('Number', 'تعداد'), {
+            required: true,
+            constraints: { minimum: 1, maximum: 10000 },
+          }),
+          select(
+            'phase',
+            l('Phase', 'مرحلہ'),
+            [opt('construction', 'Construction', 'تعمیراتی'), opt('operational', 'Operational', 'آپریشنل')],
+            { required: true },
+          ),
           select('mode', l('Mode of appointment', 'تقرری کا طریقہ'), [
             opt('regular', 'Regular', 'مستقل'),
             opt('contract', 'Contract', 'کنٹریکٹ'),
@@ -764,12 +1098,18 @@ function additionalSection(): SectionDefinition {
   return section(
     'additional',
     '14',
-    l('Additional projects / decisions required to maximise socio-economic benefits from the proposed project', 'مجوزہ منصوبے سے زیادہ سے زیادہ سماجی و معاشی فوائد کے لیے درکار اضافی منصوبے / فیصلے'),
+    l(
+      'Additional projects / decisions required to maximise socio-economic benefits from the proposed project',
+      'مجوزہ منصوبے سے زیادہ سے زیادہ سماجی و معاشی فوائد کے لیے درکار اضافی منصوبے / فیصلے',
+    ),
     [
       field('items', 'table', l('Additional projects / decisions', 'اضافی منصوبے / فیصلے'), {
         constraints: { maxItems: 50 },
         columns: [
-          field('description', 'text', l('Project / decision required', 'درکار منصوبہ / فیصلہ'), { required: true, constraints: { maxLength: 300 } }),
+          field('description', 'text', l('Project / decision required', 'درکار منصوبہ / فیصلہ'), {
+            required: true,
+            constraints: { maxLength: 300 },
+          }),
           field('agency', 'text', l('Responsible agency', 'ذمہ دار ادارہ'), { constraints: { maxLength: 300 } }),
           field('requiredBy', 'date', l('Required by', 'مطلوبہ تاریخ')),
         ],
@@ -779,7 +1119,10 @@ function additionalSection(): SectionDefinition {
 }
 
 function certificateSection(statement: Localized): SectionDefinition {
-  const sign = (id: string, label: Localized, required = true) => ({ ...signatory(id, label, required), help: SIGNATORY_HELP });
+  const sign = (id: string, label: Localized, required = true) => ({
+    ...signatory(id, label, required),
+    help: SIGNATORY_HELP,
+  });
   return section('certificate', '15', l('Certificate', 'تصدیق نامہ'), [
     pcField('confirmed', 'boolean', statement),
     sign('preparedBy', l('Prepared by', 'تیار کنندہ')),
@@ -794,15 +1137,28 @@ function certificateSection(statement: Localized): SectionDefinition {
 const ref = (path: string) => ({ var: path });
 const isTrue = (path: string) => ({ '==': [ref(path), true] });
 const isFalse = (path: string) => ({ '==': [ref(path), false] });
-const visibleWhen = (target: string, flag: string): RuleDefinition => ({ id: `${kebabPath(target)}-visible`, kind: 'visible', target, when: isTrue(flag) });
-const requiredWhen = (target: string, flag: string, description: string): RuleDefinition => ({ id: `${kebabPath(target)}-required`, kind: 'require', target, when: isTrue(flag), description });
+const visibleWhen = (target: string, flag: string): RuleDefinition => ({
+  id: `${kebabPath(target)}-visible`,
+  kind: 'visible',
+  target,
+  when: isTrue(flag),
+});
+const requiredWhen = (target: string, flag: string, description: string): RuleDefinition => ({
+  id: `${kebabPath(target)}-required`,
+  kind: 'require',
+  target,
+  when: isTrue(flag),
+  description,
+});
 /** "planProvision.subSchemes" → "sub-schemes" (rule ids name the field). */
 const kebabPath = (target: string) => kebab(target.split('.').at(-1)!);
 
 /** Item 10 details required with a foreign-exchange component. */
 const FEC_DETAILS = ['financing.exchangeRate', 'financing.exchangeRateDate', 'financing.fecUsd'];
 
-const subSchemeShare = (status: string) => ({ if: [{ '==': [ref('row.status'), status] }, { dec_add: [ref('row.cost')] }, '0'] });
+const subSchemeShare = (status: string) => ({
+  if: [{ '==': [ref('row.status'), status] }, { dec_add: [ref('row.cost')] }, '0'],
+});
 
 function pc1Rules(e: Pc1Edition): RuleDefinition[] {
   return [
@@ -811,7 +1167,8 @@ function pc1Rules(e: Pc1Edition): RuleDefinition[] {
       kind: 'calculate',
       target: 'planProvision.blockProvision.rows.*.balance',
       value: { dec_sub: [{ dec_sub: [ref('row.totalBlock'), ref('row.committed')] }, ref('row.proposed')] },
-      description: 'Balance = total block provision − amount already committed − amount proposed for this project, for every block (as printed in published PC-Is)',
+      description:
+        'Balance = total block provision − amount already committed − amount proposed for this project, for every block (as printed in published PC-Is)',
     },
     {
       id: 'sub-scheme-committed',
@@ -845,21 +1202,40 @@ function pc1Rules(e: Pc1Edition): RuleDefinition[] {
       id: 'throw-forward',
       kind: 'calculate',
       target: 'planProvision.throwForward',
-      value: { if: [isTrue('planProvision.ongoing'), { dec_sub: [ref(COST_TOTAL), ref('planProvision.expenditureToDate')] }, null] },
+      value: {
+        if: [
+          isTrue('planProvision.ongoing'),
+          { dec_sub: [ref(COST_TOTAL), ref('planProvision.expenditureToDate')] },
+          null,
+        ],
+      },
       description: 'Throw-forward of an ongoing scheme = total capital cost − expenditure to date',
     },
-    ...(['subSchemes', 'committedAmount', 'uncommittedAmount'] as const).map((id) => visibleWhen(`planProvision.${id}`, 'planProvision.umbrella')),
+    ...(['subSchemes', 'committedAmount', 'uncommittedAmount'] as const).map((id) =>
+      visibleWhen(`planProvision.${id}`, 'planProvision.umbrella'),
+    ),
     requiredWhen('planProvision.subSchemes', 'planProvision.umbrella', 'An umbrella PC-I lists its sub-schemes'),
-    ...(['expenditureToDate', 'expenditureAsOf', 'throwForward'] as const).map((id) => visibleWhen(`planProvision.${id}`, 'planProvision.ongoing')),
-    requiredWhen('planProvision.expenditureToDate', 'planProvision.ongoing', 'The PC-I of an ongoing scheme states the expenditure to date'),
-    requiredWhen('planProvision.expenditureAsOf', 'planProvision.ongoing', 'The expenditure to date is stated as of a date'),
+    ...(['expenditureToDate', 'expenditureAsOf', 'throwForward'] as const).map((id) =>
+      visibleWhen(`planProvision.${id}`, 'planProvision.ongoing'),
+    ),
+    requiredWhen(
+      'planProvision.expenditureToDate',
+      'planProvision.ongoing',
+      'The PC-I of an ongoing scheme states the expenditure to date',
+    ),
+    requiredWhen(
+      'planProvision.expenditureAsOf',
+      'planProvision.ongoing',
+      'The expenditure to date is stated as of a date',
+    ),
     ...locationScope('location').rules,
     ...FEC_DETAILS.map((target) => ({
       id: `${kebabPath(target)}-required`,
       kind: 'require' as const,
       target,
       when: { dec_gt: [ref('capitalCost.estimate.totals.fec'), '0'] },
-      description: 'The exchange rate, its date and the FEC in US$ are required when the cost has a foreign-exchange component (item 10)',
+      description:
+        'The exchange rate, its date and the FEC in US$ are required when the cost has a foreign-exchange component (item 10)',
     })),
     {
       id: 'demand-gap',
@@ -868,10 +1244,30 @@ function pc1Rules(e: Pc1Edition): RuleDefinition[] {
       value: { dec_sub: [ref('row.demand'), ref('row.supply')] },
       description: 'Gap = demand − supply, for every year',
     },
-    { id: 'plan-allocation-visible', kind: 'visible', target: 'planProvision.planAllocation', when: isTrue('planProvision.inPlan') },
-    { id: 'plan-allocation-required', kind: 'require', target: 'planProvision.planAllocation', when: isTrue('planProvision.inPlan') },
-    { id: 'plan-reference-visible', kind: 'visible', target: 'planProvision.planReference', when: isTrue('planProvision.inPlan') },
-    { id: 'inclusion-justification-visible', kind: 'visible', target: 'planProvision.inclusionJustification', when: isFalse('planProvision.inPlan') },
+    {
+      id: 'plan-allocation-visible',
+      kind: 'visible',
+      target: 'planProvision.planAllocation',
+      when: isTrue('planProvision.inPlan'),
+    },
+    {
+      id: 'plan-allocation-required',
+      kind: 'require',
+      target: 'planProvision.planAllocation',
+      when: isTrue('planProvision.inPlan'),
+    },
+    {
+      id: 'plan-reference-visible',
+      kind: 'visible',
+      target: 'planProvision.planReference',
+      when: isTrue('planProvision.inPlan'),
+    },
+    {
+      id: 'inclusion-justification-visible',
+      kind: 'visible',
+      target: 'planProvision.inclusionJustification',
+      when: isFalse('planProvision.inPlan'),
+    },
     {
       id: 'inclusion-justification-required',
       kind: 'require',
@@ -879,9 +1275,24 @@ function pc1Rules(e: Pc1Edition): RuleDefinition[] {
       when: isFalse('planProvision.inPlan'),
       description: 'A project outside the plan must say what warrants its inclusion',
     },
-    { id: 'block-provision-visible', kind: 'visible', target: 'planProvision.blockProvision', when: isTrue('planProvision.fromBlockProvision') },
-    { id: 'block-provision-required', kind: 'require', target: 'planProvision.blockProvision', when: isTrue('planProvision.fromBlockProvision') },
-    { id: 'component-responsibility-visible', kind: 'visible', target: 'authorities.componentResponsibility', when: isTrue('authorities.multipleAgencies') },
+    {
+      id: 'block-provision-visible',
+      kind: 'visible',
+      target: 'planProvision.blockProvision',
+      when: isTrue('planProvision.fromBlockProvision'),
+    },
+    {
+      id: 'block-provision-required',
+      kind: 'require',
+      target: 'planProvision.blockProvision',
+      when: isTrue('planProvision.fromBlockProvision'),
+    },
+    {
+      id: 'component-responsibility-visible',
+      kind: 'visible',
+      target: 'authorities.componentResponsibility',
+      when: isTrue('authorities.multipleAgencies'),
+    },
     {
       id: 'component-responsibility-required',
       kind: 'require',
@@ -920,7 +1331,10 @@ function pc1Checks(e: Pc1Edition): CheckDefinition[] {
       left: ref('capitalCost.phasing.totals.total'),
       right: ref(COST_TOTAL),
       pointer: '/capitalCost/phasing/totals/total',
-      message: l('The year-wise phasing must add up to the total capital cost', 'سال وار تقسیم کا میزان کل سرمایہ جاتی لاگت کے برابر ہونا چاہیے'),
+      message: l(
+        'The year-wise phasing must add up to the total capital cost',
+        'سال وار تقسیم کا میزان کل سرمایہ جاتی لاگت کے برابر ہونا چاہیے',
+      ),
     },
     {
       id: 'phasing-local-equals-capital-cost',
@@ -928,7 +1342,10 @@ function pc1Checks(e: Pc1Edition): CheckDefinition[] {
       left: ref('capitalCost.phasing.totals.local'),
       right: ref('capitalCost.estimate.totals.local'),
       pointer: '/capitalCost/phasing/totals/local',
-      message: l('The local component of the phasing must equal that of the capital cost', 'سال وار تقسیم کا مقامی جزو سرمایہ جاتی لاگت کے مقامی جزو کے برابر ہونا چاہیے'),
+      message: l(
+        'The local component of the phasing must equal that of the capital cost',
+        'سال وار تقسیم کا مقامی جزو سرمایہ جاتی لاگت کے مقامی جزو کے برابر ہونا چاہیے',
+      ),
     },
     {
       id: 'phasing-fec-equals-capital-cost',
@@ -947,7 +1364,10 @@ function pc1Checks(e: Pc1Edition): CheckDefinition[] {
       left: ref('financing.plan.totals.total'),
       right: ref(COST_TOTAL),
       pointer: '/financing/plan/totals/total',
-      message: l('The financing plan must add up to the total capital cost', 'مالیاتی منصوبے کا میزان کل سرمایہ جاتی لاگت کے برابر ہونا چاہیے'),
+      message: l(
+        'The financing plan must add up to the total capital cost',
+        'مالیاتی منصوبے کا میزان کل سرمایہ جاتی لاگت کے برابر ہونا چاہیے',
+      ),
     },
     {
       id: 'block-proposed-within-cost',
@@ -967,7 +1387,10 @@ function pc1Checks(e: Pc1Edition): CheckDefinition[] {
       left: ref('capitalCost.contingencyAmount'),
       right: ref(COST_TOTAL),
       pointer: '/capitalCost/contingencyAmount',
-      message: l('Contingencies cannot exceed the total capital cost', 'ہنگامی اخراجات کل سرمایہ جاتی لاگت سے زیادہ نہیں ہو سکتے'),
+      message: l(
+        'Contingencies cannot exceed the total capital cost',
+        'ہنگامی اخراجات کل سرمایہ جاتی لاگت سے زیادہ نہیں ہو سکتے',
+      ),
     },
     ...pc1ScrutinyChecks(e),
     {
@@ -977,7 +1400,10 @@ function pc1Checks(e: Pc1Edition): CheckDefinition[] {
       right: 1,
       when: { '!=': [ref('certificate.confirmed'), null] },
       pointer: '/certificate/confirmed',
-      message: l('The certificate must be confirmed before submission', 'جمع کرانے سے پہلے تصدیق نامے کی توثیق ضروری ہے'),
+      message: l(
+        'The certificate must be confirmed before submission',
+        'جمع کرانے سے پہلے تصدیق نامے کی توثیق ضروری ہے',
+      ),
     },
   ];
 }
@@ -985,7 +1411,7 @@ function pc1Checks(e: Pc1Edition): CheckDefinition[] {
 /** Deviations from the printed proforma common to both editions, with their reasons. */
 const PC1_NOTES_COMMON =
   'Items 1–15 follow the 2005 PC-I as printed (three sector variants). Deviations and their reasons: ' +
-  'The cover page has no printed number (numbered \'0\' here). ' +
+  "The cover page has no printed number (numbered '0' here). " +
   'Cover: the ADP / PSDP serial number (digits) and the computer code (KP prints both as "ADP No. 957/190571") are two ' +
   'fields, and the total cost printed on the cover is kept to be checked against item 7 (practice fields of P&D ' +
   'scrutiny, not printed items). ' +
@@ -1078,33 +1504,57 @@ function pc1Definition(p: Pc1Variant, e: Pc1Edition): FormDefinition {
 
 const MANUAL_URL = 'https://yumpu.com/en/document/view/6998869/manual-for-development-projects-planning-commission/84';
 const PC1_2024_URL = 'https://www.scribd.com/document/812337484/PC-I-revised-2024';
-const INSTRUCTIONS_URLS = ['https://studylib.net/doc/25351851/pc-1-2', 'https://fdocuments.in/document/3-pc-i-social-production-sectors.html'];
+const INSTRUCTIONS_URLS = [
+  'https://studylib.net/doc/25351851/pc-1-2',
+  'https://fdocuments.in/document/3-pc-i-social-production-sectors.html',
+];
 
 const INFRASTRUCTURE: Pc1Variant = {
   variant: 'infrastructure',
   key: 'pc1-infrastructure',
   sectorName: l('Infrastructure', 'بنیادی ڈھانچے کے'),
   document: 'PC-I Form (Infrastructure Sectors), Planning Commission of Pakistan, revised 2005',
-  urls: ['https://docest.com/doc/125352/government-of-pakistan-s13', 'https://id.scribd.com/document/96679126/Pc-i-Infrastructure-proforma-for-Development-Projects', ...INSTRUCTIONS_URLS, MANUAL_URL],
-  notes: 'Item 6 has a free-text sector-specific annex (transport, energy, IT, irrigation … details per the instructions).',
+  urls: [
+    'https://docest.com/doc/125352/government-of-pakistan-s13',
+    'https://id.scribd.com/document/96679126/Pc-i-Infrastructure-proforma-for-Development-Projects',
+    ...INSTRUCTIONS_URLS,
+    MANUAL_URL,
+  ],
+  notes:
+    'Item 6 has a free-text sector-specific annex (transport, energy, IT, irrigation … details per the instructions).',
   subSectors: [
     opt('transport-communication', 'Transport & Communication', 'نقل و حمل اور مواصلات'),
     opt('telecommunication', 'Telecommunication', 'ٹیلی مواصلات'),
     opt('information-technology', 'Information Technology', 'انفارمیشن ٹیکنالوجی'),
     opt('energy', 'Energy (Fuel & Power)', 'توانائی (ایندھن و بجلی)'),
-    opt('housing-buildings-town-planning', 'Housing, Government Buildings & Town Planning', 'رہائش، سرکاری عمارات اور ٹاؤن پلاننگ'),
-    opt('irrigation-drainage-flood-control', 'Irrigation, Drainage & Flood Control', 'آبپاشی، نکاسیٔ آب اور سیلاب سے بچاؤ'),
+    opt(
+      'housing-buildings-town-planning',
+      'Housing, Government Buildings & Town Planning',
+      'رہائش، سرکاری عمارات اور ٹاؤن پلاننگ',
+    ),
+    opt(
+      'irrigation-drainage-flood-control',
+      'Irrigation, Drainage & Flood Control',
+      'آبپاشی، نکاسیٔ آب اور سیلاب سے بچاؤ',
+    ),
   ],
   technologyTransfer: true,
   economicAnalysis: true,
   objectiveExtras: () => [],
   descriptionExtras: () => [
-    longText('sectorSpecifics', l('Sector-specific details (as required by the instructions for the sub-sector)', 'شعبے سے متعلق مخصوص تفصیلات (ذیلی شعبے کی ہدایات کے مطابق)'), {
-      help: l(
-        'E.g. roads: traffic counts, design standards, pavement design; energy: load flow, generation and transmission data; irrigation: command area, water availability.',
-        'مثلاً سڑکیں: ٹریفک شماری، ڈیزائن کے معیارات، سطح کا ڈیزائن؛ توانائی: لوڈ فلو، پیداوار اور ترسیل کے اعداد و شمار؛ آبپاشی: کمانڈ ایریا، پانی کی دستیابی۔',
+    longText(
+      'sectorSpecifics',
+      l(
+        'Sector-specific details (as required by the instructions for the sub-sector)',
+        'شعبے سے متعلق مخصوص تفصیلات (ذیلی شعبے کی ہدایات کے مطابق)',
       ),
-    }),
+      {
+        help: l(
+          'E.g. roads: traffic counts, design standards, pavement design; energy: load flow, generation and transmission data; irrigation: command area, water availability.',
+          'مثلاً سڑکیں: ٹریفک شماری، ڈیزائن کے معیارات، سطح کا ڈیزائن؛ توانائی: لوڈ فلو، پیداوار اور ترسیل کے اعداد و شمار؛ آبپاشی: کمانڈ ایریا، پانی کی دستیابی۔',
+        ),
+      },
+    ),
     field('sectorAnnex', 'attachment', l('Sector-specific annex', 'شعبے سے متعلق ضمیمہ')),
   ],
   extraRules: [],
@@ -1128,33 +1578,51 @@ const PRODUCTION: Pc1Variant = {
   economicAnalysis: true,
   objectiveExtras: () => [],
   descriptionExtras: () => [
-    field('cropYields', 'table', l('Crop area and yields: present and with the project', 'فصلوں کا رقبہ اور پیداوار: موجودہ اور منصوبے کے بعد'), {
-      constraints: { maxItems: 50 },
-      columns: [
-        field('crop', 'text', l('Crop', 'فصل'), { required: true, constraints: { maxLength: 300 } }),
-        field('areaHectares', 'decimal', l('Area (hectares)', 'رقبہ (ہیکٹر)')),
-        field('unit', 'text', l('Yield unit', 'پیداوار کی اکائی'), { constraints: { maxLength: 50 } }),
-        field('presentYield', 'decimal', l('Present yield', 'موجودہ پیداوار'), { required: true }),
-        field('projectedYield', 'decimal', l('Yield with the project', 'منصوبے کے بعد پیداوار'), { required: true }),
-      ],
-    }),
+    field(
+      'cropYields',
+      'table',
+      l('Crop area and yields: present and with the project', 'فصلوں کا رقبہ اور پیداوار: موجودہ اور منصوبے کے بعد'),
+      {
+        constraints: { maxItems: 50 },
+        columns: [
+          field('crop', 'text', l('Crop', 'فصل'), { required: true, constraints: { maxLength: 300 } }),
+          field('areaHectares', 'decimal', l('Area (hectares)', 'رقبہ (ہیکٹر)')),
+          field('unit', 'text', l('Yield unit', 'پیداوار کی اکائی'), { constraints: { maxLength: 50 } }),
+          field('presentYield', 'decimal', l('Present yield', 'موجودہ پیداوار'), { required: true }),
+          field('projectedYield', 'decimal', l('Yield with the project', 'منصوبے کے بعد پیداوار'), { required: true }),
+        ],
+      },
+    ),
     longText('livestock', l('Livestock', 'مویشی')),
     longText('fisheries', l('Fisheries', 'ماہی پروری')),
     longText('forestry', l('Forestry', 'جنگلات')),
-    field('machineryInventory', 'table', l('Inventory of existing and required machinery / vehicles', 'موجودہ اور درکار مشینری / گاڑیوں کی فہرست'), {
-      help: l(
-        'Manual ch.4: proposals for machinery or vehicles must be accompanied by an inventory of those already held.',
-        'مینوئل باب 4: مشینری یا گاڑیوں کی تجاویز کے ساتھ پہلے سے موجود مشینری / گاڑیوں کی فہرست لازمی ہے۔',
-      ),
-      constraints: { maxItems: 100 },
-      columns: [
-        field('item', 'text', l('Machinery / vehicle', 'مشینری / گاڑی'), { required: true, constraints: { maxLength: 300 } }),
-        field('existing', 'integer', l('Existing (number)', 'موجود (تعداد)'), { required: true }),
-        field('required', 'integer', l('Required under the project (number)', 'منصوبے کے تحت درکار (تعداد)'), { required: true }),
-        field('remarks', 'text', l('Remarks', 'کیفیت'), { constraints: { maxLength: 300 } }),
-      ],
-    }),
-    longText('marketing', l('Marketing and processing arrangements for the output', 'پیداوار کی مارکیٹنگ اور پراسیسنگ کے انتظامات')),
+    field(
+      'machineryInventory',
+      'table',
+      l('Inventory of existing and required machinery / vehicles', 'موجودہ اور درکار مشینری / گاڑیوں کی فہرست'),
+      {
+        help: l(
+          'Manual ch.4: proposals for machinery or vehicles must be accompanied by an inventory of those already held.',
+          'مینوئل باب 4: مشینری یا گاڑیوں کی تجاویز کے ساتھ پہلے سے موجود مشینری / گاڑیوں کی فہرست لازمی ہے۔',
+        ),
+        constraints: { maxItems: 100 },
+        columns: [
+          field('item', 'text', l('Machinery / vehicle', 'مشینری / گاڑی'), {
+            required: true,
+            constraints: { maxLength: 300 },
+          }),
+          field('existing', 'integer', l('Existing (number)', 'موجود (تعداد)'), { required: true }),
+          field('required', 'integer', l('Required under the project (number)', 'منصوبے کے تحت درکار (تعداد)'), {
+            required: true,
+          }),
+          field('remarks', 'text', l('Remarks', 'کیفیت'), { constraints: { maxLength: 300 } }),
+        ],
+      },
+    ),
+    longText(
+      'marketing',
+      l('Marketing and processing arrangements for the output', 'پیداوار کی مارکیٹنگ اور پراسیسنگ کے انتظامات'),
+    ),
   ],
   extraRules: [],
 };
@@ -1172,7 +1640,11 @@ const SOCIAL: Pc1Variant = {
     'The Modified PC-1 URL was cited in the domain notes through a proxy (anonyproxies.com).',
   subSectors: [
     opt('education-training-manpower', 'Education, Training & Manpower', 'تعلیم، تربیت اور افرادی قوت'),
-    opt('health-nutrition-population-welfare', 'Health, Nutrition, Family Planning & Social Welfare', 'صحت، غذائیت، خاندانی منصوبہ بندی اور سماجی بہبود'),
+    opt(
+      'health-nutrition-population-welfare',
+      'Health, Nutrition, Family Planning & Social Welfare',
+      'صحت، غذائیت، خاندانی منصوبہ بندی اور سماجی بہبود',
+    ),
     opt('science-technology', 'Science & Technology', 'سائنس و ٹیکنالوجی'),
     opt('water-supply-sewerage', 'Water Supply & Sewerage', 'فراہمیٔ آب اور سیوریج'),
     opt('culture-sports-tourism-youth', 'Culture, Sports, Tourism & Youth', 'ثقافت، کھیل، سیاحت اور امورِ نوجوانان'),
@@ -1183,22 +1655,36 @@ const SOCIAL: Pc1Variant = {
   technologyTransfer: false,
   economicAnalysis: false,
   objectiveExtras: () => [
-    longText('genderAlignment', l('Gender and MDG / SDG alignment', 'صنفی پہلو اور ملینیم / پائیدار ترقیاتی اہداف سے ہم آہنگی'), {
-      required: true,
-      locked: true,
-      help: l('How the project serves women and girls and which development goals it advances.', 'منصوبہ خواتین اور لڑکیوں کو کیسے فائدہ دیتا ہے اور کن ترقیاتی اہداف کو آگے بڑھاتا ہے۔'),
-    }),
+    longText(
+      'genderAlignment',
+      l('Gender and MDG / SDG alignment', 'صنفی پہلو اور ملینیم / پائیدار ترقیاتی اہداف سے ہم آہنگی'),
+      {
+        required: true,
+        locked: true,
+        help: l(
+          'How the project serves women and girls and which development goals it advances.',
+          'منصوبہ خواتین اور لڑکیوں کو کیسے فائدہ دیتا ہے اور کن ترقیاتی اہداف کو آگے بڑھاتا ہے۔',
+        ),
+      },
+    ),
   ],
   descriptionExtras: () => [
     pcField('beneficiariesMale', 'integer', l('Beneficiaries: male', 'مستفیدین: مرد')),
     pcField('beneficiariesFemale', 'integer', l('Beneficiaries: female', 'مستفیدین: خواتین')),
     field('beneficiariesTotal', 'integer', l('Beneficiaries: total', 'مستفیدین: کل')),
     longText('targetGroup', l('Target group and catchment', 'ہدف گروہ اور دائرۂ خدمت')),
-    longText('facilities', l('Facilities for male and female beneficiaries', 'مرد اور خواتین مستفیدین کے لیے سہولیات'), {
-      required: true,
-      locked: true,
-      help: l('Separate facilities for women and girls (e.g. toilets, boundary walls, female staff).', 'خواتین اور لڑکیوں کے لیے الگ سہولیات (مثلاً بیت الخلاء، چار دیواری، خواتین عملہ)۔'),
-    }),
+    longText(
+      'facilities',
+      l('Facilities for male and female beneficiaries', 'مرد اور خواتین مستفیدین کے لیے سہولیات'),
+      {
+        required: true,
+        locked: true,
+        help: l(
+          'Separate facilities for women and girls (e.g. toilets, boundary walls, female staff).',
+          'خواتین اور لڑکیوں کے لیے الگ سہولیات (مثلاً بیت الخلاء، چار دیواری، خواتین عملہ)۔',
+        ),
+      },
+    ),
   ],
   extraRules: [
     {
@@ -1222,41 +1708,83 @@ export const pc1Social2005: FormDefinition = pc1Definition(SOCIAL, '2005');
 // --- PC-I for Revised Projects (2017) --------------------------------------------------------
 
 /** A local/FEC table whose row-total rule id names its section too (two sections reuse table ids). */
-function revisedLocalForeign(sectionId: string, id: string, ruleId: string, label: Localized, leading: FieldDefinition[], extras: Omit<FieldDefinition, 'id' | 'type' | 'label'>) {
+function revisedLocalForeign(
+  sectionId: string,
+  id: string,
+  ruleId: string,
+  label: Localized,
+  leading: FieldDefinition[],
+  extras: Omit<FieldDefinition, 'id' | 'type' | 'label'>,
+) {
   const t = localForeignTable({ section: sectionId, id }, label, leading, extras);
   return { field: t.field, rules: t.rules.map((r) => ({ ...r, id: ruleId })) };
 }
 
-const sourceColumn = () => select('source', l('Source of financing', 'مالی وسائل کا ذریعہ'), { master: 'funding-sources' }, { required: true });
+const sourceColumn = () =>
+  select('source', l('Source of financing', 'مالی وسائل کا ذریعہ'), { master: 'funding-sources' }, { required: true });
 
-const originalCost = revisedLocalForeign('capitalCost', 'original', 'cost-original-row-total', l('(i) Original (approved) cost (Rs million)', '(i) اصل (منظور شدہ) لاگت (ملین روپے)'), [itemColumn()], {
-  required: true,
-  locked: true,
-  help: l('Item-wise, as in the approved PC-I.', 'مد وار، منظور شدہ پی سی ون کے مطابق۔'),
-});
-const revisedCost = revisedLocalForeign('capitalCost', 'revised', 'cost-revised-row-total', l('(ii) Revised (proposed) cost (Rs million)', '(ii) نظرِ ثانی شدہ (مجوزہ) لاگت (ملین روپے)'), [itemColumn()], {
-  required: true,
-  locked: true,
-});
-const originalFinancing = revisedLocalForeign('financing', 'original', 'financing-original-row-total', l('Original (approved) financing (Rs million)', 'اصل (منظور شدہ) مالی وسائل (ملین روپے)'), [sourceColumn()], {
-  required: true,
-  locked: true,
-});
-const revisedFinancing = revisedLocalForeign('financing', 'revised', 'financing-revised-row-total', l('Revised (proposed) financing (Rs million)', 'نظرِ ثانی شدہ (مجوزہ) مالی وسائل (ملین روپے)'), [sourceColumn()], {
-  required: true,
-  locked: true,
-});
+const originalCost = revisedLocalForeign(
+  'capitalCost',
+  'original',
+  'cost-original-row-total',
+  l('(i) Original (approved) cost (Rs million)', '(i) اصل (منظور شدہ) لاگت (ملین روپے)'),
+  [itemColumn()],
+  {
+    required: true,
+    locked: true,
+    help: l('Item-wise, as in the approved PC-I.', 'مد وار، منظور شدہ پی سی ون کے مطابق۔'),
+  },
+);
+const revisedCost = revisedLocalForeign(
+  'capitalCost',
+  'revised',
+  'cost-revised-row-total',
+  l('(ii) Revised (proposed) cost (Rs million)', '(ii) نظرِ ثانی شدہ (مجوزہ) لاگت (ملین روپے)'),
+  [itemColumn()],
+  {
+    required: true,
+    locked: true,
+  },
+);
+const originalFinancing = revisedLocalForeign(
+  'financing',
+  'original',
+  'financing-original-row-total',
+  l('Original (approved) financing (Rs million)', 'اصل (منظور شدہ) مالی وسائل (ملین روپے)'),
+  [sourceColumn()],
+  {
+    required: true,
+    locked: true,
+  },
+);
+const revisedFinancing = revisedLocalForeign(
+  'financing',
+  'revised',
+  'financing-revised-row-total',
+  l('Revised (proposed) financing (Rs million)', 'نظرِ ثانی شدہ (مجوزہ) مالی وسائل (ملین روپے)'),
+  [sourceColumn()],
+  {
+    required: true,
+    locked: true,
+  },
+);
 
-const COST_CHANGE = { dec_pct_change: [ref('capitalCost.original.totals.total'), ref('capitalCost.revised.totals.total')] };
+const COST_CHANGE = {
+  dec_pct_change: [ref('capitalCost.original.totals.total'), ref('capitalCost.revised.totals.total')],
+};
 
 /** The revised PC-I's newest base version (1.0.0 is frozen in ./released). */
 export const pc1Revised: FormDefinition = {
   key: 'pc1-revised',
   version: '1.1.0',
   family: 'PC-I-revised',
-  title: l('PC-I: Proforma for preparation of projects (for revised projects)', 'پی سی ون: منصوبوں کی تیاری کا پروفارما (نظرِ ثانی شدہ منصوبوں کے لیے)'),
+  title: l(
+    'PC-I: Proforma for preparation of projects (for revised projects)',
+    'پی سی ون: منصوبوں کی تیاری کا پروفارما (نظرِ ثانی شدہ منصوبوں کے لیے)',
+  ),
   source: {
-    document: 'PC-I Proforma for Preparation of Projects (For Revised Projects), Ministry of Planning, Development & Reform, 2017 format',
+    document:
+      'PC-I Proforma for Preparation of Projects (For Revised Projects), Ministry of Planning, Development & Reform, 2017 format',
     urls: [
       'https://ar.scribd.com/document/408664774/Federal-Manual-for-Development-Projects',
       'https://yumpu.com/en/document/view/6998869/manual-for-development-projects-planning-commission/25',
@@ -1279,39 +1807,92 @@ export const pc1Revised: FormDefinition = {
       '0',
       l('Cover page and approved PC-I', 'سرورق اور منظور شدہ پی سی ون'),
       [
-        field('parentDocumentId', 'text', l('Approved PC-I being revised (document id)', 'زیرِ نظرِ ثانی منظور شدہ پی سی ون (دستاویز کی شناخت)'), {
-          required: true,
-          locked: true,
-          constraints: { maxLength: 36, pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' },
-          help: l('The approved PC-I this revision belongs to; the revised document is part of the original PC-I.', 'وہ منظور شدہ پی سی ون جس کی یہ نظرِ ثانی ہے؛ نظرِ ثانی شدہ دستاویز اصل پی سی ون کا حصہ ہے۔'),
-        }),
-        shortText('parentVersion', l('Version of the approved PC-I (form version / revision)', 'منظور شدہ پی سی ون کا ورژن (فارم ورژن / نظرِ ثانی)')),
-        select('approvalForum', l('Forum that approved the PC-I', 'پی سی ون منظور کرنے والا فورم'), { master: 'approval-forums' }, { required: true, locked: true }),
+        field(
+          'parentDocumentId',
+          'text',
+          l('Approved PC-I being revised (document id)', 'زیرِ نظرِ ثانی منظور شدہ پی سی ون (دستاویز کی شناخت)'),
+          {
+            required: true,
+            locked: true,
+            constraints: {
+              maxLength: 36,
+              pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+            },
+            help: l(
+              'The approved PC-I this revision belongs to; the revised document is part of the original PC-I.',
+              'وہ منظور شدہ پی سی ون جس کی یہ نظرِ ثانی ہے؛ نظرِ ثانی شدہ دستاویز اصل پی سی ون کا حصہ ہے۔',
+            ),
+          },
+        ),
+        shortText(
+          'parentVersion',
+          l(
+            'Version of the approved PC-I (form version / revision)',
+            'منظور شدہ پی سی ون کا ورژن (فارم ورژن / نظرِ ثانی)',
+          ),
+        ),
+        select(
+          'approvalForum',
+          l('Forum that approved the PC-I', 'پی سی ون منظور کرنے والا فورم'),
+          { master: 'approval-forums' },
+          { required: true, locked: true },
+        ),
         pcField('approvalDate', 'date', l('Date of approval of the PC-I', 'پی سی ون کی منظوری کی تاریخ')),
         pcField('revisionNumber', 'integer', l('Revision number', 'نظرِ ثانی نمبر'), {
           constraints: { minimum: 1, maximum: 20 },
           help: l('1 for the first revision, 2 for the second …', 'پہلی نظرِ ثانی کے لیے 1، دوسری کے لیے 2 …'),
         }),
-        shortText('projectCode', l('Project code (allocated by the Planning Commission / P&D)', 'منصوبے کا کوڈ (پلاننگ کمیشن / محکمہ منصوبہ بندی و ترقیات کی جانب سے)')),
+        shortText(
+          'projectCode',
+          l(
+            'Project code (allocated by the Planning Commission / P&D)',
+            'منصوبے کا کوڈ (پلاننگ کمیشن / محکمہ منصوبہ بندی و ترقیات کی جانب سے)',
+          ),
+        ),
         select('sector', l('Sector', 'شعبہ'), { master: 'sectors' }, { required: true, locked: true }),
         select('subSector', l('Sub-sector', 'ذیلی شعبہ'), { master: 'sub-sectors' }),
-        pcField('preparationDate', 'date', l('Date of preparation of the revised PC-I', 'نظرِ ثانی شدہ پی سی ون کی تاریخِ تیاری')),
+        pcField(
+          'preparationDate',
+          'date',
+          l('Date of preparation of the revised PC-I', 'نظرِ ثانی شدہ پی سی ون کی تاریخِ تیاری'),
+        ),
         ...adpIdentityFields(),
         field('adpYear', 'fiscalYear', l('ADP / PSDP year', 'اے ڈی پی / پی ایس ڈی پی کا سال')),
-        select('sponsoringDepartment', l('Sponsoring department', 'سرپرست محکمہ'), { master: 'departments' }, { required: true, locked: true }),
+        select(
+          'sponsoringDepartment',
+          l('Sponsoring department', 'سرپرست محکمہ'),
+          { master: 'departments' },
+          { required: true, locked: true },
+        ),
       ],
-      l('Government of Pakistan, Planning Commission: PC-I (revised projects). The revised project document is part of the original PC-I.', 'حکومتِ پاکستان، پلاننگ کمیشن: پی سی ون (نظرِ ثانی شدہ منصوبے)۔ نظرِ ثانی شدہ دستاویز اصل پی سی ون کا حصہ ہے۔'),
+      l(
+        'Government of Pakistan, Planning Commission: PC-I (revised projects). The revised project document is part of the original PC-I.',
+        'حکومتِ پاکستان، پلاننگ کمیشن: پی سی ون (نظرِ ثانی شدہ منصوبے)۔ نظرِ ثانی شدہ دستاویز اصل پی سی ون کا حصہ ہے۔',
+      ),
     ),
     section('name', '1', l('Project title', 'منصوبے کا عنوان'), [
       pcField('title', 'text', l('Project title', 'منصوبے کا عنوان'), { constraints: { maxLength: 300 } }),
-      shortText('originalTitle', l('Title in the approved PC-I (if changed)', 'منظور شدہ پی سی ون میں عنوان (اگر تبدیل ہوا ہو)')),
+      shortText(
+        'originalTitle',
+        l('Title in the approved PC-I (if changed)', 'منظور شدہ پی سی ون میں عنوان (اگر تبدیل ہوا ہو)'),
+      ),
     ]),
     section(
       'location',
       '2',
       l('Location', 'محلِ وقوع'),
-      [select('province', l('Province / region', 'صوبہ / علاقہ'), PROVINCES, { required: true, locked: true, fixedOptions: true }), ...locationFields()],
-      l('Tehsil/taluka, city, district and province; attach a map clearly showing the project location and give GPS coordinates.', 'تحصیل، شہر، ضلع اور صوبہ؛ منصوبے کے مقام کی واضح نشاندہی والا نقشہ منسلک کریں اور جی پی ایس کوآرڈینیٹس دیں۔'),
+      [
+        select('province', l('Province / region', 'صوبہ / علاقہ'), PROVINCES, {
+          required: true,
+          locked: true,
+          fixedOptions: true,
+        }),
+        ...locationFields(),
+      ],
+      l(
+        'Tehsil/taluka, city, district and province; attach a map clearly showing the project location and give GPS coordinates.',
+        'تحصیل، شہر، ضلع اور صوبہ؛ منصوبے کے مقام کی واضح نشاندہی والا نقشہ منسلک کریں اور جی پی ایس کوآرڈینیٹس دیں۔',
+      ),
     ),
     section('authorities', '3', l('Authorities responsible for', 'ذمہ دار ادارے'), authorityFields()),
     section('objectives', '4', l('Project objectives', 'منصوبے کے مقاصد'), [
@@ -1319,17 +1900,43 @@ export const pc1Revised: FormDefinition = {
         required: true,
         locked: true,
         constraints: { minItems: 1, maxItems: 20 },
-        columns: [field('objective', 'text', l('Objective', 'مقصد'), { required: true, constraints: { maxLength: 300 } })],
+        columns: [
+          field('objective', 'text', l('Objective', 'مقصد'), { required: true, constraints: { maxLength: 300 } }),
+        ],
       }),
-      pcField('objectivesChanged', 'boolean', l('Have the objectives changed from the approved PC-I?', 'کیا مقاصد منظور شدہ پی سی ون سے تبدیل ہوئے ہیں؟')),
+      pcField(
+        'objectivesChanged',
+        'boolean',
+        l('Have the objectives changed from the approved PC-I?', 'کیا مقاصد منظور شدہ پی سی ون سے تبدیل ہوئے ہیں؟'),
+      ),
       longText('objectivesChange', l('Changes in objectives and reasons', 'مقاصد میں تبدیلیاں اور وجوہات')),
     ]),
-    section('description', '5', l('Description, justification and technical parameters of the project', 'منصوبے کی تفصیل، جواز اور تکنیکی پیمانے'), [
-      longText('description', l('Description, justification and technical parameters', 'تفصیل، جواز اور تکنیکی پیمانے'), { required: true, locked: true }),
-      longText('scopeChanges', l('Changes in scope compared with the approved PC-I', 'منظور شدہ پی سی ون کے مقابلے میں دائرۂ کار میں تبدیلیاں')),
-    ]),
+    section(
+      'description',
+      '5',
+      l(
+        'Description, justification and technical parameters of the project',
+        'منصوبے کی تفصیل، جواز اور تکنیکی پیمانے',
+      ),
+      [
+        longText(
+          'description',
+          l('Description, justification and technical parameters', 'تفصیل، جواز اور تکنیکی پیمانے'),
+          { required: true, locked: true },
+        ),
+        longText(
+          'scopeChanges',
+          l(
+            'Changes in scope compared with the approved PC-I',
+            'منظور شدہ پی سی ون کے مقابلے میں دائرۂ کار میں تبدیلیاں',
+          ),
+        ),
+      ],
+    ),
     section('implementationPeriod', '6', l('Implementation period', 'مدتِ عمل درآمد'), [
-      pcField('durationMonths', 'integer', l('Implementation period (months)', 'مدتِ عمل درآمد (مہینے)'), { constraints: { minimum: 1, maximum: 240 } }),
+      pcField('durationMonths', 'integer', l('Implementation period (months)', 'مدتِ عمل درآمد (مہینے)'), {
+        constraints: { minimum: 1, maximum: 240 },
+      }),
       pcField('commencementDate', 'date', l('(i) Planned commencement date', '(i) آغاز کی منصوبہ بند تاریخ')),
       pcField('completionDate', 'date', l('(ii) Planned completion date', '(ii) تکمیل کی منصوبہ بند تاریخ')),
     ]),
@@ -1341,11 +1948,18 @@ export const pc1Revised: FormDefinition = {
         select(
           'conductedBy',
           l('(i) Feasibility study conducted', '(i) فزیبلٹی اسٹڈی کس نے کی'),
-          [opt('in-house', 'In house', 'ادارے نے خود'), opt('outsourced', 'Outsourced', 'بیرونی ماہرین سے'), opt('not-conducted', 'Not conducted', 'نہیں کی گئی')],
+          [
+            opt('in-house', 'In house', 'ادارے نے خود'),
+            opt('outsourced', 'Outsourced', 'بیرونی ماہرین سے'),
+            opt('not-conducted', 'Not conducted', 'نہیں کی گئی'),
+          ],
           { required: true, locked: true },
         ),
         shortText('consultant', l('Consultant (if outsourced)', 'مشیر (اگر بیرونی ماہرین سے کروائی گئی)')),
-        longText('conclusions', l('(ii) Conclusions / recommendations of the feasibility study', '(ii) فزیبلٹی اسٹڈی کے نتائج / سفارشات')),
+        longText(
+          'conclusions',
+          l('(ii) Conclusions / recommendations of the feasibility study', '(ii) فزیبلٹی اسٹڈی کے نتائج / سفارشات'),
+        ),
         field('studyCopy', 'attachment', l('Copy of the feasibility study', 'فزیبلٹی اسٹڈی کی نقل')),
       ],
       l('Please attach a copy of the feasibility study.', 'براہِ کرم فزیبلٹی اسٹڈی کی نقل منسلک کریں۔'),
@@ -1353,65 +1967,114 @@ export const pc1Revised: FormDefinition = {
     section('capitalCost', '8', l('Cost estimates', 'لاگت کے تخمینے'), [
       originalCost.field,
       revisedCost.field,
-      field('changePct', 'decimal', l('Change in cost (%)', 'لاگت میں تبدیلی (فیصد)'), { constraints: { allowNegative: true, scale: 2 } }),
-      pcField('estimateDate', 'date', l('Date of the revised estimate', 'نظرِ ثانی شدہ تخمینے کی تاریخ')),
-      longText('basisOfRevision', l('(iii) Basis of revised cost estimates and reasons for revision', '(iii) نظرِ ثانی شدہ تخمینوں کی بنیاد اور نظرِ ثانی کی وجوہات'), {
-        help: l('Required when the revised cost exceeds the approved cost by more than 15 %.', 'اگر نظرِ ثانی شدہ لاگت منظور شدہ لاگت سے 15 فیصد سے زیادہ ہو تو لازمی۔'),
+      field('changePct', 'decimal', l('Change in cost (%)', 'لاگت میں تبدیلی (فیصد)'), {
+        constraints: { allowNegative: true, scale: 2 },
       }),
+      pcField('estimateDate', 'date', l('Date of the revised estimate', 'نظرِ ثانی شدہ تخمینے کی تاریخ')),
+      longText(
+        'basisOfRevision',
+        l(
+          '(iii) Basis of revised cost estimates and reasons for revision',
+          '(iii) نظرِ ثانی شدہ تخمینوں کی بنیاد اور نظرِ ثانی کی وجوہات',
+        ),
+        {
+          help: l(
+            'Required when the revised cost exceeds the approved cost by more than 15 %.',
+            'اگر نظرِ ثانی شدہ لاگت منظور شدہ لاگت سے 15 فیصد سے زیادہ ہو تو لازمی۔',
+          ),
+        },
+      ),
     ]),
     section('unitCost', '9', l('Unit cost', 'فی اکائی لاگت'), [
       pcField('unit', 'text', l('Unit of output', 'حاصل کی اکائی'), { constraints: { maxLength: 300 } }),
       pcField('original', 'money', l('(i) Original unit cost (Rs million)', '(i) اصل فی اکائی لاگت (ملین روپے)')),
       pcField('originalYear', 'fiscalYear', l('(i) Year of the original unit cost', '(i) اصل فی اکائی لاگت کا سال')),
-      pcField('revised', 'money', l('(ii) Revised unit cost (Rs million)', '(ii) نظرِ ثانی شدہ فی اکائی لاگت (ملین روپے)')),
-      pcField('revisedYear', 'fiscalYear', l('(ii) Year of the revised unit cost', '(ii) نظرِ ثانی شدہ فی اکائی لاگت کا سال')),
+      pcField(
+        'revised',
+        'money',
+        l('(ii) Revised unit cost (Rs million)', '(ii) نظرِ ثانی شدہ فی اکائی لاگت (ملین روپے)'),
+      ),
+      pcField(
+        'revisedYear',
+        'fiscalYear',
+        l('(ii) Year of the revised unit cost', '(ii) نظرِ ثانی شدہ فی اکائی لاگت کا سال'),
+      ),
     ]),
-    section('comparison', '10', l('Comparison of unit cost with similar projects in the sector', 'شعبے کے اسی نوعیت کے منصوبوں سے فی اکائی لاگت کا موازنہ'), [
-      field('similarProjects', 'table', l('Similar projects', 'اسی نوعیت کے منصوبے'), {
-        constraints: { maxItems: 20 },
-        columns: [
-          field('project', 'text', l('Project', 'منصوبہ'), { required: true, constraints: { maxLength: 300 } }),
-          field('year', 'fiscalYear', l('Year', 'سال')),
-          money('unitCost', l('Unit cost (Rs million)', 'فی اکائی لاگت (ملین روپے)'), { required: true }),
-          field('remarks', 'text', l('Remarks', 'کیفیت'), { constraints: { maxLength: 300 } }),
-        ],
-      }),
-      longText('justification', l('Reasons / justification for variation', 'فرق کی وجوہات / جواز'), { required: true, locked: true }),
-    ]),
+    section(
+      'comparison',
+      '10',
+      l(
+        'Comparison of unit cost with similar projects in the sector',
+        'شعبے کے اسی نوعیت کے منصوبوں سے فی اکائی لاگت کا موازنہ',
+      ),
+      [
+        field('similarProjects', 'table', l('Similar projects', 'اسی نوعیت کے منصوبے'), {
+          constraints: { maxItems: 20 },
+          columns: [
+            field('project', 'text', l('Project', 'منصوبہ'), { required: true, constraints: { maxLength: 300 } }),
+            field('year', 'fiscalYear', l('Year', 'سال')),
+            money('unitCost', l('Unit cost (Rs million)', 'فی اکائی لاگت (ملین روپے)'), { required: true }),
+            field('remarks', 'text', l('Remarks', 'کیفیت'), { constraints: { maxLength: 300 } }),
+          ],
+        }),
+        longText('justification', l('Reasons / justification for variation', 'فرق کی وجوہات / جواز'), {
+          required: true,
+          locked: true,
+        }),
+      ],
+    ),
     section('financing', '11', l('Source of financing', 'مالی وسائل کا ذریعہ'), [
       pcField('changed', 'boolean', l('Has the source of financing changed?', 'کیا مالی وسائل کا ذریعہ تبدیل ہوا ہے؟')),
       originalFinancing.field,
       revisedFinancing.field,
-      field('exchangeRate', 'decimal', l('Exchange rate (Rs per US$)', 'شرحِ مبادلہ (روپے فی امریکی ڈالر)'), { constraints: { minimum: '1', scale: 4 } }),
-    ]),
-    section('period', '12', l('Implementation period (months)', 'مدتِ عمل درآمد (مہینے)'), [
-      pcField('originalMonths', 'integer', l('(i) Original (approved)', '(i) اصل (منظور شدہ)'), { constraints: { minimum: 1, maximum: 240 } }),
-      pcField('revisedMonths', 'integer', l('(ii) Revised (proposed)', '(ii) نظرِ ثانی شدہ (مجوزہ)'), { constraints: { minimum: 1, maximum: 240 } }),
-      field('originalCompletion', 'date', l('Completion date in the approved PC-I', 'منظور شدہ پی سی ون میں تکمیل کی تاریخ')),
-      longText('extensionReasons', l('Reasons for extension of the period', 'مدت میں توسیع کی وجوہات')),
-    ]),
-    section('phasing', '13', l('Financial phasing (expenditure incurred / to be incurred)', 'مالی مرحلہ بندی (خرچ شدہ / متوقع اخراجات)'), [
-      field('schedule', 'table', l('Financial phasing (Rs million)', 'مالی مرحلہ بندی (ملین روپے)'), {
-        required: true,
-        locked: true,
-        constraints: { minItems: 1, maxItems: 40 },
-        help: l(
-          'The approved PC-I column adds up to the original cost and the revised column to the revised cost.',
-          'منظور شدہ پی سی ون کالم کا میزان اصل لاگت اور نظرِ ثانی شدہ کالم کا میزان نظرِ ثانی شدہ لاگت کے برابر ہو۔',
-        ),
-        columns: [
-          fiscalYearColumn(),
-          money('approvedPc1', l('Approved PC-I', 'منظور شدہ پی سی ون')),
-          money('allocation', l('PSDP / ADP allocation', 'پی ایس ڈی پی / اے ڈی پی میں مختص رقم')),
-          money('releases', l('Releases', 'اجراء')),
-          money('expenditure', l('Expenditure incurred / to be incurred', 'خرچ شدہ / متوقع اخراجات'), {
-            help: l('Actual expenditure for past years; expected expenditure for the current and future years.', 'گزشتہ برسوں کے اصل اخراجات؛ رواں اور آئندہ برسوں کے متوقع اخراجات۔'),
-          }),
-          money('revised', l('Revised', 'نظرِ ثانی شدہ'), { required: true }),
-        ],
-        totals: ['approvedPc1', 'allocation', 'releases', 'expenditure', 'revised'],
+      field('exchangeRate', 'decimal', l('Exchange rate (Rs per US$)', 'شرحِ مبادلہ (روپے فی امریکی ڈالر)'), {
+        constraints: { minimum: '1', scale: 4 },
       }),
     ]),
+    section('period', '12', l('Implementation period (months)', 'مدتِ عمل درآمد (مہینے)'), [
+      pcField('originalMonths', 'integer', l('(i) Original (approved)', '(i) اصل (منظور شدہ)'), {
+        constraints: { minimum: 1, maximum: 240 },
+      }),
+      pcField('revisedMonths', 'integer', l('(ii) Revised (proposed)', '(ii) نظرِ ثانی شدہ (مجوزہ)'), {
+        constraints: { minimum: 1, maximum: 240 },
+      }),
+      field(
+        'originalCompletion',
+        'date',
+        l('Completion date in the approved PC-I', 'منظور شدہ پی سی ون میں تکمیل کی تاریخ'),
+      ),
+      longText('extensionReasons', l('Reasons for extension of the period', 'مدت میں توسیع کی وجوہات')),
+    ]),
+    section(
+      'phasing',
+      '13',
+      l('Financial phasing (expenditure incurred / to be incurred)', 'مالی مرحلہ بندی (خرچ شدہ / متوقع اخراجات)'),
+      [
+        field('schedule', 'table', l('Financial phasing (Rs million)', 'مالی مرحلہ بندی (ملین روپے)'), {
+          required: true,
+          locked: true,
+          constraints: { minItems: 1, maxItems: 40 },
+          help: l(
+            'The approved PC-I column adds up to the original cost and the revised column to the revised cost.',
+            'منظور شدہ پی سی ون کالم کا میزان اصل لاگت اور نظرِ ثانی شدہ کالم کا میزان نظرِ ثانی شدہ لاگت کے برابر ہو۔',
+          ),
+          columns: [
+            fiscalYearColumn(),
+            money('approvedPc1', l('Approved PC-I', 'منظور شدہ پی سی ون')),
+            money('allocation', l('PSDP / ADP allocation', 'پی ایس ڈی پی / اے ڈی پی میں مختص رقم')),
+            money('releases', l('Releases', 'اجراء')),
+            money('expenditure', l('Expenditure incurred / to be incurred', 'خرچ شدہ / متوقع اخراجات'), {
+              help: l(
+                'Actual expenditure for past years; expected expenditure for the current and future years.',
+                'گزشتہ برسوں کے اصل اخراجات؛ رواں اور آئندہ برسوں کے متوقع اخراجات۔',
+              ),
+            }),
+            money('revised', l('Revised', 'نظرِ ثانی شدہ'), { required: true }),
+          ],
+          totals: ['approvedPc1', 'allocation', 'releases', 'expenditure', 'revised'],
+        }),
+      ],
+    ),
     section('progress', '14', l('Physical progress to date', 'اب تک کی طبعی پیش رفت'), [
       field('items', 'table', l('Item-wise physical progress', 'مد وار طبعی پیش رفت'), {
         constraints: { maxItems: ROW_LIMIT },
@@ -1423,7 +2086,9 @@ export const pc1Revised: FormDefinition = {
           field('achieved', 'decimal', l('Achieved to date', 'اب تک حاصل شدہ')),
         ],
       }),
-      field('physicalProgressPct', 'decimal', l('Overall physical progress (%)', 'مجموعی طبعی پیش رفت (فیصد)'), { constraints: { maximum: '100', scale: 2 } }),
+      field('physicalProgressPct', 'decimal', l('Overall physical progress (%)', 'مجموعی طبعی پیش رفت (فیصد)'), {
+        constraints: { maximum: '100', scale: 2 },
+      }),
     ]),
     certificateSection(
       l(
@@ -1455,7 +2120,12 @@ export const pc1Revised: FormDefinition = {
       id: 'feasibility-copy-required',
       kind: 'require',
       target: 'feasibility.studyCopy',
-      when: { and: [{ dec_gte: [ref('capitalCost.revised.totals.total'), '300'] }, { '!=': [ref('feasibility.conductedBy'), 'not-conducted'] }] },
+      when: {
+        and: [
+          { dec_gte: [ref('capitalCost.revised.totals.total'), '300'] },
+          { '!=': [ref('feasibility.conductedBy'), 'not-conducted'] },
+        ],
+      },
       description: 'Attach the feasibility study for projects costing Rs 300 million and above',
     },
     {
@@ -1464,9 +2134,24 @@ export const pc1Revised: FormDefinition = {
       target: 'feasibility.conclusions',
       when: { in: [ref('feasibility.conductedBy'), ['in-house', 'outsourced']] },
     },
-    { id: 'consultant-visible', kind: 'visible', target: 'feasibility.consultant', when: { '==': [ref('feasibility.conductedBy'), 'outsourced'] } },
-    { id: 'objectives-change-visible', kind: 'visible', target: 'objectives.objectivesChange', when: isTrue('objectives.objectivesChanged') },
-    { id: 'objectives-change-required', kind: 'require', target: 'objectives.objectivesChange', when: isTrue('objectives.objectivesChanged') },
+    {
+      id: 'consultant-visible',
+      kind: 'visible',
+      target: 'feasibility.consultant',
+      when: { '==': [ref('feasibility.conductedBy'), 'outsourced'] },
+    },
+    {
+      id: 'objectives-change-visible',
+      kind: 'visible',
+      target: 'objectives.objectivesChange',
+      when: isTrue('objectives.objectivesChanged'),
+    },
+    {
+      id: 'objectives-change-required',
+      kind: 'require',
+      target: 'objectives.objectivesChange',
+      when: isTrue('objectives.objectivesChanged'),
+    },
     {
       id: 'exchange-rate-required',
       kind: 'require',
@@ -1489,7 +2174,10 @@ export const pc1Revised: FormDefinition = {
       left: ref('financing.revised.totals.total'),
       right: ref('capitalCost.revised.totals.total'),
       pointer: '/financing/revised/totals/total',
-      message: l('The revised financing must add up to the revised cost', 'نظرِ ثانی شدہ مالی وسائل کا میزان نظرِ ثانی شدہ لاگت کے برابر ہونا چاہیے'),
+      message: l(
+        'The revised financing must add up to the revised cost',
+        'نظرِ ثانی شدہ مالی وسائل کا میزان نظرِ ثانی شدہ لاگت کے برابر ہونا چاہیے',
+      ),
     },
     {
       id: 'original-financing-equals-original-cost',
@@ -1497,7 +2185,10 @@ export const pc1Revised: FormDefinition = {
       left: ref('financing.original.totals.total'),
       right: ref('capitalCost.original.totals.total'),
       pointer: '/financing/original/totals/total',
-      message: l('The original financing must add up to the original (approved) cost', 'اصل مالی وسائل کا میزان اصل (منظور شدہ) لاگت کے برابر ہونا چاہیے'),
+      message: l(
+        'The original financing must add up to the original (approved) cost',
+        'اصل مالی وسائل کا میزان اصل (منظور شدہ) لاگت کے برابر ہونا چاہیے',
+      ),
     },
     {
       id: 'phasing-equals-revised-cost',
@@ -1505,7 +2196,10 @@ export const pc1Revised: FormDefinition = {
       left: ref('phasing.schedule.totals.revised'),
       right: ref('capitalCost.revised.totals.total'),
       pointer: '/phasing/schedule/totals/revised',
-      message: l('The revised phasing must add up to the revised cost', 'نظرِ ثانی شدہ مرحلہ بندی کا میزان نظرِ ثانی شدہ لاگت کے برابر ہونا چاہیے'),
+      message: l(
+        'The revised phasing must add up to the revised cost',
+        'نظرِ ثانی شدہ مرحلہ بندی کا میزان نظرِ ثانی شدہ لاگت کے برابر ہونا چاہیے',
+      ),
     },
     {
       id: 'phasing-equals-original-cost',
@@ -1513,7 +2207,10 @@ export const pc1Revised: FormDefinition = {
       left: ref('phasing.schedule.totals.approvedPc1'),
       right: ref('capitalCost.original.totals.total'),
       pointer: '/phasing/schedule/totals/approvedPc1',
-      message: l('The approved PC-I phasing must add up to the original (approved) cost', 'منظور شدہ پی سی ون کی مرحلہ بندی کا میزان اصل (منظور شدہ) لاگت کے برابر ہونا چاہیے'),
+      message: l(
+        'The approved PC-I phasing must add up to the original (approved) cost',
+        'منظور شدہ پی سی ون کی مرحلہ بندی کا میزان اصل (منظور شدہ) لاگت کے برابر ہونا چاہیے',
+      ),
     },
     {
       id: 'certificate-confirmed',
@@ -1522,7 +2219,10 @@ export const pc1Revised: FormDefinition = {
       right: 1,
       when: { '!=': [ref('certificate.confirmed'), null] },
       pointer: '/certificate/confirmed',
-      message: l('The certificate must be confirmed before submission', 'جمع کرانے سے پہلے تصدیق نامے کی توثیق ضروری ہے'),
+      message: l(
+        'The certificate must be confirmed before submission',
+        'جمع کرانے سے پہلے تصدیق نامے کی توثیق ضروری ہے',
+      ),
     },
     ...revisedScrutinyChecks(),
   ],

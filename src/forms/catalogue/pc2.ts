@@ -66,7 +66,8 @@ export const pc2: FormDefinition = {
   family: 'PC-II',
   title: l('PC-II: Proforma for survey and feasibility studies', 'پی سی ٹو: سروے اور فزیبلٹی اسٹڈی کا پروفارما'),
   source: {
-    document: 'PC-II proforma for survey and feasibility studies, Planning Commission of Pakistan (Manual for Development Projects)',
+    document:
+      'PC-II proforma for survey and feasibility studies, Planning Commission of Pakistan (Manual for Development Projects)',
     urls: [
       'https://yumpu.com/en/document/view/6998869/manual-for-development-projects-planning-commission/84',
       'http://pndpunjab.gov.pk/dev_projects',
@@ -82,19 +83,29 @@ export const pc2: FormDefinition = {
   },
   sections: [
     section('project', '1', l('Name of the study', 'مطالعے کا نام'), [
-      ...projectIdentityFields({ titleLabel: l('Name of the survey / feasibility study', 'سروے / فزیبلٹی اسٹڈی کا نام'), adpRequired: false }),
+      ...projectIdentityFields({
+        titleLabel: l('Name of the survey / feasibility study', 'سروے / فزیبلٹی اسٹڈی کا نام'),
+        adpRequired: false,
+      }),
       select('sector', l('Sector', 'شعبہ'), { master: 'sectors' }, { required: true, locked: true }),
       select('subSector', l('Sub-sector', 'ذیلی شعبہ'), { master: 'sub-sectors' }),
       field('preparedOn', 'date', l('Date of preparation', 'تاریخِ تیاری')),
     ]),
     section('location', '2', l('Location', 'محلِ وقوع'), locationFields()),
     section('authorities', '3', l('Authorities responsible', 'ذمہ دار ادارے'), [
-      pcField('executing', 'text', l('Executing agency', 'عمل درآمد کرنے والا ادارہ'), { constraints: { maxLength: 300 } }),
+      pcField('executing', 'text', l('Executing agency', 'عمل درآمد کرنے والا ادارہ'), {
+        constraints: { maxLength: 300 },
+      }),
       shortText('supervising', l('Agency supervising the study', 'مطالعے کی نگرانی کرنے والا ادارہ')),
-      shortText('federalMinistry', l('Concerned federal ministry (provincial projects)', 'متعلقہ وفاقی وزارت (صوبائی منصوبے)')),
+      shortText(
+        'federalMinistry',
+        l('Concerned federal ministry (provincial projects)', 'متعلقہ وفاقی وزارت (صوبائی منصوبے)'),
+      ),
     ]),
     section('objectives', '4', l('Objectives and justification of the study', 'مطالعے کے مقاصد اور جواز'), [
-      pcField('objectives', 'textarea', l('Objectives of the study', 'مطالعے کے مقاصد'), { constraints: { maxLength: 20000 } }),
+      pcField('objectives', 'textarea', l('Objectives of the study', 'مطالعے کے مقاصد'), {
+        constraints: { maxLength: 20000 },
+      }),
       pcField('justification', 'textarea', l('Justification', 'جواز'), {
         constraints: { maxLength: 20000 },
         help: l(
@@ -105,8 +116,12 @@ export const pc2: FormDefinition = {
       longText('planLinkage', l('Relation to sector / plan objectives', 'شعبہ جاتی / منصوبہ بندی کے مقاصد سے تعلق')),
     ]),
     section('scope', '5', l('Scope of work and terms of reference', 'کام کا دائرہ اور ٹرمز آف ریفرنس'), [
-      pcField('scopeOfWork', 'textarea', l('Scope of the study', 'مطالعے کا دائرۂ کار'), { constraints: { maxLength: 20000 } }),
-      pcField('termsOfReference', 'textarea', l('Terms of reference (ToR)', 'ٹرمز آف ریفرنس (ٹی او آر)'), { constraints: { maxLength: 20000 } }),
+      pcField('scopeOfWork', 'textarea', l('Scope of the study', 'مطالعے کا دائرۂ کار'), {
+        constraints: { maxLength: 20000 },
+      }),
+      pcField('termsOfReference', 'textarea', l('Terms of reference (ToR)', 'ٹرمز آف ریفرنس (ٹی او آر)'), {
+        constraints: { maxLength: 20000 },
+      }),
       field('torDocument', 'attachment', l('Detailed ToR (document)', 'تفصیلی ٹی او آر (دستاویز)')),
     ]),
     section('methodology', '6', l('Methodology', 'طریقۂ کار'), [
@@ -120,7 +135,9 @@ export const pc2: FormDefinition = {
         ],
         { required: true, locked: true, widget: 'radio' },
       ),
-      pcField('methodology', 'textarea', l('Methodology of the study', 'مطالعے کا طریقۂ کار'), { constraints: { maxLength: 20000 } }),
+      pcField('methodology', 'textarea', l('Methodology of the study', 'مطالعے کا طریقۂ کار'), {
+        constraints: { maxLength: 20000 },
+      }),
       select(
         'consultantSelection',
         l('Method of selecting consultants', 'کنسلٹنٹس کے انتخاب کا طریقہ'),
@@ -141,7 +158,10 @@ export const pc2: FormDefinition = {
       field('dateOfEstimate', 'date', l('Date of the estimate', 'تخمینے کی تاریخ')),
       field('exchangeRate', 'decimal', l('Exchange rate (Rs per US$)', 'شرحِ مبادلہ (روپے فی امریکی ڈالر)'), {
         constraints: { scale: 4, minimum: '0' },
-        help: l('Required when the estimate has a foreign-exchange component.', 'اگر تخمینے میں زرِ مبادلہ کا حصہ ہو تو لازمی ہے۔'),
+        help: l(
+          'Required when the estimate has a foreign-exchange component.',
+          'اگر تخمینے میں زرِ مبادلہ کا حصہ ہو تو لازمی ہے۔',
+        ),
       }),
     ]),
     section('phasing', '8', l('Phasing of expenditure', 'اخراجات کی مرحلہ وار تقسیم'), [schedule.field]),
@@ -149,7 +169,9 @@ export const pc2: FormDefinition = {
     section('studyPeriod', '10', l('Study period', 'مطالعے کی مدت'), [
       pcField('startDate', 'date', l('Expected start', 'متوقع آغاز')),
       pcField('endDate', 'date', l('Expected completion', 'متوقع تکمیل')),
-      pcField('durationMonths', 'integer', l('Duration (months)', 'دورانیہ (مہینے)'), { constraints: { minimum: 1, maximum: 120 } }),
+      pcField('durationMonths', 'integer', l('Duration (months)', 'دورانیہ (مہینے)'), {
+        constraints: { minimum: 1, maximum: 120 },
+      }),
       field('activities', 'table', l('Schedule of activities', 'سرگرمیوں کا نظام الاوقات'), {
         constraints: { maxItems: 100 },
         columns: [
@@ -165,7 +187,10 @@ export const pc2: FormDefinition = {
         locked: true,
         constraints: { minItems: 1, maxItems: 200 },
         columns: [
-          field('post', 'text', l('Position / expertise', 'عہدہ / مہارت'), { required: true, constraints: { maxLength: 300 } }),
+          field('post', 'text', l('Position / expertise', 'عہدہ / مہارت'), {
+            required: true,
+            constraints: { maxLength: 300 },
+          }),
           select(
             'provider',
             l('In-house or consultant', 'ادارے کا عملہ یا کنسلٹنٹ'),
@@ -175,7 +200,10 @@ export const pc2: FormDefinition = {
             ],
             { required: true },
           ),
-          field('number', 'integer', l('Number', 'تعداد'), { required: true, constraints: { minimum: 1, maximum: 10000 } }),
+          field('number', 'integer', l('Number', 'تعداد'), {
+            required: true,
+            constraints: { minimum: 1, maximum: 10000 },
+          }),
           field('personMonths', 'decimal', l('Person-months', 'افرادی مہینے'), { constraints: { scale: 1 } }),
         ],
         totals: ['personMonths'],
@@ -192,18 +220,32 @@ export const pc2: FormDefinition = {
       field('deliverables', 'table', l('Deliverables', 'فراہم کی جانے والی دستاویزات'), {
         constraints: { maxItems: 100 },
         columns: [
-          field('deliverable', 'text', l('Deliverable', 'دستاویز / نتیجہ'), { required: true, constraints: { maxLength: 300 } }),
+          field('deliverable', 'text', l('Deliverable', 'دستاویز / نتیجہ'), {
+            required: true,
+            constraints: { maxLength: 300 },
+          }),
           field('due', 'date', l('Due date', 'مقررہ تاریخ')),
         ],
       }),
-      field('leadsToPcI', 'boolean', l('Will the study lead to a PC-I?', 'کیا اس مطالعے کے نتیجے میں پی سی ون تیار ہوگا؟')),
-      money('estimatedProjectCost', l('Indicative cost of the resulting project (Rs million)', 'متوقع منصوبے کی اندازاً لاگت (ملین روپے)')),
+      field(
+        'leadsToPcI',
+        'boolean',
+        l('Will the study lead to a PC-I?', 'کیا اس مطالعے کے نتیجے میں پی سی ون تیار ہوگا؟'),
+      ),
+      money(
+        'estimatedProjectCost',
+        l('Indicative cost of the resulting project (Rs million)', 'متوقع منصوبے کی اندازاً لاگت (ملین روپے)'),
+      ),
     ]),
     section('certificate', '13', l('Certificate', 'تصدیق نامہ'), [
-      pcField('certified', 'boolean', l(
-        'Certified that this PC-II has been prepared on the basis of the instructions of the Planning Commission',
-        'تصدیق کی جاتی ہے کہ یہ پی سی ٹو پلاننگ کمیشن کی ہدایات کے مطابق تیار کیا گیا ہے',
-      )),
+      pcField(
+        'certified',
+        'boolean',
+        l(
+          'Certified that this PC-II has been prepared on the basis of the instructions of the Planning Commission',
+          'تصدیق کی جاتی ہے کہ یہ پی سی ٹو پلاننگ کمیشن کی ہدایات کے مطابق تیار کیا گیا ہے',
+        ),
+      ),
       signatory('preparedBy', l('Prepared by', 'تیار کنندہ')),
       signatory('checkedBy', l('Checked by', 'جانچ کنندہ')),
       signatory('approvedBy', l('Approved by', 'منظور کنندہ')),
@@ -248,7 +290,10 @@ export const pc2: FormDefinition = {
       left: { var: 'phasing.schedule.totals.total' },
       right: { var: 'cost.estimate.totals.total' },
       pointer: '/phasing/schedule/totals/total',
-      message: l('The phasing total must equal the total cost estimate.', 'مرحلہ وار تقسیم کا میزان کل تخمینۂ لاگت کے برابر ہونا چاہیے۔'),
+      message: l(
+        'The phasing total must equal the total cost estimate.',
+        'مرحلہ وار تقسیم کا میزان کل تخمینۂ لاگت کے برابر ہونا چاہیے۔',
+      ),
     },
     {
       id: 'phasing-fec-equals-cost-fec',
@@ -267,7 +312,10 @@ export const pc2: FormDefinition = {
       left: { var: 'financing.sources.totals.total' },
       right: { var: 'cost.estimate.totals.total' },
       pointer: '/financing/sources/totals/total',
-      message: l('The financing total must equal the total cost estimate.', 'مالی وسائل کا میزان کل تخمینۂ لاگت کے برابر ہونا چاہیے۔'),
+      message: l(
+        'The financing total must equal the total cost estimate.',
+        'مالی وسائل کا میزان کل تخمینۂ لاگت کے برابر ہونا چاہیے۔',
+      ),
     },
   ],
 };

@@ -1,5 +1,18 @@
 import { FormDefinition } from '../definition';
-import { field, itemColumn, kebab, l, longText, money, pcField, projectIdentityFields, section, select, shortText, signatory } from './common';
+import {
+  field,
+  itemColumn,
+  kebab,
+  l,
+  longText,
+  money,
+  pcField,
+  projectIdentityFields,
+  section,
+  select,
+  shortText,
+  signatory,
+} from './common';
 
 /*
  * PC-III: progress monitoring after approval. PC-III(A) is the annual work plan and cash plan
@@ -49,48 +62,78 @@ export const pc3a: FormDefinition = {
       pcField('fiscalYear', 'fiscalYear', l('Financial year', 'مالی سال')),
       pcField('psdpSerial', 'text', l('Serial number in the PSDP / ADP', 'پی ایس ڈی پی / اے ڈی پی میں سیریل نمبر'), {
         constraints: { maxLength: 300 },
-        help: l("The project's serial number in this year's PSDP / ADP book.", 'اس سال کی پی ایس ڈی پی / اے ڈی پی کتاب میں منصوبے کا سیریل نمبر۔'),
+        help: l(
+          "The project's serial number in this year's PSDP / ADP book.",
+          'اس سال کی پی ایس ڈی پی / اے ڈی پی کتاب میں منصوبے کا سیریل نمبر۔',
+        ),
       }),
       pcField('allocation', 'money', l('Allocation for the year (Rs million)', 'سال کے لیے مختص رقم (ملین روپے)')),
       money('allocationFec', l('of which foreign aid (Rs million)', 'جس میں غیر ملکی امداد (ملین روپے)')),
-      pcField('approvedCost', 'money', l('Approved cost of the project (Rs million)', 'منصوبے کی منظور شدہ لاگت (ملین روپے)'), {
-        help: l('As per the latest approved PC-I (revised, if any).', 'تازہ ترین منظور شدہ پی سی ون (اگر نظرِ ثانی شدہ ہو تو وہی) کے مطابق۔'),
-      }),
-      money('throwForward', l('Throw-forward beyond this year (Rs million)', 'اس سال کے بعد کے لیے تھرو فارورڈ (ملین روپے)'), {
-        constraints: { allowNegative: true },
-        help: l(
-          "Approved cost − cumulative expenditure to the end of the last financial year − this year's allocation (calculated).",
-          'منظور شدہ لاگت − گزشتہ مالی سال کے اختتام تک مجموعی اخراجات − اس سال کی مختص رقم (خودکار حساب)۔',
-        ),
-      }),
+      pcField(
+        'approvedCost',
+        'money',
+        l('Approved cost of the project (Rs million)', 'منصوبے کی منظور شدہ لاگت (ملین روپے)'),
+        {
+          help: l(
+            'As per the latest approved PC-I (revised, if any).',
+            'تازہ ترین منظور شدہ پی سی ون (اگر نظرِ ثانی شدہ ہو تو وہی) کے مطابق۔',
+          ),
+        },
+      ),
+      money(
+        'throwForward',
+        l('Throw-forward beyond this year (Rs million)', 'اس سال کے بعد کے لیے تھرو فارورڈ (ملین روپے)'),
+        {
+          constraints: { allowNegative: true },
+          help: l(
+            "Approved cost − cumulative expenditure to the end of the last financial year − this year's allocation (calculated).",
+            'منظور شدہ لاگت − گزشتہ مالی سال کے اختتام تک مجموعی اخراجات − اس سال کی مختص رقم (خودکار حساب)۔',
+          ),
+        },
+      ),
     ]),
-    section('cashPlan', '3', l('Cash plan: items of expenditure and quarterly financial targets', 'کیش پلان: مدات اخراجات اور سہ ماہی مالی اہداف'), [
-      field('items', 'table', l('Items of expenditure', 'مدات اخراجات'), {
-        required: true,
-        locked: true,
-        help: l(
-          'Items as in the approved PC-I; one row per item with its PIFRA object code. No column may be left blank: write 0 where nothing is planned.',
-          'مدات منظور شدہ پی سی ون کے مطابق؛ ہر مد کی ایک قطار اس کے پیفرا آبجیکٹ کوڈ کے ساتھ۔ کوئی خانہ خالی نہ چھوڑیں: جہاں کچھ متوقع نہ ہو وہاں 0 لکھیں۔',
-        ),
-        constraints: { minItems: 1, maxItems: 500 },
-        columns: [
-          itemColumn(l('Item of expenditure', 'مدِ اخراجات')),
-          field('objectCode', 'text', l('Object classification code (PIFRA)', 'آبجیکٹ کلاسیفکیشن کوڈ (پیفرا)'), {
-            required: true,
-            constraints: { maxLength: 300, pattern: PIFRA_CODE },
-            help: l('E.g. A12401.', 'مثلاً A12401۔'),
-          }),
-          money('approvedCost', l('Approved cost (Rs million)', 'منظور شدہ لاگت (ملین روپے)'), { required: true }),
-          money('cumulativeExpenditure', l('Cumulative expenditure to end of last financial year (Rs million)', 'گزشتہ مالی سال کے اختتام تک مجموعی اخراجات (ملین روپے)'), { required: true }),
-          quarterTarget('q1', '1', 'پہلی'),
-          quarterTarget('q2', '2', 'دوسری'),
-          quarterTarget('q3', '3', 'تیسری'),
-          quarterTarget('q4', '4', 'چوتھی'),
-          money('total', l('Total for the year (Rs million)', 'سال کا میزان (ملین روپے)')),
-        ],
-        totals: ['approvedCost', 'cumulativeExpenditure', 'q1', 'q2', 'q3', 'q4', 'total'],
-      }),
-    ]),
+    section(
+      'cashPlan',
+      '3',
+      l(
+        'Cash plan: items of expenditure and quarterly financial targets',
+        'کیش پلان: مدات اخراجات اور سہ ماہی مالی اہداف',
+      ),
+      [
+        field('items', 'table', l('Items of expenditure', 'مدات اخراجات'), {
+          required: true,
+          locked: true,
+          help: l(
+            'Items as in the approved PC-I; one row per item with its PIFRA object code. No column may be left blank: write 0 where nothing is planned.',
+            'مدات منظور شدہ پی سی ون کے مطابق؛ ہر مد کی ایک قطار اس کے پیفرا آبجیکٹ کوڈ کے ساتھ۔ کوئی خانہ خالی نہ چھوڑیں: جہاں کچھ متوقع نہ ہو وہاں 0 لکھیں۔',
+          ),
+          constraints: { minItems: 1, maxItems: 500 },
+          columns: [
+            itemColumn(l('Item of expenditure', 'مدِ اخراجات')),
+            field('objectCode', 'text', l('Object classification code (PIFRA)', 'آبجیکٹ کلاسیفکیشن کوڈ (پیفرا)'), {
+              required: true,
+              constraints: { maxLength: 300, pattern: PIFRA_CODE },
+              help: l('E.g. A12401.', 'مثلاً A12401۔'),
+            }),
+            money('approvedCost', l('Approved cost (Rs million)', 'منظور شدہ لاگت (ملین روپے)'), { required: true }),
+            money(
+              'cumulativeExpenditure',
+              l(
+                'Cumulative expenditure to end of last financial year (Rs million)',
+                'گزشتہ مالی سال کے اختتام تک مجموعی اخراجات (ملین روپے)',
+              ),
+              { required: true },
+            ),
+            quarterTarget('q1', '1', 'پہلی'),
+            quarterTarget('q2', '2', 'دوسری'),
+            quarterTarget('q3', '3', 'تیسری'),
+            quarterTarget('q4', '4', 'چوتھی'),
+            money('total', l('Total for the year (Rs million)', 'سال کا میزان (ملین روپے)')),
+          ],
+          totals: ['approvedCost', 'cumulativeExpenditure', 'q1', 'q2', 'q3', 'q4', 'total'],
+        }),
+      ],
+    ),
     section('workPlan', '4', l('Work plan (physical activities)', 'ورک پلان (عملی سرگرمیاں)'), [
       field('activities', 'table', l('Activities', 'سرگرمیاں'), {
         required: true,
@@ -109,19 +152,37 @@ export const pc3a: FormDefinition = {
           }),
           field('unit', 'text', l('Unit', 'اکائی'), { constraints: { maxLength: 300 } }),
           field('quantity', 'decimal', l('Quantity planned for the year', 'سال کے لیے منصوبہ بند مقدار')),
-          select('startQuarter', l('Start quarter', 'آغاز کی سہ ماہی'), QUARTERS, { required: true, fixedOptions: true }),
+          select('startQuarter', l('Start quarter', 'آغاز کی سہ ماہی'), QUARTERS, {
+            required: true,
+            fixedOptions: true,
+          }),
           select('endQuarter', l('End quarter', 'اختتام کی سہ ماہی'), QUARTERS, { required: true, fixedOptions: true }),
         ],
       }),
     ]),
-    section('unspentReleases', '5', l('Work plan for unspent non-lapsable releases', 'غیر منسوخ شدنی غیر خرچ شدہ اجراء کا ورک پلان'), [
-      field('hasUnspent', 'boolean', l('Are there unspent releases of earlier years in a non-lapsable account?', 'کیا گزشتہ برسوں کی غیر خرچ شدہ رقم کسی غیر منسوخ شدنی کھاتے میں موجود ہے؟')),
-      money('unspentAmount', l('Unspent amount (Rs million)', 'غیر خرچ شدہ رقم (ملین روپے)')),
-      longText('plan', l('Work plan for the unspent amount', 'غیر خرچ شدہ رقم کا ورک پلان')),
-    ]),
+    section(
+      'unspentReleases',
+      '5',
+      l('Work plan for unspent non-lapsable releases', 'غیر منسوخ شدنی غیر خرچ شدہ اجراء کا ورک پلان'),
+      [
+        field(
+          'hasUnspent',
+          'boolean',
+          l(
+            'Are there unspent releases of earlier years in a non-lapsable account?',
+            'کیا گزشتہ برسوں کی غیر خرچ شدہ رقم کسی غیر منسوخ شدنی کھاتے میں موجود ہے؟',
+          ),
+        ),
+        money('unspentAmount', l('Unspent amount (Rs million)', 'غیر خرچ شدہ رقم (ملین روپے)')),
+        longText('plan', l('Work plan for the unspent amount', 'غیر خرچ شدہ رقم کا ورک پلان')),
+      ],
+    ),
     section('certificate', '6', l('Signatures', 'دستخط'), [
       signatory('preparedBy', l('Prepared by (Project Director)', 'تیار کنندہ (پروجیکٹ ڈائریکٹر)')),
-      signatory('approvedBy', l('Approved by (head of the sponsoring department)', 'منظور کنندہ (سرپرست محکمے کے سربراہ)')),
+      signatory(
+        'approvedBy',
+        l('Approved by (head of the sponsoring department)', 'منظور کنندہ (سرپرست محکمے کے سربراہ)'),
+      ),
     ]),
   ],
   rules: [
@@ -137,14 +198,38 @@ export const pc3a: FormDefinition = {
       kind: 'calculate',
       target: 'provision.throwForward',
       value: {
-        dec_sub: [{ dec_sub: [{ var: 'provision.approvedCost' }, { var: 'cashPlan.items.totals.cumulativeExpenditure' }] }, { var: 'provision.allocation' }],
+        dec_sub: [
+          { dec_sub: [{ var: 'provision.approvedCost' }, { var: 'cashPlan.items.totals.cumulativeExpenditure' }] },
+          { var: 'provision.allocation' },
+        ],
       },
-      description: "Throw-forward = approved cost − cumulative expenditure to the end of the last financial year − this year's allocation",
+      description:
+        "Throw-forward = approved cost − cumulative expenditure to the end of the last financial year − this year's allocation",
     },
-    { id: 'unspent-amount-visible', kind: 'visible', target: 'unspentReleases.unspentAmount', when: { '==': [{ var: 'unspentReleases.hasUnspent' }, true] } },
-    { id: 'unspent-plan-visible', kind: 'visible', target: 'unspentReleases.plan', when: { '==': [{ var: 'unspentReleases.hasUnspent' }, true] } },
-    { id: 'unspent-amount-required', kind: 'require', target: 'unspentReleases.unspentAmount', when: { '==': [{ var: 'unspentReleases.hasUnspent' }, true] } },
-    { id: 'unspent-plan-required', kind: 'require', target: 'unspentReleases.plan', when: { '==': [{ var: 'unspentReleases.hasUnspent' }, true] } },
+    {
+      id: 'unspent-amount-visible',
+      kind: 'visible',
+      target: 'unspentReleases.unspentAmount',
+      when: { '==': [{ var: 'unspentReleases.hasUnspent' }, true] },
+    },
+    {
+      id: 'unspent-plan-visible',
+      kind: 'visible',
+      target: 'unspentReleases.plan',
+      when: { '==': [{ var: 'unspentReleases.hasUnspent' }, true] },
+    },
+    {
+      id: 'unspent-amount-required',
+      kind: 'require',
+      target: 'unspentReleases.unspentAmount',
+      when: { '==': [{ var: 'unspentReleases.hasUnspent' }, true] },
+    },
+    {
+      id: 'unspent-plan-required',
+      kind: 'require',
+      target: 'unspentReleases.plan',
+      when: { '==': [{ var: 'unspentReleases.hasUnspent' }, true] },
+    },
   ],
   checks: [
     {
@@ -153,7 +238,10 @@ export const pc3a: FormDefinition = {
       left: { var: 'cashPlan.items.totals.total' },
       right: { var: 'provision.allocation' },
       pointer: '/cashPlan/items/totals/total',
-      message: l('The quarterly targets may not exceed the allocation for the year.', 'سہ ماہی اہداف کا میزان سال کے لیے مختص رقم سے زیادہ نہیں ہو سکتا۔'),
+      message: l(
+        'The quarterly targets may not exceed the allocation for the year.',
+        'سہ ماہی اہداف کا میزان سال کے لیے مختص رقم سے زیادہ نہیں ہو سکتا۔',
+      ),
     },
     {
       id: 'items-equal-approved-cost',
@@ -161,16 +249,21 @@ export const pc3a: FormDefinition = {
       left: { var: 'cashPlan.items.totals.approvedCost' },
       right: { var: 'provision.approvedCost' },
       pointer: '/cashPlan/items/totals/approvedCost',
-      message: l('The approved cost of the items must add up to the approved cost of the project.', 'مدات کی منظور شدہ لاگت کا میزان منصوبے کی منظور شدہ لاگت کے برابر ہونا چاہیے۔'),
+      message: l(
+        'The approved cost of the items must add up to the approved cost of the project.',
+        'مدات کی منظور شدہ لاگت کا میزان منصوبے کی منظور شدہ لاگت کے برابر ہونا چاہیے۔',
+      ),
     },
     {
       id: 'plan-within-approved-cost',
       op: 'lte',
-      left: { dec_add: [{ var: 'cashPlan.items.totals.cumulativeExpenditure' }, { var: 'cashPlan.items.totals.total' }] },
+      left: {
+        dec_add: [{ var: 'cashPlan.items.totals.cumulativeExpenditure' }, { var: 'cashPlan.items.totals.total' }],
+      },
       right: { var: 'cashPlan.items.totals.approvedCost' },
       pointer: '/cashPlan/items/totals/total',
       message: l(
-        'Expenditure to date plus this year\'s targets may not exceed the approved cost (a revised PC-I is needed).',
+        "Expenditure to date plus this year's targets may not exceed the approved cost (a revised PC-I is needed).",
         'اب تک کے اخراجات اور اس سال کے اہداف کا مجموعہ منظور شدہ لاگت سے زیادہ نہیں ہو سکتا (نظرِ ثانی شدہ پی سی ون درکار ہے)۔',
       ),
     },
@@ -180,15 +273,26 @@ export const pc3a: FormDefinition = {
       left: { var: 'provision.allocationFec' },
       right: { var: 'provision.allocation' },
       pointer: '/provision/allocationFec',
-      message: l('The foreign-aid part cannot exceed the allocation.', 'غیر ملکی امداد کا حصہ مختص رقم سے زیادہ نہیں ہو سکتا۔'),
+      message: l(
+        'The foreign-aid part cannot exceed the allocation.',
+        'غیر ملکی امداد کا حصہ مختص رقم سے زیادہ نہیں ہو سکتا۔',
+      ),
     },
   ],
 };
 
 /** A local / foreign-exchange / total triple of the monthly report (the total is calculated). */
 const lft = (id: string, en: string, ur: string, required = true) => [
-  money(`${id}Local`, l(`${en}: local (Rs million)`, `${ur}: مقامی (ملین روپے)`), required ? { required: true, locked: true } : {}),
-  money(`${id}Fec`, l(`${en}: foreign exchange (Rs million)`, `${ur}: زرِ مبادلہ (ملین روپے)`), required ? { required: true, locked: true } : {}),
+  money(
+    `${id}Local`,
+    l(`${en}: local (Rs million)`, `${ur}: مقامی (ملین روپے)`),
+    required ? { required: true, locked: true } : {},
+  ),
+  money(
+    `${id}Fec`,
+    l(`${en}: foreign exchange (Rs million)`, `${ur}: زرِ مبادلہ (ملین روپے)`),
+    required ? { required: true, locked: true } : {},
+  ),
   money(`${id}Total`, l(`${en}: total (Rs million)`, `${ur}: کل (ملین روپے)`)),
 ];
 const lftTotal = (id: string) => ({
@@ -205,7 +309,8 @@ export const pc3b: FormDefinition = {
   family: 'PC-III-B',
   title: l('PC-III(B): Monthly progress report', 'پی سی تھری (بی): ماہانہ پیش رفت رپورٹ'),
   source: {
-    document: 'PC-III(B) periodic (monthly) progress report, Planning Commission of Pakistan (2006 guidelines for monitoring officers)',
+    document:
+      'PC-III(B) periodic (monthly) progress report, Planning Commission of Pakistan (2006 guidelines for monitoring officers)',
     urls: [
       'https://www.scribd.com/document/442004509/Guidelines-for-the-Monitoring-Officers',
       'https://yumpu.com/en/document/view/6998869/manual-for-development-projects-planning-commission/84',
@@ -235,12 +340,22 @@ export const pc3b: FormDefinition = {
       }),
     ]),
     section('financial', '3', l('Financial progress', 'مالی پیش رفت'), [
-      pcField('approvedCost', 'money', l('Approved cost of the project (Rs million)', 'منصوبے کی منظور شدہ لاگت (ملین روپے)')),
+      pcField(
+        'approvedCost',
+        'money',
+        l('Approved cost of the project (Rs million)', 'منصوبے کی منظور شدہ لاگت (ملین روپے)'),
+      ),
       ...lft('allocation', 'Allocation for the year', 'سال کے لیے مختص رقم'),
       ...lft('releases', 'Releases to date in the year', 'سال میں اب تک جاری شدہ رقم'),
       ...lft('expenditurePeriod', 'Expenditure during the month', 'مہینے کے دوران اخراجات'),
       ...lft('expenditureCumulative', 'Cumulative expenditure in the year to date', 'سال میں اب تک مجموعی اخراجات'),
-      money('expenditureSinceInception', l('Cumulative expenditure since the start of the project (Rs million)', 'منصوبے کے آغاز سے اب تک مجموعی اخراجات (ملین روپے)')),
+      money(
+        'expenditureSinceInception',
+        l(
+          'Cumulative expenditure since the start of the project (Rs million)',
+          'منصوبے کے آغاز سے اب تک مجموعی اخراجات (ملین روپے)',
+        ),
+      ),
     ]),
     section('physical', '4', l('Item-wise physical progress', 'مد وار عملی پیش رفت'), [
       field('items', 'table', l('Physical targets and achievements', 'عملی اہداف اور کامیابیاں'), {
@@ -256,14 +371,32 @@ export const pc3b: FormDefinition = {
           field('remarks', 'text', l('Remarks', 'کیفیت'), { constraints: { maxLength: 300 } }),
         ],
       }),
-      field('overallPhysicalProgress', 'decimal', l('Overall physical progress of the project (%)', 'منصوبے کی مجموعی عملی پیش رفت (%)'), {
-        constraints: { minimum: '0', maximum: '100', scale: 2 },
-      }),
+      field(
+        'overallPhysicalProgress',
+        'decimal',
+        l('Overall physical progress of the project (%)', 'منصوبے کی مجموعی عملی پیش رفت (%)'),
+        {
+          constraints: { minimum: '0', maximum: '100', scale: 2 },
+        },
+      ),
     ]),
     section('issues', '5', l('Issues and remedial action', 'مسائل اور اصلاحی اقدامات'), [
-      pcField('issues', 'textarea', l('Issues / bottlenecks', 'مسائل / رکاوٹیں'), { constraints: { maxLength: 20000 } }),
-      pcField('remedialAction', 'textarea', l('Remedial action taken or proposed', 'کیے گئے یا تجویز کردہ اصلاحی اقدامات'), { constraints: { maxLength: 20000 } }),
-      longText('assistanceRequired', l('Action required from the department / P&D / Planning Commission', 'محکمہ / پی اینڈ ڈی / پلاننگ کمیشن سے درکار اقدام')),
+      pcField('issues', 'textarea', l('Issues / bottlenecks', 'مسائل / رکاوٹیں'), {
+        constraints: { maxLength: 20000 },
+      }),
+      pcField(
+        'remedialAction',
+        'textarea',
+        l('Remedial action taken or proposed', 'کیے گئے یا تجویز کردہ اصلاحی اقدامات'),
+        { constraints: { maxLength: 20000 } },
+      ),
+      longText(
+        'assistanceRequired',
+        l(
+          'Action required from the department / P&D / Planning Commission',
+          'محکمہ / پی اینڈ ڈی / پلاننگ کمیشن سے درکار اقدام',
+        ),
+      ),
     ]),
     section('certificate', '6', l('Signatures', 'دستخط'), [
       signatory('preparedBy', l('Prepared by (Project Director)', 'تیار کنندہ (پروجیکٹ ڈائریکٹر)')),
@@ -290,7 +423,10 @@ export const pc3b: FormDefinition = {
       left: { var: 'financial.expenditureCumulativeTotal' },
       right: { var: 'financial.releasesTotal' },
       pointer: '/financial/expenditureCumulativeTotal',
-      message: l('Cumulative expenditure cannot exceed the releases.', 'مجموعی اخراجات جاری شدہ رقم سے زیادہ نہیں ہو سکتے۔'),
+      message: l(
+        'Cumulative expenditure cannot exceed the releases.',
+        'مجموعی اخراجات جاری شدہ رقم سے زیادہ نہیں ہو سکتے۔',
+      ),
     },
     {
       id: 'releases-within-allocation',
@@ -306,7 +442,10 @@ export const pc3b: FormDefinition = {
       left: { var: 'financial.expenditurePeriodTotal' },
       right: { var: 'financial.expenditureCumulativeTotal' },
       pointer: '/financial/expenditurePeriodTotal',
-      message: l("The month's expenditure cannot exceed the cumulative expenditure of the year.", 'مہینے کے اخراجات سال کے مجموعی اخراجات سے زیادہ نہیں ہو سکتے۔'),
+      message: l(
+        "The month's expenditure cannot exceed the cumulative expenditure of the year.",
+        'مہینے کے اخراجات سال کے مجموعی اخراجات سے زیادہ نہیں ہو سکتے۔',
+      ),
     },
     {
       id: 'inception-includes-year',

@@ -61,7 +61,8 @@ const REVISED_ITEMS: Record<RevisedItem, string> = { cover: COVER, implementatio
  */
 function itemMessage(items: string[], en: string, ur: string): Localized {
   if (items.length === 1 && items[0] === COVER) return { en: `Cover page: ${en}`, ur: `سرورق: ${ur}` };
-  const numbers = (and: string) => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`);
+  const numbers = (and: string) =>
+    items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
   return {
     en: `${items.length === 1 ? 'Item' : 'Items'} ${numbers('and')}: ${en}`,
     ur: `${items.length === 1 ? 'مد' : 'مدات'} ${numbers('اور')}: ${ur}`,
@@ -206,7 +207,9 @@ export function pc1ScrutinyChecks(edition: Pc1Edition): CheckDefinition[] {
       severity: 'warning',
       op: 'holds',
       left: { dec_gt: [ref(PC1_FEC_TOTAL), '0'] },
-      when: all(filled(PC1_FEC_TOTAL), { some: [ref('description.components.rows'), { '==': [ref('imported'), true] }] }),
+      when: all(filled(PC1_FEC_TOTAL), {
+        some: [ref('description.components.rows'), { '==': [ref('imported'), true] }],
+      }),
       pointer: '/capitalCost/estimate/totals/fec',
       message: itemMessage(
         [item.description, item.capitalCost],
@@ -219,9 +222,15 @@ export function pc1ScrutinyChecks(edition: Pc1Edition): CheckDefinition[] {
       severity: 'warning',
       op: 'lte',
       // |US$ million × Rs per US$ − FEC in Rs million| ≤ 1 % of the FEC in Rs million.
-      left: { dec_abs: [{ dec_sub: [{ dec_mul: [ref('financing.fecUsd'), ref('financing.exchangeRate')] }, ref(PC1_FEC_TOTAL)] }] },
+      left: {
+        dec_abs: [
+          { dec_sub: [{ dec_mul: [ref('financing.fecUsd'), ref('financing.exchangeRate')] }, ref(PC1_FEC_TOTAL)] },
+        ],
+      },
       right: { dec_pct_of: [FEC_USD_TOLERANCE_PCT, ref(PC1_FEC_TOTAL)] },
-      when: all(filled('financing.fecUsd', 'financing.exchangeRate', PC1_FEC_TOTAL), { dec_gt: [ref(PC1_FEC_TOTAL), '0'] }),
+      when: all(filled('financing.fecUsd', 'financing.exchangeRate', PC1_FEC_TOTAL), {
+        dec_gt: [ref(PC1_FEC_TOTAL), '0'],
+      }),
       pointer: '/financing/fecUsd',
       message: itemMessage(
         [item.financing],
@@ -247,7 +256,10 @@ export function pc1ScrutinyChecks(edition: Pc1Edition): CheckDefinition[] {
       severity: 'error',
       op: 'holds',
       left: {
-        none: [ref('implementation.schedule.rows'), { and: [{ is_date: [ref('start')] }, { is_date: [ref('end')] }, { '>': [ref('start'), ref('end')] }] }],
+        none: [
+          ref('implementation.schedule.rows'),
+          { and: [{ is_date: [ref('start')] }, { is_date: [ref('end')] }, { '>': [ref('start'), ref('end')] }] },
+        ],
       },
       when: filled('implementation.schedule.rows'),
       pointer: '/implementation/schedule',
@@ -282,7 +294,11 @@ export function pc1ScrutinyChecks(edition: Pc1Edition): CheckDefinition[] {
           { '<=': [{ column_max: [ref(PHASING_ROWS), 'year'] }, { fiscal_year: [ref(COMPLETION)] }] },
         ],
       },
-      when: all(filled(PHASING_ROWS), { filled: [{ column_min: [ref(PHASING_ROWS), 'year'] }] }, datesInOrder(COMMENCEMENT, COMPLETION)),
+      when: all(
+        filled(PHASING_ROWS),
+        { filled: [{ column_min: [ref(PHASING_ROWS), 'year'] }] },
+        datesInOrder(COMMENCEMENT, COMPLETION),
+      ),
       pointer: '/capitalCost/phasing',
       message: itemMessage(
         [item.capitalCost],
@@ -355,7 +371,11 @@ export function revisedScrutinyChecks(): CheckDefinition[] {
       left: { '<=': [ref('implementationPeriod.commencementDate'), ref('implementationPeriod.completionDate')] },
       when: dates('implementationPeriod.commencementDate', 'implementationPeriod.completionDate'),
       pointer: '/implementationPeriod/completionDate',
-      message: itemMessage([item.implementationPeriod], 'the planned completion date cannot be before the planned commencement date', 'تکمیل کی منصوبہ بند تاریخ آغاز کی منصوبہ بند تاریخ سے پہلے نہیں ہو سکتی'),
+      message: itemMessage(
+        [item.implementationPeriod],
+        'the planned completion date cannot be before the planned commencement date',
+        'تکمیل کی منصوبہ بند تاریخ آغاز کی منصوبہ بند تاریخ سے پہلے نہیں ہو سکتی',
+      ),
     },
     {
       id: 'approval-before-revision',

@@ -26,7 +26,10 @@ export class UpgradeFormRequest {
 }
 
 export class ChooseEditionRequest {
-  @ApiProperty({ description: 'The edition (catalogue form) new projects of this proforma start on', example: 'pc1-infrastructure-2005' })
+  @ApiProperty({
+    description: 'The edition (catalogue form) new projects of this proforma start on',
+    example: 'pc1-infrastructure-2005',
+  })
   @IsString()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'formKey must be a form key such as pc1-infrastructure-2005' })
   @Length(1, 60)
@@ -38,7 +41,9 @@ export class ParseVersionRefPipe implements PipeTransform<string, VersionRef> {
   transform(value: string): VersionRef {
     if (value === 'current') return 'current';
     if (/^[1-9][0-9]{0,8}$/.test(value)) return Number(value);
-    throw new BadRequestException({ message: [`version must be "current" or a version number, not "${value.slice(0, 40)}"`] });
+    throw new BadRequestException({
+      message: [`version must be "current" or a version number, not "${value.slice(0, 40)}"`],
+    });
   }
 }
 
@@ -46,7 +51,9 @@ export class ParseVersionRefPipe implements PipeTransform<string, VersionRef> {
 export class ParseFormKeyPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && value.length <= 60) return value;
-    throw new BadRequestException({ message: [`"${value.slice(0, 60)}" is not a form key such as pc1-infrastructure`] });
+    throw new BadRequestException({
+      message: [`"${value.slice(0, 60)}" is not a form key such as pc1-infrastructure`],
+    });
   }
 }
 

@@ -15,7 +15,10 @@ export class UpsertMasterDataItemRequest {
   @IsPlainText()
   nameUr: string;
 
-  @ApiPropertyOptional({ description: "Parent item's code: a tehsil's district, a sub-sector's sector", example: 'gilgit' })
+  @ApiPropertyOptional({
+    description: "Parent item's code: a tehsil's district, a sub-sector's sector",
+    example: 'gilgit',
+  })
   @IsOptional()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'parentCode must be a lowercase code such as "gilgit"' })
   @Length(1, 80)

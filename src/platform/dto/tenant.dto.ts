@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength,
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
   registerDecorator,
 } from 'class-validator';
 import { IsPlainText } from '../../common/validation';
@@ -31,7 +41,11 @@ export class CreateTenantRequest {
   @IsPlainText()
   name: string;
 
-  @ApiPropertyOptional({ example: 'گلگت بلتستان', description: "The province's name in Urdu, for Urdu screens, PDFs and emails (the English name stands in without it)" })
+  @ApiPropertyOptional({
+    example: 'گلگت بلتستان',
+    description:
+      "The province's name in Urdu, for Urdu screens, PDFs and emails (the English name stands in without it)",
+  })
   @IsOptional()
   @IsString()
   @Length(2, 200)
@@ -82,7 +96,10 @@ export class SetDomainsRequest {
 }
 
 export class StatusChangeRequest {
-  @ApiPropertyOptional({ example: "Requested by the province's P&D department", description: 'Why (kept with the province)' })
+  @ApiPropertyOptional({
+    example: "Requested by the province's P&D department",
+    description: 'Why (kept with the province)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 500)

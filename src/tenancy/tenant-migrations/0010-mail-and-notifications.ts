@@ -9,7 +9,9 @@ export const mailAndNotifications0010: Migration = {
   id: '0010-mail-and-notifications',
   async up(db) {
     // A user's choice: every message at once, or business messages gathered into one a day.
-    await db.query(`ALTER TABLE users ADD COLUMN mail_delivery text NOT NULL DEFAULT 'immediate' CHECK (mail_delivery IN ('immediate', 'digest'))`);
+    await db.query(
+      `ALTER TABLE users ADD COLUMN mail_delivery text NOT NULL DEFAULT 'immediate' CHECK (mail_delivery IN ('immediate', 'digest'))`,
+    );
     // status: pending → sending (claimed under a lease) → sent | failed; held = waiting for the
     // recipient's daily digest; digested = went out inside digest_id.
     await db.query(`
@@ -34,10 +36,14 @@ export const mailAndNotifications0010: Migration = {
         sent_at       timestamptz
       )`);
     // The sweep and the digest read only these small slices, whatever the table's size.
-    await db.query(`CREATE INDEX mail_outbox_undelivered_idx ON mail_outbox (created_at) WHERE status IN ('pending', 'sending')`);
+    await db.query(
+      `CREATE INDEX mail_outbox_undelivered_idx ON mail_outbox (created_at) WHERE status IN ('pending', 'sending')`,
+    );
     await db.query(`CREATE INDEX mail_outbox_held_idx ON mail_outbox (recipient_id, created_at) WHERE status = 'held'`);
     // One digest per user per day, however many workers run the daily job.
-    await db.query(`CREATE UNIQUE INDEX mail_outbox_one_digest_idx ON mail_outbox (recipient_id, digest_date) WHERE digest_date IS NOT NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX mail_outbox_one_digest_idx ON mail_outbox (recipient_id, digest_date) WHERE digest_date IS NOT NULL`,
+    );
     await db.query(`
       CREATE TABLE notifications (
         id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -23,7 +23,9 @@ export const approvalRecords0015: Migration = {
   async up(db) {
     // The forum's approval letter is an attachment of the decided document (kind 'approval-letter').
     await db.query(`ALTER TABLE attachments DROP CONSTRAINT attachments_kind_check`);
-    await db.query(`ALTER TABLE attachments ADD CONSTRAINT attachments_kind_check CHECK (kind IN ('feasibility-study', 'map', 'drawing', 'other', 'approval-letter'))`);
+    await db.query(
+      `ALTER TABLE attachments ADD CONSTRAINT attachments_kind_check CHECK (kind IN ('feasibility-study', 'map', 'drawing', 'other', 'approval-letter'))`,
+    );
     await db.query(`
       CREATE TABLE approval_records (
         id                    uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -61,9 +63,15 @@ export const approvalRecords0015: Migration = {
         CHECK (increase_pct IS NULL OR baseline_cost IS NOT NULL)
       )`);
     // A project's history (oldest first), a document's decisions, idempotent imports.
-    await db.query(`CREATE INDEX approval_records_project_idx ON approval_records (project_id, decision_date, recorded_at, id)`);
-    await db.query(`CREATE INDEX approval_records_document_idx ON approval_records (document_id, decision_date, recorded_at)`);
-    await db.query(`CREATE UNIQUE INDEX approval_records_import_key_idx ON approval_records (project_id, import_key) WHERE import_key IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX approval_records_project_idx ON approval_records (project_id, decision_date, recorded_at, id)`,
+    );
+    await db.query(
+      `CREATE INDEX approval_records_document_idx ON approval_records (document_id, decision_date, recorded_at)`,
+    );
+    await db.query(
+      `CREATE UNIQUE INDEX approval_records_import_key_idx ON approval_records (project_id, import_key) WHERE import_key IS NOT NULL`,
+    );
 
     await db.query(`ALTER TABLE projects ADD COLUMN approved_document_id uuid REFERENCES documents(id)`);
     // The project list filters and sorts by these (GET /api/projects). Named apart from 0008's

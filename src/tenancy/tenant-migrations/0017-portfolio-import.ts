@@ -23,7 +23,9 @@ export const portfolioImport0017: Migration = {
     // Named like a unique constraint (…_key): the projects_…_idx names are the project list's (migration 0008).
     await db.query(`CREATE UNIQUE INDEX projects_import_key_key ON projects (import_key) WHERE import_key IS NOT NULL`);
     await db.query(`ALTER TABLE documents ADD COLUMN import_key text CHECK (length(import_key) BETWEEN 1 AND 60)`);
-    await db.query(`CREATE UNIQUE INDEX documents_import_key_idx ON documents (project_id, import_key) WHERE import_key IS NOT NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX documents_import_key_idx ON documents (project_id, import_key) WHERE import_key IS NOT NULL`,
+    );
     await db.query(`
       CREATE TABLE import_runs (
         id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -20,6 +20,24 @@ import { forumRuleLevels0018 } from './0018-forum-rule-levels';
 import { departmentActive0019 } from './0019-department-active';
 
 /** Tenant migrations in the order they apply to every province. Append only. */
-export const tenantMigrations: readonly Migration[] = [core0001, auditLog0002, refreshTokens0003, userProfiles0004, forms0005, projects0006, approvalBaseline0007, projectList0008, provinceEvents0009, mailAndNotifications0010, renderedDocuments0011, webhooks0012, reminders0013,
-  editions0014, approvalRecords0015, warningAnswers0016, portfolioImport0017, forumRuleLevels0018,
-  departmentActive0019];
+export const tenantMigrations: readonly Migration[] = [
+  core0001,
+  auditLog0002,
+  refreshTokens0003,
+  userProfiles0004,
+  forms0005,
+  projects0006,
+  approvalBaseline0007,
+  projectList0008,
+  provinceEvents0009,
+  mailAndNotifications0010,
+  renderedDocuments0011,
+  webhooks0012,
+  reminders0013,
+  editions0014,
+  approvalRecords0015,
+  warningAnswers0016,
+  portfolioImport0017,
+  forumRuleLevels0018,
+  departmentActive0019,
+];

@@ -22,7 +22,9 @@ export class ApiError extends Error {
   get fields(): Record<string, string[]> {
     const f = (this.body as { fields?: unknown } | null)?.fields;
     if (!f || typeof f !== 'object') return {};
-    return Object.fromEntries(Object.entries(f as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : [String(v)]]));
+    return Object.fromEntries(
+      Object.entries(f as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : [String(v)]]),
+    );
   }
 
   /** The server's messages: class-validator gives a list, other errors one string. */
@@ -85,13 +87,19 @@ export function onSessionExpired(listener: () => void): () => void {
 
 export function urlOf(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  for (const [k, v] of Object.entries(query ?? {}))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { ...options.headers, ...CLIENT_HEADER, Accept: 'application/json', 'Accept-Language': acceptLanguage };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    ...CLIENT_HEADER,
+    Accept: 'application/json',
+    'Accept-Language': acceptLanguage,
+  };
   if (!options.anonymous && accessToken) headers.Authorization = `Bearer ${accessToken}`;
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
@@ -100,7 +108,13 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     body = JSON.stringify(options.body);
   }
   try {
-    return await fetch(urlOf(path, options.query), { method, headers, body, signal: options.signal, credentials: 'same-origin' });
+    return await fetch(urlOf(path, options.query), {
+      method,
+      headers,
+      body,
+      signal: options.signal,
+      credentials: 'same-origin',
+    });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, { message: 'network' });
@@ -147,9 +161,12 @@ function renew(): Promise<RefreshOutcome> {
   const locks = globalThis.navigator?.locks;
   const pending: Promise<RefreshOutcome> =
     refreshing ??
-    (locks ? new Promise<RefreshOutcome>((resolve, reject) => void locks.request('daftar-refresh', () => exchange().then(resolve, reject))) : exchange()).finally(
-      () => (refreshing = null),
-    );
+    (locks
+      ? new Promise<RefreshOutcome>(
+          (resolve, reject) => void locks.request('daftar-refresh', () => exchange().then(resolve, reject)),
+        )
+      : exchange()
+    ).finally(() => (refreshing = null));
   refreshing = pending;
   return pending;
 }

@@ -7,11 +7,21 @@ import { FormListItem, MasterItem, Workflow } from './types';
 const CONFIG_STALE_MS = 5 * 60_000;
 
 export function useWorkflow() {
-  return useQuery({ queryKey: ['workflow'], queryFn: () => api.get<Workflow>('/api/workflow'), staleTime: CONFIG_STALE_MS });
+  return useQuery({
+    queryKey: ['workflow'],
+    queryFn: () => api.get<Workflow>('/api/workflow'),
+    staleTime: CONFIG_STALE_MS,
+  });
 }
 
-export function useMasterList(list: 'districts' | 'tehsils' | 'sectors' | 'sub-sectors' | 'funding-sources' | 'approval-forums') {
-  return useQuery({ queryKey: ['master-data', list], queryFn: () => api.get<MasterItem[]>(`/api/master-data/${list}`), staleTime: CONFIG_STALE_MS });
+export function useMasterList(
+  list: 'districts' | 'tehsils' | 'sectors' | 'sub-sectors' | 'funding-sources' | 'approval-forums',
+) {
+  return useQuery({
+    queryKey: ['master-data', list],
+    queryFn: () => api.get<MasterItem[]>(`/api/master-data/${list}`),
+    staleTime: CONFIG_STALE_MS,
+  });
 }
 
 export function useDepartments() {
@@ -24,7 +34,11 @@ export function useDepartments() {
 
 export function useForms() {
   const { locale } = useI18n();
-  return useQuery({ queryKey: ['forms', locale], queryFn: () => api.get<FormListItem[]>('/api/forms', { query: { locale } }), staleTime: CONFIG_STALE_MS });
+  return useQuery({
+    queryKey: ['forms', locale],
+    queryFn: () => api.get<FormListItem[]>('/api/forms', { query: { locale } }),
+    staleTime: CONFIG_STALE_MS,
+  });
 }
 
 /** A master-data item's name in the current language (falls back to the code). */

@@ -32,12 +32,20 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const links = [
     { to: '/', label: t('nav.myWork'), active: location.pathname === '/' },
-    { to: '/projects', label: t('nav.projects'), active: location.pathname.startsWith('/projects') || location.pathname.startsWith('/documents') },
+    {
+      to: '/projects',
+      label: t('nav.projects'),
+      active: location.pathname.startsWith('/projects') || location.pathname.startsWith('/documents'),
+    },
     { to: '/profile', label: t('nav.profile'), active: location.pathname === '/profile' },
     // Province administrators and forum approvers: bringing the province's existing projects in.
-    ...(canImport(session, workflow) ? [{ to: '/admin/import', label: t('imports.nav'), active: location.pathname === '/admin/import' }] : []),
+    ...(canImport(session, workflow)
+      ? [{ to: '/admin/import', label: t('imports.nav'), active: location.pathname === '/admin/import' }]
+      : []),
     // Which proforma edition new projects start on.
-    ...(session.can('forms.customise') ? [{ to: '/admin/editions', label: t('editions.nav'), active: location.pathname === '/admin/editions' }] : []),
+    ...(session.can('forms.customise')
+      ? [{ to: '/admin/editions', label: t('editions.nav'), active: location.pathname === '/admin/editions' }]
+      : []),
   ];
   // The province administration: each screen shown to the roles whose permission it needs
   // (the server refuses the rest anyway).
@@ -47,7 +55,11 @@ export function AppLayout() {
     active: location.pathname === s.to || location.pathname.startsWith(`${s.to}/`),
   }));
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <a href="#main" className="skip-link">
         {t('nav.skipToContent')}
       </a>
@@ -85,7 +97,15 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label={t('nav.menu')}>
         <Stack gap={4} component="nav">
           {links.map((l) => (
-            <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={l.active} onClick={close} aria-current={l.active ? 'page' : undefined} />
+            <NavLink
+              key={l.to}
+              component={Link}
+              to={l.to}
+              label={l.label}
+              active={l.active}
+              onClick={close}
+              aria-current={l.active ? 'page' : undefined}
+            />
           ))}
           {adminLinks.length > 0 && (
             <Text size="xs" fw={700} c="dimmed" mt="sm" px="sm" component="h2">
@@ -93,7 +113,15 @@ export function AppLayout() {
             </Text>
           )}
           {adminLinks.map((l) => (
-            <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={l.active} onClick={close} aria-current={l.active ? 'page' : undefined} />
+            <NavLink
+              key={l.to}
+              component={Link}
+              to={l.to}
+              label={l.label}
+              active={l.active}
+              onClick={close}
+              aria-current={l.active ? 'page' : undefined}
+            />
           ))}
           <NavLink component="button" label={t('nav.signOut')} onClick={() => void session.signOut()} />
         </Stack>

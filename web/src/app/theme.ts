@@ -1,4 +1,11 @@
-import { createTheme, DEFAULT_THEME, MantineColorsTuple, MantineThemeOverride, Modal, Notification } from '@mantine/core';
+import {
+  createTheme,
+  DEFAULT_THEME,
+  MantineColorsTuple,
+  MantineThemeOverride,
+  Modal,
+  Notification,
+} from '@mantine/core';
 import { Locale } from '../i18n/i18n';
 import { messagesFor } from '../i18n/messages';
 

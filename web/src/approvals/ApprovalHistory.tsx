@@ -25,7 +25,13 @@ const DECISION_KEYS: Record<Decision, string> = {
   recommended: 'approvals.decision.recommended',
 };
 /** Dark shades: text at 4.5:1 or more on white (theme.ts darkens them). */
-const DECISION_COLOUR: Partial<Record<Decision, string>> = { approved: 'green.9', 'approved-with-changes': 'green.9', rejected: 'red.9', deferred: 'yellow.9', returned: 'orange.9' };
+const DECISION_COLOUR: Partial<Record<Decision, string>> = {
+  approved: 'green.9',
+  'approved-with-changes': 'green.9',
+  rejected: 'red.9',
+  deferred: 'yellow.9',
+  returned: 'orange.9',
+};
 /** Table cells that read better on one line (dates, amounts, codes). */
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
@@ -34,12 +40,16 @@ const forumShort = (name: string) => name.split(/,|—/)[0].trim();
 
 function asRecords(body: unknown): ApprovalRecordView[] {
   if (Array.isArray(body)) return body as ApprovalRecordView[];
-  const items = (body as { items?: unknown; records?: unknown } | null)?.items ?? (body as { records?: unknown } | null)?.records;
+  const items =
+    (body as { items?: unknown; records?: unknown } | null)?.items ?? (body as { records?: unknown } | null)?.records;
   return Array.isArray(items) ? (items as ApprovalRecordView[]) : [];
 }
 
 export function useApprovals(projectId: string) {
-  return useQuery({ queryKey: ['project', projectId, 'approvals'], queryFn: async () => asRecords(await api.get<unknown>(`/api/projects/${projectId}/approvals`)) });
+  return useQuery({
+    queryKey: ['project', projectId, 'approvals'],
+    queryFn: async () => asRecords(await api.get<unknown>(`/api/projects/${projectId}/approvals`)),
+  });
 }
 
 export function ApprovalHistory({ projectId }: { projectId: string }) {

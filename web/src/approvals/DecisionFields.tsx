@@ -41,10 +41,42 @@ export function DecisionFields({
   return (
     <Stack gap="xs" data-testid="decision-fields">
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-        <TextInput type="date" label={t('approvals.field.decisionDate')} description={t('approvals.field.decisionDateHelp')} max={today()} required withAsterisk={false} value={value.decisionDate} error={errors.decisionDate} onChange={(e) => onChange('decisionDate', e.currentTarget.value)} />
-        <TextInput type="date" label={t('approvals.field.meetingDate')} description={t('approvals.field.optional')} max={today()} value={value.meetingDate} error={errors.meetingDate} onChange={(e) => onChange('meetingDate', e.currentTarget.value)} />
-        <TextInput label={t('approvals.field.meetingNumber')} description={t('approvals.field.meetingNumberHelp')} maxLength={40} value={value.meetingNumber} error={errors.meetingNumber} onChange={(e) => onChange('meetingNumber', e.currentTarget.value)} />
-        <TextInput label={t('approvals.field.minutesReference')} description={t('approvals.field.optional')} maxLength={300} value={value.minutesReference} error={errors.minutesReference} onChange={(e) => onChange('minutesReference', e.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label={t('approvals.field.decisionDate')}
+          description={t('approvals.field.decisionDateHelp')}
+          max={today()}
+          required
+          withAsterisk={false}
+          value={value.decisionDate}
+          error={errors.decisionDate}
+          onChange={(e) => onChange('decisionDate', e.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label={t('approvals.field.meetingDate')}
+          description={t('approvals.field.optional')}
+          max={today()}
+          value={value.meetingDate}
+          error={errors.meetingDate}
+          onChange={(e) => onChange('meetingDate', e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('approvals.field.meetingNumber')}
+          description={t('approvals.field.meetingNumberHelp')}
+          maxLength={40}
+          value={value.meetingNumber}
+          error={errors.meetingNumber}
+          onChange={(e) => onChange('meetingNumber', e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('approvals.field.minutesReference')}
+          description={t('approvals.field.optional')}
+          maxLength={300}
+          value={value.minutesReference}
+          error={errors.minutesReference}
+          onChange={(e) => onChange('minutesReference', e.currentTarget.value)}
+        />
       </SimpleGrid>
       {approving ? (
         <>
@@ -69,14 +101,27 @@ export function DecisionFields({
               onChange={(e) => onChange('approvedCost', e.currentTarget.value)}
             />
           </SimpleGrid>
-          <Radio.Group label={t('approvals.field.outcome')} value={value.outcome} onChange={(v) => onChange('outcome', v as Outcome)}>
+          <Radio.Group
+            label={t('approvals.field.outcome')}
+            value={value.outcome}
+            onChange={(v) => onChange('outcome', v as Outcome)}
+          >
             <Group gap="md" mt={4}>
               <Radio value="approved" label={t('approvals.outcome.approved')} />
               <Radio value="approved-with-changes" label={t('approvals.outcome.approvedWithChanges')} />
             </Group>
           </Radio.Group>
           {value.outcome === 'approved-with-changes' ? (
-            <Textarea label={t('approvals.field.conditions')} autosize minRows={2} maxRows={8} maxLength={5000} value={value.conditions} error={errors.conditions} onChange={(e) => onChange('conditions', e.currentTarget.value)} />
+            <Textarea
+              label={t('approvals.field.conditions')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              maxLength={5000}
+              value={value.conditions}
+              error={errors.conditions}
+              onChange={(e) => onChange('conditions', e.currentTarget.value)}
+            />
           ) : null}
         </>
       ) : null}
@@ -90,7 +135,9 @@ export function DecisionFields({
           { value: '', label: t('approvals.field.letterNotChosen') },
           ...letters.map((a) => ({ value: a.id, label: a.fileName })),
           // Just uploaded: chosen before the document's list has been asked again.
-          ...(letter.uploaded && !letters.some((a) => a.id === letter.uploaded!.id) ? [{ value: letter.uploaded.id, label: letter.uploaded.fileName }] : []),
+          ...(letter.uploaded && !letters.some((a) => a.id === letter.uploaded!.id)
+            ? [{ value: letter.uploaded.id, label: letter.uploaded.fileName }]
+            : []),
         ]}
       />
       <FileInput
@@ -109,7 +156,10 @@ export function DecisionFields({
         value={value.forum}
         error={errors.forum}
         onChange={(e) => onChange('forum', e.currentTarget.value)}
-        data={[{ value: '', label: t('approvals.field.forumByRules') }, ...forums.map((f) => ({ value: f.code, label: locale === 'ur' ? f.nameUr || f.nameEn : f.nameEn }))]}
+        data={[
+          { value: '', label: t('approvals.field.forumByRules') },
+          ...forums.map((f) => ({ value: f.code, label: locale === 'ur' ? f.nameUr || f.nameEn : f.nameEn })),
+        ]}
         data-testid="decision-forum"
       />
     </Stack>
@@ -133,7 +183,10 @@ function useLetterUpload(documentId: string, choose: (id: string) => void) {
     try {
       const form = new FormData();
       form.append('file', file);
-      const saved = await api.upload<{ id: string; fileName: string }>(`/api/documents/${documentId}/approval-letter`, form);
+      const saved = await api.upload<{ id: string; fileName: string }>(
+        `/api/documents/${documentId}/approval-letter`,
+        form,
+      );
       setUploaded(saved);
       choose(saved.id);
       void queryClient.invalidateQueries({ queryKey: documentKey(documentId) });

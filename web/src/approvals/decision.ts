@@ -51,7 +51,17 @@ export function today(): string {
 }
 
 export function newDecisionDraft(documentCost: string | null): DecisionDraft {
-  return { decisionDate: today(), meetingNumber: '', meetingDate: '', approvedCost: documentCost ?? '', outcome: 'approved', conditions: '', minutesReference: '', letterAttachmentId: '', forum: '' };
+  return {
+    decisionDate: today(),
+    meetingNumber: '',
+    meetingDate: '',
+    approvedCost: documentCost ?? '',
+    outcome: 'approved',
+    conditions: '',
+    minutesReference: '',
+    letterAttachmentId: '',
+    forum: '',
+  };
 }
 
 export type DecisionErrors = Partial<Record<keyof DecisionDraft, string>>;
@@ -63,11 +73,13 @@ export function checkDecision(draft: DecisionDraft, approving: boolean, t: (key:
   else if (draft.decisionDate > today()) errors.decisionDate = t('approvals.error.future');
   if (draft.meetingDate && !ISO_DATE.test(draft.meetingDate)) errors.meetingDate = t('approvals.error.date');
   else if (draft.meetingDate && draft.meetingDate > today()) errors.meetingDate = t('approvals.error.future');
-  else if (draft.meetingDate && !errors.decisionDate && draft.meetingDate > draft.decisionDate) errors.meetingDate = t('approvals.error.meetingAfterDecision');
+  else if (draft.meetingDate && !errors.decisionDate && draft.meetingDate > draft.decisionDate)
+    errors.meetingDate = t('approvals.error.meetingAfterDecision');
   if (approving) {
     const cost = draft.approvedCost.replace(/,/g, '').trim();
     if (!AMOUNT.test(cost)) errors.approvedCost = t('approvals.error.amount');
-    if (draft.outcome === 'approved-with-changes' && !draft.conditions.trim()) errors.conditions = t('approvals.error.conditions');
+    if (draft.outcome === 'approved-with-changes' && !draft.conditions.trim())
+      errors.conditions = t('approvals.error.conditions');
   }
   return errors;
 }

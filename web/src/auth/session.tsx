@@ -72,7 +72,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       } catch (error) {
         const noProvince = error instanceof ApiError && error.status === 404;
         // No province here: the platform's own host answers for itself, and the console takes over.
-        const profile = noProvince ? await api.get<PlatformProfile>('/api/platform/profile', { anonymous: true }).catch(() => null) : null;
+        const profile = noProvince
+          ? await api.get<PlatformProfile>('/api/platform/profile', { anonymous: true }).catch(() => null)
+          : null;
         if (cancelled) return;
         if (profile?.kind === 'platform') setPlatform(profile);
         setStatus(noProvince ? 'no-province' : 'signed-out');
@@ -110,7 +112,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const session = await api.post<{ accessToken: string }>('/api/auth/login', { email, password }, { anonymous: true });
+      const session = await api.post<{ accessToken: string }>(
+        '/api/auth/login',
+        { email, password },
+        { anonymous: true },
+      );
       setAccessToken(session.accessToken);
       const user = await api.get<Me>('/api/me');
       // A language picked on the sign-in page is a choice: it becomes the account's preference.

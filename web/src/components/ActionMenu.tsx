@@ -6,7 +6,19 @@ import { ReactNode } from 'react';
  * place for each, the button spinning while a file is on its way. `maxHeight` makes a long
  * menu scroll.
  */
-export function ActionMenu({ label, busy, testId, maxHeight, children }: { label: string; busy: boolean; testId: string; maxHeight?: number; children: ReactNode }) {
+export function ActionMenu({
+  label,
+  busy,
+  testId,
+  maxHeight,
+  children,
+}: {
+  label: string;
+  busy: boolean;
+  testId: string;
+  maxHeight?: number;
+  children: ReactNode;
+}) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>

@@ -45,7 +45,13 @@ export function Loading() {
 }
 
 /** Loading, error or the content of one query. */
-export function QueryState({ query, children }: { query: { isPending: boolean; error: unknown; refetch: () => unknown }; children: () => ReactNode }) {
+export function QueryState({
+  query,
+  children,
+}: {
+  query: { isPending: boolean; error: unknown; refetch: () => unknown };
+  children: () => ReactNode;
+}) {
   if (query.error) return <ErrorAlert error={query.error} onRetry={() => query.refetch()} />;
   if (query.isPending) return <Loading />;
   return <>{children()}</>;

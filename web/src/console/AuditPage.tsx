@@ -15,9 +15,23 @@ const PAGE_SIZE = 25;
 const TYPING_PAUSE_MS = 300;
 /** Actions the platform records, as suggestions; a name ending in a dot matches the whole family. */
 const ACTIONS = [
-  'auth.', 'auth.login', 'auth.login.failed', 'auth.logout', 'tenant.', 'tenant.created', 'tenant.retried',
-  'tenant.suspended', 'tenant.resumed', 'tenant.domains.set', 'tenant.admin.restored', 'operator.', 'operator.created',
-  'operator.disabled', 'operator.enabled', 'migrations.run', 'queues.',
+  'auth.',
+  'auth.login',
+  'auth.login.failed',
+  'auth.logout',
+  'tenant.',
+  'tenant.created',
+  'tenant.retried',
+  'tenant.suspended',
+  'tenant.resumed',
+  'tenant.domains.set',
+  'tenant.admin.restored',
+  'operator.',
+  'operator.created',
+  'operator.disabled',
+  'operator.enabled',
+  'migrations.run',
+  'queues.',
 ];
 
 interface Filters {
@@ -60,18 +74,51 @@ export default function AuditPage() {
     <Stack gap="lg" data-testid="console-audit">
       <Title order={1}>{t('console.audit.title')}</Title>
       <Group align="flex-end" wrap="wrap" role="search" aria-label={t('console.audit.filters')}>
-        <Autocomplete label={t('console.audit.action')} data={ACTIONS} value={filters.action} dir="ltr"
-          onChange={(v) => change('action', v)} w={220} />
-        <Select label={t('console.audit.operator')} clearable placeholder={t('common.all')} w={240}
-          data={(operators.data ?? []).map((o) => ({ value: o.id, label: o.email }))} value={filters.operatorId}
-          onChange={(v) => change('operatorId', v)} />
-        <TextInput label={t('console.audit.target')} value={filters.target} dir="ltr" w={200}
-          onChange={(e) => change('target', e.currentTarget.value)} />
-        <TextInput label={t('console.audit.from')} type="date" value={filters.from} dir="ltr"
-          onChange={(e) => change('from', e.currentTarget.value)} />
-        <TextInput label={t('console.audit.to')} type="date" value={filters.to} dir="ltr"
-          onChange={(e) => change('to', e.currentTarget.value)} />
-        <Button variant="default" onClick={() => { setFilters(NO_FILTERS); setPage(1); }}>
+        <Autocomplete
+          label={t('console.audit.action')}
+          data={ACTIONS}
+          value={filters.action}
+          dir="ltr"
+          onChange={(v) => change('action', v)}
+          w={220}
+        />
+        <Select
+          label={t('console.audit.operator')}
+          clearable
+          placeholder={t('common.all')}
+          w={240}
+          data={(operators.data ?? []).map((o) => ({ value: o.id, label: o.email }))}
+          value={filters.operatorId}
+          onChange={(v) => change('operatorId', v)}
+        />
+        <TextInput
+          label={t('console.audit.target')}
+          value={filters.target}
+          dir="ltr"
+          w={200}
+          onChange={(e) => change('target', e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('console.audit.from')}
+          type="date"
+          value={filters.from}
+          dir="ltr"
+          onChange={(e) => change('from', e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('console.audit.to')}
+          type="date"
+          value={filters.to}
+          dir="ltr"
+          onChange={(e) => change('to', e.currentTarget.value)}
+        />
+        <Button
+          variant="default"
+          onClick={() => {
+            setFilters(NO_FILTERS);
+            setPage(1);
+          }}
+        >
           {t('console.audit.clear')}
         </Button>
       </Group>
@@ -84,18 +131,31 @@ export default function AuditPage() {
             {audit.data!.items.length === 0 ? (
               <Text c="dimmed">{t('console.audit.none')}</Text>
             ) : (
-              <DataTable caption={t('console.audit.title')} testId="audit-table"
-                head={[t('console.audit.at'), t('console.audit.operator'), t('console.audit.action'),
-                  t('console.audit.target'), t('console.audit.details')]}>
+              <DataTable
+                caption={t('console.audit.title')}
+                testId="audit-table"
+                head={[
+                  t('console.audit.at'),
+                  t('console.audit.operator'),
+                  t('console.audit.action'),
+                  t('console.audit.target'),
+                  t('console.audit.details'),
+                ]}
+              >
                 {audit.data!.items.map((entry) => (
                   <AuditRow key={entry.id} entry={entry} />
                 ))}
               </DataTable>
             )}
             {pages > 1 ? (
-              <Pagination total={pages} value={page} onChange={setPage} aria-label={t('console.audit.pages')}
+              <Pagination
+                total={pages}
+                value={page}
+                onChange={setPage}
+                aria-label={t('console.audit.pages')}
                 getControlProps={(control) => ({ 'aria-label': t(`console.audit.page.${control}`) })}
-                getItemProps={(n) => ({ 'aria-label': t('common.page', { page: n, pages }) })} />
+                getItemProps={(n) => ({ 'aria-label': t('common.page', { page: n, pages }) })}
+              />
             ) : null}
           </Stack>
         )}
@@ -105,8 +165,10 @@ export default function AuditPage() {
 }
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
-  const details = entry.details && typeof entry.details === 'object' && Object.keys(entry.details).length
-    ? JSON.stringify(entry.details) : '';
+  const details =
+    entry.details && typeof entry.details === 'object' && Object.keys(entry.details).length
+      ? JSON.stringify(entry.details)
+      : '';
   return (
     <Table.Tr data-action={entry.action}>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>

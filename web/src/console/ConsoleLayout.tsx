@@ -1,5 +1,16 @@
 import {
-  AppShell, Box, Burger, Container, Group, Menu, NavLink, Paper, Stack, Text, Title, UnstyledButton,
+  AppShell,
+  Box,
+  Burger,
+  Container,
+  Group,
+  Menu,
+  NavLink,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ReactNode, Suspense } from 'react';
@@ -42,8 +53,11 @@ export function ConsoleLayout({ profile }: { profile: PlatformProfile }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const active = (to: string) => location.pathname === to || location.pathname.startsWith(`${to}/`);
   return (
-    <AppShell header={{ height: 60 }} padding="md"
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}>
+    <AppShell
+      header={{ height: 60 }}
+      padding="md"
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+    >
       <a href="#main" className="skip-link">
         {t('nav.skipToContent')}
       </a>
@@ -81,8 +95,15 @@ export function ConsoleLayout({ profile }: { profile: PlatformProfile }) {
       <AppShell.Navbar p="xs" aria-label={t('nav.menu')}>
         <Stack gap={4} component="nav">
           {SCREENS.map((s) => (
-            <NavLink key={s.to} component={Link} to={s.to} label={t(s.label)} active={active(s.to)} onClick={close}
-              aria-current={active(s.to) ? 'page' : undefined} />
+            <NavLink
+              key={s.to}
+              component={Link}
+              to={s.to}
+              label={t(s.label)}
+              active={active(s.to)}
+              onClick={close}
+              aria-current={active(s.to) ? 'page' : undefined}
+            />
           ))}
           <NavLink component="button" label={t('nav.signOut')} onClick={() => void session.signOut()} />
         </Stack>

@@ -67,9 +67,17 @@ export default function MigrationsPage() {
                 </Alert>
               ) : null}
               {run ? <RunCard run={run} /> : followed ? null : <Text c="dimmed">{t('console.migrations.noRun')}</Text>}
-              <DataTable caption={t('console.migrations.provinces')} testId="migrations-table"
-                head={[t('console.provinces.name'), t('console.provinces.slug'), t('console.provinces.status'),
-                  t('console.provinces.schemaVersion'), t('console.migrations.pending')]}>
+              <DataTable
+                caption={t('console.migrations.provinces')}
+                testId="migrations-table"
+                head={[
+                  t('console.provinces.name'),
+                  t('console.provinces.slug'),
+                  t('console.provinces.status'),
+                  t('console.provinces.schemaVersion'),
+                  t('console.migrations.pending'),
+                ]}
+              >
                 {data.provinces.map((p) => (
                   <Table.Tr key={p.slug} data-slug={p.slug}>
                     <Table.Td>{nameOf(tenants.data?.find((x) => x.slug === p.slug) ?? p)}</Table.Td>
@@ -102,8 +110,16 @@ function RunCard({ run }: { run: MigrationRun }) {
   const { t, formatNumber } = useI18n();
   const percent = run.total ? Math.round((run.done / run.total) * 100) : isRunning(run.status) ? 0 : 100;
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="migration-run-title"
-      data-testid="migration-run" data-status={run.status} data-run={run.id}>
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      component="section"
+      aria-labelledby="migration-run-title"
+      data-testid="migration-run"
+      data-status={run.status}
+      data-run={run.id}
+    >
       <Group justify="space-between" mb="xs" wrap="wrap">
         <Title order={2} size="h4" id="migration-run-title">
           {isRunning(run.status) ? t('console.migrations.running') : t('console.migrations.lastRun')}
@@ -111,8 +127,12 @@ function RunCard({ run }: { run: MigrationRun }) {
         <StatusBadge status={run.status} />
       </Group>
       <Stack gap="xs">
-        <Progress value={percent} animated={isRunning(run.status)} color={run.failures.length ? 'orange' : 'blue'}
-          aria-label={t('console.migrations.progress')} />
+        <Progress
+          value={percent}
+          animated={isRunning(run.status)}
+          color={run.failures.length ? 'orange' : 'blue'}
+          aria-label={t('console.migrations.progress')}
+        />
         <Text size="sm" aria-live="polite">
           {t('console.migrations.done', { done: formatNumber(run.done), total: formatNumber(run.total) })}
         </Text>

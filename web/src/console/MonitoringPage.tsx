@@ -1,5 +1,16 @@
 import {
-  Alert, Badge, Button, Card, Code as MantineCode, Group, Modal, ScrollArea, Stack, Table, Text, Title,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code as MantineCode,
+  Group,
+  Modal,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Title,
 } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -54,8 +65,12 @@ export default function MonitoringPage() {
           {() => (
             <Group gap="sm" data-testid="readiness">
               {Object.entries(readiness.data!.details ?? {}).map(([name, d]) => (
-                <Badge key={name} color={d.status === 'up' ? 'green' : 'red'} variant="light"
-                  style={{ textTransform: 'none' }}>
+                <Badge
+                  key={name}
+                  color={d.status === 'up' ? 'green' : 'red'}
+                  variant="light"
+                  style={{ textTransform: 'none' }}
+                >
                   <Ltr>{name}</Ltr>: {d.status === 'up' ? t('console.monitoring.up') : t('console.monitoring.down')}
                 </Badge>
               ))}
@@ -75,9 +90,17 @@ export default function MonitoringPage() {
             rows.length === 0 ? (
               <Text c="dimmed">{t('console.monitoring.noTraffic')}</Text>
             ) : (
-              <DataTable caption={t('console.monitoring.figures')} testId="metrics-summary"
-                head={[t('console.monitoring.province'), t('console.monitoring.requests'),
-                  t('console.monitoring.errors'), t('console.monitoring.errorRate'), t('console.monitoring.p95')]}>
+              <DataTable
+                caption={t('console.monitoring.figures')}
+                testId="metrics-summary"
+                head={[
+                  t('console.monitoring.province'),
+                  t('console.monitoring.requests'),
+                  t('console.monitoring.errors'),
+                  t('console.monitoring.errorRate'),
+                  t('console.monitoring.p95'),
+                ]}
+              >
                 {rows.map((r) => {
                   const rate = r.requests ? r.errors / r.requests : 0;
                   return (
@@ -125,8 +148,13 @@ export default function MonitoringPage() {
           ) : null}
         </Stack>
       </Card>
-      <Modal opened={opened} onClose={close} title={t('console.monitoring.rawTitle')} size="xl"
-        closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('console.monitoring.rawTitle')}
+        size="xl"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <ScrollArea h={480} type="auto">
           <MantineCode block dir="ltr" data-testid="raw-metrics">
             {raw.data}

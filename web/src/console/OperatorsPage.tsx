@@ -34,9 +34,10 @@ export default function OperatorsPage() {
     mutationFn: (o: Operator) =>
       api.post<Operator>(`/api/platform/operators/${o.id}/${o.status === 'active' ? 'disable' : 'enable'}`),
     onSuccess: async (o) => {
-      const message = o.status === 'active'
-        ? t('console.operators.enabled', { name: o.name })
-        : t('console.operators.disabled', { name: o.name });
+      const message =
+        o.status === 'active'
+          ? t('console.operators.enabled', { name: o.name })
+          : t('console.operators.disabled', { name: o.name });
       notify('green', message);
       await queryClient.invalidateQueries({ queryKey: consoleKeys.operators });
     },
@@ -55,9 +56,18 @@ export default function OperatorsPage() {
       ) : null}
       <QueryState query={operators}>
         {() => (
-          <DataTable caption={t('console.operators.title')} testId="operators-table"
-            head={[t('console.operators.name'), t('console.operators.email'), t('console.operators.status'),
-              t('console.operators.lastLogin'), t('console.operators.created'), t('console.operators.actions')]}>
+          <DataTable
+            caption={t('console.operators.title')}
+            testId="operators-table"
+            head={[
+              t('console.operators.name'),
+              t('console.operators.email'),
+              t('console.operators.status'),
+              t('console.operators.lastLogin'),
+              t('console.operators.created'),
+              t('console.operators.actions'),
+            ]}
+          >
             {operators.data!.map((o) => (
               <Table.Tr key={o.id} data-email={o.email}>
                 <Table.Td>
@@ -82,11 +92,18 @@ export default function OperatorsPage() {
                   <When value={o.createdAt} />
                 </Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="light" color={o.status === 'active' ? 'red' : 'green'}
-                    loading={toggle.isPending && toggle.variables?.id === o.id} onClick={() => toggle.mutate(o)}
-                    aria-label={o.status === 'active'
-                      ? t('console.operators.disableNamed', { name: o.name })
-                      : t('console.operators.enableNamed', { name: o.name })}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color={o.status === 'active' ? 'red' : 'green'}
+                    loading={toggle.isPending && toggle.variables?.id === o.id}
+                    onClick={() => toggle.mutate(o)}
+                    aria-label={
+                      o.status === 'active'
+                        ? t('console.operators.disableNamed', { name: o.name })
+                        : t('console.operators.enableNamed', { name: o.name })
+                    }
+                  >
                     {o.status === 'active' ? t('console.operators.disable') : t('console.operators.enable')}
                   </Button>
                 </Table.Td>
@@ -95,8 +112,13 @@ export default function OperatorsPage() {
           </DataTable>
         )}
       </QueryState>
-      <Modal opened={adding} onClose={close} title={t('console.operators.add')} centered
-        closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={adding}
+        onClose={close}
+        title={t('console.operators.add')}
+        centered
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <AddOperatorForm onDone={close} />
       </Modal>
     </Stack>
@@ -126,13 +148,31 @@ function AddOperatorForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput label={t('console.operators.name')} required value={form.name} data-autofocus
-          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={fields.name?.join(' ')} />
-        <TextInput label={t('console.operators.email')} type="email" dir="ltr" required value={form.email}
-          onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} error={fields.email?.join(' ')} />
-        <SecretInput label={t('console.operators.password')} description={t('console.provision.passwordHelp')}
-          autoComplete="new-password" value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} error={fields.password?.join(' ')} />
+        <TextInput
+          label={t('console.operators.name')}
+          required
+          value={form.name}
+          data-autofocus
+          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          error={fields.name?.join(' ')}
+        />
+        <TextInput
+          label={t('console.operators.email')}
+          type="email"
+          dir="ltr"
+          required
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+          error={fields.email?.join(' ')}
+        />
+        <SecretInput
+          label={t('console.operators.password')}
+          description={t('console.provision.passwordHelp')}
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+          error={fields.password?.join(' ')}
+        />
         {add.error && !Object.keys(fields).length ? (
           <Alert color="red" role="alert">
             {errorText(add.error)}

@@ -27,7 +27,14 @@ interface ProvisionForm {
 }
 
 const EMPTY: ProvisionForm = {
-  slug: '', name: '', nameUr: '', adminEmail: '', adminName: '', adminPassword: '', locales: ['en', 'ur'], domains: [],
+  slug: '',
+  name: '',
+  nameUr: '',
+  adminEmail: '',
+  adminName: '',
+  adminPassword: '',
+  locales: ['en', 'ur'],
+  domains: [],
 };
 
 /** The request as the API takes it: optional fields left out when empty. */
@@ -79,40 +86,85 @@ export default function ProvisionPage() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('console.provision.slug')} description={t('console.provision.slugHelp')} dir="ltr"
+            <TextInput
+              label={t('console.provision.slug')}
+              description={t('console.provision.slugHelp')}
+              dir="ltr"
               required
-              value={form.slug} onChange={(e) => set('slug', e.currentTarget.value)} error={fieldError('slug')} />
-            <TextInput label={t('console.provision.name')} required value={form.name}
-              onChange={(e) => set('name', e.currentTarget.value)} error={fieldError('name')} />
-            <TextInput label={t('console.provision.nameUr')} description={t('console.optional')} dir="rtl" lang="ur"
-              value={form.nameUr} onChange={(e) => set('nameUr', e.currentTarget.value)} error={fieldError('nameUr')} />
+              value={form.slug}
+              onChange={(e) => set('slug', e.currentTarget.value)}
+              error={fieldError('slug')}
+            />
+            <TextInput
+              label={t('console.provision.name')}
+              required
+              value={form.name}
+              onChange={(e) => set('name', e.currentTarget.value)}
+              error={fieldError('name')}
+            />
+            <TextInput
+              label={t('console.provision.nameUr')}
+              description={t('console.optional')}
+              dir="rtl"
+              lang="ur"
+              value={form.nameUr}
+              onChange={(e) => set('nameUr', e.currentTarget.value)}
+              error={fieldError('nameUr')}
+            />
           </SimpleGrid>
           <Title order={2} size="h4">
             {t('console.provision.firstAdmin')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('console.provision.adminEmail')} type="email" dir="ltr" required value={form.adminEmail}
-              onChange={(e) => set('adminEmail', e.currentTarget.value)} error={fieldError('adminEmail')} />
-            <TextInput label={t('console.provision.adminName')} description={t('console.optional')}
+            <TextInput
+              label={t('console.provision.adminEmail')}
+              type="email"
+              dir="ltr"
+              required
+              value={form.adminEmail}
+              onChange={(e) => set('adminEmail', e.currentTarget.value)}
+              error={fieldError('adminEmail')}
+            />
+            <TextInput
+              label={t('console.provision.adminName')}
+              description={t('console.optional')}
               value={form.adminName}
-              onChange={(e) => set('adminName', e.currentTarget.value)} error={fieldError('adminName')} />
-            <SecretInput label={t('console.provision.adminPassword')} description={t('console.provision.passwordHelp')}
-              autoComplete="new-password" value={form.adminPassword}
-              onChange={(e) => set('adminPassword', e.currentTarget.value)} error={fieldError('adminPassword')} />
+              onChange={(e) => set('adminName', e.currentTarget.value)}
+              error={fieldError('adminName')}
+            />
+            <SecretInput
+              label={t('console.provision.adminPassword')}
+              description={t('console.provision.passwordHelp')}
+              autoComplete="new-password"
+              value={form.adminPassword}
+              onChange={(e) => set('adminPassword', e.currentTarget.value)}
+              error={fieldError('adminPassword')}
+            />
           </SimpleGrid>
           <Title order={2} size="h4">
             {t('console.provision.settings')}
           </Title>
-          <Checkbox.Group label={t('console.provision.locales')} description={t('console.provision.localesHelp')}
-            value={form.locales} onChange={(v) => set('locales', v)} error={fieldError('locales')}>
+          <Checkbox.Group
+            label={t('console.provision.locales')}
+            description={t('console.provision.localesHelp')}
+            value={form.locales}
+            onChange={(v) => set('locales', v)}
+            error={fieldError('locales')}
+          >
             <Group mt="xs">
               <Checkbox value="en" label={<span lang="en">English</span>} />
               <Checkbox value="ur" label={<span lang="ur">اردو</span>} />
             </Group>
           </Checkbox.Group>
-          <TagsInput label={t('console.provision.domains')} description={t('console.provision.domainsHelp')} dir="ltr"
-            value={form.domains} onChange={(v) => set('domains', v)} error={fieldError('domains')}
-            splitChars={[',', ' ']} />
+          <TagsInput
+            label={t('console.provision.domains')}
+            description={t('console.provision.domainsHelp')}
+            dir="ltr"
+            value={form.domains}
+            onChange={(v) => set('domains', v)}
+            error={fieldError('domains')}
+            splitChars={[',', ' ']}
+          />
           <Group>
             <Button type="submit" loading={create.isPending}>
               {t('console.provision.submit')}

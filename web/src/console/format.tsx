@@ -26,8 +26,13 @@ const STATUS_COLOURS: Record<string, string> = {
 export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
   const { t } = useI18n();
   return (
-    <Badge variant="light" color={STATUS_COLOURS[status] ?? 'gray'} style={{ textTransform: 'none' }}
-      data-testid={testId} data-status={status}>
+    <Badge
+      variant="light"
+      color={STATUS_COLOURS[status] ?? 'gray'}
+      style={{ textTransform: 'none' }}
+      data-testid={testId}
+      data-status={status}
+    >
       {t(`console.state.${status}`)}
     </Badge>
   );
@@ -39,7 +44,12 @@ const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
 /** Bytes as people read them (1.4 MB), isolated left to right inside Urdu text. */
 export function Bytes({ value }: { value: number | null | undefined }) {
   const { formatNumber } = useI18n();
-  if (value === null || value === undefined) return <Text span c="dimmed">—</Text>;
+  if (value === null || value === undefined)
+    return (
+      <Text span c="dimmed">
+        —
+      </Text>
+    );
   let n = value;
   let unit = 0;
   while (n >= KIB && unit < UNITS.length - 1) {
@@ -51,12 +61,24 @@ export function Bytes({ value }: { value: number | null | undefined }) {
 
 export function Count({ value }: { value: number | null | undefined }) {
   const { formatNumber } = useI18n();
-  return value === null || value === undefined ? <Text span c="dimmed">—</Text> : <Ltr>{formatNumber(value)}</Ltr>;
+  return value === null || value === undefined ? (
+    <Text span c="dimmed">
+      —
+    </Text>
+  ) : (
+    <Ltr>{formatNumber(value)}</Ltr>
+  );
 }
 
 export function When({ value }: { value: string | null | undefined }) {
   const { formatDateTime } = useI18n();
-  return value ? <bdi>{formatDateTime(value)}</bdi> : <Text span c="dimmed">—</Text>;
+  return value ? (
+    <bdi>{formatDateTime(value)}</bdi>
+  ) : (
+    <Text span c="dimmed">
+      —
+    </Text>
+  );
 }
 
 /** A code (slug, version, e-mail, action name) kept left to right and monospaced. */
@@ -71,7 +93,12 @@ export function Code({ children }: { children: ReactNode }) {
 }
 
 /** A table named for screen readers, headers and rows; scrolls sideways on narrow screens. */
-export function DataTable({ caption, head, children, testId }: {
+export function DataTable({
+  caption,
+  head,
+  children,
+  testId,
+}: {
   caption: string;
   head: ReactNode[];
   children: ReactNode;

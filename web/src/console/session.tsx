@@ -69,7 +69,9 @@ export function ConsoleSessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (email: string, password: string) => {
     const session = await api.post<{ accessToken: string }>(
-      '/api/platform/auth/login', { email, password }, { anonymous: true },
+      '/api/platform/auth/login',
+      { email, password },
+      { anonymous: true },
     );
     setAccessToken(session.accessToken);
     setOperator(await api.get<CurrentOperator>('/api/platform/me'));
@@ -83,7 +85,9 @@ export function ConsoleSessionProvider({ children }: { children: ReactNode }) {
     } catch {
       // The cookie would sign the next person at this computer straight back in: say so.
       notifications.show({
-        color: 'red', title: t('error.title'), message: t('error.signOutFailed'),
+        color: 'red',
+        title: t('error.title'),
+        message: t('error.signOutFailed'),
         closeButtonProps: { 'aria-label': t('common.close') },
       });
       return;

@@ -7,7 +7,13 @@ export function EditionBadge({ kind, edition }: { kind: string; edition?: string
   const labels = useDocumentLabels();
   if (!edition) return null;
   return (
-    <Badge variant="outline" color="gray" style={{ textTransform: 'none' }} data-testid="document-edition" data-edition={edition}>
+    <Badge
+      variant="outline"
+      color="gray"
+      style={{ textTransform: 'none' }}
+      data-testid="document-edition"
+      data-edition={edition}
+    >
       {labels.kind(kind)} <Ltr>{edition}</Ltr>
     </Badge>
   );

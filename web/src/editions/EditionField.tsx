@@ -8,7 +8,17 @@ import { currentEdition, useEditions } from './editions';
  * (the PC-I: 2005 and 2024). Starts on the province's current edition; an older one is for
  * entering the documents of older projects on the proforma they were prepared under.
  */
-export function EditionField({ proforma, value, onChange, error }: { proforma: string; value: string; onChange(edition: string): void; error?: string }) {
+export function EditionField({
+  proforma,
+  value,
+  onChange,
+  error,
+}: {
+  proforma: string;
+  value: string;
+  onChange(edition: string): void;
+  error?: string;
+}) {
   const { t } = useI18n();
   const editions = useEditions();
   const entry = editions.data?.find((p) => p.proforma === proforma);
@@ -29,7 +39,10 @@ export function EditionField({ proforma, value, onChange, error }: { proforma: s
       onChange={(e) => onChange(e.currentTarget.value)}
       error={error}
       data-testid="edition-select"
-      data={startable.map((e) => ({ value: e.edition, label: e.key === current?.key ? t('editions.currentOption', { label: e.label }) : e.label }))}
+      data={startable.map((e) => ({
+        value: e.edition,
+        label: e.key === current?.key ? t('editions.currentOption', { label: e.label }) : e.label,
+      }))}
     />
   );
 }

@@ -33,9 +33,11 @@ export default function EditionsPage() {
           <QueryState query={editions}>
             {() => (
               <Stack gap="md">
-                {editions.data!.filter((p) => p.editions.length > 1).map((p) => (
-                  <ProformaCard key={p.proforma} proforma={p} />
-                ))}
+                {editions
+                  .data!.filter((p) => p.editions.length > 1)
+                  .map((p) => (
+                    <ProformaCard key={p.proforma} proforma={p} />
+                  ))}
               </Stack>
             )}
           </QueryState>
@@ -56,14 +58,22 @@ function ProformaCard({ proforma }: { proforma: ProformaEditions }) {
   const current = currentEdition(proforma);
   const [chosen, setChosen] = useState(proforma.current);
   const choose = useMutation({
-    mutationFn: (formKey: string) => api.put(`/api/forms/editions/${encodeURIComponent(proforma.proforma)}`, { formKey }),
+    mutationFn: (formKey: string) =>
+      api.put(`/api/forms/editions/${encodeURIComponent(proforma.proforma)}`, { formKey }),
     onSuccess: async () => {
       notifications.show({ color: 'green', message: t('editions.saved', { title: proforma.title }) });
       await queryClient.invalidateQueries({ queryKey: ['form-editions'] });
     },
   });
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={`edition-${proforma.proforma}`} data-proforma={proforma.proforma}>
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      component="section"
+      aria-labelledby={`edition-${proforma.proforma}`}
+      data-proforma={proforma.proforma}
+    >
       <Group justify="space-between" wrap="wrap" mb="xs">
         <Title order={2} size="h4" id={`edition-${proforma.proforma}`}>
           {proforma.title}
@@ -77,7 +87,11 @@ function ProformaCard({ proforma }: { proforma: ProformaEditions }) {
           label={t('editions.newProjectsStartOn')}
           value={chosen}
           onChange={(e) => setChosen(e.currentTarget.value)}
-          data={proforma.editions.map((e) => ({ value: e.key, label: e.installed ? e.label : t('editions.notInstalled', { label: e.label }), disabled: !e.installed }))}
+          data={proforma.editions.map((e) => ({
+            value: e.key,
+            label: e.installed ? e.label : t('editions.notInstalled', { label: e.label }),
+            disabled: !e.installed,
+          }))}
           style={{ flex: '1 1 320px' }}
           error={choose.error ? errorText(choose.error) : undefined}
         />

@@ -2,7 +2,15 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { ChangeEvent, memo, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { DecisionContext } from '../approvals/useDecisionContext';
-import { APPROVING_ACTIONS, checkDecision, DecisionDraft, DecisionErrors, DecisionInput, decisionInput, newDecisionDraft } from '../approvals/decision';
+import {
+  APPROVING_ACTIONS,
+  checkDecision,
+  DecisionDraft,
+  DecisionErrors,
+  DecisionInput,
+  decisionInput,
+  newDecisionDraft,
+} from '../approvals/decision';
 import { DecisionFields } from '../approvals/DecisionFields';
 import type { DocumentAction } from './types';
 
@@ -37,7 +45,8 @@ export const ActionsPanel = memo(function ActionsPanel({
   if (!actions.length) return null;
 
   const isDecision = (action: DocumentAction | null) => !!action && !!decision?.actions.has(action.id);
-  const asksFirst = (action: DocumentAction) => action.commentRequired || ASKS_FOR_COMMENT.has(action.id) || isDecision(action);
+  const asksFirst = (action: DocumentAction) =>
+    action.commentRequired || ASKS_FOR_COMMENT.has(action.id) || isDecision(action);
   const deciding = isDecision(asking);
   const approving = deciding && !!asking && APPROVING_ACTIONS.has(asking.id);
   const start = (action: DocumentAction) => {
@@ -61,7 +70,11 @@ export const ActionsPanel = memo(function ActionsPanel({
     const commentMissing = asking.commentRequired && !comment.trim();
     setMissing(commentMissing);
     if (commentMissing || Object.values(found).some(Boolean)) return;
-    const refused = await onAct(asking, comment.trim() || undefined, deciding ? decisionInput(facts, approving) : undefined);
+    const refused = await onAct(
+      asking,
+      comment.trim() || undefined,
+      deciding ? decisionInput(facts, approving) : undefined,
+    );
     if (refused === null) setAsking(null);
     else setFailure(refused);
   };
@@ -70,14 +83,42 @@ export const ActionsPanel = memo(function ActionsPanel({
     <>
       <Group gap="xs" className="actions-panel" role="group" aria-label={t('editor.actions')}>
         {actions.map((a) => (
-          <Button key={a.id} size="sm" variant={a.id === 'submit' || a.id === 'approve' ? 'filled' : 'light'} color={a.id === 'reject' ? 'red' : undefined} data-action={a.id} data-dialog={asksFirst(a) ? 'true' : undefined} loading={busy === a.id} disabled={busy !== null && busy !== a.id} onClick={() => start(a)}>
+          <Button
+            key={a.id}
+            size="sm"
+            variant={a.id === 'submit' || a.id === 'approve' ? 'filled' : 'light'}
+            color={a.id === 'reject' ? 'red' : undefined}
+            data-action={a.id}
+            data-dialog={asksFirst(a) ? 'true' : undefined}
+            loading={busy === a.id}
+            disabled={busy !== null && busy !== a.id}
+            onClick={() => start(a)}
+          >
             {a.label}
           </Button>
         ))}
       </Group>
-      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking?.label} centered size={deciding ? 'lg' : 'md'} classNames={{ content: 'editor-modal' }} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={asking !== null}
+        onClose={() => setAsking(null)}
+        title={asking?.label}
+        centered
+        size={deciding ? 'lg' : 'md'}
+        classNames={{ content: 'editor-modal' }}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="sm">
-          {deciding && decision ? <DecisionFields documentId={decision.documentId} value={facts} errors={factErrors} approving={approving} documentCost={decision.documentCost} attachments={decision.attachments} onChange={setFact} /> : null}
+          {deciding && decision ? (
+            <DecisionFields
+              documentId={decision.documentId}
+              value={facts}
+              errors={factErrors}
+              approving={approving}
+              documentCost={decision.documentCost}
+              attachments={decision.attachments}
+              onChange={setFact}
+            />
+          ) : null}
           <Textarea
             label={t('editor.comment')}
             required={asking?.commentRequired}
@@ -106,7 +147,12 @@ export const ActionsPanel = memo(function ActionsPanel({
             <Button variant="default" onClick={() => setAsking(null)}>
               {t('common.cancel')}
             </Button>
-            <Button data-testid="confirm-action" color={asking?.id === 'reject' ? 'red' : undefined} loading={busy !== null} onClick={() => void confirm()}>
+            <Button
+              data-testid="confirm-action"
+              color={asking?.id === 'reject' ? 'red' : undefined}
+              loading={busy !== null}
+              onClick={() => void confirm()}
+            >
               {asking?.label}
             </Button>
           </Group>

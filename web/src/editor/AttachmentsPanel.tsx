@@ -18,7 +18,15 @@ import { ATTACHMENT_KINDS, Attachment } from './types';
 
 export const ATTACHMENTS_ANCHOR = 'attachments';
 
-export const AttachmentsPanel = memo(function AttachmentsPanel({ documentId, attachments, canUpload }: { documentId: string; attachments: Attachment[]; canUpload: boolean }) {
+export const AttachmentsPanel = memo(function AttachmentsPanel({
+  documentId,
+  attachments,
+  canUpload,
+}: {
+  documentId: string;
+  attachments: Attachment[];
+  canUpload: boolean;
+}) {
   const { t } = useI18n();
   return (
     <Paper component="section" withBorder p={{ base: 'sm', sm: 'md' }} radius="md" aria-labelledby={ATTACHMENTS_ANCHOR}>
@@ -80,7 +88,13 @@ function AttachmentList({ documentId, attachments }: { documentId: string; attac
                 <DateText value={a.uploadedAt} withTime />
               </Table.Td>
               <Table.Td>
-                <Button size="xs" variant="light" loading={busy === a.id} onClick={() => void download(a)} aria-label={t('editor.downloadFile', { name: a.fileName })}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  loading={busy === a.id}
+                  onClick={() => void download(a)}
+                  aria-label={t('editor.downloadFile', { name: a.fileName })}
+                >
                   {t('editor.download')}
                 </Button>
               </Table.Td>

@@ -58,7 +58,13 @@ export const ConflictModal = memo(function ConflictModal({
           <Text size="sm">{t('editor.conflictIntro', { revision: conflict.currentRevision })}</Text>
           {conflict.changes.length ? (
             <ScrollArea.Autosize mah="50vh" type="auto">
-              <ChangeTable changes={conflict.changes} version={version} fields={fields} attachments={attachments} caption={t('editor.conflictChanges')} />
+              <ChangeTable
+                changes={conflict.changes}
+                version={version}
+                fields={fields}
+                attachments={attachments}
+                caption={t('editor.conflictChanges')}
+              />
             </ScrollArea.Autosize>
           ) : (
             <Text size="sm" c="dimmed">
@@ -72,10 +78,20 @@ export const ConflictModal = memo(function ConflictModal({
             </Alert>
           ) : null}
           <Group justify="flex-end" gap="xs" wrap="wrap">
-            <Button variant="default" loading={busy === 'theirs'} disabled={busy !== null} onClick={() => void resolve(false)}>
+            <Button
+              variant="default"
+              loading={busy === 'theirs'}
+              disabled={busy !== null}
+              onClick={() => void resolve(false)}
+            >
               {t('editor.reloadTheirs')}
             </Button>
-            <Button loading={busy === 'mine'} disabled={busy !== null} onClick={() => void resolve(true)} data-autofocus>
+            <Button
+              loading={busy === 'mine'}
+              disabled={busy !== null}
+              onClick={() => void resolve(true)}
+              data-autofocus
+            >
               {t('editor.keepMine')}
             </Button>
           </Group>

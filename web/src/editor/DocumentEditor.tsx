@@ -82,11 +82,23 @@ export function DocumentEditor({ doc, version }: { doc: DocumentDetail; version:
         <DocumentHeader doc={doc} version={version} totalCost={state.totalCost} />
         <Paper withBorder p="xs" radius="md" className="editor-toolbar">
           <Group justify="space-between" gap="sm" wrap="wrap">
-            {editing ? <SaveBar status={state.status} error={saveError} onSave={onSave} /> : <ReadOnlyNote editable={doc.editable} />}
+            {editing ? (
+              <SaveBar status={state.status} error={saveError} onSave={onSave} />
+            ) : (
+              <ReadOnlyNote editable={doc.editable} />
+            )}
             <ActionsPanel actions={actions} busy={busy} onAct={onAct} decision={decision} />
           </Group>
         </Paper>
-        {problem ? <SubmitProblems problem={problem} sections={sections} groups={problemGroups} onClose={closeProblem} onAttach={goToAttachments} /> : null}
+        {problem ? (
+          <SubmitProblems
+            problem={problem}
+            sections={sections}
+            groups={problemGroups}
+            onClose={closeProblem}
+            onAttach={goToAttachments}
+          />
+        ) : null}
         {editing && !draft.live ? (
           <Alert color="yellow" role="status" data-testid="live-unavailable">
             {t('editor.liveUnavailable')}
@@ -108,20 +120,20 @@ export function DocumentEditor({ doc, version }: { doc: DocumentDetail; version:
                 index >= progressive.count ? (
                   <PendingSection key={s.id} section={s} />
                 ) : (
-                <SectionBlock
-                  key={s.id}
-                  section={s}
-                  value={state.data[s.id]}
-                  errors={sectionErrors(groups, s.id)}
-                  hidden={hidden.get(s.id) ?? ''}
-                  required={required.get(s.id) ?? ''}
-                  attachments={attachments}
-                  rowLimits={rowLimits}
-                  editing={editing}
-                  onChange={draft.change}
-                  onRowOp={draft.rowOp}
-                  keysFor={draft.keysFor}
-                />
+                  <SectionBlock
+                    key={s.id}
+                    section={s}
+                    value={state.data[s.id]}
+                    errors={sectionErrors(groups, s.id)}
+                    hidden={hidden.get(s.id) ?? ''}
+                    required={required.get(s.id) ?? ''}
+                    attachments={attachments}
+                    rowLimits={rowLimits}
+                    editing={editing}
+                    onChange={draft.change}
+                    onRowOp={draft.rowOp}
+                    keysFor={draft.keysFor}
+                  />
                 ),
               )}
               <TransitionsTimeline documentId={doc.id} />
@@ -131,7 +143,13 @@ export function DocumentEditor({ doc, version }: { doc: DocumentDetail; version:
       </Stack>
       {editing ? (
         <>
-          <ConflictModal conflict={state.conflict} version={version} fields={fields} attachments={attachments} onResolve={draft.resolveConflict} />
+          <ConflictModal
+            conflict={state.conflict}
+            version={version}
+            fields={fields}
+            attachments={attachments}
+            onResolve={draft.resolveConflict}
+          />
           <LeaveGuard unsaved={state.status !== 'saved'} save={draft.save} />
         </>
       ) : null}
@@ -152,6 +170,9 @@ function joinBySection(pointers: Set<string>): Map<string, string> {
 /** The largest number of rows each table accepts (its maxItems). */
 function tableRowLimits(definition: FormDefinition): Map<string, number> {
   const out = new Map<string, number>();
-  for (const s of definition.sections) for (const f of s.fields) if (f.type === 'table' && f.constraints?.maxItems !== undefined) out.set(`/${s.id}/${f.id}`, f.constraints.maxItems);
+  for (const s of definition.sections)
+    for (const f of s.fields)
+      if (f.type === 'table' && f.constraints?.maxItems !== undefined)
+        out.set(`/${s.id}/${f.id}`, f.constraints.maxItems);
   return out;
 }

@@ -50,12 +50,22 @@ function History({ doc, version }: { doc: DocumentDetail; version: FormVersionVi
           {version.title} · {t('editor.version')} <Ltr>{version.number}</Ltr>
         </Text>
       </Stack>
-      <QueryState query={revisions}>{() => <Comparison doc={doc} version={version} revisions={revisions.data ?? []} />}</QueryState>
+      <QueryState query={revisions}>
+        {() => <Comparison doc={doc} version={version} revisions={revisions.data ?? []} />}
+      </QueryState>
     </Stack>
   );
 }
 
-function Comparison({ doc, version, revisions }: { doc: DocumentDetail; version: FormVersionView; revisions: Revision[] }) {
+function Comparison({
+  doc,
+  version,
+  revisions,
+}: {
+  doc: DocumentDetail;
+  version: FormVersionView;
+  revisions: Revision[];
+}) {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const numbers = revisions.map((r) => r.revision);
@@ -69,7 +79,8 @@ function Comparison({ doc, version, revisions }: { doc: DocumentDetail; version:
   const choose = (name: 'from' | 'to', n: number) => {
     const next = new URLSearchParams(params);
     next.set(name, String(n));
-    if (!next.has(name === 'from' ? 'to' : 'from')) next.set(name === 'from' ? 'to' : 'from', String(name === 'from' ? to : from));
+    if (!next.has(name === 'from' ? 'to' : 'from'))
+      next.set(name === 'from' ? 'to' : 'from', String(name === 'from' ? to : from));
     setParams(next, { replace: true });
   };
   const diff = useRevisionDiff(doc.id, from, to);
@@ -109,10 +120,22 @@ function Comparison({ doc, version, revisions }: { doc: DocumentDetail; version:
                     <Ltr>{r.errorCount}</Ltr>
                   </Table.Td>
                   <Table.Td>
-                    <Radio name="compare-from" value={String(r.revision)} checked={from === r.revision} onChange={() => choose('from', r.revision)} aria-label={t('editor.compareFromN', { n: r.revision })} />
+                    <Radio
+                      name="compare-from"
+                      value={String(r.revision)}
+                      checked={from === r.revision}
+                      onChange={() => choose('from', r.revision)}
+                      aria-label={t('editor.compareFromN', { n: r.revision })}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <Radio name="compare-to" value={String(r.revision)} checked={to === r.revision} onChange={() => choose('to', r.revision)} aria-label={t('editor.compareToN', { n: r.revision })} />
+                    <Radio
+                      name="compare-to"
+                      value={String(r.revision)}
+                      checked={to === r.revision}
+                      onChange={() => choose('to', r.revision)}
+                      aria-label={t('editor.compareToN', { n: r.revision })}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -120,7 +143,14 @@ function Comparison({ doc, version, revisions }: { doc: DocumentDetail; version:
           </Table>
         </div>
       </Paper>
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md" component="section" aria-labelledby="diff-title" data-testid="revision-diff">
+      <Paper
+        withBorder
+        p={{ base: 'sm', sm: 'md' }}
+        radius="md"
+        component="section"
+        aria-labelledby="diff-title"
+        data-testid="revision-diff"
+      >
         <Title order={2} size="h4" id="diff-title" mb="sm">
           {from !== null && to !== null ? t('editor.changesBetween', { from, to }) : t('editor.changes')}
         </Title>
@@ -132,7 +162,13 @@ function Comparison({ doc, version, revisions }: { doc: DocumentDetail; version:
           <QueryState query={diff}>
             {() =>
               diff.data?.changes.length ? (
-                <ChangeTable changes={diff.data.changes} version={version} fields={fields} attachments={doc.attachments} caption={t('editor.changesBetween', { from, to })} />
+                <ChangeTable
+                  changes={diff.data.changes}
+                  version={version}
+                  fields={fields}
+                  attachments={doc.attachments}
+                  caption={t('editor.changesBetween', { from, to })}
+                />
               ) : (
                 <Text size="sm" c="dimmed">
                   {t('editor.noDifferences')}

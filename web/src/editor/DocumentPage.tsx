@@ -15,7 +15,13 @@ export default function DocumentPage() {
   const version = useFormVersion(doc.data?.formKey, doc.data?.formVersion.number);
   if (doc.error) return <ErrorAlert error={doc.error} onRetry={() => void doc.refetch()} />;
   if (version.error) return <ErrorAlert error={version.error} onRetry={() => void version.refetch()} />;
-  if (!doc.data || !version.data || version.data.formKey !== doc.data.formKey || version.data.number !== doc.data.formVersion.number) return <Loading />;
+  if (
+    !doc.data ||
+    !version.data ||
+    version.data.formKey !== doc.data.formKey ||
+    version.data.number !== doc.data.formVersion.number
+  )
+    return <Loading />;
   const d = doc.data;
   return <DocumentEditor key={`${d.id}|${d.state}|${d.editable}|${d.formVersion.id}`} doc={d} version={version.data} />;
 }

@@ -1,4 +1,15 @@
-import { Checkbox, Group, Input, NativeSelect, Radio, ScrollArea, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Checkbox,
+  Group,
+  Input,
+  NativeSelect,
+  Radio,
+  ScrollArea,
+  SimpleGrid,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { ChangeEvent, memo, ReactNode, useId, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { formatDecimalText, normaliseNumberText, numberText, numberValue, NUMERIC_TYPES } from './number-text';
@@ -34,8 +45,11 @@ export const FieldControl = memo(function FieldControl(props: FieldControlProps)
   const { field, pointer, cellLabel, error, errorDetail, required } = props;
   const { t } = useI18n();
   // Standalone: the field's own label and help; in a cell: the accessible name only.
-  const help = field.type === 'attachment' ? [field.help, t('editor.attachmentHint')].filter(Boolean).join(' ') : field.help;
-  const labelling = cellLabel ? { 'aria-label': cellLabel, size: 'xs' as const } : { label: field.label, description: help, size: 'sm' as const };
+  const help =
+    field.type === 'attachment' ? [field.help, t('editor.attachmentHint')].filter(Boolean).join(' ') : field.help;
+  const labelling = cellLabel
+    ? { 'aria-label': cellLabel, size: 'xs' as const }
+    : { label: field.label, description: help, size: 'sm' as const };
   const shared = { ...labelling, error, required, 'data-pointer': pointer };
   let control: ReactNode;
   switch (field.type) {
@@ -70,7 +84,11 @@ export const FieldControl = memo(function FieldControl(props: FieldControlProps)
       control = <TextControl {...props} shared={shared} type={field.widget === 'month' ? 'month' : 'text'} />;
   }
   return (
-    <div className={cellLabel ? 'slot slot-cell' : 'slot'} data-has-error={error ? '' : undefined} title={cellLabel && error ? (errorDetail ?? error) : undefined}>
+    <div
+      className={cellLabel ? 'slot slot-cell' : 'slot'}
+      data-has-error={error ? '' : undefined}
+      title={cellLabel && error ? (errorDetail ?? error) : undefined}
+    >
       {control}
     </div>
   );
@@ -78,7 +96,15 @@ export const FieldControl = memo(function FieldControl(props: FieldControlProps)
 
 type Shared = Record<string, unknown>;
 
-function TextControl({ pointer, value, onChange, shared, type, placeholder, ltr }: FieldControlProps & { shared: Shared; type?: string; placeholder?: string; ltr?: boolean }) {
+function TextControl({
+  pointer,
+  value,
+  onChange,
+  shared,
+  type,
+  placeholder,
+  ltr,
+}: FieldControlProps & { shared: Shared; type?: string; placeholder?: string; ltr?: boolean }) {
   return (
     <TextInput
       {...shared}
@@ -135,16 +161,34 @@ function SelectControl({ field, pointer, value, onChange, shared, options }: Fie
   const current = typeof value === 'string' ? value : '';
   // A stored value no longer offered (e.g. a district outside the chosen ones) stays visible.
   const data = [{ value: '', label: t('editor.choose') }, ...list.map((o) => ({ value: o.value, label: o.label }))];
-  if (current && !list.some((o) => o.value === current)) data.push({ value: current, label: field.options?.find((o) => o.value === current)?.label ?? current });
-  return <NativeSelect {...shared} data={data} value={current} onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(pointer, e.currentTarget.value || undefined)} />;
+  if (current && !list.some((o) => o.value === current))
+    data.push({ value: current, label: field.options?.find((o) => o.value === current)?.label ?? current });
+  return (
+    <NativeSelect
+      {...shared}
+      data={data}
+      value={current}
+      onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(pointer, e.currentTarget.value || undefined)}
+    />
+  );
 }
 
 function AttachmentControl({ pointer, value, onChange, shared, attachments }: FieldControlProps & { shared: Shared }) {
   const { t } = useI18n();
   const current = typeof value === 'string' ? value : '';
-  const data = [{ value: '', label: attachments.length ? t('editor.choose') : t('editor.noAttachmentsYet') }, ...attachments.map((a) => ({ value: a.id, label: a.fileName }))];
+  const data = [
+    { value: '', label: attachments.length ? t('editor.choose') : t('editor.noAttachmentsYet') },
+    ...attachments.map((a) => ({ value: a.id, label: a.fileName })),
+  ];
   if (current && !attachments.some((a) => a.id === current)) data.push({ value: current, label: current });
-  return <NativeSelect {...shared} data={data} value={current} onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(pointer, e.currentTarget.value || undefined)} />;
+  return (
+    <NativeSelect
+      {...shared}
+      data={data}
+      value={current}
+      onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(pointer, e.currentTarget.value || undefined)}
+    />
+  );
 }
 
 function BooleanCheckbox({ field, pointer, value, onChange, required, error, cellLabel }: FieldControlProps) {
@@ -172,7 +216,13 @@ function ChoiceRadios({ field, pointer, value, onChange, required, error, cellLa
         { value: 'false', label: t('editor.no') },
       ]
     : (options ?? field.options ?? []);
-  const current = isBoolean ? (typeof value === 'boolean' ? String(value) : null) : typeof value === 'string' ? value : null;
+  const current = isBoolean
+    ? typeof value === 'boolean'
+      ? String(value)
+      : null
+    : typeof value === 'string'
+      ? value
+      : null;
   return (
     <Radio.Group
       label={cellLabel ?? field.label}
@@ -198,12 +248,21 @@ function MultiChoice({ field, pointer, value, onChange, required, error, cellLab
   const { t } = useI18n();
   const filterId = useId();
   const [filter, setFilter] = useState('');
-  const selected = useMemo(() => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []), [value]);
+  const selected = useMemo(
+    () => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []),
+    [value],
+  );
   const list = options ?? field.options ?? [];
   const needle = filter.trim().toLowerCase();
   // What is chosen stays listed whatever the filter, so it can always be unticked.
-  const shown = needle ? list.filter((o) => selected.includes(o.value) || o.label.toLowerCase().includes(needle) || o.value.includes(needle)) : list;
-  const stray = selected.filter((v) => !list.some((o) => o.value === v)).map((v) => ({ value: v, label: field.options?.find((o) => o.value === v)?.label ?? v }));
+  const shown = needle
+    ? list.filter(
+        (o) => selected.includes(o.value) || o.label.toLowerCase().includes(needle) || o.value.includes(needle),
+      )
+    : list;
+  const stray = selected
+    .filter((v) => !list.some((o) => o.value === v))
+    .map((v) => ({ value: v, label: field.options?.find((o) => o.value === v)?.label ?? v }));
   const name = cellLabel ?? field.label;
   return (
     <Checkbox.Group
@@ -246,12 +305,37 @@ function MultiChoice({ field, pointer, value, onChange, required, error, cellLab
 }
 
 /** A figure the rules compute: shown live, never typed. */
-export const CalculatedOutput = memo(function CalculatedOutput({ field, pointer, value, error, cellLabel }: { field: FieldView; pointer: string; value: unknown; error?: string; cellLabel?: string }) {
+export const CalculatedOutput = memo(function CalculatedOutput({
+  field,
+  pointer,
+  value,
+  error,
+  cellLabel,
+}: {
+  field: FieldView;
+  pointer: string;
+  value: unknown;
+  error?: string;
+  cellLabel?: string;
+}) {
   const { t } = useI18n();
   const id = useId();
-  const text = value === undefined || value === null || value === '' ? '—' : NUMERIC_TYPES.has(field.type) ? formatDecimalText(String(value), field.type === 'money' ? 3 : 0) : String(value);
+  const text =
+    value === undefined || value === null || value === ''
+      ? '—'
+      : NUMERIC_TYPES.has(field.type)
+        ? formatDecimalText(String(value), field.type === 'money' ? 3 : 0)
+        : String(value);
   const output = (
-    <output id={id} data-pointer={pointer} tabIndex={-1} className="calculated" dir="ltr" aria-label={cellLabel} aria-invalid={error ? true : undefined}>
+    <output
+      id={id}
+      data-pointer={pointer}
+      tabIndex={-1}
+      className="calculated"
+      dir="ltr"
+      aria-label={cellLabel}
+      aria-invalid={error ? true : undefined}
+    >
       {text}
     </output>
   );
@@ -265,7 +349,13 @@ export const CalculatedOutput = memo(function CalculatedOutput({ field, pointer,
   }
   return (
     <div className="slot" data-has-error={error ? '' : undefined}>
-      <Input.Wrapper label={field.label} description={field.help ?? t('editor.calculatedHelp')} error={error} id={id} size="sm">
+      <Input.Wrapper
+        label={field.label}
+        description={field.help ?? t('editor.calculatedHelp')}
+        error={error}
+        id={id}
+        size="sm"
+      >
         <div className="calculated-box">{output}</div>
       </Input.Wrapper>
     </div>

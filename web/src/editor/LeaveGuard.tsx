@@ -9,7 +9,9 @@ import { useI18n } from '../i18n/i18n';
  */
 export const LeaveGuard = memo(function LeaveGuard({ unsaved, save }: { unsaved: boolean; save(): Promise<boolean> }) {
   const { t } = useI18n();
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname,
+  );
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -36,7 +38,14 @@ export const LeaveGuard = memo(function LeaveGuard({ unsaved, save }: { unsaved:
   };
 
   return (
-    <Modal opened={failed && blocker.state === 'blocked'} onClose={stay} title={t('editor.leaveTitle')} centered classNames={{ content: 'editor-modal' }} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={failed && blocker.state === 'blocked'}
+      onClose={stay}
+      title={t('editor.leaveTitle')}
+      centered
+      classNames={{ content: 'editor-modal' }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Text size="sm">{t('editor.leaveText')}</Text>
       <Group justify="flex-end" gap="xs" mt="md">
         <Button variant="default" onClick={leave}>

@@ -6,7 +6,15 @@ import type { DocumentWarning, FormError, SectionView } from './types';
 import { UnansweredWarnings } from './WarningsPanel';
 
 /** Errors grouped by section, each a link that takes focus to its field. */
-export function ProblemList({ sections, groups, limit = 50 }: { sections: SectionView[]; groups: ReadonlyMap<string, FormError[]>; limit?: number }) {
+export function ProblemList({
+  sections,
+  groups,
+  limit = 50,
+}: {
+  sections: SectionView[];
+  groups: ReadonlyMap<string, FormError[]>;
+  limit?: number;
+}) {
   const { t } = useI18n();
   const general = groups.get('') ?? [];
   return (
@@ -51,7 +59,15 @@ function ErrorLinks({ errors, limit }: { errors: FormError[]; limit: number }) {
 }
 
 /** The form's problems, folded: how many, and where, on request. */
-export const ErrorSummary = memo(function ErrorSummary({ sections, groups, count }: { sections: SectionView[]; groups: ReadonlyMap<string, FormError[]>; count: number }) {
+export const ErrorSummary = memo(function ErrorSummary({
+  sections,
+  groups,
+  count,
+}: {
+  sections: SectionView[];
+  groups: ReadonlyMap<string, FormError[]>;
+  count: number;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   if (!count) {
@@ -90,10 +106,30 @@ export interface ActionProblem {
 }
 
 /** Why an action (usually Submit) was refused: the server's message and what is missing, with links. */
-export function SubmitProblems({ problem, sections, groups, onClose, onAttach }: { problem: ActionProblem; sections: SectionView[]; groups: ReadonlyMap<string, FormError[]>; onClose(): void; onAttach(): void }) {
+export function SubmitProblems({
+  problem,
+  sections,
+  groups,
+  onClose,
+  onAttach,
+}: {
+  problem: ActionProblem;
+  sections: SectionView[];
+  groups: ReadonlyMap<string, FormError[]>;
+  onClose(): void;
+  onAttach(): void;
+}) {
   const { t } = useI18n();
   return (
-    <Alert color="red" title={t('editor.actionRefused', { action: problem.action })} data-testid="submit-problems" role="alert" withCloseButton closeButtonLabel={t('common.close')} onClose={onClose}>
+    <Alert
+      color="red"
+      title={t('editor.actionRefused', { action: problem.action })}
+      data-testid="submit-problems"
+      role="alert"
+      withCloseButton
+      closeButtonLabel={t('common.close')}
+      onClose={onClose}
+    >
       <Stack gap="xs">
         {problem.message ? <Text size="sm">{problem.message}</Text> : null}
         {problem.needsFeasibility ? (

@@ -21,7 +21,17 @@ export function useLabelWords(): LabelWords {
 const LTR_TYPES = new Set(['money', 'decimal', 'integer', 'date', 'fiscalYear']);
 
 /** A value as text (read-only view): option labels, Yes/No, grouped amounts, dates, file names. */
-export function ReadValue({ field, pointer, value, attachments }: { field: FieldView; pointer: string; value: unknown; attachments: readonly Attachment[] }) {
+export function ReadValue({
+  field,
+  pointer,
+  value,
+  attachments,
+}: {
+  field: FieldView;
+  pointer: string;
+  value: unknown;
+  attachments: readonly Attachment[];
+}) {
   const words = useLabelWords();
   const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
   const text = formatValue(field, value, words, attachments);
@@ -34,7 +44,10 @@ export function ReadValue({ field, pointer, value, attachments }: { field: Field
   }
   if (LTR_TYPES.has(field.type)) {
     return (
-      <span className={`read-value${field.type === 'money' || field.type === 'decimal' || field.type === 'integer' ? ' numeric' : ''}`} data-pointer={pointer}>
+      <span
+        className={`read-value${field.type === 'money' || field.type === 'decimal' || field.type === 'integer' ? ' numeric' : ''}`}
+        data-pointer={pointer}
+      >
         <bdi dir="ltr">{text}</bdi>
       </span>
     );

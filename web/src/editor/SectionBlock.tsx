@@ -35,7 +35,15 @@ export interface SectionBlockProps {
 export function PendingSection({ section }: { section: SectionBlockProps['section'] }) {
   const headingId = sectionAnchor(section.id);
   return (
-    <Paper component="section" withBorder p={{ base: 'sm', sm: 'md' }} radius="md" className="form-section" aria-labelledby={headingId} aria-busy="true">
+    <Paper
+      component="section"
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      radius="md"
+      className="form-section"
+      aria-labelledby={headingId}
+      aria-busy="true"
+    >
       <Title order={2} size="h4" id={headingId} tabIndex={-1} className="section-heading">
         <bdi dir="ltr">{section.number}</bdi>. {section.label}
       </Title>
@@ -54,7 +62,15 @@ export const SectionBlock = memo(function SectionBlock(props: SectionBlockProps)
   const shown = section.fields.filter((f) => !f.hidden && !hidden.has(f.pointer));
 
   return (
-    <Paper component="section" withBorder p={{ base: 'sm', sm: 'md' }} radius="md" className="form-section" aria-labelledby={headingId} data-section-block={section.id}>
+    <Paper
+      component="section"
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      radius="md"
+      className="form-section"
+      aria-labelledby={headingId}
+      data-section-block={section.id}
+    >
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
         <Title order={2} size="h4" id={headingId} tabIndex={-1} className="section-heading">
           <bdi dir="ltr">{section.number}</bdi>. {section.label}
@@ -74,7 +90,11 @@ export const SectionBlock = memo(function SectionBlock(props: SectionBlockProps)
         {shown.map((field) => {
           const isRequired = field.required || required.has(field.pointer);
           if (field.type === 'table') {
-            const inTable = (joined: string) => joined.split('\n').filter((p) => p.startsWith(`${field.pointer}/`)).join('\n');
+            const inTable = (joined: string) =>
+              joined
+                .split('\n')
+                .filter((p) => p.startsWith(`${field.pointer}/`))
+                .join('\n');
             return (
               <TableField
                 key={field.id}
@@ -99,12 +119,26 @@ export const SectionBlock = memo(function SectionBlock(props: SectionBlockProps)
               <dl key={field.id} className="read-field">
                 <dt>{field.label}</dt>
                 <dd>
-                  <ReadValue field={field} pointer={field.pointer} value={data[field.id]} attachments={props.attachments} />
+                  <ReadValue
+                    field={field}
+                    pointer={field.pointer}
+                    value={data[field.id]}
+                    attachments={props.attachments}
+                  />
                 </dd>
               </dl>
             );
           }
-          if (field.readOnly) return <CalculatedOutput key={field.id} field={field} pointer={field.pointer} value={data[field.id]} error={error} />;
+          if (field.readOnly)
+            return (
+              <CalculatedOutput
+                key={field.id}
+                field={field}
+                pointer={field.pointer}
+                value={data[field.id]}
+                error={error}
+              />
+            );
           return (
             <FieldControl
               key={field.id}
@@ -139,7 +173,11 @@ function cascadeParents(fields: FieldView[]): Map<string, string> {
 const optionCache = new WeakMap<FieldView, { key: string; options: OptionView[] }>();
 
 /** The options under the chosen parents (all of them while none is chosen); the same array while the choice stands. */
-function optionsFor(field: FieldView, parentId: string | undefined, data: Record<string, unknown>): OptionView[] | undefined {
+function optionsFor(
+  field: FieldView,
+  parentId: string | undefined,
+  data: Record<string, unknown>,
+): OptionView[] | undefined {
   if (!parentId || !field.options) return undefined;
   const chosen = data[parentId];
   const parents = Array.isArray(chosen) ? chosen.map(String) : typeof chosen === 'string' ? [chosen] : [];

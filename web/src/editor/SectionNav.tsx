@@ -14,7 +14,17 @@ export interface NavExtra {
   label: string;
 }
 
-export const SectionNav = memo(function SectionNav({ sections, groups, before, after }: { sections: SectionView[]; groups: ReadonlyMap<string, FormError[]>; before: NavExtra[]; after: NavExtra[] }) {
+export const SectionNav = memo(function SectionNav({
+  sections,
+  groups,
+  before,
+  after,
+}: {
+  sections: SectionView[];
+  groups: ReadonlyMap<string, FormError[]>;
+  before: NavExtra[];
+  after: NavExtra[];
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -35,7 +45,12 @@ export const SectionNav = memo(function SectionNav({ sections, groups, before, a
 
   return (
     <nav className="section-nav" aria-label={t('editor.sections')}>
-      <UnstyledButton className="section-nav-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+      <UnstyledButton
+        className="section-nav-toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((o) => !o)}
+      >
         <span>{t('editor.sectionsToggle', { n: sections.length })}</span>
         {total ? (
           <Badge color="red" variant="light" size="sm" tt="none">
@@ -78,7 +93,13 @@ export const SectionNav = memo(function SectionNav({ sections, groups, before, a
 });
 
 /** A link to a part of the page that is not a section of the form (attachments, history). */
-function NavExtraLink({ extra, onGo }: { extra: NavExtra; onGo(event: MouseEvent<HTMLAnchorElement>, id: string): void }) {
+function NavExtraLink({
+  extra,
+  onGo,
+}: {
+  extra: NavExtra;
+  onGo(event: MouseEvent<HTMLAnchorElement>, id: string): void;
+}) {
   return (
     <li>
       <a href={`#${extra.id}`} onClick={(e) => onGo(e, extra.id)}>

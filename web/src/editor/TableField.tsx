@@ -57,7 +57,9 @@ export const TableField = memo(function TableField(props: TableFieldProps) {
   });
 
   const add = () => {
-    const row = Object.fromEntries(columns.filter((c) => c.default !== undefined && !c.readOnly).map((c) => [c.id, structuredClone(c.default)]));
+    const row = Object.fromEntries(
+      columns.filter((c) => c.default !== undefined && !c.readOnly).map((c) => [c.id, structuredClone(c.default)]),
+    );
     pendingFocus.current = `tr[data-row="${rows.length}"] :is(input, select, textarea)`;
     onRowOp(pointer, { kind: 'add', row });
   };
@@ -65,7 +67,9 @@ export const TableField = memo(function TableField(props: TableFieldProps) {
 
   const rowOp = useMemo(
     () => (op: RowOp) => {
-      if (op.kind === 'remove') pendingFocus.current = op.index < rows.length - 1 ? `tr[data-row="${op.index}"] [data-op="remove"]` : '[data-op="add"]';
+      if (op.kind === 'remove')
+        pendingFocus.current =
+          op.index < rows.length - 1 ? `tr[data-row="${op.index}"] [data-op="remove"]` : '[data-op="add"]';
       if (op.kind === 'move') {
         // The same button on the row's new place, or its twin when the row reached an end.
         const row = `tr[data-row="${op.index + op.by}"]`;
@@ -97,7 +101,11 @@ export const TableField = memo(function TableField(props: TableFieldProps) {
                 <span className="visually-hidden">{t('editor.rowNumber')}</span>
               </th>
               {columns.map((c) => (
-                <th scope="col" key={c.id} className={c.type === 'money' || c.type === 'decimal' || c.type === 'integer' ? 'numeric' : undefined}>
+                <th
+                  scope="col"
+                  key={c.id}
+                  className={c.type === 'money' || c.type === 'decimal' || c.type === 'integer' ? 'numeric' : undefined}
+                >
                   {c.label}
                   {c.required && !c.readOnly ? <RequiredMark /> : null}
                 </th>
@@ -137,7 +145,16 @@ export const TableField = memo(function TableField(props: TableFieldProps) {
               </tr>
             ) : null}
           </tbody>
-          {field.totals?.length ? <TotalsRow pointer={pointer} columns={columns} totals={field.totals} value={totalsOf(value)} errors={problems.totals} editing={editing} /> : null}
+          {field.totals?.length ? (
+            <TotalsRow
+              pointer={pointer}
+              columns={columns}
+              totals={field.totals}
+              value={totalsOf(value)}
+              errors={problems.totals}
+              editing={editing}
+            />
+          ) : null}
         </table>
       </div>
       {/* Always there, one line high, so a message about the table as a whole moves nothing. */}
@@ -206,7 +223,20 @@ interface TableRowProps {
 }
 
 const TableRow = memo(
-  function TableRow({ tablePointer, index, count, row, columns, errors, hidden, required, attachments, editing, onChange, onRowOp }: TableRowProps) {
+  function TableRow({
+    tablePointer,
+    index,
+    count,
+    row,
+    columns,
+    errors,
+    hidden,
+    required,
+    attachments,
+    editing,
+    onChange,
+    onRowOp,
+  }: TableRowProps) {
     const { t } = useI18n();
     const cells = isRecord(row) ? row : {};
     const n = index + 1;
@@ -247,13 +277,34 @@ const TableRow = memo(
         {editing ? (
           <td className="row-actions">
             <Group gap={4} wrap="nowrap">
-              <ActionIcon variant="subtle" size="md" data-op="up" aria-label={t('editor.moveUp', { n })} disabled={index === 0} onClick={() => onRowOp({ kind: 'move', index, by: -1 })}>
+              <ActionIcon
+                variant="subtle"
+                size="md"
+                data-op="up"
+                aria-label={t('editor.moveUp', { n })}
+                disabled={index === 0}
+                onClick={() => onRowOp({ kind: 'move', index, by: -1 })}
+              >
                 <span aria-hidden="true">↑</span>
               </ActionIcon>
-              <ActionIcon variant="subtle" size="md" data-op="down" aria-label={t('editor.moveDown', { n })} disabled={index === count - 1} onClick={() => onRowOp({ kind: 'move', index, by: 1 })}>
+              <ActionIcon
+                variant="subtle"
+                size="md"
+                data-op="down"
+                aria-label={t('editor.moveDown', { n })}
+                disabled={index === count - 1}
+                onClick={() => onRowOp({ kind: 'move', index, by: 1 })}
+              >
                 <span aria-hidden="true">↓</span>
               </ActionIcon>
-              <ActionIcon variant="subtle" color="red" size="md" data-op="remove" aria-label={t('editor.removeRow', { n })} onClick={() => onRowOp({ kind: 'remove', index })}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="md"
+                data-op="remove"
+                aria-label={t('editor.removeRow', { n })}
+                onClick={() => onRowOp({ kind: 'remove', index })}
+              >
                 <span aria-hidden="true">✕</span>
               </ActionIcon>
             </Group>
@@ -277,7 +328,21 @@ const TableRow = memo(
     a.onRowOp === b.onRowOp,
 );
 
-function TotalsRow({ pointer, columns, totals, value, errors, editing }: { pointer: string; columns: FieldView[]; totals: string[]; value: Data; errors: Record<string, string>; editing: boolean }) {
+function TotalsRow({
+  pointer,
+  columns,
+  totals,
+  value,
+  errors,
+  editing,
+}: {
+  pointer: string;
+  columns: FieldView[];
+  totals: string[];
+  value: Data;
+  errors: Record<string, string>;
+  editing: boolean;
+}) {
   const { t } = useI18n();
   return (
     <tfoot>
@@ -286,7 +351,13 @@ function TotalsRow({ pointer, columns, totals, value, errors, editing }: { point
         {columns.map((c) =>
           totals.includes(c.id) ? (
             <td key={c.id} className="cell numeric">
-              <CalculatedOutput field={c} pointer={`${pointer}/totals/${c.id}`} value={value[c.id]} error={errors[c.id]} cellLabel={t('editor.totalOf', { column: c.label })} />
+              <CalculatedOutput
+                field={c}
+                pointer={`${pointer}/totals/${c.id}`}
+                value={value[c.id]}
+                error={errors[c.id]}
+                cellLabel={t('editor.totalOf', { column: c.label })}
+              />
             </td>
           ) : (
             <td key={c.id} />

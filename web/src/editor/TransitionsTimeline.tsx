@@ -61,7 +61,13 @@ export const LastStepNote = memo(function LastStepNote({ documentId }: { documen
   const who = last.actorName || last.actorEmail;
   const warning = ['return', 'defer', 'reject'].includes(last.action);
   return (
-    <Alert color={warning ? 'orange' : 'blue'} variant="light" role="note" title={actionLabel(last.action)} data-testid="last-step">
+    <Alert
+      color={warning ? 'orange' : 'blue'}
+      variant="light"
+      role="note"
+      title={actionLabel(last.action)}
+      data-testid="last-step"
+    >
       <Text size="sm" className="step-comment">
         {last.comment}
       </Text>

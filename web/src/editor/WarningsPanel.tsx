@@ -21,7 +21,6 @@ export const WARNINGS_ANCHOR = 'warnings';
 /** The server's limit on an answer (POST /warning-answers). */
 export const MAX_WARNING_ANSWER_LENGTH = 2000;
 
-
 /**
  * The warnings to show: while editing with live checks, those of the data on screen (each with
  * the answer the server has for it); otherwise the saved document's.
@@ -34,22 +33,55 @@ export function useShownWarnings(live: FormError[] | null, saved: DocumentWarnin
       ? live.map((e) => {
           const key = warningKey(e);
           const known = answers.get(key);
-          return { key, pointer: e.pointer, item: e.item ?? known?.item ?? null, check: (e.params?.check as string | undefined) ?? known?.check ?? null, message: e.message, params: e.params, answer: known?.answer ?? null };
+          return {
+            key,
+            pointer: e.pointer,
+            item: e.item ?? known?.item ?? null,
+            check: (e.params?.check as string | undefined) ?? known?.check ?? null,
+            message: e.message,
+            params: e.params,
+            answer: known?.answer ?? null,
+          };
         })
       : (saved ?? []);
     // Unchanged while typing elsewhere: keep the same list so the memoised panel is not drawn again.
-    const same = next.length === previous.current.length && next.every((w, i) => w.key === previous.current[i].key && w.message === previous.current[i].message && w.answer?.text === previous.current[i].answer?.text);
+    const same =
+      next.length === previous.current.length &&
+      next.every(
+        (w, i) =>
+          w.key === previous.current[i].key &&
+          w.message === previous.current[i].message &&
+          w.answer?.text === previous.current[i].answer?.text,
+      );
     if (!same) previous.current = next;
     return previous.current;
   }, [live, saved]);
 }
 
-export const WarningsPanel = memo(function WarningsPanel({ documentId, warnings, canAnswer, beforeAnswer }: { documentId: string; warnings: DocumentWarning[]; canAnswer: boolean; /** Saves what is unsaved, so the server knows the warning answered. */ beforeAnswer(): Promise<boolean> }) {
+export const WarningsPanel = memo(function WarningsPanel({
+  documentId,
+  warnings,
+  canAnswer,
+  beforeAnswer,
+}: {
+  documentId: string;
+  warnings: DocumentWarning[];
+  canAnswer: boolean;
+  /** Saves what is unsaved, so the server knows the warning answered. */ beforeAnswer(): Promise<boolean>;
+}) {
   const { t } = useI18n();
   if (!warnings.length) return null;
   const open = warnings.filter((w) => !w.answer).length;
   return (
-    <Paper component="section" withBorder p={{ base: 'sm', sm: 'md' }} radius="md" aria-labelledby={WARNINGS_ANCHOR} data-testid="warnings" style={{ borderColor: 'var(--mantine-color-yellow-5)', borderInlineStartWidth: 4 }}>
+    <Paper
+      component="section"
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      radius="md"
+      aria-labelledby={WARNINGS_ANCHOR}
+      data-testid="warnings"
+      style={{ borderColor: 'var(--mantine-color-yellow-5)', borderInlineStartWidth: 4 }}
+    >
       <Group justify="space-between" mb="xs" wrap="wrap">
         <Title order={2} size="h4" id={WARNINGS_ANCHOR} tabIndex={-1}>
           {t('warnings.title', { n: warnings.length })}
@@ -63,14 +95,30 @@ export const WarningsPanel = memo(function WarningsPanel({ documentId, warnings,
       </Text>
       <Stack gap="sm">
         {warnings.map((w) => (
-          <WarningItem key={w.key} documentId={documentId} warning={w} canAnswer={canAnswer} beforeAnswer={beforeAnswer} />
+          <WarningItem
+            key={w.key}
+            documentId={documentId}
+            warning={w}
+            canAnswer={canAnswer}
+            beforeAnswer={beforeAnswer}
+          />
         ))}
       </Stack>
     </Paper>
   );
 });
 
-function WarningItem({ documentId, warning, canAnswer, beforeAnswer }: { documentId: string; warning: DocumentWarning; canAnswer: boolean; beforeAnswer(): Promise<boolean> }) {
+function WarningItem({
+  documentId,
+  warning,
+  canAnswer,
+  beforeAnswer,
+}: {
+  documentId: string;
+  warning: DocumentWarning;
+  canAnswer: boolean;
+  beforeAnswer(): Promise<boolean>;
+}) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -106,7 +154,12 @@ function WarningItem({ documentId, warning, canAnswer, beforeAnswer }: { documen
   };
 
   return (
-    <div className="warning-item" data-testid="warning" data-warning-key={warning.key} data-answered={answer ? 'true' : 'false'}>
+    <div
+      className="warning-item"
+      data-testid="warning"
+      data-warning-key={warning.key}
+      data-answered={answer ? 'true' : 'false'}
+    >
       <Group gap="xs" wrap="nowrap" align="flex-start">
         <Badge color="yellow" variant="light" style={{ textTransform: 'none', flexShrink: 0 }}>
           {warning.item ? (
@@ -177,7 +230,13 @@ function WarningItem({ documentId, warning, canAnswer, beforeAnswer }: { documen
             }}
           />
           <Group gap="xs">
-            <Button size="xs" color="yellow.9" loading={busy} onClick={() => void send()} data-testid="save-warning-answer">
+            <Button
+              size="xs"
+              color="yellow.9"
+              loading={busy}
+              onClick={() => void send()}
+              data-testid="save-warning-answer"
+            >
               {t('warnings.saveAnswer')}
             </Button>
             {editing ? (

@@ -33,14 +33,18 @@ export function useFormVersion(formKey: string | undefined, number: number | und
     queryKey: ['editor', 'form-version', formKey, number, locale],
     queryFn: () => api.get<FormVersionView>(`/api/forms/${formKey}/versions/${number}`, { query: { locale } }),
     enabled: !!formKey && !!number,
-    placeholderData: (previous: FormVersionView | undefined) => (previous?.formKey === formKey && previous?.number === number ? previous : undefined),
+    placeholderData: (previous: FormVersionView | undefined) =>
+      previous?.formKey === formKey && previous?.number === number ? previous : undefined,
     // Published versions never change.
     staleTime: Infinity,
   });
 }
 
 export function useRevisions(id: string) {
-  return useQuery({ queryKey: ['editor', 'revisions', id], queryFn: () => api.get<Revision[]>(`/api/documents/${id}/revisions`) });
+  return useQuery({
+    queryKey: ['editor', 'revisions', id],
+    queryFn: () => api.get<Revision[]>(`/api/documents/${id}/revisions`),
+  });
 }
 
 export function useRevisionDiff(id: string, from: number | null, to: number | null) {
@@ -53,7 +57,10 @@ export function useRevisionDiff(id: string, from: number | null, to: number | nu
 }
 
 export function useTransitions(id: string) {
-  return useQuery({ queryKey: ['editor', 'transitions', id], queryFn: () => api.get<TransitionEntry[]>(`/api/documents/${id}/transitions`) });
+  return useQuery({
+    queryKey: ['editor', 'transitions', id],
+    queryFn: () => api.get<TransitionEntry[]>(`/api/documents/${id}/transitions`),
+  });
 }
 
 /** The forum that would decide the document today; it follows the saved figures, so it is keyed by revision. */

@@ -28,7 +28,10 @@ const sameErrors = (a: readonly FormError[], b: readonly FormError[]) =>
 const EMPTY: FormError[] = [];
 
 /** Errors per section id ('' for the document as a whole), reusing `previous` groups that are unchanged. */
-export function groupBySection(errors: readonly FormError[], previous?: ReadonlyMap<string, FormError[]>): Map<string, FormError[]> {
+export function groupBySection(
+  errors: readonly FormError[],
+  previous?: ReadonlyMap<string, FormError[]>,
+): Map<string, FormError[]> {
   const groups = new Map<string, FormError[]>();
   for (const e of errors) {
     const key = sectionOf(e.pointer);

@@ -10,7 +10,9 @@ const FOCUSABLE = 'input:not([type=hidden]), select, textarea, button, output, [
 function byPointer(pointer: string): HTMLElement | null {
   const exact = document.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(pointer)}"]`);
   if (exact) return exact;
-  return document.querySelector<HTMLElement>(`[data-pointer^="${CSS.escape(`${pointer}/`)}"], [data-table="${CSS.escape(pointer)}"]`);
+  return document.querySelector<HTMLElement>(
+    `[data-pointer^="${CSS.escape(`${pointer}/`)}"], [data-table="${CSS.escape(pointer)}"]`,
+  );
 }
 
 export function focusPointer(pointer: string): boolean {

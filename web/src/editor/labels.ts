@@ -32,19 +32,36 @@ export function fieldIndex(version: FormVersionView): Map<string, FieldView> {
 }
 
 /** The field or column a data pointer falls in: "/s/t/rows/4/c" and "/s/t/totals/c" give the column. */
-export function fieldAt(index: Map<string, FieldView>, pointer: string): { field?: FieldView; table?: FieldView; row?: number; totals?: boolean } {
+export function fieldAt(
+  index: Map<string, FieldView>,
+  pointer: string,
+): { field?: FieldView; table?: FieldView; row?: number; totals?: boolean } {
   const [section, field, part, index3, column] = parsePointer(pointer);
   const top = index.get(`/${section}/${field}`);
   if (!top || top.type !== 'table' || part === undefined) return { field: top };
   if (part === 'rows' && index3 !== undefined) {
     const row = Number(index3);
-    return { table: top, row, field: column === undefined ? undefined : index.get(`/${section}/${field}/rows/-/${column}`) };
+    return {
+      table: top,
+      row,
+      field: column === undefined ? undefined : index.get(`/${section}/${field}/rows/-/${column}`),
+    };
   }
-  if (part === 'totals') return { table: top, totals: true, field: index3 === undefined ? undefined : index.get(`/${section}/${field}/rows/-/${index3}`) };
+  if (part === 'totals')
+    return {
+      table: top,
+      totals: true,
+      field: index3 === undefined ? undefined : index.get(`/${section}/${field}/rows/-/${index3}`),
+    };
   return { table: top };
 }
 
-export function labelOf(version: FormVersionView, index: Map<string, FieldView>, pointer: string, words: LabelWords): string {
+export function labelOf(
+  version: FormVersionView,
+  index: Map<string, FieldView>,
+  pointer: string,
+  words: LabelWords,
+): string {
   const where = fieldAt(index, pointer);
   if (where.table) {
     const parts = [where.table.label];
@@ -59,7 +76,12 @@ export function labelOf(version: FormVersionView, index: Map<string, FieldView>,
 }
 
 /** A value as text for its field: option labels, Yes/No, grouped amounts, dates, file names. */
-export function formatValue(field: FieldView | undefined, value: unknown, words: LabelWords, attachments: readonly Attachment[] = []): string {
+export function formatValue(
+  field: FieldView | undefined,
+  value: unknown,
+  words: LabelWords,
+  attachments: readonly Attachment[] = [],
+): string {
   if (value === undefined || value === null || value === '') return words.empty;
   if (!field) return typeof value === 'object' ? JSON.stringify(value) : String(value);
   switch (field.type) {
@@ -76,12 +98,18 @@ export function formatValue(field: FieldView | undefined, value: unknown, words:
     case 'select':
       return field.options?.find((o) => o.value === value)?.label ?? String(value);
     case 'multiselect':
-      return Array.isArray(value) ? (value.length ? words.list(value.map((v) => field.options?.find((o) => o.value === v)?.label ?? String(v))) : words.empty) : String(value);
+      return Array.isArray(value)
+        ? value.length
+          ? words.list(value.map((v) => field.options?.find((o) => o.value === v)?.label ?? String(v)))
+          : words.empty
+        : String(value);
     case 'attachment':
       return attachments.find((a) => a.id === value)?.fileName ?? String(value);
     case 'table': {
       const rows = isRecord(value) && Array.isArray(value.rows) ? value.rows : null;
-      return rows ? words.list(rows.map((r, i) => `${words.row(i + 1)}: ${formatRow(field, r, words, attachments)}`)) : JSON.stringify(value);
+      return rows
+        ? words.list(rows.map((r, i) => `${words.row(i + 1)}: ${formatRow(field, r, words, attachments)}`))
+        : JSON.stringify(value);
     }
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -89,10 +117,17 @@ export function formatValue(field: FieldView | undefined, value: unknown, words:
 }
 
 /** A whole row as "Column: value; …", for a row added or removed. */
-export function formatRow(table: FieldView | undefined, row: unknown, words: LabelWords, attachments: readonly Attachment[] = []): string {
+export function formatRow(
+  table: FieldView | undefined,
+  row: unknown,
+  words: LabelWords,
+  attachments: readonly Attachment[] = [],
+): string {
   if (!isRecord(row)) return formatValue(undefined, row, words);
   const columns = table?.columns ?? [];
-  const known = columns.filter((c) => row[c.id] !== undefined).map((c) => `${c.label}: ${formatValue(c, row[c.id], words, attachments)}`);
+  const known = columns
+    .filter((c) => row[c.id] !== undefined)
+    .map((c) => `${c.label}: ${formatValue(c, row[c.id], words, attachments)}`);
   const unknown = Object.keys(row)
     .filter((k) => !columns.some((c) => c.id === k))
     .map((k) => `${k}: ${formatValue(undefined, row[k], words)}`);
@@ -100,9 +135,16 @@ export function formatRow(table: FieldView | undefined, row: unknown, words: Lab
 }
 
 /** A changed value as text, whatever it is: a leaf, a whole row, or a whole table or section. */
-export function formatChangeValue(index: Map<string, FieldView>, pointer: string, value: unknown, words: LabelWords, attachments: readonly Attachment[] = []): string {
+export function formatChangeValue(
+  index: Map<string, FieldView>,
+  pointer: string,
+  value: unknown,
+  words: LabelWords,
+  attachments: readonly Attachment[] = [],
+): string {
   const where = fieldAt(index, pointer);
-  if (where.table && (where.row !== undefined || where.totals) && !where.field) return formatRow(where.table, value, words, attachments);
+  if (where.table && (where.row !== undefined || where.totals) && !where.field)
+    return formatRow(where.table, value, words, attachments);
   if (where.field) return formatValue(where.field, value, words, attachments);
   if (where.table) return formatValue(where.table, value, words, attachments);
   return formatValue(undefined, value, words);
@@ -158,7 +200,12 @@ export function inFormOrder(version: FormVersionView, changes: FieldChange[]): F
     const [s, f, part, row, column] = parsePointer(pointer);
     const rowKey = part === 'rows' ? Number(row) : part === 'totals' ? Number.MAX_SAFE_INTEGER : -1;
     const columnId = part === 'totals' ? row : column;
-    return [place.get(s) ?? 999, f === undefined ? -1 : (place.get(`${s}/${f}`) ?? 999), rowKey, columnId === undefined ? -1 : (place.get(`${s}/${f}/${columnId}`) ?? 999)];
+    return [
+      place.get(s) ?? 999,
+      f === undefined ? -1 : (place.get(`${s}/${f}`) ?? 999),
+      rowKey,
+      columnId === undefined ? -1 : (place.get(`${s}/${f}/${columnId}`) ?? 999),
+    ];
   };
   return changes
     .map((c) => ({ c, k: key(c.pointer) }))

@@ -23,7 +23,13 @@ export function validatorFor(version: FormVersionView): FormValidator | null {
   let validator: FormValidator | null;
   try {
     const { definition } = version;
-    validator = new FormValidator({ key: definition.key, baseVersion: definition.version, title: definition.title, definition, schema: version.schema });
+    validator = new FormValidator({
+      key: definition.key,
+      baseVersion: definition.version,
+      title: definition.title,
+      definition,
+      schema: version.schema,
+    });
   } catch (error) {
     console.warn('Live form checks are unavailable in this browser; the server checks each save.', error);
     validator = null;
@@ -48,14 +54,16 @@ function computedPlaces(definition: FormDefinition): ComputedPlaces {
   const cached = placesCache.get(definition);
   if (cached) return cached;
   const places: ComputedPlaces = { fields: new Map(), columns: new Map(), totals: new Set() };
-  const push = (map: Map<string, string[]>, key: string, value: string) => map.set(key, [...(map.get(key) ?? []), value]);
+  const push = (map: Map<string, string[]>, key: string, value: string) =>
+    map.set(key, [...(map.get(key) ?? []), value]);
   for (const rule of definition.rules) {
     if (rule.kind !== 'calculate') continue;
     const parts = rule.target.split('.');
     if (parts.length === 2) push(places.fields, parts[0], parts[1]);
     else if (parts.length === 5) push(places.columns, `${parts[0]}/${parts[1]}`, parts[4]);
   }
-  for (const s of definition.sections) for (const f of s.fields) if (f.type === 'table' && f.totals?.length) places.totals.add(`${s.id}/${f.id}`);
+  for (const s of definition.sections)
+    for (const f of s.fields) if (f.type === 'table' && f.totals?.length) places.totals.add(`${s.id}/${f.id}`);
   placesCache.set(definition, places);
   return places;
 }
@@ -113,9 +121,20 @@ export interface LiveCheck {
   warnings: FormError[];
 }
 
-export function runCheck(validator: FormValidator, definition: FormDefinition, data: Data, previous: Data, locale: Locale): LiveCheck {
+export function runCheck(
+  validator: FormValidator,
+  definition: FormDefinition,
+  data: Data,
+  previous: Data,
+  locale: Locale,
+): LiveCheck {
   const result = validator.validate(withoutComputed(data, definition), locale);
-  return { data: share(previous, result.data), errors: result.errors, errorCount: result.errorCount, warnings: result.warnings };
+  return {
+    data: share(previous, result.data),
+    errors: result.errors,
+    errorCount: result.errorCount,
+    warnings: result.warnings,
+  };
 }
 
 /** Fields shown or required only while a rule holds, evaluated with the same rules module as the server. */

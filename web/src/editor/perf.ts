@@ -19,5 +19,6 @@ export function markRecomputed(): void {
   pending = false;
   performance.mark('daftar:recomputed');
   performance.measure('daftar:recompute', 'daftar:input', 'daftar:recomputed');
-  if (performance.getEntriesByName('daftar:recompute', 'measure').length > KEEP_MEASURES) performance.clearMeasures('daftar:recompute');
+  if (performance.getEntriesByName('daftar:recompute', 'measure').length > KEEP_MEASURES)
+    performance.clearMeasures('daftar:recompute');
 }

@@ -69,8 +69,20 @@ export interface DocumentAction {
 export type { Attachment } from '../api/types';
 
 /** GET /api/documents/:id: the list's summary fields plus what the editor needs. */
-export interface DocumentDetail
-  extends Pick<DocumentSummary, 'id' | 'projectId' | 'formKey' | 'kind' | 'title' | 'state' | 'revision' | 'valid' | 'errorCount' | 'totalCost' | 'forum'> {
+export interface DocumentDetail extends Pick<
+  DocumentSummary,
+  | 'id'
+  | 'projectId'
+  | 'formKey'
+  | 'kind'
+  | 'title'
+  | 'state'
+  | 'revision'
+  | 'valid'
+  | 'errorCount'
+  | 'totalCost'
+  | 'forum'
+> {
   formVersion: { id: string; number: number };
   data: Data;
   errors: FormError[];

@@ -8,7 +8,15 @@ import { dropErrorsAt, mergeErrors } from './errors';
 import { Conditions, evaluateConditions, runCheck } from './live-check';
 import { getAt, isRecord, setAt, share } from './pointer';
 import { rebase } from './rebase';
-import type { Data, DocumentDetail, FormError, FormVersionView, SaveResult, SaveStatus, StaleRevisionBody } from './types';
+import type {
+  Data,
+  DocumentDetail,
+  FormError,
+  FormVersionView,
+  SaveResult,
+  SaveStatus,
+  StaleRevisionBody,
+} from './types';
 
 /*
  * The document being edited: the data (entered values with every figure recomputed live), its
@@ -37,7 +45,8 @@ export interface DraftState {
   edits: number;
 }
 
-export type RowOp = { kind: 'add'; row: Data } | { kind: 'remove'; index: number } | { kind: 'move'; index: number; by: -1 | 1 };
+export type RowOp =
+  { kind: 'add'; row: Data } | { kind: 'remove'; index: number } | { kind: 'move'; index: number; by: -1 | 1 };
 
 interface Options {
   doc: DocumentDetail;
@@ -47,10 +56,12 @@ interface Options {
   locale: Locale;
 }
 
-const isStale = (body: unknown): body is StaleRevisionBody => isRecord(body) && typeof body.currentRevision === 'number';
+const isStale = (body: unknown): body is StaleRevisionBody =>
+  isRecord(body) && typeof body.currentRevision === 'number';
 
 function describe(error: unknown): { message: string; retry: boolean } {
-  if (error instanceof ApiError) return { message: error.status === 0 ? '' : error.messages.join(' '), retry: error.status === 0 };
+  if (error instanceof ApiError)
+    return { message: error.status === 0 ? '' : error.messages.join(' '), retry: error.status === 0 };
   return { message: error instanceof Error ? error.message : String(error), retry: false };
 }
 
@@ -61,7 +72,8 @@ function withDefaults(data: Data, version: FormVersionView): Data {
     for (const f of s.fields) {
       if (f.default === undefined || f.type === 'table' || f.readOnly) continue;
       const current = getAt(out, f.pointer);
-      if (current === undefined || current === null || current === '') out = setAt(out, f.pointer, structuredClone(f.default));
+      if (current === undefined || current === null || current === '')
+        out = setAt(out, f.pointer, structuredClone(f.default));
     }
   }
   return out;
@@ -79,8 +91,15 @@ export function useDocumentDraft({ doc, version, validator, editable, locale }: 
   /** Recomputes figures, errors and conditions for new data. */
   const derive = useCallback((data: Data, previous: Data) => {
     const { validator: v, definition: d, locale: l } = context.current;
-    const checked = v ? runCheck(v, d, data, previous, l) : { data: share(previous, data), errors: [] as FormError[], warnings: [] as FormError[] };
-    return { data: checked.data, liveErrors: checked.errors, liveWarnings: checked.warnings, conditions: evaluateConditions(d, checked.data) };
+    const checked = v
+      ? runCheck(v, d, data, previous, l)
+      : { data: share(previous, data), errors: [] as FormError[], warnings: [] as FormError[] };
+    return {
+      data: checked.data,
+      liveErrors: checked.errors,
+      liveWarnings: checked.warnings,
+      conditions: evaluateConditions(d, checked.data),
+    };
   }, []);
 
   const fromDocument = useCallback(
@@ -128,7 +147,10 @@ export function useDocumentDraft({ doc, version, validator, editable, locale }: 
   );
 
   /** Sets one value; undefined removes it. */
-  const change = useCallback((pointer: string, value: unknown) => commit(setAt(stateRef.current.data, pointer, value), pointer), [commit]);
+  const change = useCallback(
+    (pointer: string, value: unknown) => commit(setAt(stateRef.current.data, pointer, value), pointer),
+    [commit],
+  );
 
   /** Adds, removes or moves a table row, keeping each row's key with it. */
   const rowOp = useCallback(
@@ -158,7 +180,10 @@ export function useDocumentDraft({ doc, version, validator, editable, locale }: 
   const keysFor = useCallback((tablePointer: string, count: number): string[] => {
     let keys = rowKeys.current.get(tablePointer) ?? [];
     if (keys.length !== count) {
-      keys = keys.length > count ? keys.slice(0, count) : [...keys, ...Array.from({ length: count - keys.length }, newRowKey)];
+      keys =
+        keys.length > count
+          ? keys.slice(0, count)
+          : [...keys, ...Array.from({ length: count - keys.length }, newRowKey)];
       rowKeys.current.set(tablePointer, keys);
     }
     return keys;
@@ -183,7 +208,11 @@ export function useDocumentDraft({ doc, version, validator, editable, locale }: 
     apply({ ...s, status: 'saving', saveError: null });
     const attempt = (async () => {
       try {
-        const result = await api.put<SaveResult>(`/api/documents/${doc.id}`, { revision: snapshot.revision, data: snapshot.data }, { query: { locale: context.current.locale } });
+        const result = await api.put<SaveResult>(
+          `/api/documents/${doc.id}`,
+          { revision: snapshot.revision, data: snapshot.data },
+          { query: { locale: context.current.locale } },
+        );
         const now = stateRef.current;
         const unchanged = now.edits === snapshot.edits;
         baseRef.current = result.data;
@@ -208,7 +237,8 @@ export function useDocumentDraft({ doc, version, validator, editable, locale }: 
         } else {
           apply({ ...now, status: 'error', saveError: describe(error) });
           // Refused because the document moved on (submitted, or access changed): show it as it is now.
-          if (error instanceof ApiError && (error.status === 409 || error.status === 403)) void queryClient.invalidateQueries({ queryKey: documentKey(doc.id) });
+          if (error instanceof ApiError && (error.status === 409 || error.status === 403))
+            void queryClient.invalidateQueries({ queryKey: documentKey(doc.id) });
         }
         return false;
       } finally {
@@ -232,7 +262,16 @@ export function useDocumentDraft({ doc, version, validator, editable, locale }: 
       const rebased = rebase(baseRef.current, s.data, fresh.data);
       baseRef.current = fresh.data;
       rowKeys.current.clear();
-      apply({ ...s, ...derive(rebased, s.data), serverErrors: [], revision: fresh.revision, totalCost: fresh.totalCost, conflict: null, status: 'dirty', edits: s.edits + 1 });
+      apply({
+        ...s,
+        ...derive(rebased, s.data),
+        serverErrors: [],
+        revision: fresh.revision,
+        totalCost: fresh.totalCost,
+        conflict: null,
+        status: 'dirty',
+        edits: s.edits + 1,
+      });
     },
     [apply, derive, doc.id, queryClient, reset],
   );
@@ -270,11 +309,25 @@ export function useDocumentDraft({ doc, version, validator, editable, locale }: 
     return () => window.removeEventListener('beforeunload', warn);
   }, [state.status]);
 
-  const errors = useMemo(() => mergeErrors(state.liveErrors, state.serverErrors), [state.liveErrors, state.serverErrors]);
+  const errors = useMemo(
+    () => mergeErrors(state.liveErrors, state.serverErrors),
+    [state.liveErrors, state.serverErrors],
+  );
   /** The errors as of now, for code that runs after awaiting (a save before an action). */
   const currentErrors = useCallback(() => mergeErrors(stateRef.current.liveErrors, stateRef.current.serverErrors), []);
 
-  return { state, errors, currentErrors, change, rowOp, keysFor, save, reset, resolveConflict, live: validator !== null };
+  return {
+    state,
+    errors,
+    currentErrors,
+    change,
+    rowOp,
+    keysFor,
+    save,
+    reset,
+    resolveConflict,
+    live: validator !== null,
+  };
 }
 
 export type DocumentDraft = ReturnType<typeof useDocumentDraft>;

@@ -14,7 +14,9 @@ export function useProgressiveCount(total: number): { count: number; all(): void
   const [count, setCount] = useState(() => Math.min(FIRST_SECTIONS, total));
   useEffect(() => {
     if (count >= total) return;
-    const frame = requestAnimationFrame(() => startTransition(() => setCount((c) => Math.min(total, c + SECTIONS_PER_FRAME))));
+    const frame = requestAnimationFrame(() =>
+      startTransition(() => setCount((c) => Math.min(total, c + SECTIONS_PER_FRAME))),
+    );
     return () => cancelAnimationFrame(frame);
   }, [count, total]);
   return { count, all: () => setCount(total) };

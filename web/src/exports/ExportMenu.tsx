@@ -22,7 +22,19 @@ const MENU_MAX_HEIGHT = 360;
  * access token lives in memory, so a plain link could not carry it), in the page's language.
  * With `tables` (a document): XLSX holds every table, CSV one table of the reader's choice.
  */
-export function ExportMenu({ path, query = {}, baseName, tables, note }: { path: string; query?: Record<string, string>; baseName: string; tables?: ExportTable[]; note?: string }) {
+export function ExportMenu({
+  path,
+  query = {},
+  baseName,
+  tables,
+  note,
+}: {
+  path: string;
+  query?: Record<string, string>;
+  baseName: string;
+  tables?: ExportTable[];
+  note?: string;
+}) {
   const { t, locale } = useI18n();
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
@@ -30,7 +42,12 @@ export function ExportMenu({ path, query = {}, baseName, tables, note }: { path:
   const download = async (format: Format, table?: ExportTable) => {
     setBusy(true);
     try {
-      const params = new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '')), format, locale, ...(table ? { table: table.pointer } : {}) });
+      const params = new URLSearchParams({
+        ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '')),
+        format,
+        locale,
+        ...(table ? { table: table.pointer } : {}),
+      });
       const suffix = table ? `-${table.pointer.split('/').pop()}` : '';
       await downloadFile(`${path}?${params.toString()}`, `${baseName}${suffix}.${format}`);
     } catch (error) {

@@ -67,9 +67,22 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const messages = messagesFor(locale);
     const intl = INTL_LOCALE[locale];
-    const dateFormat = new Intl.DateTimeFormat(intl, { day: 'numeric', month: 'short', year: 'numeric', numberingSystem: 'latn' });
-    const dateTimeFormat = new Intl.DateTimeFormat(intl, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', numberingSystem: 'latn' });
-    const toDate = (v: string | Date) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00`) : new Date(v));
+    const dateFormat = new Intl.DateTimeFormat(intl, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      numberingSystem: 'latn',
+    });
+    const dateTimeFormat = new Intl.DateTimeFormat(intl, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      numberingSystem: 'latn',
+    });
+    const toDate = (v: string | Date) =>
+      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00`) : new Date(v);
     return {
       locale,
       dir,
@@ -81,7 +94,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatNumber: (v, fractionDigits) => {
         const n = typeof v === 'string' ? Number(v) : v;
         if (!Number.isFinite(n)) return String(v);
-        return new Intl.NumberFormat('en-PK', { minimumFractionDigits: fractionDigits ?? 0, maximumFractionDigits: fractionDigits ?? 3 }).format(n);
+        return new Intl.NumberFormat('en-PK', {
+          minimumFractionDigits: fractionDigits ?? 0,
+          maximumFractionDigits: fractionDigits ?? 3,
+        }).format(n);
       },
     };
   }, [locale, dir, chosen, setLocale]);

@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Card, FileInput, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -122,7 +135,12 @@ function ImportSteps() {
               data-testid="import-file"
             />
             <Group gap="xs">
-              <Button onClick={() => void send(true)} loading={busy === 'dry-run'} disabled={busy !== null && busy !== 'dry-run'} data-testid="import-dry-run">
+              <Button
+                onClick={() => void send(true)}
+                loading={busy === 'dry-run'}
+                disabled={busy !== null && busy !== 'dry-run'}
+                data-testid="import-dry-run"
+              >
                 {t('imports.dryRun')}
               </Button>
               <Button
@@ -157,13 +175,27 @@ function ReportView({ report }: { report: PortfolioReport }) {
   const refused = counts.refusedRows;
   const created = report.dryRun ? t('imports.report.wouldCreate') : t('imports.report.created');
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="import-report" data-testid="import-report" data-dry-run={report.dryRun ? 'true' : 'false'} data-refused={refused} data-warnings={counts.warnings}>
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      component="section"
+      aria-labelledby="import-report"
+      data-testid="import-report"
+      data-dry-run={report.dryRun ? 'true' : 'false'}
+      data-refused={refused}
+      data-warnings={counts.warnings}
+    >
       <Group justify="space-between" mb="sm" wrap="wrap">
         <Title order={2} size="h4" id="import-report">
           {report.dryRun ? t('imports.report.dryRunTitle') : t('imports.report.importTitle')}
         </Title>
         <Badge color={refused ? 'red' : 'green'} variant="light" style={{ textTransform: 'none' }} role="status">
-          {refused ? t('imports.report.refusedCount', { n: refused }) : report.dryRun ? t('imports.report.readyToImport') : t('imports.report.done')}
+          {refused
+            ? t('imports.report.refusedCount', { n: refused })
+            : report.dryRun
+              ? t('imports.report.readyToImport')
+              : t('imports.report.done')}
         </Badge>
       </Group>
       <Stack gap="md">
@@ -184,24 +216,50 @@ function ReportView({ report }: { report: PortfolioReport }) {
             {t('imports.report.leftOut')}: {t('imports.count.projects', { n: counts.projects.refused })}
           </List.Item>
           <List.Item data-count="documents" data-value={counts.documents}>
-            {t('imports.count.documents', { n: counts.documents })} · {t('imports.count.decisions', { n: counts.decisions })}
+            {t('imports.count.documents', { n: counts.documents })} ·{' '}
+            {t('imports.count.decisions', { n: counts.decisions })}
           </List.Item>
         </List>
         {report.refused.length ? (
-          <ProblemTable title={t('imports.report.refusedTitle')} help={t('imports.report.refusedHelp')} lines={problemLines(report.refused, report.projects, locale)} testId="import-refused" />
+          <ProblemTable
+            title={t('imports.report.refusedTitle')}
+            help={t('imports.report.refusedHelp')}
+            lines={problemLines(report.refused, report.projects, locale)}
+            testId="import-refused"
+          />
         ) : null}
         {report.conflicts.length ? (
-          <ProblemTable title={t('imports.report.conflictsTitle')} help={t('imports.report.conflictsHelp')} lines={problemLines(report.conflicts, report.projects, locale)} testId="import-conflicts" />
+          <ProblemTable
+            title={t('imports.report.conflictsTitle')}
+            help={t('imports.report.conflictsHelp')}
+            lines={problemLines(report.conflicts, report.projects, locale)}
+            testId="import-conflicts"
+          />
         ) : null}
         {report.warnings.length ? (
-          <ProblemTable title={t('imports.report.warningsTitle')} help={t('imports.report.warningsHelp')} lines={warningLines(report.warnings, locale)} testId="import-warnings" />
+          <ProblemTable
+            title={t('imports.report.warningsTitle')}
+            help={t('imports.report.warningsHelp')}
+            lines={warningLines(report.warnings, locale)}
+            testId="import-warnings"
+          />
         ) : null}
       </Stack>
     </Card>
   );
 }
 
-function ProblemTable({ title, help, lines, testId }: { title: string; help: string; lines: ReportLine[]; testId: string }) {
+function ProblemTable({
+  title,
+  help,
+  lines,
+  testId,
+}: {
+  title: string;
+  help: string;
+  lines: ReportLine[];
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
     <Stack gap={4}>

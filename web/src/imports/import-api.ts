@@ -12,6 +12,8 @@ export const IMPORT_ROLE = 'tenant_admin';
 export function canImport(session: { me?: { roles: string[] } | null }, workflow: Workflow | undefined): boolean {
   const roles = session.me?.roles ?? [];
   if (roles.includes(IMPORT_ROLE)) return true;
-  const approving = new Set((workflow?.config.actions ?? []).filter((a) => a.decision === 'approved').flatMap((a) => a.roles));
+  const approving = new Set(
+    (workflow?.config.actions ?? []).filter((a) => a.decision === 'approved').flatMap((a) => a.roles),
+  );
   return roles.some((r) => approving.has(r));
 }

@@ -52,7 +52,11 @@ export interface ReportLine {
 }
 
 /** Each problem in the reader's language, with the project its row belongs to (from the report's projects). */
-export function problemLines(problems: RowProblem[], projects: PortfolioReport['projects'], locale: 'en' | 'ur'): ReportLine[] {
+export function problemLines(
+  problems: RowProblem[],
+  projects: PortfolioReport['projects'],
+  locale: 'en' | 'ur',
+): ReportLine[] {
   const projectOfRow = new Map(projects.flatMap((p) => p.rows.map((row) => [row, p.projectKey] as const)));
   return problems.map((p) => ({
     row: p.row,
@@ -63,5 +67,10 @@ export function problemLines(problems: RowProblem[], projects: PortfolioReport['
 }
 
 export function warningLines(warnings: ImportWarning[], locale: 'en' | 'ur'): ReportLine[] {
-  return warnings.map((w) => ({ row: w.row, column: w.column, projectKey: w.projectKey, text: (locale === 'ur' && w.messageUr) || w.message }));
+  return warnings.map((w) => ({
+    row: w.row,
+    column: w.column,
+    projectKey: w.projectKey,
+    text: (locale === 'ur' && w.messageUr) || w.message,
+  }));
 }

@@ -1,4 +1,17 @@
-import { ActionIcon, Anchor, Badge, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n';
@@ -9,7 +22,17 @@ const MAX_SHOWN_COUNT = 99;
 
 function BellIcon() {
   return (
-    <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      width="20"
+      height="20"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </svg>
@@ -46,7 +69,13 @@ export function NotificationBell() {
       <Popover.Dropdown p={0} aria-label={t('notifications.title')} role="dialog">
         <Group justify="space-between" px="md" py="xs">
           <Text fw={700}>{t('notifications.title')}</Text>
-          <Button size="compact-xs" variant="subtle" disabled={!unread} loading={markAll.isPending} onClick={() => markAll.mutate()}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            disabled={!unread}
+            loading={markAll.isPending}
+            onClick={() => markAll.mutate()}
+          >
             {t('notifications.markAllRead')}
           </Button>
         </Group>
@@ -92,7 +121,12 @@ function NotificationItem({ notification: n, onOpen }: { notification: AppNotifi
     }
   };
   return (
-    <li style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', background: n.read ? undefined : 'var(--mantine-color-blue-0)' }}>
+    <li
+      style={{
+        borderBottom: '1px solid var(--mantine-color-gray-2)',
+        background: n.read ? undefined : 'var(--mantine-color-blue-0)',
+      }}
+    >
       <Group align="flex-start" gap="xs" px="md" py="xs" wrap="nowrap">
         <UnstyledButton onClick={open} style={{ flex: 1, minWidth: 0 }} data-testid="notification-item">
           <Text size="sm" fw={n.read ? 400 : 700} style={{ overflowWrap: 'anywhere' }}>

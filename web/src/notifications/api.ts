@@ -35,7 +35,8 @@ export function useNotifications(pages: number) {
   return useQuery({
     queryKey: [...KEY, locale, pages],
     // One request for the pages shown: the newest `pages × PAGE_SIZE`.
-    queryFn: () => api.get<NotificationsPage>('/api/notifications', { query: { locale, page: 1, pageSize: pages * PAGE_SIZE } }),
+    queryFn: () =>
+      api.get<NotificationsPage>('/api/notifications', { query: { locale, page: 1, pageSize: pages * PAGE_SIZE } }),
     refetchInterval: POLL_MS,
     refetchOnWindowFocus: true,
     placeholderData: (previous) => previous,

@@ -1,5 +1,17 @@
 import {
-  Alert, Button, Checkbox, Group, List, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, Textarea,
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -11,7 +23,15 @@ import { Ltr } from '../../components/Ltr';
 import { useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
 import {
-  addRule, dayBefore, endRule, FORM_KINDS, ForumRule, RULES_KEY, TieConflict, today, useForumName,
+  addRule,
+  dayBefore,
+  endRule,
+  FORM_KINDS,
+  ForumRule,
+  RULES_KEY,
+  TieConflict,
+  today,
+  useForumName,
 } from './forum-rules-api';
 
 /* Adding a rule, ending one, and the words for a tie refusal (409) with the way out it suggests. */
@@ -35,7 +55,12 @@ const conflictsOf = (error: unknown): TieConflict[] | null => {
  * project on the same day but name different forums would leave the choice to a tie-break.
  * Offers to end each clashing rule the day before the new one starts.
  */
-export function TieExplanation({ conflicts, priority, startsOn, canEdit }: {
+export function TieExplanation({
+  conflicts,
+  priority,
+  startsOn,
+  canEdit,
+}: {
   conflicts: TieConflict[];
   priority: number;
   /** The new rule's first day: the clashing rules can end the day before. */
@@ -66,10 +91,12 @@ export function TieExplanation({ conflicts, priority, startsOn, canEdit }: {
             <List.Item key={c.id}>
               <Group gap="xs" wrap="wrap">
                 <span>
-                  <Ltr>{c.code}</Ltr> — {forumName(c.forum)} ({t('forumRulesAdmin.fromTo', {
+                  <Ltr>{c.code}</Ltr> — {forumName(c.forum)} (
+                  {t('forumRulesAdmin.fromTo', {
                     from: formatDate(c.effectiveFrom),
                     to: c.effectiveTo ? formatDate(c.effectiveTo) : t('forumRulesAdmin.open'),
-                  })})
+                  })}
+                  )
                 </span>
                 {canEdit && endable(c) ? (
                   <Button size="compact-xs" variant="light" loading={end.isPending} onClick={() => end.mutate(c)}>
@@ -81,7 +108,11 @@ export function TieExplanation({ conflicts, priority, startsOn, canEdit }: {
           ))}
         </List>
         <Text size="sm">{t('forumRulesAdmin.tie.wayOut')}</Text>
-        {end.error ? <Text size="sm" c="red">{errorText(end.error)}</Text> : null}
+        {end.error ? (
+          <Text size="sm" c="red">
+            {errorText(end.error)}
+          </Text>
+        ) : null}
       </Stack>
     </Alert>
   );
@@ -105,9 +136,20 @@ interface Draft {
 }
 
 const empty = (): Draft => ({
-  code: '', level: 'provincial', forum: null, minCost: '', maxCost: '', formKinds: [],
-  foreignFunding: 'any', whollyProvincial: 'any',
-  maxIncreasePct: '', effectiveFrom: today(), effectiveTo: '', priority: PRIORITY.band, source: '', verify: false,
+  code: '',
+  level: 'provincial',
+  forum: null,
+  minCost: '',
+  maxCost: '',
+  formKinds: [],
+  foreignFunding: 'any',
+  whollyProvincial: 'any',
+  maxIncreasePct: '',
+  effectiveFrom: today(),
+  effectiveTo: '',
+  priority: PRIORITY.band,
+  source: '',
+  verify: false,
 });
 
 const triState = (v: 'any' | 'yes' | 'no') => (v === 'any' ? undefined : v === 'yes');
@@ -136,7 +178,11 @@ function problemsOf(d: Draft): Partial<Record<keyof Draft, string>> {
   return p;
 }
 
-export function AddRuleModal({ opened, onClose, onAdded }: {
+export function AddRuleModal({
+  opened,
+  onClose,
+  onAdded,
+}: {
   opened: boolean;
   onClose: () => void;
   onAdded: (rule: ForumRule) => void;
@@ -152,13 +198,20 @@ export function AddRuleModal({ opened, onClose, onAdded }: {
   const add = useMutation({
     mutationFn: () =>
       addRule({
-        code: draft.code, level: draft.level, forum: draft.forum,
-        minCost: draft.minCost || undefined, maxCost: draft.maxCost || undefined,
-        formKinds: draft.formKinds.length ? draft.formKinds : undefined, foreignFunding: triState(draft.foreignFunding),
-        whollyProvincial: triState(draft.whollyProvincial), maxIncreasePct: draft.maxIncreasePct || undefined,
-        effectiveFrom: draft.effectiveFrom, effectiveTo: draft.effectiveTo || undefined,
+        code: draft.code,
+        level: draft.level,
+        forum: draft.forum,
+        minCost: draft.minCost || undefined,
+        maxCost: draft.maxCost || undefined,
+        formKinds: draft.formKinds.length ? draft.formKinds : undefined,
+        foreignFunding: triState(draft.foreignFunding),
+        whollyProvincial: triState(draft.whollyProvincial),
+        maxIncreasePct: draft.maxIncreasePct || undefined,
+        effectiveFrom: draft.effectiveFrom,
+        effectiveTo: draft.effectiveTo || undefined,
         priority: Number(draft.priority),
-        source: draft.source.trim(), verify: draft.verify,
+        source: draft.source.trim(),
+        verify: draft.verify,
       }),
     onSuccess: async (rule) => {
       notifications.show({ color: 'green', message: t('forumRulesAdmin.added', { code: rule.code }) });
@@ -193,7 +246,9 @@ export function AddRuleModal({ opened, onClose, onAdded }: {
   return (
     <Modal opened={opened} onClose={close} title={t('forumRulesAdmin.addTitle')} size="xl">
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">{t('forumRulesAdmin.addIntro')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('forumRulesAdmin.addIntro')}
+        </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('forumRulesAdmin.field.code')}
@@ -233,7 +288,11 @@ export function AddRuleModal({ opened, onClose, onAdded }: {
             onChange={(e) => set('maxCost', e.currentTarget.value.trim())}
             error={error('maxCost')}
           />
-          <TextInput label={t('forumRulesAdmin.field.effectiveFrom')} type="date" required dir="ltr"
+          <TextInput
+            label={t('forumRulesAdmin.field.effectiveFrom')}
+            type="date"
+            required
+            dir="ltr"
             value={draft.effectiveFrom}
             onChange={(e) => set('effectiveFrom', e.currentTarget.value)}
             error={error('effectiveFrom')}
@@ -285,11 +344,17 @@ export function AddRuleModal({ opened, onClose, onAdded }: {
             onChange={(e) => set('maxIncreasePct', e.currentTarget.value.trim())}
             error={error('maxIncreasePct')}
           />
-          <Select label={t('forumRulesAdmin.field.foreignFunding')} allowDeselect={false} data={triData}
+          <Select
+            label={t('forumRulesAdmin.field.foreignFunding')}
+            allowDeselect={false}
+            data={triData}
             value={draft.foreignFunding}
             onChange={(v) => set('foreignFunding', (v ?? 'any') as Draft['foreignFunding'])}
           />
-          <Select label={t('forumRulesAdmin.field.whollyProvincial')} allowDeselect={false} data={triData}
+          <Select
+            label={t('forumRulesAdmin.field.whollyProvincial')}
+            allowDeselect={false}
+            data={triData}
             value={draft.whollyProvincial}
             onChange={(v) => set('whollyProvincial', (v ?? 'any') as Draft['whollyProvincial'])}
           />
@@ -318,11 +383,17 @@ export function AddRuleModal({ opened, onClose, onAdded }: {
             canEdit
           />
         ) : add.error && !fieldErrors ? (
-          <Alert color="red" role="alert">{errorText(add.error)}</Alert>
+          <Alert color="red" role="alert">
+            {errorText(add.error)}
+          </Alert>
         ) : null}
         <Group justify="flex-end">
-          <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-          <Button onClick={submit} loading={add.isPending}>{t('forumRulesAdmin.add')}</Button>
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={submit} loading={add.isPending}>
+            {t('forumRulesAdmin.add')}
+          </Button>
         </Group>
       </Stack>
     </Modal>
@@ -337,7 +408,9 @@ export function EndRuleModal({ rule, onClose }: { rule: ForumRule; onClose: () =
   const [tried, setTried] = useState(false);
   const local = !DATE.test(date)
     ? 'forumRulesAdmin.err.date'
-    : date < rule.effectiveFrom ? 'forumRulesAdmin.err.endBeforeStart' : null;
+    : date < rule.effectiveFrom
+      ? 'forumRulesAdmin.err.endBeforeStart'
+      : null;
   const end = useMutation({
     mutationFn: () => endRule(rule.id, date),
     onSuccess: async (ended) => {
@@ -363,11 +436,22 @@ export function EndRuleModal({ rule, onClose }: { rule: ForumRule; onClose: () =
         {conflicts ? (
           <TieExplanation conflicts={conflicts} priority={rule.priority} startsOn={null} canEdit={false} />
         ) : end.error ? (
-          <Alert color="red" role="alert">{errorText(end.error)}</Alert>
+          <Alert color="red" role="alert">
+            {errorText(end.error)}
+          </Alert>
         ) : null}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button color="red" loading={end.isPending} onClick={() => { setTried(true); if (!local) end.mutate(); }}>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={end.isPending}
+            onClick={() => {
+              setTried(true);
+              if (!local) end.mutate();
+            }}
+          >
             {t('forumRulesAdmin.end')}
           </Button>
         </Group>

@@ -1,5 +1,15 @@
 import {
-  Alert, Badge, Button, CloseButton, Group, Paper, SegmentedControl, Stack, Table, Text, Title,
+  Alert,
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
@@ -32,7 +42,9 @@ export default function ForumRulesPage() {
       {session.can(VIEW_PERMISSION) ? (
         <ForumRules canEdit={session.can(EDIT_PERMISSION)} />
       ) : (
-        <Alert color="gray" role="alert">{t('forumRulesAdmin.notAllowed')}</Alert>
+        <Alert color="gray" role="alert">
+          {t('forumRulesAdmin.notAllowed')}
+        </Alert>
       )}
     </Stack>
   );
@@ -53,11 +65,15 @@ function ForumRules({ canEdit }: { canEdit: boolean }) {
         return (
           <Stack gap="lg">
             <Group justify="space-between" wrap="wrap" align="flex-start">
-              <Text size="sm" maw={820}>{t('forumRulesAdmin.intro')}</Text>
+              <Text size="sm" maw={820}>
+                {t('forumRulesAdmin.intro')}
+              </Text>
               {canEdit ? <Button onClick={() => setAdding(true)}>{t('forumRulesAdmin.addRule')}</Button> : null}
             </Group>
             <Paper withBorder p="md" radius="md" component="section" aria-labelledby="timeline-heading">
-              <Title order={2} size="h3" id="timeline-heading" mb="xs">{t('forumRulesAdmin.timelineTitle')}</Title>
+              <Title order={2} size="h3" id="timeline-heading" mb="xs">
+                {t('forumRulesAdmin.timelineTitle')}
+              </Title>
               <RulesTimeline rules={all} selected={selected} highlighted={routed} onSelect={setSelected} />
               {rule ? (
                 <RuleDetails
@@ -81,7 +97,12 @@ function ForumRules({ canEdit }: { canEdit: boolean }) {
   );
 }
 
-function RuleDetails({ rule, canEdit, onEnd, onClose }: {
+function RuleDetails({
+  rule,
+  canEdit,
+  onEnd,
+  onClose,
+}: {
   rule: ForumRule;
   canEdit: boolean;
   onEnd: () => void;
@@ -96,11 +117,15 @@ function RuleDetails({ rule, canEdit, onEnd, onClose }: {
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={4}>
           <Group gap="xs">
-            <Text fw={700}><Ltr>{rule.code}</Ltr></Text>
-            <Badge variant="light" style={{ textTransform: 'none' }}>{forumName(rule.forum)}</Badge>
-            <Badge
-              variant="outline"
-              style={{ textTransform: 'none' }}>{t(`forumRulesAdmin.level.${rule.level}`)}</Badge>
+            <Text fw={700}>
+              <Ltr>{rule.code}</Ltr>
+            </Text>
+            <Badge variant="light" style={{ textTransform: 'none' }}>
+              {forumName(rule.forum)}
+            </Badge>
+            <Badge variant="outline" style={{ textTransform: 'none' }}>
+              {t(`forumRulesAdmin.level.${rule.level}`)}
+            </Badge>
             {rule.verify ? (
               <Badge color="orange" variant="light" style={{ textTransform: 'none' }}>
                 {t('forumRulesAdmin.legend.verify')}
@@ -113,13 +138,18 @@ function RuleDetails({ rule, canEdit, onEnd, onClose }: {
               from: formatDate(rule.effectiveFrom),
               to: rule.effectiveTo ? formatDate(rule.effectiveTo) : t('forumRulesAdmin.open'),
             })}
-            {' · '}{t('forumRulesAdmin.priorityShort', { priority: rule.priority })}
+            {' · '}
+            {t('forumRulesAdmin.priorityShort', { priority: rule.priority })}
           </Text>
-          <Text size="xs" c="dimmed">{t('forumRulesAdmin.sim.source')}: <bdi lang="en">{rule.source}</bdi></Text>
+          <Text size="xs" c="dimmed">
+            {t('forumRulesAdmin.sim.source')}: <bdi lang="en">{rule.source}</bdi>
+          </Text>
         </Stack>
         <Group gap="xs" wrap="nowrap">
           {canEdit && !ended ? (
-            <Button size="xs" variant="light" color="red" onClick={onEnd}>{t('forumRulesAdmin.endRule')}</Button>
+            <Button size="xs" variant="light" color="red" onClick={onEnd}>
+              {t('forumRulesAdmin.endRule')}
+            </Button>
           ) : null}
           <CloseButton onClick={onClose} aria-label={t('common.close')} />
         </Group>
@@ -139,7 +169,9 @@ function RulesTable({ rules, onSelect }: { rules: ForumRule[]; onSelect: (id: st
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="rules-table-heading">
       <Group justify="space-between" mb="xs" wrap="wrap">
-        <Title order={2} size="h3" id="rules-table-heading">{t('forumRulesAdmin.tableTitle')}</Title>
+        <Title order={2} size="h3" id="rules-table-heading">
+          {t('forumRulesAdmin.tableTitle')}
+        </Title>
         <SegmentedControl
           size="xs"
           value={show}
@@ -161,13 +193,17 @@ function RulesTable({ rules, onSelect }: { rules: ForumRule[]; onSelect: (id: st
               <Table.Th>{t('forumRulesAdmin.col.conditions')}</Table.Th>
               <Table.Th>{t('forumRulesAdmin.col.dates')}</Table.Th>
               <Table.Th>{t('forumRulesAdmin.field.priority')}</Table.Th>
-              <Table.Th><span className="visually-hidden">{t('forumRulesAdmin.col.show')}</span></Table.Th>
+              <Table.Th>
+                <span className="visually-hidden">{t('forumRulesAdmin.col.show')}</span>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {shown.map((r) => (
               <Table.Tr key={r.id} data-rule={r.code}>
-                <Table.Td><Ltr>{r.code}</Ltr></Table.Td>
+                <Table.Td>
+                  <Ltr>{r.code}</Ltr>
+                </Table.Td>
                 <Table.Td>{forumName(r.forum)}</Table.Td>
                 <Table.Td>{band(r)}</Table.Td>
                 <Table.Td>{conditions(r).join(' · ')}</Table.Td>
@@ -175,13 +211,16 @@ function RulesTable({ rules, onSelect }: { rules: ForumRule[]; onSelect: (id: st
                   <bdi>{formatDate(r.effectiveFrom)}</bdi> –{' '}
                   {r.effectiveTo ? <bdi>{formatDate(r.effectiveTo)}</bdi> : t('forumRulesAdmin.open')}
                 </Table.Td>
-                <Table.Td><Ltr>{r.priority}</Ltr></Table.Td>
+                <Table.Td>
+                  <Ltr>{r.priority}</Ltr>
+                </Table.Td>
                 <Table.Td>
                   <Button
                     size="compact-xs"
                     variant="subtle"
                     onClick={() => onSelect(r.id)}
-                    aria-label={t('forumRulesAdmin.showRule', { code: r.code })}>
+                    aria-label={t('forumRulesAdmin.showRule', { code: r.code })}
+                  >
                     {t('forumRulesAdmin.col.show')}
                   </Button>
                 </Table.Td>

@@ -1,5 +1,16 @@
 import {
-  Alert, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title,
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
@@ -19,7 +30,10 @@ const AMOUNT = /^\d{1,15}(\.\d{1,3})?$/;
 const PERCENT = /^-?\d{1,6}(\.\d{1,3})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function RoutingSimulator({ rules, onShowRule }: {
+export function RoutingSimulator({
+  rules,
+  onShowRule,
+}: {
   rules: ForumRule[];
   onShowRule: (id: string | null) => void;
 }) {
@@ -28,7 +42,12 @@ export function RoutingSimulator({ rules, onShowRule }: {
   const forumName = useForumName();
   const { band, conditions } = useRuleWords();
   const [q, setQ] = useState<RouteQuery>({
-    cost: '', on: today(), form: 'pc1', foreign: false, provincial: false, increasePct: '',
+    cost: '',
+    on: today(),
+    form: 'pc1',
+    foreign: false,
+    provincial: false,
+    increasePct: '',
   });
   const [tried, setTried] = useState(false);
   const route = useMutation({
@@ -54,7 +73,10 @@ export function RoutingSimulator({ rules, onShowRule }: {
           (r) =>
             r.id !== answer.rule!.id &&
             ruleMatches(r, {
-              formKind: asked.form, totalCost: asked.cost, on: asked.on, foreignFunding: asked.foreign,
+              formKind: asked.form,
+              totalCost: asked.cost,
+              on: asked.on,
+              foreignFunding: asked.foreign,
               whollyProvincial: asked.provincial,
               increasePct: asked.form === 'pc1-revised' ? asked.increasePct || null : null,
             }),
@@ -68,21 +90,42 @@ export function RoutingSimulator({ rules, onShowRule }: {
       radius="md"
       component="section"
       aria-labelledby="simulator-heading"
-      data-testid="routing-simulator">
-      <Title order={2} size="h3" id="simulator-heading" mb="xs">{t('forumRulesAdmin.sim.title')}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{t('forumRulesAdmin.sim.intro')}</Text>
+      data-testid="routing-simulator"
+    >
+      <Title order={2} size="h3" id="simulator-heading" mb="xs">
+        {t('forumRulesAdmin.sim.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('forumRulesAdmin.sim.intro')}
+      </Text>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('forumRulesAdmin.sim.cost')} dir="ltr" inputMode="decimal" required value={q.cost}
+            <TextInput
+              label={t('forumRulesAdmin.sim.cost')}
+              dir="ltr"
+              inputMode="decimal"
+              required
+              value={q.cost}
               onChange={(e) => setQ({ ...q, cost: e.currentTarget.value.trim() })}
               error={tried ? problems.cost : undefined}
             />
-            <TextInput label={t('forumRulesAdmin.sim.on')} type="date" dir="ltr" required value={q.on}
-              onChange={(e) => setQ({ ...q, on: e.currentTarget.value })} error={tried ? problems.on : undefined} />
-            <Select label={t('forumRulesAdmin.sim.form')} allowDeselect={false} value={q.form}
+            <TextInput
+              label={t('forumRulesAdmin.sim.on')}
+              type="date"
+              dir="ltr"
+              required
+              value={q.on}
+              onChange={(e) => setQ({ ...q, on: e.currentTarget.value })}
+              error={tried ? problems.on : undefined}
+            />
+            <Select
+              label={t('forumRulesAdmin.sim.form')}
+              allowDeselect={false}
+              value={q.form}
               onChange={(v) => setQ({ ...q, form: (v ?? 'pc1') as RouteQuery['form'] })}
-              data={FORM_KINDS.map((k) => ({ value: k, label: t(`forumRulesAdmin.form.${k}`) }))} />
+              data={FORM_KINDS.map((k) => ({ value: k, label: t(`forumRulesAdmin.form.${k}`) }))}
+            />
           </SimpleGrid>
           <Group gap="lg" align="flex-end">
             <Checkbox
@@ -90,8 +133,11 @@ export function RoutingSimulator({ rules, onShowRule }: {
               checked={q.foreign}
               onChange={(e) => setQ({ ...q, foreign: e.currentTarget.checked })}
             />
-            <Checkbox label={t('forumRulesAdmin.sim.provincial')} checked={q.provincial}
-              onChange={(e) => setQ({ ...q, provincial: e.currentTarget.checked })} />
+            <Checkbox
+              label={t('forumRulesAdmin.sim.provincial')}
+              checked={q.provincial}
+              onChange={(e) => setQ({ ...q, provincial: e.currentTarget.checked })}
+            />
             {q.form === 'pc1-revised' ? (
               <TextInput
                 label={t('forumRulesAdmin.sim.increasePct')}
@@ -102,27 +148,35 @@ export function RoutingSimulator({ rules, onShowRule }: {
                 error={tried ? problems.increasePct : undefined}
               />
             ) : null}
-            <Button type="submit" loading={route.isPending}>{t('forumRulesAdmin.sim.route')}</Button>
+            <Button type="submit" loading={route.isPending}>
+              {t('forumRulesAdmin.sim.route')}
+            </Button>
           </Group>
         </Stack>
       </form>
       <div aria-live="polite">
-        {route.error ? <Alert color="red" mt="md" role="alert">{errorText(route.error)}</Alert> : null}
+        {route.error ? (
+          <Alert color="red" mt="md" role="alert">
+            {errorText(route.error)}
+          </Alert>
+        ) : null}
         {answer && asked ? (
           <Stack gap="xs" mt="md" data-testid="routing-answer">
             {answer.rule ? (
               <>
                 <Group gap="xs">
                   <Text fw={600}>{t('forumRulesAdmin.sim.forum')}</Text>
-                  <Badge
-                    size="lg"
-                    color="green"
-                    style={{ textTransform: 'none' }}
-                    data-testid="routing-forum">{forumName(answer.forum!)}</Badge>
+                  <Badge size="lg" color="green" style={{ textTransform: 'none' }} data-testid="routing-forum">
+                    {forumName(answer.forum!)}
+                  </Badge>
                 </Group>
                 <Text size="sm">
-                  {t('forumRulesAdmin.sim.decidedBy')} <Ltr><b data-testid="routing-rule">{answer.rule.code}</b></Ltr>
-                  {' — '}{[band(answer.rule), ...conditions(answer.rule)].join(' · ')}
+                  {t('forumRulesAdmin.sim.decidedBy')}{' '}
+                  <Ltr>
+                    <b data-testid="routing-rule">{answer.rule.code}</b>
+                  </Ltr>
+                  {' — '}
+                  {[band(answer.rule), ...conditions(answer.rule)].join(' · ')}
                 </Text>
                 <Text size="sm">
                   {t('forumRulesAdmin.sim.why', {
@@ -134,7 +188,11 @@ export function RoutingSimulator({ rules, onShowRule }: {
                 <Text size="sm" c="dimmed">
                   {t('forumRulesAdmin.sim.source')}: <bdi lang="en">{answer.rule.source}</bdi>
                 </Text>
-                {answer.rule.verify ? <Text size="sm" c="orange.8">{t('forumRulesAdmin.verifyNote')}</Text> : null}
+                {answer.rule.verify ? (
+                  <Text size="sm" c="orange.8">
+                    {t('forumRulesAdmin.verifyNote')}
+                  </Text>
+                ) : null}
                 {outranked.length ? (
                   <Text size="sm">
                     {t('forumRulesAdmin.sim.outranked')}{' '}
@@ -151,15 +209,17 @@ export function RoutingSimulator({ rules, onShowRule }: {
             ) : (
               <Alert color="orange" title={t('forumRulesAdmin.sim.noForum')}>
                 <Stack gap={4}>
-                  {answer.warnings.length
-                    ? answer.warnings.map((w) => (
-                        <Text key={w.code} size="sm">{locale === 'ur' ? w.messageUr : w.message}</Text>
-                      ))
-                    : (
-                        <Text size="sm">
-                          {t('forumRulesAdmin.sim.noRule', { date: formatDate(asked.on) })} <Ltr>{asked.cost}</Ltr>
-                        </Text>
-                      )}
+                  {answer.warnings.length ? (
+                    answer.warnings.map((w) => (
+                      <Text key={w.code} size="sm">
+                        {locale === 'ur' ? w.messageUr : w.message}
+                      </Text>
+                    ))
+                  ) : (
+                    <Text size="sm">
+                      {t('forumRulesAdmin.sim.noRule', { date: formatDate(asked.on) })} <Ltr>{asked.cost}</Ltr>
+                    </Text>
+                  )}
                 </Stack>
               </Alert>
             )}

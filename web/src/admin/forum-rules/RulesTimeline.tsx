@@ -40,7 +40,12 @@ export function ruleColour(rule: ForumRule): string {
   return rule.priority > 20 ? 'var(--mantine-color-orange-4)' : 'var(--mantine-color-blue-4)';
 }
 
-export function RulesTimeline({ rules, selected, highlighted, onSelect }: {
+export function RulesTimeline({
+  rules,
+  selected,
+  highlighted,
+  onSelect,
+}: {
   rules: ForumRule[];
   selected: string | null;
   /** The rule the simulator found. */
@@ -54,13 +59,10 @@ export function RulesTimeline({ rules, selected, highlighted, onSelect }: {
   const [span, setSpan] = useState<'recent' | 'all'>('recent');
   const now = today();
   const endYear = Number(now.slice(0, 4)) + FUTURE_YEARS;
-  const firstYear = useMemo(
-    () => {
-      const recent = endYear - RECENT_YEARS;
-      return span === 'all' ? Math.min(...rules.map((r) => Number(r.effectiveFrom.slice(0, 4))), recent) : recent;
-    },
-    [rules, span, endYear],
-  );
+  const firstYear = useMemo(() => {
+    const recent = endYear - RECENT_YEARS;
+    return span === 'all' ? Math.min(...rules.map((r) => Number(r.effectiveFrom.slice(0, 4))), recent) : recent;
+  }, [rules, span, endYear]);
   const from = yearStart(firstYear);
   const to = yearStart(endYear + 1);
   const x = (day: number) =>
@@ -106,7 +108,10 @@ export function RulesTimeline({ rules, selected, highlighted, onSelect }: {
   for (let year = firstYear; year <= endYear; year++) if ((year - firstYear) % step === 0) years.push(year);
   const describe = (r: ForumRule) =>
     [
-      r.code, forumName(r.forum), band(r), ...conditions(r),
+      r.code,
+      forumName(r.forum),
+      band(r),
+      ...conditions(r),
       `${formatDate(r.effectiveFrom)} – ${r.effectiveTo ? formatDate(r.effectiveTo) : t('forumRulesAdmin.open')}`,
     ].join(' · ');
   const keySelect = (id: string) => (e: KeyboardEvent) => {
@@ -154,7 +159,9 @@ export function RulesTimeline({ rules, selected, highlighted, onSelect }: {
                 y2={height}
                 stroke="var(--mantine-color-gray-3)"
               />
-              <text x={x(yearStart(year)) + 2} y={14} fontSize={11} fill="var(--mantine-color-gray-7)">{year}</text>
+              <text x={x(yearStart(year)) + 2} y={14} fontSize={11} fill="var(--mantine-color-gray-7)">
+                {year}
+              </text>
             </g>
           ))}
           <line
@@ -170,7 +177,8 @@ export function RulesTimeline({ rules, selected, highlighted, onSelect }: {
             y={AXIS_HEIGHT - 8}
             fontSize={10}
             textAnchor="end"
-            fill="var(--mantine-color-red-7)">
+            fill="var(--mantine-color-red-7)"
+          >
             {t('forumRulesAdmin.today')}
           </text>
           {laidOut.map((row, i) => (
@@ -181,7 +189,8 @@ export function RulesTimeline({ rules, selected, highlighted, onSelect }: {
                 y={row.y + ROW_PADDING + LANE_HEIGHT / 2 + 4}
                 fontSize={12}
                 fontWeight={600}
-                fill="var(--mantine-color-dark-7)">
+                fill="var(--mantine-color-dark-7)"
+              >
                 <title>{forumName(row.forum)}</title>
                 {fitted(forumName(row.forum), LABEL_WIDTH - 12, charWidth * ROW_LABEL_SCALE)}
               </text>
@@ -225,7 +234,8 @@ export function RulesTimeline({ rules, selected, highlighted, onSelect }: {
                         y={y + LANE_HEIGHT / 2 + 2}
                         fontSize={11}
                         fill="var(--mantine-color-dark-9)"
-                        pointerEvents="none">
+                        pointerEvents="none"
+                      >
                         {label}
                       </text>
                     ) : null}
@@ -236,7 +246,9 @@ export function RulesTimeline({ rules, selected, highlighted, onSelect }: {
           ))}
         </svg>
       </div>
-      <Text size="xs" c="dimmed">{t('forumRulesAdmin.timelineHint')}</Text>
+      <Text size="xs" c="dimmed">
+        {t('forumRulesAdmin.timelineHint')}
+      </Text>
     </Stack>
   );
 }

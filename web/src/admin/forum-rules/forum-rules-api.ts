@@ -42,7 +42,11 @@ export function useForumRules() {
 export function routeCase(q: RouteQuery) {
   return api.get<RouteAnswer>('/api/forum-rules/route', {
     query: {
-      cost: q.cost, on: q.on, form: q.form, foreign: q.foreign, provincial: q.provincial,
+      cost: q.cost,
+      on: q.on,
+      form: q.form,
+      foreign: q.foreign,
+      provincial: q.provincial,
       increasePct: q.form === 'pc1-revised' ? q.increasePct : undefined,
     },
   });

@@ -29,7 +29,13 @@ export default function AuditPage() {
   return (
     <Stack gap="lg" maw={1280} data-testid="audit-page">
       <Title order={1}>{t('usersAdmin.audit.title')}</Title>
-      {session.can('audit.read') ? <AuditLog /> : <Alert color="gray" role="alert">{t('usersAdmin.notAllowed')}</Alert>}
+      {session.can('audit.read') ? (
+        <AuditLog />
+      ) : (
+        <Alert color="gray" role="alert">
+          {t('usersAdmin.notAllowed')}
+        </Alert>
+      )}
     </Stack>
   );
 }
@@ -47,7 +53,12 @@ function AuditLog() {
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
   const filters = {
-    actorId, action, targetType, targetId: targetId || undefined, from: dayStart(from), to: dayEnd(to),
+    actorId,
+    action,
+    targetType,
+    targetId: targetId || undefined,
+    from: dayStart(from),
+    to: dayEnd(to),
   };
   const facets = useQuery({
     queryKey: ['audit-facets'],
@@ -58,10 +69,12 @@ function AuditLog() {
     queryFn: () => api.get<Page<AuditEntry>>('/api/audit', { query: { ...filters, page, pageSize: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
-  const filter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   const exportCsv = async () => {
     setExporting(true);
     try {
@@ -74,24 +87,56 @@ function AuditLog() {
   };
   return (
     <Stack gap="md">
-      <Text size="sm" maw={760}>{t('usersAdmin.audit.intro')}</Text>
+      <Text size="sm" maw={760}>
+        {t('usersAdmin.audit.intro')}
+      </Text>
       <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('usersAdmin.filters')}>
         <div style={{ flex: '1 1 260px' }}>
           <UserPicker label={t('usersAdmin.audit.who')} value={actorId} onChange={filter(setActorId)} />
         </div>
-        <Select label={t('usersAdmin.audit.what')} placeholder={t('usersAdmin.all')} data={facets.data?.actions ?? []}
-          value={action} onChange={filter(setAction)} searchable clearable style={{ flex: '1 1 220px' }}
-          data-testid="audit-action" />
-        <TextInput label={t('usersAdmin.audit.from')} type="date" value={from}
-          onChange={(e) => filter(setFrom)(e.currentTarget.value)} dir="ltr" data-testid="audit-from" />
+        <Select
+          label={t('usersAdmin.audit.what')}
+          placeholder={t('usersAdmin.all')}
+          data={facets.data?.actions ?? []}
+          value={action}
+          onChange={filter(setAction)}
+          searchable
+          clearable
+          style={{ flex: '1 1 220px' }}
+          data-testid="audit-action"
+        />
         <TextInput
-          label={t('usersAdmin.audit.to')} type="date" value={to} onChange={(e) => filter(setTo)(e.currentTarget.value)}
-          dir="ltr" data-testid="audit-to" />
-        <Select label={t('usersAdmin.audit.targetType')} placeholder={t('usersAdmin.all')}
-          data={facets.data?.targetTypes ?? []} value={targetType} onChange={filter(setTargetType)} clearable
-          style={{ flex: '0 1 180px' }} />
-        <TextInput label={t('usersAdmin.audit.targetId')} value={targetInput} dir="ltr"
-          onChange={(e) => filter(setTargetInput)(e.currentTarget.value)} style={{ flex: '1 1 200px' }} />
+          label={t('usersAdmin.audit.from')}
+          type="date"
+          value={from}
+          onChange={(e) => filter(setFrom)(e.currentTarget.value)}
+          dir="ltr"
+          data-testid="audit-from"
+        />
+        <TextInput
+          label={t('usersAdmin.audit.to')}
+          type="date"
+          value={to}
+          onChange={(e) => filter(setTo)(e.currentTarget.value)}
+          dir="ltr"
+          data-testid="audit-to"
+        />
+        <Select
+          label={t('usersAdmin.audit.targetType')}
+          placeholder={t('usersAdmin.all')}
+          data={facets.data?.targetTypes ?? []}
+          value={targetType}
+          onChange={filter(setTargetType)}
+          clearable
+          style={{ flex: '0 1 180px' }}
+        />
+        <TextInput
+          label={t('usersAdmin.audit.targetId')}
+          value={targetInput}
+          dir="ltr"
+          onChange={(e) => filter(setTargetInput)(e.currentTarget.value)}
+          style={{ flex: '1 1 200px' }}
+        />
         <Button variant="default" onClick={() => void exportCsv()} loading={exporting} data-testid="audit-export">
           {t('usersAdmin.audit.export')}
         </Button>
@@ -99,7 +144,9 @@ function AuditLog() {
       <QueryState query={log}>
         {() => (
           <Stack gap="sm">
-            <Text size="sm" c="dimmed" role="status">{t('usersAdmin.audit.count', { n: log.data!.total })}</Text>
+            <Text size="sm" c="dimmed" role="status">
+              {t('usersAdmin.audit.count', { n: log.data!.total })}
+            </Text>
             <Table.ScrollContainer minWidth={980}>
               <Table striped data-testid="audit-table">
                 <Table.Thead>
@@ -115,13 +162,21 @@ function AuditLog() {
                 <Table.Tbody>
                   {log.data!.items.map((e) => (
                     <Table.Tr key={e.id} data-action={e.action}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}><bdi>{formatDateTime(e.at)}</bdi></Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <bdi>{formatDateTime(e.at)}</bdi>
+                      </Table.Td>
                       <Table.Td>
                         {e.actorEmail ? <Ltr>{e.actorEmail}</Ltr> : t(`usersAdmin.actor.${e.actorType}`)}
                       </Table.Td>
-                      <Table.Td><Ltr>{e.action}</Ltr></Table.Td>
+                      <Table.Td>
+                        <Ltr>{e.action}</Ltr>
+                      </Table.Td>
                       <Table.Td miw={200}>
-                        {e.targetType ? <Text size="sm"><Ltr>{e.targetType}</Ltr></Text> : null}
+                        {e.targetType ? (
+                          <Text size="sm">
+                            <Ltr>{e.targetType}</Ltr>
+                          </Text>
+                        ) : null}
                         {e.targetId ? (
                           <Text size="xs" c="dimmed" ff="monospace" dir="ltr" style={{ wordBreak: 'break-all' }}>
                             {e.targetId}
@@ -143,8 +198,11 @@ function AuditLog() {
             </Table.ScrollContainer>
             {log.data!.total > PAGE_SIZE ? (
               <Pagination
-                total={Math.min(Math.ceil(log.data!.total / PAGE_SIZE), MAX_PAGES)} value={page} onChange={setPage}
-                getControlProps={(c) => ({ 'aria-label': t(`usersAdmin.page.${c}`) })} />
+                total={Math.min(Math.ceil(log.data!.total / PAGE_SIZE), MAX_PAGES)}
+                value={page}
+                onChange={setPage}
+                getControlProps={(c) => ({ 'aria-label': t(`usersAdmin.page.${c}`) })}
+              />
             ) : null}
           </Stack>
         )}

@@ -27,7 +27,9 @@ export default function DepartmentsPage() {
       {session.can('departments.manage') ? (
         <Departments />
       ) : (
-        <Alert color="gray" role="alert">{t('usersAdmin.notAllowed')}</Alert>
+        <Alert color="gray" role="alert">
+          {t('usersAdmin.notAllowed')}
+        </Alert>
       )}
     </Stack>
   );
@@ -52,7 +54,9 @@ function Departments() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Text size="sm" maw={700}>{t('usersAdmin.departments.intro')}</Text>
+        <Text size="sm" maw={700}>
+          {t('usersAdmin.departments.intro')}
+        </Text>
         <Button onClick={() => setEditing('new')} data-testid="department-add">
           {t('usersAdmin.departments.add')}
         </Button>
@@ -72,14 +76,27 @@ function Departments() {
             <Table.Tbody>
               {departments.data!.map((d) => (
                 <Table.Tr key={d.id} data-code={d.code}>
-                  <Table.Td><Ltr>{d.code}</Ltr></Table.Td>
-                  <Table.Td><bdi lang="en">{d.name}</bdi></Table.Td>
-                  <Table.Td><bdi lang="ur" dir="rtl">{d.nameUr ?? ''}</bdi></Table.Td>
-                  <Table.Td><ActiveBadge active={d.active} /></Table.Td>
+                  <Table.Td>
+                    <Ltr>{d.code}</Ltr>
+                  </Table.Td>
+                  <Table.Td>
+                    <bdi lang="en">{d.name}</bdi>
+                  </Table.Td>
+                  <Table.Td>
+                    <bdi lang="ur" dir="rtl">
+                      {d.nameUr ?? ''}
+                    </bdi>
+                  </Table.Td>
+                  <Table.Td>
+                    <ActiveBadge active={d.active} />
+                  </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       <RowAction
-                        label={t('usersAdmin.edit.open')} onClick={() => setEditing(d)} testId="department-edit" />
+                        label={t('usersAdmin.edit.open')}
+                        onClick={() => setEditing(d)}
+                        testId="department-edit"
+                      />
                       <RowAction
                         label={d.active ? t('usersAdmin.deactivate') : t('usersAdmin.reactivate')}
                         color={d.active ? 'red' : undefined}
@@ -108,8 +125,14 @@ function Departments() {
   );
 }
 
-function DepartmentDialog({ department, onClose, onSaved }: {
-  department: AdminDepartment | null; onClose: () => void; onSaved: () => void;
+function DepartmentDialog({
+  department,
+  onClose,
+  onSaved,
+}: {
+  department: AdminDepartment | null;
+  onClose: () => void;
+  onSaved: () => void;
 }) {
   const { t } = useI18n();
   const errorText = useErrorText();
@@ -145,21 +168,52 @@ function DepartmentDialog({ department, onClose, onSaved }: {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput
-            label={t('usersAdmin.field.code')} description={t('usersAdmin.departments.codeHelp')} required dir="ltr"
-            value={code} onChange={(e) => setCode(e.currentTarget.value.toUpperCase())} disabled={!!department}
-            error={field('code')} data-testid="department-code" />
-          <TextInput label={t('usersAdmin.field.nameEn')} required lang="en" value={name}
-            onChange={(e) => setName(e.currentTarget.value)} error={field('name')} data-testid="department-name" />
-          <TextInput label={t('usersAdmin.field.nameUr')} lang="ur" dir="rtl" value={nameUr}
-            onChange={(e) => setNameUr(e.currentTarget.value)} error={field('nameUr')}
-            data-testid="department-name-ur" />
+            label={t('usersAdmin.field.code')}
+            description={t('usersAdmin.departments.codeHelp')}
+            required
+            dir="ltr"
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value.toUpperCase())}
+            disabled={!!department}
+            error={field('code')}
+            data-testid="department-code"
+          />
+          <TextInput
+            label={t('usersAdmin.field.nameEn')}
+            required
+            lang="en"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={field('name')}
+            data-testid="department-name"
+          />
+          <TextInput
+            label={t('usersAdmin.field.nameUr')}
+            lang="ur"
+            dir="rtl"
+            value={nameUr}
+            onChange={(e) => setNameUr(e.currentTarget.value)}
+            error={field('nameUr')}
+            data-testid="department-name-ur"
+          />
           <Switch
-            label={t('usersAdmin.field.active')} description={t('usersAdmin.departments.activeHelp')} checked={active}
-            onChange={(e) => setActive(e.currentTarget.checked)} />
-          {general ? <Text c="red" size="sm" role="alert">{errorText(save.error)}</Text> : null}
+            label={t('usersAdmin.field.active')}
+            description={t('usersAdmin.departments.activeHelp')}
+            checked={active}
+            onChange={(e) => setActive(e.currentTarget.checked)}
+          />
+          {general ? (
+            <Text c="red" size="sm" role="alert">
+              {errorText(save.error)}
+            </Text>
+          ) : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('usersAdmin.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="department-save">{t('usersAdmin.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('usersAdmin.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="department-save">
+              {t('usersAdmin.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

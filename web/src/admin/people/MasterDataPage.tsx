@@ -1,5 +1,17 @@
 import {
-  Alert, Button, Group, Modal, NumberInput, Select, Stack, Switch, Table, Tabs, Text, TextInput, Title,
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -45,7 +57,9 @@ export default function MasterDataPage() {
       <Title order={1}>{t('usersAdmin.master.title')}</Title>
       {session.can('master-data.manage') ? (
         <>
-          <Text size="sm" maw={760}>{t('usersAdmin.master.intro')}</Text>
+          <Text size="sm" maw={760}>
+            {t('usersAdmin.master.intro')}
+          </Text>
           <QueryState query={lists}>
             {() => {
               const current = list ?? lists.data!.lists[0];
@@ -53,7 +67,9 @@ export default function MasterDataPage() {
                 <Tabs value={current} onChange={setList} keepMounted={false}>
                   <Tabs.List>
                     {lists.data!.lists.map((l) => (
-                      <Tabs.Tab key={l} value={l} data-list={l}>{t(`usersAdmin.list.${l}`)}</Tabs.Tab>
+                      <Tabs.Tab key={l} value={l} data-list={l}>
+                        {t(`usersAdmin.list.${l}`)}
+                      </Tabs.Tab>
                     ))}
                   </Tabs.List>
                   {lists.data!.lists.map((l) => (
@@ -67,7 +83,9 @@ export default function MasterDataPage() {
           </QueryState>
         </>
       ) : (
-        <Alert color="gray" role="alert">{t('usersAdmin.notAllowed')}</Alert>
+        <Alert color="gray" role="alert">
+          {t('usersAdmin.notAllowed')}
+        </Alert>
       )}
     </Stack>
   );
@@ -86,7 +104,9 @@ function ListItems({ list }: { list: string }) {
   const toggle = useMutation({
     mutationFn: (i: MasterItem) =>
       api.put<MasterItem>(`/api/master-data/${list}/${i.code}`, {
-        nameEn: i.nameEn, nameUr: i.nameUr, active: !i.active,
+        nameEn: i.nameEn,
+        nameUr: i.nameUr,
+        active: !i.active,
       }),
     onSuccess: () => void refresh(),
     onError: (error) => notifications.show({ color: 'red', message: errorText(error) }),
@@ -100,9 +120,14 @@ function ListItems({ list }: { list: string }) {
     <Stack gap="sm" data-testid={`master-list-${list}`}>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <TextInput
-          label={t('usersAdmin.master.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)}
-          style={{ flex: '0 1 320px' }} />
-        <Button onClick={() => setEditing('new')} data-testid="master-add">{t('usersAdmin.master.add')}</Button>
+          label={t('usersAdmin.master.search')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          style={{ flex: '0 1 320px' }}
+        />
+        <Button onClick={() => setEditing('new')} data-testid="master-add">
+          {t('usersAdmin.master.add')}
+        </Button>
       </Group>
       <QueryState query={items}>
         {() => (
@@ -121,15 +146,28 @@ function ListItems({ list }: { list: string }) {
               <Table.Tbody>
                 {shown.map((i) => (
                   <Table.Tr key={i.code} data-code={i.code}>
-                    <Table.Td><Ltr>{i.code}</Ltr></Table.Td>
-                    <Table.Td><bdi lang="en">{i.nameEn}</bdi></Table.Td>
-                    <Table.Td><bdi lang="ur" dir="rtl">{i.nameUr}</bdi></Table.Td>
+                    <Table.Td>
+                      <Ltr>{i.code}</Ltr>
+                    </Table.Td>
+                    <Table.Td>
+                      <bdi lang="en">{i.nameEn}</bdi>
+                    </Table.Td>
+                    <Table.Td>
+                      <bdi lang="ur" dir="rtl">
+                        {i.nameUr}
+                      </bdi>
+                    </Table.Td>
                     {parentList ? <Table.Td>{parentName(i.parentCode)}</Table.Td> : null}
-                    <Table.Td><ActiveBadge active={i.active} /></Table.Td>
+                    <Table.Td>
+                      <ActiveBadge active={i.active} />
+                    </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        <RowAction label={t('usersAdmin.edit.open')} onClick={() => setEditing(i)}
-                          testId="master-edit" />
+                        <RowAction
+                          label={t('usersAdmin.edit.open')}
+                          onClick={() => setEditing(i)}
+                          testId="master-edit"
+                        />
                         <RowAction
                           label={i.active ? t('usersAdmin.deactivate') : t('usersAdmin.reactivate')}
                           color={i.active ? 'red' : undefined}
@@ -149,7 +187,7 @@ function ListItems({ list }: { list: string }) {
         <ItemDialog
           list={list}
           item={editing === 'new' ? null : editing}
-          parents={parentList ? parents.data ?? [] : null}
+          parents={parentList ? (parents.data ?? []) : null}
           nameOf={nameOf}
           onClose={() => setEditing(null)}
           onSaved={() => {
@@ -162,9 +200,20 @@ function ListItems({ list }: { list: string }) {
   );
 }
 
-function ItemDialog({ list, item, parents, nameOf, onClose, onSaved }: {
-  list: string; item: MasterItem | null; parents: MasterItem[] | null; nameOf: (i: MasterItem) => string;
-  onClose: () => void; onSaved: () => void;
+function ItemDialog({
+  list,
+  item,
+  parents,
+  nameOf,
+  onClose,
+  onSaved,
+}: {
+  list: string;
+  item: MasterItem | null;
+  parents: MasterItem[] | null;
+  nameOf: (i: MasterItem) => string;
+  onClose: () => void;
+  onSaved: () => void;
 }) {
   const { t } = useI18n();
   const errorText = useErrorText();
@@ -177,7 +226,9 @@ function ItemDialog({ list, item, parents, nameOf, onClose, onSaved }: {
   const save = useMutation({
     mutationFn: () =>
       api.put<MasterItem>(`/api/master-data/${list}/${encodeURIComponent(code.trim())}`, {
-        nameEn: nameEn.trim(), nameUr: nameUr.trim(), active,
+        nameEn: nameEn.trim(),
+        nameUr: nameUr.trim(),
+        active,
         ...(parents && parentCode ? { parentCode } : {}),
         ...(typeof sortOrder === 'number' ? { sortOrder } : {}),
       }),
@@ -202,27 +253,75 @@ function ItemDialog({ list, item, parents, nameOf, onClose, onSaved }: {
     <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('usersAdmin.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('usersAdmin.field.code')} description={t('usersAdmin.master.codeHelp')} required dir="ltr"
-            value={code} onChange={(e) => setCode(e.currentTarget.value.toLowerCase())} disabled={!!item}
-            data-testid="master-code" />
-          <TextInput label={t('usersAdmin.field.nameEn')} required lang="en" value={nameEn}
-            onChange={(e) => setNameEn(e.currentTarget.value)} error={field('nameEn')} data-testid="master-name-en" />
-          <TextInput label={t('usersAdmin.field.nameUr')} required lang="ur" dir="rtl" value={nameUr}
-            onChange={(e) => setNameUr(e.currentTarget.value)} error={field('nameUr')} data-testid="master-name-ur" />
+          <TextInput
+            label={t('usersAdmin.field.code')}
+            description={t('usersAdmin.master.codeHelp')}
+            required
+            dir="ltr"
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value.toLowerCase())}
+            disabled={!!item}
+            data-testid="master-code"
+          />
+          <TextInput
+            label={t('usersAdmin.field.nameEn')}
+            required
+            lang="en"
+            value={nameEn}
+            onChange={(e) => setNameEn(e.currentTarget.value)}
+            error={field('nameEn')}
+            data-testid="master-name-en"
+          />
+          <TextInput
+            label={t('usersAdmin.field.nameUr')}
+            required
+            lang="ur"
+            dir="rtl"
+            value={nameUr}
+            onChange={(e) => setNameUr(e.currentTarget.value)}
+            error={field('nameUr')}
+            data-testid="master-name-ur"
+          />
           {parents ? (
             <Select
-              label={t(`usersAdmin.parent.${list}`)} required searchable value={parentCode} onChange={setParentCode}
-              data={parentChoices} error={field('parentCode')} data-testid="master-parent" />
+              label={t(`usersAdmin.parent.${list}`)}
+              required
+              searchable
+              value={parentCode}
+              onChange={setParentCode}
+              data={parentChoices}
+              error={field('parentCode')}
+              data-testid="master-parent"
+            />
           ) : null}
           <NumberInput
-            label={t('usersAdmin.field.sortOrder')} description={t('usersAdmin.master.sortHelp')} min={0} max={100000}
-            allowDecimal={false} value={sortOrder} onChange={setSortOrder} error={field('sortOrder')} />
-          <Switch label={t('usersAdmin.field.active')} description={t('usersAdmin.master.activeHelp')} checked={active}
-            onChange={(e) => setActive(e.currentTarget.checked)} />
-          {general ? <Text c="red" size="sm" role="alert">{errorText(save.error)}</Text> : null}
+            label={t('usersAdmin.field.sortOrder')}
+            description={t('usersAdmin.master.sortHelp')}
+            min={0}
+            max={100000}
+            allowDecimal={false}
+            value={sortOrder}
+            onChange={setSortOrder}
+            error={field('sortOrder')}
+          />
+          <Switch
+            label={t('usersAdmin.field.active')}
+            description={t('usersAdmin.master.activeHelp')}
+            checked={active}
+            onChange={(e) => setActive(e.currentTarget.checked)}
+          />
+          {general ? (
+            <Text c="red" size="sm" role="alert">
+              {errorText(save.error)}
+            </Text>
+          ) : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('usersAdmin.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="master-save">{t('usersAdmin.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('usersAdmin.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="master-save">
+              {t('usersAdmin.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

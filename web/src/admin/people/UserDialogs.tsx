@@ -35,8 +35,17 @@ function fieldErrors(error: unknown, field: string): string | undefined {
   return error instanceof ApiError ? error.fields[field]?.join(' ') : undefined;
 }
 
-function UserFields({ form, set, error, departments, withEmail }: {
-  form: UserForm; set: (f: Partial<UserForm>) => void; error: unknown; departments: AdminDepartment[];
+function UserFields({
+  form,
+  set,
+  error,
+  departments,
+  withEmail,
+}: {
+  form: UserForm;
+  set: (f: Partial<UserForm>) => void;
+  error: unknown;
+  departments: AdminDepartment[];
   withEmail: boolean;
 }) {
   const { t } = useI18n();
@@ -44,26 +53,63 @@ function UserFields({ form, set, error, departments, withEmail }: {
   return (
     <>
       {withEmail ? (
-        <TextInput label={t('usersAdmin.field.email')} type="email" required dir="ltr" value={form.email}
-          onChange={(e) => set({ email: e.currentTarget.value })} error={fieldErrors(error, 'email')}
-          data-testid="user-email" />
+        <TextInput
+          label={t('usersAdmin.field.email')}
+          type="email"
+          required
+          dir="ltr"
+          value={form.email}
+          onChange={(e) => set({ email: e.currentTarget.value })}
+          error={fieldErrors(error, 'email')}
+          data-testid="user-email"
+        />
       ) : null}
-      <TextInput label={t('usersAdmin.field.name')} required value={form.name}
-        onChange={(e) => set({ name: e.currentTarget.value })} error={fieldErrors(error, 'name')}
-        data-testid="user-name" />
-      <TextInput label={t('usersAdmin.field.designation')} value={form.designation}
-        onChange={(e) => set({ designation: e.currentTarget.value })} error={fieldErrors(error, 'designation')} />
-      <MultiSelect label={t('usersAdmin.field.roles')} data={choices.roles} value={form.roles}
-        onChange={(roles) => set({ roles })} error={fieldErrors(error, 'roles')} data-testid="user-roles" />
-      <Select label={t('usersAdmin.field.department')} data={choices.departments} value={form.departmentId} clearable
-        searchable placeholder={t('usersAdmin.noDepartment')} onChange={(departmentId) => set({ departmentId })}
-        error={fieldErrors(error, 'departmentId')} data-testid="user-department" />
+      <TextInput
+        label={t('usersAdmin.field.name')}
+        required
+        value={form.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        error={fieldErrors(error, 'name')}
+        data-testid="user-name"
+      />
+      <TextInput
+        label={t('usersAdmin.field.designation')}
+        value={form.designation}
+        onChange={(e) => set({ designation: e.currentTarget.value })}
+        error={fieldErrors(error, 'designation')}
+      />
+      <MultiSelect
+        label={t('usersAdmin.field.roles')}
+        data={choices.roles}
+        value={form.roles}
+        onChange={(roles) => set({ roles })}
+        error={fieldErrors(error, 'roles')}
+        data-testid="user-roles"
+      />
+      <Select
+        label={t('usersAdmin.field.department')}
+        data={choices.departments}
+        value={form.departmentId}
+        clearable
+        searchable
+        placeholder={t('usersAdmin.noDepartment')}
+        onChange={(departmentId) => set({ departmentId })}
+        error={fieldErrors(error, 'departmentId')}
+        data-testid="user-department"
+      />
     </>
   );
 }
 
-export function InviteDialog({ opened, onClose, onInvited, departments }: {
-  opened: boolean; onClose: () => void; onInvited: (link: OneTimeLink, email: string) => void;
+export function InviteDialog({
+  opened,
+  onClose,
+  onInvited,
+  departments,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onInvited: (link: OneTimeLink, email: string) => void;
   departments: AdminDepartment[];
 }) {
   const { t } = useI18n();
@@ -91,15 +137,30 @@ export function InviteDialog({ opened, onClose, onInvited, departments }: {
   };
   const generalError = invite.error && !(invite.error instanceof ApiError && Object.keys(invite.error.fields).length);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('usersAdmin.invite.title')}
-      closeButtonProps={{ 'aria-label': t('usersAdmin.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('usersAdmin.invite.title')}
+      closeButtonProps={{ 'aria-label': t('usersAdmin.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <UserFields form={form} set={(f) => setForm({ ...form, ...f })} error={invite.error} departments={departments}
-            withEmail />
-          {generalError ? <Text c="red" size="sm" role="alert">{errorText(invite.error)}</Text> : null}
+          <UserFields
+            form={form}
+            set={(f) => setForm({ ...form, ...f })}
+            error={invite.error}
+            departments={departments}
+            withEmail
+          />
+          {generalError ? (
+            <Text c="red" size="sm" role="alert">
+              {errorText(invite.error)}
+            </Text>
+          ) : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('usersAdmin.cancel')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('usersAdmin.cancel')}
+            </Button>
             <Button type="submit" loading={invite.isPending} data-testid="invite-send">
               {t('usersAdmin.invite.send')}
             </Button>
@@ -111,14 +172,26 @@ export function InviteDialog({ opened, onClose, onInvited, departments }: {
 }
 
 /** Edits a user; the administrator guard's refusal closes the dialog and is explained on the page (onGuard). */
-export function EditUserDialog({ user, onClose, onSaved, onGuard, departments }: {
-  user: AdminUser; onClose: () => void; onSaved: () => void; onGuard: () => void;
+export function EditUserDialog({
+  user,
+  onClose,
+  onSaved,
+  onGuard,
+  departments,
+}: {
+  user: AdminUser;
+  onClose: () => void;
+  onSaved: () => void;
+  onGuard: () => void;
   departments: AdminDepartment[];
 }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const [form, setForm] = useState<UserForm>({
-    email: user.email, name: user.name, designation: user.designation ?? '', roles: user.roles,
+    email: user.email,
+    name: user.name,
+    designation: user.designation ?? '',
+    roles: user.roles,
     departmentId: user.departmentId,
   });
   const save = useMutation({
@@ -144,16 +217,33 @@ export function EditUserDialog({ user, onClose, onSaved, onGuard, departments }:
   };
   const generalError = save.error && !(save.error instanceof ApiError && Object.keys(save.error.fields).length);
   return (
-    <Modal opened onClose={onClose} title={t('usersAdmin.edit.title', { name: user.name })}
-      closeButtonProps={{ 'aria-label': t('usersAdmin.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('usersAdmin.edit.title', { name: user.name })}
+      closeButtonProps={{ 'aria-label': t('usersAdmin.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <UserFields form={form} set={(f) => setForm({ ...form, ...f })} error={save.error} departments={departments}
-            withEmail={false} />
-          {generalError ? <Text c="red" size="sm" role="alert">{errorText(save.error)}</Text> : null}
+          <UserFields
+            form={form}
+            set={(f) => setForm({ ...form, ...f })}
+            error={save.error}
+            departments={departments}
+            withEmail={false}
+          />
+          {generalError ? (
+            <Text c="red" size="sm" role="alert">
+              {errorText(save.error)}
+            </Text>
+          ) : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('usersAdmin.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="user-save">{t('usersAdmin.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('usersAdmin.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="user-save">
+              {t('usersAdmin.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -9,7 +9,14 @@ import { Ltr } from '../../components/Ltr';
 import { QueryState, useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
 import {
-  AdminUser, OneTimeLink, PAGE_SIZE, useAllDepartments, useDepartmentName, useRoleLabel, useRoles, useUsers,
+  AdminUser,
+  OneTimeLink,
+  PAGE_SIZE,
+  useAllDepartments,
+  useDepartmentName,
+  useRoleLabel,
+  useRoles,
+  useUsers,
 } from './people-api';
 import { AdminGuardExplained, BADGE_STYLE, isAdminGuard, LinkToCopy, RowAction, UserStatusBadge } from './shared';
 import { EditUserDialog, InviteDialog } from './UserDialogs';
@@ -33,7 +40,9 @@ export default function UsersPage() {
       {session.can('users.manage') ? (
         <UsersScreen />
       ) : (
-        <Alert color="gray" role="alert">{t('usersAdmin.notAllowed')}</Alert>
+        <Alert color="gray" role="alert">
+          {t('usersAdmin.notAllowed')}
+        </Alert>
       )}
     </Stack>
   );
@@ -84,38 +93,68 @@ function UsersScreen() {
     onSuccess: (result, user) => setLink({ link: result, intro: t('usersAdmin.reset.sent', { email: user.email }) }),
     onError: handle,
   });
-  const filter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   const departmentById = new Map((departments.data ?? []).map((d) => [d.id, d]));
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Text size="sm" maw={720}>{t('usersAdmin.users.intro')}</Text>
-        <Button onClick={() => setInviting(true)} data-testid="invite-open">{t('usersAdmin.invite.open')}</Button>
+        <Text size="sm" maw={720}>
+          {t('usersAdmin.users.intro')}
+        </Text>
+        <Button onClick={() => setInviting(true)} data-testid="invite-open">
+          {t('usersAdmin.invite.open')}
+        </Button>
       </Group>
       {guard ? <AdminGuardExplained onClose={() => setGuard(false)} /> : null}
       {link ? <LinkToCopy link={link.link} intro={link.intro} /> : null}
       <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('usersAdmin.filters')}>
         <TextInput
-          label={t('usersAdmin.search')} value={search} onChange={(e) => filter(setSearch)(e.currentTarget.value)}
-          style={{ flex: '1 1 240px' }} data-testid="users-search" />
-        <Select label={t('usersAdmin.field.role')} placeholder={t('usersAdmin.all')} clearable value={role}
-          onChange={filter(setRole)} data={(roles.data ?? []).map((r) => ({ value: r, label: roleLabel(r) }))}
-          data-testid="filter-role" />
-        <Select label={t('usersAdmin.field.department')} placeholder={t('usersAdmin.all')} clearable searchable
-          value={departmentId} onChange={filter(setDepartmentId)}
-          data={(departments.data ?? []).map((d) => ({ value: d.id, label: departmentName(d) }))} />
-        <Select label={t('usersAdmin.field.status')} placeholder={t('usersAdmin.all')} clearable value={status}
-          onChange={filter(setStatus)} data={STATUSES.map((s) => ({ value: s, label: t(`usersAdmin.status.${s}`) }))}
-          data-testid="filter-status" />
+          label={t('usersAdmin.search')}
+          value={search}
+          onChange={(e) => filter(setSearch)(e.currentTarget.value)}
+          style={{ flex: '1 1 240px' }}
+          data-testid="users-search"
+        />
+        <Select
+          label={t('usersAdmin.field.role')}
+          placeholder={t('usersAdmin.all')}
+          clearable
+          value={role}
+          onChange={filter(setRole)}
+          data={(roles.data ?? []).map((r) => ({ value: r, label: roleLabel(r) }))}
+          data-testid="filter-role"
+        />
+        <Select
+          label={t('usersAdmin.field.department')}
+          placeholder={t('usersAdmin.all')}
+          clearable
+          searchable
+          value={departmentId}
+          onChange={filter(setDepartmentId)}
+          data={(departments.data ?? []).map((d) => ({ value: d.id, label: departmentName(d) }))}
+        />
+        <Select
+          label={t('usersAdmin.field.status')}
+          placeholder={t('usersAdmin.all')}
+          clearable
+          value={status}
+          onChange={filter(setStatus)}
+          data={STATUSES.map((s) => ({ value: s, label: t(`usersAdmin.status.${s}`) }))}
+          data-testid="filter-status"
+        />
       </Group>
       <QueryState query={users}>
         {() => (
           <Stack gap="sm">
-            <Text size="sm" c="dimmed" role="status">{t('usersAdmin.users.count', { n: users.data!.total })}</Text>
+            <Text size="sm" c="dimmed" role="status">
+              {t('usersAdmin.users.count', { n: users.data!.total })}
+            </Text>
             <Table.ScrollContainer minWidth={900}>
               <Table striped highlightOnHover data-testid="users-table">
                 <Table.Thead>
@@ -132,10 +171,18 @@ function UsersScreen() {
                   {users.data!.items.map((u) => (
                     <Table.Tr key={u.id} data-email={u.email}>
                       <Table.Td>
-                        <Text size="sm" fw={500}>{u.name}</Text>
-                        {u.designation ? <Text size="xs" c="dimmed">{u.designation}</Text> : null}
+                        <Text size="sm" fw={500}>
+                          {u.name}
+                        </Text>
+                        {u.designation ? (
+                          <Text size="xs" c="dimmed">
+                            {u.designation}
+                          </Text>
+                        ) : null}
                       </Table.Td>
-                      <Table.Td><Ltr>{u.email}</Ltr></Table.Td>
+                      <Table.Td>
+                        <Ltr>{u.email}</Ltr>
+                      </Table.Td>
                       <Table.Td>
                         <Group gap={4}>
                           {u.roles.map((r) => (
@@ -146,20 +193,35 @@ function UsersScreen() {
                         </Group>
                       </Table.Td>
                       <Table.Td>{departmentName(departmentById.get(u.departmentId ?? ''))}</Table.Td>
-                      <Table.Td><UserStatusBadge status={u.status} /></Table.Td>
+                      <Table.Td>
+                        <UserStatusBadge status={u.status} />
+                      </Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <RowAction label={t('usersAdmin.edit.open')} onClick={() => setEditing(u)}
-                            testId="user-edit" />
+                          <RowAction
+                            label={t('usersAdmin.edit.open')}
+                            onClick={() => setEditing(u)}
+                            testId="user-edit"
+                          />
                           {u.status === 'disabled' ? (
-                            <RowAction label={t('usersAdmin.enable')}
-                              onClick={() => setEnabled.mutate({ user: u, enabled: true })} testId="user-enable" />
+                            <RowAction
+                              label={t('usersAdmin.enable')}
+                              onClick={() => setEnabled.mutate({ user: u, enabled: true })}
+                              testId="user-enable"
+                            />
                           ) : (
                             <>
-                              <RowAction label={t('usersAdmin.disable')} color="red"
-                                onClick={() => setEnabled.mutate({ user: u, enabled: false })} testId="user-disable" />
-                              <RowAction label={t('usersAdmin.reset.open')} onClick={() => reset.mutate(u)}
-                                testId="user-reset" />
+                              <RowAction
+                                label={t('usersAdmin.disable')}
+                                color="red"
+                                onClick={() => setEnabled.mutate({ user: u, enabled: false })}
+                                testId="user-disable"
+                              />
+                              <RowAction
+                                label={t('usersAdmin.reset.open')}
+                                onClick={() => reset.mutate(u)}
+                                testId="user-reset"
+                              />
                             </>
                           )}
                         </Group>
@@ -170,8 +232,12 @@ function UsersScreen() {
               </Table>
             </Table.ScrollContainer>
             {users.data!.total > PAGE_SIZE ? (
-              <Pagination total={Math.ceil(users.data!.total / PAGE_SIZE)} value={page} onChange={setPage}
-                getControlProps={(c) => ({ 'aria-label': t(`usersAdmin.page.${c}`) })} />
+              <Pagination
+                total={Math.ceil(users.data!.total / PAGE_SIZE)}
+                value={page}
+                onChange={setPage}
+                getControlProps={(c) => ({ 'aria-label': t(`usersAdmin.page.${c}`) })}
+              />
             ) : null}
           </Stack>
         )}

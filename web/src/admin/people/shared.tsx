@@ -68,26 +68,41 @@ export function LinkToCopy({ link, intro }: { link: OneTimeLink; intro: string }
 
 /** The 409 that keeps a province administrable, explained: what it protects and what to do. */
 export function isAdminGuard(error: unknown): boolean {
-  const reason = (error instanceof ApiError ? (error.body as { reason?: unknown } | null)?.reason : undefined);
+  const reason = error instanceof ApiError ? (error.body as { reason?: unknown } | null)?.reason : undefined;
   return error instanceof ApiError && error.status === 409 && (reason === 'last-admin' || reason === 'own-account');
 }
 
 export function AdminGuardExplained({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   return (
-    <Alert color="orange" role="alert" title={t('usersAdmin.guard.title')} withCloseButton onClose={onClose}
-      closeButtonLabel={t('usersAdmin.close')} data-testid="admin-guard">
+    <Alert
+      color="orange"
+      role="alert"
+      title={t('usersAdmin.guard.title')}
+      withCloseButton
+      onClose={onClose}
+      closeButtonLabel={t('usersAdmin.close')}
+      data-testid="admin-guard"
+    >
       <Stack gap={4}>
         <Text size="sm">{t('usersAdmin.guard.protects')}</Text>
-        <Text size="sm" fw={600}>{t('usersAdmin.guard.whatToDo')}</Text>
+        <Text size="sm" fw={600}>
+          {t('usersAdmin.guard.whatToDo')}
+        </Text>
       </Stack>
     </Alert>
   );
 }
 
 /** A searchable choice of one of the province's users (by name or email, searched on the server). */
-export function UserPicker({ value, onChange, label }: {
-  value: string | null; onChange: (id: string | null) => void; label: string;
+export function UserPicker({
+  value,
+  onChange,
+  label,
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  label: string;
 }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
@@ -118,8 +133,16 @@ export function UserPicker({ value, onChange, label }: {
 }
 
 /** A compact text button for a table row's actions (its words are its accessible name). */
-export function RowAction({ label, onClick, color, testId }: {
-  label: string; onClick: () => void; color?: string; testId?: string;
+export function RowAction({
+  label,
+  onClick,
+  color,
+  testId,
+}: {
+  label: string;
+  onClick: () => void;
+  color?: string;
+  testId?: string;
 }) {
   return (
     <Button size="compact-xs" variant="subtle" color={color} onClick={onClick} data-testid={testId}>

@@ -14,11 +14,7 @@ import { VersionDiff } from './VersionDiff';
 
 export function HistoryPanel({ formKey }: { formKey: string }) {
   const versions = useVersions(formKey);
-  return (
-    <QueryState query={versions}>
-      {() => <History formKey={formKey} versions={versions.data!} />}
-    </QueryState>
-  );
+  return <QueryState query={versions}>{() => <History formKey={formKey} versions={versions.data!} />}</QueryState>;
 }
 
 function History({ formKey, versions }: { formKey: string; versions: VersionSummary[] }) {

@@ -1,5 +1,16 @@
 import {
-  Alert, Button, Checkbox, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title,
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+  Title,
 } from '@mantine/core';
 import { FormEvent, useMemo, useState } from 'react';
 import type { FieldDefinition, FormDefinition } from '../../../../src/forms/definition';
@@ -8,7 +19,13 @@ import type { OverlayOperation } from './api';
 import { AT_END, buildOperation, EMPTY, newFieldConstraints, Values } from './draft-operation';
 import { ConstraintInputs, DefaultInput, OptionsInput } from './OperationFields';
 import {
-  CONSTRAINTS_BY_TYPE, fitsOperation, idFromLabel, NEW_FIELD_TYPES, OPERATION_KINDS, OperationKind, targetsOf,
+  CONSTRAINTS_BY_TYPE,
+  fitsOperation,
+  idFromLabel,
+  NEW_FIELD_TYPES,
+  OPERATION_KINDS,
+  OperationKind,
+  targetsOf,
 } from './operations';
 
 /*
@@ -41,8 +58,8 @@ export function OperationEditor({ definition, onAdd }: Props) {
         .filter((i) => i.address.split('.')[0] === s.id && fitsOperation(kind, i))
         .map((i) => ({
           value: i.address,
-          label: (i.kind === 'section' ? t('studio.form.wholeSection') : name(i.label))
-            + (i.field?.locked ? locked : ''),
+          label:
+            (i.kind === 'section' ? t('studio.form.wholeSection') : name(i.label)) + (i.field?.locked ? locked : ''),
         })),
     }))
     .filter((g) => g.items.length);

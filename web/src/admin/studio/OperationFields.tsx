@@ -1,5 +1,14 @@
 import {
-  ActionIcon, Button, Group, NativeSelect, SegmentedControl, Select, Stack, Switch, Text, TextInput,
+  ActionIcon,
+  Button,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
 } from '@mantine/core';
 import type { FieldDefinition } from '../../../../src/forms/definition';
 import { Ltr } from '../../components/Ltr';
@@ -19,7 +28,13 @@ export interface OptionRow {
 }
 
 export const MASTER_LISTS = [
-  'districts', 'tehsils', 'sectors', 'sub-sectors', 'funding-sources', 'approval-forums', 'departments',
+  'districts',
+  'tehsils',
+  'sectors',
+  'sub-sectors',
+  'funding-sources',
+  'approval-forums',
+  'departments',
 ] as const;
 
 export interface OptionsValue {
@@ -197,6 +212,10 @@ export function DefaultInput({ field, value, onChange }: DefaultProps) {
 export function defaultOf(field: FieldDefinition, value: unknown): unknown {
   const text = typeof value === 'string' ? value.trim() : null;
   if (field.type === 'integer' && text !== null && /^-?\d+$/.test(text)) return Number(text);
-  if (field.type === 'multiselect' && text !== null) return text.split(',').map((v) => v.trim()).filter(Boolean);
+  if (field.type === 'multiselect' && text !== null)
+    return text
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   return typeof value === 'string' ? value.trim() : value;
 }

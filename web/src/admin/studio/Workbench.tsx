@@ -87,7 +87,12 @@ export function Workbench({ formKey, overlay }: { formKey: string; overlay: Save
             conflicts={conflicts}
             problems={problems}
             items={items}
-            onRemove={(i) => change(operations.filter((_, j) => j !== i), operations[i])}
+            onRemove={(i) =>
+              change(
+                operations.filter((_, j) => j !== i),
+                operations[i],
+              )
+            }
             onMove={(i, by) => {
               const next = [...operations];
               [next[i], next[i + by]] = [next[i + by], next[i]];

@@ -83,7 +83,11 @@ export function buildOperation(kind: OperationKind, v: Values, field: FieldDefin
     need('number', v.number.trim());
     if (missing.length) return { op: null, missing };
     const section = {
-      id: v.id.trim(), number: v.number.trim(), label: { en, ur }, ...(help ? { help } : {}), fields: [],
+      id: v.id.trim(),
+      number: v.number.trim(),
+      label: { en, ur },
+      ...(help ? { help } : {}),
+      fields: [],
     };
     return { op: { op: 'addSection', ...after, section }, missing };
   }
@@ -124,7 +128,10 @@ function changeItem(kind: OperationKind, v: Values, target: string, field: Field
       const help = { ...(helpEn ? { en: helpEn } : {}), ...(helpUr ? { ur: helpUr } : {}) };
       if (!some(label) && !some(help)) return { op: null, missing: ['labelEn', 'labelUr'] };
       const op: OverlayOperation = {
-        op: 'relabel', target, ...(some(label) ? { label } : {}), ...(some(help) ? { help } : {}),
+        op: 'relabel',
+        target,
+        ...(some(label) ? { label } : {}),
+        ...(some(help) ? { help } : {}),
       };
       return { op, missing: [] };
     }

@@ -9,12 +9,28 @@ import type { OverlayOperation } from './api';
 
 export type OperationKind = OverlayOperation['op'];
 export const OPERATION_KINDS: OperationKind[] = [
-  'addField', 'addSection', 'relabel', 'setOptions', 'constrain', 'require', 'hide', 'setDefault',
+  'addField',
+  'addSection',
+  'relabel',
+  'setOptions',
+  'constrain',
+  'require',
+  'hide',
+  'setDefault',
 ];
 
 /** Field types an added field may have (a table needs columns: the API, not this form, adds one). */
 export const NEW_FIELD_TYPES = [
-  'text', 'textarea', 'integer', 'decimal', 'money', 'date', 'fiscalYear', 'boolean', 'select', 'multiselect',
+  'text',
+  'textarea',
+  'integer',
+  'decimal',
+  'money',
+  'date',
+  'fiscalYear',
+  'boolean',
+  'select',
+  'multiselect',
 ] as const;
 
 /**
@@ -100,12 +116,25 @@ export function idFromLabel(label: string): string {
 
 /** Why an operation was refused, as a kind the studio explains in both languages (keys studio.why.*). */
 export type RefusalKind =
-  | 'incomplete' | 'locked' | 'loosens' | 'unsafePattern' | 'fixedOptions' | 'requiredNotHideable'
-  | 'missing' | 'duplicate' | 'notApplicable' | 'other';
+  | 'incomplete'
+  | 'locked'
+  | 'loosens'
+  | 'unsafePattern'
+  | 'fixedOptions'
+  | 'requiredNotHideable'
+  | 'missing'
+  | 'duplicate'
+  | 'notApplicable'
+  | 'other';
 
 /** Phrases of overlay.ts's reasons for an operation that does not fit the item it names. */
 const NOT_APPLICABLE = [
-  'does not apply', 'cannot have a default', 'is a section;', 'is not a select', 'only a whole field', 'is hidden;',
+  'does not apply',
+  'cannot have a default',
+  'is a section;',
+  'is not a select',
+  'only a whole field',
+  'is hidden;',
 ];
 
 export function refusalKind(reason: string): RefusalKind {

@@ -1,6 +1,16 @@
 import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
 import {
-  BaseEdge, Controls, Edge, EdgeLabelRenderer, EdgeProps, Handle, MarkerType, Node, NodeProps, Position, ReactFlow,
+  BaseEdge,
+  Controls,
+  Edge,
+  EdgeLabelRenderer,
+  EdgeProps,
+  Handle,
+  MarkerType,
+  Node,
+  NodeProps,
+  Position,
+  ReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './workflow-diagram.css';
@@ -9,7 +19,13 @@ import type { WorkflowConfig, WorkflowState } from '../../../../src/workflow/wor
 import { Ltr } from '../../components/Ltr';
 import { useI18n } from '../../i18n/i18n';
 import {
-  actionIssues, EditorProblem, LaidOutEdge, layoutWorkflow, NODE_HEIGHT, NODE_WIDTH, stateIssues,
+  actionIssues,
+  EditorProblem,
+  LaidOutEdge,
+  layoutWorkflow,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  stateIssues,
 } from './workflow-graph';
 import { Selection, useRoleName } from './workflow-words';
 
@@ -56,8 +72,12 @@ function StateBox({ data }: NodeProps<StateNode>) {
         data-problems={problems}
         aria-pressed={selected}
         style={{
-          width: NODE_WIDTH, height: NODE_HEIGHT, border: `${problems || selected ? 2 : 1}px solid ${border}`,
-          borderRadius: 8, padding: '4px 8px', background: state.final ? 'var(--mantine-color-green-0)' : 'white',
+          width: NODE_WIDTH,
+          height: NODE_HEIGHT,
+          border: `${problems || selected ? 2 : 1}px solid ${border}`,
+          borderRadius: 8,
+          padding: '4px 8px',
+          background: state.final ? 'var(--mantine-color-green-0)' : 'white',
         }}
       >
         <Text size="sm" fw={600} lineClamp={1} lang={locale} dir="auto">
@@ -67,12 +87,20 @@ function StateBox({ data }: NodeProps<StateNode>) {
           <Text size="xs" c="dimmed" ff="monospace" lineClamp={1}>
             <Ltr>{state.id}</Ltr>
           </Text>
-          {data.initial ? <Badge size="xs" variant="light">{t('workflowEditor.badge.initial')}</Badge> : null}
+          {data.initial ? (
+            <Badge size="xs" variant="light">
+              {t('workflowEditor.badge.initial')}
+            </Badge>
+          ) : null}
           {state.final ? (
-            <Badge size="xs" variant="light" color="green">{t('workflowEditor.badge.final')}</Badge>
+            <Badge size="xs" variant="light" color="green">
+              {t('workflowEditor.badge.final')}
+            </Badge>
           ) : null}
           {problems ? (
-            <Badge size="xs" color="red">{t('workflowEditor.problemCount', { count: problems })}</Badge>
+            <Badge size="xs" color="red">
+              {t('workflowEditor.problemCount', { count: problems })}
+            </Badge>
           ) : null}
         </Group>
       </UnstyledButton>
@@ -114,14 +142,23 @@ function ActionArrow({ id, data, markerEnd }: EdgeProps<ActionEdge>) {
           data-problems={problems}
           title={t('workflowEditor.editActionNamed', { action: data.label })}
           style={{
-            position: 'absolute', transform: `translate(-50%, -50%) translate(${edge.labelX}px, ${edge.labelY}px)`,
-            pointerEvents: 'all', maxWidth: 130, background: 'white', border: `${problems ? 2 : 1}px solid ${colour}`,
-            borderRadius: 6, padding: '1px 6px', fontSize: 11, textAlign: 'center',
+            position: 'absolute',
+            transform: `translate(-50%, -50%) translate(${edge.labelX}px, ${edge.labelY}px)`,
+            pointerEvents: 'all',
+            maxWidth: 130,
+            background: 'white',
+            border: `${problems ? 2 : 1}px solid ${colour}`,
+            borderRadius: 6,
+            padding: '1px 6px',
+            fontSize: 11,
+            textAlign: 'center',
             // Nastaliq needs more height per line than Latin script.
             lineHeight: locale === 'ur' ? 1.7 : 1.25,
           }}
         >
-          <div dir="auto" style={{ fontWeight: 600 }}>{data.label}</div>
+          <div dir="auto" style={{ fontWeight: 600 }}>
+            {data.label}
+          </div>
           <div dir="auto" style={{ color: problems && !data.roles ? PROBLEM : 'var(--mantine-color-dimmed)' }}>
             {data.roles || t('workflowEditor.noRoles')}
           </div>
@@ -134,7 +171,12 @@ function ActionArrow({ id, data, markerEnd }: EdgeProps<ActionEdge>) {
 const nodeTypes = { state: StateBox };
 const edgeTypes = { action: ActionArrow };
 
-export function WorkflowDiagram({ config, problems, selection, onSelect }: {
+export function WorkflowDiagram({
+  config,
+  problems,
+  selection,
+  onSelect,
+}: {
   config: WorkflowConfig;
   problems: EditorProblem[];
   selection: Selection | null;
@@ -146,10 +188,17 @@ export function WorkflowDiagram({ config, problems, selection, onSelect }: {
   const nodes: StateNode[] = layout.states.map((p) => {
     const state = config.states.find((s) => s.id === p.id)!;
     return {
-      id: p.id, type: 'state', position: { x: p.x, y: p.y }, draggable: false, selectable: false,
+      id: p.id,
+      type: 'state',
+      position: { x: p.x, y: p.y },
+      draggable: false,
+      selectable: false,
       data: {
-        state, initial: config.initial === p.id, problems: stateIssues(problems, p.id).length,
-        selected: selection?.kind === 'state' && selection.id === p.id, onSelect,
+        state,
+        initial: config.initial === p.id,
+        problems: stateIssues(problems, p.id).length,
+        selected: selection?.kind === 'state' && selection.id === p.id,
+        onSelect,
       },
     };
   });
@@ -157,11 +206,19 @@ export function WorkflowDiagram({ config, problems, selection, onSelect }: {
     const action = config.actions.find((a) => a.id === e.action)!;
     const selected = selection?.kind === 'action' && selection.id === e.action;
     return {
-      id: e.id, source: e.from, target: e.to, type: 'action', selectable: false,
+      id: e.id,
+      source: e.from,
+      target: e.to,
+      type: 'action',
+      selectable: false,
       markerEnd: { type: MarkerType.ArrowClosed, color: selected ? SELECTED : undefined },
       data: {
-        edge: e, label: action.label[locale] || action.id, roles: action.roles.map(roleName).join(', '),
-        problems: actionIssues(problems, action.id).length, selected, onSelect,
+        edge: e,
+        label: action.label[locale] || action.id,
+        roles: action.roles.map(roleName).join(', '),
+        problems: actionIssues(problems, action.id).length,
+        selected,
+        onSelect,
       },
     };
   });

@@ -29,7 +29,9 @@ export function WorkflowHistory({ onEditFrom }: { onEditFrom: (config: WorkflowC
                   <Table.Th>{t('workflowEditor.col.saved')}</Table.Th>
                   <Table.Th>{t('workflowEditor.col.by')}</Table.Th>
                   <Table.Th>{t('workflowEditor.col.notes')}</Table.Th>
-                  <Table.Th><span className="visually-hidden">{t('workflowEditor.col.open')}</span></Table.Th>
+                  <Table.Th>
+                    <span className="visually-hidden">{t('workflowEditor.col.open')}</span>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -38,17 +40,29 @@ export function WorkflowHistory({ onEditFrom }: { onEditFrom: (config: WorkflowC
                     <Table.Td>
                       <Group gap="xs">
                         <Ltr>{v.version}</Ltr>
-                        {v.inForce ? <Badge color="green" variant="light">{t('workflowEditor.inForce')}</Badge> : null}
+                        {v.inForce ? (
+                          <Badge color="green" variant="light">
+                            {t('workflowEditor.inForce')}
+                          </Badge>
+                        ) : null}
                       </Group>
                     </Table.Td>
-                    <Table.Td><bdi>{formatDateTime(v.createdAt)}</bdi></Table.Td>
+                    <Table.Td>
+                      <bdi>{formatDateTime(v.createdAt)}</bdi>
+                    </Table.Td>
                     <Table.Td>{v.createdBy?.name ?? t('workflowEditor.bySystem')}</Table.Td>
                     <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">{v.notes ?? ''}</Text>
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+                        {v.notes ?? ''}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Button size="compact-xs" variant="subtle" onClick={() => setOpen(v.version)}
-                        aria-label={t('workflowEditor.openVersion', { version: v.version })}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setOpen(v.version)}
+                        aria-label={t('workflowEditor.openVersion', { version: v.version })}
+                      >
                         {t('workflowEditor.col.open')}
                       </Button>
                     </Table.Td>
@@ -61,7 +75,10 @@ export function WorkflowHistory({ onEditFrom }: { onEditFrom: (config: WorkflowC
             <VersionModal
               version={open}
               onClose={() => setOpen(null)}
-              onEditFrom={(config) => { onEditFrom(config, open); setOpen(null); }}
+              onEditFrom={(config) => {
+                onEditFrom(config, open);
+                setOpen(null);
+              }}
             />
           ) : null}
         </>
@@ -70,7 +87,11 @@ export function WorkflowHistory({ onEditFrom }: { onEditFrom: (config: WorkflowC
   );
 }
 
-function VersionModal({ version, onClose, onEditFrom }: {
+function VersionModal({
+  version,
+  onClose,
+  onEditFrom,
+}: {
   version: number;
   onClose: () => void;
   onEditFrom: (config: WorkflowConfig) => void;

@@ -1,5 +1,17 @@
 import {
-  Alert, Badge, Button, Grid, Group, List, Paper, Stack, Tabs, Text, Textarea, Title, UnstyledButton,
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  Title,
+  UnstyledButton,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -65,7 +77,8 @@ function WorkflowAdmin() {
               variant="light"
               size="lg"
               style={{ textTransform: 'none' }}
-              data-testid="wf-version-in-force">
+              data-testid="wf-version-in-force"
+            >
               {t('workflowEditor.versionInForce')} <Ltr>{workflow.data!.version}</Ltr>
             </Badge>
           </Group>
@@ -97,7 +110,11 @@ function WorkflowAdmin() {
   );
 }
 
-function WorkflowEditor({ inForce, start, onSaved }: {
+function WorkflowEditor({
+  inForce,
+  start,
+  onSaved,
+}: {
   inForce: { version: number; config: WorkflowConfig };
   start: { config: WorkflowConfig; version: number } | null;
   onSaved: () => void;
@@ -146,12 +163,20 @@ function WorkflowEditor({ inForce, start, onSaved }: {
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
         <Group gap="xs">
-          <Button variant="light" onClick={() => setAdding('state')}>{t('workflowEditor.addState')}</Button>
-          <Button variant="light" onClick={() => setAdding('action')}>{t('workflowEditor.addAction')}</Button>
+          <Button variant="light" onClick={() => setAdding('state')}>
+            {t('workflowEditor.addState')}
+          </Button>
+          <Button variant="light" onClick={() => setAdding('action')}>
+            {t('workflowEditor.addAction')}
+          </Button>
           <Button
             variant="default"
             disabled={!dirty}
-            onClick={() => { change(structuredClone(inForce.config)); setSelection(null); }}>
+            onClick={() => {
+              change(structuredClone(inForce.config));
+              setSelection(null);
+            }}
+          >
             {t('workflowEditor.discard')}
           </Button>
         </Group>
@@ -165,7 +190,8 @@ function WorkflowEditor({ inForce, start, onSaved }: {
           color="red"
           title={t('workflowEditor.problemsTitle', { count: problems.length })}
           data-testid="wf-problems"
-          role="status">
+          role="status"
+        >
           <List size="sm">
             {problems.map((p, i) => (
               <List.Item key={i}>
@@ -202,7 +228,10 @@ function WorkflowEditor({ inForce, start, onSaved }: {
                 onChange={(state) =>
                   change({ ...draft, states: draft.states.map((s) => (s.id === state.id ? state : s)) })
                 }
-                onRemove={() => { change(withoutState(draft, selectedState.id)); setSelection(null); }}
+                onRemove={() => {
+                  change(withoutState(draft, selectedState.id));
+                  setSelection(null);
+                }}
                 onMakeInitial={() => change({ ...draft, initial: selectedState.id })}
               />
             ) : selectedAction ? (
@@ -220,13 +249,17 @@ function WorkflowEditor({ inForce, start, onSaved }: {
                 }}
               />
             ) : (
-              <Text size="sm" c="dimmed">{t('workflowEditor.selectHint')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('workflowEditor.selectHint')}
+              </Text>
             )}
           </Paper>
         </Grid.Col>
       </Grid>
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="wf-save-heading">
-        <Title order={2} size="h4" id="wf-save-heading" mb="xs">{t('workflowEditor.saveTitle')}</Title>
+        <Title order={2} size="h4" id="wf-save-heading" mb="xs">
+          {t('workflowEditor.saveTitle')}
+        </Title>
         <Stack gap="sm">
           <Textarea
             label={t('workflowEditor.notes')}
@@ -246,7 +279,8 @@ function WorkflowEditor({ inForce, start, onSaved }: {
                     size="xs"
                     variant="light"
                     color="red"
-                    onClick={() => queryClient.invalidateQueries({ queryKey: ['workflow'] })}>
+                    onClick={() => queryClient.invalidateQueries({ queryKey: ['workflow'] })}
+                  >
                     {t('workflowEditor.reload')}
                   </Button>
                 ) : null}
@@ -254,7 +288,9 @@ function WorkflowEditor({ inForce, start, onSaved }: {
             </Alert>
           ) : null}
           {refusedWithProblems ? (
-            <Alert color="red" role="alert" title={t('workflowEditor.saveFailed')}>{t('workflowEditor.refused')}</Alert>
+            <Alert color="red" role="alert" title={t('workflowEditor.saveFailed')}>
+              {t('workflowEditor.refused')}
+            </Alert>
           ) : null}
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed">
@@ -266,7 +302,9 @@ function WorkflowEditor({ inForce, start, onSaved }: {
           </Group>
         </Stack>
       </Paper>
-      <Title order={2} size="h3">{t('workflowEditor.inWords')}</Title>
+      <Title order={2} size="h3">
+        {t('workflowEditor.inWords')}
+      </Title>
       <StatesTable config={draft} problems={problems} onSelect={setSelection} />
       <TransitionsTable config={draft} problems={problems} onSelect={setSelection} />
       <AddStateModal

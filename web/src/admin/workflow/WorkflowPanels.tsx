@@ -1,5 +1,17 @@
 import {
-  Alert, Button, Checkbox, Group, List, Modal, MultiSelect, Select, Stack, Switch, Text, TextInput, Title,
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import type { WorkflowAction, WorkflowConfig, WorkflowState } from '../../../../src/workflow/workflow-config';
@@ -7,7 +19,13 @@ import { Ltr } from '../../components/Ltr';
 import { useI18n } from '../../i18n/i18n';
 import type { EditorProblem } from './workflow-graph';
 import {
-  actionsLostWith, DECISIONS, LABEL_MAX, ROLES, useProblemText, useRoleName, WORKFLOW_ID,
+  actionsLostWith,
+  DECISIONS,
+  LABEL_MAX,
+  ROLES,
+  useProblemText,
+  useRoleName,
+  WORKFLOW_ID,
 } from './workflow-words';
 
 /* The side panel (edit the selected state or action) and the two "add" dialogs. */
@@ -67,7 +85,14 @@ function LabelInputs({ label, onChange }: { label: Label; onChange: (label: Labe
   );
 }
 
-export function StatePanel({ config, state, problems, onChange, onRemove, onMakeInitial }: {
+export function StatePanel({
+  config,
+  state,
+  problems,
+  onChange,
+  onRemove,
+  onMakeInitial,
+}: {
   config: WorkflowConfig;
   state: WorkflowState;
   problems: EditorProblem[];
@@ -118,10 +143,18 @@ export function StatePanel({ config, state, problems, onChange, onRemove, onMake
         <Stack>
           <Text size="sm">{t('workflowEditor.removeStateConfirm', { count: actionsLostWith(config, state.id) })}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>{t('common.cancel')}</Button>
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
             <Button
               color="red"
-              onClick={() => { setConfirming(false); onRemove(); }}>{t('workflowEditor.removeState')}</Button>
+              onClick={() => {
+                setConfirming(false);
+                onRemove();
+              }}
+            >
+              {t('workflowEditor.removeState')}
+            </Button>
           </Group>
         </Stack>
       </Modal>
@@ -129,7 +162,13 @@ export function StatePanel({ config, state, problems, onChange, onRemove, onMake
   );
 }
 
-export function ActionPanel({ config, action, problems, onChange, onRemove }: {
+export function ActionPanel({
+  config,
+  action,
+  problems,
+  onChange,
+  onRemove,
+}: {
   config: WorkflowConfig;
   action: WorkflowAction;
   problems: EditorProblem[];
@@ -222,7 +261,12 @@ function useIdError(taken: readonly string[]) {
   };
 }
 
-export function AddStateModal({ config, opened, onClose, onAdd }: {
+export function AddStateModal({
+  config,
+  opened,
+  onClose,
+  onAdd,
+}: {
   config: WorkflowConfig;
   opened: boolean;
   onClose: () => void;
@@ -236,7 +280,11 @@ export function AddStateModal({ config, opened, onClose, onAdd }: {
   const [final, setFinal] = useState(false);
   const [tried, setTried] = useState(false);
   const close = () => {
-    setId(''); setLabel({ en: '', ur: '' }); setEditable(false); setFinal(false); setTried(false);
+    setId('');
+    setLabel({ en: '', ur: '' });
+    setEditable(false);
+    setFinal(false);
+    setTried(false);
     onClose();
   };
   const add = () => {
@@ -265,7 +313,9 @@ export function AddStateModal({ config, opened, onClose, onAdd }: {
         />
         <Switch label={t('workflowEditor.final')} checked={final} onChange={(e) => setFinal(e.currentTarget.checked)} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
           <Button onClick={add}>{t('workflowEditor.addState')}</Button>
         </Group>
       </Stack>
@@ -273,7 +323,12 @@ export function AddStateModal({ config, opened, onClose, onAdd }: {
   );
 }
 
-export function AddActionModal({ config, opened, onClose, onAdd }: {
+export function AddActionModal({
+  config,
+  opened,
+  onClose,
+  onAdd,
+}: {
   config: WorkflowConfig;
   opened: boolean;
   onClose: () => void;
@@ -290,7 +345,12 @@ export function AddActionModal({ config, opened, onClose, onAdd }: {
   const [roles, setRoles] = useState<string[]>([]);
   const [tried, setTried] = useState(false);
   const close = () => {
-    setId(''); setLabel({ en: '', ur: '' }); setFrom([]); setTo(null); setRoles([]); setTried(false);
+    setId('');
+    setLabel({ en: '', ur: '' });
+    setFrom([]);
+    setTo(null);
+    setRoles([]);
+    setTried(false);
     onClose();
   };
   const add = () => {
@@ -329,7 +389,9 @@ export function AddActionModal({ config, opened, onClose, onAdd }: {
         />
         <MultiSelect label={t('workflowEditor.roles')} data={roleOptions} value={roles} onChange={setRoles} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
           <Button onClick={add}>{t('workflowEditor.addAction')}</Button>
         </Group>
       </Stack>

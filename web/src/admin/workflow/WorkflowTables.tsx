@@ -10,7 +10,11 @@ import { Selection, useRoleName } from './workflow-words';
  * the keyboard (each row's button selects it for editing, as a click on the diagram does).
  */
 
-export function StatesTable({ config, problems, onSelect }: {
+export function StatesTable({
+  config,
+  problems,
+  onSelect,
+}: {
   config: WorkflowConfig;
   problems: EditorProblem[];
   onSelect?: (selection: Selection) => void;
@@ -39,21 +43,29 @@ export function StatesTable({ config, problems, onSelect }: {
             return (
               <Table.Tr key={s.id}>
                 <Table.Td>{s.label[locale] || s.id}</Table.Td>
-                <Table.Td><Ltr>{s.id}</Ltr></Table.Td>
+                <Table.Td>
+                  <Ltr>{s.id}</Ltr>
+                </Table.Td>
                 <Table.Td>
                   {[
                     config.initial === s.id ? t('workflowEditor.badge.initial') : null,
                     s.final ? t('workflowEditor.badge.final') : null,
                     s.editable ? t('workflowEditor.badge.editable') : null,
-                  ].filter(Boolean).join(' · ')}
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Table.Td>
                 <Table.Td>
                   {count ? <Badge color="red">{t('workflowEditor.problemCount', { count })}</Badge> : null}
                 </Table.Td>
                 {onSelect ? (
                   <Table.Td>
-                    <Button size="compact-xs" variant="subtle" onClick={() => onSelect({ kind: 'state', id: s.id })}
-                      aria-label={t('workflowEditor.editStateNamed', { state: s.label[locale] || s.id })}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => onSelect({ kind: 'state', id: s.id })}
+                      aria-label={t('workflowEditor.editStateNamed', { state: s.label[locale] || s.id })}
+                    >
                       {t('workflowEditor.col.edit')}
                     </Button>
                   </Table.Td>
@@ -67,7 +79,11 @@ export function StatesTable({ config, problems, onSelect }: {
   );
 }
 
-export function TransitionsTable({ config, problems, onSelect }: {
+export function TransitionsTable({
+  config,
+  problems,
+  onSelect,
+}: {
   config: WorkflowConfig;
   problems: EditorProblem[];
   onSelect?: (selection: Selection) => void;
@@ -112,7 +128,9 @@ export function TransitionsTable({ config, problems, onSelect }: {
                   {a.roles.length ? (
                     a.roles.map(roleName).join(locale === 'ur' ? '، ' : ', ')
                   ) : (
-                    <Text span c="red" size="sm">{t('workflowEditor.noRoles')}</Text>
+                    <Text span c="red" size="sm">
+                      {t('workflowEditor.noRoles')}
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>{conditions.join(' · ')}</Table.Td>
@@ -121,8 +139,12 @@ export function TransitionsTable({ config, problems, onSelect }: {
                 </Table.Td>
                 {onSelect ? (
                   <Table.Td>
-                    <Button size="compact-xs" variant="subtle" onClick={() => onSelect({ kind: 'action', id: a.id })}
-                      aria-label={t('workflowEditor.editActionNamed', { action: a.label[locale] || a.id })}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => onSelect({ kind: 'action', id: a.id })}
+                      aria-label={t('workflowEditor.editActionNamed', { action: a.label[locale] || a.id })}
+                    >
                       {t('workflowEditor.col.edit')}
                     </Button>
                   </Table.Td>

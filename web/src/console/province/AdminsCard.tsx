@@ -21,10 +21,11 @@ export function AdminsCard({ slug }: { slug: string }) {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const restore = useMutation({
-    mutationFn: () => api.post<{ link: OneTimeLink }>(`/api/platform/tenants/${encodeURIComponent(slug)}/admins`, {
-      email: email.trim(),
-      ...(name.trim() ? { name: name.trim() } : {}),
-    }),
+    mutationFn: () =>
+      api.post<{ link: OneTimeLink }>(`/api/platform/tenants/${encodeURIComponent(slug)}/admins`, {
+        email: email.trim(),
+        ...(name.trim() ? { name: name.trim() } : {}),
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: consoleKeys.provinceAdmins(slug) });
     },
@@ -45,8 +46,11 @@ export function AdminsCard({ slug }: { slug: string }) {
             admins.data!.length === 0 ? (
               <Alert color="yellow">{t('console.admins.none')}</Alert>
             ) : (
-              <DataTable caption={t('console.admins.title')} testId="province-admins"
-                head={[t('console.admins.name'), t('console.admins.email'), t('console.admins.status')]}>
+              <DataTable
+                caption={t('console.admins.title')}
+                testId="province-admins"
+                head={[t('console.admins.name'), t('console.admins.email'), t('console.admins.status')]}
+              >
                 {admins.data!.map((u) => (
                   <Table.Tr key={u.id}>
                     <Table.Td>{u.name}</Table.Td>
@@ -69,10 +73,24 @@ export function AdminsCard({ slug }: { slug: string }) {
             </Title>
             <Text size="sm">{t('console.admins.restoreIntro')}</Text>
             <Group align="flex-start" wrap="wrap">
-              <TextInput label={t('console.admins.email')} type="email" dir="ltr" required value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)} error={fields.email?.join(' ')} miw={260} />
-              <TextInput label={t('console.admins.name')} description={t('console.optional')} value={name}
-                onChange={(e) => setName(e.currentTarget.value)} error={fields.name?.join(' ')} miw={220} />
+              <TextInput
+                label={t('console.admins.email')}
+                type="email"
+                dir="ltr"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                error={fields.email?.join(' ')}
+                miw={260}
+              />
+              <TextInput
+                label={t('console.admins.name')}
+                description={t('console.optional')}
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                error={fields.name?.join(' ')}
+                miw={220}
+              />
             </Group>
             <Group>
               <Button type="submit" loading={restore.isPending}>

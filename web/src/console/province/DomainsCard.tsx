@@ -17,9 +17,10 @@ export function DomainsCard({ tenant }: { tenant: Tenant }) {
   // A refetch (after saving, or while polling) brings the server's list back in.
   useEffect(() => setDomains(tenant.domains), [tenant.domains]);
   const save = useMutation({
-    mutationFn: () => api.put(`/api/platform/tenants/${encodeURIComponent(tenant.slug)}/domains`, {
-      domains: domains.map((d) => d.trim().toLowerCase()).filter(Boolean),
-    }),
+    mutationFn: () =>
+      api.put(`/api/platform/tenants/${encodeURIComponent(tenant.slug)}/domains`, {
+        domains: domains.map((d) => d.trim().toLowerCase()).filter(Boolean),
+      }),
     onSuccess: async () => {
       notify('green', t('console.domains.saved'));
       await queryClient.invalidateQueries({ queryKey: consoleKeys.tenant(tenant.slug) });
@@ -35,9 +36,15 @@ export function DomainsCard({ tenant }: { tenant: Tenant }) {
       </Title>
       <Stack gap="sm">
         <Text size="sm">{t('console.domains.intro')}</Text>
-        <TagsInput label={t('console.domains.label')} description={t('console.provision.domainsHelp')} dir="ltr"
-          value={domains} onChange={setDomains} splitChars={[',', ' ']}
-          error={error ? (typeof error === 'string' ? error : errorText(error)) : undefined} />
+        <TagsInput
+          label={t('console.domains.label')}
+          description={t('console.provision.domainsHelp')}
+          dir="ltr"
+          value={domains}
+          onChange={setDomains}
+          splitChars={[',', ' ']}
+          error={error ? (typeof error === 'string' ? error : errorText(error)) : undefined}
+        />
         <Group>
           <Button onClick={() => save.mutate()} loading={save.isPending} disabled={unchanged}>
             {t('common.save')}

@@ -63,9 +63,11 @@ function LatestRun({ tenant, run }: { tenant: TenantDetail; run: ProvisioningRun
           {t('console.runs.admin')} <Code>{run.adminEmail}</Code>
         </Text>
       </Group>
-      <DataTable caption={t('console.runs.steps')} testId="run-steps"
-        head={[t('console.runs.step'), t('console.runs.status'), t('console.runs.started'),
-          t('console.runs.finished')]}>
+      <DataTable
+        caption={t('console.runs.steps')}
+        testId="run-steps"
+        head={[t('console.runs.step'), t('console.runs.status'), t('console.runs.started'), t('console.runs.finished')]}
+      >
         {run.steps.map((step) => (
           <Table.Tr key={step.name} data-step={step.name} data-status={step.status}>
             <Table.Td>{t(`console.step.${step.name}`)}</Table.Td>
@@ -98,7 +100,11 @@ function LatestRun({ tenant, run }: { tenant: TenantDetail; run: ProvisioningRun
                 {t('console.runs.retry')}
               </Button>
             ) : null}
-            {retry.error ? <Text size="sm" c="red">{errorText(retry.error)}</Text> : null}
+            {retry.error ? (
+              <Text size="sm" c="red">
+                {errorText(retry.error)}
+              </Text>
+            ) : null}
           </Stack>
         </Alert>
       ) : null}

@@ -54,15 +54,31 @@ export function StatusCard({ tenant }: { tenant: Tenant }) {
             {t('console.status.suspend')}
           </Button>
         )}
-        {change.error && !opened ? <Text size="sm" c="red" role="alert">{errorText(change.error)}</Text> : null}
+        {change.error && !opened ? (
+          <Text size="sm" c="red" role="alert">
+            {errorText(change.error)}
+          </Text>
+        ) : null}
       </Stack>
-      <Modal opened={opened} onClose={close} title={t('console.status.suspendTitle', { name: tenant.name })} centered
-        closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('console.status.suspendTitle', { name: tenant.name })}
+        centered
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="sm">
           <Text size="sm">{t('console.status.suspendWarning')}</Text>
-          <Textarea label={t('console.status.reason')} description={t('console.optional')} autosize minRows={2}
-            maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)}
-            error={reasonError ?? (change.error ? errorText(change.error) : undefined)} />
+          <Textarea
+            label={t('console.status.reason')}
+            description={t('console.optional')}
+            autosize
+            minRows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={reasonError ?? (change.error ? errorText(change.error) : undefined)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}

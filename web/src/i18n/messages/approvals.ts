@@ -2,7 +2,8 @@
 export const approvals = {
   en: {
     'approvals.field.decisionDate': 'Decision date',
-    'approvals.field.decisionDateHelp': 'The day the forum decided: today, or an earlier day for a decision recorded late.',
+    'approvals.field.decisionDateHelp':
+      'The day the forum decided: today, or an earlier day for a decision recorded late.',
     'approvals.field.meetingDate': 'Meeting date',
     'approvals.field.optional': 'Optional.',
     'approvals.field.meetingNumber': 'Meeting number',
@@ -10,7 +11,8 @@ export const approvals = {
     'approvals.field.minutesReference': 'Minutes reference',
     'approvals.field.documentCost': 'Cost in the document',
     'approvals.field.approvedCost': 'Approved cost (Rs million)',
-    'approvals.field.approvedCostHelp': 'As the forum approved it; it may differ from the document’s cost, which stays as it is.',
+    'approvals.field.approvedCostHelp':
+      'As the forum approved it; it may differ from the document’s cost, which stays as it is.',
     'approvals.field.outcome': 'Decision',
     'approvals.outcome.approved': 'Approved',
     'approvals.outcome.approvedWithChanges': 'Approved with changes',
@@ -19,11 +21,13 @@ export const approvals = {
     'approvals.field.letterHelp': 'An approval letter filed on the document; optional.',
     'approvals.field.letterNone': 'No approval letter is filed on the document yet.',
     'approvals.field.forum': 'Deciding forum',
-    'approvals.field.forumHelp': 'Leave it to the forum rules of the decision date; name the forum only for a past decision no rule of its date covers, or one another forum took (recorded with a warning).',
+    'approvals.field.forumHelp':
+      'Leave it to the forum rules of the decision date; name the forum only for a past decision no rule of its date covers, or one another forum took (recorded with a warning).',
     'approvals.field.forumByRules': 'As the forum rules of the decision date say',
     'approvals.field.letterNotChosen': 'No letter',
     'approvals.field.letterUpload': 'Or upload the approval letter',
-    'approvals.field.letterUploadHelp': 'PDF or a scan (PNG, JPEG, TIFF); it is filed with the document and chosen above.',
+    'approvals.field.letterUploadHelp':
+      'PDF or a scan (PNG, JPEG, TIFF); it is filed with the document and chosen above.',
     'editor.kind.approval-letter': 'Approval letter',
     'approvals.error.date': 'Enter a date (YYYY-MM-DD).',
     'approvals.error.future': 'This date is in the future.',
@@ -72,7 +76,8 @@ export const approvals = {
     'approvals.field.minutesReference': 'کارروائی کا حوالہ',
     'approvals.field.documentCost': 'دستاویز میں لاگت',
     'approvals.field.approvedCost': 'منظور شدہ لاگت (ملین روپے)',
-    'approvals.field.approvedCostHelp': 'جیسی فورم نے منظور کی؛ یہ دستاویز کی لاگت سے مختلف ہو سکتی ہے، جو جوں کی توں رہتی ہے۔',
+    'approvals.field.approvedCostHelp':
+      'جیسی فورم نے منظور کی؛ یہ دستاویز کی لاگت سے مختلف ہو سکتی ہے، جو جوں کی توں رہتی ہے۔',
     'approvals.field.outcome': 'فیصلہ',
     'approvals.outcome.approved': 'منظور',
     'approvals.outcome.approvedWithChanges': 'ترامیم کے ساتھ منظور',
@@ -81,11 +86,13 @@ export const approvals = {
     'approvals.field.letterHelp': 'دستاویز کے ساتھ درج منظوری کا خط؛ اختیاری۔',
     'approvals.field.letterNone': 'دستاویز کے ساتھ ابھی کوئی منظوری کا خط درج نہیں۔',
     'approvals.field.forum': 'فیصلہ کرنے والا فورم',
-    'approvals.field.forumHelp': 'اسے فیصلے کی تاریخ کے فورم قواعد پر چھوڑ دیں؛ فورم کا نام صرف ایسے ماضی کے فیصلے کے لیے دیں جس کی تاریخ کا کوئی قاعدہ نہ ہو، یا جو کسی اور فورم نے کیا ہو (انتباہ کے ساتھ درج ہوگا)۔',
+    'approvals.field.forumHelp':
+      'اسے فیصلے کی تاریخ کے فورم قواعد پر چھوڑ دیں؛ فورم کا نام صرف ایسے ماضی کے فیصلے کے لیے دیں جس کی تاریخ کا کوئی قاعدہ نہ ہو، یا جو کسی اور فورم نے کیا ہو (انتباہ کے ساتھ درج ہوگا)۔',
     'approvals.field.forumByRules': 'جیسا فیصلے کی تاریخ کے فورم قواعد کہتے ہیں',
     'approvals.field.letterNotChosen': 'کوئی خط نہیں',
     'approvals.field.letterUpload': 'یا منظوری کا خط اپ لوڈ کریں',
-    'approvals.field.letterUploadHelp': 'پی ڈی ایف یا اسکین (PNG، JPEG، TIFF)؛ یہ دستاویز کے ساتھ محفوظ ہو کر اوپر چن لیا جاتا ہے۔',
+    'approvals.field.letterUploadHelp':
+      'پی ڈی ایف یا اسکین (PNG، JPEG، TIFF)؛ یہ دستاویز کے ساتھ محفوظ ہو کر اوپر چن لیا جاتا ہے۔',
     'editor.kind.approval-letter': 'منظوری کا خط',
     'approvals.error.date': 'تاریخ درج کریں (YYYY-MM-DD)۔',
     'approvals.error.future': 'یہ تاریخ مستقبل کی ہے۔',

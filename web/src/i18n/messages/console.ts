@@ -87,12 +87,14 @@ export const consoleWords = {
     'console.step.activate': 'Activate',
 
     'console.status.title': 'Service',
-    'console.status.activeText': "The province is in service. Suspending it closes its site and stops its users' sessions.",
+    'console.status.activeText':
+      "The province is in service. Suspending it closes its site and stops its users' sessions.",
     'console.status.suspendedText': 'The province is suspended: its site answers 403 and nobody can sign in.',
     'console.status.reason': 'Reason',
     'console.status.suspend': 'Suspend…',
     'console.status.suspendTitle': 'Suspend {name}',
-    'console.status.suspendWarning': 'Its users will be signed out and its site closed until you resume it. No data is lost.',
+    'console.status.suspendWarning':
+      'Its users will be signed out and its site closed until you resume it. No data is lost.',
     'console.status.suspendConfirm': 'Suspend the province',
     'console.status.suspendDone': 'The province is suspended.',
     'console.status.resume': 'Resume the province',
@@ -185,7 +187,8 @@ export const consoleWords = {
     'console.operators.enabled': '{name} is enabled.',
     'console.operators.refused': 'Not done',
     'console.operators.refusal.ownAccount': 'You cannot disable your own account: ask another operator to do it.',
-    'console.operators.refusal.lastActive': '{email} is the last active operator: add or enable another operator first.',
+    'console.operators.refusal.lastActive':
+      '{email} is the last active operator: add or enable another operator first.',
 
     'console.audit.title': 'Audit log',
     'console.audit.filters': 'Filters',
@@ -296,7 +299,8 @@ export const consoleWords = {
     'console.status.reason': 'وجہ',
     'console.status.suspend': 'معطل کریں…',
     'console.status.suspendTitle': '{name} کو معطل کریں',
-    'console.status.suspendWarning': 'دوبارہ بحال کرنے تک اس کے صارفین سائن آؤٹ اور سائٹ بند رہے گی۔ کوئی ڈیٹا ضائع نہیں ہو گا۔',
+    'console.status.suspendWarning':
+      'دوبارہ بحال کرنے تک اس کے صارفین سائن آؤٹ اور سائٹ بند رہے گی۔ کوئی ڈیٹا ضائع نہیں ہو گا۔',
     'console.status.suspendConfirm': 'صوبہ معطل کریں',
     'console.status.suspendDone': 'صوبہ معطل کر دیا گیا۔',
     'console.status.resume': 'صوبہ بحال کریں',
@@ -362,7 +366,8 @@ export const consoleWords = {
     'console.monitoring.errorRate': 'خرابی کی شرح',
     'console.monitoring.p95': '95واں پرسنٹائل',
     'console.monitoring.prometheus': 'پرومیتھیئس',
-    'console.monitoring.scrape': 'پرومیتھیئس مکمل اعداد و شمار (تاخیر کے ہسٹوگرام، کاموں کی گنتی، ڈیٹا بیس پول) یہاں سے پڑھتا ہے:',
+    'console.monitoring.scrape':
+      'پرومیتھیئس مکمل اعداد و شمار (تاخیر کے ہسٹوگرام، کاموں کی گنتی، ڈیٹا بیس پول) یہاں سے پڑھتا ہے:',
     'console.monitoring.viewRaw': 'پیمائشوں کا متن دیکھیں',
     'console.monitoring.rawTitle': 'پیمائشیں (پرومیتھیئس متن)',
 

@@ -14,7 +14,8 @@ export const editor = {
     'editor.status.error': 'Save failed',
     'editor.readOnlyState': 'Read only: the document cannot be edited in its present state.',
     'editor.readOnlyRole': 'Read only: your role may view this document but not edit it.',
-    'editor.liveUnavailable': 'Live checking is not available in this browser. Totals and errors are updated each time the document is saved.',
+    'editor.liveUnavailable':
+      'Live checking is not available in this browser. Totals and errors are updated each time the document is saved.',
     'editor.routedTo': 'Decided today by: {forum}',
     'editor.notRouted': 'No forum can be worked out yet: the total cost is missing.',
     // Sections and navigation
@@ -61,14 +62,17 @@ export const editor = {
     'editor.actionRefused': '{action}: not possible yet',
     'editor.saveFirst': 'The changes could not be saved, so the action was not taken. Save them first.',
     'editor.submitInvalid': 'The form has {n} problems. Fix them, then submit again.',
-    'editor.feasibilityNeeded': 'A project costing Rs 300 million or more needs its feasibility study attached before it is submitted.',
+    'editor.feasibilityNeeded':
+      'A project costing Rs 300 million or more needs its feasibility study attached before it is submitted.',
     'editor.goToAttachments': 'Go to attachments',
     // Conflict
     'editor.conflictTitle': 'Someone else saved this document',
-    'editor.conflictIntro': 'While you were working, another save made revision {revision}. These are the changes it made:',
+    'editor.conflictIntro':
+      'While you were working, another save made revision {revision}. These are the changes it made:',
     'editor.conflictNoDetail': 'The details of the other save are not available.',
     'editor.conflictChanges': 'Changes made by the other save',
-    'editor.conflictChoice': 'Reload their version to discard your unsaved values, or keep your values on top of theirs and save again.',
+    'editor.conflictChoice':
+      'Reload their version to discard your unsaved values, or keep your values on top of theirs and save again.',
     'editor.reloadTheirs': 'Reload their version',
     'editor.keepMine': 'Keep my values',
     'editor.field': 'Field',
@@ -137,7 +141,8 @@ export const editor = {
     'editor.status.error': 'محفوظ نہیں ہو سکا',
     'editor.readOnlyState': 'صرف دیکھنے کے لیے: موجودہ مرحلے میں اس دستاویز میں ترمیم نہیں ہو سکتی۔',
     'editor.readOnlyRole': 'صرف دیکھنے کے لیے: آپ کا کردار یہ دستاویز دیکھ سکتا ہے، اس میں ترمیم نہیں کر سکتا۔',
-    'editor.liveUnavailable': 'اس براؤزر میں فوری جانچ دستیاب نہیں۔ میزان اور غلطیاں ہر بار دستاویز محفوظ ہونے پر تازہ ہوتی ہیں۔',
+    'editor.liveUnavailable':
+      'اس براؤزر میں فوری جانچ دستیاب نہیں۔ میزان اور غلطیاں ہر بار دستاویز محفوظ ہونے پر تازہ ہوتی ہیں۔',
     'editor.routedTo': 'آج فیصلہ کرنے والا فورم: {forum}',
     'editor.notRouted': 'ابھی فورم طے نہیں ہو سکتا: کل لاگت درج نہیں۔',
     'editor.sections': 'فارم کے حصے',
@@ -180,13 +185,15 @@ export const editor = {
     'editor.actionRefused': '{action}: ابھی ممکن نہیں',
     'editor.saveFirst': 'تبدیلیاں محفوظ نہیں ہو سکیں، اس لیے اقدام نہیں کیا گیا۔ پہلے انہیں محفوظ کریں۔',
     'editor.submitInvalid': 'فارم میں {n} مسائل ہیں۔ انہیں درست کر کے دوبارہ جمع کرائیں۔',
-    'editor.feasibilityNeeded': '30 کروڑ (300 ملین) روپے یا اس سے زیادہ لاگت کے منصوبے کے ساتھ جمع کرانے سے پہلے فیزیبلٹی اسٹڈی منسلک کرنا لازمی ہے۔',
+    'editor.feasibilityNeeded':
+      '30 کروڑ (300 ملین) روپے یا اس سے زیادہ لاگت کے منصوبے کے ساتھ جمع کرانے سے پہلے فیزیبلٹی اسٹڈی منسلک کرنا لازمی ہے۔',
     'editor.goToAttachments': 'منسلکات پر جائیں',
     'editor.conflictTitle': 'یہ دستاویز کسی اور نے محفوظ کی ہے',
     'editor.conflictIntro': 'آپ کے کام کے دوران ایک اور محفوظ کاری سے ترمیم {revision} بنی۔ اس میں یہ تبدیلیاں ہوئیں:',
     'editor.conflictNoDetail': 'دوسری محفوظ کاری کی تفصیل دستیاب نہیں۔',
     'editor.conflictChanges': 'دوسری محفوظ کاری کی تبدیلیاں',
-    'editor.conflictChoice': 'ان کا ورژن دوبارہ لوڈ کریں اور اپنی غیر محفوظ اقدار چھوڑ دیں، یا اپنی اقدار ان کے اوپر رکھ کر دوبارہ محفوظ کریں۔',
+    'editor.conflictChoice':
+      'ان کا ورژن دوبارہ لوڈ کریں اور اپنی غیر محفوظ اقدار چھوڑ دیں، یا اپنی اقدار ان کے اوپر رکھ کر دوبارہ محفوظ کریں۔',
     'editor.reloadTheirs': 'ان کا ورژن دوبارہ لوڈ کریں',
     'editor.keepMine': 'میری اقدار رکھیں',
     'editor.field': 'خانہ',

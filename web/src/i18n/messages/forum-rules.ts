@@ -7,8 +7,10 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.notAllowed': 'You cannot see this province’s forum rules.',
     'forumRulesAdmin.addRule': 'Add a rule',
     'forumRulesAdmin.timelineTitle': 'Rules over time, by forum',
-    'forumRulesAdmin.timelineLabel': 'Time line of the forum rules: one row per forum, each rule a bar from its first to its last day. Choose a bar to see the rule.',
-    'forumRulesAdmin.timelineHint': 'Choose a bar to see the rule and end it. The same rules are listed in the table below.',
+    'forumRulesAdmin.timelineLabel':
+      'Time line of the forum rules: one row per forum, each rule a bar from its first to its last day. Choose a bar to see the rule.',
+    'forumRulesAdmin.timelineHint':
+      'Choose a bar to see the rule and end it. The same rules are listed in the table below.',
     'forumRulesAdmin.today': 'Today',
     'forumRulesAdmin.span.label': 'Years shown',
     'forumRulesAdmin.span.recent': 'Last {years} years',
@@ -37,12 +39,14 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.level.federal': 'Federal forum’s limit',
     'forumRulesAdmin.endRule': 'End this rule',
     'forumRulesAdmin.endTitle': 'End rule {code}',
-    'forumRulesAdmin.endIntro': 'The rule stops applying after its last day. It stays in the list, because decisions already made name it.',
+    'forumRulesAdmin.endIntro':
+      'The rule stops applying after its last day. It stays in the list, because decisions already made name it.',
     'forumRulesAdmin.end': 'End rule',
     'forumRulesAdmin.ended': 'Rule {code} ends on {date}.',
     'forumRulesAdmin.added': 'Rule {code} added.',
     'forumRulesAdmin.addTitle': 'Add a forum rule',
-    'forumRulesAdmin.addIntro': 'Cost bands are in Rs million: a project matches when its cost is above the lower limit and up to the upper limit. Leave a limit empty for no limit.',
+    'forumRulesAdmin.addIntro':
+      'Cost bands are in Rs million: a project matches when its cost is above the lower limit and up to the upper limit. Leave a limit empty for no limit.',
     'forumRulesAdmin.add': 'Add rule',
     'forumRulesAdmin.field.code': 'Rule code',
     'forumRulesAdmin.field.codeHelp': 'Lowercase letters, digits and hyphens, e.g. gbdwp-2026',
@@ -81,11 +85,14 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.tie.title': 'This rule would tie with another rule',
     'forumRulesAdmin.tie.explain':
       'At priority {priority}, a project could match both this rule and the rule(s) below on the same day, and they name different forums. The decision would then depend on a tie-break, so the rule was not saved.',
-    'forumRulesAdmin.tie.wayOut': 'End the other rule the day before this one starts, or give this rule another priority, or narrow its dates, costs or conditions so the two never meet.',
+    'forumRulesAdmin.tie.wayOut':
+      'End the other rule the day before this one starts, or give this rule another priority, or narrow its dates, costs or conditions so the two never meet.',
     'forumRulesAdmin.tie.endOther': 'End {code} on {date}',
-    'forumRulesAdmin.verifyNote': 'The figures of this rule are still to be confirmed against the official notification.',
+    'forumRulesAdmin.verifyNote':
+      'The figures of this rule are still to be confirmed against the official notification.',
     'forumRulesAdmin.sim.title': 'Routing simulator',
-    'forumRulesAdmin.sim.intro': 'Which forum would decide a case, by the rules above: the same answer the system gives when a document reaches the forum.',
+    'forumRulesAdmin.sim.intro':
+      'Which forum would decide a case, by the rules above: the same answer the system gives when a document reaches the forum.',
     'forumRulesAdmin.sim.cost': 'Total cost (Rs million)',
     'forumRulesAdmin.sim.on': 'Decision date',
     'forumRulesAdmin.sim.form': 'Form',
@@ -95,7 +102,8 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.sim.route': 'Find the forum',
     'forumRulesAdmin.sim.forum': 'Forum:',
     'forumRulesAdmin.sim.decidedBy': 'Decided by rule',
-    'forumRulesAdmin.sim.why': 'It is in force on {date} (since {from}), its cost band and conditions match, and no matching rule has a higher priority than its {priority}.',
+    'forumRulesAdmin.sim.why':
+      'It is in force on {date} (since {from}), its cost band and conditions match, and no matching rule has a higher priority than its {priority}.',
     'forumRulesAdmin.sim.source': 'Source',
     'forumRulesAdmin.sim.outranked': 'Also matching, but outranked:',
     'forumRulesAdmin.sim.noForum': 'No forum decides this case',
@@ -118,7 +126,8 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.notAllowed': 'آپ اس صوبے کے فورم قواعد نہیں دیکھ سکتے۔',
     'forumRulesAdmin.addRule': 'قاعدہ شامل کریں',
     'forumRulesAdmin.timelineTitle': 'وقت کے ساتھ قواعد، فورم وار',
-    'forumRulesAdmin.timelineLabel': 'فورم قواعد کی ٹائم لائن: ہر فورم کی ایک قطار، ہر قاعدہ اپنے پہلے سے آخری دن تک ایک پٹی۔ قاعدہ دیکھنے کے لیے پٹی چنیں۔',
+    'forumRulesAdmin.timelineLabel':
+      'فورم قواعد کی ٹائم لائن: ہر فورم کی ایک قطار، ہر قاعدہ اپنے پہلے سے آخری دن تک ایک پٹی۔ قاعدہ دیکھنے کے لیے پٹی چنیں۔',
     'forumRulesAdmin.timelineHint': 'قاعدہ دیکھنے اور ختم کرنے کے لیے پٹی چنیں۔ یہی قواعد نیچے جدول میں درج ہیں۔',
     'forumRulesAdmin.today': 'آج',
     'forumRulesAdmin.span.label': 'دکھائے گئے سال',
@@ -148,12 +157,14 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.level.federal': 'وفاقی فورم کی حد',
     'forumRulesAdmin.endRule': 'یہ قاعدہ ختم کریں',
     'forumRulesAdmin.endTitle': 'قاعدہ {code} ختم کریں',
-    'forumRulesAdmin.endIntro': 'آخری دن کے بعد قاعدہ لاگو نہیں رہتا۔ یہ فہرست میں رہتا ہے کیونکہ ہو چکے فیصلوں میں اس کا حوالہ ہے۔',
+    'forumRulesAdmin.endIntro':
+      'آخری دن کے بعد قاعدہ لاگو نہیں رہتا۔ یہ فہرست میں رہتا ہے کیونکہ ہو چکے فیصلوں میں اس کا حوالہ ہے۔',
     'forumRulesAdmin.end': 'قاعدہ ختم کریں',
     'forumRulesAdmin.ended': 'قاعدہ {code} {date} کو ختم ہو گا۔',
     'forumRulesAdmin.added': 'قاعدہ {code} شامل ہو گیا۔',
     'forumRulesAdmin.addTitle': 'نیا فورم قاعدہ',
-    'forumRulesAdmin.addIntro': 'لاگت کی حدیں ملین روپے میں ہیں: منصوبہ تب لاگو ہوتا ہے جب اس کی لاگت نچلی حد سے زائد اور بالائی حد تک ہو۔ حد نہ ہو تو خانہ خالی چھوڑ دیں۔',
+    'forumRulesAdmin.addIntro':
+      'لاگت کی حدیں ملین روپے میں ہیں: منصوبہ تب لاگو ہوتا ہے جب اس کی لاگت نچلی حد سے زائد اور بالائی حد تک ہو۔ حد نہ ہو تو خانہ خالی چھوڑ دیں۔',
     'forumRulesAdmin.add': 'قاعدہ شامل کریں',
     'forumRulesAdmin.field.code': 'قاعدے کا کوڈ',
     'forumRulesAdmin.field.codeHelp': 'انگریزی کے چھوٹے حروف، ہندسے اور ہائفن، مثلاً gbdwp-2026',
@@ -179,7 +190,8 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.field.source': 'ماخذ (نوٹیفکیشن یا فیصلہ)',
     'forumRulesAdmin.field.sourceHelp': 'مثلاً نوٹیفکیشن نمبر اور تاریخ',
     'forumRulesAdmin.field.verify': 'اعداد کی نوٹیفکیشن سے تصدیق ابھی باقی ہے',
-    'forumRulesAdmin.err.code': 'انگریزی کے چھوٹے حروف، ہندسے اور ہائفن استعمال کریں (زیادہ سے زیادہ 80)، مثلاً gbdwp-2026',
+    'forumRulesAdmin.err.code':
+      'انگریزی کے چھوٹے حروف، ہندسے اور ہائفن استعمال کریں (زیادہ سے زیادہ 80)، مثلاً gbdwp-2026',
     'forumRulesAdmin.err.forum': 'فورم چنیں',
     'forumRulesAdmin.err.amount': 'ملین روپے میں رقم درج کریں، مثلاً 400 یا 400.5',
     'forumRulesAdmin.err.maxAboveMin': 'بالائی حد نچلی حد سے زیادہ ہونی چاہیے',
@@ -192,11 +204,13 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.tie.title': 'یہ قاعدہ کسی اور قاعدے کے برابر آ جائے گا',
     'forumRulesAdmin.tie.explain':
       'ترجیح {priority} پر ایک ہی دن کوئی منصوبہ اس قاعدے اور نیچے درج قاعدے/قواعد دونوں پر پورا اتر سکتا ہے، اور ان میں مختلف فورم درج ہیں۔ تب فیصلہ محض برابری توڑنے پر منحصر ہو گا، اس لیے قاعدہ محفوظ نہیں کیا گیا۔',
-    'forumRulesAdmin.tie.wayOut': 'دوسرا قاعدہ اس کے شروع ہونے سے ایک دن پہلے ختم کریں، یا اس قاعدے کو دوسری ترجیح دیں، یا اس کی تاریخیں، لاگت یا شرائط اتنی محدود کریں کہ دونوں کبھی نہ ملیں۔',
+    'forumRulesAdmin.tie.wayOut':
+      'دوسرا قاعدہ اس کے شروع ہونے سے ایک دن پہلے ختم کریں، یا اس قاعدے کو دوسری ترجیح دیں، یا اس کی تاریخیں، لاگت یا شرائط اتنی محدود کریں کہ دونوں کبھی نہ ملیں۔',
     'forumRulesAdmin.tie.endOther': '{code} کو {date} پر ختم کریں',
     'forumRulesAdmin.verifyNote': 'اس قاعدے کے اعداد کی سرکاری نوٹیفکیشن سے تصدیق ابھی باقی ہے۔',
     'forumRulesAdmin.sim.title': 'روٹنگ سمیولیٹر',
-    'forumRulesAdmin.sim.intro': 'اوپر کے قواعد کے مطابق کون سا فورم کیس کا فیصلہ کرے گا: وہی جواب جو دستاویز کے فورم تک پہنچنے پر نظام دیتا ہے۔',
+    'forumRulesAdmin.sim.intro':
+      'اوپر کے قواعد کے مطابق کون سا فورم کیس کا فیصلہ کرے گا: وہی جواب جو دستاویز کے فورم تک پہنچنے پر نظام دیتا ہے۔',
     'forumRulesAdmin.sim.cost': 'کل لاگت (ملین روپے)',
     'forumRulesAdmin.sim.on': 'فیصلے کی تاریخ',
     'forumRulesAdmin.sim.form': 'فارم',
@@ -206,7 +220,8 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.sim.route': 'فورم معلوم کریں',
     'forumRulesAdmin.sim.forum': 'فورم:',
     'forumRulesAdmin.sim.decidedBy': 'فیصلہ کن قاعدہ',
-    'forumRulesAdmin.sim.why': 'یہ {date} کو نافذ ہے ({from} سے)، اس کی لاگت کی حد اور شرائط پوری ہوتی ہیں، اور کسی لاگو قاعدے کی ترجیح اس کی ترجیح {priority} سے زیادہ نہیں۔',
+    'forumRulesAdmin.sim.why':
+      'یہ {date} کو نافذ ہے ({from} سے)، اس کی لاگت کی حد اور شرائط پوری ہوتی ہیں، اور کسی لاگو قاعدے کی ترجیح اس کی ترجیح {priority} سے زیادہ نہیں۔',
     'forumRulesAdmin.sim.source': 'ماخذ',
     'forumRulesAdmin.sim.outranked': 'یہ بھی لاگو، مگر کم ترجیح:',
     'forumRulesAdmin.sim.noForum': 'کوئی فورم اس کیس کا فیصلہ نہیں کرتا',

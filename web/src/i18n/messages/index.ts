@@ -19,8 +19,27 @@ import { forumRulesAdmin } from './forum-rules';
 import { consoleWords } from './console';
 
 /** One catalogue per area of the app, so each screen's words live beside each other. */
-export const CATALOGUES = { common, auth, work, projects, editor, profile, exports: exportWords, notifications, printing, editions, warnings, approvals, imports,
-  admin, usersAdmin, studio, workflowEditor, forumRulesAdmin, console: consoleWords } as const;
+export const CATALOGUES = {
+  common,
+  auth,
+  work,
+  projects,
+  editor,
+  profile,
+  exports: exportWords,
+  notifications,
+  printing,
+  editions,
+  warnings,
+  approvals,
+  imports,
+  admin,
+  usersAdmin,
+  studio,
+  workflowEditor,
+  forumRulesAdmin,
+  console: consoleWords,
+} as const;
 
 export type Locale = 'en' | 'ur';
 

@@ -24,7 +24,8 @@ export const notifications = {
     'notifications.title': 'اطلاعات',
     'notifications.markAllRead': 'سب کو پڑھا ہوا نشان زد کریں',
     'notifications.markRead': 'پڑھا ہوا نشان زد کریں',
-    'notifications.empty': 'کوئی نئی اطلاع نہیں۔ جب کسی دستاویز کو آپ کی ضرورت ہو یا اس کی حالت بدلے تو یہاں نظر آئے گا۔',
+    'notifications.empty':
+      'کوئی نئی اطلاع نہیں۔ جب کسی دستاویز کو آپ کی ضرورت ہو یا اس کی حالت بدلے تو یہاں نظر آئے گا۔',
     'notifications.unread': 'نہ پڑھی گئی',
     'notifications.more': 'مزید دکھائیں',
     'notifications.loadFailed': 'اطلاعات لوڈ نہیں ہو سکیں۔',

@@ -22,7 +22,8 @@ export const printing = {
     'printing.blankEnglish': 'خالی {form} {version} انگریزی میں',
     'printing.blankUrdu': 'خالی {form} {version} اردو میں',
     'printing.preparing': 'پی ڈی ایف تیار کی جا رہی ہے…',
-    'printing.preparingDetail': 'کسی نظرِ ثانی کی پہلی نقل میں چند سیکنڈ لگتے ہیں؛ تیار ہوتے ہی خود ڈاؤن لوڈ ہو جائے گی۔',
+    'printing.preparingDetail':
+      'کسی نظرِ ثانی کی پہلی نقل میں چند سیکنڈ لگتے ہیں؛ تیار ہوتے ہی خود ڈاؤن لوڈ ہو جائے گی۔',
     'printing.failed': 'پی ڈی ایف نہیں بن سکی',
     'printing.tookTooLong': 'پی ڈی ایف معمول سے زیادہ وقت لے رہی ہے۔ ایک منٹ بعد دوبارہ کوشش کریں۔',
   },

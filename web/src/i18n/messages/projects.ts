@@ -53,12 +53,15 @@ export const projects = {
     'projects.status.rejected': 'Rejected',
     'projects.status.completed': 'Completed',
     'projects.newTitle': 'New project',
-    'projects.newIntro': 'A project starts with its first document, a PC-I or a PC-II, as a draft. You fill in the rest of it next.',
-    'projects.newNotAllowed': 'Only preparers can start projects. Ask your administrator if you need the preparer role.',
+    'projects.newIntro':
+      'A project starts with its first document, a PC-I or a PC-II, as a draft. You fill in the rest of it next.',
+    'projects.newNotAllowed':
+      'Only preparers can start projects. Ask your administrator if you need the preparer role.',
     'projects.newOwnDepartment': 'You can start projects only for your own department.',
     'projects.create': 'Create project',
     'projects.field.title': 'Title',
-    'projects.field.titleHelp': 'As it will appear on the PC-I, for example “Rehabilitation of Bahrain–Kalam road (34 km)”.',
+    'projects.field.titleHelp':
+      'As it will appear on the PC-I, for example “Rehabilitation of Bahrain–Kalam road (34 km)”.',
     'projects.field.titleRequired': 'Enter the project’s title.',
     'projects.field.form': 'Form',
     'projects.field.formHelp': 'A PC-I for the project itself, or a PC-II for a survey or feasibility study first.',
@@ -127,8 +130,10 @@ export const projects = {
     'projects.followUp.month': 'Month reported',
     'projects.followUp.year': 'Financial year',
     'projects.followUp.submit': 'Start document',
-    'projects.followUp.notYet': 'Follow-up documents (revised PC-I, PC-III, PC-IV, PC-V) can be started once the PC-I is approved.',
-    'projects.followUp.exists': 'This project already has that document for that period. Open it from the documents above.',
+    'projects.followUp.notYet':
+      'Follow-up documents (revised PC-I, PC-III, PC-IV, PC-V) can be started once the PC-I is approved.',
+    'projects.followUp.exists':
+      'This project already has that document for that period. Open it from the documents above.',
     'projects.followUp.notApproved': 'This project has no approved PC-I yet, so no follow-up document can be started.',
     'projects.timeline.title': 'History',
     'projects.timeline.empty': 'Nothing has happened yet: the documents are drafts that have not been submitted.',
@@ -189,8 +194,10 @@ export const projects = {
     'projects.status.rejected': 'مسترد',
     'projects.status.completed': 'مکمل',
     'projects.newTitle': 'نیا منصوبہ',
-    'projects.newIntro': 'منصوبہ اپنی پہلی دستاویز، پی سی ون یا پی سی ٹو، کے مسودے سے شروع ہوتا ہے۔ باقی تفصیل آپ اس کے بعد بھریں گے۔',
-    'projects.newNotAllowed': 'صرف تیار کنندگان منصوبے شروع کر سکتے ہیں۔ اگر آپ کو تیار کنندہ کا کردار درکار ہے تو اپنے ایڈمنسٹریٹر سے رابطہ کریں۔',
+    'projects.newIntro':
+      'منصوبہ اپنی پہلی دستاویز، پی سی ون یا پی سی ٹو، کے مسودے سے شروع ہوتا ہے۔ باقی تفصیل آپ اس کے بعد بھریں گے۔',
+    'projects.newNotAllowed':
+      'صرف تیار کنندگان منصوبے شروع کر سکتے ہیں۔ اگر آپ کو تیار کنندہ کا کردار درکار ہے تو اپنے ایڈمنسٹریٹر سے رابطہ کریں۔',
     'projects.newOwnDepartment': 'آپ صرف اپنے محکمے کے منصوبے شروع کر سکتے ہیں۔',
     'projects.create': 'منصوبہ بنائیں',
     'projects.field.title': 'عنوان',
@@ -224,7 +231,8 @@ export const projects = {
     'projects.routing.source': 'ماخذ',
     'projects.routing.verify': 'اس رقم کی سرکاری اعلامیے سے تصدیق ابھی باقی ہے',
     'projects.routing.decided': '{name} نے فیصلہ درج کیا، بتاریخ',
-    'projects.routing.noCost': 'دستاویز میں ابھی کل لاگت درج نہیں، اس لیے فورم کا تعین نہیں ہو سکتا۔ اس کے لاگت کے جدول پُر کریں۔',
+    'projects.routing.noCost':
+      'دستاویز میں ابھی کل لاگت درج نہیں، اس لیے فورم کا تعین نہیں ہو سکتا۔ اس کے لاگت کے جدول پُر کریں۔',
     'projects.routing.noRule': 'صوبے کا کوئی فورم قاعدہ اس دستاویز پر لاگو نہیں ہوتا۔',
     'projects.routing.band': '{cost} ملین روپے کی لاگت {min} ملین روپے سے زیادہ اور زیادہ سے زیادہ {max} ملین روپے ہے۔',
     'projects.routing.bandUpTo': '{cost} ملین روپے کی لاگت زیادہ سے زیادہ {max} ملین روپے ہے۔',
@@ -251,7 +259,8 @@ export const projects = {
     'projects.size.mb': '{n} MB',
     'projects.obligations.title': 'رپورٹنگ',
     'projects.obligations.none': 'اس منصوبے کی ابھی کوئی رپورٹ واجب نہیں۔',
-    'projects.obligations.notYet': 'رپورٹیں (ماہانہ پی سی تھری (بی)، سالانہ پی سی فائیو) منصوبے کی منظوری کے بعد واجب ہوتی ہیں۔',
+    'projects.obligations.notYet':
+      'رپورٹیں (ماہانہ پی سی تھری (بی)، سالانہ پی سی فائیو) منصوبے کی منظوری کے بعد واجب ہوتی ہیں۔',
     'projects.obligations.allDone': 'اب تک واجب تمام رپورٹیں جمع ہو چکی ہیں۔',
     'projects.obligations.fulfilled': 'جمع شدہ',
     'projects.obligations.more': 'اور {count} مزید',
@@ -263,9 +272,12 @@ export const projects = {
     'projects.followUp.month': 'رپورٹ کا مہینہ',
     'projects.followUp.year': 'مالی سال',
     'projects.followUp.submit': 'دستاویز شروع کریں',
-    'projects.followUp.notYet': 'اگلی دستاویزات (نظرِ ثانی شدہ پی سی ون، پی سی تھری، پی سی فور، پی سی فائیو) پی سی ون کی منظوری کے بعد شروع کی جا سکتی ہیں۔',
-    'projects.followUp.exists': 'اس منصوبے کی اس مدت کے لیے یہ دستاویز پہلے سے موجود ہے۔ اسے اوپر دستاویزات میں سے کھولیں۔',
-    'projects.followUp.notApproved': 'اس منصوبے کا ابھی کوئی منظور شدہ پی سی ون نہیں، اس لیے اگلی دستاویز شروع نہیں ہو سکتی۔',
+    'projects.followUp.notYet':
+      'اگلی دستاویزات (نظرِ ثانی شدہ پی سی ون، پی سی تھری، پی سی فور، پی سی فائیو) پی سی ون کی منظوری کے بعد شروع کی جا سکتی ہیں۔',
+    'projects.followUp.exists':
+      'اس منصوبے کی اس مدت کے لیے یہ دستاویز پہلے سے موجود ہے۔ اسے اوپر دستاویزات میں سے کھولیں۔',
+    'projects.followUp.notApproved':
+      'اس منصوبے کا ابھی کوئی منظور شدہ پی سی ون نہیں، اس لیے اگلی دستاویز شروع نہیں ہو سکتی۔',
     'projects.timeline.title': 'تاریخچہ',
     'projects.timeline.empty': 'ابھی کچھ نہیں ہوا: دستاویزات مسودے ہیں جو جمع نہیں کرائے گئے۔',
     'projects.timeline.byOn': 'از {name}، بتاریخ',

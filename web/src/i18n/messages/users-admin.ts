@@ -184,8 +184,7 @@ export const usersAdmin = {
     'usersAdmin.edit.saved': '{name} محفوظ ہو گیا۔',
     'usersAdmin.reset.open': 'ری سیٹ لنک',
     'usersAdmin.reset.sent':
-      'پاس ورڈ ری سیٹ کا لنک {email} کو بھیج دیا گیا۔ آپ انہیں یہ لنک بھی دے سکتے ہیں؛ یہ ایک ہی بار کام ' +
-      'کرتا ہے۔',
+      'پاس ورڈ ری سیٹ کا لنک {email} کو بھیج دیا گیا۔ آپ انہیں یہ لنک بھی دے سکتے ہیں؛ یہ ایک ہی بار کام ' + 'کرتا ہے۔',
     'usersAdmin.link.label': 'ایک بار کا لنک',
     'usersAdmin.link.copy': 'لنک کاپی کریں',
     'usersAdmin.link.copied': 'کاپی ہو گیا',

@@ -17,7 +17,8 @@ export const workflowEditor = {
     'workflowEditor.problemsTitle': 'Problems to fix before saving: {count}',
     'workflowEditor.problemCount': '{count} problem(s)',
     'workflowEditor.panelProblems': 'Problems here',
-    'workflowEditor.selectHint': 'Choose a state (a box) or an action (a label on an arrow) in the diagram, or use Edit in the tables below, to change it here.',
+    'workflowEditor.selectHint':
+      'Choose a state (a box) or an action (a label on an arrow) in the diagram, or use Edit in the tables below, to change it here.',
     'workflowEditor.diagramLabel': 'Workflow diagram. The same states and transitions are listed in the tables below.',
     'workflowEditor.badge.initial': 'Start',
     'workflowEditor.badge.final': 'Final',
@@ -28,7 +29,8 @@ export const workflowEditor = {
     'workflowEditor.stateTitle': 'State: {label}',
     'workflowEditor.actionTitle': 'Action: {label}',
     'workflowEditor.idLabel': 'Code',
-    'workflowEditor.idHelp': 'Lowercase letters, digits and hyphens, starting with a letter (e.g. legal-vetting). It cannot be changed later.',
+    'workflowEditor.idHelp':
+      'Lowercase letters, digits and hyphens, starting with a letter (e.g. legal-vetting). It cannot be changed later.',
     'workflowEditor.idRequired': 'Enter a code',
     'workflowEditor.idPattern': 'Use lowercase letters, digits and hyphens, starting with a letter (at most 40)',
     'workflowEditor.idTaken': 'This code is already used',
@@ -43,7 +45,8 @@ export const workflowEditor = {
     'workflowEditor.makeInitial': 'Start new documents here',
     'workflowEditor.removeState': 'Remove state',
     'workflowEditor.removeStateTitle': 'Remove this state?',
-    'workflowEditor.removeStateConfirm': 'Arrows into this state go with it, and it is taken out of the actions that start from it. Actions removed as a result: {count}.',
+    'workflowEditor.removeStateConfirm':
+      'Arrows into this state go with it, and it is taken out of the actions that start from it. Actions removed as a result: {count}.',
     'workflowEditor.from': 'From',
     'workflowEditor.to': 'To',
     'workflowEditor.fromRequired': 'Choose at least one state the action starts from',
@@ -53,7 +56,8 @@ export const workflowEditor = {
     'workflowEditor.attachmentRequired': 'Attachment required',
     'workflowEditor.requiresValid': 'Form must be complete and valid',
     'workflowEditor.decision': 'Forum decision',
-    'workflowEditor.decisionHelp': 'An action that records a forum decision (it names the forum rule that routed the case)',
+    'workflowEditor.decisionHelp':
+      'An action that records a forum decision (it names the forum rule that routed the case)',
     'workflowEditor.decision.none': 'None',
     'workflowEditor.decision.approved': 'Approved',
     'workflowEditor.decision.rejected': 'Rejected',
@@ -73,7 +77,8 @@ export const workflowEditor = {
     'workflowEditor.saved': 'Workflow saved: version {version} is in force.',
     'workflowEditor.saveFailed': 'The workflow was not saved',
     'workflowEditor.refused': 'The server found the problems listed above.',
-    'workflowEditor.stale': 'Someone saved another version while you were editing. Reload to see it, then make your change again.',
+    'workflowEditor.stale':
+      'Someone saved another version while you were editing. Reload to see it, then make your change again.',
     'workflowEditor.reload': 'Reload the version in force',
     'workflowEditor.inWords': 'The workflow in words',
     'workflowEditor.statesCaption': 'States',
@@ -129,7 +134,8 @@ export const workflowEditor = {
     'workflowEditor.problemsTitle': 'محفوظ کرنے سے پہلے درست کرنے والے مسائل: {count}',
     'workflowEditor.problemCount': '{count} مسئلہ/مسائل',
     'workflowEditor.panelProblems': 'یہاں کے مسائل',
-    'workflowEditor.selectHint': 'یہاں ترمیم کے لیے خاکے میں کوئی حالت (خانہ) یا کارروائی (تیر پر لیبل) چنیں، یا نیچے جدولوں میں "ترمیم" استعمال کریں۔',
+    'workflowEditor.selectHint':
+      'یہاں ترمیم کے لیے خاکے میں کوئی حالت (خانہ) یا کارروائی (تیر پر لیبل) چنیں، یا نیچے جدولوں میں "ترمیم" استعمال کریں۔',
     'workflowEditor.diagramLabel': 'ورک فلو کا خاکہ۔ یہی حالتیں اور منتقلیاں نیچے جدولوں میں درج ہیں۔',
     'workflowEditor.badge.initial': 'آغاز',
     'workflowEditor.badge.final': 'حتمی',
@@ -140,9 +146,11 @@ export const workflowEditor = {
     'workflowEditor.stateTitle': 'حالت: {label}',
     'workflowEditor.actionTitle': 'کارروائی: {label}',
     'workflowEditor.idLabel': 'کوڈ',
-    'workflowEditor.idHelp': 'انگریزی کے چھوٹے حروف، ہندسے اور ہائفن، پہلا حرف انگریزی کا (مثلاً legal-vetting)۔ بعد میں تبدیل نہیں ہو سکتا۔',
+    'workflowEditor.idHelp':
+      'انگریزی کے چھوٹے حروف، ہندسے اور ہائفن، پہلا حرف انگریزی کا (مثلاً legal-vetting)۔ بعد میں تبدیل نہیں ہو سکتا۔',
     'workflowEditor.idRequired': 'کوڈ درج کریں',
-    'workflowEditor.idPattern': 'انگریزی کے چھوٹے حروف، ہندسے اور ہائفن استعمال کریں، پہلا حرف انگریزی کا ہو (زیادہ سے زیادہ 40)',
+    'workflowEditor.idPattern':
+      'انگریزی کے چھوٹے حروف، ہندسے اور ہائفن استعمال کریں، پہلا حرف انگریزی کا ہو (زیادہ سے زیادہ 40)',
     'workflowEditor.idTaken': 'یہ کوڈ پہلے سے استعمال میں ہے',
     'workflowEditor.labelEn': 'انگریزی میں نام',
     'workflowEditor.labelUr': 'اردو میں نام',
@@ -155,7 +163,8 @@ export const workflowEditor = {
     'workflowEditor.makeInitial': 'نئی دستاویزات یہاں سے شروع کریں',
     'workflowEditor.removeState': 'حالت ہٹائیں',
     'workflowEditor.removeStateTitle': 'یہ حالت ہٹا دیں؟',
-    'workflowEditor.removeStateConfirm': 'اس حالت کی طرف آنے والے تیر بھی ہٹ جائیں گے، اور اس سے شروع ہونے والی کارروائیوں سے یہ نکال دی جائے گی۔ اس کے نتیجے میں ہٹنے والی کارروائیاں: {count}۔',
+    'workflowEditor.removeStateConfirm':
+      'اس حالت کی طرف آنے والے تیر بھی ہٹ جائیں گے، اور اس سے شروع ہونے والی کارروائیوں سے یہ نکال دی جائے گی۔ اس کے نتیجے میں ہٹنے والی کارروائیاں: {count}۔',
     'workflowEditor.from': 'سے',
     'workflowEditor.to': 'تک',
     'workflowEditor.fromRequired': 'کم از کم ایک حالت چنیں جہاں سے کارروائی شروع ہو',
@@ -165,7 +174,8 @@ export const workflowEditor = {
     'workflowEditor.attachmentRequired': 'منسلکہ ضروری',
     'workflowEditor.requiresValid': 'فارم مکمل اور درست ہو',
     'workflowEditor.decision': 'فورم کا فیصلہ',
-    'workflowEditor.decisionHelp': 'ایسی کارروائی جو فورم کا فیصلہ درج کرے (اس میں وہ فورم قاعدہ درج ہوتا ہے جس نے کیس بھیجا)',
+    'workflowEditor.decisionHelp':
+      'ایسی کارروائی جو فورم کا فیصلہ درج کرے (اس میں وہ فورم قاعدہ درج ہوتا ہے جس نے کیس بھیجا)',
     'workflowEditor.decision.none': 'کوئی نہیں',
     'workflowEditor.decision.approved': 'منظور',
     'workflowEditor.decision.rejected': 'مسترد',
@@ -185,7 +195,8 @@ export const workflowEditor = {
     'workflowEditor.saved': 'ورک فلو محفوظ ہو گیا: ورژن {version} نافذ ہے۔',
     'workflowEditor.saveFailed': 'ورک فلو محفوظ نہیں ہوا',
     'workflowEditor.refused': 'سرور کو اوپر درج مسائل ملے۔',
-    'workflowEditor.stale': 'آپ کی ترمیم کے دوران کسی اور نے نیا ورژن محفوظ کر دیا۔ اسے دیکھنے کے لیے دوبارہ لوڈ کریں، پھر اپنی تبدیلی دوبارہ کریں۔',
+    'workflowEditor.stale':
+      'آپ کی ترمیم کے دوران کسی اور نے نیا ورژن محفوظ کر دیا۔ اسے دیکھنے کے لیے دوبارہ لوڈ کریں، پھر اپنی تبدیلی دوبارہ کریں۔',
     'workflowEditor.reload': 'نافذ ورژن دوبارہ لوڈ کریں',
     'workflowEditor.inWords': 'ورک فلو الفاظ میں',
     'workflowEditor.statesCaption': 'حالتیں',

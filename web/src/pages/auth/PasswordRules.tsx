@@ -23,13 +23,22 @@ export function usePasswordRules(password: string, confirmation: string, email?:
   const { t } = useI18n();
   const local = email?.split('@')[0].toLowerCase() ?? '';
   const rules: Rule[] = [
-    { id: 'length', text: t('auth.rule.length', { min: PASSWORD_MIN_LENGTH }), state: password.length >= PASSWORD_MIN_LENGTH ? 'met' : 'unmet' },
-    { id: 'distinct', text: t('auth.rule.distinct', { min: DISTINCT_MIN }), state: new Set(password).size >= DISTINCT_MIN ? 'met' : 'unmet' },
+    {
+      id: 'length',
+      text: t('auth.rule.length', { min: PASSWORD_MIN_LENGTH }),
+      state: password.length >= PASSWORD_MIN_LENGTH ? 'met' : 'unmet',
+    },
+    {
+      id: 'distinct',
+      text: t('auth.rule.distinct', { min: DISTINCT_MIN }),
+      state: new Set(password).size >= DISTINCT_MIN ? 'met' : 'unmet',
+    },
     email
       ? {
           id: 'email',
           text: t('auth.rule.notEmailKnown', { name: local }),
-          state: password && !(local.length >= EMAIL_NAME_MIN && password.toLowerCase().includes(local)) ? 'met' : 'unmet',
+          state:
+            password && !(local.length >= EMAIL_NAME_MIN && password.toLowerCase().includes(local)) ? 'met' : 'unmet',
         }
       : // The page does not know whose link it is, so the rule is stated and the server checks it.
         { id: 'email', text: t('auth.rule.notEmail'), state: 'stated' },

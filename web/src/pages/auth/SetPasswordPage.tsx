@@ -22,7 +22,8 @@ export default function SetPasswordPage({ purpose }: { purpose: Purpose }) {
   // Read once, then dropped from the address bar: the secret should not stay in the history.
   const [token] = useState(() => params.get('token')?.trim() ?? '');
   useEffect(() => {
-    if (token && window.location.search.includes('token=')) window.history.replaceState(window.history.state, '', window.location.pathname);
+    if (token && window.location.search.includes('token='))
+      window.history.replaceState(window.history.state, '', window.location.pathname);
   }, [token]);
   const title = purpose === 'invitation' ? t('auth.setPassword.invitationTitle') : t('auth.setPassword.resetTitle');
   useDocumentTitle(`${title} · ${t('app.name')}`);
@@ -39,7 +40,9 @@ export default function SetPasswordPage({ purpose }: { purpose: Purpose }) {
         <PasswordSet />
       ) : (
         <>
-          <Text size="sm">{purpose === 'invitation' ? t('auth.setPassword.invitationIntro') : t('auth.setPassword.resetIntro')}</Text>
+          <Text size="sm">
+            {purpose === 'invitation' ? t('auth.setPassword.invitationIntro') : t('auth.setPassword.resetIntro')}
+          </Text>
           <NewPasswordForm endpoint={ENDPOINT[purpose]} token={token} onDone={() => setDone(true)} />
         </>
       )}
@@ -88,7 +91,10 @@ function NewPasswordForm({ endpoint, token, onDone }: { endpoint: string; token:
     } catch (error) {
       if (error instanceof ApiError && error.status === 400 && error.fields.password) {
         setErrors({ password: passwordMessage(error.fields.password[0]) });
-      } else if (error instanceof ApiError && (error.status === 400 || error.status === 401 || error.status === 404 || error.status === 410)) {
+      } else if (
+        error instanceof ApiError &&
+        (error.status === 400 || error.status === 401 || error.status === 404 || error.status === 410)
+      ) {
         // A malformed, used or expired token: only a new link helps.
         setFailure(t('auth.setPassword.linkInvalid'));
       } else {

@@ -22,8 +22,14 @@ function useRetryText() {
   return (seconds: number | null): string => {
     if (!seconds) return t('auth.signIn.tooManyLater');
     const at = new Date(Date.now() + seconds * 1000);
-    const time = new Intl.DateTimeFormat(locale === 'ur' ? 'ur-PK' : 'en-PK', { hour: '2-digit', minute: '2-digit', numberingSystem: 'latn' }).format(at);
-    return seconds < 90 ? t('auth.signIn.tooManySeconds', { seconds, time }) : t('auth.signIn.tooManyMinutes', { minutes: Math.ceil(seconds / 60), time });
+    const time = new Intl.DateTimeFormat(locale === 'ur' ? 'ur-PK' : 'en-PK', {
+      hour: '2-digit',
+      minute: '2-digit',
+      numberingSystem: 'latn',
+    }).format(at);
+    return seconds < 90
+      ? t('auth.signIn.tooManySeconds', { seconds, time })
+      : t('auth.signIn.tooManyMinutes', { minutes: Math.ceil(seconds / 60), time });
   };
 }
 

@@ -86,7 +86,9 @@ function AccountCard({ me }: { me: Me }) {
               ))}
             </Group>
           </Fact>
-          <Fact label={t('profile.account.department')}>{departmentName(me.departmentId, me.departmentName) || t('profile.account.noDepartment')}</Fact>
+          <Fact label={t('profile.account.department')}>
+            {departmentName(me.departmentId, me.departmentName) || t('profile.account.noDepartment')}
+          </Fact>
         </Stack>
         <form onSubmit={submit} noValidate>
           <Group align="flex-start" gap="sm" wrap="wrap">
@@ -104,11 +106,23 @@ function AccountCard({ me }: { me: Me }) {
               error={mutation.isError || !name.trim() ? nameError : undefined}
               style={{ flex: '1 1 220px' }}
             />
-            <Button type="submit" variant="light" loading={mutation.isPending} mt={25} disabled={name.trim() === me.name}>
+            <Button
+              type="submit"
+              variant="light"
+              loading={mutation.isPending}
+              mt={25}
+              disabled={name.trim() === me.name}
+            >
               {t('profile.account.saveName')}
             </Button>
           </Group>
-          <SaveOutcome saved={saved} savedText={t('profile.account.nameSaved')} failed={mutation.isError && !nameError} error={mutation.error} alertMt="xs" />
+          <SaveOutcome
+            saved={saved}
+            savedText={t('profile.account.nameSaved')}
+            failed={mutation.isError && !nameError}
+            error={mutation.error}
+            alertMt="xs"
+          />
         </form>
       </Stack>
     </ProfileSection>

@@ -33,7 +33,10 @@ export interface MeChange<T> {
   clearSaved(): void;
 }
 
-export function useMeChange<T>(bodyOf: (value: T) => Record<string, unknown>, onSaved?: (value: T) => void): MeChange<T> {
+export function useMeChange<T>(
+  bodyOf: (value: T) => Record<string, unknown>,
+  onSaved?: (value: T) => void,
+): MeChange<T> {
   const session = useSession();
   const [saved, setSaved] = useState(false);
   const mutation = useMutation({
@@ -52,7 +55,19 @@ export function useMeChange<T>(bodyOf: (value: T) => Record<string, unknown>, on
 }
 
 /** "Saved" once it is, or the server's error when `failed`. */
-export function SaveOutcome({ saved, savedText, failed, error, alertMt }: { saved: boolean; savedText: string; failed: boolean; error: unknown; alertMt?: AlertProps['mt'] }) {
+export function SaveOutcome({
+  saved,
+  savedText,
+  failed,
+  error,
+  alertMt,
+}: {
+  saved: boolean;
+  savedText: string;
+  failed: boolean;
+  error: unknown;
+  alertMt?: AlertProps['mt'];
+}) {
   const errorText = useErrorText();
   return (
     <>
@@ -117,7 +132,12 @@ export function ChoiceCard<T extends string>(props: {
           <Button type="submit" variant="light" loading={change.mutation.isPending} disabled={props.unchanged}>
             {props.saveLabel}
           </Button>
-          <SaveOutcome saved={change.saved} savedText={props.savedText} failed={change.mutation.isError} error={change.mutation.error} />
+          <SaveOutcome
+            saved={change.saved}
+            savedText={props.savedText}
+            failed={change.mutation.isError}
+            error={change.mutation.error}
+          />
         </Stack>
       </form>
     </ProfileSection>

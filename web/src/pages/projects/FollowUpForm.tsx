@@ -43,7 +43,11 @@ export function FollowUpForm({ projectId }: { projectId: string }) {
   }, [asked, askedPeriod]);
 
   const start = useMutation({
-    mutationFn: () => api.post<DocumentSummary>(`/api/projects/${projectId}/documents`, { formKey, ...(PERIOD_KIND[formKey] ? { period } : {}) }),
+    mutationFn: () =>
+      api.post<DocumentSummary>(`/api/projects/${projectId}/documents`, {
+        formKey,
+        ...(PERIOD_KIND[formKey] ? { period } : {}),
+      }),
     onSuccess: async (document) => {
       await queryClient.invalidateQueries({ queryKey: ['project', projectId] });
       await queryClient.invalidateQueries({ queryKey: ['obligations'] });
@@ -52,13 +56,15 @@ export function FollowUpForm({ projectId }: { projectId: string }) {
   });
 
   const periodKind = PERIOD_KIND[formKey];
-  const choices = periodKind === 'month' ? recentMonths(today) : periodKind === 'year' ? recentFinancialYears(today) : [];
+  const choices =
+    periodKind === 'month' ? recentMonths(today) : periodKind === 'year' ? recentFinancialYears(today) : [];
   if (period && choices.length && !choices.includes(period)) choices.unshift(period);
   const fieldErrors = fieldErrorsOf(start.error, ['formKey', 'period']);
   const failure = start.error && !fieldErrors.formKey && !fieldErrors.period ? failureText(start.error) : null;
 
   function failureText(error: unknown): string {
-    if (error instanceof ApiError && error.status === 409) return /already has/.test(error.message) ? t('projects.followUp.exists') : t('projects.followUp.notApproved');
+    if (error instanceof ApiError && error.status === 409)
+      return /already has/.test(error.message) ? t('projects.followUp.exists') : t('projects.followUp.notApproved');
     return errorText(error);
   }
 

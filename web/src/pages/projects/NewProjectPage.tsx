@@ -57,12 +57,20 @@ function NewProjectForm() {
   const departmentName = useDepartmentName();
   const sectors = useMasterOptions('sectors');
   const districts = useMasterOptions('districts');
-  const [draft, setDraft] = useState<Draft>({ title: '', formKey: '', edition: '', departmentId: '', sector: '', districts: [] });
+  const [draft, setDraft] = useState<Draft>({
+    title: '',
+    formKey: '',
+    edition: '',
+    departmentId: '',
+    sector: '',
+    districts: [],
+  });
   const [checked, setChecked] = useState<Partial<Record<Field, string>>>({});
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<{ project: { id: string }; document: DocumentSummary }>('/api/projects', body),
+    mutationFn: (body: Record<string, unknown>) =>
+      api.post<{ project: { id: string }; document: DocumentSummary }>('/api/projects', body),
     onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: ['projects'] });
       await queryClient.invalidateQueries({ queryKey: ['documents'] });
@@ -71,13 +79,23 @@ function NewProjectForm() {
   });
   const fromServer = fieldErrorsOf(create.error, FIELDS);
   // A preparer of one department may start projects only for it: the server's 403 says so.
-  if (create.error instanceof ApiError && create.error.status === 403 && /department/i.test(create.error.message)) fromServer.departmentId = t('projects.newOwnDepartment');
+  if (create.error instanceof ApiError && create.error.status === 403 && /department/i.test(create.error.message))
+    fromServer.departmentId = t('projects.newOwnDepartment');
   const errors = { ...fromServer, ...checked };
-  const rest = create.error instanceof ApiError && create.error.status === 400 ? otherMessages(create.error, fromServer) : create.error && !fromServer.departmentId ? [errorText(create.error)] : [];
+  const rest =
+    create.error instanceof ApiError && create.error.status === 400
+      ? otherMessages(create.error, fromServer)
+      : create.error && !fromServer.departmentId
+        ? [errorText(create.error)]
+        : [];
 
   const startingForms = (forms.data ?? [])
     .filter((f) => (STARTING_FORMS as readonly string[]).includes(f.key))
-    .sort((a, b) => STARTING_FORMS.indexOf(a.key as (typeof STARTING_FORMS)[number]) - STARTING_FORMS.indexOf(b.key as (typeof STARTING_FORMS)[number]));
+    .sort(
+      (a, b) =>
+        STARTING_FORMS.indexOf(a.key as (typeof STARTING_FORMS)[number]) -
+        STARTING_FORMS.indexOf(b.key as (typeof STARTING_FORMS)[number]),
+    );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -129,9 +147,17 @@ function NewProjectForm() {
               set('edition', '');
             }}
             error={errors.formKey ?? (forms.error ? errorText(forms.error) : undefined)}
-            data={[{ value: '', label: forms.isPending ? t('common.loading') : t('projects.field.formChoose') }, ...startingForms.map((f) => ({ value: f.key, label: f.title }))]}
+            data={[
+              { value: '', label: forms.isPending ? t('common.loading') : t('projects.field.formChoose') },
+              ...startingForms.map((f) => ({ value: f.key, label: f.title })),
+            ]}
           />
-          <EditionField proforma={draft.formKey} value={draft.edition} onChange={(edition) => set('edition', edition)} error={errors.edition} />
+          <EditionField
+            proforma={draft.formKey}
+            value={draft.edition}
+            onChange={(edition) => set('edition', edition)}
+            error={errors.edition}
+          />
           {me?.departmentId ? (
             <Text size="sm" className="field">
               {t('projects.field.department')}: {departmentName(me.departmentId, me.departmentName)}
@@ -146,7 +172,10 @@ function NewProjectForm() {
               error={errors.departmentId}
               data={[
                 { value: '', label: t('projects.field.notChosen') },
-                ...(departments.data ?? []).map((d) => ({ value: d.id, label: (locale === 'ur' && d.nameUr) || d.name })),
+                ...(departments.data ?? []).map((d) => ({
+                  value: d.id,
+                  label: (locale === 'ur' && d.nameUr) || d.name,
+                })),
               ]}
             />
           )}

@@ -24,7 +24,15 @@ const ATTACHMENT_KIND_KEYS: Record<string, string> = {
 /** The project's documents in the order of its life, each with its state, figures and files. */
 export function ProjectDocuments({ documents }: { documents: DocumentSummary[] }) {
   return (
-    <Stack component="ol" gap={0} m={0} p={0} style={{ listStyle: 'none' }} className="divided" data-testid="project-documents">
+    <Stack
+      component="ol"
+      gap={0}
+      m={0}
+      p={0}
+      style={{ listStyle: 'none' }}
+      className="divided"
+      data-testid="project-documents"
+    >
       {lifecycleOrder(documents).map((doc) => (
         <DocumentEntry key={doc.id} document={doc} />
       ))}
@@ -74,7 +82,8 @@ function Attachments({ document }: { document: DocumentSummary }) {
   const [asked, setAsked] = useState(false);
   const query = useQuery({
     queryKey: ['document-attachments', document.id, document.updatedAt],
-    queryFn: async () => (await api.get<{ attachments?: Attachment[] }>(`/api/documents/${document.id}`)).attachments ?? [],
+    queryFn: async () =>
+      (await api.get<{ attachments?: Attachment[] }>(`/api/documents/${document.id}`)).attachments ?? [],
     enabled: !periodic || asked,
   });
   if (periodic && !asked) {
@@ -88,9 +97,7 @@ function Attachments({ document }: { document: DocumentSummary }) {
   }
   return (
     <div>
-      <QueryState query={query}>
-        {() => <AttachmentList attachments={query.data ?? []} />}
-      </QueryState>
+      <QueryState query={query}>{() => <AttachmentList attachments={query.data ?? []} />}</QueryState>
     </div>
   );
 }

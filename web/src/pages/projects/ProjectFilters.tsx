@@ -13,7 +13,11 @@ type Update = (changes: Partial<Record<FilterKey | 'sort' | 'page', string>>, op
  * A text filter typed into: the address follows after a pause, and a change of address from
  * elsewhere (back button, "Clear filters") comes back into the box without eating keystrokes.
  */
-function useTypedFilter(value: string, commit: (value: string) => void, valid: (value: string) => boolean = () => true) {
+function useTypedFilter(
+  value: string,
+  commit: (value: string) => void,
+  valid: (value: string) => boolean = () => true,
+) {
   const [text, setText] = useState(value);
   const written = useRef(value);
   useEffect(() => {
@@ -34,7 +38,15 @@ function useTypedFilter(value: string, commit: (value: string) => void, valid: (
   return { text, change, flush: commitLater.flush, isValid: valid(text) };
 }
 
-export function ProjectFilters({ search, update, clear }: { search: ProjectSearch; update: Update; clear: () => void }) {
+export function ProjectFilters({
+  search,
+  update,
+  clear,
+}: {
+  search: ProjectSearch;
+  update: Update;
+  clear: () => void;
+}) {
   const { t, locale } = useI18n();
   const labels = useDocumentLabels();
   const workflow = useWorkflow();
@@ -47,8 +59,16 @@ export function ProjectFilters({ search, update, clear }: { search: ProjectSearc
   const q = useTypedFilter(filters.q, (v) => update({ q: v.trim() }, { replace: true }));
   const minCost = useTypedFilter(filters.minCost, (v) => update({ minCost: v.trim() }, { replace: true }), amountOk);
   const maxCost = useTypedFilter(filters.maxCost, (v) => update({ maxCost: v.trim() }, { replace: true }), amountOk);
-  const minApprovedCost = useTypedFilter(filters.minApprovedCost, (v) => update({ minApprovedCost: v.trim() }, { replace: true }), amountOk);
-  const maxApprovedCost = useTypedFilter(filters.maxApprovedCost, (v) => update({ maxApprovedCost: v.trim() }, { replace: true }), amountOk);
+  const minApprovedCost = useTypedFilter(
+    filters.minApprovedCost,
+    (v) => update({ minApprovedCost: v.trim() }, { replace: true }),
+    amountOk,
+  );
+  const maxApprovedCost = useTypedFilter(
+    filters.maxApprovedCost,
+    (v) => update({ maxApprovedCost: v.trim() }, { replace: true }),
+    amountOk,
+  );
 
   const all = { value: '', label: t('common.all') };
   const select = (key: FilterKey) => ({
@@ -110,11 +130,36 @@ export function ProjectFilters({ search, update, clear }: { search: ProjectSearc
       {/* On phones the other filters fold away behind the button above; wider screens always show them. */}
       <Box id="project-filters" display={{ base: opened ? 'block' : 'none', sm: 'block' }}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing={0}>
-          <NativeSelect className="field" label={t('projects.filters.stage')} {...select('stage')} data={[all, ...KIND_ORDER.map((k) => ({ value: k, label: labels.kind(k) }))]} />
-          <NativeSelect className="field" label={t('projects.filters.state')} {...select('state')} data={[all, ...states]} />
-          <NativeSelect className="field" label={t('projects.filters.district')} {...select('district')} data={[all, ...districts]} />
-          <NativeSelect className="field" label={t('projects.filters.sector')} {...select('sector')} data={[all, ...sectors]} />
-          <NativeSelect className="field" label={t('projects.filters.forum')} {...select('forum')} data={[all, ...forums]} />
+          <NativeSelect
+            className="field"
+            label={t('projects.filters.stage')}
+            {...select('stage')}
+            data={[all, ...KIND_ORDER.map((k) => ({ value: k, label: labels.kind(k) }))]}
+          />
+          <NativeSelect
+            className="field"
+            label={t('projects.filters.state')}
+            {...select('state')}
+            data={[all, ...states]}
+          />
+          <NativeSelect
+            className="field"
+            label={t('projects.filters.district')}
+            {...select('district')}
+            data={[all, ...districts]}
+          />
+          <NativeSelect
+            className="field"
+            label={t('projects.filters.sector')}
+            {...select('sector')}
+            data={[all, ...sectors]}
+          />
+          <NativeSelect
+            className="field"
+            label={t('projects.filters.forum')}
+            {...select('forum')}
+            data={[all, ...forums]}
+          />
           <TextInput
             className="field"
             label={t('projects.filters.minCost')}
@@ -133,7 +178,12 @@ export function ProjectFilters({ search, update, clear }: { search: ProjectSearc
             onChange={(e) => maxCost.change(e.currentTarget.value)}
             error={maxCost.isValid ? undefined : t('projects.filters.amountInvalid')}
           />
-          <NativeSelect className="field" label={t('approvals.filters.approvedForum')} {...select('approvedForum')} data={[all, ...forums]} />
+          <NativeSelect
+            className="field"
+            label={t('approvals.filters.approvedForum')}
+            {...select('approvedForum')}
+            data={[all, ...forums]}
+          />
           <TextInput
             className="field"
             label={t('approvals.filters.minApprovedCost')}

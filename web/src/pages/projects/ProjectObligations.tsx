@@ -20,7 +20,9 @@ export function ProjectObligations({ projectId, canStart }: { projectId: string;
   const query = useQuery({
     queryKey: ['obligations', 'project', projectId],
     queryFn: async () => {
-      const answer = await api.get<{ on: string; items: Obligation[] }>('/api/obligations', { query: { status: 'all', projectId } });
+      const answer = await api.get<{ on: string; items: Obligation[] }>('/api/obligations', {
+        query: { status: 'all', projectId },
+      });
       // Filtered here as well, in case the server lists every project's obligations.
       return answer.items.filter((o) => o.projectId === projectId);
     },
@@ -36,7 +38,12 @@ export function ProjectObligations({ projectId, canStart }: { projectId: string;
         const items = query.data ?? [];
         const open = items.filter((o) => o.status !== 'fulfilled');
         const done = items.length - open.length;
-        if (!items.length) return <Text size="sm" c="dimmed">{t('projects.obligations.none')}</Text>;
+        if (!items.length)
+          return (
+            <Text size="sm" c="dimmed">
+              {t('projects.obligations.none')}
+            </Text>
+          );
         return (
           <Stack gap="xs">
             {open.length ? (
@@ -53,7 +60,12 @@ export function ProjectObligations({ projectId, canStart }: { projectId: string;
                       {t('work.obligations.dueBy')} <DateText value={o.dueDate} />
                     </Text>
                     {canStart ? (
-                      <Anchor component={Link} to={`?${new URLSearchParams({ start: o.kind, period: o.period })}#follow-up`} size="sm" replace>
+                      <Anchor
+                        component={Link}
+                        to={`?${new URLSearchParams({ start: o.kind, period: o.period })}#follow-up`}
+                        size="sm"
+                        replace
+                      >
                         {t('projects.obligations.start')}
                         <VisuallyHidden>
                           {' '}
@@ -67,8 +79,16 @@ export function ProjectObligations({ projectId, canStart }: { projectId: string;
             ) : (
               <Text size="sm">{t('projects.obligations.allDone')}</Text>
             )}
-            {open.length > SHOWN ? <Text size="sm" c="dimmed">{t('projects.obligations.more', { count: open.length - SHOWN })}</Text> : null}
-            {done ? <Text size="sm" c="dimmed">{t('projects.obligations.done', { count: done })}</Text> : null}
+            {open.length > SHOWN ? (
+              <Text size="sm" c="dimmed">
+                {t('projects.obligations.more', { count: open.length - SHOWN })}
+              </Text>
+            ) : null}
+            {done ? (
+              <Text size="sm" c="dimmed">
+                {t('projects.obligations.done', { count: done })}
+              </Text>
+            ) : null}
           </Stack>
         );
       }}

@@ -20,7 +20,12 @@ import { ProjectRouting } from './ProjectRouting';
 import { ProjectTimeline } from './ProjectTimeline';
 import { ApprovalHistory } from '../../approvals/ApprovalHistory';
 
-const STATUS_COLOUR: Record<ProjectStatus, string> = { preparation: 'gray', approved: 'green', rejected: 'red', completed: 'teal' };
+const STATUS_COLOUR: Record<ProjectStatus, string> = {
+  preparation: 'gray',
+  approved: 'green',
+  rejected: 'red',
+  completed: 'teal',
+};
 const STATUS_KEYS: Record<ProjectStatus, string> = {
   preparation: 'projects.status.preparation',
   approved: 'projects.status.approved',
@@ -70,7 +75,13 @@ function ProjectView({ project }: { project: ProjectDetail }) {
           {project.title}
         </Title>
         <Group gap="xs" mt={6}>
-          <Badge color={STATUS_COLOUR[project.status] ?? 'gray'} variant="light" style={{ textTransform: 'none' }} data-testid="project-status" data-status={project.status}>
+          <Badge
+            color={STATUS_COLOUR[project.status] ?? 'gray'}
+            variant="light"
+            style={{ textTransform: 'none' }}
+            data-testid="project-status"
+            data-status={project.status}
+          >
             {STATUS_KEYS[project.status] ? t(STATUS_KEYS[project.status]) : project.status}
           </Badge>
         </Group>
@@ -81,7 +92,11 @@ function ProjectView({ project }: { project: ProjectDetail }) {
           <ProjectFacts project={project} />
         </Section>
         <Section id="project-routing" title={t('projects.routing.title')}>
-          {current ? <ProjectRouting document={current} steps={steps.steps} stepsPending={steps.isPending} /> : <Text size="sm">{t('projects.routing.noRule')}</Text>}
+          {current ? (
+            <ProjectRouting document={current} steps={steps.steps} stepsPending={steps.isPending} />
+          ) : (
+            <Text size="sm">{t('projects.routing.noRule')}</Text>
+          )}
         </Section>
       </SimpleGrid>
 
@@ -104,7 +119,14 @@ function ProjectView({ project }: { project: ProjectDetail }) {
           )}
         </Section>
         {canPrepare ? (
-          <Card withBorder radius="md" padding="md" component="section" aria-labelledby="follow-up" id="follow-up-section">
+          <Card
+            withBorder
+            radius="md"
+            padding="md"
+            component="section"
+            aria-labelledby="follow-up"
+            id="follow-up-section"
+          >
             <Title order={2} size="h3" id="follow-up" mb="sm">
               {t('projects.followUp.title')}
             </Title>
@@ -146,15 +168,23 @@ function ProjectFacts({ project }: { project: ProjectDetail }) {
   const approved = project.approvedAt || project.approvedCost;
   return (
     <Stack gap={6} component="dl" m={0}>
-      <Fact label={t('projects.details.department')}>{departmentName(project.departmentId, project.departmentName) || t('common.none')}</Fact>
+      <Fact label={t('projects.details.department')}>
+        {departmentName(project.departmentId, project.departmentName) || t('common.none')}
+      </Fact>
       <Fact label={t('projects.details.sector')}>{project.sector ? sectorName(project.sector) : t('common.none')}</Fact>
-      <Fact label={t('projects.details.districts')}>{project.districts?.length ? project.districts.map((d) => districtName(d)).join(locale === 'ur' ? '، ' : ', ') : t('common.none')}</Fact>
+      <Fact label={t('projects.details.districts')}>
+        {project.districts?.length
+          ? project.districts.map((d) => districtName(d)).join(locale === 'ur' ? '، ' : ', ')
+          : t('common.none')}
+      </Fact>
       {approved ? (
         <>
           <Fact label={t('projects.details.approvedCost')} testId="project-approved-cost">
             <Amount value={project.approvedCost} unit />
           </Fact>
-          <Fact label={t('projects.details.approvedForum')}>{project.approvedForum ? forumName(project.approvedForum) : t('common.none')}</Fact>
+          <Fact label={t('projects.details.approvedForum')}>
+            {project.approvedForum ? forumName(project.approvedForum) : t('common.none')}
+          </Fact>
           <Fact label={t('projects.details.approvedAt')}>
             <DateText value={project.approvedAt} />
           </Fact>

@@ -16,7 +16,15 @@ import { Step } from '../shared/transitions';
  * and why. A decided document shows the rule its decision recorded; one still on its way shows
  * where today's rules send it (GET /routing), which can change with its cost or a new rule.
  */
-export function ProjectRouting({ document, steps, stepsPending }: { document: DocumentSummary; steps: Step[]; stepsPending: boolean }) {
+export function ProjectRouting({
+  document,
+  steps,
+  stepsPending,
+}: {
+  document: DocumentSummary;
+  steps: Step[];
+  stepsPending: boolean;
+}) {
   const { t } = useI18n();
   const labels = useDocumentLabels();
   const workflow = useWorkflow();
@@ -26,7 +34,13 @@ export function ProjectRouting({ document, steps, stepsPending }: { document: Do
   return (
     <Stack gap="xs">
       <Text size="sm">{t('projects.routing.for', { document: labels.name(document) })}</Text>
-      {final && stepsPending ? <Loading /> : decision ? <DecidedRouting step={decision} /> : <LiveRouting document={document} />}
+      {final && stepsPending ? (
+        <Loading />
+      ) : decision ? (
+        <DecidedRouting step={decision} />
+      ) : (
+        <LiveRouting document={document} />
+      )}
     </Stack>
   );
 }
@@ -115,7 +129,9 @@ function LiveRouting({ document }: { document: DocumentSummary }) {
         if (!routing.rule || !forum) {
           return (
             <Text size="sm">
-              {routing.figures && !routing.figures.totalCost ? t('projects.routing.noCost') : (routing.reason ?? t('projects.routing.noRule'))}
+              {routing.figures && !routing.figures.totalCost
+                ? t('projects.routing.noCost')
+                : (routing.reason ?? t('projects.routing.noRule'))}
             </Text>
           );
         }
@@ -144,15 +160,23 @@ function useRuleExplanation() {
     const amount = (v: string) => formatNumber(v);
     const parts: string[] = [];
     const c = cost ? amount(cost) : '—';
-    if (rule.minCost && rule.maxCost) parts.push(t('projects.routing.band', { cost: c, min: amount(rule.minCost), max: amount(rule.maxCost) }));
+    if (rule.minCost && rule.maxCost)
+      parts.push(t('projects.routing.band', { cost: c, min: amount(rule.minCost), max: amount(rule.maxCost) }));
     else if (rule.maxCost) parts.push(t('projects.routing.bandUpTo', { cost: c, max: amount(rule.maxCost) }));
     else if (rule.minCost) parts.push(t('projects.routing.bandAbove', { cost: c, min: amount(rule.minCost) }));
     else parts.push(t('projects.routing.anyCost'));
-    if (rule.formKinds?.length) parts.push(t('projects.routing.forKinds', { kinds: rule.formKinds.map((k) => labels.kind(k)).join(', ') }));
+    if (rule.formKinds?.length)
+      parts.push(t('projects.routing.forKinds', { kinds: rule.formKinds.map((k) => labels.kind(k)).join(', ') }));
     if (rule.foreignFunding === true) parts.push(t('projects.routing.foreign'));
     if (rule.foreignFunding === false) parts.push(t('projects.routing.notForeign'));
     if (rule.whollyProvincial === true) parts.push(t('projects.routing.provincial'));
-    if (rule.maxIncreasePct) parts.push(t('projects.routing.increase', { pct: increasePct ? formatNumber(increasePct, 1) : '—', max: formatNumber(rule.maxIncreasePct) }));
+    if (rule.maxIncreasePct)
+      parts.push(
+        t('projects.routing.increase', {
+          pct: increasePct ? formatNumber(increasePct, 1) : '—',
+          max: formatNumber(rule.maxIncreasePct),
+        }),
+      );
     parts.push(
       rule.effectiveTo
         ? t('projects.routing.inForceUntil', { from: formatDate(rule.effectiveFrom), to: formatDate(rule.effectiveTo) })

@@ -8,7 +8,13 @@ import { useDocumentLabels } from '../shared/documentLabels';
 import { Step } from '../shared/transitions';
 
 /** Every workflow step of every document of the project, newest first: who did what, when, and why. */
-export function ProjectTimeline({ documents, steps }: { documents: DocumentSummary[]; steps: { steps: Step[]; isPending: boolean; error: unknown; refetch: () => void } }) {
+export function ProjectTimeline({
+  documents,
+  steps,
+}: {
+  documents: DocumentSummary[];
+  steps: { steps: Step[]; isPending: boolean; error: unknown; refetch: () => void };
+}) {
   const { t, locale } = useI18n();
   const labels = useDocumentLabels();
   const stateLabel = useStateLabel();

@@ -24,7 +24,10 @@ export default function ProjectsPage() {
   const query = useQuery({
     // departmentName comes back in the request's language, hence the locale in the key.
     queryKey: ['projects', locale, search.filters, search.sort, search.page],
-    queryFn: () => api.get<Paged<ProjectListItem>>('/api/projects', { query: { ...search.filters, sort: search.sort, page: search.page, pageSize: PAGE_SIZE } }),
+    queryFn: () =>
+      api.get<Paged<ProjectListItem>>('/api/projects', {
+        query: { ...search.filters, sort: search.sort, page: search.page, pageSize: PAGE_SIZE },
+      }),
     // Paging and filtering keep the last list on screen until the next one is in: no flashing.
     placeholderData: keepPreviousData,
   });
@@ -35,7 +38,12 @@ export default function ProjectsPage() {
       <Group justify="space-between" align="center" gap="sm">
         <Title order={1}>{t('projects.title')}</Title>
         <Group gap="sm">
-          <ExportMenu path="/api/projects/export" query={{ ...search.filters, sort: search.sort }} baseName={`projects-${new Date().toISOString().slice(0, 10)}`} note={t('exports.listNote')} />
+          <ExportMenu
+            path="/api/projects/export"
+            query={{ ...search.filters, sort: search.sort }}
+            baseName={`projects-${new Date().toISOString().slice(0, 10)}`}
+            note={t('exports.listNote')}
+          />
           <NewProjectButton />
         </Group>
       </Group>
@@ -47,7 +55,9 @@ export default function ProjectsPage() {
           </Title>
           {data ? (
             <Text size="sm" c="dimmed" aria-live="polite">
-              {data.totalIsExact ? t('common.total', { count: data.total }) : t('common.totalAtLeast', { count: data.total })}
+              {data.totalIsExact
+                ? t('common.total', { count: data.total })
+                : t('common.totalAtLeast', { count: data.total })}
             </Text>
           ) : null}
         </Group>
@@ -57,7 +67,13 @@ export default function ProjectsPage() {
               <Stack gap="md">
                 <ProjectsTable items={data.items} search={search} onSort={(sort) => update({ sort })} />
                 <ProjectCards items={data.items} />
-                <Pager page={search.page} pageSize={data.pageSize || PAGE_SIZE} total={data.total} onPage={(page) => update({ page: String(page) })} label={t('projects.pages')} />
+                <Pager
+                  page={search.page}
+                  pageSize={data.pageSize || PAGE_SIZE}
+                  total={data.total}
+                  onPage={(page) => update({ page: String(page) })}
+                  label={t('projects.pages')}
+                />
               </Stack>
             ) : (
               <Text c="dimmed">{search.active ? t('projects.noMatch') : t('projects.none')}</Text>
@@ -72,9 +88,20 @@ export default function ProjectsPage() {
 type SortKey = 'title' | 'cost' | 'approvedCost' | 'updatedAt';
 
 /** A column header that sorts: the first press sorts the way one usually wants (A–Z, dearest, latest). */
-function SortHeader({ column, label, search, onSort }: { column: SortKey; label: string; search: ProjectSearch; onSort: (sort: Sort) => void }) {
+function SortHeader({
+  column,
+  label,
+  search,
+  onSort,
+}: {
+  column: SortKey;
+  label: string;
+  search: ProjectSearch;
+  onSort: (sort: Sort) => void;
+}) {
   const { t } = useI18n();
-  const current = search.sort.replace('-', '') === column ? (search.sort.startsWith('-') ? 'descending' : 'ascending') : 'none';
+  const current =
+    search.sort.replace('-', '') === column ? (search.sort.startsWith('-') ? 'descending' : 'ascending') : 'none';
   const first: Sort = column === 'title' ? 'title' : (`-${column}` as Sort);
   const next: Sort = current === 'none' ? first : current === 'ascending' ? (`-${column}` as Sort) : (column as Sort);
   return (
@@ -88,7 +115,15 @@ function SortHeader({ column, label, search, onSort }: { column: SortKey; label:
   );
 }
 
-function ProjectsTable({ items, search, onSort }: { items: ProjectListItem[]; search: ProjectSearch; onSort: (sort: Sort) => void }) {
+function ProjectsTable({
+  items,
+  search,
+  onSort,
+}: {
+  items: ProjectListItem[];
+  search: ProjectSearch;
+  onSort: (sort: Sort) => void;
+}) {
   const { t } = useI18n();
   const labels = useDocumentLabels();
   const forumName = useMasterName('approval-forums');
@@ -104,7 +139,12 @@ function ProjectsTable({ items, search, onSort }: { items: ProjectListItem[]; se
             <Table.Th scope="col">{t('projects.col.stage')}</Table.Th>
             <Table.Th scope="col">{t('projects.col.state')}</Table.Th>
             <SortHeader column="cost" label={t('projects.col.cost')} search={search} onSort={onSort} />
-            <SortHeader column="approvedCost" label={t('approvals.col.listApprovedCost')} search={search} onSort={onSort} />
+            <SortHeader
+              column="approvedCost"
+              label={t('approvals.col.listApprovedCost')}
+              search={search}
+              onSort={onSort}
+            />
             <Table.Th scope="col">{t('projects.col.forum')}</Table.Th>
             <SortHeader column="updatedAt" label={t('projects.col.updated')} search={search} onSort={onSort} />
           </Table.Tr>
@@ -113,7 +153,13 @@ function ProjectsTable({ items, search, onSort }: { items: ProjectListItem[]; se
           {items.map((p) => (
             <Table.Tr key={p.id}>
               <Table.Td maw={420}>
-                <Anchor component={Link} to={`/projects/${p.id}`} fw={600} dir="auto" style={{ overflowWrap: 'anywhere' }}>
+                <Anchor
+                  component={Link}
+                  to={`/projects/${p.id}`}
+                  fw={600}
+                  dir="auto"
+                  style={{ overflowWrap: 'anywhere' }}
+                >
                   {p.title}
                 </Anchor>
               </Table.Td>
@@ -157,14 +203,26 @@ function ProjectCards({ items }: { items: ProjectListItem[] }) {
   const labels = useDocumentLabels();
   const forumName = useMasterName('approval-forums');
   return (
-    <Stack gap="sm" hiddenFrom="md" component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="projects-cards">
+    <Stack
+      gap="sm"
+      hiddenFrom="md"
+      component="ul"
+      m={0}
+      p={0}
+      style={{ listStyle: 'none' }}
+      data-testid="projects-cards"
+    >
       {items.map((p) => (
         <Card key={p.id} withBorder padding="sm" component="li">
           <Anchor component={Link} to={`/projects/${p.id}`} fw={600} dir="auto" style={{ overflowWrap: 'anywhere' }}>
             {p.title}
           </Anchor>
           <Group gap="xs" mt={6} wrap="wrap">
-            {p.stage ? <Text size="sm" fw={600}>{labels.kind(p.stage)}</Text> : null}
+            {p.stage ? (
+              <Text size="sm" fw={600}>
+                {labels.kind(p.stage)}
+              </Text>
+            ) : null}
             {p.state ? <StateBadge state={p.state} /> : null}
           </Group>
           <Text size="sm" mt={4}>

@@ -2,10 +2,35 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** Filters of the projects list; they live in the address, so a filtered list can be bookmarked and shared. */
-export const FILTER_KEYS = ['q', 'stage', 'state', 'district', 'sector', 'forum', 'minCost', 'maxCost', 'approvedForum', 'minApprovedCost', 'maxApprovedCost'] as const;
+export const FILTER_KEYS = [
+  'q',
+  'stage',
+  'state',
+  'district',
+  'sector',
+  'forum',
+  'minCost',
+  'maxCost',
+  'approvedForum',
+  'minApprovedCost',
+  'maxApprovedCost',
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-export const SORTS = ['-updatedAt', 'updatedAt', 'title', '-title', '-cost', 'cost', '-createdAt', 'createdAt', '-approvedCost', 'approvedCost', '-approvedAt', 'approvedAt'] as const;
+export const SORTS = [
+  '-updatedAt',
+  'updatedAt',
+  'title',
+  '-title',
+  '-cost',
+  'cost',
+  '-createdAt',
+  'createdAt',
+  '-approvedCost',
+  'approvedCost',
+  '-approvedAt',
+  'approvedAt',
+] as const;
 export type Sort = (typeof SORTS)[number];
 export const DEFAULT_SORT: Sort = '-updatedAt';
 export const PAGE_SIZE = 25;
@@ -26,7 +51,9 @@ export function useProjectSearch() {
 
   const search = useMemo<ProjectSearch>(() => {
     const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<FilterKey, string>;
-    const sort = (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as Sort) : DEFAULT_SORT;
+    const sort = (SORTS as readonly string[]).includes(params.get('sort') ?? '')
+      ? (params.get('sort') as Sort)
+      : DEFAULT_SORT;
     const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
     return { filters, sort, page, active: FILTER_KEYS.filter((k) => filters[k]).length };
   }, [params]);
@@ -52,7 +79,10 @@ export function useProjectSearch() {
     [setParams],
   );
 
-  const clear = useCallback(() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])) as Record<FilterKey, string>), [update]);
+  const clear = useCallback(
+    () => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])) as Record<FilterKey, string>),
+    [update],
+  );
 
   return { search, update, clear };
 }

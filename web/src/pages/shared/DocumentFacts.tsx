@@ -11,7 +11,11 @@ export function DocumentFacts({ document, withKind = true }: { document: Documen
   const labels = useDocumentLabels();
   return (
     <Group gap="xs" wrap="wrap" fz="sm" c="dimmed">
-      {withKind ? <Text span fz="sm" fw={600} c="var(--mantine-color-text)">{labels.name(document)}</Text> : null}
+      {withKind ? (
+        <Text span fz="sm" fw={600} c="var(--mantine-color-text)">
+          {labels.name(document)}
+        </Text>
+      ) : null}
       <StateBadge state={document.state} />
       <Text span fz="sm">
         {t('projects.cost')}: <Amount value={document.totalCost} unit />

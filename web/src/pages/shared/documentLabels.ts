@@ -1,6 +1,11 @@
 import { useI18n } from '../../i18n/i18n';
 
-import { DOCUMENT_KINDS, KIND_OF_FORM, ROUTED_KINDS as ROUTED, STARTING_FORMS as STARTING } from '../../../../src/projects/document-kinds';
+import {
+  DOCUMENT_KINDS,
+  KIND_OF_FORM,
+  ROUTED_KINDS as ROUTED,
+  STARTING_FORMS as STARTING,
+} from '../../../../src/projects/document-kinds';
 
 /** The documents of a project in the order of its life: feasibility, approval, revisions, execution, completion, operation. */
 export const KIND_ORDER = DOCUMENT_KINDS;
@@ -38,7 +43,11 @@ export interface DocumentLike {
 /** Names of document kinds and reporting periods in the current language. */
 export function useDocumentLabels() {
   const { t, locale } = useI18n();
-  const monthFormat = new Intl.DateTimeFormat(locale === 'ur' ? 'ur-PK' : 'en-PK', { month: 'long', year: 'numeric', numberingSystem: 'latn' });
+  const monthFormat = new Intl.DateTimeFormat(locale === 'ur' ? 'ur-PK' : 'en-PK', {
+    month: 'long',
+    year: 'numeric',
+    numberingSystem: 'latn',
+  });
 
   const kind = (code: string | null | undefined): string => (code ? (KIND_KEYS[code] ? t(KIND_KEYS[code]) : code) : '');
 

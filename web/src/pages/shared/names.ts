@@ -26,5 +26,7 @@ export function useFileSize() {
 export function useMasterOptions(list: 'districts' | 'sectors' | 'approval-forums') {
   const { locale } = useI18n();
   const { data } = useMasterList(list);
-  return (data ?? []).filter((i) => i.active !== false).map((i) => ({ value: i.code, label: locale === 'ur' ? i.nameUr || i.nameEn : i.nameEn }));
+  return (data ?? [])
+    .filter((i) => i.active !== false)
+    .map((i) => ({ value: i.code, label: locale === 'ur' ? i.nameUr || i.nameEn : i.nameEn }));
 }

@@ -18,7 +18,14 @@ export interface Step {
   ruleSource: string | null;
 }
 
-type RawTransition = Transition & { from?: string; to?: string; actorEmail?: string | null; forumRule?: unknown; forumRuleSource?: string | null; rule?: unknown };
+type RawTransition = Transition & {
+  from?: string;
+  to?: string;
+  actorEmail?: string | null;
+  forumRule?: unknown;
+  forumRuleSource?: string | null;
+  rule?: unknown;
+};
 
 /*
  * The transitions endpoint has answered {from, to, actorEmail, forumRule} and is moving to
@@ -35,7 +42,12 @@ export function toStep(documentId: string, raw: RawTransition): Step {
     actor: raw.actorName || raw.actorEmail || '',
     at: raw.at ?? raw.createdAt ?? '',
     forum: raw.forum ?? null,
-    rule: typeof raw.forumRule === 'string' ? raw.forumRule : typeof raw.rule === 'string' ? raw.rule : (rule?.code ?? null),
+    rule:
+      typeof raw.forumRule === 'string'
+        ? raw.forumRule
+        : typeof raw.rule === 'string'
+          ? raw.rule
+          : (rule?.code ?? null),
     ruleSource: raw.forumRuleSource ?? rule?.source ?? null,
   };
 }
@@ -43,7 +55,8 @@ export function toStep(documentId: string, raw: RawTransition): Step {
 export function transitionsQuery(documentId: string) {
   return {
     queryKey: ['document-transitions', documentId],
-    queryFn: async () => (await api.get<RawTransition[]>(`/api/documents/${documentId}/transitions`)).map((t) => toStep(documentId, t)),
+    queryFn: async () =>
+      (await api.get<RawTransition[]>(`/api/documents/${documentId}/transitions`)).map((t) => toStep(documentId, t)),
   };
 }
 
@@ -52,9 +65,7 @@ export function useSteps(documentIds: readonly string[]) {
   return useQueries({
     queries: documentIds.map((id) => transitionsQuery(id)),
     combine: (results) => ({
-      steps: results
-        .flatMap((r) => r.data ?? [])
-        .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)),
+      steps: results.flatMap((r) => r.data ?? []).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)),
       isPending: results.some((r) => r.isPending),
       error: results.find((r) => r.error)?.error ?? null,
       refetch: () => results.forEach((r) => void r.refetch()),

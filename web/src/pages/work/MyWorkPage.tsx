@@ -31,16 +31,43 @@ export default function MyWorkPage() {
         <NewProjectButton />
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <DocumentsBlock mine="awaiting" testId="work-awaiting" title={t('work.awaiting.title')} empty={t('work.awaiting.empty')} />
-        <DocumentsBlock mine="returned" testId="work-returned" title={t('work.returned.title')} empty={t('work.returned.empty')} />
-        <DocumentsBlock mine="drafts" testId="work-drafts" title={t('work.drafts.title')} empty={t('work.drafts.empty')} />
+        <DocumentsBlock
+          mine="awaiting"
+          testId="work-awaiting"
+          title={t('work.awaiting.title')}
+          empty={t('work.awaiting.empty')}
+        />
+        <DocumentsBlock
+          mine="returned"
+          testId="work-returned"
+          title={t('work.returned.title')}
+          empty={t('work.returned.empty')}
+        />
+        <DocumentsBlock
+          mine="drafts"
+          testId="work-drafts"
+          title={t('work.drafts.title')}
+          empty={t('work.drafts.empty')}
+        />
         <ObligationsBlock />
       </SimpleGrid>
     </Stack>
   );
 }
 
-function Block({ id, testId, title, count, children }: { id: string; testId: string; title: string; count?: ReactNode; children: ReactNode }) {
+function Block({
+  id,
+  testId,
+  title,
+  count,
+  children,
+}: {
+  id: string;
+  testId: string;
+  title: string;
+  count?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={id} data-testid={testId}>
       <Group justify="space-between" align="baseline" gap="xs" mb="sm">
@@ -74,7 +101,12 @@ function DocumentsBlock({ mine, testId, title, empty }: { mine: Mine; testId: st
   });
   const data = query.data;
   return (
-    <Block id={`${testId}-title`} testId={testId} title={title} count={data ? <Count shown={data.items.length} total={data.total} exact={data.totalIsExact} /> : null}>
+    <Block
+      id={`${testId}-title`}
+      testId={testId}
+      title={title}
+      count={data ? <Count shown={data.items.length} total={data.total} exact={data.totalIsExact} /> : null}
+    >
       <QueryState query={query}>
         {() =>
           data && data.items.length ? (
@@ -99,10 +131,18 @@ function DocumentItem({ document, mine }: { document: DocumentSummary; mine: Min
   const workflow = useWorkflow();
   const step = document.lastTransition;
   const actor = step ? (step.actorName ?? (typeof step.actorEmail === 'string' ? step.actorEmail : null) ?? '—') : '';
-  const action = step ? (workflow.data?.config.actions.find((a) => a.id === step.action)?.label[locale] ?? step.action) : '';
+  const action = step
+    ? (workflow.data?.config.actions.find((a) => a.id === step.action)?.label[locale] ?? step.action)
+    : '';
   return (
     <Stack component="li" gap={4} py="sm">
-      <Anchor component={Link} to={`/documents/${document.id}`} fw={600} dir="auto" style={{ overflowWrap: 'anywhere' }}>
+      <Anchor
+        component={Link}
+        to={`/documents/${document.id}`}
+        fw={600}
+        dir="auto"
+        style={{ overflowWrap: 'anywhere' }}
+      >
         {document.title}
       </Anchor>
       <DocumentFacts document={document} />
@@ -142,7 +182,9 @@ function ObligationsBlock() {
       const horizon = new Date(`${due.on}T00:00:00Z`);
       horizon.setUTCDate(horizon.getUTCDate() + DUE_SOON_DAYS);
       const limit = horizon.toISOString().slice(0, 10);
-      return [...overdue.items, ...due.items.filter((o) => o.dueDate <= limit)].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+      return [...overdue.items, ...due.items.filter((o) => o.dueDate <= limit)].sort((a, b) =>
+        a.dueDate.localeCompare(b.dueDate),
+      );
     },
   });
   const items = query.data ?? [];

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { settleWithConcurrency } from '../common/concurrency';
 import { AppConfig } from '../config/app-config';
-import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { ProvinceSchemas } from '../tenancy/province-schemas.service';
 import { ProvinceCounts, ProvinceStatsRepository } from './province-stats.repository';
 import { TenantsService } from './tenants.service';
 
@@ -21,7 +21,7 @@ export class ProvinceStatsService {
 
   constructor(
     private readonly tenants: TenantsService,
-    private readonly db: TenantDatabase,
+    private readonly schemas: ProvinceSchemas,
     private readonly repo: ProvinceStatsRepository,
     private readonly config: AppConfig,
   ) {}
@@ -42,7 +42,7 @@ export class ProvinceStatsService {
   private async read(): Promise<ProvinceStats[]> {
     const provinces = (await this.tenants.list()).filter((t) => t.status === 'active' || t.status === 'suspended');
     const results = await settleWithConcurrency(provinces, this.config.migrationConcurrency, (t) =>
-      this.db.inSchema(t.schemaName, (em) => this.repo.counts(em)),
+      this.schemas.inSchema(t.schemaName, (em) => this.repo.counts(em)),
     );
     // One province that cannot be read (a broken migration, a lock) must not hide every other's figures.
     const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [provinces[i].slug] : []));

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { Calendar } from '../common/calendar';
 import { ForumRulesSummary } from '../routing/forum-rules';
 import { ForumRulesService } from '../routing/forum-rules.service';
-import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { ProvinceSchemas } from '../tenancy/province-schemas.service';
 import { isUniqueViolation } from '../common/sql';
 import { ProvisioningRun } from '../provisioning/provisioning-run.entity';
 import { ProvisioningService } from '../provisioning/provisioning.service';
@@ -49,7 +49,7 @@ export class TenantsService {
     private readonly registry: TenantRegistry,
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfig,
-    private readonly db: TenantDatabase,
+    private readonly schemas: ProvinceSchemas,
     private readonly forumRules: ForumRulesService,
     private readonly calendar: Calendar,
     private readonly audit: PlatformAuditService,
@@ -69,7 +69,7 @@ export class TenantsService {
       .find({ where: { tenantId: tenant.id }, order: { createdAt: 'DESC' }, take: RUNS_SHOWN });
     const provisioned = tenant.status === 'active' || tenant.status === 'suspended';
     const forumRules = provisioned
-      ? await this.db.inSchema(tenant.schemaName, (em) => this.forumRules.summary(em, this.calendar.today()))
+      ? await this.schemas.inSchema(tenant.schemaName, (em) => this.forumRules.summary(em, this.calendar.today()))
       : null;
     return { ...this.view(tenant), runs, forumRules };
   }

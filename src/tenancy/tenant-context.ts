@@ -1,4 +1,5 @@
 import { ClsStore } from 'nestjs-cls';
+import { EntityManager } from 'typeorm';
 import { TenantSettings, TenantStatus } from './tenant.entity';
 
 /** What the request path needs to know about a province; cached, so kept small and immutable. */
@@ -30,4 +31,17 @@ export interface DaftarStore extends ClsStore {
   principal?: Principal;
   /** The client's address (X-Forwarded-For only behind a trusted proxy), for the audit log. */
   clientIp?: string;
+}
+
+/**
+ * The CLS key of the province unit of work open in an async context; nested service calls join it.
+ * A symbol, outside DaftarStore, because nestjs-cls's key-path typing cannot walk an EntityManager.
+ */
+export const UNIT_OF_WORK = Symbol('unitOfWork');
+
+/** An open transaction on one province's schema, and the work queued for after its commit. */
+export interface UnitOfWork {
+  readonly em: EntityManager;
+  readonly schemaName: string;
+  readonly afterCommit: Array<() => Promise<unknown>>;
 }

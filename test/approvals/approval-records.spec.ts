@@ -1,7 +1,7 @@
 import { ApprovalsService } from '../../src/approvals/approvals.service';
 import { Calendar, instantOnDay } from '../../src/common/calendar';
 import { MigrationRunner } from '../../src/database/migration-runner.service';
-import { TenantDatabase } from '../../src/tenancy/tenant-database.service';
+import { ProvinceSchemas } from '../../src/tenancy/province-schemas.service';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { Harness } from '../support/harness';
 import { act, fixture, PDF, Province, startWithDemoProvinces, team, Team } from '../projects/support';
@@ -574,7 +574,7 @@ describe('approval records (kp, gb)', () => {
       .expect(201);
     const [projectId, documentId] = [created.body.project.id as string, created.body.document.id as string];
     const record = (input: Record<string, unknown>) =>
-      h.api.get(TenantDatabase).inSchema(schemaNameFor('gb'), (em) =>
+      h.api.get(ProvinceSchemas).inSchema(schemaNameFor('gb'), (em) =>
         h.api.get(ApprovalsService).recordImported(em, {
           projectId,
           documentId,
@@ -862,7 +862,7 @@ describe('approval records (kp, gb)', () => {
 
   test('imported decisions: dated in order, and two runs of the same row at once write one record', async () => {
     const schema = schemaNameFor('gb');
-    const db = h.api.get(TenantDatabase);
+    const db = h.api.get(ProvinceSchemas);
     const approvals = h.api.get(ApprovalsService);
     const created = await h
       .on(gb.host)

@@ -7,6 +7,24 @@ export const TEST_DATABASE_URL = base.toString();
 export const TEST_BASE_DOMAIN = 'daftar.test';
 
 /**
+ * The URL the app under test connects with: the database server itself, or, when
+ * scripts/pooled-isolation.mjs sets TEST_POOLER_URL, PgBouncer in transaction mode in front of it.
+ * Creating and dropping databases always goes direct (recreateDatabase, ensureDatabase).
+ */
+export function appDatabaseUrl(direct: string): string {
+  const pooler = process.env.TEST_POOLER_URL;
+  if (!pooler) return direct;
+  const url = new URL(direct);
+  const via = new URL(pooler);
+  url.hostname = via.hostname;
+  url.port = via.port;
+  return url.toString();
+}
+
+/** True in the run through PgBouncer. */
+export const VIA_POOLER = Boolean(process.env.TEST_POOLER_URL);
+
+/**
  * A spec's own database name; with TEST_DATABASE_NAME set it carries that too, so two runs of the
  * same spec file on one server never drop each other's database.
  */

@@ -22,7 +22,8 @@ interface Ctx {
   db: Client;
   fixtures: Fixture[];
   payload: unknown;
-  http: (method: string, host: string, url: string, token?: string, body?: unknown) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  http: (method: string, host: string, url: string, token?: string, body?: unknown) => Promise<any>;
   log: (m: string) => void;
 }
 
@@ -192,7 +193,8 @@ export async function documentsBench(ctx: Ctx): Promise<BenchCase[]> {
   );
   cases.push(
     makeCase(
-      'documents: list my drafts (first page of 1, as both sets differ in size per province), spread over 50 provinces vs one province',
+      'documents: list my drafts (first page of 1, as both sets differ in size per province), ' +
+        'spread over 50 provinces vs one province',
       'req/s',
       med('listFifty', 'rps'),
       med('listOne', 'rps'),
@@ -209,18 +211,25 @@ export async function documentsBench(ctx: Ctx): Promise<BenchCase[]> {
     [big, 100_000],
     [small, 1_000],
   ] as const) {
-    await ctx.db.query(`
+    await ctx.db.query(
+      `
       WITH p AS (INSERT INTO ${f.schema}.projects (title) VALUES ('Bench programme') RETURNING id),
-           v AS (SELECT id FROM ${f.schema}.form_versions WHERE form_key = 'pc1-infrastructure' ORDER BY number DESC LIMIT 1),
+           v AS (SELECT id FROM ${f.schema}.form_versions WHERE form_key = 'pc1-infrastructure' ORDER BY number DESC ` +
+        `LIMIT 1),
            u AS (SELECT id FROM ${f.schema}.users LIMIT 1)
-      INSERT INTO ${f.schema}.documents (project_id, form_key, form_version_id, edition, kind, title, state, data, total_cost, sector, districts, forum, created_by, updated_at)
+      INSERT INTO ${f.schema}.documents (project_id, form_key, form_version_id, edition, kind, title, state, data, ` +
+        `total_cost, sector, districts, forum, created_by, updated_at)
       SELECT p.id, 'pc1-infrastructure', v.id, '2024', 'pc1',
-             (ARRAY['Road','Bridge','School','Water supply','Hospital','Irrigation channel'])[1 + g % 6] || ' project ' || g || ' ' || (ARRAY['Swat','Peshawar','Mardan','Chitral','Hunza','Bannu'])[1 + g % 6],
+             (ARRAY['Road','Bridge','School','Water supply','Hospital','Irrigation channel'])[1 + g % 6] ` +
+        `|| ' project ' || g || ' ' || (ARRAY['Swat','Peshawar','Mardan','Chitral','Hunza','Bannu'])[1 + g % 6],
              (ARRAY['draft','submitted','department-review','pnd-scrutiny','forum','approved','returned'])[1 + g % 7],
-             '{}', (g % 20000) + 0.5, (ARRAY['transport-communications','education-training-manpower','water-supply-sewerage'])[1 + g % 3],
-             ARRAY[(ARRAY['swat','peshawar','mardan','chitral-lower','bannu','kohat'])[1 + g % 6]], (ARRAY['kp-ddwp','kp-pdwp','ecnec'])[1 + g % 3],
+             '{}', (g % 20000) + 0.5, ` +
+        `(ARRAY['transport-communications','education-training-manpower','water-supply-sewerage'])[1 + g % 3],
+             ARRAY[(ARRAY['swat','peshawar','mardan','chitral-lower','bannu','kohat'])[1 + g % 6]], ` +
+        `(ARRAY['kp-ddwp','kp-pdwp','ecnec'])[1 + g % 3],
              u.id, now() - (g || ' minutes')::interval
-        FROM p, v, u, generate_series(1, ${n}) g`);
+        FROM p, v, u, generate_series(1, ${n}) g`,
+    );
     await ctx.db.query(`ANALYZE ${f.schema}.documents`);
   }
   const queries = [
@@ -253,13 +262,15 @@ export async function documentsBench(ctx: Ctx): Promise<BenchCase[]> {
   const listErrors = [...bigR, ...smallR].reduce((n, x) => n + x.errors, 0);
   cases.push(
     makeCase(
-      'documents: list p50 latency at 100,000 documents vs 1,000 (4 queries: recent, state+district, title words, cost+sector)',
+      'documents: list p50 latency at 100,000 documents vs 1,000 (4 queries: ' +
+        'recent, state+district, title words, cost+sector)',
       'ms',
       m(bigR, 'p50'),
       m(smallR, 'p50'),
       'report',
       undefined,
-      `p99 ${m(bigR, 'p99')} ms vs ${m(smallR, 'p99')} ms; ${Math.round(m(bigR, 'rps'))} vs ${Math.round(m(smallR, 'rps'))} req/s${listErrors ? `; ${listErrors} errors` : ''}`,
+      `p99 ${m(bigR, 'p99')} ms vs ${m(smallR, 'p99')} ms; ${Math.round(m(bigR, 'rps'))} vs ` +
+        `${Math.round(m(smallR, 'rps'))} req/s${listErrors ? `; ${listErrors} errors` : ''}`,
     ),
   );
   return cases;

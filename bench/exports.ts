@@ -39,17 +39,22 @@ async function prepare(): Promise<void> {
   await recreateDatabase(DATABASE);
   const db = new Client({ connectionString: databaseUrl(DATABASE) });
   await db.connect();
-  await db.query(`CREATE SCHEMA ${SCHEMA}; SET search_path TO ${SCHEMA};
+  await db.query(
+    `CREATE SCHEMA ${SCHEMA}; SET search_path TO ${SCHEMA};
     CREATE TABLE documents (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), form_key text NOT NULL);
     CREATE TABLE projects (
-      id uuid PRIMARY KEY DEFAULT gen_random_uuid(), title text NOT NULL, status text NOT NULL DEFAULT 'preparation', stage text,
-      current_state text, current_document_id uuid, current_cost numeric(18,3), approved_cost numeric(18,3), current_forum text,
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(), title text NOT NULL, status text NOT NULL DEFAULT ` +
+      `'preparation', stage text,
+      current_state text, current_document_id uuid, current_cost numeric(18,3), approved_cost numeric(18,3), ` +
+      `current_forum text,
       approved_forum text, sector text, districts text[] NOT NULL DEFAULT '{}', department_id uuid,
       created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());
-    CREATE INDEX ON projects (updated_at, id);`);
+    CREATE INDEX ON projects (updated_at, id);`,
+  );
   await db.query(
     `INSERT INTO projects (title, current_cost, approved_cost, sector, districts, stage, current_state, updated_at)
-     SELECT 'Project ' || g || ' road and bridge rehabilitation, phase ' || (g % 7), (g % 5000) + 0.125, CASE WHEN g % 3 = 0 THEN (g % 4000) + 0.5 END,
+     SELECT 'Project ' || g || ' road and bridge rehabilitation, phase ' || (g % 7), (g % 5000) + 0.125, ` +
+      `CASE WHEN g % 3 = 0 THEN (g % 4000) + 0.5 END,
             'sector-' || (g % 12), ARRAY['district-' || (g % 25)], 'pc1', 'draft', now() - g * interval '1 minute'
        FROM generate_series(1, $1::int) g`,
     [ROWS],
@@ -101,7 +106,7 @@ async function child(mode: 'stream' | 'csv' | 'baseline'): Promise<void> {
   await runner.query(`START TRANSACTION; SET LOCAL search_path TO ${SCHEMA}`);
   const filter = { sort: '-updatedAt' as const };
   const t0 = performance.now();
-  let bytes = 0;
+  let bytes: number;
   if (mode === 'baseline') {
     const repository = new ProjectsRepository();
     // Every row at once: one page as large as the list (the same SQL as the list's page).
@@ -184,7 +189,8 @@ async function main(): Promise<void> {
   writeResults('exports', {
     title: 'Export benchmark',
     method:
-      "Baseline: the same rows read at once and written by exceljs's in-memory Workbook; each case in its own process (peak RSS = VmHWM).",
+      "Baseline: the same rows read at once and written by exceljs's in-memory Workbook; " +
+      'each case in its own process (peak RSS = VmHWM).',
     figures: { rows: ROWS, figures },
     cases,
   });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Job, Queue, Worker } from 'bullmq';
-import { CliModule } from '../src/cli/cli.module';
+import { CliModule } from '../src/cli.module';
 import { TenantJobData } from '../src/jobs/queues';
 import { TenantJobQueue, TenantWorkerHost } from '../src/jobs/tenant-jobs';
 import { RedisService } from '../src/redis/redis.service';

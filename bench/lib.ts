@@ -134,7 +134,8 @@ export function casesTable(cases: BenchCase[]): string {
     '|---|---|---|---|---|---|---|',
     ...cases.map(
       (c) =>
-        `| ${c.name} | ${c.value} ${c.metric} | ${c.baseline ?? '-'} | ${c.ratio ?? '-'} | ${c.goal} | ${c.met ?? '-'} | ${c.note ?? ''} |`,
+        `| ${c.name} | ${c.value} ${c.metric} | ${c.baseline ?? '-'} | ` +
+        `${c.ratio ?? '-'} | ${c.goal} | ${c.met ?? '-'} | ${c.note ?? ''} |`,
     ),
   ].join('\n');
 }
@@ -178,10 +179,13 @@ export function writeSummary(prefix: string, title: string, cases: BenchCase[]):
     '|---|---|---|---|---|---|---|',
     ...cases.map(
       (c) =>
-        `| ${c.name}${c.note ? ` (${c.note})` : ''} | ${c.metric} | ${c.value ?? '-'} | ${c.baseline ?? '-'} | ${c.ratio ?? '-'} | ${c.goal} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`,
+        `| ${c.name}${c.note ? ` (${c.note})` : ''} | ${c.metric} | ${c.value ?? '-'} | ${c.baseline ?? '-'} ` +
+        `| ${c.ratio ?? '-'} | ${c.goal} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`,
     ),
   ].join('\n');
-  const on = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${round(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}`;
+  const on =
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ` +
+    `${round(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}`;
   const date = new Date().toISOString();
   mkdirSync(path.join(RESULTS_DIR, 'history'), { recursive: true });
   const json = `${JSON.stringify({ machine: on, date, cases }, null, 2)}\n`;

@@ -86,7 +86,8 @@ async function main(): Promise<void> {
   const ds = cli.get(DataSource);
   const users: { id: string; email: string; name: string }[] = await ds.query(
     `INSERT INTO t_bench.users (email, name, roles, status, locale)
-     SELECT 'user' || g || '@bench.gov.pk', 'User ' || g, '{viewer}', 'active', CASE WHEN g % 2 = 0 THEN 'ur' ELSE 'en' END FROM generate_series(1, $1::int) g
+     SELECT 'user' || g || '@bench.gov.pk', 'User ' || g, '{viewer}', 'active', ` +
+      `CASE WHEN g % 2 = 0 THEN 'ur' ELSE 'en' END FROM generate_series(1, $1::int) g
      RETURNING id, email, name`,
     [MESSAGES],
   );
@@ -101,7 +102,8 @@ async function main(): Promise<void> {
     outboxRates.push(deliveryRate);
     publishRates.push(publishRate);
     log(
-      `round ${r + 1}: outbox ${round(deliveryRate)}/s (written ${round(publishRate)}/s), bare nodemailer ${round(bareRates[r])}/s`,
+      `round ${r + 1}: outbox ${round(deliveryRate)}/s (written ${round(publishRate)}/s), ` +
+        `bare nodemailer ${round(bareRates[r])}/s`,
     );
   }
   await worker.close();
@@ -118,7 +120,9 @@ async function main(): Promise<void> {
       baseline,
       `≥ ${GOAL} × bare nodemailer`,
       (ratio) => ratio >= GOAL,
-      `${CONCURRENCY} SMTP connections; rounds: outbox ${outboxRates.map((x) => round(x)).join(', ')}; bare ${bareRates.map((x) => round(x)).join(', ')}; ratio per round ${outboxRates.map((x, i) => round(x / bareRates[i], 2)).join(', ')}`,
+      `${CONCURRENCY} SMTP connections; rounds: outbox ${outboxRates.map((x) => round(x)).join(', ')}; ` +
+        `bare ${bareRates.map((x) => round(x)).join(', ')}; ` +
+        `ratio per round ${outboxRates.map((x, i) => round(x / bareRates[i], 2)).join(', ')}`,
     ),
     makeCase(
       `Mail: events written to the outbox per second (${EVENTS_PER_TRANSACTION} per transaction)`,
@@ -133,9 +137,12 @@ async function main(): Promise<void> {
   writeResults('mail', {
     title: 'Mail benchmark',
     method:
-      `Outbox: events published in province transactions (${EVENTS_PER_TRANSACTION} per transaction) while the mail queue is paused, one outbox row and one job per message; ` +
-      `then the queue resumes and the worker delivers (claim, SMTP, mark sent); timed from the resume to the last message accepted by the sink. ` +
-      `Baseline: the same number of messages sent by bare nodemailer over the same pooled connections (${CONCURRENCY} at once). ` +
+      `Outbox: events published in province transactions (${EVENTS_PER_TRANSACTION} per transaction) ` +
+      `while the mail queue is paused, one outbox row and one job per message; ` +
+      `then the queue resumes and the worker delivers (claim, SMTP, mark sent); ` +
+      `timed from the resume to the last message accepted by the sink. ` +
+      `Baseline: the same number of messages sent by bare nodemailer ` +
+      `over the same pooled connections (${CONCURRENCY} at once). ` +
       `Same sink (a child process), same run, rounds alternating; medians.`,
     figures: { messages: MESSAGES, rounds: ROUNDS, concurrency: CONCURRENCY, outboxRates, publishRates, bareRates },
     cases,

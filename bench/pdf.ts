@@ -56,22 +56,26 @@ async function main(): Promise<void> {
   });
   const ds = cli.get(DataSource);
 
-  // One project, RENDERS × ROUNDS copies (and one to warm up with) of the example PC-I (each a distinct file to render).
+  // One project, RENDERS × ROUNDS copies (and one to warm up with) of the example PC-I (each a distinct file to
+  // render).
   const data = JSON.parse(
     readFileSync(path.join(ROOT, 'test', 'fixtures', 'forms', 'pc1-infrastructure.json'), 'utf8'),
   );
   const title = data.name.title as string;
   const [user] = await ds.query(`SELECT id FROM t_kp.users LIMIT 1`);
   const [version] = await ds.query(
-    `SELECT id, number, content_hash, compiled FROM t_kp.form_versions WHERE form_key = 'pc1-infrastructure' ORDER BY number DESC LIMIT 1`,
+    `SELECT id, number, content_hash, compiled FROM t_kp.form_versions ` +
+      `WHERE form_key = 'pc1-infrastructure' ORDER BY number DESC LIMIT 1`,
   );
   const [project] = await ds.query(`INSERT INTO t_kp.projects (title, created_by) VALUES ($1, $2) RETURNING id`, [
     title,
     user.id,
   ]);
   const documents: { id: string }[] = await ds.query(
-    `INSERT INTO t_kp.documents (project_id, form_key, form_version_id, edition, kind, title, state, revision, data, created_by)
-     SELECT $1, 'pc1-infrastructure', $2, '2024', 'pc1', $3, 'draft', 1, $4, $5 FROM generate_series(1, $6::int) RETURNING id`,
+    `INSERT INTO t_kp.documents (project_id, form_key, form_version_id, ` +
+      `edition, kind, title, state, revision, data, created_by)
+     SELECT $1, 'pc1-infrastructure', $2, '2024', 'pc1', $3, 'draft', ` +
+      `1, $4, $5 FROM generate_series(1, $6::int) RETURNING id`,
     [project.id, version.id, title, JSON.stringify(data), user.id, RENDERS * ROUNDS + 1],
   );
   const compiled = version.compiled as CompiledForm;
@@ -174,7 +178,8 @@ async function main(): Promise<void> {
     bares.push(await bare(RENDERS));
     queued.push(await viaQueue(documents.slice(r * RENDERS, (r + 1) * RENDERS)));
     log(
-      `round ${r + 1}: queue ${round(queued[r].pagesPerSecond)} pages/s (p95 ${round(p95(queued[r].latencies))} ms), bare ${round(bares[r].pagesPerSecond)} pages/s (p95 ${round(p95(bares[r].latencies))} ms)`,
+      `round ${r + 1}: queue ${round(queued[r].pagesPerSecond)} pages/s (p95 ${round(p95(queued[r].latencies))} ms), ` +
+        `bare ${round(bares[r].pagesPerSecond)} pages/s (p95 ${round(p95(bares[r].latencies))} ms)`,
     );
   }
   await browser.close();
@@ -193,10 +198,13 @@ async function main(): Promise<void> {
       bareRate,
       `ratio ≥ ${GOAL}`,
       (ratio) => ratio >= GOAL,
-      `${CONCURRENCY} at once, ${RENDERS} PDFs a round; rounds: queue ${queued.map((q) => round(q.pagesPerSecond)).join(', ')}; bare ${bares.map((b) => round(b.pagesPerSecond)).join(', ')}`,
+      `${CONCURRENCY} at once, ${RENDERS} PDFs a round; rounds: ` +
+        `queue ${queued.map((q) => round(q.pagesPerSecond)).join(', ')}; ` +
+        `bare ${bares.map((b) => round(b.pagesPerSecond)).join(', ')}`,
     ),
     makeCase(
-      'PDF: p95 of one render (worker: job start to end, incl. reading the document and storing the file) vs bare print',
+      'PDF: p95 of one render (worker: job start to end, incl. ' +
+        'reading the document and storing the file) vs bare print',
       'ms',
       latency,
       bareLatency,
@@ -208,9 +216,12 @@ async function main(): Promise<void> {
     title: 'PDF benchmark',
     load: true,
     method:
-      `Queue: ${RENDERS} render jobs of distinct copies of the example PC-I added at once to the PDF queue (TenantJobQueue), printed by the worker ` +
-      `(${CONCURRENCY} at once, one Chromium, a fresh context per job), timed from the adds until every file is recorded. ` +
-      `Baseline: the same HTML, header and footer printed ${RENDERS} times by a bare playwright-core loop on its own browser, ${CONCURRENCY} at once. ` +
+      `Queue: ${RENDERS} render jobs of distinct copies of the example PC-I ` +
+      `added at once to the PDF queue (TenantJobQueue), printed by the worker ` +
+      `(${CONCURRENCY} at once, one Chromium, a fresh context per job), ` +
+      `timed from the adds until every file is recorded. ` +
+      `Baseline: the same HTML, header and footer printed ${RENDERS} times by ` +
+      `a bare playwright-core loop on its own browser, ${CONCURRENCY} at once. ` +
       `Same run, rounds alternating; medians of pages/s, p95 over all renders.`,
     figures: { renders: RENDERS, rounds: ROUNDS, concurrency: CONCURRENCY, queued, bare: bares },
     cases,

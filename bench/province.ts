@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CliModule } from '../src/cli/cli.module';
+import { CliModule } from '../src/cli.module';
 import { AppConfig } from '../src/config/app-config';
 import { ensureDatabase } from '../src/database/database-bootstrap';
 import { MigrationRunner } from '../src/database/migration-runner.service';

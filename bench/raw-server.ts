@@ -7,7 +7,8 @@ const server = http.createServer(async (req, res) => {
   const id = req.url?.split('/').pop();
   try {
     const { rows } = await pool.query(
-      `SELECT id, code, name, name_ur AS "nameUr", created_at AS "createdAt", updated_at AS "updatedAt" FROM bench_fixed.departments WHERE id = $1`,
+      `SELECT id, code, name, name_ur AS "nameUr", created_at AS "createdAt", ` +
+        `updated_at AS "updatedAt" FROM bench_fixed.departments WHERE id = $1`,
       [id],
     );
     res.writeHead(rows[0] ? 200 : 404, { 'content-type': 'application/json' });

@@ -11,14 +11,15 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { Strategy } from 'passport-jwt';
+import { Pool } from 'pg';
 import { DataSource, Entity } from 'typeorm';
-import { entities } from '../src/database/entities';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Department } from '../src/departments/department.entity';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
-import { Public } from '../src/auth/auth.decorators';
+import { Public } from '../src/tenancy/access.decorators';
 import { jwtVerifyOptions } from '../src/auth/jwt.strategy';
 import { AccessTokenClaims } from '../src/auth/token.service';
 import { AppConfig } from '../src/config/app-config';
@@ -31,8 +32,6 @@ export const BASELINE_SCHEMA = 'bench_fixed';
 /** The departments table in the fixed schema: same columns, schema-qualified, no province. */
 @Entity({ schema: BASELINE_SCHEMA, name: 'departments' })
 class FixedDepartment extends Department {}
-// Registered before the DataSource is built (the list is read when the app module initialises).
-entities.push(FixedDepartment);
 
 /** Same passport-jwt verification as the real strategy, minus the host binding it has no host for. */
 @Injectable()
@@ -47,25 +46,40 @@ class BaselineJwtStrategy extends PassportStrategy(Strategy, 'jwt-baseline') {
 
 /**
  * Baseline for "tenancy overhead": the same read as GET /api/departments/:id, authenticated the
- * same way, but on a fixed schema-qualified table: no host resolution, no tenant transaction.
+ * same way, on a fixed schema-qualified table: no host resolution, no province. Like
+ * DepartmentsService.get through TenantDatabase.read, it is one statement on the pool, returning
+ * the entity's fields.
  */
 @AnyHost()
 @Public()
-@Controller('bench/baseline')
+// Under /api like the tenant path, so both take the same middleware (the web app's static file
+// lookup answers every other GET path first).
+@Controller('api/bench/baseline')
 class BaselineController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly select: string;
+  private readonly pool: Pool;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    const metadata = dataSource.getMetadata(FixedDepartment);
+    const columns = metadata.columns.map((c) => `"${c.databaseName}" AS "${c.propertyName}"`).join(', ');
+    this.select = `SELECT ${columns} FROM ${BASELINE_SCHEMA}.departments WHERE id = $1`;
+    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+  }
 
   @UseGuards(AuthGuard('jwt-baseline'))
   @Get('departments/:id')
   async get(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
-    // The same repository call as DepartmentsService.get, on the fixed schema.
-    const row = await this.dataSource.getRepository(FixedDepartment).findOneBy({ id });
+    const [row] = (await this.pool.query(this.select, [id])).rows;
     if (!row) throw new NotFoundException();
     return row;
   }
 }
 
-@Module({ imports: [AppModule], controllers: [BaselineController], providers: [BaselineJwtStrategy] })
+@Module({
+  imports: [AppModule, TypeOrmModule.forFeature([FixedDepartment])],
+  controllers: [BaselineController],
+  providers: [BaselineJwtStrategy],
+})
 class BenchServerModule {}
 
 async function main() {

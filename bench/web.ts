@@ -22,7 +22,8 @@ const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
 const PASSWORD = 'Daftar-Demo-2026';
 const log = logger('bench:web');
 // The deployment helper is an ES module shared with the browser tests; CommonJS reaches it by import().
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>; // eslint-disable-line
+// eslint-disable-next-line
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
 
 /** JSON over node:http: fetch ignores a Host header, and the province is chosen by the host. */
 function api<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
@@ -133,7 +134,8 @@ export async function webBench(): Promise<BenchCase[]> {
       page.on('response', (r) => {
         if (r.request().resourceType() !== 'script') return;
         const size = r.body().then((b) => gzipSync(b).length);
-        // A script that arrives after the count (prefetched while the context closes) must not crash the run; counted ones still fail loudly.
+        // A script that arrives after the count (prefetched while the context closes) must not crash the run; counted
+        // ones still fail loudly.
         size.catch(() => undefined);
         scripts.push(size);
       });
@@ -185,7 +187,8 @@ export async function webBench(): Promise<BenchCase[]> {
       }
       cases.push(
         makeCase(
-          `web: open a full PC-I (12 cost rows) until its first field can be typed in, vs the profile page (median of ${RUNS}: ${editor.map((x) => Math.round(x)).join(', ')} ms)`,
+          `web: open a full PC-I (12 cost rows) until its first field can be typed in, ` +
+            `vs the profile page (median of ${RUNS}: ${editor.map((x) => Math.round(x)).join(', ')} ms)`,
           'ms',
           median(editor),
           median(shell),
@@ -209,7 +212,8 @@ export async function webBench(): Promise<BenchCase[]> {
       const p95 = [...typing50].sort((a, b) => a - b)[Math.floor(typing50.length * 0.95)];
       cases.push(
         makeCase(
-          `web: a keystroke in a cost cell → all totals recomputed, 50 cost rows vs 12 (median of ${typing50.length} keystrokes; p95 ${round(p95)} ms)`,
+          `web: a keystroke in a cost cell → all totals recomputed, ` +
+            `50 cost rows vs 12 (median of ${typing50.length} keystrokes; p95 ${round(p95)} ms)`,
           'ms',
           median(typing50),
           median(typing12),

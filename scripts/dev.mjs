@@ -19,7 +19,9 @@ let mailNote = 'Mail goes to the SMTP server in SMTP_URL';
 if (!env.SMTP_URL) {
   const sink = await startMailSink();
   env.SMTP_URL = sink.url;
-  mailNote = `Outgoing mail is caught by the dev SMTP sink (${sink.url}) and kept in ${path.relative(root, sink.dir)}/: \`npm run mail\` lists the latest with their links`;
+  mailNote =
+    `Outgoing mail is caught by the dev SMTP sink (${sink.url}) ` +
+    `and kept in ${path.relative(root, sink.dir)}/: \`npm run mail\` lists the latest with their links`;
   process.stdout.write(`${mailNote}\n`);
 }
 

@@ -85,7 +85,8 @@ function startLocalPostgres(ep) {
   if (!initdb || !pgCtl) return false;
   if (process.getuid?.() === 0) {
     throw new Error(
-      'Postgres refuses to run as root. Start it with your system service manager, run as a normal user, or use Docker.',
+      'Postgres refuses to run as root. Start it with your system service manager, ' +
+        'run as a normal user, or use Docker.',
     );
   }
   const dir = path.join(dataDir, 'postgres');
@@ -156,7 +157,8 @@ async function ensure(name, ep, dockerService, startLocal, installHint) {
     dockerCompose(dockerService);
   } else if (!startLocal(ep)) {
     throw new Error(
-      `${name} is not running on ${ep.host}:${ep.port}, Docker is not available, and no local ${name} binaries were found.\n${installHint}`,
+      `${name} is not running on ${ep.host}:${ep.port}, Docker is not available, ` +
+        `and no local ${name} binaries were found.\n${installHint}`,
     );
   }
   await waitFor(ep, name);
@@ -170,14 +172,16 @@ try {
     endpoint(DATABASE_URL, 5432),
     'postgres',
     startLocalPostgres,
-    'Install one of: Docker (then `docker compose up -d`), or PostgreSQL 15+ (Debian/Ubuntu: `sudo apt-get install postgresql`; macOS: `brew install postgresql@16`).',
+    'Install one of: Docker (then `docker compose up -d`), or PostgreSQL 15+ (Debian/Ubuntu: ' +
+      '`sudo apt-get install postgresql`; macOS: `brew install postgresql@16`).',
   );
   await ensure(
     'Redis',
     endpoint(REDIS_URL, 6379),
     'redis',
     startLocalRedis,
-    'Install one of: Docker (then `docker compose up -d`), or Redis 7+ (Debian/Ubuntu: `sudo apt-get install redis-server`; macOS: `brew install redis`).',
+    'Install one of: Docker (then `docker compose up -d`), or Redis 7+ (Debian/Ubuntu: ' +
+      '`sudo apt-get install redis-server`; macOS: `brew install redis`).',
   );
 } catch (error) {
   log(`ERROR: ${error.message}`);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { CliModule } from './cli/cli.module';
+import { CliModule } from './cli.module';
 import {
   changeStatus,
   CliError,
@@ -16,10 +16,12 @@ import {
 import { ConfigError, loadConfig } from './config/app-config';
 import { ensureDatabase } from './database/database-bootstrap';
 
-const USAGE = `Daftar operator CLI: npm run cli -- <command>
+const USAGE =
+  `Daftar operator CLI: npm run cli -- <command>
 
   migrate                                  prepare the database, migrate the platform, then every province
-  tenant:create <slug> --name <name> [--name-ur <Urdu name>] --admin-email <email> [--admin-name <name>] --admin-password <password>
+  tenant:create <slug> --name <name> [--name-ur <Urdu name>] --admin-email <email> [--admin-name <name>] ` +
+  `--admin-password <password>
                 [--domain <host>]... [--inline]
                                            register and provision a province, showing progress
                                            (--inline provisions in this process instead of the worker)

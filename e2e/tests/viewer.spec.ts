@@ -24,7 +24,8 @@ test('a viewer sees projects and documents but no edit or action buttons', async
   await expect(page.getByRole('button', { name: 'Upload' })).toHaveCount(0);
   await expect(
     page.locator(
-      '[data-pointer]:is(input:not([readonly]):not([disabled]), textarea:not([readonly]):not([disabled]), select:not([disabled]))',
+      '[data-pointer]:is(input:not([readonly]):not([disabled]), ' +
+        'textarea:not([readonly]):not([disabled]), select:not([disabled]))',
     ),
   ).toHaveCount(0);
 

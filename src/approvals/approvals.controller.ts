@@ -1,16 +1,20 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/auth.decorators';
+import { RequirePermission } from '../tenancy/access.decorators';
 import { ApprovalsService } from './approvals.service';
 import { LinkLetterRequest } from './dto';
 
 const UUID = new ParseUUIDPipe({ version: '4' });
 
 const RECORD_FIELDS =
-  'Each record: {id, projectId, documentId, documentKind, documentSequence, forum, forumRuleId, forumRule (its code), meetingNumber, meetingDate, ' +
-  'decisionDate, decision (approved, approved-with-changes, deferred, rejected, returned, recommended), documentCost and approvedCost side by side ' +
-  '(Rs million, decimal strings), baselineCost and increasePct (a revised PC-I: its increase over the cost last approved), conditions, minutesReference, ' +
-  'letterAttachmentId, routingWarnings [{code, message: {en, ur}, params}], origin (workflow, recorded: dated in the past, import), importKey, recordedBy, recordedAt}.';
+  'Each record: {id, projectId, documentId, documentKind, documentSequence, ' +
+  'forum, forumRuleId, forumRule (its code), meetingNumber, meetingDate, ' +
+  'decisionDate, decision (approved, approved-with-changes, deferred, rejected, ' +
+  'returned, recommended), documentCost and approvedCost side by side ' +
+  '(Rs million, decimal strings), baselineCost and increasePct (a revised PC-I: ' +
+  'its increase over the cost last approved), conditions, minutesReference, ' +
+  'letterAttachmentId, routingWarnings [{code, message: {en, ur}, params}], origin (workflow, ' +
+  'recorded: dated in the past, import), importKey, recordedBy, recordedAt}.';
 
 /** Forum decisions as recorded: a document's, and a project's whole approval history. */
 @ApiTags('approvals')
@@ -31,8 +35,10 @@ export class ApprovalsController {
   @ApiOperation({
     summary: "Link the forum's approval letter, filed after the decision, to the decision's record",
     description:
-      "Body {attachmentId}: an attachment of this document of kind 'approval-letter' (file it first with POST /api/documents/:id/approval-letter). " +
-      'Replaces a letter linked before; audited (approval-record.letter-linked). Answers the record. 400 naming attachmentId when it is not an approval ' +
+      "Body {attachmentId}: an attachment of this document of kind 'approval-letter' " +
+      '(file it first with POST /api/documents/:id/approval-letter). ' +
+      'Replaces a letter linked before; audited (approval-record.letter-linked). ' +
+      'Answers the record. 400 naming attachmentId when it is not an approval ' +
       "letter of this document; 404 when the document or the decision is not this province's. " +
       RECORD_FIELDS,
   })

@@ -1,20 +1,30 @@
-import { Module } from '@nestjs/common';
-import { AttachmentsRepository } from '../attachments/attachments.repository';
-import { ProjectsRepository } from '../projects/projects.repository';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsModule } from '../attachments/attachments.module';
+import { MasterDataModule } from '../master-data/master-data.module';
+import { ApprovalRecord } from './approval-record.entity';
+import { APPROVAL_SUBJECTS, ApprovalSubjects } from './approval-subjects';
 import { ApprovalsController } from './approvals.controller';
 import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalsService } from './approvals.service';
 
 /**
  * Approval records (forum decisions) and the project figures that follow from them. The
- * projects module takes decisions through ApprovalsService; the legacy import records past ones
- * (recordImported). The repositories of projects and attachments are stateless SQL on their
- * own tables, provided here as the projects module provides the attachments one, so this
- * module needs nothing back from the projects module (which imports it).
+ * projects module takes decisions through ApprovalsService and re-exports it; the legacy import
+ * records past ones (recordImported). Approvals sit below projects (docs/ARCHITECTURE.md,
+ * "Layers"): the projects module registers this module with what it provides of its projects and
+ * documents (ApprovalSubjects), so nothing here imports src/projects.
  */
-@Module({
-  controllers: [ApprovalsController],
-  providers: [ApprovalsService, ApprovalsRepository, ProjectsRepository, AttachmentsRepository],
-  exports: [ApprovalsService],
-})
-export class ApprovalsModule {}
+@Module({})
+export class ApprovalsModule {
+  static forSubjects(subjects: Type<ApprovalSubjects>): DynamicModule {
+    return {
+      module: ApprovalsModule,
+      // AttachmentsModule: the approval letter a decision names; MasterDataModule: the province's forums.
+      imports: [TypeOrmModule.forFeature([ApprovalRecord]), AttachmentsModule, MasterDataModule],
+      controllers: [ApprovalsController],
+      providers: [ApprovalsService, ApprovalsRepository, { provide: APPROVAL_SUBJECTS, useClass: subjects }],
+      exports: [ApprovalsService],
+    };
+  }
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ApprovalStanding } from '../projects/projects.repository';
 import { isUniqueViolation } from '../common/sql';
+import { ApprovalStanding } from './approval-subjects';
 import { APPROVING_DECISIONS, ApprovalOrigin, ApprovalRecordView, Decision, RoutingWarning } from './approval-record';
 
 /** A record about to be written (money as decimal strings, dates YYYY-MM-DD). */
@@ -29,13 +29,18 @@ export interface NewApprovalRecord {
   recordedBy: string | null;
 }
 
-const VIEW_COLUMNS = `
-  r.id, r.project_id AS "projectId", r.document_id AS "documentId", r.document_kind AS "documentKind", d.sequence AS "documentSequence",
+const VIEW_COLUMNS =
+  `
+  r.id, r.project_id AS "projectId", r.document_id AS "documentId", r.document_kind AS "documentKind", ` +
+  `d.sequence AS "documentSequence",
   r.forum, r.forum_rule_id AS "forumRuleId", fr.code AS "forumRule", r.meeting_number AS "meetingNumber",
-  to_char(r.meeting_date, 'YYYY-MM-DD') AS "meetingDate", to_char(r.decision_date, 'YYYY-MM-DD') AS "decisionDate", r.decision,
-  r.document_cost::text AS "documentCost", r.approved_cost::text AS "approvedCost", r.baseline_cost::text AS "baselineCost",
+  to_char(r.meeting_date, 'YYYY-MM-DD') AS "meetingDate", to_char(r.decision_date, 'YYYY-MM-DD') ` +
+  `AS "decisionDate", r.decision,
+  r.document_cost::text AS "documentCost", r.approved_cost::text AS "approvedCost", ` +
+  `r.baseline_cost::text AS "baselineCost",
   r.increase_pct::text AS "increasePct", r.conditions, r.minutes_reference AS "minutesReference",
-  r.letter_attachment_id AS "letterAttachmentId", r.routing_warnings AS "routingWarnings", r.origin, r.import_key AS "importKey",
+  r.letter_attachment_id AS "letterAttachmentId", r.routing_warnings AS "routingWarnings", r.origin, ` +
+  `r.import_key AS "importKey",
   r.recorded_by AS "recordedBy", r.recorded_at AS "recordedAt"`;
 
 /** Oldest decision first; records of one day in the order they were written. */
@@ -74,10 +79,13 @@ export class ApprovalsRepository {
 
   async insert(em: EntityManager, r: NewApprovalRecord): Promise<string> {
     const [row] = await em.query(
-      `INSERT INTO approval_records (project_id, document_id, document_kind, forum, forum_rule_id, meeting_number, meeting_date, decision_date, decision,
-                                     document_cost, approved_cost, baseline_cost, increase_pct, conditions, minutes_reference, letter_attachment_id,
+      `INSERT INTO approval_records (project_id, document_id, document_kind, forum, forum_rule_id, ` +
+        `meeting_number, meeting_date, decision_date, decision,
+                                     document_cost, approved_cost, baseline_cost, increase_pct, ` +
+        `conditions, minutes_reference, letter_attachment_id,
                                      routing_warnings, origin, import_key, transition_id, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, ` +
+        `$19, $20, $21) RETURNING id`,
       [
         r.projectId,
         r.documentId,
@@ -107,7 +115,8 @@ export class ApprovalsRepository {
 
   async one(em: EntityManager, id: string): Promise<ApprovalRecordView> {
     const [row] = await em.query(
-      `SELECT ${VIEW_COLUMNS} FROM approval_records r JOIN documents d ON d.id = r.document_id LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id WHERE r.id = $1`,
+      `SELECT ${VIEW_COLUMNS} FROM approval_records r JOIN documents d ON d.id = r.document_id ` +
+        `LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id WHERE r.id = $1`,
       [id],
     );
     return row;
@@ -150,7 +159,8 @@ export class ApprovalsRepository {
     recordId: string,
   ): Promise<{ id: string; letterAttachmentId: string | null } | null> {
     const [row] = await em.query(
-      `SELECT id, letter_attachment_id AS "letterAttachmentId" FROM approval_records WHERE id = $1 AND document_id = $2 FOR UPDATE`,
+      `SELECT id, letter_attachment_id AS "letterAttachmentId" ` +
+        `FROM approval_records WHERE id = $1 AND document_id = $2 FOR UPDATE`,
       [recordId, documentId],
     );
     return row ?? null;
@@ -162,7 +172,8 @@ export class ApprovalsRepository {
 
   async forDocument(em: EntityManager, documentId: string): Promise<ApprovalRecordView[]> {
     return em.query(
-      `SELECT ${VIEW_COLUMNS} FROM approval_records r JOIN documents d ON d.id = r.document_id LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id
+      `SELECT ${VIEW_COLUMNS} FROM approval_records r JOIN documents d ` +
+        `ON d.id = r.document_id LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id
         WHERE r.document_id = $1 ORDER BY ${HISTORY_ORDER}`,
       [documentId],
     );
@@ -170,7 +181,8 @@ export class ApprovalsRepository {
 
   async forProject(em: EntityManager, projectId: string): Promise<ApprovalRecordView[]> {
     return em.query(
-      `SELECT ${VIEW_COLUMNS} FROM approval_records r JOIN documents d ON d.id = r.document_id LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id
+      `SELECT ${VIEW_COLUMNS} FROM approval_records r JOIN documents d ` +
+        `ON d.id = r.document_id LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id
         WHERE r.project_id = $1 ORDER BY ${HISTORY_ORDER}`,
       [projectId],
     );
@@ -184,15 +196,18 @@ export class ApprovalsRepository {
   async standing(em: EntityManager, projectId: string): Promise<ApprovalStanding> {
     const [row] = await em.query(
       `WITH approvals AS (${COST_APPROVALS}),
-            last AS (SELECT approved_cost, forum, document_id FROM approvals ORDER BY decision_date DESC, recorded_at DESC, id DESC LIMIT 1)
+            last AS (SELECT approved_cost, forum, document_id FROM approvals ORDER BY decision_date DESC, ` +
+        `recorded_at DESC, id DESC LIMIT 1)
        SELECT (SELECT approved_cost::text FROM last) AS "approvedCost",
               (SELECT forum FROM last) AS "approvedForum",
               (SELECT document_id FROM last) AS "approvedDocumentId",
               (SELECT to_char(min(decision_date), 'YYYY-MM-DD') FROM approvals) AS "approvedAt",
-              (SELECT approved_cost::text FROM approvals WHERE NOT within_limit ORDER BY decision_date DESC, recorded_at DESC, id DESC LIMIT 1) AS "baselineCost",
+              (SELECT approved_cost::text FROM approvals WHERE NOT within_limit ORDER BY decision_date DESC, ` +
+        `recorded_at DESC, id DESC LIMIT 1) AS "baselineCost",
               (SELECT to_char(min(decision_date), 'YYYY-MM-DD') FROM approval_records
                 WHERE project_id = $1 AND document_kind = 'pc4' AND decision = ANY($2)) AS "completedAt",
-              EXISTS (SELECT 1 FROM approval_records WHERE project_id = $1 AND document_kind = 'pc1' AND decision = 'rejected') AS rejected`,
+              EXISTS (SELECT 1 FROM approval_records WHERE project_id = $1 AND document_kind = 'pc1' ` +
+        `AND decision = 'rejected') AS rejected`,
       [projectId, APPROVING_DECISIONS],
     );
     return row;

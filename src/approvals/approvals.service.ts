@@ -1,12 +1,16 @@
-import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AttachmentsRepository } from '../attachments/attachments.repository';
-import { APPROVAL_LETTER } from '../attachments/attachments.service';
+import { APPROVAL_LETTER, AttachmentsService } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { Calendar, isCalendarDate } from '../common/calendar';
 import { Dec } from '../forms/decimal';
 import { MasterDataService } from '../master-data/master-data.service';
-import { DecidedDocument, ProjectsRepository } from '../projects/projects.repository';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { WorkflowAction, WorkflowConfig } from '../workflow/workflow-config';
 import {
@@ -24,13 +28,12 @@ import {
   MAX_MINUTES_REFERENCE_LENGTH,
   RoutingWarning,
 } from './approval-record';
+import { APPROVAL_SUBJECTS, ApprovalSubjects, DecidedDocument } from './approval-subjects';
 import { ApprovalsRepository } from './approvals.repository';
 import { DecisionDetails } from './dto';
 
 /** Kinds whose decisions are recorded: those routed to a forum by their cost, and the completion report. */
 export const RECORDED_KINDS: readonly string[] = ['pc2', 'pc1', 'pc1-revised', 'pc4'];
-/** Kinds whose approval sets the project's approved cost and forum. */
-const COST_KINDS: readonly string[] = ['pc1', 'pc1-revised'];
 /** A decision on a costed document is taken on its cost; the completion report has none. */
 const COSTED_KINDS: readonly string[] = ['pc2', 'pc1', 'pc1-revised'];
 /** Decimal places of a stored increase (numeric(14, 3)). */
@@ -88,8 +91,12 @@ function noRuleWarning(c: CheckedDecision, cost: string | null, reason: string |
   return {
     code: 'no-rule',
     message: {
-      en: `No forum rule of the province was in force for Rs ${cost ?? '?'} million on ${c.decisionDate}${reason ? ` (${reason})` : ''}; the decision is recorded with the forum named (${c.forum})`,
-      ur: `${c.decisionDate} کو ${cost ?? '?'} ملین روپے کے لیے صوبے کا کوئی فورم قاعدہ نافذ نہیں تھا؛ فیصلہ بتائے گئے فورم (${c.forum}) کے ساتھ درج کیا گیا`,
+      en:
+        `No forum rule of the province was in force for Rs ${cost ?? '?'} million on ` +
+        `${c.decisionDate}${reason ? ` (${reason})` : ''}; the decision is recorded with the forum named (${c.forum})`,
+      ur:
+        `${c.decisionDate} کو ${cost ?? '?'} ملین روپے کے لیے صوبے کا کوئی فورم ` +
+        `قاعدہ نافذ نہیں تھا؛ فیصلہ بتائے گئے فورم (${c.forum}) کے ساتھ درج کیا گیا`,
     },
     params: { decisionDate: c.decisionDate, cost, recordedForum: c.forum },
   };
@@ -104,8 +111,12 @@ function forumMismatchWarning(
   return {
     code: 'forum-mismatch',
     message: {
-      en: `The rules in force on ${c.decisionDate} (${rule.code}) name ${rule.forum} for Rs ${cost ?? '?'} million; the decision is recorded as taken by ${c.forum}`,
-      ur: `${c.decisionDate} کو نافذ قواعد (${rule.code}) کے مطابق ${cost ?? '?'} ملین روپے کا فیصلہ ${rule.forum} کا تھا؛ فیصلہ ${c.forum} کے نام درج کیا گیا`,
+      en:
+        `The rules in force on ${c.decisionDate} (${rule.code}) name ${rule.forum} for ` +
+        `Rs ${cost ?? '?'} million; the decision is recorded as taken by ${c.forum}`,
+      ur:
+        `${c.decisionDate} کو نافذ قواعد (${rule.code}) کے مطابق ${cost ?? '?'} ملین ` +
+        `روپے کا فیصلہ ${rule.forum} کا تھا؛ فیصلہ ${c.forum} کے نام درج کیا گیا`,
     },
     params: { expectedForum: rule.forum, recordedForum: c.forum, rule: rule.code, decisionDate: c.decisionDate, cost },
   };
@@ -129,7 +140,7 @@ function preparationDateOf(data: Record<string, unknown>): string | null {
  * Approval records: each forum decision on a document (approved, approved with changes,
  * deferred, rejected, returned, recommended upward) with its date, meeting, the cost approved
  * beside the document's own, conditions, minutes and letter. The project's approved cost,
- * forum and dates are read from them (ProjectsRepository.applyApprovals), never overwritten by
+ * forum and dates are read from them (ApprovalSubjects.applyApprovals), never overwritten by
  * hand. Writes join the caller's unit of work.
  */
 @Injectable()
@@ -137,10 +148,11 @@ export class ApprovalsService {
   constructor(
     private readonly db: TenantDatabase,
     private readonly approvals: ApprovalsRepository,
-    private readonly projects: ProjectsRepository,
-    private readonly attachments: AttachmentsRepository,
+    @Inject(APPROVAL_SUBJECTS) private readonly projects: ApprovalSubjects,
+    private readonly attachments: AttachmentsService,
     private readonly audit: AuditService,
     private readonly calendar: Calendar,
+    private readonly masterData: MasterDataService,
   ) {}
 
   /**
@@ -251,7 +263,8 @@ export class ApprovalsService {
     if (latest && decisionDate < latest)
       throw bad(
         field,
-        `${decisionDate} is before this document's latest decision (${latest}); decisions are recorded in the order they were taken`,
+        `${decisionDate} is before this document's latest decision (${latest}); ` +
+          `decisions are recorded in the order they were taken`,
       );
     if (document.kind !== 'pc1-revised') return;
     const revised = await this.approvals.lastCostApprovalDateBesides(em, document.projectId, document.id);
@@ -271,16 +284,20 @@ export class ApprovalsService {
     if (letter.kind !== APPROVAL_LETTER) {
       throw bad(
         field,
-        `${attachmentId} is a ${letter.kind} attachment, not an approval letter (file the letter with POST /api/documents/${documentId}/approval-letter)`,
+        `${attachmentId} is a ${letter.kind} attachment, not an approval letter ` +
+          `(file the letter with POST /api/documents/${documentId}/approval-letter)`,
       );
     }
   }
 
-  /** A forum named by the request: one of the province's approval forums, on a document routed to a forum (400 naming the field). */
+  /**
+   * A forum named by the request: one of the province's approval forums, on a document routed to
+   * a forum (400 naming the field).
+   */
   private async assertForum(em: EntityManager, document: DecidedDocument, forum: string, field: string): Promise<void> {
     if (!COSTED_KINDS.includes(document.kind))
       throw bad(field, `a ${document.kind} is not decided by a forum of the cost rules; send no forum`);
-    const forums = (await MasterDataService.snapshot(em))['approval-forums'] ?? [];
+    const forums = (await this.masterData.snapshot(em))['approval-forums'] ?? [];
     if (!forums.some((f) => f.value === forum))
       throw bad(
         field,
@@ -311,7 +328,9 @@ export class ApprovalsService {
       if (!c.forum) {
         throw bad(
           'decision.forum',
-          `required: no forum rule of this province was in force on ${c.decisionDate} (${routing.reason ?? 'no rule covers the document'}); name the forum that decided (a code of the approval-forums list)`,
+          `required: no forum rule of this province was in force on ` +
+            `${c.decisionDate} (${routing.reason ?? 'no rule covers the document'}); ` +
+            `name the forum that decided (a code of the approval-forums list)`,
         );
       }
       return { forum: c.forum, forumRuleId: null, warnings: [...warnings, noRuleWarning(c, cost, routing.reason)] };
@@ -449,7 +468,8 @@ export class ApprovalsService {
       const written = await this.approvals.idOfImport(em, input.projectId, input.importKey);
       if (!written)
         throw new Error(
-          `approval record ${input.importKey} of project ${input.projectId}: unique violation, yet no record under the key`,
+          `approval record ${input.importKey} of project ${input.projectId}: ` +
+            `unique violation, yet no record under the key`,
         );
       return { record: await this.approvals.one(em, written), created: false };
     }

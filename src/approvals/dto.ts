@@ -82,7 +82,8 @@ export class DecisionDetails {
 
   @ApiPropertyOptional({
     description:
-      "The approval letter: an attachment of this document of kind 'approval-letter' (POST /api/documents/:id/approval-letter)",
+      'The approval letter: an attachment of this document of kind ' +
+      "'approval-letter' (POST /api/documents/:id/approval-letter)",
   })
   @IsOptionalNotNull()
   @IsUUID('4', { message: 'decision.letterAttachmentId must be an attachment id (UUID)' })
@@ -91,8 +92,10 @@ export class DecisionDetails {
   @ApiPropertyOptional({
     example: 'kp-pdwp',
     description:
-      "The forum that decided: a code of the province's approval-forums list. Required for a past decision when no forum rule was in force on its date " +
-      "(recorded with a 'no-rule' warning); when a rule names another forum, the decision is recorded with this forum and a 'forum-mismatch' warning.",
+      "The forum that decided: a code of the province's approval-forums list. " +
+      'Required for a past decision when no forum rule was in force on its date ' +
+      "(recorded with a 'no-rule' warning); when a rule names another forum, " +
+      "the decision is recorded with this forum and a 'forum-mismatch' warning.",
   })
   @IsOptionalNotNull()
   @IsString({ message: 'decision.forum must be text' })

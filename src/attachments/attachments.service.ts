@@ -1,20 +1,10 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-  PayloadTooLargeException,
-} from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { ClsService } from 'nestjs-cls';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
-import { assertMayPrepare } from '../projects/preparer-access';
-import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
-import { WorkflowService } from '../workflow/workflow.service';
-import { AttachmentsRepository } from './attachments.repository';
+import { AttachmentsRepository, ListedAttachment, StoredAttachment } from './attachments.repository';
 import { sanitiseFileName } from './file-name';
 import { FileStorage } from './file-storage';
 
@@ -41,7 +31,21 @@ export interface UploadedFile {
   buffer: Buffer;
 }
 
-/** Documents' attachments: checked, checksummed, stored per province outside the database. */
+/** A file checked and hashed, ready to be stored on a document (AttachmentsService.store). */
+export interface CheckedUpload {
+  kind: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  bytes: Buffer;
+}
+
+/**
+ * Documents' attachments: checked, checksummed, stored per province outside the database. When a
+ * document may take one is the documents' rule (src/projects/document-attachments.service.ts):
+ * attachments sit below projects (docs/ARCHITECTURE.md, "Layers") and know no document states.
+ */
 @Injectable()
 export class AttachmentsService {
   constructor(
@@ -50,10 +54,10 @@ export class AttachmentsService {
     private readonly storage: FileStorage,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
-    private readonly cls: ClsService<DaftarStore>,
   ) {}
 
-  async upload(documentId: string, kind: string, file: UploadedFile | undefined) {
+  /** Checks an upload's kind, size and content before anything is locked or stored. */
+  check(kind: string, file: UploadedFile | undefined): CheckedUpload {
     if (!file) throw new BadRequestException({ message: ['file is required (multipart field "file")'] });
     if (!(ATTACHMENT_KINDS as readonly string[]).includes(kind))
       throw new BadRequestException({ message: [`kind must be one of ${ATTACHMENT_KINDS.join(', ')}`] });
@@ -65,73 +69,68 @@ export class AttachmentsService {
       throw new BadRequestException({ message: [`file: declared as ${file.mimetype} but its content is ${type}`] });
     // The name is kept as given (multer decodes it as UTF-8: see ProjectsModule), minus what could mislead.
     const fileName = sanitiseFileName(file.originalname, type);
-    const me = this.cls.get('principal');
-    if (me?.kind !== 'user') throw new ForbiddenException('Only province users attach files');
-    const tenant = this.db.currentTenant();
-    const id = randomUUID();
-    const key = `${tenant.schemaName}/${id}`;
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    return this.db.transaction(async (em) => {
-      const document = await this.attachments.lockDocument(em, documentId);
-      if (!document) throw new NotFoundException(`No document ${documentId} in this province`);
-      const { config } = await WorkflowService.current(em);
-      if (kind === APPROVAL_LETTER) {
-        // Before the forum or once it has decided, by whoever takes the forum's decisions (a return
-        // for rectification comes with no letter).
-        const deciding = config.actions.filter(
-          (a) =>
-            a.decision && a.decision !== 'returned' && (a.from.includes(document.state) || a.to === document.state),
-        );
-        if (!deciding.length)
-          throw new ConflictException(
-            `The document is ${document.state}; an approval letter is attached when it is before its forum or decided`,
-          );
-        const roles = [...new Set(deciding.flatMap((a) => a.roles))];
-        if (!roles.some((r) => me.roles.includes(r)))
-          throw new ForbiddenException(`Attaching the approval letter needs the role ${roles.join(' or ')}`);
-      } else {
-        // Other attachments are part of the document: added while it can be edited, like its data.
-        if (!config.states.find((s) => s.id === document.state)?.editable) {
-          throw new ConflictException(
-            `The document is ${document.state}; attachments can be added while it is being prepared or returned`,
-          );
-        }
-        await assertMayPrepare(em, document, me);
-      }
-      // Bytes first, row second: a failed insert leaves an orphan file (harmless, swept by key),
-      // never a row whose file is missing.
-      await this.storage.put(key, file.buffer);
-      try {
-        await this.attachments.insert(em, {
-          id,
-          documentId,
-          kind,
-          fileName,
-          contentType: type,
-          sizeBytes: file.size,
-          sha256,
-          storageKey: key,
-          uploadedBy: me.id,
-        });
-        await this.audit.record(em, {
-          action: 'attachment.added',
-          targetType: 'document',
-          targetId: documentId,
-          details: { attachmentId: id, kind, fileName, sha256 },
-        });
-      } catch (error) {
-        await this.storage.remove(key);
-        throw error;
-      }
-      return { id, documentId, kind, fileName, contentType: type, sizeBytes: file.size, sha256 };
-    });
+    return { kind, fileName, contentType: type, sizeBytes: file.size, sha256, bytes: file.buffer };
+  }
+
+  /** Stores a checked file on a document, in the caller's unit of work (the document is locked by the caller). */
+  async store(em: EntityManager, documentId: string, upload: CheckedUpload, uploadedBy: string) {
+    const id = randomUUID();
+    const key = `${this.db.currentTenant().schemaName}/${id}`;
+    const { kind, fileName, contentType, sizeBytes, sha256 } = upload;
+    // Bytes first, row second: a failed insert leaves an orphan file (harmless, swept by key),
+    // never a row whose file is missing.
+    await this.storage.put(key, upload.bytes);
+    try {
+      await this.attachments.insert(em, {
+        id,
+        documentId,
+        kind,
+        fileName,
+        contentType,
+        sizeBytes,
+        sha256,
+        storageKey: key,
+        uploadedBy,
+      });
+      await this.audit.record(em, {
+        action: 'attachment.added',
+        targetType: 'document',
+        targetId: documentId,
+        details: { attachmentId: id, kind, fileName, sha256 },
+      });
+    } catch (error) {
+      await this.storage.remove(key);
+      throw error;
+    }
+    return { id, documentId, kind, fileName, contentType, sizeBytes, sha256 };
+  }
+
+  /** A document's attachments in upload order, in the caller's unit of work. */
+  listOf(em: EntityManager, documentId: string): Promise<ListedAttachment[]> {
+    return this.attachments.listOf(em, documentId);
+  }
+
+  /** How many files a document has (an action may need one), in the caller's unit of work. */
+  countOf(em: EntityManager, documentId: string): Promise<number> {
+    return this.attachments.countOf(em, documentId);
+  }
+
+  /** Whether a document has a file of this kind (a feasibility study, say), in the caller's unit of work. */
+  hasKind(em: EntityManager, documentId: string, kind: string): Promise<boolean> {
+    return this.attachments.hasKind(em, documentId, kind);
+  }
+
+  /** One attachment of a document, in the caller's unit of work (an approval letter named by a decision). */
+  find(em: EntityManager, documentId: string, attachmentId: string): Promise<StoredAttachment | null> {
+    return this.attachments.find(em, documentId, attachmentId);
   }
 
   async download(
     documentId: string,
     attachmentId: string,
   ): Promise<{ fileName: string; contentType: string; bytes: Buffer; sha256: string }> {
-    const row = await this.db.transaction((em) => this.attachments.find(em, documentId, attachmentId));
+    const row = await this.attachments.get(documentId, attachmentId);
     if (!row) throw new NotFoundException(`No attachment ${attachmentId} on document ${documentId} in this province`);
     const bytes = await this.storage.get(row.storageKey);
     return { fileName: row.fileName, contentType: row.contentType, bytes, sha256: row.sha256 };

@@ -18,13 +18,13 @@ export const EXTENSION_OF_TYPE: Record<string, string> = {
 /** Other spellings that name the same type. */
 const SAME_TYPE: Record<string, string[]> = { '.jpg': ['.jpeg'], '.tif': ['.tiff'] };
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /**
  * Bidi embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069), the direction marks
  * (U+200E, U+200F, U+061C), zero-width space and joiner, word joiner and BOM. The zero-width
  * non-joiner (U+200C) stays: Urdu spelling uses it to keep two letters apart.
  */
+// eslint-disable-next-line no-misleading-character-class -- each of these is removed on its own, the joiner too
 const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u200d\u2060\ufeff]/g;
 /** Characters Windows refuses in names. */
 const RESERVED = /[<>:"|?*]/g;

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequirePermission } from '../auth/auth.decorators';
+import { RequirePermission } from '../tenancy/access.decorators';
 import { contentDisposition } from '../common/content-disposition';
 import { AuditService } from './audit.service';
 import { AUDIT_EXPORT_MAX_ROWS, AuditExportQuery, AuditQuery } from './dto';

@@ -24,6 +24,12 @@ const COLUMNS = `id::text AS id, at, actor_type AS "actorType", actor_id AS "act
 /** SQL on the province's audit_log; every method runs in the caller's unit of work (its schema). */
 @Injectable()
 export class AuditRepository {
+  /** Appends one entry (the log is append-only). */
+  async insert(em: EntityManager, entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void> {
+    const repository = em.getRepository(AuditEntry);
+    await repository.save(repository.create(entry));
+  }
+
   /** Newest first (ties by id), `limit` rows from `offset`, with the total matching the filters. */
   async page(
     em: EntityManager,

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
 import { offsetOf } from '../common/paging';
-import { neutraliseText } from '../exports/cell-safety';
+import { neutraliseText } from '../common/cell-safety';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { AuditActorType, AuditEntry } from './audit-entry.entity';
@@ -66,8 +66,7 @@ export class AuditService {
     const actor =
       event.actor ??
       (principal ? { type: principal.kind, id: principal.id, email: principal.email } : { type: 'system' as const });
-    const repo = em.getRepository(AuditEntry);
-    const entry = repo.create({
+    await this.repository.insert(em, {
       actorType: actor.type,
       actorId: actor.id ?? null,
       actorEmail: actor.email ?? null,
@@ -78,7 +77,6 @@ export class AuditService {
       requestId: (this.cls.isActive() && this.cls.getId()) || null,
       details: event.details ?? {},
     });
-    await repo.save(entry);
   }
 
   /** For events with no other write to join (e.g. a failed sign-in). */

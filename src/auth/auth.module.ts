@@ -8,18 +8,18 @@ import { EndpointCatalog } from './endpoint-catalog.service';
 import { JwtStrategy } from './jwt.strategy';
 import { RolesController } from './roles.controller';
 import { LoginThrottle } from './login-throttle.service';
-import { PasswordHasher } from './password-hasher.service';
 import { TokenService } from './token.service';
 import { TenantAuthController } from './tenant-auth.controller';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { TenantSignInService } from './tenant-sign-in.service';
-import { UsersRepository } from '../users/users.repository';
-import { OperatorsRepository } from '../platform/operators.repository';
-import { UsersService } from '../users/users.service';
+import { USER_SESSIONS } from '../users/user-sessions';
+import { UsersModule } from '../users/users.module';
 
 @Global()
 @Module({
   imports: [
+    UsersModule,
     PassportModule,
     DiscoveryModule,
     JwtModule.registerAsync({
@@ -32,20 +32,18 @@ import { UsersService } from '../users/users.service';
   ],
   controllers: [TenantAuthController, RolesController],
   providers: [
-    PasswordHasher,
     TokenService,
     JwtStrategy,
-    UsersService,
-    UsersRepository,
     TenantSignInService,
     LoginThrottle,
     RefreshTokensService,
+    RefreshTokensRepository,
+    // How the account core (below auth) ends a user's sessions.
+    { provide: USER_SESSIONS, useExisting: RefreshTokensService },
     EndpointCatalog,
     BrowserSessions,
-    // The operator status check of JwtStrategy (the platform module owns the table).
-    OperatorsRepository,
   ],
   // JwtModule: the console's own gates (/metrics, the queue dashboard) verify operator tokens with the same key.
-  exports: [PasswordHasher, TokenService, UsersService, LoginThrottle, EndpointCatalog, JwtModule],
+  exports: [TokenService, LoginThrottle, EndpointCatalog, JwtModule, USER_SESSIONS],
 })
 export class AuthModule {}

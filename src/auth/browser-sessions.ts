@@ -47,7 +47,8 @@ export class BrowserSessions {
   assertWebRequest(req: Request): void {
     if (!this.isWebClient(req)) {
       throw new ForbiddenException(
-        `The refresh cookie is used only with the header ${WEB_CLIENT_HEADER}: ${WEB_CLIENT_VALUE}; API clients send {"refreshToken": "…"} in the body`,
+        `The refresh cookie is used only with the header ${WEB_CLIENT_HEADER}: ` +
+          `${WEB_CLIENT_VALUE}; API clients send {"refreshToken": "…"} in the body`,
       );
     }
     this.assertSameOrigin(req);
@@ -60,7 +61,8 @@ export class BrowserSessions {
     const host = this.requestHost(req);
     if (!sameHost(origin, host)) {
       throw new ForbiddenException(
-        `Origin ${JSON.stringify(origin)} is not this host (${host ?? 'no Host header'}); browser sessions work only from the page served here`,
+        `Origin ${JSON.stringify(origin)} is not this host (${host ?? 'no Host header'}); ` +
+          `browser sessions work only from the page served here`,
       );
     }
   }

@@ -30,7 +30,8 @@ export class BrowserSessionResponse extends TokenResponse {
 export class SessionResponse extends BrowserSessionResponse {
   @ApiProperty({
     description:
-      'Opaque; exchange it at POST /api/auth/refresh. Each use returns a new one. Absent in browser mode (X-Daftar-Client: web), where it is set as the daftar_refresh cookie instead.',
+      'Opaque; exchange it at POST /api/auth/refresh. Each use returns a new one. Absent in browser mode ' +
+      '(X-Daftar-Client: web), where it is set as the daftar_refresh cookie instead.',
   })
   refreshToken: string;
 }
@@ -38,23 +39,11 @@ export class SessionResponse extends BrowserSessionResponse {
 export class RefreshRequest {
   @ApiPropertyOptional({
     description:
-      'API clients: the refresh token. Browser mode leaves it out (empty body) and sends the daftar_refresh cookie with the header X-Daftar-Client: web.',
+      'API clients: the refresh token. Browser mode leaves it out (empty body) ' +
+      'and sends the daftar_refresh cookie with the header X-Daftar-Client: web.',
   })
   @IsOptionalNotNull()
   @IsString()
   @Length(20, 200)
   refreshToken?: string;
-}
-
-export class MeResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ example: ['tenant_admin'] }) roles: string[];
-  @ApiProperty({ example: 'active' }) status: string;
-  @ApiProperty({ example: 'gb' }) province: string;
-  @ApiProperty({ enum: ['en', 'ur'], example: 'ur' }) locale: 'en' | 'ur';
-  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) departmentId: string | null;
-  @ApiProperty({ type: String, nullable: true, example: 'Communication & Works' }) departmentName: string | null;
-  @ApiProperty({ enum: ['immediate', 'digest'], example: 'immediate' }) mailDelivery: 'immediate' | 'digest';
 }

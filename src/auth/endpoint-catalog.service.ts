@@ -2,8 +2,8 @@ import { Injectable, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { HOST_SCOPE, HostScope } from '../tenancy/host-scope';
-import { IS_PUBLIC, REQUIRED_PERMISSION } from './auth.decorators';
-import { DeclaredPermission } from './permissions';
+import { IS_PUBLIC, REQUIRED_PERMISSION } from '../tenancy/access.decorators';
+import { DeclaredPermission } from '../tenancy/permissions';
 
 export interface EndpointInfo {
   method: string;

@@ -4,8 +4,8 @@ import { AuthGuard } from '@nestjs/passport';
 import { ClsService } from 'nestjs-cls';
 import { DaftarStore, Principal } from '../tenancy/tenant-context';
 import { hostScopeOf } from '../tenancy/host-scope';
-import { IS_PUBLIC, REQUIRED_PERMISSION } from './auth.decorators';
-import { DeclaredPermission, PLATFORM_PERMISSION, rolesGrant } from './permissions';
+import { IS_PUBLIC, REQUIRED_PERMISSION } from '../tenancy/access.decorators';
+import { DeclaredPermission, PLATFORM_PERMISSION, rolesGrant } from '../tenancy/permissions';
 import { TokenRefused } from './jwt.strategy';
 
 /** Global guard: every endpoint needs a valid token for its host unless marked @Public(). */

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { PassportStrategy } from '@nestjs/passport';
 import { ClsService } from 'nestjs-cls';
 import { ExtractJwt, Strategy, StrategyOptionsWithoutRequest } from 'passport-jwt';
 import { AppConfig } from '../config/app-config';
-import { OperatorsRepository } from '../platform/operators.repository';
 import { DaftarStore, Principal } from '../tenancy/tenant-context';
+import { OPERATOR_ACCOUNTS, OperatorAccounts } from './operator-accounts';
 import { AccessTokenClaims } from './token.service';
 
 /** How every access token is verified: HS256 only (so `alg: none` is refused), issuer, audience, expiry. */
@@ -33,10 +34,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: AppConfig,
     private readonly cls: ClsService<DaftarStore>,
-    private readonly operators: OperatorsRepository,
+    private readonly moduleRef: ModuleRef,
   ) {
     super(jwtVerifyOptions(config));
   }
+
+  private operators?: OperatorAccounts | null;
 
   async validate(claims: AccessTokenClaims): Promise<Principal> {
     if (claims.typ !== 'access') throw new TokenRefused('not an access token');
@@ -45,9 +48,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       if (host?.kind !== 'platform') throw new TokenRefused('operator tokens are accepted on the platform host only');
       // A disabled operator is out at the next request, not when the token expires (one primary-key read;
       // operator requests are few, and province requests never pay for it).
-      if ((await this.operators.statusOf(claims.sub)) !== 'active') {
-        throw new TokenRefused('the operator account is disabled');
-      }
+      const operators = this.operatorAccounts();
+      if (!operators) throw new TokenRefused('operator accounts cannot be checked in this process');
+      if (!(await operators.isActive(claims.sub))) throw new TokenRefused('the operator account is disabled');
       return { kind: 'operator', id: claims.sub, email: claims.email };
     }
     if (claims.aud === 'tenant') {
@@ -57,5 +60,20 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       return { kind: 'user', id: claims.sub, tenantId: claims.tid, email: claims.email, roles: claims.roles ?? [] };
     }
     throw new TokenRefused('unknown audience');
+  }
+
+  /**
+   * The platform module provides OPERATOR_ACCOUNTS (auth sits below it). Looked up app-wide on first
+   * use; a process without it refuses every operator token (fails closed).
+   */
+  private operatorAccounts(): OperatorAccounts | null {
+    if (this.operators === undefined) {
+      try {
+        this.operators = this.moduleRef.get<OperatorAccounts>(OPERATOR_ACCOUNTS, { strict: false });
+      } catch {
+        this.operators = null;
+      }
+    }
+    return this.operators;
   }
 }

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from './auth.decorators';
+import { RequirePermission } from '../tenancy/access.decorators';
 import { EndpointCatalog } from './endpoint-catalog.service';
-import { PERMISSIONS, ROLE_PERMISSIONS } from './permissions';
+import { PERMISSIONS, ROLE_PERMISSIONS } from '../tenancy/permissions';
 
 @ApiTags('auth')
 @ApiBearerAuth()

@@ -14,7 +14,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from './auth.decorators';
+import { Public } from '../tenancy/access.decorators';
 import { BrowserSessions, REFRESH_COOKIE, REFRESH_COOKIE_PATH, WEB_CLIENT_HEADER } from './browser-sessions';
 import { BrowserSessionResponse, RefreshRequest, SessionResponse, SignInRequest } from './dto';
 import { IssuedRefreshToken } from './refresh-tokens.service';
@@ -26,18 +26,24 @@ const WEB_HEADER = {
   required: false,
   enum: ['web'],
   description:
-    `Browser mode. With it, sign-in sets the refresh token as the cookie ${REFRESH_COOKIE} (httpOnly, SameSite=Strict, ` +
-    `Path=${REFRESH_COOKIE_PATH}, host-only, Secure over https) instead of returning it, and refresh/logout with an empty body use that cookie. ` +
+    `Browser mode. With it, sign-in sets the refresh token as ` +
+    `the cookie ${REFRESH_COOKIE} (httpOnly, SameSite=Strict, ` +
+    `Path=${REFRESH_COOKIE_PATH}, host-only, Secure over https) instead of returning it, ` +
+    `and refresh/logout with an empty body use that cookie. ` +
     'An Origin header, if sent, must be this host.',
 };
 const SESSION_OR_BROWSER = {
-  description: `API clients: SessionResponse. Browser mode (${WEB_CLIENT_HEADER}: web): BrowserSessionResponse (no refreshToken) and Set-Cookie ${REFRESH_COOKIE}.`,
+  description:
+    `API clients: SessionResponse. Browser mode (${WEB_CLIENT_HEADER}: web): ` +
+    `BrowserSessionResponse (no refreshToken) and Set-Cookie ${REFRESH_COOKIE}.`,
   schema: { oneOf: [{ $ref: getSchemaPath(SessionResponse) }, { $ref: getSchemaPath(BrowserSessionResponse) }] },
 };
 const REFRESH_BODY = {
   type: RefreshRequest,
   required: false,
-  description: `API clients send {"refreshToken"}; browser mode sends an empty body (or {}) with ${WEB_CLIENT_HEADER}: web and the ${REFRESH_COOKIE} cookie.`,
+  description:
+    `API clients send {"refreshToken"}; browser mode sends an empty body (or {}) ` +
+    `with ${WEB_CLIENT_HEADER}: web and the ${REFRESH_COOKIE} cookie.`,
 };
 
 type Session = IssuedToken & IssuedRefreshToken;
@@ -78,8 +84,10 @@ export class TenantAuthController {
   @ApiOperation({
     summary: 'Exchange a refresh token for a new access token and the next refresh token',
     description:
-      `With {"refreshToken"} in the body: the API-client flow, answered in the body. With an empty body: browser mode, which needs ` +
-      `${WEB_CLIENT_HEADER}: web (403 without it, or when Origin is another host), reads the ${REFRESH_COOKIE} cookie and sets the rotated one; ` +
+      `With {"refreshToken"} in the body: the API-client flow, ` +
+      `answered in the body. With an empty body: browser mode, which needs ` +
+      `${WEB_CLIENT_HEADER}: web (403 without it, or when Origin is another host), ` +
+      `reads the ${REFRESH_COOKIE} cookie and sets the rotated one; ` +
       'a missing, unknown, expired or reused cookie is 401 and the cookie is cleared.',
   })
   @ApiHeader(WEB_HEADER)
@@ -113,8 +121,10 @@ export class TenantAuthController {
   @ApiOperation({
     summary: "Sign out: the refresh token's family stops working",
     description:
-      `With {"refreshToken"} in the body: the API-client flow. With an empty body: browser mode (${WEB_CLIENT_HEADER}: web required, ` +
-      `Origin checked): the ${REFRESH_COOKIE} cookie's family is revoked and the cookie cleared, also when it is missing or unknown.`,
+      `With {"refreshToken"} in the body: the API-client flow. ` +
+      `With an empty body: browser mode (${WEB_CLIENT_HEADER}: web required, ` +
+      `Origin checked): the ${REFRESH_COOKIE} cookie's family is revoked ` +
+      `and the cookie cleared, also when it is missing or unknown.`,
   })
   @ApiHeader(WEB_HEADER)
   @ApiCookieAuth('refresh-cookie')

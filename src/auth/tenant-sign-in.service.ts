@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { UsersService } from '../users/users.service';
 import { LoginThrottle, TooManySignInAttempts } from './login-throttle.service';
-import { PasswordHasher } from './password-hasher.service';
+import { PasswordHasher } from '../users/password-hasher.service';
 import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens.service';
 import { IssuedToken, TokenService } from './token.service';
 

@@ -2,18 +2,16 @@ import { INestApplicationContext } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { MigrationRunner } from '../database/migration-runner.service';
-import { FormsService } from '../forms/forms.service';
-import { installProvinceDefaults } from '../provisioning/province-defaults';
+import { ProvinceDefaults } from '../provisioning/province-defaults';
 import { CreateTenantRequest } from '../platform/dto/tenant.dto';
 import { OperatorsService } from '../platform/operators.service';
 import { TenantsService } from '../platform/tenants.service';
 import { MigrationFanOut } from '../platform/migration-fan-out.service';
 import { TenantProvisioner } from '../provisioning/tenant-provisioner.service';
 import { AppConfig } from '../config/app-config';
-import { PasswordHasher } from '../auth/password-hasher.service';
+import { PasswordHasher } from '../users/password-hasher.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
-import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 
 export type Out = (line: string) => void;
@@ -51,7 +49,7 @@ export async function installDefaults(
     const tenant = await registry.findBySlug(s);
     if (!tenant) throw new CliError(`No province "${s}"`);
     const installed = await db.runAs(tenant, () =>
-      db.transaction((em) => installProvinceDefaults(em, tenant.slug, app.get(FormsService))),
+      db.transaction((em) => app.get(ProvinceDefaults).install(em, tenant.slug)),
     );
     if (installed.items || installed.forms.length)
       out(`  ${s}: ${installed.items} master-data items, forms ${installed.forms.join(', ') || 'up to date'}`);
@@ -59,7 +57,8 @@ export async function installDefaults(
     if (rules.inserted.length) out(`  ${s}: forum rules added (seed ${rules.seed}): ${rules.inserted.join(', ')}`);
     for (const skipped of rules.skipped)
       out(
-        `  ${s}: forum rule ${skipped.code} not added: it would tie with ${skipped.conflicts.join(', ')} (review it: POST /api/forum-rules)`,
+        `  ${s}: forum rule ${skipped.code} not added: ` +
+          `it would tie with ${skipped.conflicts.join(', ')} (review it: POST /api/forum-rules)`,
       );
   }
   out(`province defaults: ${slugs.length} province(s) checked`);
@@ -149,7 +148,8 @@ export async function listTenants(app: INestApplicationContext, out: Out): Promi
   if (!rows.length) out('No provinces yet.');
   for (const t of rows) {
     out(
-      `${t.slug.padEnd(14)} ${t.status.padEnd(13)} ${t.name.padEnd(28)} ${t.url}${t.domains.length ? ` (+ ${t.domains.join(', ')})` : ''}`,
+      `${t.slug.padEnd(14)} ${t.status.padEnd(13)} ${t.name.padEnd(28)} ` +
+        `${t.url}${t.domains.length ? ` (+ ${t.domains.join(', ')})` : ''}`,
     );
   }
   return 0;
@@ -210,6 +210,7 @@ const demoEmail = (role: string, slug: string) => `${role}@${slug}.daftar.local`
 async function seedDemoUsers(app: INestApplicationContext): Promise<void> {
   const registry = app.get(TenantRegistry);
   const db = app.get(TenantDatabase);
+  const users = app.get(UsersService);
   const passwordHash = await app.get(PasswordHasher).hash(DEMO_PASSWORD);
   for (const p of DEMO_PROVINCES) {
     const tenant = await registry.findBySlug(p.slug);
@@ -218,9 +219,9 @@ async function seedDemoUsers(app: INestApplicationContext): Promise<void> {
       db.transaction(async (em) => {
         for (const role of DEMO_ROLES) {
           const email = demoEmail(role, p.slug);
-          if (await em.getRepository(User).existsBy({ email })) continue;
+          if (await users.existsByEmail(em, email)) continue;
           const name = `Demo ${role[0].toUpperCase()}${role.slice(1)}`;
-          await UsersService.insert(em, { email, name, passwordHash, roles: [role], status: 'active' });
+          await users.create(em, { email, name, passwordHash, roles: [role], status: 'active' });
         }
       }),
     );
@@ -232,11 +233,13 @@ export function printDemoLogins(app: INestApplicationContext, out: Out): number 
   const config = app.get(AppConfig);
   out('');
   out(
-    `Open the web app in a browser: ${DEMO_PROVINCES.map((p) => config.urlFor(`${p.slug}.${config.baseDomain}`)).join('  or  ')}`,
+    `Open the web app in a browser: ` +
+      `${DEMO_PROVINCES.map((p) => config.urlFor(`${p.slug}.${config.baseDomain}`)).join('  or  ')}`,
   );
   out('');
   out(
-    `Operator console (API): ${config.urlFor(config.platformHost)}   ${config.platformAdmin.email} / ${config.env === 'production' ? '(PLATFORM_ADMIN_PASSWORD)' : config.platformAdmin.password}`,
+    `Operator console (API): ${config.urlFor(config.platformHost)}   ${config.platformAdmin.email} ` +
+      `/ ${config.env === 'production' ? '(PLATFORM_ADMIN_PASSWORD)' : config.platformAdmin.password}`,
   );
   for (const p of DEMO_PROVINCES) {
     out(`${p.name.padEnd(20)} ${config.urlFor(`${p.slug}.${config.baseDomain}`)}   ${p.adminEmail} / ${DEMO_PASSWORD}`);

@@ -1,13 +1,12 @@
-import { loadConfig } from '../config/app-config';
 import { Calendar, isCalendarDate } from './calendar';
 
 describe('Calendar', () => {
-  test('dates are days in Pakistan by default, not in UTC', () => {
-    const calendar = new Calendar(loadConfig({}));
+  test('dates are days in Pakistan (the configured default), not in UTC', () => {
+    const calendar = new Calendar('Asia/Karachi');
     // 30 June 2026, 20:30 UTC is already 1 July in Pakistan (UTC+5): a new financial year.
     expect(calendar.dateOf(new Date('2026-06-30T20:30:00Z'))).toBe('2026-07-01');
     expect(calendar.dateOf(new Date('2026-06-30T18:59:59Z'))).toBe('2026-06-30');
-    expect(new Calendar(loadConfig({ TIME_ZONE: 'UTC' })).dateOf(new Date('2026-06-30T20:30:00Z'))).toBe('2026-06-30');
+    expect(new Calendar('UTC').dateOf(new Date('2026-06-30T20:30:00Z'))).toBe('2026-06-30');
     expect(calendar.today()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 

@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { AppConfig } from '../config/app-config';
 
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -46,13 +44,13 @@ export function IsCalendarDate(options?: ValidationOptions) {
  * for is a day in the configured time zone (Pakistan time by default), not in UTC, so a decision
  * taken at 02:00 PKT on 1 July falls in the new financial year.
  */
-@Injectable()
 export class Calendar {
   private readonly format: Intl.DateTimeFormat;
 
-  constructor(config: AppConfig) {
+  /** The time zone comes from the configuration (ConfigModule provides the one instance): common reads no config. */
+  constructor(timeZone: string) {
     this.format = new Intl.DateTimeFormat('en', {
-      timeZone: config.timeZone,
+      timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',

@@ -4,7 +4,10 @@ import { AppConfig, loadConfig } from './app-config';
 
 @Global()
 @Module({
-  providers: [{ provide: AppConfig, useFactory: () => loadConfig() }, Calendar],
+  providers: [
+    { provide: AppConfig, useFactory: () => loadConfig() },
+    { provide: Calendar, inject: [AppConfig], useFactory: (config: AppConfig) => new Calendar(config.timeZone) },
+  ],
   exports: [AppConfig, Calendar],
 })
 export class ConfigModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NO_TENANT_SCHEMA } from '../tenancy/slug';
+import { NO_TENANT_SCHEMA } from './database-bootstrap';
 
 /** The pg pool's own counters (node-postgres' Pool: open, idle, and queries waiting for a connection). */
 export interface PoolUsage {

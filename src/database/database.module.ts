@@ -2,13 +2,14 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { platformMigrations } from './platform-migrations';
-import { tenantMigrations } from '../tenancy/tenant-migrations';
-import { entities } from './entities';
 import { MigrationRunner } from './migration-runner.service';
-import { PLATFORM_MIGRATIONS, TENANT_MIGRATIONS } from './migration';
+import { PLATFORM_MIGRATIONS } from './migration';
 import { DatabaseHealth } from './database-health.service';
 
-/** The one shared DataSource and pool for the platform and every province (README, "How provinces are kept apart": data access). */
+/**
+ * The one shared DataSource and pool for the platform and every province (docs/ARCHITECTURE.md,
+ * tenancy rules). The tenant migrations come from the tenancy core (TENANT_MIGRATIONS).
+ */
 @Global()
 @Module({
   imports: [
@@ -17,7 +18,9 @@ import { DatabaseHealth } from './database-health.service';
       useFactory: (config: AppConfig) => ({
         type: 'postgres' as const,
         url: config.database.url,
-        entities,
+        // Each module registers its own entities (TypeOrmModule.forFeature), so this layer names no
+        // business table (docs/ARCHITECTURE.md, "Layers").
+        autoLoadEntities: true,
         synchronize: false,
         migrationsRun: false,
         installExtensions: false,
@@ -27,14 +30,8 @@ import { DatabaseHealth } from './database-health.service';
         logging: false,
       }),
     }),
-    TypeOrmModule.forFeature(entities),
   ],
-  providers: [
-    MigrationRunner,
-    DatabaseHealth,
-    { provide: PLATFORM_MIGRATIONS, useValue: platformMigrations },
-    { provide: TENANT_MIGRATIONS, useValue: tenantMigrations },
-  ],
+  providers: [MigrationRunner, DatabaseHealth, { provide: PLATFORM_MIGRATIONS, useValue: platformMigrations }],
   exports: [TypeOrmModule, MigrationRunner, DatabaseHealth],
 })
 export class DatabaseModule {}

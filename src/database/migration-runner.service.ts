@@ -127,7 +127,7 @@ export class MigrationRunner {
         await migration.up({ schema, query: (sql, params) => em.query(sql, params as unknown[]) });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new Error(`migration ${migration.id} failed in schema ${schema}: ${message}`);
+        throw new Error(`migration ${migration.id} failed in schema ${schema}: ${message}`, { cause: error });
       }
       await em.query(`INSERT INTO schema_migrations (id) VALUES ($1)`, [migration.id]);
       applied.push(migration.id);

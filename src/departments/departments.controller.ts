@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/auth.decorators';
+import { RequirePermission } from '../tenancy/access.decorators';
 import { DepartmentsService } from './departments.service';
 import { CreateDepartmentRequest, DepartmentsQuery, UpdateDepartmentRequest } from './dto/department.dto';
 

@@ -2,8 +2,11 @@ import { Module } from '@nestjs/common';
 import { DepartmentsController } from './departments.controller';
 import { DepartmentsRepository } from './departments.repository';
 import { DepartmentsService } from './departments.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Department } from './department.entity';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([Department])],
   controllers: [DepartmentsController],
   providers: [DepartmentsService, DepartmentsRepository],
   exports: [DepartmentsService],

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../common/sql';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { Department } from './department.entity';
-import { DepartmentsRepository } from './departments.repository';
+import { DepartmentsRepository, NewDepartment } from './departments.repository';
 import { CreateDepartmentRequest, UpdateDepartmentRequest } from './dto/department.dto';
 
 /** The current province's departments. */
@@ -27,24 +27,43 @@ export class DepartmentsService {
   }
 
   list(includeInactive: boolean): Promise<Department[]> {
-    return this.db.transaction((em) =>
-      em.getRepository(Department).find({ where: includeInactive ? {} : { active: true }, order: { code: 'ASC' } }),
-    );
+    return this.repository.list(includeInactive);
   }
 
   async get(id: string): Promise<Department> {
-    const department = await this.db.transaction((em) => em.getRepository(Department).findOneBy({ id }));
+    const department = await this.repository.get(id);
     if (!department) throw new NotFoundException(`No department ${id} in this province`);
     return department;
+  }
+
+  /** Whether a department takes new work (active), in the caller's unit of work; null when there is none. */
+  isActive(em: EntityManager, id: string): Promise<boolean | null> {
+    return this.repository.activeOf(em, id);
+  }
+
+  /** The active departments by code, in the caller's unit of work (form options). */
+  active(em: EntityManager): Promise<Department[]> {
+    return this.repository.active(em);
+  }
+
+  /**
+   * Seeds a new province's departments (config/master-data), in the caller's unit of work, once:
+   * a province that has departments keeps its own. Returns how many were offered.
+   */
+  async installSeed(em: EntityManager, seed: readonly NewDepartment[]): Promise<number> {
+    if (!seed.length || (await this.repository.any(em))) return 0;
+    await this.repository.insertMissing(em, seed);
+    return seed.length;
   }
 
   async create(request: CreateDepartmentRequest): Promise<Department> {
     try {
       return await this.db.transaction(async (em) => {
-        const repo = em.getRepository(Department);
-        const department = await repo.save(
-          repo.create({ code: request.code, name: request.name, nameUr: request.nameUr ?? null }),
-        );
+        const department = await this.repository.insert(em, {
+          code: request.code,
+          name: request.name,
+          nameUr: request.nameUr ?? null,
+        });
         await this.audit.record(em, {
           action: 'department.created',
           targetType: 'department',
@@ -66,14 +85,13 @@ export class DepartmentsService {
    */
   update(id: string, request: UpdateDepartmentRequest): Promise<Department> {
     return this.db.transaction(async (em) => {
-      const repo = em.getRepository(Department);
-      const department = await repo.findOneBy({ id });
+      const department = await this.repository.lock(em, id);
       if (!department) throw new NotFoundException(`No department ${id} in this province`);
       if (request.name !== undefined) department.name = request.name;
       if (request.nameUr !== undefined) department.nameUr = request.nameUr;
       const toggled = request.active !== undefined && request.active !== department.active;
       if (request.active !== undefined) department.active = request.active;
-      const saved = await repo.save(department);
+      const saved = await this.repository.update(em, department);
       const renamed = Object.keys(request).filter((k) => k !== 'active');
       if (renamed.length) {
         const details = { fields: renamed };

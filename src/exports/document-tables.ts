@@ -55,7 +55,9 @@ export function tableColumns(table: FormTable, locale: Locale): ColumnSpec[] {
   }));
 }
 
-/** The table's rows as cells (option values shown by their label in the locale), then its totals row when it has one. */
+/**
+ * The table's rows as cells (option values shown by their label in the locale), then its totals row when it has one.
+ */
 export function tableRows(table: FormTable, data: Record<string, unknown>, locale: Locale): CellInput[][] {
   const [, sectionId, fieldId] = table.pointer.split('/');
   const value = (data[sectionId] as Record<string, unknown> | undefined)?.[fieldId] as

@@ -37,7 +37,8 @@ export class ExportDocumentQuery {
   @ApiPropertyOptional({
     example: '/costEstimates/capitalCost',
     description:
-      'One table, by JSON pointer or by its field name (required for CSV when the form has several tables); default: every table, one sheet each',
+      'One table, by JSON pointer or by its field name (required for CSV when ' +
+      'the form has several tables); default: every table, one sheet each',
   })
   @IsOptional()
   @Matches(/^\/?[A-Za-z][A-Za-z0-9]{0,79}(\/[A-Za-z][A-Za-z0-9]{0,79})?$/, {

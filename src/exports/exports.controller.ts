@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequirePermission } from '../auth/auth.decorators';
+import { RequirePermission } from '../tenancy/access.decorators';
 import { FormsService } from '../forms/forms.service';
 import { httpDownload } from './download';
 import { ExportDocumentQuery, ExportProjectsQuery } from './dto';
@@ -25,8 +25,10 @@ export class ExportsController {
   @ApiOperation({
     summary: 'The project list as XLSX or CSV, with the same filters and sort as GET /api/projects (no paging)',
     description:
-      'Streams every match up to EXPORT_MAX_ROWS (100,000) rows. Headers in the locale; Urdu sheets are right-to-left. Amounts are number cells ' +
-      '(Rs million); text that a spreadsheet would run as a formula (= + - @ …) starts with an apostrophe. CSV is UTF-8 with a byte-order mark.',
+      'Streams every match up to EXPORT_MAX_ROWS (100,000) rows. ' +
+      'Headers in the locale; Urdu sheets are right-to-left. Amounts are number cells ' +
+      '(Rs million); text that a spreadsheet would run as a formula (= + - @ …) ' +
+      'starts with an apostrophe. CSV is UTF-8 with a byte-order mark.',
   })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid or unknown; `fields` names it' })
   async projects(
@@ -43,9 +45,11 @@ export class ExportsController {
   @ApiProduces(CONTENT_TYPES.xlsx, CONTENT_TYPES.csv)
   @ApiOperation({
     summary:
-      "A document's tables (cost estimates, phasing, financing, manpower …) as XLSX (one sheet each) or CSV (one table)",
+      "A document's tables (cost estimates, phasing, financing, " +
+      'manpower …) as XLSX (one sheet each) or CSV (one table)',
     description:
-      'Column labels from the form version the document is pinned to, in the locale; a totals row where the table has one.',
+      'Column labels from the form version the document is pinned to, ' +
+      'in the locale; a totals row where the table has one.',
   })
   @ApiBadRequestResponse({ description: 'format, locale or table is invalid; `fields` names it' })
   async document(

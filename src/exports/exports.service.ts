@@ -67,7 +67,8 @@ export class ExportsService {
       async () => {
         // One row past the cap is read only to know that the list goes on.
         const matched = await this.projects.scan(query, maxRows + 1, async (batch) => {
-          // Headers go out with the first batch: a bad filter or a database error before it is an ordinary error answer.
+          // Headers go out with the first batch: a bad filter or a database error before it is an ordinary error
+          // answer.
           if (!sink) {
             sink = this.writer.open(format, target.start(fileName, CONTENT_TYPES[format]), {
               rightToLeft: locale === 'ur',
@@ -126,7 +127,10 @@ export class ExportsService {
     );
   }
 
-  /** Errors before the first byte propagate (4xx/5xx); after it the download is cut off, and a client that left just stops it. */
+  /**
+   * Errors before the first byte propagate (4xx/5xx); after it the download is cut off, and a client that left just
+   * stops it.
+   */
   private async streaming(
     target: DownloadTarget,
     started: () => TableSink | undefined,

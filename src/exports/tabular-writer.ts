@@ -3,7 +3,7 @@ import { stringify, Stringifier } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { csvNumber, neutraliseText, xlsxNumber } from './cell-safety';
+import { csvNumber, neutraliseText, xlsxNumber } from '../common/cell-safety';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -140,7 +140,7 @@ export function fieldSchema(f: FieldDefinition, calculated: Set<string>, address
           const { minimum, maximum, decimalMinimum, decimalMaximum, ...format } = columnSchemas[id] as Record<
             string,
             unknown
-          >; // eslint-disable-line @typescript-eslint/no-unused-vars
+          >;
           return [id, format];
         }),
       );
@@ -257,7 +257,8 @@ function resolveOptions(def: FormDefinition, master: MasterSnapshot, warnings: s
     const values = master[options.master] ?? [];
     if (!values.length)
       warnings.push(
-        `${address}: the province's "${options.master}" list is empty, so the field accepts free text until it is filled and the form republished`,
+        `${address}: the province's "${options.master}" list is empty, ` +
+          `so the field accepts free text until it is filled and the form republished`,
       );
     field.options = values;
   }

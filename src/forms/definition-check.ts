@@ -41,7 +41,10 @@ export function fieldProblems(f: FieldDefinition, where: string): string[] {
   return out;
 }
 
-/** What is wrong with the row conditions (all / some / none) of a rule or check: each runs over a table's rows and reads its columns. */
+/**
+ * What is wrong with the row conditions (all / some / none) of a rule or check: each runs over a table's rows and reads
+ * its columns.
+ */
 function rowConditionProblems(def: FormDefinition, logic: unknown, where: string): string[] {
   const out: string[] = [];
   for (const { list, columns } of rowConditionsOf(logic)) {

@@ -295,7 +295,9 @@ export function checkOverlayShape(value: unknown): SchemaProblem[] {
     return [
       {
         pointer: '/operations',
-        message: `an overlay may introduce at most ${MAX_OVERLAY_PATTERNS} distinct patterns (this one has ${patterns.size})`,
+        message:
+          `an overlay may introduce at most ${MAX_OVERLAY_PATTERNS} ` +
+          `distinct patterns (this one has ${patterns.size})`,
       },
     ];
   }

@@ -15,7 +15,8 @@ export class FormEditionsRepository {
   async choose(em: EntityManager, proforma: string, formKey: string, by: string | null): Promise<void> {
     await em.query(
       `INSERT INTO form_current_editions (proforma, form_key, chosen_by) VALUES ($1, $2, $3)
-       ON CONFLICT (proforma) DO UPDATE SET form_key = EXCLUDED.form_key, chosen_by = EXCLUDED.chosen_by, chosen_at = now()`,
+       ON CONFLICT (proforma) DO UPDATE SET form_key = EXCLUDED.form_key, ` +
+        `chosen_by = EXCLUDED.chosen_by, chosen_at = now()`,
       [proforma, formKey, by],
     );
   }

@@ -13,7 +13,7 @@ import {
   NOT_APPLICABLE,
   reasonProblem,
 } from './placeholders';
-import { evaluate } from './rules';
+import { CompiledLogic, compileLogic, decimalOf, decimalText, withDecimalMemo } from './rules';
 
 export interface FormError {
   /** JSON pointer into the data, e.g. "/capitalCost/estimate/rows/2/total". */
@@ -56,9 +56,38 @@ interface Slot {
   pointer: string;
   container: Row;
   key: string;
-  /** What rules see: the form's data, and "row" for a row-scoped target. */
-  scope: unknown;
+  /** The row a row-scoped target is in (what rules read as "row"). */
+  row?: Row;
 }
+
+type FieldInfo = { field: FieldDefinition; label: { en: string; ur: string }; tableLabel?: { en: string; ur: string } };
+
+/** A rule's target split once: "s.f" (a section's field) or "s.t.rows.*.c" (a column, row by row). */
+interface Target {
+  section: string;
+  /** The table, for a row-scoped target. */
+  table?: string;
+  key: string;
+  /** The field the value lands in (for formatting and range checks). */
+  field?: FieldDefinition;
+}
+
+interface CompiledRule {
+  rule: RuleDefinition;
+  target: Target;
+  /** The calculation, or the condition of a visible/require rule. */
+  logic: CompiledLogic;
+}
+
+interface CompiledCheck {
+  check: CheckDefinition;
+  when?: CompiledLogic;
+  left: CompiledLogic;
+  right?: CompiledLogic;
+  tolerance: Dec;
+}
+
+const NUMERIC_TYPES: ReadonlySet<string> = new Set(['money', 'decimal', 'integer']);
 
 /** Computed amounts must stay below 10^15 (Rs million), what a stored total holds. */
 const LARGEST_AMOUNT_BOUND = new Dec(10).pow(MAX_COMPUTED_INTEGER_DIGITS);
@@ -79,15 +108,16 @@ export function isEmpty(value: unknown): boolean {
 export class FormValidator {
   private readonly validateSchema: ValidateFunction;
   private readonly definition: FormDefinition;
-  private readonly fields = new Map<
-    string,
-    { field: FieldDefinition; label: { en: string; ur: string }; tableLabel?: { en: string; ur: string } }
-  >();
+  private readonly fields = new Map<string, FieldInfo>();
   private readonly tables: { section: string; field: FieldDefinition }[] = [];
-  private readonly rowRules: RuleDefinition[] = [];
-  private readonly fieldRules: RuleDefinition[] = [];
-  private readonly conditions: RuleDefinition[] = [];
-  private readonly checks: CheckDefinition[];
+  private readonly rowRules: CompiledRule[] = [];
+  private readonly fieldRules: CompiledRule[] = [];
+  private readonly conditions: CompiledRule[] = [];
+  private readonly checks: CompiledCheck[];
+  /** What validate() copies before it writes calculated figures (the rest of the input is only read). */
+  private readonly written = { sections: new Set<string>(), tables: new Map<string, Set<string>>() };
+  /** "section.field" of every narrative item (the addresses `notApplicable` may name). */
+  private readonly narrativeAddresses: ReadonlySet<string>;
   /** "/section/field" → its place in the proforma, so errors are listed in reading order. */
   private readonly order = new Map<string, number>();
   /** Section id → its item number in the proforma. */
@@ -103,19 +133,72 @@ export class FormValidator {
     }
     for (const s of this.definition.sections)
       for (const f of s.fields)
-        if (f.type === 'table' && f.totals?.length) this.tables.push({ section: s.id, field: f });
+        if (f.type === 'table' && f.totals?.length) {
+          this.tables.push({ section: s.id, field: f });
+          this.writes(s.id, f.id);
+        }
+    // Rules and checks are compiled here, once per version, not read as JSON on every validation.
     for (const rule of this.definition.rules) {
-      if (rule.kind !== 'calculate') this.conditions.push(rule);
-      else if (rule.target.includes('.*.')) this.rowRules.push(rule);
-      else this.fieldRules.push(rule);
+      const logic = compileLogic(rule.kind === 'calculate' ? rule.value : rule.when);
+      const compiled = { rule, target: this.target(rule.target), logic };
+      if (rule.kind !== 'calculate') this.conditions.push(compiled);
+      else if (rule.target.includes('.*.')) this.rowRules.push(compiled);
+      else this.fieldRules.push(compiled);
+      if (rule.kind === 'calculate') this.writes(compiled.target.section, compiled.target.table);
     }
-    this.checks = this.definition.checks;
+    this.checks = this.definition.checks.map((check) => ({
+      check,
+      when: check.when === undefined ? undefined : compileLogic(check.when),
+      left: compileLogic(check.left),
+      right: check.op === 'holds' ? undefined : compileLogic(check.right),
+      tolerance: (check.tolerance !== undefined && toDecimal(check.tolerance)) || new Dec(0),
+    }));
     this.narrative = narrativeFields(this.definition).filter((n) => !n.field.hidden);
+    this.narrativeAddresses = new Set(this.narrative.map((n) => n.address));
     this.definition.sections.forEach((s, i) => {
       this.items.set(s.id, s.number);
       this.order.set(`/${s.id}`, i * 1000);
       s.fields.forEach((f, j) => this.order.set(`/${s.id}/${f.id}`, i * 1000 + j + 1));
     });
+  }
+
+  private target(target: string): Target {
+    const parts = target.split('.');
+    const field = this.fields.get(target)?.field;
+    if (parts.length === 2) return { section: parts[0], key: parts[1], field };
+    return { section: parts[0], table: parts[1], key: parts[4], field };
+  }
+
+  private writes(section: string, table?: string): void {
+    this.written.sections.add(section);
+    if (!table) return;
+    const tables = this.written.tables.get(section) ?? new Set<string>();
+    tables.add(table);
+    this.written.tables.set(section, tables);
+  }
+
+  /**
+   * The input as validate() returns it: new objects where calculated figures are written (the
+   * sections, tables, rows and totals that rules target), the rest shared with the input, which
+   * is never changed. A deep copy of a full PC-I cost more than the schema validation itself.
+   */
+  private copyForWriting(input: Data): Data {
+    const data: Data = { ...input };
+    for (const sectionId of this.written.sections) {
+      const section = data[sectionId];
+      if (!isObject(section)) continue;
+      const copy: Row = { ...section };
+      data[sectionId] = copy;
+      for (const tableId of this.written.tables.get(sectionId) ?? []) {
+        const table = copy[tableId];
+        if (!isObject(table)) continue;
+        const tableCopy: Row = { ...table };
+        copy[tableId] = tableCopy;
+        if (Array.isArray(table.rows)) tableCopy.rows = table.rows.map((row) => (isObject(row) ? { ...row } : row));
+        if (isObject(table.totals)) tableCopy.totals = { ...table.totals };
+      }
+    }
+    return data;
   }
 
   private place(pointer: string): number {
@@ -143,7 +226,11 @@ export class FormValidator {
         data: {},
       };
     }
-    const data = structuredClone(input) as Data;
+    return withDecimalMemo(() => this.validateObject(input, locale));
+  }
+
+  private validateObject(input: Data, locale: Locale): FormValidation {
+    const data = this.copyForWriting(input);
     // A missing section is reported field by field, not as one missing object.
     for (const s of this.definition.sections) if (data[s.id] === undefined) data[s.id] = {};
 
@@ -180,35 +267,39 @@ export class FormValidator {
 
   private calculate(data: Data, errors: FormError[], locale: Locale): void {
     for (const rule of this.rowRules)
-      for (const slot of this.slots(rule.target, data)) this.setCalculated(slot, rule, errors, locale);
+      this.eachSlot(rule.target, data, (slot) =>
+        this.assign(slot, rule.target.field, rule.logic(data, slot.row), errors, locale),
+      );
     for (const { section, field } of this.tables) this.totals(data, section, field, errors, locale);
     for (const rule of this.fieldRules)
-      for (const slot of this.slots(rule.target, data)) this.setCalculated(slot, rule, errors, locale);
-  }
-
-  private setCalculated(slot: Slot, rule: RuleDefinition, errors: FormError[], locale: Locale): void {
-    if (rule.kind !== 'calculate') return;
-    const result = evaluate(rule.value, slot.scope);
-    this.assign(slot, result, errors, locale);
+      this.eachSlot(rule.target, data, (slot) =>
+        this.assign(slot, rule.target.field, rule.logic(data, slot.row), errors, locale),
+      );
   }
 
   /** Puts a computed value in place; a different value sent by the client is an error. */
-  private assign(slot: Slot, result: unknown, errors: FormError[], locale: Locale): void {
+  private assign(
+    slot: Slot,
+    field: FieldDefinition | undefined,
+    result: unknown,
+    errors: FormError[],
+    locale: Locale,
+  ): void {
     if (result === null || result === undefined) return; // an operand is malformed; its own error says so
-    const field = this.fieldAt(slot.pointer)?.field;
-    const computed = this.format(field, result);
-    if (computed === undefined) return;
+    const formatted = this.format(field, result);
+    if (formatted === undefined) return;
+    const { computed, value: b } = formatted;
     const entered = slot.container[slot.key];
     // A figure the server computes must fit its field like an entered one. A draft keeps it (so
     // the sums built on it stay honest) with an error; readers of stored figures skip it.
-    const outOfRange = this.outOfRange(field, computed, !slot.pointer.includes('/totals/'));
+    const outOfRange = this.outOfRange(field, b, !slot.pointer.includes('/totals/'));
     if (outOfRange)
       errors.push(
         this.error(slot.pointer, outOfRange.code, locale, { calculated: String(computed), ...outOfRange.params }),
       );
-    if (!isEmpty(entered)) {
-      const a = toDecimal(entered);
-      const b = toDecimal(computed);
+    // The same text is the same figure: only a different one needs parsing and comparing.
+    if (!isEmpty(entered) && entered !== computed) {
+      const a = decimalOf(entered);
       const same = a && b ? a.eq(b) : entered === computed;
       if (!same && a !== undefined) {
         errors.push(
@@ -219,22 +310,34 @@ export class FormValidator {
     slot.container[slot.key] = computed;
   }
 
-  private format(field: FieldDefinition | undefined, result: unknown): unknown {
-    if (!field || !['money', 'decimal', 'integer'].includes(field.type)) return result;
-    const d = toDecimal(result);
+  /** The figure as it is stored (text at the field's scale, or a whole number) and what decimalOf gives for it. */
+  private format(
+    field: FieldDefinition | undefined,
+    result: unknown,
+  ): { computed: unknown; value: Dec | null | undefined } | undefined {
+    if (!field || !NUMERIC_TYPES.has(field.type)) return { computed: result, value: decimalOf(result) };
+    const d = decimalOf(result);
     if (!d) return undefined;
-    if (field.type === 'integer') return d.isInteger() ? d.toNumber() : formatDecimal(d, 0);
-    return formatDecimal(d, field.constraints?.scale ?? (field.type === 'money' ? MONEY_SCALE : DECIMAL_SCALE));
+    if (field.type === 'integer' && d.isInteger()) {
+      const whole = d.toNumber();
+      // toDecimal reads only safe integers among numbers.
+      return { computed: whole, value: Number.isSafeInteger(whole) ? d : undefined };
+    }
+    const scale =
+      field.type === 'integer'
+        ? 0
+        : (field.constraints?.scale ?? (field.type === 'money' ? MONEY_SCALE : DECIMAL_SCALE));
+    const text = formatDecimal(d, scale);
+    return { computed: text, value: decimalOf(text) };
   }
 
   /** Why a computed amount does not fit its field (digits, sign, and its stated bounds unless a total), or null. */
   private outOfRange(
     field: FieldDefinition | undefined,
-    computed: unknown,
+    d: Dec | null | undefined,
     statedBounds: boolean,
   ): { code: string; params: Record<string, unknown> } | null {
-    if (!field || !['money', 'decimal', 'integer'].includes(field.type)) return null;
-    const d = toDecimal(computed);
+    if (!field || !NUMERIC_TYPES.has(field.type)) return null;
     if (!d) return null;
     const c = field.constraints ?? {};
     if (d.abs().gte(LARGEST_AMOUNT_BOUND)) return { code: 'calculatedOutOfRange', params: { reason: 'tooLarge' } };
@@ -258,13 +361,14 @@ export class FormValidator {
       let sum = new Dec(0);
       let ok = true;
       for (const row of rows) {
-        const d = isObject(row) ? toDecimal(row[column]) : undefined;
+        const d = isObject(row) ? decimalOf(row[column]) : undefined;
         if (d === undefined) ok = false;
         else if (d) sum = sum.plus(d);
       }
       if (!ok) continue;
       const pointer = `/${sectionId}/${table.id}/totals/${column}`;
-      this.assign({ pointer, container: totals, key: column, scope: data }, sum.toString(), errors, locale);
+      const field = this.fields.get(`${sectionId}.${table.id}.rows.*.${column}`)?.field;
+      this.assign({ pointer, container: totals, key: column }, field, decimalText(sum), errors, locale);
     }
   }
 
@@ -281,10 +385,10 @@ export class FormValidator {
   ): { hidden: Set<string>; required: Set<string> } {
     const hidden = new Set<string>();
     const required = new Set<string>();
-    for (const rule of this.conditions) {
+    for (const { rule, target, logic } of this.conditions) {
       if (rule.kind === 'calculate') continue;
-      for (const slot of this.slots(rule.target, data)) {
-        const holds = !!evaluate(rule.when, slot.scope);
+      this.eachSlot(target, data, (slot) => {
+        const holds = !!logic(data, slot.row);
         if (rule.kind === 'visible' && !holds) hidden.add(slot.pointer);
         if (rule.kind === 'require' && holds) required.add(slot.pointer);
         if (
@@ -295,7 +399,7 @@ export class FormValidator {
         ) {
           errors.push(this.error(slot.pointer, 'required', locale, { rule: rule.id }));
         }
-      }
+      });
     }
     return { hidden, required };
   }
@@ -314,7 +418,7 @@ export class FormValidator {
     locale: Locale,
   ): void {
     const reasons = isObject(data[NOT_APPLICABLE]) ? (data[NOT_APPLICABLE] as Row) : {};
-    const known = new Set(this.narrative.map((n) => n.address));
+    const known = this.narrativeAddresses;
     for (const [address, reason] of Object.entries(reasons)) {
       // An unknown address or a reason that is not text is reported by the schema.
       if (!known.has(address) || typeof reason !== 'string') continue;
@@ -341,9 +445,10 @@ export class FormValidator {
 
   /** Failed checks go to `errors` or `warnings` by their severity. */
   private runChecks(data: Data, errors: FormError[], warnings: FormError[], locale: Locale): void {
-    for (const check of this.checks) {
-      if (check.when !== undefined && !evaluate(check.when, data)) continue;
-      const outcome = this.outcome(check, data);
+    for (const compiled of this.checks) {
+      const check = compiled.check;
+      if (compiled.when !== undefined && !compiled.when(data)) continue;
+      const outcome = this.outcome(compiled, data);
       if (!outcome || outcome.holds) continue;
       const severity = check.severity ?? 'error';
       const params = { check: check.id, ...outcome.figures };
@@ -356,24 +461,22 @@ export class FormValidator {
   }
 
   /**
-   * Whether a check holds, with the figures compared. Null when a figure is missing or malformed:
-   * that is reported where it is.
+   * Whether a check holds, with the figures compared when it does not. Null when a figure is
+   * missing or malformed: that is reported where it is.
    */
-  private outcome(check: CheckDefinition, data: Data): { holds: boolean; figures: Record<string, string> } | null {
-    if (check.op === 'holds') return { holds: !!evaluate(check.left, data), figures: {} };
-    const left = toDecimal(evaluate(check.left, data));
-    const right = toDecimal(evaluate(check.right, data));
+  private outcome(
+    { check, left: leftLogic, right: rightLogic, tolerance }: CompiledCheck,
+    data: Data,
+  ): { holds: boolean; figures: Record<string, string> } | null {
+    if (check.op === 'holds') return { holds: !!leftLogic(data), figures: {} };
+    const left = decimalOf(leftLogic(data));
+    const right = decimalOf(rightLogic!(data));
     if (!left || !right) return null;
-    const tolerance = (check.tolerance !== undefined && toDecimal(check.tolerance)) || new Dec(0);
     // left − right, compared with the tolerance the check accepts on either side.
     const gap = left.minus(right);
-    const holds = {
-      eq: () => gap.abs().lte(tolerance),
-      lte: () => gap.lte(tolerance),
-      gte: () => gap.gte(tolerance.negated()),
-      lt: () => gap.lt(tolerance),
-      gt: () => gap.gt(tolerance.negated()),
-    }[check.op]();
+    const holds = holdsWith(check.op, gap, tolerance);
+    // The figures are only shown for a check that fails.
+    if (holds) return { holds, figures: {} };
     const figures: Record<string, string> = { left: left.toString(), right: right.toString() };
     if (!tolerance.isZero()) figures.tolerance = tolerance.toString();
     return { holds, figures };
@@ -381,28 +484,22 @@ export class FormValidator {
 
   // --- addressing and messages ---------------------------------------------------------------
 
-  /** The places a rule target names: one for "s.f", one per row for "s.t.rows.*.c". */
-  private *slots(target: string, data: Data): Generator<Slot> {
-    const parts = target.split('.');
-    const section = data[parts[0]];
+  /** Calls `visit` on the places a rule target names: one for "s.f", one per row for "s.t.rows.*.c". */
+  private eachSlot(target: Target, data: Data, visit: (slot: Slot) => void): void {
+    const section = data[target.section];
     if (!isObject(section)) return;
-    if (parts.length === 2) {
-      yield { pointer: `/${parts[0]}/${parts[1]}`, container: section, key: parts[1], scope: data };
+    const { table: tableId, key } = target;
+    if (tableId === undefined) {
+      visit({ pointer: `/${target.section}/${key}`, container: section, key });
       return;
     }
-    const [sectionId, tableId, , , column] = parts;
     const table = section[tableId];
     if (!isObject(table) || !Array.isArray(table.rows)) return;
     const rows = table.rows as unknown[];
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       if (!isObject(row)) continue;
-      yield {
-        pointer: `/${sectionId}/${tableId}/rows/${i}/${column}`,
-        container: row,
-        key: column,
-        scope: { ...data, row },
-      };
+      visit({ pointer: `/${target.section}/${tableId}/rows/${i}/${key}`, container: row, key, row });
     }
   }
 
@@ -506,5 +603,21 @@ export class FormValidator {
     }
     if (field?.type === 'fiscalYear') return this.error(e.instancePath, 'fiscalYear', locale, {});
     return this.error(e.instancePath, 'pattern', locale, {});
+  }
+}
+
+/** Whether left − right (`gap`) passes a check's comparison within its tolerance. */
+function holdsWith(op: Exclude<CheckDefinition['op'], 'holds'>, gap: Dec, tolerance: Dec): boolean {
+  switch (op) {
+    case 'eq':
+      return gap.abs().lte(tolerance);
+    case 'lte':
+      return gap.lte(tolerance);
+    case 'gte':
+      return gap.gte(tolerance.negated());
+    case 'lt':
+      return gap.lt(tolerance);
+    case 'gt':
+      return gap.gt(tolerance.negated());
   }
 }

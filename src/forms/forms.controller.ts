@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/auth.decorators';
+import { RequirePermission } from '../tenancy/access.decorators';
 import {
   ChooseEditionRequest,
   ParseFormKeyPipe,
@@ -115,7 +115,8 @@ export class FormsController {
   @RequirePermission('forms.customise')
   @ApiOperation({
     summary:
-      'Replace the working overlay; refused (400) with reasons if any operation does not apply or loosens a locked field',
+      'Replace the working overlay; refused (400) ' +
+      'with reasons if any operation does not apply or loosens a locked field',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision you edited; 409 if someone saved since' })
   @ApiBody({
@@ -177,7 +178,8 @@ export class FormsController {
   @RequirePermission('forms.customise')
   @ApiOperation({
     summary:
-      'Move the working overlay to a newer base version (409 with conflicts unless dropConflicting); publish separately',
+      'Move the working overlay to a newer base version (409 ' +
+      'with conflicts unless dropConflicting); publish separately',
   })
   upgrade(@Param('key', ParseFormKeyPipe) key: string, @Body() body: UpgradeFormRequest) {
     return this.forms.upgrade(key, body.to, body.dropConflicting ?? false);

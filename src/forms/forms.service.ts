@@ -3,18 +3,18 @@ import stringify from 'safe-stable-stringify';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../audit/audit.service';
 import { MasterDataService } from '../master-data/master-data.service';
+import { UsersService } from '../users/users.service';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
-import { User } from '../users/user.entity';
 import { compileForm, CompileResult, MasterSnapshot } from './compile';
 import { FormDefinition, Locale, LOCALES } from './definition';
 import { checkOverlayShape } from './definition-schema';
 import { diffDefinitions } from './diff';
 import { FormCatalogue } from './form-catalogue.service';
 import { FormEditionsRepository } from './form-editions.repository';
+import { FormsRepository } from './forms.repository';
 import { FormOverlay, FormVersion } from './form-version.entity';
 import { localizeCompiled } from './form-view';
 import { FormValidation, FormValidator } from './form-validator';
@@ -23,19 +23,6 @@ import { ValidatorCache } from './validator-cache.service';
 
 /** Compile results kept for reuse (one per form × distinct overlay and master data). */
 const COMPILE_CACHE_SIZE = 64;
-
-/** A version's columns without its (large) content. */
-const SUMMARY_COLUMNS = {
-  id: true,
-  formKey: true,
-  number: true,
-  baseVersion: true,
-  contentHash: true,
-  publishedBy: true,
-  publisherType: true,
-  publishedAt: true,
-  notes: true,
-} as const;
 
 /** 'current' or a version number. */
 export type VersionRef = number | 'current';
@@ -62,17 +49,15 @@ export class FormsService {
     private readonly audit: AuditService,
     private readonly cls: ClsService<DaftarStore>,
     private readonly editionChoices: FormEditionsRepository,
+    private readonly masterData: MasterDataService,
+    private readonly users: UsersService,
+    private readonly repository: FormsRepository,
   ) {}
 
   // --- reading ----------------------------------------------------------------------------------
 
   async list(locale: Locale) {
-    const rows: { form_key: string; id: string; number: number; base_version: string; published_at: Date }[] =
-      await this.db.transaction((em) =>
-        em.query(
-          `SELECT DISTINCT ON (form_key) form_key, id, number, base_version, published_at FROM form_versions ORDER BY form_key, number DESC`,
-        ),
-      );
+    const rows = await this.repository.currentVersions();
     const current = new Map(rows.map((r) => [r.form_key, r]));
     return this.catalogue.keys().map((key) => {
       const latest = this.catalogue.latest(key)!;
@@ -106,13 +91,7 @@ export class FormsService {
 
   async history(key: string) {
     this.base(key);
-    const versions = await this.db.transaction((em) =>
-      em.getRepository(FormVersion).find({
-        where: { formKey: key },
-        order: { number: 'DESC' },
-        select: { ...SUMMARY_COLUMNS, overlay: true },
-      }),
-    );
+    const versions = await this.db.transaction((em) => this.repository.history(em, key));
     return versions.map((v) => ({ ...this.summary(v), operations: v.overlay.operations.length }));
   }
 
@@ -152,12 +131,12 @@ export class FormsService {
    * pinned to a version id); the version's content is read only when the cache lacks it.
    */
   async validatorFor(em: EntityManager, versionId: string): Promise<{ validator: FormValidator; number: number }> {
-    const [head] = await em.query(`SELECT number, content_hash FROM form_versions WHERE id = $1`, [versionId]);
+    const head = await this.repository.versionHead(em, versionId);
     if (!head) throw new NotFoundException(`No form version ${versionId} in this province`);
     const hit = this.validators.peek(head.content_hash);
     if (hit) return { validator: hit, number: head.number };
-    const [row] = await em.query(`SELECT compiled FROM form_versions WHERE id = $1`, [versionId]);
-    return { validator: this.validators.obtain(head.content_hash, row.compiled), number: head.number };
+    const compiled = await this.repository.versionCompiled(em, versionId);
+    return { validator: this.validators.obtain(head.content_hash, compiled), number: head.number };
   }
 
   /** The current version of a form in this province (id and number). */
@@ -185,10 +164,8 @@ export class FormsService {
     if (tag && (LOCALES as readonly string[]).includes(tag)) return tag as Locale;
     const principal = this.cls.get('principal');
     if (principal?.kind !== 'user') return 'en';
-    const user = await this.db.transaction((em) =>
-      em.getRepository(User).findOne({ where: { id: principal.id }, select: { id: true, locale: true } }),
-    );
-    return user?.locale ?? 'en';
+    // One read statement, no transaction of its own: a save or an action reads it before its unit of work.
+    return (await this.users.localeOf(principal.id)) ?? 'en';
   }
 
   // --- editions ---------------------------------------------------------------------------------
@@ -239,7 +216,8 @@ export class FormsService {
     return this.db.transaction(async (em) => {
       if (!(await this.editionChoices.installed(em, [formKey])).size) {
         throw new ConflictException(
-          `${formKey} is not installed in this province yet; an operator installs new catalogue forms with \`npm run migrate\``,
+          `${formKey} is not installed in this province yet; ` +
+            `an operator installs new catalogue forms with \`npm run migrate\``,
         );
       }
       await this.editionChoices.choose(em, proforma, formKey, this.actorId());
@@ -278,7 +256,8 @@ export class FormsService {
     }
     if (!(await this.editionChoices.installed(em, [key])).size) {
       throw new ConflictException(
-        `${key} (edition ${this.catalogue.edition(key).id}) is not installed in this province yet; an operator installs new catalogue forms with \`npm run migrate\``,
+        `${key} (edition ${this.catalogue.edition(key).id}) is not installed in this province yet; ` +
+          `an operator installs new catalogue forms with \`npm run migrate\``,
       );
     }
     return { key, edition: this.catalogue.edition(key).id };
@@ -313,10 +292,11 @@ export class FormsService {
       const current = await this.lockOverlay(em, key);
       if (expectedRevision !== undefined && current.revision !== expectedRevision) {
         throw new ConflictException(
-          `The overlay was changed by someone else (revision ${current.revision}, yours ${expectedRevision}); reload it and apply your change again`,
+          `The overlay was changed by someone else (revision ${current.revision}, ` +
+            `yours ${expectedRevision}); reload it and apply your change again`,
         );
       }
-      const saved = await em.getRepository(FormOverlay).save({
+      const saved = await this.repository.saveOverlay(em, {
         formKey: key,
         baseVersion: overlay.baseVersion,
         operations: overlay.operations,
@@ -402,12 +382,14 @@ export class FormsService {
         throw new ConflictException({
           statusCode: 409,
           error: 'Conflict',
-          message: `${result.conflicts.length} overlay operation(s) no longer apply to ${key} ${target.version}; fix them or upgrade with dropConflicting`,
+          message:
+            `${result.conflicts.length} overlay operation(s) no longer apply to ${key} ${target.version}; ` +
+            `fix them or upgrade with dropConflicting`,
           conflicts: result.conflicts,
         });
       }
       const dropped = new Set(result.conflicts.map((c) => c.index));
-      const saved = await em.getRepository(FormOverlay).save({
+      const saved = await this.repository.saveOverlay(em, {
         formKey: key,
         baseVersion: target.version,
         operations: overlay.operations.filter((_, i) => !dropped.has(i)),
@@ -434,27 +416,21 @@ export class FormsService {
    */
   async installMissing(em: EntityManager): Promise<string[]> {
     // Few round trips: provisioning many provinces spends its time here.
-    const present = new Set<string>(
-      (await em.query(`SELECT DISTINCT form_key FROM form_versions`)).map((r: { form_key: string }) => r.form_key),
-    );
+    const present = await this.repository.formKeys(em);
     const missing = this.catalogue.keys().filter((k) => !present.has(k));
     if (!missing.length) return [];
-    await em.query(
-      `INSERT INTO form_overlays (form_key, base_version, revision) SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) ON CONFLICT (form_key) DO NOTHING`,
-      [missing, missing.map((k) => this.base(k).version), missing.map(() => 0)],
+    await this.repository.insertEmptyOverlays(
+      em,
+      missing,
+      missing.map((k) => this.base(k).version),
     );
     const overlays = new Map<string, Overlay>(
-      (
-        await em.query(
-          `SELECT form_key, base_version, operations FROM form_overlays WHERE form_key = ANY($1) FOR UPDATE`,
-          [missing],
-        )
-      ).map((r: { form_key: string; base_version: string; operations: Overlay['operations'] }) => [
+      (await this.repository.lockOverlays(em, missing)).map((r) => [
         r.form_key,
         { baseVersion: r.base_version, operations: r.operations },
       ]),
     );
-    const master = await MasterDataService.snapshot(em);
+    const master = await this.masterData.snapshot(em);
     const principal = this.cls.isActive() ? this.cls.get('principal') : undefined;
     const rows = missing.map((key) => {
       const overlay = overlays.get(key)!;
@@ -475,13 +451,8 @@ export class FormsService {
         notes: 'Base catalogue installed',
       };
     });
-    // One multi-row INSERT (jsonb columns make TypeORM's deep-partial type refuse the literal).
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(FormVersion)
-      .values(rows as unknown as QueryDeepPartialEntity<FormVersion>[])
-      .execute();
+    // One multi-row INSERT: provisioning many provinces spends its time here.
+    await this.repository.insertVersions(em, rows);
     return missing;
   }
 
@@ -533,7 +504,7 @@ export class FormsService {
    * one compile, which keeps provisioning many provinces cheap.
    */
   private async compileIn(em: EntityManager, key: string, overlay: Overlay): Promise<CompileResult> {
-    return this.compileWith(key, overlay, await MasterDataService.snapshot(em));
+    return this.compileWith(key, overlay, await this.masterData.snapshot(em));
   }
 
   private compileWith(key: string, overlay: Overlay, master: MasterSnapshot): CompileResult {
@@ -550,7 +521,7 @@ export class FormsService {
   }
 
   private async loadOverlay(em: EntityManager, key: string): Promise<SavedOverlay> {
-    const row = await em.getRepository(FormOverlay).findOneBy({ formKey: key });
+    const row = await this.repository.overlay(em, key);
     if (row) return this.toSaved(row);
     return { formKey: key, ...emptyOverlay(this.base(key).version), revision: 0, updatedAt: null };
   }
@@ -558,14 +529,8 @@ export class FormsService {
   /** The overlay row, created empty if missing, locked so publishes of one form run one at a time. */
   private async lockOverlay(em: EntityManager, key: string): Promise<SavedOverlay> {
     this.base(key);
-    await em.query(
-      `INSERT INTO form_overlays (form_key, base_version, revision) VALUES ($1, $2, 0) ON CONFLICT (form_key) DO NOTHING`,
-      [key, this.base(key).version],
-    );
-    const [row] = await em.query(
-      `SELECT form_key, base_version, operations, revision, updated_at FROM form_overlays WHERE form_key = $1 FOR UPDATE`,
-      [key],
-    );
+    await this.repository.insertEmptyOverlays(em, [key], [this.base(key).version]);
+    const [row] = await this.repository.lockOverlays(em, [key]);
     return {
       formKey: key,
       baseVersion: row.base_version,
@@ -582,46 +547,30 @@ export class FormsService {
     result: CompileResult,
     notes: string | null,
   ): Promise<FormVersion> {
-    const [last] = await em.query(
-      `SELECT number, content_hash FROM form_versions WHERE form_key = $1 ORDER BY number DESC LIMIT 1`,
-      [key],
-    );
+    const last = await this.repository.lastVersion(em, key);
     if (last?.content_hash === result.contentHash) {
       throw new ConflictException(
-        `Nothing to publish: the result is identical to version ${last.number} (content hash ${result.contentHash.slice(0, 12)}…)`,
+        `Nothing to publish: the result is identical to version ` +
+          `${last.number} (content hash ${result.contentHash.slice(0, 12)}…)`,
       );
     }
     const principal = this.cls.isActive() ? this.cls.get('principal') : undefined;
-    const repo = em.getRepository(FormVersion);
-    return repo.save(
-      repo.create({
-        formKey: key,
-        number: (last?.number ?? 0) + 1,
-        baseVersion: overlay.baseVersion,
-        overlay: { baseVersion: overlay.baseVersion, operations: overlay.operations },
-        compiled: result.compiled,
-        contentHash: result.contentHash,
-        publishedBy: principal?.id ?? null,
-        publisherType: principal?.kind ?? 'system',
-        notes,
-      }),
-    );
+    return this.repository.insertVersion(em, {
+      formKey: key,
+      number: (last?.number ?? 0) + 1,
+      baseVersion: overlay.baseVersion,
+      overlay: { baseVersion: overlay.baseVersion, operations: overlay.operations },
+      compiled: result.compiled,
+      contentHash: result.contentHash,
+      publishedBy: principal?.id ?? null,
+      publisherType: principal?.kind ?? 'system',
+      notes,
+    });
   }
 
   private async findVersion(em: EntityManager, key: string, ref: VersionRef, withContent = true): Promise<FormVersion> {
     this.base(key);
-    const repo = em.getRepository(FormVersion);
-    const version =
-      ref === 'current'
-        ? await repo.findOne({
-            where: { formKey: key },
-            order: { number: 'DESC' },
-            select: withContent ? undefined : SUMMARY_COLUMNS,
-          })
-        : await repo.findOne({
-            where: { formKey: key, number: ref },
-            select: withContent ? undefined : SUMMARY_COLUMNS,
-          });
+    const version = await this.repository.findVersion(em, key, ref, withContent);
     if (!version)
       throw new NotFoundException(
         ref === 'current'
@@ -664,9 +613,7 @@ export class FormsService {
   /** A version by id or by form and reference, with what printing needs, in the caller's unit of work. */
   async printableVersion(em: EntityManager, by: { id: string } | { key: string; ref: VersionRef }) {
     const version =
-      'id' in by
-        ? await em.getRepository(FormVersion).findOneBy({ id: by.id })
-        : await this.findVersion(em, by.key, by.ref);
+      'id' in by ? await this.repository.versionById(em, by.id) : await this.findVersion(em, by.key, by.ref);
     if (!version) throw new NotFoundException('No such form version in this province');
     return {
       id: version.id,

@@ -11,7 +11,8 @@ const en: Record<string, Template> = {
   required: (p) => `${p.label} is required`,
   type: (p) => `${p.label} must be ${p.expected}`,
   money: (p) =>
-    `${p.label} must be an amount in Rs million such as 1250.5, with at most ${p.scale} decimals${p.negative ? '' : ', not negative'}`,
+    `${p.label} must be an amount in Rs million such as 1250.5, ` +
+    `with at most ${p.scale} decimals${p.negative ? '' : ', not negative'}`,
   decimal: (p) =>
     `${p.label} must be a number such as 12.5, with at most ${p.scale} decimals${p.negative ? '' : ', not negative'}`,
   fiscalYear: (p) => `${p.label} must be a financial year such as 2025-26`,
@@ -49,7 +50,8 @@ const ur: Record<string, Template> = {
   required: (p) => `${p.label} لازمی ہے`,
   type: (p) => `${p.label} کی قسم درست نہیں`,
   money: (p) =>
-    `${p.label} ملین روپے میں رقم ہونی چاہیے (مثلاً 1250.5)، زیادہ سے زیادہ ${p.scale} اعشاری ہندسے${p.negative ? '' : '، منفی نہیں'}`,
+    `${p.label} ملین روپے میں رقم ہونی چاہیے (مثلاً 1250.5)، زیادہ سے ` +
+    `زیادہ ${p.scale} اعشاری ہندسے${p.negative ? '' : '، منفی نہیں'}`,
   decimal: (p) =>
     `${p.label} عدد ہونا چاہیے (مثلاً 12.5)، زیادہ سے زیادہ ${p.scale} اعشاری ہندسے${p.negative ? '' : '، منفی نہیں'}`,
   fiscalYear: (p) => `${p.label} مالی سال ہونا چاہیے، مثلاً 2025-26`,

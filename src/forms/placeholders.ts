@@ -76,8 +76,26 @@ export const PLACEHOLDER_VALUES: ReadonlySet<string> = new Set([
 /** Only punctuation and spaces ("- -", "./.", "***"): nothing written. */
 const PUNCTUATION_ONLY = /^[\s\p{P}\p{S}]+$/u;
 
+/** The longest listed placeholder, in UTF-16 units after folding. */
+const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDER_VALUES].map((p) => p.length));
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const WHITESPACE = /\s/;
+
+/** True once `value` has more than `limit` characters that are not white space (stops early). */
+function moreNonSpaceThan(value: string, limit: number): boolean {
+  let count = 0;
+  for (let i = 0; i < value.length; i += 1) {
+    if (!WHITESPACE.test(value[i]) && ++count > limit) return true;
+  }
+  return false;
+}
+
 export function isPlaceholder(value: unknown): boolean {
   if (typeof value !== 'string') return false;
+  // Most answers are prose. One with more non-space characters than the longest placeholder and a
+  // letter or digit can be neither a listed placeholder (folding never removes those characters)
+  // nor punctuation only: answered without folding the whole text.
+  if (moreNonSpaceThan(value, LONGEST_PLACEHOLDER) && LETTER_OR_DIGIT.test(value)) return false;
   const folded = value.trim().replace(/\s+/g, ' ').toLowerCase();
   if (folded === '') return false; // empty is "required", not a placeholder
   return PLACEHOLDER_VALUES.has(folded) || PUNCTUATION_ONLY.test(folded);

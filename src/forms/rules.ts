@@ -14,17 +14,54 @@ import { isPlaceholder } from './placeholders';
 
 type Operand = unknown;
 
+/** Figures already read in the validation under way (see withDecimalMemo); null outside one. */
+let memo: Map<string, Dec | null | undefined> | null = null;
+
+/**
+ * toDecimal, reading each distinct text once while a validation runs: a form's figures come back
+ * again and again (a row's total in the table's sum, the sum in cross-checks). Decimals are
+ * immutable, so sharing one is safe.
+ */
+export function decimalOf(value: unknown): Dec | null | undefined {
+  if (memo === null || typeof value !== 'string') return toDecimal(value);
+  let d = memo.get(value);
+  if (d === undefined && !memo.has(value)) memo.set(value, (d = toDecimal(value)));
+  return d;
+}
+
+/** Runs `work` (synchronous) with decimalOf remembering the figures it reads; forgotten afterwards. */
+export function withDecimalMemo<T>(work: () => T): T {
+  if (memo !== null) return work();
+  memo = new Map();
+  try {
+    return work();
+  } finally {
+    memo = null;
+  }
+}
+
 function decimals(values: Operand[]): Dec[] | null {
   const out: Dec[] = [];
   for (const v of values) {
-    const d = toDecimal(v);
+    const d = decimalOf(v);
     if (d === undefined) return null;
     out.push(d ?? new Dec(0));
   }
   return out;
 }
 
-const text = (d: Dec | null) => (d === null ? null : d.toString());
+/** A result as decimal text; the validation under way keeps its value, so reading it back costs nothing. */
+export function decimalText(d: Dec): string;
+export function decimalText(d: Dec | null): string | null;
+export function decimalText(d: Dec | null): string | null {
+  if (d === null) return null;
+  const written = d.toString();
+  // Only text toDecimal reads back as this same value (no exponent, at most 64 characters).
+  if (memo !== null && written.length <= 64 && !written.includes('e')) memo.set(written, d);
+  return written;
+}
+
+const text = decimalText;
 
 type Row = Record<string, unknown>;
 const isRow = (r: unknown): r is Row => typeof r === 'object' && r !== null && !Array.isArray(r);
@@ -117,7 +154,7 @@ export const DATE_AND_ROW_OPERATIONS: Record<string, (...args: Operand[]) => unk
     const counted = rows.filter((r) => {
       if (!isRow(r) || isBlank(r[column])) return false;
       if (typeof amountColumn !== 'string') return true;
-      const d = toDecimal(r[amountColumn]);
+      const d = decimalOf(r[amountColumn]);
       return !!d && !d.isZero();
     }) as Row[];
     return new Set(counted.map((r) => String(r[column]))).size;
@@ -222,6 +259,156 @@ export function evaluate(logic: unknown, data: unknown): unknown {
   return jsonLogic.apply(logic as jsonLogic.RulesLogic, data);
 }
 
+/**
+ * A rule made into a function once. `row`, for a rule on a table's rows, is what `{"var": "row…"}`
+ * reads: compiled(data, row) gives what evaluate(logic, { ...data, row }) gives, without building
+ * that object for every row; compiled(data) what evaluate(logic, data) gives.
+ */
+export type CompiledLogic = (data: unknown, row?: unknown) => unknown;
+
+const OUR_OPERATIONS: Record<string, (...args: Operand[]) => unknown> = {
+  ...DECIMAL_OPERATIONS,
+  ...DATE_AND_ROW_OPERATIONS,
+};
+
+/** JSONLogic's own operators that compileLogic runs itself, with json-logic-js's exact code. */
+const BUILT_IN: Record<string, (...args: Operand[]) => unknown> = {
+  // JSONLogic's == and != are JavaScript's loose ones.
+  // eslint-disable-next-line eqeqeq
+  '==': (a, b) => a == b,
+  '===': (a, b) => a === b,
+  // eslint-disable-next-line eqeqeq
+  '!=': (a, b) => a != b,
+  '!==': (a, b) => a !== b,
+  '>': (a, b) => (a as number) > (b as number),
+  '>=': (a, b) => (a as number) >= (b as number),
+  '<': (a, b, c) =>
+    c === undefined ? (a as number) < (b as number) : (a as number) < (b as number) && (b as number) < (c as number),
+  '<=': (a, b, c) =>
+    c === undefined ? (a as number) <= (b as number) : (a as number) <= (b as number) && (b as number) <= (c as number),
+  '!!': (a) => jsonLogic.truthy(a),
+  '!': (a) => !jsonLogic.truthy(a),
+  in: (a, b) => {
+    const list = b as { indexOf?: (x: unknown) => number } | null | undefined;
+    if (!list || typeof list.indexOf === 'undefined') return false;
+    return list.indexOf(a) !== -1;
+  },
+  cat: (...args) => args.join(''),
+  merge: (...args) => args.reduce<unknown[]>((a, b) => a.concat(b), []),
+};
+
+const isLogic = (logic: unknown): logic is Record<string, unknown> =>
+  typeof logic === 'object' && logic !== null && !Array.isArray(logic) && Object.keys(logic).length === 1;
+
+const truthy = (value: unknown): boolean => jsonLogic.truthy(value);
+
+/** The data json-logic-js would be given: the form's data, with `row` added for a row-scoped rule. */
+const scopeOf = (data: unknown, row: unknown) => (row === undefined ? data : { ...(data as object), row });
+
+/**
+ * Compiles a rule into nested closures once, so validating a form no longer re-reads each rule's
+ * JSON (operator lookup, `var` paths split on every call). It mirrors json-logic-js's apply():
+ * the same operators with the same code, `if`/`and`/`or` and the row operators short-circuiting
+ * as there, arguments of every other operator evaluated first; anything it does not know (e.g.
+ * `missing`, a computed `var` name) is left to json-logic-js itself, on the same data. A test
+ * compares the two on every rule of the catalogue.
+ */
+export function compileLogic(logic: unknown): CompiledLogic {
+  if (Array.isArray(logic)) {
+    const items = logic.map(compileLogic);
+    return (data, row) => items.map((item) => item(data, row));
+  }
+  if (!isLogic(logic)) return () => logic;
+  const op = Object.keys(logic)[0];
+  const raw = logic[op];
+  const values: unknown[] = Array.isArray(raw) ? raw : [raw];
+  const interpreted: CompiledLogic = (data, row) => jsonLogic.apply(logic as jsonLogic.RulesLogic, scopeOf(data, row));
+  switch (op) {
+    case 'var':
+      return compileVar(values) ?? interpreted;
+    case 'if':
+    case '?:': {
+      const parts = values.map(compileLogic);
+      return (data, row) => {
+        let i = 0;
+        for (; i < parts.length - 1; i += 2) if (truthy(parts[i](data, row))) return parts[i + 1](data, row);
+        return parts.length === i + 1 ? parts[i](data, row) : null;
+      };
+    }
+    case 'and':
+    case 'or': {
+      const parts = values.map(compileLogic);
+      const stopOn = op === 'or';
+      return (data, row) => {
+        let current: unknown;
+        for (const part of parts) {
+          current = part(data, row);
+          if (truthy(current) === stopOn) return current;
+        }
+        return current;
+      };
+    }
+    case 'all':
+    case 'some':
+    case 'none': {
+      const list = compileLogic(values[0]);
+      // Inside, `var` names a column of each item: the item is all the data there is.
+      const each = compileLogic(values[1]);
+      // all: false on an empty list, stops at the first falsy; some/none: stop at the first truthy.
+      const empty = op === 'none';
+      return (data, row) => {
+        const items = list(data, row);
+        if (!Array.isArray(items) || !items.length) return empty;
+        for (const item of items) {
+          const holds = truthy(each(item));
+          if (op === 'all' ? !holds : holds) return op === 'some';
+        }
+        return op !== 'some';
+      };
+    }
+  }
+  const operation = BUILT_IN[op] ?? (Object.hasOwn(OUR_OPERATIONS, op) ? OUR_OPERATIONS[op] : undefined);
+  if (!operation) return interpreted;
+  // None of these operations reads `this` (json-logic-js binds it to the data).
+  const args = values.map(compileLogic);
+  switch (args.length) {
+    case 1: {
+      const [a] = args;
+      return (data, row) => operation(a(data, row));
+    }
+    case 2: {
+      const [a, b] = args;
+      return (data, row) => operation(a(data, row), b(data, row));
+    }
+    default:
+      return (data, row) => operation(...args.map((arg) => arg(data, row)));
+  }
+}
+
+/** Follows `path` from `value` as json-logic-js's `var` does. */
+function walk(value: unknown, path: readonly string[], notFound: unknown): unknown {
+  for (const key of path) {
+    if (value === null || value === undefined) return notFound;
+    value = (value as Record<string, unknown>)[key];
+    if (value === undefined) return notFound;
+  }
+  return value;
+}
+
+/** `var` with a literal path (and a literal or no default), as json-logic-js reads it; else null. */
+function compileVar(values: unknown[]): CompiledLogic | null {
+  const [name, fallback] = values;
+  const literal = (v: unknown) => v === null || (typeof v !== 'object' && typeof v !== 'function');
+  if (!literal(name) || !literal(fallback)) return null;
+  const notFound = fallback === undefined ? null : fallback;
+  if (name === undefined || name === '' || name === null) return scopeOf;
+  const path = String(name).split('.');
+  if (path[0] !== 'row') return (data) => walk(data, path, notFound);
+  // { ...data, row } holds `row` itself: its "row" is the row, whatever the data has under that name.
+  const inRow = path.slice(1);
+  return (data, row) => (row === undefined ? walk(data, path, notFound) : walk(row, inRow, notFound));
+}
+
 /** Operators used by a rule that are not allowed (reported when a definition is checked). */
 export function unknownOperators(logic: unknown, found: string[] = []): string[] {
   if (Array.isArray(logic)) {
@@ -248,7 +435,10 @@ const varName = (args: unknown) => {
   return typeof name === 'string' ? name : undefined;
 };
 
-/** The data paths a rule reads (its `var`s), to check they name real fields; row conditions' columns are not included. */
+/**
+ * The data paths a rule reads (its `var`s), to check they name real fields; row conditions'
+ * columns are not included.
+ */
 export function variablesOf(logic: unknown, found: string[] = []): string[] {
   if (Array.isArray(logic)) {
     for (const item of logic) variablesOf(item, found);

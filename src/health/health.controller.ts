@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../tenancy/access.decorators';
 import { DatabaseHealth } from '../database/database-health.service';
 import { RedisService } from '../redis/redis.service';
 import { AnyHost } from '../tenancy/host-scope';

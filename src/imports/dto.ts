@@ -23,7 +23,8 @@ export class PortfolioImportRequest {
     description:
       "One object per row (one decision of one project document), with the template's columns as properties: " +
       PORTFOLIO_COLUMNS.map((c) => `${c.key}${c.required ? ' (required)' : ''}`).join(', ') +
-      '. Values are strings (amounts as decimal strings in Rs million, dates YYYY-MM-DD). A row is reported by its position, from 1.',
+      '. Values are strings (amounts as decimal strings in Rs million, ' +
+      'dates YYYY-MM-DD). A row is reported by its position, from 1.',
     example: [Object.fromEntries(PORTFOLIO_COLUMNS.map((c) => [c.key, c.example]))],
   })
   @IsArray()

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { RoutingModule } from '../routing/routing.module';
 import { MulterModule } from '@nestjs/platform-express';
-import { ApprovalsModule } from '../approvals/approvals.module';
 import { AppConfig } from '../config/app-config';
 import { DepartmentsModule } from '../departments/departments.module';
+import { MasterDataModule } from '../master-data/master-data.module';
+import { WorkflowModule } from '../workflow/workflow.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { ImportsRepository } from './imports.repository';
 import { PortfolioImportController } from './portfolio-import.controller';
@@ -19,9 +20,11 @@ import { PortfolioImportService } from './portfolio-import.service';
 @Module({
   imports: [
     ProjectsModule,
-    ApprovalsModule,
+    // ProjectsModule also re-exports ApprovalsService (decisions) from the approvals module.
     DepartmentsModule,
     RoutingModule,
+    MasterDataModule,
+    WorkflowModule,
     // In memory, as attachments (src/projects/projects.module.ts): a portfolio file is read, hashed and discarded.
     MulterModule.registerAsync({
       inject: [AppConfig],

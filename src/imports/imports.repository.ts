@@ -21,11 +21,29 @@ export interface ImportRunSummary {
   counts: Record<string, unknown>;
 }
 
-const RUN_COLUMNS = `id, kind, format, file_name AS "fileName", file_sha256 AS "fileSha256", started_by AS "startedBy", started_at AS "startedAt", counts`;
+const RUN_COLUMNS =
+  `id, kind, format, file_name AS "fileName", file_sha256 AS "fileSha256", ` +
+  `started_by AS "startedBy", started_at AS "startedAt", counts`;
 
-/** SQL on the imports module's tables (import_runs, imported_projects; migration 0017), in the caller's unit of work. */
+/**
+ * SQL on the imports module's tables (import_runs, imported_projects; migration 0017), in the
+ * caller's unit of work.
+ */
 @Injectable()
 export class ImportsRepository {
+  /** Each project of a run in a savepoint: a project that cannot be written leaves nothing. */
+  async beginProject(em: EntityManager): Promise<void> {
+    await em.query('SAVEPOINT import_project');
+  }
+
+  async keepProject(em: EntityManager): Promise<void> {
+    await em.query('RELEASE SAVEPOINT import_project');
+  }
+
+  async undoProject(em: EntityManager): Promise<void> {
+    await em.query('ROLLBACK TO SAVEPOINT import_project');
+  }
+
   /** One import at a time per province: two runs of the same file must not both find a project missing. */
   async lockProvinceImports(em: EntityManager): Promise<void> {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':portfolio-import'))`);
@@ -36,7 +54,8 @@ export class ImportsRepository {
     run: { format: string; fileName: string | null; fileSha256: string | null; startedBy: string },
   ): Promise<string> {
     const [row] = await em.query(
-      `INSERT INTO import_runs (format, file_name, file_sha256, started_by, counts, report) VALUES ($1, $2, $3, $4, '{}', '{}') RETURNING id`,
+      `INSERT INTO import_runs (format, file_name, file_sha256, started_by, ` +
+        `counts, report) VALUES ($1, $2, $3, $4, '{}', '{}') RETURNING id`,
       [run.format, run.fileName, run.fileSha256, run.startedBy],
     );
     return row.id;
@@ -69,7 +88,8 @@ export class ImportsRepository {
 
   async importedProjects(em: EntityManager, keys: readonly string[]): Promise<Map<string, ImportedProjectRecord>> {
     const rows: ImportedProjectRecord[] = await em.query(
-      `SELECT import_key AS "importKey", project_id AS "projectId", fingerprint, rows FROM imported_projects WHERE import_key = ANY($1::text[])`,
+      `SELECT import_key AS "importKey", project_id AS "projectId", fingerprint, ` +
+        `rows FROM imported_projects WHERE import_key = ANY($1::text[])`,
       [keys],
     );
     return new Map(rows.map((r) => [r.importKey, r]));

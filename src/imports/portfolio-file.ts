@@ -153,7 +153,10 @@ export async function readPortfolioFile(format: PortfolioFormat, bytes: Buffer):
 const HEADER_WIDTH = 18;
 const TEXT_FORMAT = '@';
 
-/** The XLSX template: the portfolio sheet (English headers, each with its English and Urdu note, one example row) and an instructions sheet. */
+/**
+ * The XLSX template: the portfolio sheet (English headers, each with its English and Urdu note, one example row) and an
+ * instructions sheet.
+ */
 export async function xlsxTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Daftar';
@@ -184,8 +187,12 @@ export async function xlsxTemplate(): Promise<Buffer> {
     instructions.addRow({ column: c.key, required: c.required ? 'yes / ہاں' : '', en: c.note.en, ur: c.note.ur });
   instructions.addRow({});
   instructions.addRow({
-    en: 'One row per decision of a project document; repeat the project columns on each of its rows and the document columns on each of its decisions.',
-    ur: 'ہر سطر کسی منصوبے کی دستاویز کا ایک فیصلہ ہے؛ منصوبے کے کالم اس کی ہر سطر پر اور دستاویز کے کالم اس کے ہر فیصلے پر دہرائیں۔',
+    en:
+      'One row per decision of a project document; repeat the project columns ' +
+      'on each of its rows and the document columns on each of its decisions.',
+    ur:
+      'ہر سطر کسی منصوبے کی دستاویز کا ایک فیصلہ ہے؛ منصوبے کے کالم ' +
+      'اس کی ہر سطر پر اور دستاویز کے کالم اس کے ہر فیصلے پر دہرائیں۔',
   });
   instructions.getColumn('ur').alignment = { horizontal: 'right', readingOrder: 'rtl' };
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -22,7 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequirePermission } from '../auth/auth.decorators';
+import { RequirePermission } from '../tenancy/access.decorators';
 import { contentDisposition } from '../common/content-disposition';
 import { ImportRunsQuery, PortfolioImportQuery, PortfolioImportRequest, TemplateQuery } from './dto';
 import { PortfolioImportService } from './portfolio-import.service';
@@ -30,14 +30,21 @@ import { PortfolioImportService } from './portfolio-import.service';
 const UUID = new ParseUUIDPipe({ version: '4' });
 
 const WHO =
-  "Who may import: tenant admins and the roles that record forum decisions in the province's workflow (by default the approver); " +
-  'the role is checked by the service against the workflow, so the declared permission is only projects.read. Anyone else: 403.';
+  'Who may import: tenant admins and the roles that record forum ' +
+  "decisions in the province's workflow (by default the approver); " +
+  'the role is checked by the service against the workflow, ' +
+  'so the declared permission is only projects.read. Anyone else: 403.';
 const REPORT =
-  'Answer (200): {runId, dryRun, format, counts: {rows, projects: {created, unchanged, conflict, refused}, documents, decisions, warnings, refusedRows}, ' +
-  'projects: [{projectKey, outcome, projectId, rows}], refused: [{row, column, reason, reasonUr}], conflicts: [{projectKey, row, column, reason, reasonUr}], ' +
-  'warnings: [{row, column, projectKey, code, message, messageUr, params}]}. A project with a refused row is not written at all; the others are. ' +
-  'The same rows again: "unchanged"; different rows for a projectKey already imported: "conflict", nothing overwritten. ' +
-  'A decision whose forum differs from the one the forum rules of its decision date name is imported with a warning (forum-mismatch, no-rule). ' +
+  'Answer (200): {runId, dryRun, format, counts: {rows, projects: {created, ' +
+  'unchanged, conflict, refused}, documents, decisions, warnings, refusedRows}, ' +
+  'projects: [{projectKey, outcome, projectId, rows}], refused: [{row, column, ' +
+  'reason, reasonUr}], conflicts: [{projectKey, row, column, reason, reasonUr}], ' +
+  'warnings: [{row, column, projectKey, code, message, messageUr, params}]}. ' +
+  'A project with a refused row is not written at all; the others are. ' +
+  'The same rows again: "unchanged"; different rows for a ' +
+  'projectKey already imported: "conflict", nothing overwritten. ' +
+  'A decision whose forum differs from the one the forum rules of its ' +
+  'decision date name is imported with a warning (forum-mismatch, no-rule). ' +
   '?dryRun=true reports exactly the same and writes nothing.';
 
 @ApiTags('imports')
@@ -74,7 +81,8 @@ export class PortfolioImportController {
   })
   @ApiBadRequestResponse({
     description:
-      'The file is not an XLSX workbook or CSV, its header row has an unknown or missing column, or it has too many rows; `message` names `file`',
+      'The file is not an XLSX workbook or CSV, its header row has an unknown or missing column, ' +
+      'or it has too many rows; `message` names `file`',
   })
   @UseInterceptors(FileInterceptor('file'))
   importFile(
@@ -88,7 +96,8 @@ export class PortfolioImportController {
   @RequirePermission('projects.read')
   @ApiOperation({
     summary:
-      'The portfolio template: XLSX (English headers with English and Urdu notes, one example row, an instructions sheet) or CSV (one header line, one example row)',
+      'The portfolio template: XLSX (English headers with English and Urdu notes, ' +
+      'one example row, an instructions sheet) or CSV (one header line, one example row)',
     description: WHO,
   })
   async template(@Query() query: TemplateQuery, @Res() res: Response) {

@@ -95,7 +95,10 @@ interface Source {
   rows: ReadRow[];
 }
 
-/** Thrown inside the unit of work to undo a dry run after its report is made (and anything queued to run after commit). */
+/**
+ * Thrown inside the unit of work to undo a dry run after its report is made (and anything queued
+ * to run after commit).
+ */
 class DryRunRollback extends Error {
   constructor(readonly report: PortfolioReport) {
     super('dry run');
@@ -136,9 +139,14 @@ export class PortfolioImportService {
     private readonly approvals: ApprovalsService,
     private readonly departments: DepartmentsService,
     private readonly forumRules: ForumRulesService,
+    private readonly workflow: WorkflowService,
+    private readonly masterData: MasterDataService,
   ) {}
 
-  /** JSON rows: each a row object with the template's columns; unknown properties refuse the request (400 naming them). */
+  /**
+   * JSON rows: each a row object with the template's columns; unknown properties refuse the
+   * request (400 naming them).
+   */
   async importRows(rows: Record<string, unknown>[], dryRun: boolean): Promise<PortfolioReport> {
     await this.db.transaction((em) => this.assertMayImport(em));
     const problems: string[] = [];
@@ -176,7 +184,7 @@ export class PortfolioImportService {
   private async assertMayImport(em: EntityManager): Promise<{ id: string }> {
     const principal = this.cls.get('principal');
     if (principal?.kind !== 'user') throw new ForbiddenException('Only province users import portfolios');
-    const { config } = await WorkflowService.current(em);
+    const { config } = await this.workflow.current(em);
     const allowed = new Set<string>([
       ADMIN_ROLE,
       ...config.actions.filter((a) => a.decision === 'approved').flatMap((a) => a.roles),
@@ -341,7 +349,7 @@ export class PortfolioImportService {
 
   /** The province's codes, forms and today's date, read once per import. */
   private async reference(em: EntityManager): Promise<PortfolioReference> {
-    const snapshot = await MasterDataService.snapshot(em);
+    const snapshot = await this.masterData.snapshot(em);
     const codes = (list: keyof typeof snapshot) => new Set((snapshot[list] ?? []).map((o) => o.value));
     const candidates = Object.entries(EDITIONS).filter(([, e]) =>
       IMPORTED_KINDS.some((k) => e.proforma === k || PC1_VARIANTS.some((v) => e.proforma === `${k}-${v}`)),
@@ -385,12 +393,16 @@ export class PortfolioImportService {
         refused: {
           row,
           column: 'departmentCode',
-          reason: `the province has no department "${p.departmentCode}" to own the project (nothing of this project was written)`,
-          reasonUr: `صوبے میں منصوبے کا ذمہ دار محکمہ "${p.departmentCode}" موجود نہیں (اس منصوبے کا کچھ بھی درج نہیں ہوا)`,
+          reason:
+            `the province has no department "${p.departmentCode}" to ` +
+            `own the project (nothing of this project was written)`,
+          reasonUr:
+            `صوبے میں منصوبے کا ذمہ دار محکمہ "${p.departmentCode}" ` +
+            `موجود نہیں (اس منصوبے کا کچھ بھی درج نہیں ہوا)`,
         },
       };
     }
-    await em.query('SAVEPOINT import_project');
+    await this.imports.beginProject(em);
     try {
       const facts = {
         title: p.title,
@@ -484,10 +496,10 @@ export class PortfolioImportService {
         p.status === 'completed' ? 'completed' : 'approved',
         p.completionDate,
       );
-      await em.query('RELEASE SAVEPOINT import_project');
+      await this.imports.keepProject(em);
       return { projectId, documents: p.documents.length, decisions, warnings };
     } catch (error) {
-      await em.query('ROLLBACK TO SAVEPOINT import_project');
+      await this.imports.undoProject(em);
       if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
       return { refused: refusalAt(row, error) };
     }
@@ -530,8 +542,12 @@ export class PortfolioImportService {
         remarks.push({
           code: 'no-rule',
           message: say(
-            `No forum rule of the province in force on ${decision.decisionDate} covers a ${d.kind} of Rs ${d.documentCost} million${increase}, so the forum that decided cannot be checked; the decision is kept as recorded`,
-            `${decision.decisionDate} کو نافذ صوبے کا کوئی فورم قاعدہ ${d.documentCost} ملین روپے کے ${d.kind}${increaseUr} پر لاگو نہیں ہوتا، اس لیے فیصلہ کرنے والے فورم کی جانچ نہیں ہو سکتی؛ فیصلہ جیسا درج ہے ویسا رکھا گیا`,
+            `No forum rule of the province in force on ${decision.decisionDate} covers a ` +
+              `${d.kind} of Rs ${d.documentCost} million${increase}, ` +
+              `so the forum that decided cannot be checked; the decision is kept as recorded`,
+            `${decision.decisionDate} کو نافذ صوبے کا کوئی فورم قاعدہ ${d.documentCost} ` +
+              `ملین روپے کے ${d.kind}${increaseUr} پر لاگو نہیں ہوتا، اس لیے فیصلہ کرنے ` +
+              `والے فورم کی جانچ نہیں ہو سکتی؛ فیصلہ جیسا درج ہے ویسا رکھا گیا`,
           ),
           params: {
             decisionDate: decision.decisionDate,
@@ -548,8 +564,10 @@ export class PortfolioImportService {
       remarks.push({
         code: 'forum-mismatch',
         message: say(
-          `The rules in force on ${decision.decisionDate} (${rule.code}) name ${rule.forum} for Rs ${d.documentCost} million; the record says ${decision.forum} decided. Kept as recorded.`,
-          `${decision.decisionDate} کو نافذ قواعد (${rule.code}) کے مطابق ${d.documentCost} ملین روپے کا فیصلہ ${rule.forum} کا تھا؛ ریکارڈ کے مطابق فیصلہ ${decision.forum} نے کیا۔ جیسا درج ہے ویسا رکھا گیا۔`,
+          `The rules in force on ${decision.decisionDate} (${rule.code}) name ${rule.forum} for Rs ` +
+            `${d.documentCost} million; the record says ${decision.forum} decided. Kept as recorded.`,
+          `${decision.decisionDate} کو نافذ قواعد (${rule.code}) کے مطابق ${d.documentCost} ملین روپے کا فیصلہ ` +
+            `${rule.forum} کا تھا؛ ریکارڈ کے مطابق فیصلہ ${decision.forum} نے کیا۔ جیسا درج ہے ویسا رکھا گیا۔`,
         ),
         params: {
           expectedForum: rule.forum,
@@ -588,7 +606,8 @@ function refusalAt(row: number, error: HttpException): RowProblem {
   const ownUrdu = firstOf(fields.messageUr);
   const reasonUr = ownUrdu
     ? `${strip(ownUrdu)} (اس منصوبے کا کچھ بھی درج نہیں ہوا)`
-    : `کالم ${column} کی قدر درج کرتے وقت قبول نہیں ہوئی، اس لیے اس منصوبے کا کچھ بھی درج نہیں ہوا؛ انگریزی میں تفصیل: "${reason}"`;
+    : `کالم ${column} کی قدر درج کرتے وقت قبول نہیں ہوئی، اس لیے اس ` +
+      `منصوبے کا کچھ بھی درج نہیں ہوا؛ انگریزی میں تفصیل: "${reason}"`;
   return { row, column, reason: `${reason} (nothing of this project was written)`, reasonUr };
 }
 
@@ -608,7 +627,9 @@ function conflictsBetween(project: ImportedProjectPlan, before: NormalizedRow[])
         projectKey: project.projectKey,
         row,
         column: 'decision',
-        reason: `this decision (${key}) was not in the earlier import of ${project.projectKey}; the project is not changed`,
+        reason:
+          `this decision (${key}) was not in the earlier import ` +
+          `of ${project.projectKey}; the project is not changed`,
         reasonUr: `یہ فیصلہ (${key}) ${project.projectKey} کی پچھلی درآمد میں نہیں تھا؛ منصوبہ تبدیل نہیں کیا گیا`,
       });
       continue;

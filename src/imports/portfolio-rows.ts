@@ -153,8 +153,10 @@ const MSG = {
     ),
   notFinal: (decision: string) =>
     say(
-      `the last decision on a document must be final (${FINAL_DECISIONS.join(', ')}), not "${decision}"; a document still before its forum is entered through the workflow`,
-      `کسی دستاویز پر آخری فیصلہ حتمی ہونا چاہیے (${FINAL_DECISIONS.join('، ')})، "${decision}" نہیں؛ جو دستاویز ابھی فورم کے سامنے ہے وہ ورک فلو کے ذریعے درج کی جاتی ہے`,
+      `the last decision on a document must be final (${FINAL_DECISIONS.join(', ')}), ` +
+        `not "${decision}"; a document still before its forum is entered through the workflow`,
+      `کسی دستاویز پر آخری فیصلہ حتمی ہونا چاہیے (${FINAL_DECISIONS.join('، ')})، ` +
+        `"${decision}" نہیں؛ جو دستاویز ابھی فورم کے سامنے ہے وہ ورک فلو کے ذریعے درج کی جاتی ہے`,
     ),
 };
 
@@ -165,7 +167,10 @@ const problem = (row: number, column: string, message: Localized): RowProblem =>
   reasonUr: message.ur,
 });
 
-/** Cell values as text: JSON strings as sent, safe integers as digits; anything else is refused (a JSON fraction has been through a float). */
+/**
+ * Cell values as text: JSON strings as sent, safe integers as digits; anything else is refused (a JSON fraction has
+ * been through a float).
+ */
 export function cellText(value: unknown): string | undefined {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();

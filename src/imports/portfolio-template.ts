@@ -236,8 +236,11 @@ export const PORTFOLIO_COLUMNS: readonly PortfolioColumn[] = [
     'decision',
     true,
     l(
-      "approved | approved-with-changes | deferred | rejected | returned | recommended. A document's last decision must be final (approved, approved-with-changes, rejected or recommended); a document still before its forum is entered through the workflow.",
-      'منظور | ترامیم کے ساتھ منظور | مؤخر | مسترد | واپس | سفارش۔ کسی دستاویز پر آخری فیصلہ حتمی ہونا چاہیے (منظور، ترامیم کے ساتھ منظور، مسترد یا سفارش)؛ جو دستاویز ابھی فورم کے سامنے ہے وہ ورک فلو کے ذریعے درج کی جاتی ہے۔',
+      'approved | approved-with-changes | deferred | rejected | returned | recommended. ' +
+        "A document's last decision must be final (approved, approved-with-changes, " +
+        'rejected or recommended); a document still before its forum is entered through the workflow.',
+      'منظور | ترامیم کے ساتھ منظور | مؤخر | مسترد | واپس | سفارش۔ کسی دستاویز پر آخری فیصلہ حتمی ہونا چاہیے (منظور، ' +
+        'ترامیم کے ساتھ منظور، مسترد یا سفارش)؛ جو دستاویز ابھی فورم کے سامنے ہے وہ ورک فلو کے ذریعے درج کی جاتی ہے۔',
     ),
     'approved',
   ),

@@ -1,4 +1,4 @@
-import { withoutSecrets } from './logging.module';
+import { serializeRequest, withoutSecrets } from './logging.module';
 
 describe('withoutSecrets', () => {
   it('hides one-time link tokens wherever they sit in the query, and nothing else', () => {
@@ -8,5 +8,18 @@ describe('withoutSecrets', () => {
     );
     expect(withoutSecrets('/api/projects?page=2')).toBe('/api/projects?page=2');
     expect(withoutSecrets('/api/docs?tokenize=1')).toBe('/api/docs?tokenize=1');
+  });
+});
+
+describe('serializeRequest', () => {
+  it('hides the token in the url and the query of the copy pino-http logs, keeping the rest', () => {
+    const req = { id: 'r1', method: 'GET', url: '/reset-password?TOKEN=abc', query: { token: 'abc', lang: 'ur' } };
+    expect(serializeRequest(req)).toEqual({
+      id: 'r1',
+      method: 'GET',
+      url: '/reset-password?TOKEN=[redacted]',
+      query: { token: '[redacted]', lang: 'ur' },
+    });
+    expect(serializeRequest({ url: '/api/projects', query: {} })).toEqual({ url: '/api/projects', query: {} });
   });
 });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { ClsServiceManager } from 'nestjs-cls';
+import { ClsServiceManager, ClsStore } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
-import { DaftarStore } from '../tenancy/tenant-context';
+
+/** What a log line reads from the request's context (declared here: logging sits below the tenancy core). */
+type LogContext = ClsStore & { tenant?: { slug: string } };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -13,6 +15,17 @@ const REDACTED = '[redacted]';
 /** A URL with the value of any `token` query parameter replaced, for logging. */
 export function withoutSecrets(url: string): string {
   return url.replace(/([?&]token=)[^&#]*/gi, `$1${REDACTED}`);
+}
+
+/**
+ * The request as access-log lines show it: one-time link tokens (/accept-invitation?token=…,
+ * /reset-password?token=…) replaced. pino-http hands it a fresh object per request (its copy of
+ * the request's fields), so it is changed in place rather than copied once more.
+ */
+export function serializeRequest<T extends { url?: string; query?: Record<string, unknown> }>(req: T): T {
+  if (typeof req.url === 'string') req.url = withoutSecrets(req.url);
+  if (req.query && 'token' in req.query) req.query = { ...req.query, token: REDACTED };
+  return req;
 }
 
 /** The request id: the caller's X-Request-Id when it looks sane, else a new UUID. */
@@ -41,15 +54,9 @@ export function requestIdFor(req: IncomingMessage): string {
           autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
           // One-time links (/accept-invitation?token=…, /reset-password?token=…) reach the server
           // when the web app is opened from them; the token must not outlive the request in a log.
-          serializers: {
-            req: (req: { url?: string; query?: Record<string, unknown> }) => ({
-              ...req,
-              url: typeof req.url === 'string' ? withoutSecrets(req.url) : req.url,
-              ...(req.query && 'token' in req.query ? { query: { ...req.query, token: REDACTED } } : {}),
-            }),
-          },
+          serializers: { req: serializeRequest },
           mixin: () => {
-            const cls = ClsServiceManager.getClsService<DaftarStore>();
+            const cls = ClsServiceManager.getClsService<LogContext>();
             if (!cls.isActive()) return {};
             // The request id is already bound by pino-http on request lines; the province is not.
             const tenant = cls.get('tenant')?.slug;

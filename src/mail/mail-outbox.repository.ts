@@ -64,7 +64,8 @@ export class MailOutboxRepository {
       m.digestDate ?? null,
     ]);
     return em.query(
-      `INSERT INTO mail_outbox (event_id, event_type, recipient_id, to_address, locale, subject, html, text_body, summary, status, digest_date)
+      `INSERT INTO mail_outbox (event_id, event_type, recipient_id, to_address, ` +
+        `locale, subject, html, text_body, summary, status, digest_date)
        VALUES ${values.join(', ')} RETURNING id, status`,
       params,
     );
@@ -77,7 +78,8 @@ export class MailOutboxRepository {
    */
   async claim(em: EntityManager, ids: readonly string[], leaseSeconds: number): Promise<OutboxMessage[]> {
     const [rows]: [OutboxMessage[], number] = await em.query(
-      `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
+      `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() ` +
+        `+ make_interval(secs => $2)
         WHERE id = ANY($1::uuid[]) AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
         RETURNING ${MESSAGE_COLUMNS}`,
       [ids, leaseSeconds],
@@ -90,7 +92,10 @@ export class MailOutboxRepository {
     return row?.status ?? null;
   }
 
-  /** Marks sent, in one statement, messages with the claim (attempt) each was sent under: a worker that outlived its lease settles nothing. */
+  /**
+   * Marks sent, in one statement, messages with the claim (attempt) each was sent under: a worker that outlived its
+   * lease settles nothing.
+   */
   async markSent(em: EntityManager, sent: ReadonlyArray<{ id: string; attempt: number }>): Promise<void> {
     await em.query(
       `UPDATE mail_outbox m SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL
@@ -103,12 +108,16 @@ export class MailOutboxRepository {
   /** Back to pending for the next try, or failed for good after the last one. */
   async markFailed(em: EntityManager, id: string, attempt: number, error: string, final: boolean): Promise<void> {
     await em.query(
-      `UPDATE mail_outbox SET status = $3, lease_until = NULL, last_error = $4 WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      `UPDATE mail_outbox SET status = $3, lease_until = NULL, ` +
+        `last_error = $4 WHERE id = $1 AND status = 'sending' AND attempts = $2`,
       [id, attempt, final ? 'failed' : 'pending', error.slice(0, 1000)],
     );
   }
 
-  /** Rows to re-enqueue: pending ones older than `graceSeconds` (their own job may still be on its way), and expired claims. */
+  /**
+   * Rows to re-enqueue: pending ones older than `graceSeconds` (their own job may still be on its way), and expired
+   * claims.
+   */
   async undelivered(em: EntityManager, graceSeconds: number, limit: number): Promise<UndeliveredMessage[]> {
     return em.query(
       `SELECT id, status, attempts FROM mail_outbox
@@ -130,7 +139,8 @@ export class MailOutboxRepository {
   /** The recipient's held messages, locked so two digest runs cannot both take them. */
   async takeHeld(em: EntityManager, recipientId: string): Promise<Array<{ id: string; summary: string }>> {
     return em.query(
-      `SELECT id, summary FROM mail_outbox WHERE status = 'held' AND recipient_id = $1 ORDER BY created_at, id FOR UPDATE SKIP LOCKED`,
+      `SELECT id, summary FROM mail_outbox WHERE status = 'held' ` +
+        `AND recipient_id = $1 ORDER BY created_at, id FOR UPDATE SKIP LOCKED`,
       [recipientId],
     );
   }

@@ -9,6 +9,9 @@ import {
 } from '../events/event-texts';
 import type { PublishedEvent } from '../events/events.service';
 
+/** A quoted comment in a mail: a line on the reading side's start, the text's own line breaks kept. */
+const QUOTE_STYLE = 'border-inline-start:3px solid #999;margin:0;padding:0 12px;white-space:pre-wrap';
+
 /**
  * The mail of every event in English and Urdu, chosen by the recipient's language. Pure
  * functions of their input (no I/O), so a message is rendered once, in the transaction that
@@ -139,11 +142,13 @@ function bodyOf(event: PublishedEvent, ctx: MailContext): Body | null {
         lines: ur
           ? [
               'آپ کے منتظم نے پاس ورڈ دوبارہ ترتیب دینے کا ربط جاری کیا ہے۔',
-              `یہ ربط ${ltr(formatDate(event.data.expiresAt))} تک ایک بار کارآمد ہے۔ اگر آپ نے یہ نہیں مانگا تو اپنے منتظم کو بتائیں۔`,
+              `یہ ربط ${ltr(formatDate(event.data.expiresAt))} تک ایک بار ` +
+                `کارآمد ہے۔ اگر آپ نے یہ نہیں مانگا تو اپنے منتظم کو بتائیں۔`,
             ]
           : [
               'Your administrator has issued a link to reset your password.',
-              `It works once, until ${formatDate(event.data.expiresAt)}. If you did not ask for it, tell your administrator.`,
+              `It works once, until ${formatDate(event.data.expiresAt)}. ` +
+                `If you did not ask for it, tell your administrator.`,
             ],
         link: { href: event.data.link, label: ur ? 'نیا پاس ورڈ منتخب کریں' : 'Choose a new password' },
       };
@@ -204,12 +209,14 @@ function render(body: Body, ctx: MailContext): RenderedMail {
   ].join('\n');
   const dir = ur ? 'rtl' : 'ltr';
   const font = ur ? `'Noto Nastaliq Urdu', 'Jameel Noori Nastaleeq', serif` : `Arial, Helvetica, sans-serif`;
-  const html = `<!doctype html>
+  const html =
+    `<!doctype html>
 <html lang="${ctx.locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(body.subject)}</title></head>
-<body dir="${dir}" style="font-family:${font};line-height:${ur ? '2.2' : '1.5'};color:#1a1a1a;text-align:${ur ? 'right' : 'left'}">
+<body dir="${dir}" ` +
+    `style="font-family:${font};line-height:${ur ? '2.2' : '1.5'};color:#1a1a1a;text-align:${ur ? 'right' : 'left'}">
 <p>${escapeHtml(greeting)}</p>
 ${body.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
-${body.quote ? `<blockquote style="border-inline-start:3px solid #999;margin:0;padding:0 12px;white-space:pre-wrap">${escapeHtml(body.quote)}</blockquote>` : ''}
+${body.quote ? `<blockquote style="${QUOTE_STYLE}">${escapeHtml(body.quote)}</blockquote>` : ''}
 ${body.link ? `<p><a href="${escapeHtml(body.link.href)}" dir="ltr">${escapeHtml(body.link.label)}</a></p>` : ''}
 <hr><p style="color:#666;font-size:small">${escapeHtml(footer)}</p>
 </body></html>`;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseBoolPipe, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/auth.decorators';
+import { RequirePermission } from '../tenancy/access.decorators';
 import { UpsertMasterDataItemRequest } from './dto/master-data.dto';
 import { MasterDataService } from './master-data.service';
 import { MASTER_DATA_LISTS } from './master-data-seed';

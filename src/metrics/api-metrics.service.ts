@@ -5,7 +5,7 @@ import { EndpointCatalog } from '../auth/endpoint-catalog.service';
 import { AppConfig } from '../config/app-config';
 import { DatabaseHealth } from '../database/database-health.service';
 import { DaftarStore } from '../tenancy/tenant-context';
-import { QUEUE_BOARD_ROUTE } from '../queue-board/queue-board-cookie';
+import { QUEUE_BOARD_ROUTE } from '../platform/queue-board-cookie';
 import { AppQueues } from './app-queues';
 import { PLATFORM_LABEL, ProvinceLabels, UNKNOWN_LABEL } from './province-labels';
 

@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public, RequirePermission } from '../auth/auth.decorators';
-import { PLATFORM_PERMISSION } from '../auth/permissions';
+import { Public, RequirePermission } from '../tenancy/access.decorators';
+import { PLATFORM_PERMISSION } from '../tenancy/permissions';
 import { AnyHost, PlatformHost } from '../tenancy/host-scope';
 import { ApiMetrics } from './api-metrics.service';
 import { MetricsAccessGuard } from './metrics-access.guard';

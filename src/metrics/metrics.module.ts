@@ -1,6 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { OperatorsRepository } from '../platform/operators.repository';
+import { PlatformModule } from '../platform/platform.module';
 import { ApiMetrics } from './api-metrics.service';
 import { AppQueues } from './app-queues';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
@@ -15,18 +15,10 @@ import { OperatorAccess } from './operator-access';
  * module: its middleware reads the request's context.
  */
 @Module({
-  imports: [DiscoveryModule],
+  // PlatformModule: OperatorsService, the operator status check.
+  imports: [DiscoveryModule, PlatformModule],
   controllers: [MetricsController, MetricsSummaryController],
-  // OperatorsRepository: the operator status check, as AuthModule provides it to JwtStrategy.
-  providers: [
-    ApiMetrics,
-    AppQueues,
-    JobMetricsReader,
-    MetricsExposition,
-    MetricsAccessGuard,
-    OperatorAccess,
-    OperatorsRepository,
-  ],
+  providers: [ApiMetrics, AppQueues, JobMetricsReader, MetricsExposition, MetricsAccessGuard, OperatorAccess],
   exports: [ApiMetrics, AppQueues, OperatorAccess],
 })
 export class MetricsModule implements NestModule {

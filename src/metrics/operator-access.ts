@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { AccessTokenClaims } from '../auth/token.service';
 import { AppConfig } from '../config/app-config';
-import { OperatorsRepository } from '../platform/operators.repository';
+import { OperatorsService } from '../platform/operators.service';
 
 export type OperatorCheck =
   { ok: true; operator: { id: string; email: string } } | { ok: false; status: 401 | 403; message: string };
@@ -26,7 +26,7 @@ export class OperatorAccess {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
-    private readonly operators: OperatorsRepository,
+    private readonly operators: OperatorsService,
   ) {}
 
   async check(token: string | null): Promise<OperatorCheck> {
@@ -47,7 +47,7 @@ export class OperatorAccess {
       return { ok: false, status: 403, message: 'Operators only: a province token is not accepted here' };
     }
     if (claims.aud !== 'platform') return { ok: false, status: 401, message: 'Token refused: unknown audience' };
-    if ((await this.operators.statusOf(claims.sub)) !== 'active') {
+    if (!(await this.operators.isActive(claims.sub))) {
       return { ok: false, status: 401, message: 'Token refused: the operator account is disabled' };
     }
     return { ok: true, operator: { id: claims.sub, email: claims.email } };

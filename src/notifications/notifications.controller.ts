@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators';
+import { CurrentPrincipal, RequirePermission } from '../tenancy/access.decorators';
 import { Principal } from '../tenancy/tenant-context';
 import { NotificationsPage, NotificationsQuery } from './dto';
 import { NotificationsService } from './notifications.service';

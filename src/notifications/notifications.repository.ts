@@ -25,7 +25,8 @@ export class NotificationsRepository {
   ): Promise<void> {
     if (!userIds.length) return;
     await em.query(
-      `INSERT INTO notifications (user_id, event_id, event_type, document_id, project_id, title_en, title_ur, body_en, body_ur)
+      `INSERT INTO notifications (user_id, event_id, event_type, document_id, ` +
+        `project_id, title_en, title_ur, body_en, body_ur)
        SELECT u, $2, $3, $4, $5, $6, $7, $8, $9 FROM unnest($1::uuid[]) AS u`,
       [
         userIds,
@@ -52,7 +53,8 @@ export class NotificationsRepository {
   ): Promise<NotificationRow[]> {
     const lang = locale === 'ur' ? 'ur' : 'en';
     return em.query(
-      `SELECT id, event_type AS type, title_${lang} AS title, body_${lang} AS body, document_id AS "documentId", project_id AS "projectId",
+      `SELECT id, event_type AS type, title_${lang} AS title, body_${lang} AS body, document_id AS "documentId", ` +
+        `project_id AS "projectId",
               read_at AS "readAt", created_at AS "createdAt"
          FROM notifications WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)
         ORDER BY created_at DESC, id DESC OFFSET $3 LIMIT $4`,
@@ -62,7 +64,8 @@ export class NotificationsRepository {
 
   async counts(em: EntityManager, userId: string, unreadOnly: boolean): Promise<{ total: number; unread: number }> {
     const [row] = await em.query(
-      `SELECT count(*) FILTER (WHERE $2::boolean IS FALSE OR read_at IS NULL)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
+      `SELECT count(*) FILTER (WHERE $2::boolean IS FALSE OR read_at IS NULL)::int AS total, ` +
+        `count(*) FILTER (WHERE read_at IS NULL)::int AS unread
          FROM notifications WHERE user_id = $1`,
       [userId, unreadOnly],
     );

@@ -8,8 +8,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/auth.decorators';
-import { PLATFORM_PERMISSION } from '../auth/permissions';
+import { RequirePermission } from '../tenancy/access.decorators';
+import { PLATFORM_PERMISSION } from '../tenancy/permissions';
 import { PlatformHost } from '../tenancy/host-scope';
 import { MigrationRunResponse, MigrationRunStartedResponse, MigrationsOverviewResponse } from './dto/migration.dto';
 import { MigrationRun } from './migration-runs.repository';

@@ -9,8 +9,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators';
-import { PLATFORM_PERMISSION } from '../auth/permissions';
+import { CurrentPrincipal, RequirePermission } from '../tenancy/access.decorators';
+import { PLATFORM_PERMISSION } from '../tenancy/permissions';
 import { PlatformHost } from '../tenancy/host-scope';
 import { Principal } from '../tenancy/tenant-context';
 import { CreateOperatorRequest, OperatorGuardRefusal, OperatorResponse } from './dto/operator.dto';

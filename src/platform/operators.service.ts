@@ -2,8 +2,8 @@ import { BadRequestException, ConflictException, Injectable, Logger, NotFoundExc
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { LoginThrottle } from '../auth/login-throttle.service';
-import { PasswordHasher } from '../auth/password-hasher.service';
-import { passwordProblem } from '../auth/password-policy';
+import { PasswordHasher } from '../users/password-hasher.service';
+import { passwordProblem } from '../users/password-policy';
 import { isUniqueViolation } from '../common/sql';
 import { AppConfig } from '../config/app-config';
 import { Operator } from './operator.entity';

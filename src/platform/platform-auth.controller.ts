@@ -15,13 +15,13 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../tenancy/access.decorators';
 import { BrowserSessions, OPERATOR_SESSION_COOKIE, WEB_CLIENT_HEADER } from '../auth/browser-sessions';
 import { RefreshRequest, SignInRequest } from '../auth/dto';
 import { PlatformHost } from '../tenancy/host-scope';
 import { OperatorBrowserSessionResponse, OperatorSessionResponse } from './dto/operator.dto';
 import { OperatorSession, OperatorSessionsService } from './operator-sessions.service';
-import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_ROUTE } from '../queue-board/queue-board-cookie';
+import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_ROUTE } from './queue-board-cookie';
 
 const COOKIE = OPERATOR_SESSION_COOKIE;
 const WEB_HEADER = {

@@ -7,8 +7,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Public, RequirePermission } from '../auth/auth.decorators';
-import { PLATFORM_PERMISSION } from '../auth/permissions';
+import { CurrentPrincipal, Public, RequirePermission } from '../tenancy/access.decorators';
+import { PLATFORM_PERMISSION } from '../tenancy/permissions';
 import { AppConfig } from '../config/app-config';
 import { PlatformHost } from '../tenancy/host-scope';
 import { Principal } from '../tenancy/tenant-context';

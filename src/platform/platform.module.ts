@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BrowserSessions } from '../auth/browser-sessions';
+import { OPERATOR_ACCOUNTS } from '../auth/operator-accounts';
 import { ProvisioningModule } from '../provisioning/provisioning.module';
 import { RoutingModule } from '../routing/routing.module';
 import { UsersModule } from '../users/users.module';
@@ -10,6 +11,7 @@ import { OperatorSessionsService } from './operator-sessions.service';
 import { OperatorsController } from './operators.controller';
 import { OperatorsRepository } from './operators.repository';
 import { OperatorsService } from './operators.service';
+import { OperatorStatusCheck } from './operator-status.check';
 import { PlatformAuditController } from './platform-audit.controller';
 import { PlatformAuditRepository } from './platform-audit.repository';
 import { PlatformAuditService } from './platform-audit.service';
@@ -22,10 +24,12 @@ import { ProvinceStatsService } from './province-stats.service';
 import { ProvinceUsersService } from './province-users.service';
 import { TenantsController } from './tenants.controller';
 import { TenantsService } from './tenants.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Operator } from './operator.entity';
 
 /** The operators' console API on `admin.<base domain>`. */
 @Module({
-  imports: [ProvisioningModule, UsersModule, RoutingModule],
+  imports: [TypeOrmModule.forFeature([Operator]), ProvisioningModule, UsersModule, RoutingModule],
   controllers: [
     PlatformAuthController,
     PlatformProfileController,
@@ -50,6 +54,9 @@ import { TenantsService } from './tenants.service';
     MigrationRunsRepository,
     ProvinceStatsService,
     ProvinceStatsRepository,
+    // Auth's check that an operator is still active at each request (auth sits below platform).
+    OperatorStatusCheck,
+    { provide: OPERATOR_ACCOUNTS, useExisting: OperatorStatusCheck },
   ],
   exports: [OperatorsService, TenantsService, PlatformAuditService, MigrationFanOut],
 })

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/auth.decorators';
-import { PLATFORM_PERMISSION } from '../auth/permissions';
+import { RequirePermission } from '../tenancy/access.decorators';
+import { PLATFORM_PERMISSION } from '../tenancy/permissions';
 import { PlatformHost } from '../tenancy/host-scope';
 import { ProvinceStatsService } from './province-stats.service';
 

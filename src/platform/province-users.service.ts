@@ -1,10 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ProvinceSchemas } from '../tenancy/province-schemas.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { TenantRecord } from '../tenancy/tenant-context';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { UsersQuery } from '../users/dto';
 import { OneTimeLink, UserAdminService } from '../users/user-admin.service';
 import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 import { PlatformAuditService } from './platform-audit.service';
 
 /**
@@ -19,6 +21,8 @@ export class ProvinceUsersService {
     private readonly db: TenantDatabase,
     private readonly admin: UserAdminService,
     private readonly audit: PlatformAuditService,
+    private readonly schemas: ProvinceSchemas,
+    private readonly users: UsersService,
   ) {}
 
   async list(slug: string, query: UsersQuery) {
@@ -38,11 +42,13 @@ export class ProvinceUsersService {
     return { user: restored.user, link: restored.link };
   }
 
+  /**
+   * One unit of work in the province for every step (find, invite or re-role, re-enable, reset
+   * link): the services called join it, so a failure part-way leaves the account as it was.
+   */
   private async restore(slug: string, email: string, name: string, operatorId: string) {
-    return this.db.runAs(await this.province(slug), async () => {
-      const existing = await this.db.transaction((em) =>
-        em.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne(),
-      );
+    return this.schemas.inProvince(await this.province(slug), async (em) => {
+      const existing = await this.users.findByEmail(em, email);
       if (!existing) {
         const { user, invitation } = await this.admin.invite({ email, name, roles: ['tenant_admin'] });
         return { user, link: invitation, invited: true };

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher.service';
+import { PasswordHasher } from '../users/password-hasher.service';
 import { AppConfig } from '../config/app-config';
 import { Calendar } from '../common/calendar';
 import { ForumRulesSummary } from '../routing/forum-rules';
@@ -139,7 +139,8 @@ export class TenantsService {
         );
       }
       const [last] = await em.query(
-        `SELECT admin_email, admin_name, admin_password_hash FROM platform.provisioning_runs WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1`,
+        `SELECT admin_email, admin_name, admin_password_hash FROM platform.provisioning_runs ` +
+          `WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1`,
         [tenant.id],
       );
       await em.query(
@@ -198,7 +199,8 @@ export class TenantsService {
   ): Promise<TenantView> {
     // TypeORM answers an UPDATE with [rows, affectedCount].
     const [, affected]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE platform.tenants SET status = $3, status_reason = $4, updated_at = now() WHERE slug = $1 AND status = $2 RETURNING id`,
+      `UPDATE platform.tenants SET status = $3, status_reason = $4, ` +
+        `updated_at = now() WHERE slug = $1 AND status = $2 RETURNING id`,
       [slug, from, to, reason],
     );
     const tenant = await this.findOrFail(slug);

@@ -31,7 +31,8 @@ export function locateChromium(configured: string | undefined): string {
   const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
   if (!found) {
     throw new Error(
-      'Chromium is needed to print PDFs and was not found. Debian/Ubuntu: sudo apt-get install -y chromium (or set CHROMIUM_PATH)',
+      'Chromium is needed to print PDFs and was not found. Debian/Ubuntu: ' +
+        'sudo apt-get install -y chromium (or set CHROMIUM_PATH)',
     );
   }
   return found;

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequirePermission } from '../auth/auth.decorators';
+import { RequirePermission } from '../tenancy/access.decorators';
 import { ParseFormKeyPipe, ParseVersionRefPipe } from '../forms/dto/forms.dto';
 import { FormsService, VersionRef } from '../forms/forms.service';
 import { contentDisposition } from './content-disposition';
@@ -53,7 +53,8 @@ export class DocumentPdfController {
   @RequirePermission('projects.read')
   @ApiOperation({
     summary:
-      'The official-layout PDF of a document revision: 200 with the file when it exists, else 202 with a render job to poll',
+      'The official-layout PDF of a document revision: ' +
+      '200 with the file when it exists, else 202 with a render job to poll',
   })
   @ApiProduces('application/pdf', 'application/json')
   @ApiOkResponse(PDF_RESPONSE)
@@ -111,7 +112,8 @@ export class BlankPdfController {
   @RequirePermission('forms.read')
   @ApiOperation({
     summary:
-      'The blank proforma of a published version ("current" or its number): 200 with the file, or 202 with a render job',
+      'The blank proforma of a published version ("current" or its number): ' +
+      '200 with the file, or 202 with a render job',
   })
   @ApiProduces('application/pdf', 'application/json')
   @ApiOkResponse(PDF_RESPONSE)

@@ -18,8 +18,11 @@ export interface RenderedPdf {
   renderedAt?: Date;
 }
 
-const COLUMNS = `render_key AS "renderKey", document_id AS "documentId", form_key AS "formKey", form_version AS "formVersion", revision, locale,
-  template_version AS "templateVersion", watermark, storage_key AS "storageKey", size_bytes AS "sizeBytes", pages, sha256, rendered_at AS "renderedAt"`;
+const COLUMNS =
+  `render_key AS "renderKey", document_id AS "documentId", form_key AS "formKey", ` +
+  `form_version AS "formVersion", revision, locale,
+  template_version AS "templateVersion", watermark, storage_key AS "storageKey", ` +
+  `size_bytes AS "sizeBytes", pages, sha256, rendered_at AS "renderedAt"`;
 
 /** The province's rendered PDFs (rendered_documents, migration 0011); runs in the caller's unit of work. */
 @Injectable()
@@ -32,7 +35,8 @@ export class PdfRepository {
   /** A second render of the same key (a redelivered job) keeps the first row: both files are the same. */
   async insert(em: EntityManager, pdf: RenderedPdf): Promise<void> {
     await em.query(
-      `INSERT INTO rendered_documents (render_key, document_id, form_key, form_version, revision, locale, template_version, watermark, storage_key, size_bytes, pages, sha256)
+      `INSERT INTO rendered_documents (render_key, document_id, form_key, form_version, revision, locale, ` +
+        `template_version, watermark, storage_key, size_bytes, pages, sha256)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (render_key) DO NOTHING`,
       [
         pdf.renderKey,

@@ -109,7 +109,9 @@ export class PdfService {
     return {
       key,
       job: { tenantId, key, locale, kind: 'document', documentId: id, revision: document.revision, watermark },
-      fileName: `${document.projectTitle} - ${version.definition.family} - revision ${document.revision}${watermark ? ' - draft' : ''} (${locale}).pdf`,
+      fileName:
+        `${document.projectTitle} - ${version.definition.family} - revision ` +
+        `${document.revision}${watermark ? ' - draft' : ''} (${locale}).pdf`,
       rendered: await this.repository.find(em, key),
       base: `/api/documents/${id}/pdf`,
       fileQuery: `?revision=${document.revision}&locale=${locale}`,
@@ -123,7 +125,9 @@ export class PdfService {
     return {
       key,
       job: { tenantId, key, locale, kind: 'blank', formKey, versionNumber: version.number },
-      fileName: `${version.title[locale] || version.title.en} - blank proforma - version ${version.number} (${locale}).pdf`,
+      fileName:
+        `${version.title[locale] || version.title.en} - blank ` +
+        `proforma - version ${version.number} (${locale}).pdf`,
       rendered: await this.repository.find(em, key),
       base: `/api/forms/${formKey}/versions/${version.number}/pdf`,
       fileQuery: `?locale=${locale}`,
@@ -146,7 +150,8 @@ export class PdfService {
   private async storedFile(target: Target): Promise<PdfFile> {
     if (!target.rendered) {
       throw new NotFoundException(
-        `This PDF has not been rendered yet: POST ${target.base} with the same revision and locale, then poll the job it returns`,
+        `This PDF has not been rendered yet: POST ${target.base} with ` +
+          `the same revision and locale, then poll the job it returns`,
       );
     }
     return this.read(target.rendered, target.fileName);

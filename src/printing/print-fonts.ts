@@ -14,7 +14,8 @@ export const URDU_FAMILY = 'Daftar Noto Nastaliq Urdu';
 
 /** Unicode ranges of the Arabic-script subset, as @fontsource declares them. */
 const ARABIC_RANGE =
-  'U+0600-06FF, U+0750-077F, U+0870-088E, U+0890-0891, U+0897-08E1, U+08E3-08FF, U+200C-200E, U+2010-2011, U+204F, U+2E41, U+FB50-FDFF, U+FE70-FE74, U+FE76-FEFC';
+  'U+0600-06FF, U+0750-077F, U+0870-088E, U+0890-0891, U+0897-08E1, U+08E3-08FF, ' +
+  'U+200C-200E, U+2010-2011, U+204F, U+2E41, U+FB50-FDFF, U+FE70-FE74, U+FE76-FEFC';
 
 const FACES: Array<{ family: string; pkg: string; file: string; weight: 400 | 700; range?: string }> = [
   { family: LATIN_FAMILY, pkg: '@fontsource/noto-sans', file: 'noto-sans-latin-400-normal.woff2', weight: 400 },
@@ -42,7 +43,11 @@ const fileOf = (face: (typeof FACES)[number]) =>
   readFileSync(path.join(path.dirname(require.resolve(`${face.pkg}/package.json`)), 'files', face.file));
 
 function rule(face: (typeof FACES)[number], src: string): string {
-  return `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:block;src:${src};${face.range ? `unicode-range:${face.range};` : ''}}`;
+  const range = face.range ? `unicode-range:${face.range};` : '';
+  return (
+    `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};` +
+    `font-display:block;src:${src};${range}}`
+  );
 }
 
 /**

@@ -78,9 +78,11 @@ class Printer {
     const sections = formUi(form.definition)
       .sections.map((s) => this.section(s))
       .join('\n');
-    const html = `<!doctype html>
+    const html =
+      `<!doctype html>
 <html lang="${locale}" dir="${locale === 'ur' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; ` +
+      `img-src data:">
 <title>${esc(this.input.projectTitle ?? this.text(form.title))}</title>
 <style>${this.pageFonts()}\n${STYLE}</style></head>
 <body class="${locale}${this.blank ? ' blank' : ''}">
@@ -101,13 +103,20 @@ ${sections}
       rows.push([this.word('status'), this.input.watermark ? this.word('draft') : this.word('approved')]);
       rows.push([this.word('contentHash'), ltr(this.input.contentHash.slice(0, HASH_SHOWN))]);
     }
-    return `<section class="cover">
+    const title = this.blank
+      ? `<p class="project-title">${esc(this.word('blank'))}</p><p class="note">${esc(this.word('blankNote'))}</p>`
+      : `<p class="project-label">${esc(this.word('project'))}</p>` +
+        `<p class="project-title" dir="auto">${esc(projectTitle ?? '')}</p>`;
+    return (
+      `<section class="cover">
   <p class="government">${esc(this.word('government', { province: provinceName }))}</p>
   <h1 class="form-title">${esc(this.text(form.title))}</h1>
-  ${this.blank ? `<p class="project-title">${esc(this.word('blank'))}</p><p class="note">${esc(this.word('blankNote'))}</p>` : `<p class="project-label">${esc(this.word('project'))}</p><p class="project-title" dir="auto">${esc(projectTitle ?? '')}</p>`}
+  ` +
+      `${title}
   <table class="facts">${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>
   <p class="note">${esc(this.word('amounts'))}</p>
-</section>`;
+</section>`
+    );
   }
 
   private section(s: UiSection): string {
@@ -125,15 +134,24 @@ ${sections}
   private field(f: UiField, number: string, value: unknown, signatures: boolean): string {
     const label = `<span class="number">${ltr(number)}</span> ${esc(this.text(f.label))}`;
     if (f.type === 'table')
-      return `<div class="item table-item"><p class="label">${label}</p>${this.table(f, value as Data | undefined, signatures)}</div>`;
+      return (
+        `<div class="item table-item"><p ` +
+        `class="label">${label}</p>${this.table(f, value as Data | undefined, signatures)}</div>`
+      );
     const wide = f.type === 'textarea' || (f.type === 'boolean' && this.text(f.label).length > 80);
-    return `<div class="item ${wide ? 'wide' : 'pair'}"><div class="label">${label}</div><div class="value ${f.type}">${this.value(f, value, wide)}</div></div>`;
+    return (
+      `<div class="item ${wide ? 'wide' : 'pair'}"><div class="label">${label}</div><div ` +
+      `class="value ${f.type}">${this.value(f, value, wide)}</div></div>`
+    );
   }
 
   private value(f: UiField, value: unknown, wide: boolean): string {
     if (this.blank) {
       if (f.type === 'boolean')
-        return `<span class="box"></span> ${esc(this.word('yes'))} &nbsp; <span class="box"></span> ${esc(this.word('no'))}`;
+        return (
+          `<span class="box"></span> ${esc(this.word('yes'))} &nbsp; ` +
+          `<span class="box"></span> ${esc(this.word('no'))}`
+        );
       return `<div class="fill${wide ? ' tall' : ''}"></div>`;
     }
     if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length))
@@ -195,16 +213,26 @@ ${sections}
     const labelSpan = Math.max(firstSummed, 1);
     const cells = columns.slice(labelSpan).map((c) => {
       if (!summed.includes(c.id)) return `<td></td>`;
-      return `<td class="${c.type}">${this.blank || totals[c.id] == null ? '' : ltr(groupDigits(String(totals[c.id])))}</td>`;
+      const total = this.blank || totals[c.id] == null ? '' : ltr(groupDigits(String(totals[c.id])));
+      return `<td class="${c.type}">${total}</td>`;
     });
-    return `<tfoot><tr><th colspan="${labelSpan}">${esc(this.word('total'))}</th>${cells.join('')}${signatures ? '<td></td>' : ''}</tr></tfoot>`;
+    return (
+      `<tfoot><tr><th ` +
+      `colspan="${labelSpan}">${esc(this.word('total'))}</th>${cells.join('')}` +
+      `${signatures ? '<td></td>' : ''}</tr></tfoot>`
+    );
   }
 
   /** Chromium prints these in their own context: inline styles only, sizes explicit. */
   private header(): string {
     const { locale, provinceName, projectTitle, form } = this.input;
     const right = projectTitle ?? `${this.text(form.title)} · ${this.word('blank')}`;
-    return `${this.marginFonts()}<div dir="${locale === 'ur' ? 'rtl' : 'ltr'}" style="${this.marginStyle()}"><span>${esc(this.word('government', { province: provinceName }))}</span><span dir="auto" style="max-width:60%;overflow:hidden;white-space:nowrap;text-overflow:ellipsis">${esc(right)}</span></div>`;
+    return (
+      `${this.marginFonts()}<div dir="${locale === 'ur' ? 'rtl' : 'ltr'}" ` +
+      `style="${this.marginStyle()}"><span>${esc(this.word('government', { province: provinceName }))}</span><span ` +
+      `dir="auto" ` +
+      `style="max-width:60%;overflow:hidden;white-space:nowrap;text-overflow:ellipsis">${esc(right)}</span></div>`
+    );
   }
 
   private footer(): string {
@@ -217,42 +245,62 @@ ${sections}
     const page = this.word('page', { page: '\u0000p', pages: '\u0000t' })
       .replace('\u0000p', '<span class="ltr" dir="ltr"><span class="pageNumber"></span></span>')
       .replace('\u0000t', '<span class="ltr" dir="ltr"><span class="totalPages"></span></span>');
-    return `${this.marginFonts()}<div dir="${locale === 'ur' ? 'rtl' : 'ltr'}" style="${this.marginStyle()}"><span>${parts.join(' · ')}</span><span style="white-space:nowrap">${page}</span></div>`;
+    return (
+      `${this.marginFonts()}<div dir="${locale === 'ur' ? 'rtl' : 'ltr'}" ` +
+      `style="${this.marginStyle()}"><span>${parts.join(' · ')}</span><span ` +
+      `style="white-space:nowrap">${page}</span></div>`
+    );
   }
 
-  /** An English page needs Nastaliq only for the odd Urdu name: its regular weight, about 0.2 MB less to parse per page. */
+  /**
+   * An English page needs Nastaliq only for the odd Urdu name: its regular weight, about 0.2 MB less to parse per page.
+   */
   private pageFonts(): string {
     return this.input.locale === 'ur'
       ? fontFaceCss()
       : `${fontFaceCss([400, 700], [LATIN_FAMILY])}\n${fontFaceCss([400], [URDU_FAMILY])}`;
   }
 
-  /** An English page's margins are Latin (a title in Urdu falls back to the system's Arabic font): fewer fonts to load per page. */
+  /**
+   * An English page's margins are Latin (a title in Urdu falls back to the system's Arabic font): fewer fonts to load
+   * per page.
+   */
   private marginFonts(): string {
-    return `<style>${fontFaceCss([400], this.input.locale === 'ur' ? [LATIN_FAMILY, URDU_FAMILY] : [LATIN_FAMILY])}</style>`;
+    const families = this.input.locale === 'ur' ? [LATIN_FAMILY, URDU_FAMILY] : [LATIN_FAMILY];
+    return `<style>${fontFaceCss([400], families)}</style>`;
   }
 
   private marginStyle(): string {
     const family =
       this.input.locale === 'ur' ? `'${URDU_FAMILY}', '${LATIN_FAMILY}'` : `'${LATIN_FAMILY}', '${URDU_FAMILY}'`;
-    return `width:100%;box-sizing:border-box;padding:0 14mm;font-size:7pt;line-height:${this.input.locale === 'ur' ? 2 : 1.3};color:#333;font-family:${family};display:flex;justify-content:space-between;gap:6mm;-webkit-print-color-adjust:exact`;
+    return (
+      `width:100%;box-sizing:border-box;padding:0 ` +
+      `14mm;font-size:7pt;line-height:${this.input.locale === 'ur' ? 2 : 1.3};color:#333;font-family:${family};` +
+      `display:flex;justify-content:space-between;gap:6mm;-webkit-print-color-adjust:exact`
+    );
   }
 }
 
-/** The whole printed proforma (cover, numbered items, tables with totals, certificate) and its page header and footer. */
+/**
+ * The whole printed proforma (cover, numbered items, tables with totals, certificate) and its page header and footer.
+ */
 export function printPage(input: PrintInput): PrintPage {
   return new Printer(input).page();
 }
 
-const STYLE = `
+const STYLE =
+  `
 @page { size: A4; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: '${LATIN_FAMILY}', '${URDU_FAMILY}', sans-serif; font-size: 9pt; line-height: 1.35; color: #111; }
+body { margin: 0; font-family: '${LATIN_FAMILY}', '${URDU_FAMILY}', sans-serif; font-size: 9pt; line-height: 1.35; ` +
+  `color: #111; }
 body.ur { font-family: '${URDU_FAMILY}', '${LATIN_FAMILY}', sans-serif; font-size: 9pt; line-height: 2.1; }
 .ltr { direction: ltr; unicode-bidi: isolate; font-family: '${LATIN_FAMILY}', sans-serif; }
-.watermark { position: fixed; top: 42%; left: 0; right: 0; text-align: center; transform: rotate(-35deg); font-family: '${LATIN_FAMILY}', sans-serif;
-  font-size: 110pt; font-weight: 700; letter-spacing: 8pt; color: rgba(190, 30, 30, 0.13); z-index: 10; pointer-events: none; }
+.watermark { position: fixed; top: 42%; left: 0; right: 0; text-align: center; transform: rotate(-35deg); ` +
+  `font-family: '${LATIN_FAMILY}', sans-serif;
+  font-size: 110pt; font-weight: 700; letter-spacing: 8pt; color: rgba(190, 30, 30, 0.13); z-index: 10; ` +
+  `pointer-events: none; }
 .cover { text-align: center; padding: 2mm 0 4mm; border-bottom: 1pt solid #1f4e79; margin-bottom: 4mm; }
 .cover .government { font-size: 12pt; font-weight: 700; margin: 0 0 3mm; }
 .cover .form-title { font-size: 17pt; margin: 0 0 5mm; }
@@ -263,7 +311,8 @@ body.ur { font-family: '${URDU_FAMILY}', '${LATIN_FAMILY}', sans-serif; font-siz
 .cover .facts th { background: #eee; width: 40%; }
 .note { font-size: 8pt; color: #444; }
 .section { margin: 0 0 5mm; }
-h2 { font-size: 11pt; margin: 4mm 0 2mm; padding: 1mm 2mm; background: #e6ecf2; border-inline-start: 2pt solid #1f4e79; break-after: avoid; }
+h2 { font-size: 11pt; margin: 4mm 0 2mm; padding: 1mm 2mm; background: #e6ecf2; border-inline-start: ` +
+  `2pt solid #1f4e79; break-after: avoid; }
 .ur h2 { font-size: 10.5pt; }
 .number { font-weight: 700; margin-inline-end: 1.5mm; }
 .item { margin: 0 0 2mm; break-inside: avoid; }

@@ -9,8 +9,9 @@ export type PdfJob = TenantJobData & { key: string; locale: Locale } & (
   );
 
 /** What a stored file's name and its job id are made of; no colons (BullMQ reserves them). */
-export const RENDER_KEY =
-  /^(doc\.[0-9a-f-]{36}\.r[1-9][0-9]{0,8}\.(en|ur)\.t[0-9]+\.(draft|final)|blank\.[a-z0-9-]{1,60}\.v[1-9][0-9]{0,8}\.(en|ur)\.t[0-9]+)$/;
+const DOCUMENT_KEY = /doc\.[0-9a-f-]{36}\.r[1-9][0-9]{0,8}\.(en|ur)\.t[0-9]+\.(draft|final)/;
+const BLANK_KEY = /blank\.[a-z0-9-]{1,60}\.v[1-9][0-9]{0,8}\.(en|ur)\.t[0-9]+/;
+export const RENDER_KEY = new RegExp(`^(${DOCUMENT_KEY.source}|${BLANK_KEY.source})$`);
 
 /**
  * Everything that changes a document's PDF is in its key: the revision (the data), the

@@ -16,8 +16,8 @@ import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { UsersService } from '../users/users.service';
 import { WorkflowService } from '../workflow/workflow.service';
-import { ProjectDocument } from './document.entity';
-import { assertMayPrepare } from './preparer-access';
+import { DocumentsRepository } from './documents.repository';
+import { PreparerAccess } from './preparer-access';
 import { WarningAnswer, WarningAnswersRepository } from './warning-answers.repository';
 
 /** A warning open on a document's current data, with the preparer's answer if one was given. */
@@ -37,7 +37,7 @@ export interface DocumentWarning {
 
 /** A warning's figures (what its answer was given for): its params without the check's id. */
 function figuresOf(w: FormError): Record<string, unknown> {
-  const { check, ...figures } = w.params ?? {}; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const { check: _check, ...figures } = w.params ?? {};
   return figures;
 }
 
@@ -58,9 +58,15 @@ export class DocumentWarningsService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly cls: ClsService<DaftarStore>,
+    private readonly workflow: WorkflowService,
+    private readonly access: PreparerAccess,
+    private readonly documents: DocumentsRepository,
   ) {}
 
-  /** The open warnings (from validating the document's current data), each with its answer; in the caller's unit of work. */
+  /**
+   * The open warnings (from validating the document's current data), each with its answer; in the
+   * caller's unit of work.
+   */
   async withAnswers(em: EntityManager, documentId: string, warnings: FormError[]): Promise<DocumentWarning[]> {
     if (!warnings.length) return [];
     const given = new Map((await this.answers.answersOf(em, documentId)).map((a) => [a.key, a]));
@@ -81,15 +87,13 @@ export class DocumentWarningsService {
     const me = this.cls.get('principal');
     if (me?.kind !== 'user') throw new ForbiddenException('Only province users work on documents');
     return this.db.transaction(async (em) => {
-      const document = await em
-        .getRepository(ProjectDocument)
-        .findOne({ where: { id: documentId }, lock: { mode: 'pessimistic_write' } });
+      const document = await this.documents.document(em, documentId, true);
       if (!document) throw new NotFoundException(`No document ${documentId} in this province`);
-      const workflow = await WorkflowService.current(em);
+      const workflow = await this.workflow.current(em);
       if (!workflow.config.states.find((s) => s.id === document.state)?.editable) {
         throw new ConflictException(`The document is ${document.state}; warnings are answered while it can be edited`);
       }
-      await assertMayPrepare(em, document, me);
+      await this.access.assertMayPrepare(em, document, me);
       const { validator } = await this.forms.validatorFor(em, document.formVersionId);
       const open = validator.validate(document.data, locale).warnings;
       const warning = open.find((w) => warningKey(w) === key);
@@ -97,7 +101,8 @@ export class DocumentWarningsService {
         const keys = open.map(warningKey);
         throw new BadRequestException({
           message: [
-            `key: "${key}" is not a warning open on this document${keys.length ? ` (open: ${keys.join(', ')})` : ' (it has none)'}`,
+            `key: "${key}" is not a warning open on this ` +
+              `document${keys.length ? ` (open: ${keys.join(', ')})` : ' (it has none)'}`,
           ],
         });
       }

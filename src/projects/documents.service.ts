@@ -4,6 +4,7 @@ import {
   ForbiddenException,
   Injectable,
   NotFoundException,
+  OnModuleInit,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
@@ -12,6 +13,7 @@ import { AuditService } from '../audit/audit.service';
 import { Calendar, instantOnDay } from '../common/calendar';
 import { FieldChange, jsonDiff } from '../common/json-diff';
 import { offsetOf } from '../common/paging';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { EventsService } from '../events/events.service';
 import { Dec } from '../forms/decimal';
@@ -34,26 +36,21 @@ import { DocumentFigures, figuresOf, prefillFrom } from './document-figures';
 import { KIND_OF_FORM, ROUTED_KINDS } from './document-kinds';
 import { ProjectDocument } from './document.entity';
 import { CreateFollowUpRequest, CreateProjectRequest, ListDocumentsQuery } from './dto';
-import { assertMayPrepare, departmentForNewProject } from './preparer-access';
+import { PreparerAccess } from './preparer-access';
 import { Project } from './project.entity';
-import { DecidedDocument, ProjectsRepository } from './projects.repository';
+import { DecidedDocument } from '../approvals/approval-subjects';
+import { ProjectsRepository } from './projects.repository';
+import { DocumentsRepository, MineFilter } from './documents.repository';
 import { periodProblem } from './reporting-period';
 import { titleWords } from './title-search';
 
 type Data = Record<string, unknown>;
 /** A document as lists show it. */
-type ListedDocument = Record<string, unknown> & { id: string };
-/** The latest workflow transition of a listed document, as the LATERAL join returns it (all null before the first). */
-interface LastTransitionColumns {
-  ltAction: string | null;
-  ltFromState: string | null;
-  ltToState: string | null;
-  ltComment: string | null;
-  ltActorId: string | null;
-  ltAt: Date | null;
-}
 type UserPrincipal = Extract<Principal, { kind: 'user' }>;
-/** A document's routing on a date: the deciding rule (or why none), the figures it was read from, a revision's increase. */
+/**
+ * A document's routing on a date: the deciding rule (or why none), the figures it was read from,
+ * a revision's increase.
+ */
 interface Routing {
   rule: ForumRule | null;
   figures: DocumentFigures;
@@ -78,7 +75,7 @@ export const LIST_COUNT_CAP = 10_000;
  * the province's schema; a document id from another province is simply not found.
  */
 @Injectable()
-export class DocumentsService {
+export class DocumentsService implements OnModuleInit {
   constructor(
     private readonly db: TenantDatabase,
     private readonly forms: FormsService,
@@ -92,7 +89,16 @@ export class DocumentsService {
     private readonly approvals: ApprovalsService,
     private readonly forumRules: ForumRulesService,
     private readonly warnings: DocumentWarningsService,
+    private readonly attachments: AttachmentsService,
+    private readonly documentsRepo: DocumentsRepository,
+    private readonly workflow: WorkflowService,
+    private readonly access: PreparerAccess,
   ) {}
+
+  /** The workflow must keep the states documents are in; it sits below projects, so it is told where they are. */
+  onModuleInit(): void {
+    this.workflow.useStatesInUse((em) => this.projects.statesInUse(em));
+  }
 
   private principal(): UserPrincipal {
     const p = this.cls.get('principal');
@@ -105,30 +111,24 @@ export class DocumentsService {
   createProject(request: CreateProjectRequest) {
     const me = this.principal();
     return this.db.transaction(async (em) => {
-      const departmentId = await departmentForNewProject(em, request.departmentId, me);
+      const departmentId = await this.access.departmentForNewProject(em, request.departmentId, me);
       if (departmentId) {
-        const [department] = await em.query(`SELECT active FROM departments WHERE id = $1`, [departmentId]);
-        if (!department)
+        const active = await this.departments.isActive(em, departmentId);
+        if (active === null)
           throw new BadRequestException({ message: [`departmentId: no department ${departmentId} in this province`] });
         // A deactivated department keeps its projects but takes no new ones.
-        if (!department.active)
+        if (!active)
           throw new BadRequestException({
             message: [`departmentId: department ${departmentId} is deactivated; choose an active department`],
           });
       }
-      const project = await em
-        .getRepository(Project)
-        .save(
-          em
-            .getRepository(Project)
-            .create({
-              title: request.title,
-              departmentId,
-              sector: request.sector ?? null,
-              districts: request.districts ?? [],
-              createdBy: me.id,
-            }),
-        );
+      const project = await this.documentsRepo.insertProject(em, {
+        title: request.title,
+        departmentId,
+        sector: request.sector ?? null,
+        districts: request.districts ?? [],
+        createdBy: me.id,
+      });
       const form = await this.forms.startingForm(em, request.formKey, request.edition);
       const version = await this.forms.currentVersion(em, form.key);
       const titleField =
@@ -154,12 +154,10 @@ export class DocumentsService {
    */
   getProject(id: string) {
     return this.db.transaction(async (em) => {
-      const project = await em.getRepository(Project).findOneBy({ id });
+      const project = await this.documentsRepo.project(em, id);
       const listed = project && (await this.projects.summary(em, id));
       if (!project || !listed) throw new NotFoundException(`No project ${id} in this province`);
-      const documents = await em
-        .getRepository(ProjectDocument)
-        .find({ where: { projectId: id }, order: { createdAt: 'ASC' } });
+      const documents = await this.documentsRepo.documentsOf(em, id);
       const departmentName = project.departmentId
         ? ((await this.departments.namesOf(em, [project.departmentId])).get(project.departmentId) ?? null)
         : null;
@@ -185,43 +183,15 @@ export class DocumentsService {
     const badPeriod = periodProblem(kind, request.period);
     if (badPeriod) throw new BadRequestException({ message: [badPeriod] });
     return this.db.transaction(async (em) => {
-      const project = await em
-        .getRepository(Project)
-        .findOne({ where: { id: projectId }, lock: { mode: 'pessimistic_write' } });
+      const project = await this.documentsRepo.project(em, projectId, true);
       if (!project) throw new NotFoundException(`No project ${projectId} in this province`);
-      await assertMayPrepare(em, project, me);
-      const approved = await em.getRepository(ProjectDocument).findOne({
-        where: [
-          { projectId, kind: 'pc1', state: 'approved' },
-          { projectId, kind: 'pc1-revised', state: 'approved' },
-        ],
-        order: { decidedAt: 'DESC' },
-      });
+      await this.access.assertMayPrepare(em, project, me);
+      const approved = await this.documentsRepo.latestApprovedPcI(em, projectId);
       if (!approved || project.status === 'preparation') {
         throw new ConflictException(`${request.formKey} follows an approved PC-I; project ${projectId} has none yet`);
       }
-      const sequence =
-        kind === 'pc1-revised'
-          ? 1 +
-            Number(
-              (
-                await em.query(
-                  `SELECT count(*)::int AS n FROM documents WHERE project_id = $1 AND kind = 'pc1-revised'`,
-                  [projectId],
-                )
-              )[0].n,
-            )
-          : 0;
-      if (
-        request.period &&
-        (
-          await em.query(`SELECT 1 FROM documents WHERE project_id = $1 AND kind = $2 AND period = $3`, [
-            projectId,
-            kind,
-            request.period,
-          ])
-        ).length
-      ) {
+      const sequence = kind === 'pc1-revised' ? 1 + (await this.documentsRepo.countOfKind(em, projectId, kind)) : 0;
+      if (request.period && (await this.documentsRepo.hasPeriod(em, projectId, kind, request.period))) {
         throw new ConflictException(`Project ${projectId} already has a ${request.formKey} for ${request.period}`);
       }
       const version = await this.forms.currentVersion(em, request.formKey);
@@ -257,11 +227,7 @@ export class DocumentsService {
   }
 
   private async firstPcI(em: EntityManager, projectId: string, fallback: ProjectDocument): Promise<ProjectDocument> {
-    return (
-      (await em
-        .getRepository(ProjectDocument)
-        .findOne({ where: { projectId, kind: 'pc1' }, order: { createdAt: 'ASC' } })) ?? fallback
-    );
+    return (await this.documentsRepo.firstPcI(em, projectId)) ?? fallback;
   }
 
   private async insertDocument(
@@ -277,40 +243,34 @@ export class DocumentsService {
     },
   ): Promise<ProjectDocument> {
     const me = this.principal();
-    const workflow = await WorkflowService.current(em);
+    const workflow = await this.workflow.current(em);
     const kind = KIND_OF_FORM[spec.formKey];
     const { validator } = await this.forms.validatorFor(em, spec.versionId);
     const checked = validator.validate(spec.data);
     const figures = figuresOf(kind, checked.data);
-    const repo = em.getRepository(ProjectDocument);
-    const document = await repo.save(
-      repo.create({
-        projectId: project.id,
-        formKey: spec.formKey,
-        formVersionId: spec.versionId,
-        edition: this.forms.editionOf(spec.formKey),
-        kind,
-        sequence: spec.sequence ?? 0,
-        period: spec.period ?? null,
-        parentId: spec.parentId ?? null,
-        title: figures.title ?? project.title,
-        state: workflow.config.initial,
-        revision: 1,
-        data: checked.data,
-        valid: checked.valid,
-        errorCount: checked.errorCount,
-        totalCost: figures.totalCost,
-        departmentId: project.departmentId,
-        sector: figures.sector ?? project.sector,
-        districts: figures.districts.length ? figures.districts : project.districts,
-        createdBy: me.id,
-        updatedBy: me.id,
-      }),
-    );
-    await em.query(
-      `INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, 1, $2, $3, $4)`,
-      [document.id, JSON.stringify(checked.data), checked.errorCount, me.id],
-    );
+    const document = await this.documentsRepo.insertDocument(em, {
+      projectId: project.id,
+      formKey: spec.formKey,
+      formVersionId: spec.versionId,
+      edition: this.forms.editionOf(spec.formKey),
+      kind,
+      sequence: spec.sequence ?? 0,
+      period: spec.period ?? null,
+      parentId: spec.parentId ?? null,
+      title: figures.title ?? project.title,
+      state: workflow.config.initial,
+      revision: 1,
+      data: checked.data,
+      valid: checked.valid,
+      errorCount: checked.errorCount,
+      totalCost: figures.totalCost,
+      departmentId: project.departmentId,
+      sector: figures.sector ?? project.sector,
+      districts: figures.districts.length ? figures.districts : project.districts,
+      createdBy: me.id,
+      updatedBy: me.id,
+    });
+    await this.documentsRepo.insertRevision(em, document.id, 1, checked.data, checked.errorCount, me.id);
     await this.audit.record(em, {
       action: 'document.created',
       targetType: 'document',
@@ -329,12 +289,8 @@ export class DocumentsService {
       const document = await this.load(em, id);
       const { validator, number } = await this.forms.validatorFor(em, document.formVersionId);
       const checked = validator.validate(document.data, locale);
-      const workflow = await WorkflowService.current(em);
-      const attachments = await em.query(
-        `SELECT id, kind, file_name AS "fileName", content_type AS "contentType", size_bytes::int AS "sizeBytes", sha256, uploaded_at AS "uploadedAt"
-           FROM attachments WHERE document_id = $1 ORDER BY uploaded_at`,
-        [id],
-      );
+      const workflow = await this.workflow.current(em);
+      const attachments = await this.attachments.listOf(em, id);
       return {
         ...this.summary(document),
         formVersion: { id: document.formVersionId, number },
@@ -362,22 +318,21 @@ export class DocumentsService {
     const me = this.principal();
     return this.db.transaction(async (em) => {
       const document = await this.load(em, id, true);
-      const workflow = await WorkflowService.current(em);
+      const workflow = await this.workflow.current(em);
       if (!this.stateOf(workflow.config, document.state)?.editable) {
         throw new ConflictException(`The document is ${document.state} and cannot be edited in that state`);
       }
-      await assertMayPrepare(em, document, me);
+      await this.access.assertMayPrepare(em, document, me);
       if (baseRevision !== document.revision) {
-        const [base] = await em.query(`SELECT data FROM document_revisions WHERE document_id = $1 AND revision = $2`, [
-          id,
-          baseRevision,
-        ]);
+        const base = await this.documentsRepo.revisionData(em, id, baseRevision);
         throw new ConflictException({
           statusCode: 409,
           error: 'Conflict',
-          message: `The document was saved by someone else (revision ${document.revision}; your changes are based on ${baseRevision}). Reload, reapply your changes and save again.`,
+          message:
+            `The document was saved by someone else (revision ${document.revision}; ` +
+            `your changes are based on ${baseRevision}). Reload, reapply your changes and save again.`,
           currentRevision: document.revision,
-          changes: base ? jsonDiff(base.data, document.data) : [],
+          changes: base ? jsonDiff(base, document.data) : [],
         });
       }
       const { validator } = await this.forms.validatorFor(em, document.formVersionId);
@@ -387,29 +342,19 @@ export class DocumentsService {
       const figures = figuresOf(document.kind, checked.data);
       const revision = document.revision + 1;
       // The WHERE on revision makes a lost update impossible even without the row lock.
-      const result = await em.query(
-        `UPDATE documents SET data = $3, revision = $4, valid = $5, error_count = $6, total_cost = $7, title = $8, sector = $9, districts = $10,
-                updated_by = $11, updated_at = now()
-          WHERE id = $1 AND revision = $2`,
-        [
-          id,
-          document.revision,
-          JSON.stringify(checked.data),
-          revision,
-          checked.valid,
-          checked.errorCount,
-          figures.totalCost,
-          figures.title ?? document.title,
-          figures.sector ?? document.sector,
-          figures.districts.length ? figures.districts : document.districts,
-          me.id,
-        ],
-      );
-      if (result[1] !== 1) throw new ConflictException('The document was saved by someone else meanwhile; reload it');
-      await em.query(
-        `INSERT INTO document_revisions (document_id, revision, data, error_count, saved_by) VALUES ($1, $2, $3, $4, $5)`,
-        [id, revision, JSON.stringify(checked.data), checked.errorCount, me.id],
-      );
+      const saved = await this.documentsRepo.saveData(em, id, document.revision, {
+        data: checked.data,
+        revision,
+        valid: checked.valid,
+        errorCount: checked.errorCount,
+        totalCost: figures.totalCost,
+        title: figures.title ?? document.title,
+        sector: figures.sector ?? document.sector,
+        districts: figures.districts.length ? figures.districts : document.districts,
+        updatedBy: me.id,
+      });
+      if (!saved) throw new ConflictException('The document was saved by someone else meanwhile; reload it');
+      await this.documentsRepo.insertRevision(em, id, revision, checked.data, checked.errorCount, me.id);
       await this.projects.refreshSummary(em, document.projectId);
       const changed = jsonDiff(document.data, checked.data).map((c) => c.pointer);
       await this.audit.record(em, {
@@ -437,21 +382,20 @@ export class DocumentsService {
   revisions(id: string) {
     return this.db.transaction(async (em) => {
       await this.load(em, id);
-      return em.query(
-        `SELECT r.revision, r.error_count AS "errorCount", r.saved_at AS "savedAt", r.saved_by AS "savedBy", u.email AS "savedByEmail"
-           FROM document_revisions r LEFT JOIN users u ON u.id = r.saved_by WHERE r.document_id = $1 ORDER BY r.revision DESC`,
-        [id],
+      const rows = await this.documentsRepo.revisions(em, id);
+      // Who saved each: their email through UsersService (null for an account that no longer resolves).
+      const emails = await this.users.emailsOf(
+        em,
+        rows.flatMap((r) => (r.savedBy ? [r.savedBy] : [])),
       );
+      return rows.map((r) => ({ ...r, savedByEmail: (r.savedBy && emails.get(r.savedBy)) ?? null }));
     });
   }
 
   diff(id: string, from: number, to: number): Promise<{ from: number; to: number; changes: FieldChange[] }> {
     return this.db.transaction(async (em) => {
       await this.load(em, id);
-      const rows: { revision: number; data: Data }[] = await em.query(
-        `SELECT revision, data FROM document_revisions WHERE document_id = $1 AND revision = ANY($2)`,
-        [id, [from, to]],
-      );
+      const rows = await this.documentsRepo.revisionsData(em, id, [from, to]);
       const a = rows.find((r) => r.revision === from);
       const b = rows.find((r) => r.revision === to);
       if (!a || !b) throw new NotFoundException(`Document ${id} has no revision ${!a ? from : to}`);
@@ -463,17 +407,19 @@ export class DocumentsService {
   transitions(id: string) {
     return this.db.transaction(async (em) => {
       await this.load(em, id);
-      const rows: ({ actorId: string } & Record<string, unknown>)[] = await em.query(
-        `SELECT t.action, t.from_state AS "from", t.to_state AS "to", t.actor_id AS "actorId", t.actor_email AS "actorEmail", t.comment,
-                t.workflow_version AS "workflowVersion", t.forum, t.forum_rule_id AS "forumRuleId", r.code AS "forumRule", r.source AS "forumRuleSource", t.at
-           FROM document_transitions t LEFT JOIN forum_rules r ON r.id = t.forum_rule_id WHERE t.document_id = $1 ORDER BY t.id`,
-        [id],
-      );
+      const rows = await this.documentsRepo.transitions(em, id);
+      // The rule each routing named, through ForumRulesService (a province has tens of rules).
+      const rules = new Map((await this.forumRules.rulesIn(em)).map((r) => [r.id, r]));
       const names = await this.users.namesOf(
         em,
         rows.map((r) => r.actorId),
       );
-      return rows.map((r) => ({ ...r, actorName: names.get(r.actorId) ?? null }));
+      return rows.map(({ at, ...r }) => {
+        const rule = r.forumRuleId ? rules.get(r.forumRuleId) : undefined;
+        const forumRule = rule?.code ?? null;
+        const forumRuleSource = rule?.source ?? null;
+        return { ...r, forumRule, forumRuleSource, at, actorName: names.get(r.actorId) ?? null };
+      });
     });
   }
 
@@ -492,11 +438,12 @@ export class DocumentsService {
     const me = this.principal();
     return this.db.transaction(async (em) => {
       const document = await this.load(em, id, true);
-      const workflow = await WorkflowService.current(em);
+      const workflow = await this.workflow.current(em);
       const action = workflow.config.actions.find((a) => a.id === actionId);
       if (!action)
         throw new NotFoundException(
-          `No action "${actionId}" in this province's workflow; actions are ${workflow.config.actions.map((a) => a.id).join(', ')}`,
+          `No action "${actionId}" in this province's workflow; ` +
+            `actions are ${workflow.config.actions.map((a) => a.id).join(', ')}`,
         );
       if (!action.from.includes(document.state))
         throw new ConflictException(`"${actionId}" cannot be taken on a document that is ${document.state}`);
@@ -504,17 +451,14 @@ export class DocumentsService {
         throw new ForbiddenException(`"${actionId}" needs the role ${action.roles.join(' or ')}`);
       if (action.commentRequired && !comment?.trim())
         throw new BadRequestException({ message: [`comment is required to ${action.label.en.toLowerCase()}`] });
-      if (this.stateOf(workflow.config, document.state)?.editable) await assertMayPrepare(em, document, me);
-      const [{ n: attachmentCount }] = await em.query(
-        `SELECT count(*)::int AS n FROM attachments WHERE document_id = $1`,
-        [id],
-      );
+      if (this.stateOf(workflow.config, document.state)?.editable) await this.access.assertMayPrepare(em, document, me);
+      const attachmentCount = await this.attachments.countOf(em, id);
       if (action.attachmentRequired && attachmentCount === 0)
         throw new BadRequestException({ message: [`${action.label.en} needs at least one attachment`] });
       if (action.requiresValid) await this.assertSubmittable(em, document, locale);
       // Decisions on one project are taken one at a time: two revisions approved at once would
       // otherwise both be measured against the same approved cost.
-      await em.query(`SELECT 1 FROM projects WHERE id = $1 FOR UPDATE`, [document.projectId]);
+      await this.documentsRepo.lockProject(em, document.projectId);
 
       // One instant for the whole action, so its routing date, decision date and timestamps agree.
       const now = new Date();
@@ -525,7 +469,8 @@ export class DocumentsService {
       if (decision && !recordsDecision) {
         throw new BadRequestException({
           message: [
-            `decision: "${action.id}" on a ${document.kind} that is ${document.state} is not a forum decision; send no decision`,
+            `decision: "${action.id}" on a ${document.kind} that is ` +
+              `${document.state} is not a forum decision; send no decision`,
           ],
         });
       }
@@ -558,33 +503,25 @@ export class DocumentsService {
       const forum = deciding ? deciding.forum : (routing?.rule?.forum ?? null);
       const forumRuleId = deciding ? deciding.forumRuleId : (routing?.rule?.id ?? null);
       const forumRule = forumRuleId && forumRuleId === routing?.rule?.id ? routing.rule.code : null;
-      await em.query(
-        `UPDATE documents SET state = $2, forum = $3, forum_rule_id = $4, submitted_at = COALESCE($5, submitted_at), decided_at = COALESCE($6, decided_at), updated_at = now() WHERE id = $1`,
-        [
-          id,
-          action.to,
-          forum ?? document.forum,
-          forum ? forumRuleId : document.forumRuleId,
-          action.requiresValid ? now : null,
-          action.decision && action.decision !== 'returned' ? decidedAt : null,
-        ],
-      );
-      const [transition] = await em.query(
-        `INSERT INTO document_transitions (document_id, action, from_state, to_state, actor_id, actor_email, comment, workflow_version, forum, forum_rule_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          id,
-          action.id,
-          document.state,
-          action.to,
-          me.id,
-          me.email,
-          comment ?? null,
-          workflow.version,
-          forum,
-          forumRuleId,
-        ],
-      );
+      await this.documentsRepo.moveState(em, id, {
+        state: action.to,
+        forum: forum ?? document.forum,
+        forumRuleId: forum ? forumRuleId : document.forumRuleId,
+        submittedAt: action.requiresValid ? now : null,
+        decidedAt: action.decision && action.decision !== 'returned' ? decidedAt : null,
+      });
+      const transition = await this.documentsRepo.insertTransition(em, {
+        documentId: id,
+        action: action.id,
+        from: document.state,
+        to: action.to,
+        actorId: me.id,
+        actorEmail: me.email,
+        comment: comment ?? null,
+        workflowVersion: workflow.version,
+        forum,
+        forumRuleId,
+      });
       const record = checked
         ? await this.applyDecision(em, document, checked, routing, deciding, String(transition.id), me.id)
         : null;
@@ -663,15 +600,13 @@ export class DocumentsService {
     }
     const cost = figuresOf(document.kind, checked.data).totalCost;
     if (cost && new Dec(cost).gte(FEASIBILITY_THRESHOLD)) {
-      const [feasibility] = await em.query(
-        `SELECT 1 FROM attachments WHERE document_id = $1 AND kind = 'feasibility-study'`,
-        [document.id],
-      );
-      if (!feasibility) {
+      if (!(await this.attachments.hasKind(em, document.id, 'feasibility-study'))) {
         const error: FormError = {
           pointer: '',
           code: 'feasibility',
-          message: `A document costing Rs ${FEASIBILITY_THRESHOLD} million or more (this one: Rs ${cost} million) cannot be submitted without a feasibility study attached`,
+          message:
+            `A document costing Rs ${FEASIBILITY_THRESHOLD} million or more (this one: ` +
+            `Rs ${cost} million) cannot be submitted without a feasibility study attached`,
         };
         throw new UnprocessableEntityException({
           statusCode: 422,
@@ -714,7 +649,10 @@ export class DocumentsService {
     return { id: d.id, projectId: d.projectId, kind: d.kind, totalCost: d.totalCost, data: d.data };
   }
 
-  /** The forum rules in force on `on` applied to the document (a revision: by its increase over the cost last approved by then). */
+  /**
+   * The forum rules in force on `on` applied to the document (a revision: by its increase over the
+   * cost last approved by then).
+   */
   private async route(em: EntityManager, document: ProjectDocument, on: string): Promise<Routing> {
     const figures = figuresOf(document.kind, document.data);
     if (!figures.totalCost) {
@@ -725,7 +663,8 @@ export class DocumentsService {
         baselineCost: null,
         warnings: [],
         reason:
-          'The document has no total cost that can be routed yet (it is missing, or beyond the largest amount a form accepts)',
+          'The document has no total cost that can be routed yet (it is missing, ' +
+          'or beyond the largest amount a form accepts)',
       };
     }
     const { baselineCost, increasePct } =
@@ -777,9 +716,7 @@ export class DocumentsService {
   // --- helpers ----------------------------------------------------------------------------------
 
   private async load(em: EntityManager, id: string, lock = false): Promise<ProjectDocument> {
-    const document = await em
-      .getRepository(ProjectDocument)
-      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const document = await this.documentsRepo.document(em, id, lock);
     if (!document) throw new NotFoundException(`No document ${id} in this province`);
     return document;
   }
@@ -836,79 +773,28 @@ export class DocumentsService {
   list(query: ListDocumentsQuery) {
     const me = this.principal();
     return this.db.transaction(async (em) => {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const param = (v: unknown) => {
-        params.push(v);
-        return `$${params.length}`;
-      };
-      const workflow = await WorkflowService.current(em);
+      const workflow = await this.workflow.current(em);
       const editable = workflow.config.states.filter((s) => s.editable).map((s) => s.id);
-      if (query.mine === 'drafts') {
-        where.push(`d.created_by = ${param(me.id)}`, `d.state = ANY(${param(editable)})`);
-      } else if (query.mine === 'returned') {
-        where.push(
-          `d.created_by = ${param(me.id)}`,
-          `d.state = ANY(${param(editable)})`,
-          `(SELECT t.to_state FROM document_transitions t WHERE t.document_id = d.id ORDER BY t.id DESC LIMIT 1) = d.state`,
-        );
+      let mine: MineFilter | undefined;
+      if (query.mine === 'drafts' || query.mine === 'returned') {
+        mine = { kind: query.mine, userId: me.id, editable };
       } else if (query.mine === 'awaiting') {
-        const mine = workflow.config.actions.filter((a) => a.roles.some((r) => me.roles.includes(r)));
+        const acts = workflow.config.actions.filter((a) => a.roles.some((r) => me.roles.includes(r)));
         const editableSet = new Set(editable);
-        const review = [...new Set(mine.flatMap((a) => a.from).filter((s) => !editableSet.has(s)))];
-        const own = [...new Set(mine.flatMap((a) => a.from).filter((s) => editableSet.has(s)))];
-        where.push(
-          `(d.state = ANY(${param(review)}) OR (d.state = ANY(${param(own)}) AND d.created_by = ${param(me.id)}))`,
-        );
+        const review = [...new Set(acts.flatMap((a) => a.from).filter((s) => !editableSet.has(s)))];
+        const own = [...new Set(acts.flatMap((a) => a.from).filter((s) => editableSet.has(s)))];
+        mine = { kind: 'awaiting', userId: me.id, review, own };
       }
-      if (query.state) where.push(`d.state = ${param(query.state)}`);
-      if (query.kind) where.push(`d.kind = ${param(query.kind)}`);
-      if (query.departmentId) where.push(`d.department_id = ${param(query.departmentId)}`);
-      if (query.district) where.push(`d.districts @> ARRAY[${param(query.district)}]::text[]`);
-      if (query.sector) where.push(`d.sector = ${param(query.sector)}`);
-      if (query.forum) where.push(`d.forum = ${param(query.forum)}`);
-      if (query.minCost) where.push(`d.total_cost >= ${param(query.minCost)}::numeric`);
-      if (query.maxCost) where.push(`d.total_cost <= ${param(query.maxCost)}::numeric`);
-      if (query.q) {
-        const words = titleWords(query.q);
-        if (words.length)
-          where.push(
-            `to_tsvector('simple', d.title) @@ to_tsquery('simple', ${param(words.map((w) => `${w}:*`).join(' & '))})`,
-          );
-      }
-      const sort = query.sort ?? '-updatedAt';
-      const key = sort.replace('-', '') as 'updatedAt' | 'totalCost' | 'title' | 'createdAt';
-      const column = {
-        updatedAt: 'd.updated_at',
-        totalCost: 'd.total_cost',
-        title: 'd.title',
-        createdAt: 'd.created_at',
-      }[key];
-      const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
-      // Only the cost can be empty; the other sort keys are NOT NULL, and a NULLS clause on them
-      // would stop Postgres from walking the (updated_at DESC, id DESC) index.
-      const nulls = column === 'd.total_cost' ? ' NULLS LAST' : '';
+      const words = query.q ? titleWords(query.q) : [];
       const { page, pageSize } = query;
-      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const filterParams = [...params];
-      // The page first, then the latest transition of just its rows (LATERAL over the page).
-      const rows: (ListedDocument & LastTransitionColumns)[] = await em.query(
-        `SELECT page.*, lt.action AS "ltAction", lt.from_state AS "ltFromState", lt.to_state AS "ltToState", lt.comment AS "ltComment",
-                lt.actor_id AS "ltActorId", lt.at AS "ltAt"
-           FROM (
-             SELECT d.id, d.project_id AS "projectId", d.form_key AS "formKey", d.edition, d.kind, d.title, d.state, d.revision, d.valid, d.error_count AS "errorCount",
-                    d.total_cost AS "totalCost", d.forum, d.department_id AS "departmentId", d.sector, d.districts, d.created_by AS "createdBy",
-                    d.created_at AS "createdAt", d.updated_at AS "updatedAt"
-               FROM documents d ${filter}
-              ORDER BY ${column} ${direction}${nulls}, d.id ${direction} LIMIT ${param(pageSize)} OFFSET ${param(offsetOf(query))}
-           ) page
-           LEFT JOIN LATERAL (
-             SELECT t.action, t.from_state, t.to_state, t.comment, t.actor_id, t.at
-               FROM document_transitions t WHERE t.document_id = page.id ORDER BY t.id DESC LIMIT 1
-           ) lt ON true
-          ORDER BY page."${key}" ${direction}${nulls}, page.id ${direction}`,
-        params,
-      );
+      const { rows, total } = await this.documentsRepo.list(em, {
+        ...query,
+        mine,
+        titleQuery: words.length ? words.map((w) => `${w}:*`).join(' & ') : undefined,
+        sort: query.sort ?? '-updatedAt',
+        offset: offsetOf(query),
+        countCap: LIST_COUNT_CAP,
+      });
       const names = await this.users.namesOf(
         em,
         rows.flatMap((r) => (r.ltActorId ? [r.ltActorId] : [])),
@@ -927,19 +813,16 @@ export class DocumentsService {
             }
           : null,
       }));
-      // Counting every match of a broad filter over 100,000 documents costs more than the page
-      // itself; past the cap the total is reported as "at least" (totalIsExact: false).
-      const [{ total }] = await em.query(
-        `SELECT count(*)::int AS total FROM (SELECT 1 FROM documents d ${filter} LIMIT ${LIST_COUNT_CAP + 1}) matches`,
-        filterParams,
-      );
       return { items, total: Math.min(total, LIST_COUNT_CAP), totalIsExact: total <= LIST_COUNT_CAP, page, pageSize };
     });
   }
 
   // --- read for exports -------------------------------------------------------------------------
 
-  /** A document's summary and data with the definition of the form version it is pinned to (its tables, labels and options). */
+  /**
+   * A document's summary and data with the definition of the form version it is pinned to (its
+   * tables, labels and options).
+   */
   contentOf(id: string) {
     return this.db.transaction(async (em) => {
       const document = await this.load(em, id);
@@ -969,17 +852,11 @@ export class DocumentsService {
       });
     }
     const data: Data =
-      printed === document.revision
-        ? document.data
-        : (
-            await em.query(`SELECT data FROM document_revisions WHERE document_id = $1 AND revision = $2`, [
-              id,
-              printed,
-            ])
-          )[0].data;
-    const workflow = await WorkflowService.current(em);
+      printed === document.revision ? document.data : ((await this.documentsRepo.revisionData(em, id, printed)) ?? {});
+    const workflow = await this.workflow.current(em);
     const approvedStates = new Set(workflow.config.actions.filter((a) => a.decision === 'approved').map((a) => a.to));
-    const project = await em.getRepository(Project).findOneByOrFail({ id: document.projectId });
+    const project = await this.documentsRepo.project(em, document.projectId);
+    if (!project) throw new NotFoundException(`No project ${document.projectId} in this province`);
     return {
       id: document.id,
       formKey: document.formKey,

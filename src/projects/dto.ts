@@ -42,7 +42,8 @@ export class CreateProjectRequest {
   @ApiPropertyOptional({
     example: '2005',
     description:
-      "The proforma edition (PC-I: '2005' or '2024'); default: the edition the province has chosen for new projects. An older edition is for documents of older projects, entered as they were prepared.",
+      "The proforma edition (PC-I: '2005' or '2024'); default: the edition the province has chosen for new projects. " +
+      'An older edition is for documents of older projects, entered as they were prepared.',
   })
   @IsOptional()
   @Matches(/^[0-9]{4}$/, { message: 'edition must be a year such as 2005 or 2024' })
@@ -105,9 +106,12 @@ export class TakeActionRequest {
   @ApiPropertyOptional({
     type: DecisionDetails,
     description:
-      'A forum decision (approve, defer, reject, recommend upward, return before the forum): its date (default today; may be in the past, ' +
-      "not in the future nor before the document was prepared), meeting, approved cost (approvals; default the document's cost), outcome, " +
-      'conditions, minutes reference and letter (an attachment of this document). Routed by the forum rules in force on the decision date.',
+      'A forum decision (approve, defer, reject, recommend upward, ' +
+      'return before the forum): its date (default today; may be in the past, ' +
+      'not in the future nor before the document was prepared), meeting, ' +
+      "approved cost (approvals; default the document's cost), outcome, " +
+      'conditions, minutes reference and letter (an attachment of this document). ' +
+      'Routed by the forum rules in force on the decision date.',
   })
   @IsOptional()
   @IsObject({ message: 'decision must be an object' })
@@ -170,7 +174,8 @@ class ListFilters extends PageQuery({ defaultSize: LIST_DEFAULT_PAGE_SIZE, maxSi
   @ApiPropertyOptional({
     example: 'kp-pdwp',
     description:
-      'A document: the forum it is routed to or was decided by; a project: that of its current document, or the forum that approved it',
+      'A document: the forum it is routed to or was decided by; a project: ' +
+      'that of its current document, or the forum that approved it',
   })
   @IsOptional()
   @Matches(CODE, { message: 'forum must be a forum code' })
@@ -200,9 +205,12 @@ export class ListDocumentsQuery extends ListFilters {
   @ApiPropertyOptional({
     enum: ['drafts', 'awaiting', 'returned'],
     description:
-      'drafts: documents I created that are in an editable state; awaiting: documents waiting for an action I may take; ' +
-      "returned: documents I created that were sent back to me, i.e. in an editable state of the province's workflow that " +
-      'their latest transition led to (the default workflow: "returned for rectification"); lastTransition.comment says why',
+      'drafts: documents I created that are in an editable state; ' +
+      'awaiting: documents waiting for an action I may take; ' +
+      'returned: documents I created that were sent back to me, ' +
+      "i.e. in an editable state of the province's workflow that " +
+      'their latest transition led to (the default workflow: ' +
+      '"returned for rectification"); lastTransition.comment says why',
   })
   @IsOptional()
   @IsIn(['drafts', 'awaiting', 'returned'], { message: 'mine must be one of drafts, awaiting, returned' })
@@ -229,7 +237,8 @@ export class ListProjectsQuery extends ListFilters {
     enum: PROJECT_STAGES,
     description:
       "The kind of the project's current document: its latest document other than the recurring progress reports " +
-      'PC-III(A)/(B), i.e. pc2 (feasibility), pc1 (the PC-I), pc1-revised (its latest revision), pc4 (completion), pc5 (after completion)',
+      'PC-III(A)/(B), i.e. pc2 (feasibility), pc1 (the PC-I), ' +
+      'pc1-revised (its latest revision), pc4 (completion), pc5 (after completion)',
   })
   @IsOptional()
   @IsIn(PROJECT_STAGES, { message: `stage must be one of ${PROJECT_STAGES.join(', ')}` })
@@ -295,7 +304,8 @@ export class ListProjectsQuery extends ListFilters {
     enum: PROJECT_SORTS,
     default: '-updatedAt',
     description:
-      'cost is the current cost, approvedCost the cost last approved, approvedAt the first approval, completedAt the completion; - sorts descending',
+      'cost is the current cost, approvedCost the cost last approved, ' +
+      'approvedAt the first approval, completedAt the completion; - sorts descending',
   })
   @IsOptional()
   @IsIn(PROJECT_SORTS, { message: `sort must be one of ${PROJECT_SORTS.join(', ')}` })

@@ -49,7 +49,8 @@ export class ImportedProjectsRepository {
 
   async insertProject(em: EntityManager, p: ImportedProjectRow): Promise<string> {
     const [row] = await em.query(
-      `INSERT INTO projects (title, department_id, sector, districts, adp_number, computer_code, import_key, status, created_by)
+      `INSERT INTO projects (title, department_id, sector, districts, adp_number, ` +
+        `computer_code, import_key, status, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'approved', $8) RETURNING id`,
       [p.title, p.departmentId, p.sector, p.districts, p.adpNumber, p.computerCode, p.importKey, p.createdBy],
     );
@@ -63,10 +64,13 @@ export class ImportedProjectsRepository {
    */
   async insertDocument(em: EntityManager, d: ImportedDocumentRow): Promise<string> {
     const [row] = await em.query(
-      `INSERT INTO documents (project_id, import_key, form_key, form_version_id, edition, kind, sequence, parent_id, title, state, revision, data,
-                              valid, error_count, total_cost, forum, department_id, sector, districts, created_by, updated_by, decided_at,
+      `INSERT INTO documents (project_id, import_key, form_key, form_version_id, ` +
+        `edition, kind, sequence, parent_id, title, state, revision, data,
+                              valid, error_count, total_cost, forum, ` +
+        `department_id, sector, districts, created_by, updated_by, decided_at,
                               created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20::timestamptz,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $13, $14, ` +
+        `$15, $16, $17, $18, $19, $19, $20::timestamptz,
                clock_timestamp(), clock_timestamp())
        RETURNING id`,
       [

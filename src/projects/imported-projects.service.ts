@@ -82,6 +82,7 @@ export class ImportedProjectsService {
     private readonly projects: ProjectsRepository,
     private readonly forms: FormsService,
     private readonly audit: AuditService,
+    private readonly workflow: WorkflowService,
   ) {}
 
   /** The project imported under this key, if any. */
@@ -89,14 +90,17 @@ export class ImportedProjectsService {
     return this.repository.idByImportKey(em, importKey);
   }
 
-  /** Which of these catalogue forms the province has published (documents can only be written on those), in one query. */
+  /**
+   * Which of these catalogue forms the province has published (documents can only be written on
+   * those), in one query.
+   */
   installedForms(em: EntityManager, keys: readonly string[]): Promise<Set<string>> {
     return this.forms.installedForms(em, keys);
   }
 
   /** The province's workflow as the import needs it (FinalStates), read once per run. */
   async finalStates(em: EntityManager): Promise<FinalStates> {
-    const { config } = await WorkflowService.current(em);
+    const { config } = await this.workflow.current(em);
     const final = new Set(config.states.filter((s) => s.final).map((s) => s.id));
     const states = new Map<string, string>();
     for (const a of config.actions) {
@@ -237,10 +241,12 @@ function stateAfter(finalStates: FinalStates, decision: string): string {
   if (state) return state;
   throw new BadRequestException({
     message: [
-      `decision: the province's workflow has no action that records "${decision}" and ends in a final state; an imported document must rest in a final state`,
+      `decision: the province's workflow has no action that records "${decision}" ` +
+        `and ends in a final state; an imported document must rest in a final state`,
     ],
     messageUr: [
-      `فیصلہ: صوبے کے ورک فلو میں کوئی ایسا عمل نہیں جو "${decision}" درج کرے اور حتمی مرحلے پر ختم ہو؛ درآمد شدہ دستاویز کا حتمی مرحلے میں ہونا لازمی ہے`,
+      `فیصلہ: صوبے کے ورک فلو میں کوئی ایسا عمل نہیں جو "${decision}" درج کرے اور ` +
+        `حتمی مرحلے پر ختم ہو؛ درآمد شدہ دستاویز کا حتمی مرحلے میں ہونا لازمی ہے`,
     ],
   });
 }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Calendar, isCalendarDate } from '../common/calendar';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { Obligation } from './obligation';
+import { ProjectsRepository } from './projects.repository';
 
 export type { Obligation } from './obligation';
 
@@ -27,6 +28,7 @@ export class ObligationsService {
   constructor(
     private readonly db: TenantDatabase,
     private readonly calendar: Calendar,
+    private readonly projects: ProjectsRepository,
   ) {}
 
   /** Obligations as of a date (default today), optionally of one project only. */
@@ -46,23 +48,8 @@ export class ObligationsService {
     asOf: string,
     projectId?: string,
   ): Promise<{ on: string; items: Obligation[] }> {
-    const projects: {
-      id: string;
-      title: string;
-      status: string;
-      approved_at: string | null;
-      completed_at: string | null;
-      department_id: string | null;
-      created_by: string | null;
-    }[] = await em.query(
-      `SELECT id, title, status, to_char(approved_at, 'YYYY-MM-DD') AS approved_at, to_char(completed_at, 'YYYY-MM-DD') AS completed_at, department_id, created_by
-         FROM projects WHERE status IN ('approved', 'completed') AND ($1::uuid IS NULL OR id = $1::uuid)`,
-      [projectId ?? null],
-    );
-    const reports: { project_id: string; kind: string; period: string; id: string }[] = await em.query(
-      `SELECT project_id, kind, period, id FROM documents WHERE kind IN ('pc3b', 'pc5') AND submitted_at IS NOT NULL AND ($1::uuid IS NULL OR project_id = $1::uuid)`,
-      [projectId ?? null],
-    );
+    const projects = await this.projects.obligated(em, projectId ?? null);
+    const reports = await this.projects.submittedReports(em, projectId ?? null);
     const submitted = new Map(reports.map((r) => [`${r.project_id}/${r.kind}/${r.period}`, r.id]));
     const items: Obligation[] = [];
     const add = (p: (typeof projects)[number], kind: Obligation['kind'], period: string, dueDate: string) => {

@@ -43,7 +43,10 @@ export class Project {
   @Column({ name: 'approved_forum', type: 'text', nullable: true })
   approvedForum: string | null;
 
-  /** The PC-I or revised PC-I its approval records last approved (migration 0015); its sector and districts are the project's. */
+  /**
+   * The PC-I or revised PC-I its approval records last approved (migration 0015); its sector and districts are the
+   * project's.
+   */
   @Column({ name: 'approved_document_id', type: 'uuid', nullable: true })
   approvedDocumentId: string | null;
 

@@ -31,9 +31,10 @@ import {
   AttachmentsService,
   UploadedFile as Upload,
 } from '../attachments/attachments.service';
-import { RequirePermission } from '../auth/auth.decorators';
+import { RequirePermission } from '../tenancy/access.decorators';
 import { contentDisposition } from '../common/content-disposition';
 import { FormsService } from '../forms/forms.service';
+import { DocumentAttachmentsService } from './document-attachments.service';
 import { DocumentsService } from './documents.service';
 import { DocumentWarningsService } from './document-warnings.service';
 import {
@@ -66,11 +67,16 @@ export class ProjectsController {
   @ApiOperation({
     summary: "The province's projects: filtered, sorted, paginated",
     description:
-      "Each project's **current document** is its latest document other than the recurring progress reports PC-III(A)/(B): " +
-      "a PC-II, the PC-I, its latest revised PC-I, then the PC-IV and PC-V. `stage` is that document's kind, `state` its workflow state, " +
-      '`currentDocumentId`/`formKey` name it. `totalCost` is the current cost (Rs million, decimal string): the total of the latest PC-II, PC-I ' +
-      'or revised PC-I; `approvedCost` the cost last approved (null before approval). `forum` is the forum the current document was routed to at ' +
-      "its last workflow action, else the forum that approved the project (the `forum` filter matches either). `status` is the project's own " +
+      "Each project's **current document** is its latest document " +
+      'other than the recurring progress reports PC-III(A)/(B): ' +
+      'a PC-II, the PC-I, its latest revised PC-I, then the PC-IV and PC-V. ' +
+      "`stage` is that document's kind, `state` its workflow state, " +
+      '`currentDocumentId`/`formKey` name it. `totalCost` is the current cost (Rs million, ' +
+      'decimal string): the total of the latest PC-II, PC-I ' +
+      'or revised PC-I; `approvedCost` the cost last approved (null before approval). ' +
+      '`forum` is the forum the current document was routed to at ' +
+      'its last workflow action, else the forum that approved the project ' +
+      "(the `forum` filter matches either). `status` is the project's own " +
       '(preparation, approved, rejected, completed). `updatedAt` is the last change to any of its documents. ' +
       'Answer: {items, total, totalIsExact, page, pageSize}; total stops counting at 10,000 (totalIsExact false).',
   })
@@ -91,8 +97,10 @@ export class ProjectsController {
   @ApiOperation({
     summary: 'A project and its documents',
     description:
-      'The project row (status, approvedCost, approvedForum, baselineCost …), departmentName, what the list shows of it ' +
-      "(stage, state, currentDocumentId, formKey, totalCost, forum: see GET /api/projects) and documents: each document's summary, oldest first.",
+      'The project row (status, approvedCost, approvedForum, ' +
+      'baselineCost …), departmentName, what the list shows of it ' +
+      '(stage, state, currentDocumentId, formKey, totalCost, forum: ' +
+      "see GET /api/projects) and documents: each document's summary, oldest first.",
   })
   get(@Param('id', UUID) id: string) {
     return this.documents.getProject(id);
@@ -102,7 +110,8 @@ export class ProjectsController {
   @RequirePermission('projects.prepare')
   @ApiOperation({
     summary:
-      'A follow-up document of an approved project (revised PC-I, PC-III(A/B), PC-IV, PC-V), prefilled from the approved PC-I',
+      'A follow-up document of an approved project (revised PC-I, ' +
+      'PC-III(A/B), PC-IV, PC-V), prefilled from the approved PC-I',
   })
   followUp(@Param('id', UUID) id: string, @Body() body: CreateFollowUpRequest) {
     return this.documents.createFollowUp(id, body);
@@ -116,6 +125,7 @@ export class DocumentsController {
   constructor(
     private readonly documents: DocumentsService,
     private readonly attachments: AttachmentsService,
+    private readonly documentAttachments: DocumentAttachmentsService,
     private readonly forms: FormsService,
     private readonly warnings: DocumentWarningsService,
   ) {}
@@ -124,10 +134,13 @@ export class DocumentsController {
   @RequirePermission('projects.read')
   @ApiOperation({
     summary:
-      'Lists: my drafts, awaiting my action, returned to me, by state, department, district, sector, forum, cost, title words',
+      'Lists: my drafts, awaiting my action, returned to me, by state, ' +
+      'department, district, sector, forum, cost, title words',
     description:
-      'Each item carries `lastTransition`: {action, fromState, toState, comment, actorId, actorName, at} of its latest workflow transition, ' +
-      'or null before the first. `mine=returned`: documents I created that are in an editable state their latest transition led into ' +
+      'Each item carries `lastTransition`: {action, fromState, toState, ' +
+      'comment, actorId, actorName, at} of its latest workflow transition, ' +
+      'or null before the first. `mine=returned`: documents I created that ' +
+      'are in an editable state their latest transition led into ' +
       '(default workflow: "returned"); lastTransition.comment is the reason.',
   })
   list(@Query() query: ListDocumentsQuery) {
@@ -202,10 +215,14 @@ export class DocumentsController {
   @ApiOperation({
     summary: 'Take a workflow action (submit, return, approve …) as the province’s workflow allows',
     description:
-      'Body {comment?, decision?}. A deciding action (approve, defer, reject, recommend upward, a return before the forum) writes an approval record ' +
-      '(GET /api/documents/:id/decisions); `decision` dates it (default today; past dates allowed, audited), names the meeting, the approved cost ' +
-      "(default the document's), outcome (approved | approved-with-changes: conditions and approvedCost required), minutes and letter. The document is " +
-      'routed by the forum rules in force on the decision date. 400 naming the field (decision.decisionDate …) when the decision cannot be true. ' +
+      'Body {comment?, decision?}. A deciding action (approve, defer, reject, ' +
+      'recommend upward, a return before the forum) writes an approval record ' +
+      '(GET /api/documents/:id/decisions); `decision` dates it (default today; ' +
+      'past dates allowed, audited), names the meeting, the approved cost ' +
+      "(default the document's), outcome (approved | approved-with-changes: " +
+      'conditions and approvedCost required), minutes and letter. The document is ' +
+      'routed by the forum rules in force on the decision date. 400 naming the field ' +
+      '(decision.decisionDate …) when the decision cannot be true. ' +
       'Answer: {id, state, forum, forumRule, workflowVersion, decision: the record or null}.',
   })
   @ApiQuery(LOCALE_QUERY)
@@ -225,9 +242,12 @@ export class DocumentsController {
   @ApiOperation({
     summary: 'Answer a scrutiny warning (or replace its answer) before submission',
     description:
-      "Body {key, answer}: `key` names a warning open on the document's current data, as GET /api/documents/:id lists it in `warnings` " +
-      '(check id @ pointer); `answer` (1–2000 characters) says why the figure stands. Only while the document is editable, by its author or a ' +
-      'preparer of its department. Answer: the warning with its answer {text, by, byName, at}. 400 when the key is not an open warning; ' +
+      "Body {key, answer}: `key` names a warning open on the document's current data, " +
+      'as GET /api/documents/:id lists it in `warnings` ' +
+      '(check id @ pointer); `answer` (1–2000 characters) says why the figure stands. ' +
+      'Only while the document is editable, by its author or a ' +
+      'preparer of its department. Answer: the warning with its answer {text, ' +
+      'by, byName, at}. 400 when the key is not an open warning; ' +
       '409 when the document is not editable. Every answer given is in the audit log (document.warning-answered).',
   })
   @ApiQuery(LOCALE_QUERY)
@@ -256,14 +276,15 @@ export class DocumentsController {
   })
   @UseInterceptors(FileInterceptor('file'))
   upload(@Param('id', UUID) id: string, @UploadedFile() file: Upload | undefined, @Body('kind') kind: string) {
-    return this.attachments.upload(id, kind, file);
+    return this.documentAttachments.upload(id, kind, file);
   }
 
   @Post(':id/approval-letter')
   @RequirePermission('projects.decide')
   @ApiOperation({
     summary:
-      "File the forum's approval letter (PDF or image) on a document before its forum or once decided; name it in the decision's letterAttachmentId",
+      "File the forum's approval letter (PDF or image) on a document before " +
+      "its forum or once decided; name it in the decision's letterAttachmentId",
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -271,7 +292,7 @@ export class DocumentsController {
   })
   @UseInterceptors(FileInterceptor('file'))
   uploadApprovalLetter(@Param('id', UUID) id: string, @UploadedFile() file: Upload | undefined) {
-    return this.attachments.upload(id, APPROVAL_LETTER, file);
+    return this.documentAttachments.upload(id, APPROVAL_LETTER, file);
   }
 
   @Get(':id/attachments/:attachmentId')

@@ -2,13 +2,15 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { ApprovalsModule } from '../approvals/approvals.module';
 import { RoutingModule } from '../routing/routing.module';
-import { AttachmentsRepository } from '../attachments/attachments.repository';
-import { AttachmentsService } from '../attachments/attachments.service';
-import { FileStorage, LocalDiskStorage } from '../attachments/file-storage';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { AppConfig } from '../config/app-config';
 import { DepartmentsModule } from '../departments/departments.module';
 import { FormsModule } from '../forms/forms.module';
+import { WorkflowModule } from '../workflow/workflow.module';
+import { DocumentAttachmentsService } from './document-attachments.service';
+import { PreparerAccess } from './preparer-access';
 import { DocumentWarningsService } from './document-warnings.service';
+import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
 import { ImportedProjectsRepository } from './imported-projects.repository';
 import { ImportedProjectsService } from './imported-projects.service';
@@ -17,19 +19,27 @@ import { ProjectsRepository } from './projects.repository';
 import { ProjectsService } from './projects.service';
 import { WarningAnswersRepository } from './warning-answers.repository';
 import { DocumentsController, ObligationsController, ProjectsController } from './projects.controller';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProjectDocument } from './document.entity';
+import { Project } from './project.entity';
 
 /** Projects (and their list), their documents and attachments, reporting obligations. */
 @Module({
   imports: [
+    TypeOrmModule.forFeature([Project, ProjectDocument]),
     FormsModule,
-    // Forum decisions are recorded through ApprovalsService (src/approvals).
-    ApprovalsModule,
+    // Forum decisions are recorded through ApprovalsService (src/approvals), which reaches projects
+    // and documents through ProjectsRepository as its ApprovalSubjects.
+    ApprovalsModule.forSubjects(ProjectsRepository),
+    AttachmentsModule,
+    WorkflowModule,
     // Documents are routed through ForumRulesService.decide (src/routing).
     RoutingModule,
     DepartmentsModule,
     // No destination: multer keeps uploads in memory, up to the configured size, to be checked, hashed
     // and stored. preservePath: the whole name as sent reaches sanitiseFileName (src/attachments).
-    // defParamCharset: browsers send the name's UTF-8 bytes; busboy's default (latin1) turned رپورٹ.pdf into Ø±Ù¾ÙˆØ±Ù¹.pdf.
+    // defParamCharset: browsers send the name's UTF-8 bytes; busboy's default (latin1) turned
+    // رپورٹ.pdf into Ø±Ù¾ÙˆØ±Ù¹.pdf.
     MulterModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -47,15 +57,16 @@ import { DocumentsController, ObligationsController, ProjectsController } from '
     ProjectsService,
     ProjectsRepository,
     ObligationsService,
-    AttachmentsService,
-    AttachmentsRepository,
-    { provide: FileStorage, useClass: LocalDiskStorage },
+    DocumentAttachmentsService,
+    DocumentsRepository,
+    PreparerAccess,
     ImportedProjectsService,
     ImportedProjectsRepository,
   ],
   // Exports read the list and documents through these (src/exports).
   // Reminders read obligations through ObligationsService (src/reminders).
   // The legacy portfolio import writes its projects through ImportedProjectsService (src/imports).
-  exports: [ProjectsService, DocumentsService, ObligationsService, ImportedProjectsService],
+  // The legacy import records past decisions through ApprovalsService (re-exported ApprovalsModule).
+  exports: [ProjectsService, DocumentsService, ObligationsService, ImportedProjectsService, ApprovalsModule],
 })
 export class ProjectsModule {}

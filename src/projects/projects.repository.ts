@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ApprovalStanding, ApprovalSubjects, DecidedDocument } from '../approvals/approval-subjects';
 import { offsetOf } from '../common/paging';
 
 /** Kinds that can be a project's current document (all but the recurring progress reports). */
@@ -89,31 +90,27 @@ const SORT_COLUMNS: Record<string, string> = {
 /** Sort columns a project may not have yet (empty ones go last either way). */
 const NULLABLE_SORT_COLUMNS = new Set(['p.current_cost', 'p.approved_cost', 'p.approved_at', 'p.completed_at']);
 
-/** What the approval records say of a project (ApprovalsRepository.standing), as written onto it. */
-export interface ApprovalStanding {
-  approvedCost: string | null;
-  approvedForum: string | null;
-  approvedDocumentId: string | null;
-  approvedAt: string | null;
-  baselineCost: string | null;
-  completedAt: string | null;
-  rejected: boolean;
-}
-
-/** What the approvals module needs to know of a document it records a decision on. */
-export interface DecidedDocument {
+/** A project with reporting obligations (ObligationsService). */
+export interface ObligatedProject {
   id: string;
-  projectId: string;
-  kind: string;
-  totalCost: string | null;
-  data: Record<string, unknown>;
+  title: string;
+  status: string;
+  approved_at: string | null;
+  completed_at: string | null;
+  department_id: string | null;
+  created_by: string | null;
 }
 
-// forum: the forum the current document was routed to at its last workflow action, else the one that approved the project.
-const ROW_COLUMNS = `
-  p.id, p.title, p.status, p.stage, p.current_state AS "state", p.current_document_id AS "currentDocumentId", d.form_key AS "formKey",
-  p.current_cost AS "totalCost", p.approved_cost AS "approvedCost", COALESCE(p.current_forum, p.approved_forum) AS "forum",
-  p.approved_forum AS "approvedForum", p.sector, p.districts, p.department_id AS "departmentId", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+// forum: the forum the current document was routed to at its last workflow action, else the one
+// that approved the project.
+const ROW_COLUMNS =
+  `
+  p.id, p.title, p.status, p.stage, p.current_state AS "state", p.current_document_id AS "currentDocumentId", ` +
+  `d.form_key AS "formKey",
+  p.current_cost AS "totalCost", p.approved_cost AS "approvedCost", COALESCE(p.current_forum, ` +
+  `p.approved_forum) AS "forum",
+  p.approved_forum AS "approvedForum", p.sector, p.districts, p.department_id AS "departmentId", ` +
+  `p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
 /**
  * SQL on the province's projects table for the project list and page. Every method runs in the
@@ -124,7 +121,7 @@ const ROW_COLUMNS = `
  * and sorts on indexed columns of one table.
  */
 @Injectable()
-export class ProjectsRepository {
+export class ProjectsRepository implements ApprovalSubjects {
   /**
    * Recomputes a project's current document (its latest document other than the PC-III(A)/(B)
    * progress reports: stage, state, forum), its current cost (the total of its latest PC-II, PC-I
@@ -139,11 +136,13 @@ export class ProjectsRepository {
               current_cost = c.total_cost,
               title = COALESCE(c.title, p.title),
               sector = COALESCE(a.sector, c.sector, p.sector),
-              districts = CASE WHEN cardinality(a.districts) > 0 THEN a.districts WHEN cardinality(c.districts) > 0 THEN c.districts ELSE p.districts END,
+              districts = CASE WHEN cardinality(a.districts) > 0 THEN a.districts WHEN cardinality(c.districts) ` +
+        `> 0 THEN c.districts ELSE p.districts END,
               updated_at = now()
          FROM (SELECT $1::uuid AS id) q
          LEFT JOIN LATERAL (
-           SELECT sector, districts FROM documents WHERE id = (SELECT approved_document_id FROM projects WHERE id = q.id)
+           SELECT sector, districts FROM documents WHERE id = (SELECT approved_document_id FROM projects ` +
+        `WHERE id = q.id)
          ) a ON true
          LEFT JOIN LATERAL (
            SELECT id, kind, state, forum FROM documents
@@ -241,13 +240,15 @@ export class ProjectsRepository {
     if (filter.maxApprovedCost) where.push(`p.approved_cost <= ${param(filter.maxApprovedCost)}::numeric`);
     if (filter.words?.length) {
       where.push(
-        `to_tsvector('simple', p.title) @@ to_tsquery('simple', ${param(filter.words.map((w) => `${w}:*`).join(' & '))})`,
+        `to_tsvector('simple', p.title) @@ to_tsquery('simple', ` +
+          `${param(filter.words.map((w) => `${w}:*`).join(' & '))})`,
       );
     }
     const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const column = SORT_COLUMNS[filter.sort.replace('-', '')];
     const direction = filter.sort.startsWith('-') ? 'DESC' : 'ASC';
-    // Only costs and the approval date can be empty; a NULLS clause on the others would keep Postgres off their indexes.
+    // Only costs and the approval date can be empty; a NULLS clause on the others would keep
+    // Postgres off their indexes.
     const nulls = NULLABLE_SORT_COLUMNS.has(column) ? ' NULLS LAST' : '';
     return { filterSql, orderSql: `${column} ${direction}${nulls}, p.id ${direction}`, params, param };
   }
@@ -271,9 +272,11 @@ export class ProjectsRepository {
     }
     await em.query(
       `UPDATE projects
-          SET approved_cost = $2, approved_forum = $3, approved_document_id = $4, approved_at = LEAST(COALESCE(approved_at, $5::date), $5::date),
+          SET approved_cost = $2, approved_forum = $3, approved_document_id = $4, ` +
+        `approved_at = LEAST(COALESCE(approved_at, $5::date), $5::date),
               baseline_cost = $6, completed_at = COALESCE($7::date, completed_at),
-              status = CASE WHEN $7::date IS NOT NULL OR status = 'completed' THEN 'completed' ELSE 'approved' END, updated_at = now()
+              status = CASE WHEN $7::date IS NOT NULL OR status = 'completed' ` +
+        `THEN 'completed' ELSE 'approved' END, updated_at = now()
         WHERE id = $1`,
       [
         projectId,
@@ -288,6 +291,47 @@ export class ProjectsRepository {
   }
 
   /** A document of the province as a decision on it needs it, or null. */
+  /** Approved and completed projects (all, or one), with the dates their reporting obligations follow from. */
+  obligated(em: EntityManager, projectId: string | null): Promise<ObligatedProject[]> {
+    return em.query(
+      `SELECT id, title, status, to_char(approved_at, 'YYYY-MM-DD') AS approved_at,
+              to_char(completed_at, 'YYYY-MM-DD') AS completed_at, department_id, created_by
+         FROM projects WHERE status IN ('approved', 'completed') AND ($1::uuid IS NULL OR id = $1::uuid)`,
+      [projectId],
+    );
+  }
+
+  /** Submitted progress and completion reports (PC-III(B), PC-V), of all projects or one. */
+  submittedReports(
+    em: EntityManager,
+    projectId: string | null,
+  ): Promise<{ project_id: string; kind: string; period: string; id: string }[]> {
+    return em.query(
+      `SELECT project_id, kind, period, id FROM documents
+        WHERE kind IN ('pc3b', 'pc5') AND submitted_at IS NOT NULL AND ($1::uuid IS NULL OR project_id = $1::uuid)`,
+      [projectId],
+    );
+  }
+
+  /** A document a file is added to, locked so its state cannot change under the upload. */
+  async lockDocument(
+    em: EntityManager,
+    documentId: string,
+  ): Promise<{ id: string; state: string; createdBy: string; departmentId: string | null } | null> {
+    const [document] = await em.query(
+      `SELECT id, state, created_by AS "createdBy", department_id AS "departmentId"
+         FROM documents WHERE id = $1 FOR UPDATE`,
+      [documentId],
+    );
+    return document ?? null;
+  }
+
+  /** The distinct states the province's documents are in (a new workflow must keep them). */
+  async statesInUse(em: EntityManager): Promise<string[]> {
+    const rows: { state: string }[] = await em.query(`SELECT DISTINCT state FROM documents`);
+    return rows.map((r) => r.state);
+  }
+
   async decidedDocument(em: EntityManager, id: string): Promise<DecidedDocument | null> {
     const [row] = await em.query(
       `SELECT id, project_id AS "projectId", kind, total_cost::text AS "totalCost", data FROM documents WHERE id = $1`,

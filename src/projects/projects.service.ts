@@ -9,7 +9,10 @@ import { titleWords } from './title-search';
 
 export type ProjectListItem = ProjectRow & { departmentName: string | null };
 
-/** Rows fetched from the cursor at a time by scan(): large enough to amortise a round trip, small enough to stay a few hundred KB. */
+/**
+ * Rows fetched from the cursor at a time by scan(): large enough to amortise a round trip, small enough to stay a few
+ * hundred KB.
+ */
 const SCAN_BATCH_ROWS = 1000;
 
 /** The province's projects as a list: filtered, sorted and paginated in SQL (indexes in migration 0008). */

@@ -16,7 +16,8 @@ export interface WarningAnswer {
 export class WarningAnswersRepository {
   async answersOf(em: EntityManager, documentId: string): Promise<WarningAnswer[]> {
     return em.query(
-      `SELECT warning_key AS key, answer AS text, answered_by AS by, answered_at AS at, figures FROM document_warning_answers WHERE document_id = $1 ORDER BY warning_key`,
+      `SELECT warning_key AS key, answer AS text, answered_by AS by, answered_at AS at, ` +
+        `figures FROM document_warning_answers WHERE document_id = $1 ORDER BY warning_key`,
       [documentId],
     );
   }
@@ -31,8 +32,10 @@ export class WarningAnswersRepository {
     figures: Record<string, unknown>,
   ): Promise<WarningAnswer> {
     const [row] = await em.query(
-      `INSERT INTO document_warning_answers (document_id, warning_key, answer, answered_by, figures) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (document_id, warning_key) DO UPDATE SET answer = EXCLUDED.answer, answered_by = EXCLUDED.answered_by, answered_at = now(), figures = EXCLUDED.figures
+      `INSERT INTO document_warning_answers (document_id, warning_key, answer, answered_by, figures) ` +
+        `VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (document_id, warning_key) DO UPDATE SET answer = EXCLUDED.answer, ` +
+        `answered_by = EXCLUDED.answered_by, answered_at = now(), figures = EXCLUDED.figures
        RETURNING warning_key AS key, answer AS text, answered_by AS by, answered_at AS at, figures`,
       [documentId, key, text, by, JSON.stringify(figures)],
     );

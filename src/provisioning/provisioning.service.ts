@@ -1,11 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { PROVISIONING_QUEUE, ProvisionTenantJob } from '../jobs/queues';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
-import { PROVISIONING_STEPS, ProvisioningRun } from './provisioning-run.entity';
+import { ProvisioningRun } from './provisioning-run.entity';
+import { ProvisioningRepository } from './provisioning.repository';
 
 /** Keeps finished jobs long enough to debug, without letting Redis grow forever. */
 const KEEP_COMPLETED = { count: 1000 };
@@ -16,7 +16,7 @@ const KEEP_FAILED = { count: 5000 };
 export class ProvisioningService {
   constructor(
     @InjectQueue(PROVISIONING_QUEUE) private readonly queue: Queue<ProvisionTenantJob>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ProvisioningRepository,
     private readonly registry: TenantRegistry,
   ) {}
 
@@ -27,18 +27,13 @@ export class ProvisioningService {
     admin: { email: string; name: string | null; passwordHash: string },
     requestedBy: string | null,
   ): Promise<ProvisioningRun> {
-    const repo = em.getRepository(ProvisioningRun);
-    return repo.save(
-      repo.create({
-        tenantId,
-        status: 'queued',
-        steps: PROVISIONING_STEPS.map((name) => ({ name, status: 'pending' as const })),
-        adminEmail: admin.email,
-        adminName: admin.name,
-        adminPasswordHash: admin.passwordHash,
-        requestedBy,
-      }),
-    );
+    return this.repository.createRun(em, {
+      tenantId,
+      adminEmail: admin.email,
+      adminName: admin.name,
+      adminPasswordHash: admin.passwordHash,
+      requestedBy,
+    });
   }
 
   /**
@@ -54,14 +49,7 @@ export class ProvisioningService {
       );
     } catch (error) {
       const reason = `could not queue provisioning: ${error instanceof Error ? error.message : String(error)}`;
-      await this.dataSource.query(
-        `UPDATE platform.provisioning_runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`,
-        [runId, reason],
-      );
-      await this.dataSource.query(
-        `UPDATE platform.tenants SET status = 'failed', status_reason = $2, updated_at = now() WHERE id = $1`,
-        [tenantId, reason],
-      );
+      await this.repository.fail(runId, tenantId, reason);
       await this.registry.invalidate();
       throw error;
     }

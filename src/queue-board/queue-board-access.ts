@@ -6,7 +6,7 @@ import { bearerOf, OperatorAccess } from '../metrics/operator-access';
 import { PlatformAuditService } from '../platform/platform-audit.service';
 import { HostResolver } from '../tenancy/host-resolver.service';
 import { DaftarStore } from '../tenancy/tenant-context';
-import { QUEUE_BOARD_COOKIE } from './queue-board-cookie';
+import { QUEUE_BOARD_COOKIE } from '../platform/queue-board-cookie';
 
 const ERROR_NAMES = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as const;
 

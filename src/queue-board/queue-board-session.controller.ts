@@ -1,15 +1,14 @@
 import { Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators';
-import { PLATFORM_PERMISSION } from '../auth/permissions';
+import { CurrentPrincipal, RequirePermission } from '../tenancy/access.decorators';
+import { PLATFORM_PERMISSION } from '../tenancy/permissions';
 import { TokenService } from '../auth/token.service';
 import { AppConfig } from '../config/app-config';
-import { QUEUE_BOARD_ROUTE } from './queue-board-cookie';
+import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_ROUTE } from '../platform/queue-board-cookie';
 import { PlatformAuditService } from '../platform/platform-audit.service';
 import { PlatformHost } from '../tenancy/host-scope';
 import { Principal } from '../tenancy/tenant-context';
-import { QUEUE_BOARD_COOKIE } from './queue-board-cookie';
 
 @ApiTags('platform')
 @ApiBearerAuth()

@@ -3,7 +3,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardInstance, BullBoardModule, InjectBullBoard } from '@bull-board/nestjs';
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { AppConfig, expressTrustProxy } from '../config/app-config';
-import { QUEUE_BOARD_ROUTE } from './queue-board-cookie';
+import { QUEUE_BOARD_ROUTE } from '../platform/queue-board-cookie';
 import { AppQueues } from '../metrics/app-queues';
 import { MetricsModule } from '../metrics/metrics.module';
 import { PlatformModule } from '../platform/platform.module';

@@ -30,7 +30,8 @@ export class CreateForumRuleRequest {
     enum: FORUM_RULE_LEVELS,
     default: 'provincial',
     description:
-      "provincial: the province's own rule (its bands, special rules); federal: a federal forum's own limit (ministries' DDWP, CDWP, ECNEC)",
+      "provincial: the province's own rule (its bands, special rules); " +
+      "federal: a federal forum's own limit (ministries' DDWP, CDWP, ECNEC)",
   })
   @IsOptional()
   @IsIn(FORUM_RULE_LEVELS, { message: 'level must be federal or provincial' })

@@ -23,29 +23,48 @@ const PRIORITY = {
 
 // Sources (public copies; cite the notification number here once a province confirms it).
 const MANUAL_1997 =
-  'Manual for Development Projects (Planning & Development Division, revised May 1997), ch.6 §6.10 sanctioning powers table (https://yumpu.com/en/document/view/6998869/manual-for-development-projects-planning-commission/62)';
+  'Manual for Development Projects (Planning & Development Division, revised May 1997), ch.6 §6.10 sanctioning ' +
+  'powers table (https://yumpu.com/en/document/view/6998869/manual-for-development-projects-planning-commission/62)';
 const BR_2009 =
-  'Business Recorder 15-05-2009: "Presently the CDWP is authorised to sanction projects costing up to Rs 500 million"; ECNEC above (https://brecorder.com/news/3636250/sanctioning-of-schemes-nec-likely-to-enhance-cdwps-powers-2009051538395)';
+  'Business Recorder 15-05-2009: "Presently the CDWP is authorised to sanction projects costing up to Rs 500 ' +
+  'million"; ' +
+  'ECNEC above ' +
+  '(https://brecorder.com/news/3636250/sanctioning-of-schemes-nec-likely-to-enhance-cdwps-powers-2009051538395)';
 const PC_2011 =
-  'Planning Commission press release 07-04-2011: "The CDWP is authorized to approve projects costing upto Rs 1.0 billion" (https://studylib.net/doc/8730399/press-release); also Express Tribune 2012: "CDWP has authority to approve projects worth up to Rs1 billion and the rest are recommended to Ecnec" (https://tribune.com.pk/story/353285/entertainment)';
+  'Planning Commission press release 07-04-2011: "The CDWP is authorized to approve projects ' +
+  'costing upto Rs 1.0 billion" (https://studylib.net/doc/8730399/press-release); ' +
+  'also Express Tribune 2012: "CDWP has authority to approve projects worth up to Rs1 billion ' +
+  'and the rest are recommended to Ecnec" (https://tribune.com.pk/story/353285/entertainment)';
 const NATION_2015 =
-  'The Nation 15-10-2015: DDWP Rs 60 m; PDWPs approve provincially funded projects up to Rs 10 bn, an exemption from CDWP granted by the 2008-13 government (https://nation.com.pk/15-Oct-2015/water-projects-above-rs1b-cost-need-cdwp-approval)';
+  'The Nation 15-10-2015: DDWP Rs 60 m; PDWPs approve provincially funded projects up to Rs 10 bn, ' +
+  'an exemption from CDWP granted by the 2008-13 government ' +
+  '(https://nation.com.pk/15-Oct-2015/water-projects-above-rs1b-cost-need-cdwp-approval)';
 const NATION_2019 =
-  'NEC revision of sanctioning limits reported 26-09-2019: DDWP Rs 60 m → Rs 2 bn, CDWP Rs 3 bn → Rs 10 bn, ECNEC above (https://nation.com.pk/26-Sep-2019/govt-to-fast-track-approval-of-development-projects)';
+  'NEC revision of sanctioning limits reported 26-09-2019: DDWP Rs 60 m → Rs 2 bn, CDWP Rs 3 bn → Rs 10 bn, ' +
+  'ECNEC above (https://nation.com.pk/26-Sep-2019/govt-to-fast-track-approval-of-development-projects)';
 const NATION_2022 =
-  'MoPD&SI notification on NEC approval reported 24/25-08-2022: DDWP up to Rs 1 bn, CDWP above Rs 1 bn up to Rs 7.5 bn, ECNEC above (https://www.nation.com.pk/25-Aug-2022/sanctioning-limits-of-cdwp-ddwp-revised-downwards; https://propakistani.pk/2022/08/24/govt-reduces-sanctioning-powers-of-development-authorities/)';
+  'MoPD&SI notification on NEC approval reported 24/25-08-2022: DDWP up to Rs 1 bn, CDWP above Rs 1 bn up to Rs ' +
+  '7.5 bn, ECNEC above (https://www.nation.com.pk/25-Aug-2022/sanctioning-limits-of-cdwp-ddwp-revised-downwards; ' +
+  'https://propakistani.pk/2022/08/24/govt-reduces-sanctioning-powers-of-development-authorities/)';
 const NATION_2022_PROVINCES =
-  'PDWP: projects from Rs 400 m to Rs 10 bn in the provinces (The Nation 30-05-2022, https://nation.com.pk/2022/05/30/govt-likely-to-enhance-sanction-powers-of-pdwp-to-rs20-billion/)';
+  'PDWP: projects from Rs 400 m to Rs 10 bn in the provinces (The Nation 30-05-2022, ' +
+  'https://nation.com.pk/2022/05/30/govt-likely-to-enhance-sanction-powers-of-pdwp-to-rs20-billion/)';
 const NEC_2018 =
-  'NEC meeting 07-03-2018 (PM Shahid Khaqan Abbasi): Development Working Party of AJK, GB and FATA up to Rs 400 m, Development Committee up to Rs 1 bn (https://dailytimes.com.pk/211721/pm-abbasi-chairs-nec-meeting-review-govt-progress/; https://english.chitraltimes.com/nec-approved-enhancement-sanctioning-powers-development-aj-kashmir-gb-fata/)';
+  'NEC meeting 07-03-2018 (PM Shahid Khaqan Abbasi): Development Working Party of AJK, GB and FATA up to Rs 400 m, ' +
+  'Development Committee up to Rs 1 bn ' +
+  '(https://dailytimes.com.pk/211721/pm-abbasi-chairs-nec-meeting-review-govt-progress/; ' +
+  'https://english.chitraltimes.com/nec-approved-enhancement-sanctioning-powers-development-aj-kashmir-gb-fata/)';
 const NEC_2025 =
-  'NEC decision (June 2025) letting PDWPs approve wholly provincially funded projects without CDWP/ECNEC, circulated 13-08-2025 and withdrawn by MoPD&SI notification of 25-08-2025 (https://newsguru.pk/?p=89522)';
+  'NEC decision (June 2025) letting PDWPs approve wholly provincially funded projects without CDWP/ECNEC, ' +
+  'circulated 13-08-2025 and withdrawn by MoPD&SI notification of 25-08-2025 (https://newsguru.pk/?p=89522)';
 const PUNJAB_PND =
   'Punjab P&D Board, "Approval of Development Projects" (http://pndpunjab.gov.pk/dev_projects, page undated)';
 const AJK_PND =
-  'AJK P&D Department, "Approval of Development Projects" (https://pndajk.gov.pk/whatwedo.php?page=Approval%20Project, page undated)';
+  'AJK P&D Department, "Approval of Development Projects" ' +
+  '(https://pndajk.gov.pk/whatwedo.php?page=Approval%20Project, page undated)';
 const REVISION_15 =
-  'Manual for Development Projects ch.4 §4.12-4.13: within the 15 % permissible limit the executing agency proceeds; beyond it the revised PC-I goes back to the competent forum';
+  'Manual for Development Projects ch.4 §4.12-4.13: within the 15 % permissible limit the ' +
+  'executing agency proceeds; beyond it the revised PC-I goes back to the competent forum';
 
 // Era boundaries (first day of the new limits; the old ones end the day before).
 const MANUAL_1997_FROM = '1997-05-01';
@@ -117,9 +136,15 @@ function federalRules(): ForumRuleData[] {
   const to2013 = dayBefore(CDWP_3BN_FROM);
   const to2019 = dayBefore(NEC_2019_FROM);
   const to2022 = dayBefore(NEC_2022_FROM);
-  const era2000 = `${BR_2009}; in force at least by May 2009, start not found (2000-01-01 assumed), ended on a date not found (the NEC meeting of June 2009 that was to raise it assumed) [verify]`;
-  const era2009 = `${PC_2011}; the date it replaced Rs 500 m is not found (June 2009 NEC assumed; the 2009 proposal was Rs 750 m, brecorder 15-05-2009) [verify]`;
-  const era2013 = `Planning Commission limits before Sep 2019: CDWP up to Rs 3 bn, ECNEC above (${NATION_2019}); the date this replaced the Rs 1 bn limit (last confirmed 2012) is not found, FY 2013-14 assumed [verify]`;
+  const era2000 =
+    `${BR_2009}; in force at least by May 2009, start not found (2000-01-01 assumed), ` +
+    `ended on a date not found (the NEC meeting of June 2009 that was to raise it assumed) [verify]`;
+  const era2009 =
+    `${PC_2011}; the date it replaced Rs 500 m is not found (June 2009 NEC assumed; ` +
+    `the 2009 proposal was Rs 750 m, brecorder 15-05-2009) [verify]`;
+  const era2013 =
+    `Planning Commission limits before Sep 2019: CDWP up to Rs 3 bn, ECNEC above (${NATION_2019}); ` +
+    `the date this replaced the Rs 1 bn limit (last confirmed 2012) is not found, FY 2013-14 assumed [verify]`;
   return [
     federalBand('federal-cdwp-2000', 'cdwp', null, '500', FEDERAL_2000_FROM, to2009, era2000, true),
     federalBand('federal-ecnec-2000', 'ecnec', '500', null, FEDERAL_2000_FROM, to2009, era2000, true),
@@ -154,7 +179,8 @@ function federalDdwpRules(): ForumRuleData[] {
       '60',
       FEDERAL_2000_FROM,
       dayBefore(NEC_2019_FROM),
-      `DDWP (Secretary of the ministry/division) up to Rs 60 m: ${NATION_2015}; ${NATION_2019}; start not found (2000-01-01 assumed) [verify]`,
+      `DDWP (Secretary of the ministry/division) up to Rs 60 m: ${NATION_2015}; ` +
+        `${NATION_2019}; start not found (2000-01-01 assumed) [verify]`,
       true,
     ),
     ddwp(
@@ -203,7 +229,9 @@ function generalBands(prefix: string, ddwp: string, pdwp: string, note: string):
       maxCost: '400',
       effectiveFrom: PDWP_CONFIRMED_FROM,
       priority: PRIORITY.provincialBand,
-      source: `${note}: DDWP up to Rs 400 m, the band below the PDWP in the provinces generally (${NATION_2022_PROVINCES}) [verify]`,
+      source:
+        `${note}: DDWP up to Rs 400 m, the band below the PDWP in ` +
+        `the provinces generally (${NATION_2022_PROVINCES}) [verify]`,
     }),
     rule({
       code: `${prefix}-pdwp`,
@@ -228,7 +256,10 @@ function kpRules(): ForumRuleData[] {
       effectiveFrom: MANUAL_1997_FROM,
       effectiveTo: dayBefore(PROVINCIAL_10BN_FROM),
       priority: PRIORITY.provincialBand,
-      source: `${MANUAL_1997}: provincial (NWFP) schemes up to and including Rs 60 m sanctioned by the province after the PDWP, above that by the federal forums; when the limit rose before the Rs 10 bn power is not found (July 2010 assumed) [verify]`,
+      source:
+        `${MANUAL_1997}: provincial (NWFP) schemes up to and including Rs 60 m sanctioned by ` +
+        `the province after the PDWP, above that by the federal forums; ` +
+        `when the limit rose before the Rs 10 bn power is not found (July 2010 assumed) [verify]`,
     }),
     rule({
       code: 'kp-pdwp-2010',
@@ -237,7 +268,9 @@ function kpRules(): ForumRuleData[] {
       effectiveFrom: PROVINCIAL_10BN_FROM,
       effectiveTo: dayBefore(KP_2016_FROM),
       priority: PRIORITY.provincialBand,
-      source: `${NATION_2015}; start date not found (FY 2010-11, after the 18th Amendment, assumed); KP DDWP band of that period not found, so the PDWP takes the whole band [verify]`,
+      source:
+        `${NATION_2015}; start date not found (FY 2010-11, after the 18th Amendment, assumed); ` +
+        `KP DDWP band of that period not found, so the PDWP takes the whole band [verify]`,
     }),
     rule({
       code: 'kp-ddwp',
@@ -264,7 +297,8 @@ function kpRules(): ForumRuleData[] {
       effectiveFrom: KP_2016_FROM,
       priority: PRIORITY.special,
       source:
-        'PC-II (feasibility studies) approved by the PDWP irrespective of cost, as in Punjab (pndpunjab.gov.pk) [verify for KP]',
+        'PC-II (feasibility studies) approved by the PDWP irrespective of cost, ' +
+        'as in Punjab (pndpunjab.gov.pk) [verify for KP]',
     }),
     rule({
       code: 'kp-foreign-cdwp',
@@ -275,7 +309,8 @@ function kpRules(): ForumRuleData[] {
       effectiveFrom: NEC_2022_FROM,
       priority: PRIORITY.foreignFunding,
       source:
-        'Projects with a foreign-funded component above the DDWP band go to the federal forums (Punjab: ECNEC for any foreign component) [verify for KP]',
+        'Projects with a foreign-funded component above the DDWP band go to the ' +
+        'federal forums (Punjab: ECNEC for any foreign component) [verify for KP]',
     }),
     rule({
       code: 'kp-foreign-ecnec',
@@ -301,7 +336,10 @@ function gbRules(): ForumRuleData[] {
       effectiveFrom: MANUAL_1997_FROM,
       effectiveTo: dayBefore(GB_ORDER_2009_FROM),
       priority: PRIORITY.provincialBand,
-      source: `${MANUAL_1997}: Northern Areas Development Working Party, all schemes costing below Rs 20 m (non-recurring); assumed to end with the Gilgit-Baltistan (Empowerment and Self-Governance) Order of 09-09-2009; the limits from then until March 2018 are not found [verify]`,
+      source:
+        `${MANUAL_1997}: Northern Areas Development Working Party, all schemes costing below Rs 20 m ` +
+        `(non-recurring); assumed to end with the Gilgit-Baltistan (Empowerment and Self-Governance) ` +
+        `Order of 09-09-2009; the limits from then until March 2018 are not found [verify]`,
     }),
     rule({
       code: 'gb-ddwp',
@@ -318,7 +356,9 @@ function gbRules(): ForumRuleData[] {
       maxCost: '1000',
       effectiveFrom: NEC_2018_FROM,
       priority: PRIORITY.provincialBand,
-      source: `${NEC_2018}: GB Development Working Party (the Development Committee power) up to Rs 1 bn; a 2022 proposal to raise it to Rs 2 bn is not confirmed [verify]`,
+      source:
+        `${NEC_2018}: GB Development Working Party (the Development Committee power) ` +
+        `up to Rs 1 bn; a 2022 proposal to raise it to Rs 2 bn is not confirmed [verify]`,
     }),
     withinFifteen('gb-ddwp'),
     ...federalRules(),
@@ -342,21 +382,24 @@ function punjabRules(): ForumRuleData[] {
       'ddc',
       null,
       '200',
-      `${PUNJAB_PND} lists the DDSC from Rs 200 m; below that the administrative department's own committee [verify its name and limit]`,
+      `${PUNJAB_PND} lists the DDSC from Rs 200 m; below that the administrative ` +
+        `department's own committee [verify its name and limit]`,
     ),
     band(
       'punjab-ddsc',
       'ddsc',
       '200',
       '400',
-      `${PUNJAB_PND}: Departmental Development Sub-Committee (Secretary of the administrative department) from Rs 200 m up to Rs 400 m; start date not found [verify]`,
+      `${PUNJAB_PND}: Departmental Development Sub-Committee (Secretary of the administrative department) ` +
+        `from Rs 200 m up to Rs 400 m; start date not found [verify]`,
     ),
     band(
       'punjab-pdwp',
       'pdwp',
       '400',
       '10000',
-      `${PUNJAB_PND}: PDWP (Chairman P&D Board) from Rs 400 m to Rs 10,000 m; irrigation projects of Rs 1 bn or more go to ECNEC (not modelled: routing has no sector) [verify]`,
+      `${PUNJAB_PND}: PDWP (Chairman P&D Board) from Rs 400 m to Rs 10,000 m; irrigation projects of ` +
+        `Rs 1 bn or more go to ECNEC (not modelled: routing has no sector) [verify]`,
     ),
     rule({
       code: 'punjab-pc2-pdwp',
@@ -364,7 +407,9 @@ function punjabRules(): ForumRuleData[] {
       formKinds: ['pc2'],
       effectiveFrom: PDWP_CONFIRMED_FROM,
       priority: PRIORITY.special,
-      source: `${PUNJAB_PND}: any survey and feasibility study (PC-II) is approved by the PDWP irrespective of cost [verify start date]`,
+      source:
+        `${PUNJAB_PND}: any survey and feasibility study (PC-II) ` +
+        `is approved by the PDWP irrespective of cost [verify start date]`,
     }),
     rule({
       code: 'punjab-foreign-ecnec',
@@ -372,7 +417,9 @@ function punjabRules(): ForumRuleData[] {
       foreignFunding: true,
       effectiveFrom: PDWP_CONFIRMED_FROM,
       priority: PRIORITY.foreignFunding,
-      source: `${PUNJAB_PND}: ECNEC is the final approving authority for any project involving a foreign component [verify start date]`,
+      source:
+        `${PUNJAB_PND}: ECNEC is the final approving authority for ` +
+        `any project involving a foreign component [verify start date]`,
     }),
     provincialPower2025('punjab-pdwp-provincial-2025', 'pdwp'),
     withinFifteen('ddc'),
@@ -388,7 +435,9 @@ function ajkRules(): ForumRuleData[] {
       maxCost: '400',
       effectiveFrom: NEC_2018_FROM,
       priority: PRIORITY.provincialBand,
-      source: `${AJK_PND}: Azad Kashmir Development Working Party approves projects up to Rs 400 m; ${NEC_2018} [verify date]`,
+      source:
+        `${AJK_PND}: Azad Kashmir Development Working Party ` +
+        `approves projects up to Rs 400 m; ${NEC_2018} [verify date]`,
     }),
     rule({
       code: 'ajk-ajkcdc',
@@ -397,7 +446,9 @@ function ajkRules(): ForumRuleData[] {
       maxCost: '1000',
       effectiveFrom: NEC_2018_FROM,
       priority: PRIORITY.provincialBand,
-      source: `${AJK_PND}: AJK Cabinet Development Committee up to Rs 1,000 m, above that CDWP/ECNEC; ${NEC_2018} [verify date]`,
+      source:
+        `${AJK_PND}: AJK Cabinet Development Committee up to Rs 1,000 m, ` +
+        `above that CDWP/ECNEC; ${NEC_2018} [verify date]`,
     }),
     withinFifteen('akdwp'),
     ...federalRules(),
@@ -413,7 +464,8 @@ const SEEDS: Record<string, () => ForumRuleData[]> = {
       'sindh',
       'ddwp',
       'pdwp',
-      'Sindh PDWP chaired by the Chairman P&D Board (https://www.dawn.com/news/1440778); Sindh limits not on file, to confirm against the Sindh Planning Manual (Dec 2022)',
+      'Sindh PDWP chaired by the Chairman P&D Board (https://www.dawn.com/news/1440778); ' +
+        'Sindh limits not on file, to confirm against the Sindh Planning Manual (Dec 2022)',
     ),
     ...federalRules(),
   ],
@@ -422,7 +474,9 @@ const SEEDS: Record<string, () => ForumRuleData[]> = {
       'balochistan',
       'ddwp',
       'pdwp',
-      "Balochistan: schemes approved by the PDWP and the departmental sub-committee (DSC) (https://www.urdupoint.com/en/pakistan/1392-development-projects-approved-for-baloc-1112668.html); Balochistan limits and the lower forum's name not on file, to confirm against its notification",
+      'Balochistan: schemes approved by the PDWP and the departmental sub-committee (DSC) ' +
+        '(https://www.urdupoint.com/en/pakistan/1392-development-projects-approved-for-baloc-1112668.html); ' +
+        "Balochistan limits and the lower forum's name not on file, to confirm against its notification",
     ),
     ...federalRules(),
   ],

@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/auth.decorators';
+import { RequirePermission } from '../tenancy/access.decorators';
 import { Calendar, isCalendarDate } from '../common/calendar';
 import { CreateForumRuleRequest, EndForumRuleRequest } from './dto';
 import { ForumRulesService } from './forum-rules.service';
@@ -26,7 +26,9 @@ export class ForumRulesController {
   @ApiOperation({
     summary: 'Which forum decides a project of this cost on this date, and by which rule',
     description:
-      'Answers { input, forum, rule, reason, warnings }. With no provincial cost band in force on the date nothing is routed: rule and forum are null, reason says why and warnings holds { code: "no-provincial-rules", message, messageUr }.',
+      'Answers { input, forum, rule, reason, warnings }. With no provincial cost band in ' +
+      'force on the date nothing is routed: rule and forum are null, ' +
+      'reason says why and warnings holds { code: "no-provincial-rules", message, messageUr }.',
   })
   @ApiQuery({ name: 'cost', example: '850', description: 'Rs million' })
   @ApiQuery({ name: 'form', required: false, enum: ['pc1', 'pc1-revised', 'pc2'] })

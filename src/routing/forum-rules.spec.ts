@@ -115,40 +115,56 @@ describe('forum rules', () => {
       expect(seedForumRules(slug).some((r) => r.code.startsWith('federal-ddwp'))).toBe(false);
   });
 
-  test("with no provincial band in force nothing is routed, with a warning; federal DDWP is a federal territory's own tier", () => {
-    const federalCdwp = rule({ code: 'federal-cdwp', level: 'federal', forum: 'cdwp', priority: 10 });
-    const band = rule({ code: 'band', forum: 'pdwp', maxCost: '400', effectiveTo: '2025-12-31' });
-    const pc2 = rule({ code: 'pc2', forum: 'pdwp', formKinds: ['pc2'], priority: 30 });
-    expect(decideRouting([federalCdwp, band, pc2], input({ on: '2025-12-31' })).rule?.code).toBe('federal-cdwp');
-    const after = decideRouting([federalCdwp, band, pc2], input({ on: '2026-01-01' }));
-    expect(after).toMatchObject({ rule: null, warnings: [{ code: 'no-provincial-rules' }] });
-    expect(after.reason).toMatch(/No provincial forum rule .* in force on 2026-01-01/);
-    expect(after.warnings[0].messageUr.length).toBeGreaterThan(10);
-    // A special rule alone (PC-II) is not a band: still refused.
-    expect(decideRouting([federalCdwp, pc2], input({ formKind: 'pc2' })).rule).toBeNull();
-    const ministryDdwp = rule({ code: 'federal-ddwp', level: 'federal', forum: 'ddwp', maxCost: '1000', priority: 15 });
-    expect(ownTierInForce([federalCdwp], '2026-01-01')).toBe(false);
-    // A CDWP band a province added without saying it is federal is still no tier of its own.
-    const mislabelled = rule({ code: 'my-cdwp', level: 'provincial', forum: 'cdwp', minCost: '400', maxCost: '7500' });
-    expect(ownTierInForce([federalCdwp, mislabelled], '2026-01-01')).toBe(false);
-    expect(defaultLevel(mislabelled)).toBe('federal');
-    expect(defaultLevel(rule({ code: 'kp-foreign-cdwp', forum: 'cdwp', foreignFunding: true }))).toBe('provincial');
-    expect(defaultLevel(band)).toBe('provincial');
-    expect(decideRouting([federalCdwp, ministryDdwp], input({ totalCost: '1000' })).rule?.code).toBe('federal-ddwp');
-    expect(decideRouting([federalCdwp, ministryDdwp], input({ totalCost: '1000.001' }))).toMatchObject({
-      rule: { code: 'federal-cdwp' },
-      warnings: [],
-      reason: null,
-    });
-    expect(summariseRules([federalCdwp, band, rule({ code: 'v', verify: true })], '2026-01-01')).toEqual({
-      provincialInForce: true,
-      verifyCount: 1,
-      total: 3,
-    });
-    expect(summariseRules([federalCdwp, band], '2026-01-01')).toEqual({
-      provincialInForce: false,
-      verifyCount: 0,
-      total: 2,
-    });
-  });
+  test(
+    'with no provincial band in force nothing is routed, ' +
+      "with a warning; federal DDWP is a federal territory's own tier",
+    () => {
+      const federalCdwp = rule({ code: 'federal-cdwp', level: 'federal', forum: 'cdwp', priority: 10 });
+      const band = rule({ code: 'band', forum: 'pdwp', maxCost: '400', effectiveTo: '2025-12-31' });
+      const pc2 = rule({ code: 'pc2', forum: 'pdwp', formKinds: ['pc2'], priority: 30 });
+      expect(decideRouting([federalCdwp, band, pc2], input({ on: '2025-12-31' })).rule?.code).toBe('federal-cdwp');
+      const after = decideRouting([federalCdwp, band, pc2], input({ on: '2026-01-01' }));
+      expect(after).toMatchObject({ rule: null, warnings: [{ code: 'no-provincial-rules' }] });
+      expect(after.reason).toMatch(/No provincial forum rule .* in force on 2026-01-01/);
+      expect(after.warnings[0].messageUr.length).toBeGreaterThan(10);
+      // A special rule alone (PC-II) is not a band: still refused.
+      expect(decideRouting([federalCdwp, pc2], input({ formKind: 'pc2' })).rule).toBeNull();
+      const ministryDdwp = rule({
+        code: 'federal-ddwp',
+        level: 'federal',
+        forum: 'ddwp',
+        maxCost: '1000',
+        priority: 15,
+      });
+      expect(ownTierInForce([federalCdwp], '2026-01-01')).toBe(false);
+      // A CDWP band a province added without saying it is federal is still no tier of its own.
+      const mislabelled = rule({
+        code: 'my-cdwp',
+        level: 'provincial',
+        forum: 'cdwp',
+        minCost: '400',
+        maxCost: '7500',
+      });
+      expect(ownTierInForce([federalCdwp, mislabelled], '2026-01-01')).toBe(false);
+      expect(defaultLevel(mislabelled)).toBe('federal');
+      expect(defaultLevel(rule({ code: 'kp-foreign-cdwp', forum: 'cdwp', foreignFunding: true }))).toBe('provincial');
+      expect(defaultLevel(band)).toBe('provincial');
+      expect(decideRouting([federalCdwp, ministryDdwp], input({ totalCost: '1000' })).rule?.code).toBe('federal-ddwp');
+      expect(decideRouting([federalCdwp, ministryDdwp], input({ totalCost: '1000.001' }))).toMatchObject({
+        rule: { code: 'federal-cdwp' },
+        warnings: [],
+        reason: null,
+      });
+      expect(summariseRules([federalCdwp, band, rule({ code: 'v', verify: true })], '2026-01-01')).toEqual({
+        provincialInForce: true,
+        verifyCount: 1,
+        total: 3,
+      });
+      expect(summariseRules([federalCdwp, band], '2026-01-01')).toEqual({
+        provincialInForce: false,
+        verifyCount: 0,
+        total: 2,
+      });
+    },
+  );
 });

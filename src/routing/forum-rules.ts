@@ -173,8 +173,13 @@ export function defaultLevel(rule: Omit<ForumRuleData, 'level'>): ForumRuleData[
 export function noProvincialRulesWarning(on: string): RoutingWarning {
   return {
     code: 'no-provincial-rules',
-    message: `No provincial forum rule (cost band) of this province is in force on ${on}: add the province's notified limits (POST /api/forum-rules) before routing; the federal forums only take what exceeds the province's highest forum`,
-    messageUr: `${on} کو اس صوبے کا کوئی صوبائی فورم قاعدہ (لاگت کی حد) نافذ نہیں: روٹنگ سے پہلے صوبے کی نوٹیفائیڈ حدیں درج کریں؛ وفاقی فورم صرف صوبے کے اعلیٰ ترین فورم کی حد سے زائد منصوبے لیتے ہیں`,
+    message:
+      `No provincial forum rule (cost band) of this province is in force on ${on}: ` +
+      `add the province's notified limits (POST /api/forum-rules) before routing; ` +
+      `the federal forums only take what exceeds the province's highest forum`,
+    messageUr:
+      `${on} کو اس صوبے کا کوئی صوبائی فورم قاعدہ (لاگت کی حد) نافذ نہیں: روٹنگ سے پہلے صوبے کی ` +
+      `نوٹیفائیڈ حدیں درج کریں؛ وفاقی فورم صرف صوبے کے اعلیٰ ترین فورم کی حد سے زائد منصوبے لیتے ہیں`,
   };
 }
 

@@ -6,8 +6,8 @@ import { TenantRegistry } from './tenant-registry.service';
 import { slugProblem } from './slug';
 
 /**
- * Turns a request's Host into the platform, a province, or a clear refusal (README, "How provinces are kept apart": host → province).
- * Never throws: a registry outage becomes a 503 refusal, not an unhandled error.
+ * Turns a request's Host into the platform, a province, or a clear refusal (README, "How provinces are kept apart":
+ * host → province). Never throws: a registry outage becomes a 503 refusal, not an unhandled error.
  */
 @Injectable()
 export class HostResolver {

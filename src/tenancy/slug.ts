@@ -55,6 +55,3 @@ export function slugProblem(slug: unknown): string | null {
 export function schemaNameFor(slug: string): string {
   return `t_${slug.replace(/-/g, '_')}`;
 }
-
-/** The empty schema the app role's default search_path points at: unqualified SQL without a tenant fails. */
-export const NO_TENANT_SCHEMA = 'no_tenant';

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -7,20 +7,33 @@ import { TenantRecord } from './tenant-context';
 
 const INVALIDATION_CHANNEL = 'tenant-registry';
 
+/**
+ * Most lookups kept: every province under its slug, id and a domain, with room for unknown hosts
+ * (cached as null, so a flood of made-up hosts costs one query each, then none).
+ */
+const MAX_ENTRIES = 10_000;
+
 type CacheKey = `slug:${string}` | `domain:${string}` | `id:${string}`;
 
 interface CacheEntry {
   value: TenantRecord | null;
-  expiresAt: number;
+  /** After this, the next lookup still answers from the cache and reloads the entry behind it. */
+  refreshAt: number;
 }
 
 /**
  * Read side of the province registry with an in-process cache. Any status or domain change
  * calls invalidate(), which clears this process and, through Redis pub/sub, every other API
- * and worker process. The TTL only bounds staleness if a message is ever lost.
+ * and worker process. An entry never expires under a request: once older than
+ * TENANT_CACHE_TTL_MS, the next lookup answers from it and reloads it in the background, so a
+ * busy province never waits for platform.tenants (at 1,000 provinces and a hard expiry, a third
+ * to a half of requests did; docs/ARCHITECTURE.md, "Speed"). The reload only bounds staleness if
+ * a Redis message is ever lost. The cache holds at most MAX_ENTRIES lookups, oldest loaded first
+ * out.
  */
 @Injectable()
 export class TenantRegistry implements OnModuleInit {
+  private readonly logger = new Logger(TenantRegistry.name);
   private readonly cache = new Map<CacheKey, CacheEntry>();
   private readonly inflight = new Map<CacheKey, Promise<TenantRecord | null>>();
   private generation = 0;
@@ -62,7 +75,8 @@ export class TenantRegistry implements OnModuleInit {
       status: TenantRecord['status'];
       settings: TenantRecord['settings'];
     }> = await this.dataSource.query(
-      `SELECT id, slug, name, schema_name, status, settings FROM platform.tenants WHERE status = 'active' ORDER BY slug`,
+      `SELECT id, slug, name, schema_name, status, settings ` +
+        `FROM platform.tenants WHERE status = 'active' ORDER BY slug`,
     );
     return rows.map((row) =>
       Object.freeze({
@@ -102,18 +116,27 @@ export class TenantRegistry implements OnModuleInit {
   }
 
   private cached(key: CacheKey, where: string, param: string): Promise<TenantRecord | null> {
-    const hit = this.cache.get(key);
-    if (hit && hit.expiresAt > Date.now()) return Promise.resolve(hit.value);
+    // TENANT_CACHE_TTL_MS=0: no cache, every lookup reads platform.tenants.
+    const hit = this.config.tenantCacheTtlMs > 0 ? this.cache.get(key) : undefined;
+    if (hit) {
+      if (hit.refreshAt <= Date.now() && !this.inflight.has(key)) {
+        // Behind the answer: a failed reload keeps the entry, and the next lookup tries again.
+        this.fetch(key, where, param).catch((error) =>
+          this.logger.warn({ err: (error as Error).message, key }, 'Province registry reload failed'),
+        );
+      }
+      return Promise.resolve(hit.value);
+    }
     // Concurrent misses for the same key share one query.
-    const pending = this.inflight.get(key);
-    if (pending) return pending;
+    return this.inflight.get(key) ?? this.fetch(key, where, param);
+  }
+
+  private fetch(key: CacheKey, where: string, param: string): Promise<TenantRecord | null> {
     const generation = this.generation;
     const load = this.load(where, param)
       .then((value) => {
         // An invalidation that arrived while loading makes this result untrustworthy: don't cache it.
-        if (generation === this.generation) {
-          this.cache.set(key, { value, expiresAt: Date.now() + this.config.tenantCacheTtlMs });
-        }
+        if (generation === this.generation) this.remember(key, value);
         return value;
       })
       .finally(() => {
@@ -121,6 +144,13 @@ export class TenantRegistry implements OnModuleInit {
       });
     this.inflight.set(key, load);
     return load;
+  }
+
+  private remember(key: CacheKey, value: TenantRecord | null): void {
+    // Re-inserted at each load, so the oldest loaded goes first when full.
+    this.cache.delete(key);
+    this.cache.set(key, { value, refreshAt: Date.now() + this.config.tenantCacheTtlMs });
+    if (this.cache.size > MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as CacheKey);
   }
 
   private async load(where: string, param: string): Promise<TenantRecord | null> {

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Public } from './access.decorators';
 import { TenantDatabase } from './tenant-database.service';
 
 const DEFAULT_LOCALES = ['en', 'ur'];

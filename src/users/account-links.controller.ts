@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../tenancy/access.decorators';
 import { SetPasswordWithTokenRequest } from './dto';
 import { UserAdminService } from './user-admin.service';
 

@@ -12,7 +12,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { ROLES } from '../auth/permissions';
+import { ROLES } from '../tenancy/permissions';
 import { PageQuery } from '../common/paging';
 import { IsOptionalNotNull, IsPlainText } from '../common/validation';
 
@@ -144,4 +144,18 @@ export class UpdateMeRequest {
   @IsOptionalNotNull()
   @IsIn(['immediate', 'digest'], { message: 'mailDelivery must be immediate or digest' })
   mailDelivery?: 'immediate' | 'digest';
+}
+
+/** GET /api/me: one's own account. */
+export class MeResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: ['tenant_admin'] }) roles: string[];
+  @ApiProperty({ example: 'active' }) status: string;
+  @ApiProperty({ example: 'gb' }) province: string;
+  @ApiProperty({ enum: ['en', 'ur'], example: 'ur' }) locale: 'en' | 'ur';
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) departmentId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Communication & Works' }) departmentName: string | null;
+  @ApiProperty({ enum: ['immediate', 'digest'], example: 'immediate' }) mailDelivery: 'immediate' | 'digest';
 }

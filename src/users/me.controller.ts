@@ -7,10 +7,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators';
-import { MeResponse } from '../auth/dto';
+import { CurrentPrincipal, RequirePermission } from '../tenancy/access.decorators';
 import { Principal } from '../tenancy/tenant-context';
-import { ChangePasswordRequest, UpdateMeRequest } from './dto';
+import { ChangePasswordRequest, MeResponse, UpdateMeRequest } from './dto';
 import { ProfileService } from './profile.service';
 import { UserAdminService } from './user-admin.service';
 

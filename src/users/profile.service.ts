@@ -1,10 +1,9 @@
 import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { MeResponse } from '../auth/dto';
 import { DepartmentsService } from '../departments/departments.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
-import { UpdateMeRequest } from './dto';
+import { MeResponse, UpdateMeRequest } from './dto';
 import { UsersService } from './users.service';
 
 /** The signed-in user's own account: what /api/me shows, and the settings they may change themselves. */

@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   ConflictException,
+  Inject,
   Injectable,
   Logger,
   NotFoundException,
@@ -10,18 +11,18 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { newSecretToken, sha256Hex } from '../common/hash';
 import { offsetOf } from '../common/paging';
-import { PasswordHasher } from '../auth/password-hasher.service';
-import { passwordProblem } from '../auth/password-policy';
+import { PasswordHasher } from './password-hasher.service';
+import { passwordProblem } from './password-policy';
 import { AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../common/sql';
-import { Department } from '../departments/department.entity';
+import { DepartmentsService } from '../departments/departments.service';
 import { EventsService } from '../events/events.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { CreateUserRequest, UpdateUserRequest, UsersQuery } from './dto';
 import { User, visibleUser } from './user.entity';
+import { USER_SESSIONS, UserSessions } from './user-sessions';
+import { TokenPurpose, UserTokensRepository } from './user-tokens.repository';
 import { UsersRepository } from './users.repository';
-
-type TokenPurpose = 'invitation' | 'password-reset';
 
 export interface OneTimeLink {
   link: string;
@@ -60,6 +61,9 @@ export class UserAdminService {
     private readonly config: AppConfig,
     private readonly events: EventsService,
     private readonly users: UsersRepository,
+    private readonly tokens: UserTokensRepository,
+    private readonly departments: DepartmentsService,
+    @Inject(USER_SESSIONS) private readonly sessions: UserSessions,
   ) {}
 
   /** One page of users by email, filtered by status, role, department and a name or email search. */
@@ -76,21 +80,18 @@ export class UserAdminService {
   async invite(request: CreateUserRequest): Promise<{ user: Omit<User, 'passwordHash'>; invitation: OneTimeLink }> {
     try {
       return await this.db.transaction(async (em) => {
-        await this.assertDepartment(em, request.departmentId);
-        const repo = em.getRepository(User);
-        const user = await repo.save(
-          repo.create({
-            email: request.email.toLowerCase(),
-            name: request.name,
-            designation: request.designation ?? null,
-            departmentId: request.departmentId ?? null,
-            phone: request.phone ?? null,
-            locale: request.locale ?? 'en',
-            roles: request.roles ?? ['viewer'],
-            status: 'invited',
-            passwordHash: null,
-          }),
-        );
+        await this.assertDepartment(request.departmentId);
+        const user = await this.users.insert(em, {
+          email: request.email.toLowerCase(),
+          name: request.name,
+          designation: request.designation ?? null,
+          departmentId: request.departmentId ?? null,
+          phone: request.phone ?? null,
+          locale: request.locale ?? 'en',
+          roles: request.roles ?? ['viewer'],
+          status: 'invited',
+          passwordHash: null,
+        });
         const invitation = await this.oneTimeLink(em, user, 'invitation');
         await this.audit.record(em, {
           action: 'user.invited',
@@ -112,7 +113,7 @@ export class UserAdminService {
       const user = await this.findOrFail(em, id);
       // A user may stay in a department deactivated since; moving into one is refused.
       if ('departmentId' in request && request.departmentId !== user.departmentId) {
-        await this.assertDepartment(em, request.departmentId ?? undefined);
+        await this.assertDepartment(request.departmentId ?? undefined);
       }
       const before = [...user.roles];
       if (request.roles && before.includes('tenant_admin') && !request.roles.includes('tenant_admin')) {
@@ -120,7 +121,7 @@ export class UserAdminService {
         await this.assertAnotherAdmin(em, id);
       }
       Object.assign(user, Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)));
-      const saved = await em.getRepository(User).save(user);
+      const saved = await this.users.save(em, user);
       if (request.roles && before.join() !== request.roles.join()) {
         await this.audit.record(em, {
           action: 'user.roles.changed',
@@ -142,22 +143,17 @@ export class UserAdminService {
   /** Disabled at once: refresh stops now, access tokens within their short lifetime. */
   setEnabled(id: string, enabled: boolean, actorId: string): Promise<Omit<User, 'passwordHash'>> {
     return this.db.transaction(async (em) => {
-      const user = await em
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
-        .where('u.id = :id', { id })
-        .getOne();
+      const user = await this.users.findWithPasswordHash(em, id);
       if (!user) throw new NotFoundException(`No user ${id} in this province`);
       if (!enabled) {
         if (id === actorId) throw adminGuard('own-account', 'You cannot disable your own account');
         if (user.roles.includes('tenant_admin')) await this.assertAnotherAdmin(em, id);
         user.status = 'disabled';
-        await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+        await this.sessions.endAll(em, id);
       } else {
         user.status = user.passwordHash ? 'active' : 'invited';
       }
-      await em.getRepository(User).update(id, { status: user.status });
+      await this.users.setStatus(em, id, user.status);
       await this.audit.record(em, {
         action: enabled ? 'user.enabled' : 'user.disabled',
         targetType: 'user',
@@ -181,22 +177,13 @@ export class UserAdminService {
   async setPasswordWithToken(purpose: TokenPurpose, token: string, password: string): Promise<void> {
     const refused = () => new UnauthorizedException('This link is invalid, used or expired');
     await this.db.transaction(async (em) => {
-      const [row] = await em.query(
-        `SELECT t.id, t.user_id, u.email, u.status FROM user_tokens t JOIN users u ON u.id = t.user_id
-          WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NULL AND t.expires_at > now() FOR UPDATE OF t`,
-        [sha256Hex(token), purpose],
-      );
+      const row = await this.tokens.lockUsable(em, sha256Hex(token), purpose);
       if (!row || row.status === 'disabled') throw refused();
       const problem = passwordProblem(password, row.email);
       if (problem) throw fieldError('password', problem);
-      await em.query(`UPDATE user_tokens SET used_at = now() WHERE id = $1`, [row.id]);
-      await em.query(`UPDATE users SET password_hash = $2, status = 'active', updated_at = now() WHERE id = $1`, [
-        row.user_id,
-        await this.hasher.hash(password),
-      ]);
-      await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
-        row.user_id,
-      ]);
+      await this.tokens.markUsed(em, row.id);
+      await this.users.activateWithPassword(em, row.user_id, await this.hasher.hash(password));
+      await this.sessions.endAll(em, row.user_id);
       await this.audit.record(em, {
         action: purpose === 'invitation' ? 'user.invitation.accepted' : 'user.password-reset.used',
         actor: { type: 'user', id: row.user_id, email: row.email },
@@ -209,20 +196,13 @@ export class UserAdminService {
   /** A signed-in user changes their own password; every other session of theirs ends. */
   async changeOwnPassword(userId: string, current: string, next: string): Promise<void> {
     await this.db.transaction(async (em) => {
-      const user = await em
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
-        .where('u.id = :id', { id: userId })
-        .getOne();
+      const user = await this.users.findWithPasswordHash(em, userId);
       if (!user || !(await this.hasher.verify(user.passwordHash, current)))
         throw fieldError('currentPassword', 'currentPassword is wrong');
       const problem = passwordProblem(next, user.email);
       if (problem) throw fieldError('newPassword', problem.replace(/^password/, 'newPassword'));
-      await em.getRepository(User).update(userId, { passwordHash: await this.hasher.hash(next) });
-      await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
-        userId,
-      ]);
+      await this.users.setPasswordHash(em, userId, await this.hasher.hash(next));
+      await this.sessions.endAll(em, userId);
       await this.audit.record(em, { action: 'user.password.changed', targetType: 'user', targetId: userId });
     });
   }
@@ -235,16 +215,8 @@ export class UserAdminService {
         : this.config.oneTimeLinks.passwordResetSeconds;
     const expiresAt = new Date(Date.now() + seconds * 1000);
     // A new link replaces any unused one of the same kind.
-    await em.query(`UPDATE user_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`, [
-      user.id,
-      purpose,
-    ]);
-    await em.query(`INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [
-      user.id,
-      purpose,
-      sha256Hex(token),
-      expiresAt,
-    ]);
+    await this.tokens.spendUnused(em, user.id, purpose);
+    await this.tokens.insert(em, user.id, purpose, sha256Hex(token), expiresAt);
     const tenant = this.db.currentTenant();
     const page = purpose === 'invitation' ? 'accept-invitation' : 'reset-password';
     const link = `${this.config.urlFor(`${tenant.slug}.${this.config.baseDomain}`)}/${page}?token=${token}`;
@@ -258,24 +230,25 @@ export class UserAdminService {
   }
 
   private async findOrFail(em: EntityManager, id: string): Promise<User> {
-    const user = await em.getRepository(User).findOneBy({ id });
+    const user = await this.users.findById(em, id);
     if (!user) throw new NotFoundException(`No user ${id} in this province`);
     return user;
   }
 
-  private async assertDepartment(em: EntityManager, departmentId: string | undefined): Promise<void> {
+  /** Read through DepartmentsService, which joins this unit of work (docs/ARCHITECTURE.md, "Units of work"). */
+  private async assertDepartment(departmentId: string | undefined): Promise<void> {
     if (!departmentId) return;
-    const department = await em.getRepository(Department).findOneBy({ id: departmentId });
+    const department = await this.departments.get(departmentId).catch((error: unknown) => {
+      if (error instanceof NotFoundException) return null;
+      throw error;
+    });
     if (!department) throw fieldError('departmentId', 'departmentId is not a department of this province');
     if (!department.active) throw fieldError('departmentId', 'departmentId is a deactivated department');
   }
 
   /** A province must keep at least one active administrator. */
   private async assertAnotherAdmin(em: EntityManager, exceptId: string): Promise<void> {
-    const [{ n }] = await em.query(
-      `SELECT count(*)::int AS n FROM users WHERE status = 'active' AND 'tenant_admin' = ANY(roles) AND id <> $1`,
-      [exceptId],
-    );
-    if (n === 0) throw adminGuard('last-admin', 'This is the last active tenant_admin of the province');
+    if ((await this.users.countOtherActiveAdmins(em, exceptId)) === 0)
+      throw adminGuard('last-admin', 'This is the last active tenant_admin of the province');
   }
 }

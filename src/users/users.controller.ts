@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators';
+import { CurrentPrincipal, RequirePermission } from '../tenancy/access.decorators';
 import { Principal } from '../tenancy/tenant-context';
 import { CreateUserRequest, UpdateUserRequest, UsersQuery } from './dto';
 import { UserAdminService } from './user-admin.service';

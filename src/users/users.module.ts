@@ -1,17 +1,28 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { DepartmentsModule } from '../departments/departments.module';
 import { AccountLinksController } from './account-links.controller';
 import { MeController } from './me.controller';
+import { PasswordHasher } from './password-hasher.service';
 import { ProfileService } from './profile.service';
 import { UserAdminService } from './user-admin.service';
+import { UserTokensRepository } from './user-tokens.repository';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { User } from './user.entity';
 
-/** Province accounts over HTTP: administration, one-time links, one's own account. */
+/**
+ * Province accounts: the account core (UsersService, password hashing) that auth and the business
+ * modules build on, and the account screens (administration, one-time links, one's own account).
+ * Global like the audit log: most modules name users. Ending a user's sessions goes through
+ * USER_SESSIONS, which auth provides (docs/ARCHITECTURE.md, "Layers").
+ */
+@Global()
 @Module({
-  imports: [DepartmentsModule],
+  imports: [TypeOrmModule.forFeature([User]), DepartmentsModule],
   controllers: [UsersController, MeController, AccountLinksController],
-  providers: [UserAdminService, ProfileService, UsersRepository],
-  exports: [UserAdminService],
+  providers: [UsersService, UsersRepository, UserTokensRepository, PasswordHasher, UserAdminService, ProfileService],
+  exports: [UsersService, PasswordHasher, UserAdminService],
 })
 export class UsersModule {}

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { User, UserStatus } from './user.entity';
 
 /** What a user may change about themselves (PATCH /api/me). */
 export interface OwnProfileChanges {
@@ -33,7 +35,8 @@ export interface ProfileRow {
   mailDelivery: MailDelivery;
 }
 
-const PROFILE_COLUMNS = `id, email, name, roles, status, locale, department_id AS "departmentId", mail_delivery AS "mailDelivery"`;
+const PROFILE_COLUMNS = `id, email, name, roles, status, locale, department_id AS "departmentId",
+  mail_delivery AS "mailDelivery"`;
 
 /** The administrator's list filters (GET /api/users). */
 export interface UserListCriteria {
@@ -56,12 +59,95 @@ const LIST_COLUMNS = `${PROFILE_COLUMNS}, designation, phone, created_at AS "cre
 /** LIKE's own wildcards in a search text match themselves. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The columns a new account is created with. */
+export type NewUser = Pick<User, 'email' | 'name' | 'passwordHash' | 'roles' | 'status'> &
+  Partial<Pick<User, 'designation' | 'departmentId' | 'phone' | 'locale'>>;
+
 /**
- * SQL on the province's users table for the newer features (a module's tables are reached
- * through its repository). Every method runs in the caller's unit of work.
+ * All SQL on the province's users table (a module's tables are reached through its repository).
+ * Every method runs in the caller's unit of work.
  */
 @Injectable()
 export class UsersRepository {
+  constructor(private readonly db: TenantDatabase) {}
+
+  /** A user's language as one read statement (joins the unit of work open here, if any). */
+  async localeOf(id: string): Promise<'en' | 'ur' | null> {
+    const [row] = await this.db.read<{ locale: 'en' | 'ur' }>(
+      (t) => `SELECT locale FROM ${t('users')} WHERE id = $1`,
+      [id],
+    );
+    return row?.locale ?? null;
+  }
+
+  /** By email, case-insensitive, without the password hash. */
+  findByEmail(em: EntityManager, email: string): Promise<User | null> {
+    return em.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+  }
+
+  /** By email, case-insensitive, with the password hash (sign-in). */
+  findForSignIn(em: EntityManager, email: string): Promise<User | null> {
+    return em
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  findById(em: EntityManager, id: string): Promise<User | null> {
+    return em.getRepository(User).findOneBy({ id });
+  }
+
+  /** By id with the password hash (a password check, or whether the account ever had one). */
+  findWithPasswordHash(em: EntityManager, id: string): Promise<User | null> {
+    return em
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id })
+      .getOne();
+  }
+
+  existsByEmail(em: EntityManager, email: string): Promise<boolean> {
+    return em.getRepository(User).existsBy({ email });
+  }
+
+  insert(em: EntityManager, user: NewUser): Promise<User> {
+    const repository = em.getRepository(User);
+    return repository.save(repository.create(user));
+  }
+
+  /** Writes the entity's changed columns back. */
+  save(em: EntityManager, user: User): Promise<User> {
+    return em.getRepository(User).save(user);
+  }
+
+  async setStatus(em: EntityManager, id: string, status: UserStatus): Promise<void> {
+    await em.getRepository(User).update(id, { status });
+  }
+
+  async setPasswordHash(em: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await em.getRepository(User).update(id, { passwordHash });
+  }
+
+  /** A password chosen through a one-time link: the account becomes active. */
+  async activateWithPassword(em: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await em.query(`UPDATE users SET password_hash = $2, status = 'active', updated_at = now() WHERE id = $1`, [
+      id,
+      passwordHash,
+    ]);
+  }
+
+  /** Active tenant_admins other than the given user. */
+  async countOtherActiveAdmins(em: EntityManager, exceptId: string): Promise<number> {
+    const [{ n }] = await em.query(
+      `SELECT count(*)::int AS n FROM users WHERE status = 'active' AND 'tenant_admin' = ANY(roles) AND id <> $1`,
+      [exceptId],
+    );
+    return n;
+  }
+
   async profile(em: EntityManager, id: string): Promise<ProfileRow | null> {
     const [row] = await em.query(`SELECT ${PROFILE_COLUMNS} FROM users WHERE id = $1`, [id]);
     return row ?? null;
@@ -71,7 +157,8 @@ export class UsersRepository {
   async updateProfile(em: EntityManager, id: string, changes: OwnProfileChanges): Promise<ProfileRow | null> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const [rows]: [ProfileRow[], number] = await em.query(
-      `UPDATE users SET name = COALESCE($2, name), locale = COALESCE($3, locale), mail_delivery = COALESCE($4, mail_delivery), updated_at = now()
+      `UPDATE users SET name = COALESCE($2, name), locale = COALESCE($3, locale),
+          mail_delivery = COALESCE($4, mail_delivery), updated_at = now()
         WHERE id = $1 RETURNING ${PROFILE_COLUMNS}`,
       [id, changes.name ?? null, changes.locale ?? null, changes.mailDelivery ?? null],
     );
@@ -102,6 +189,17 @@ export class UsersRepository {
   }
 
   /** Display names by user id, in one query. */
+  /** Emails by user id, disabled accounts included (who saved a revision stays known). */
+  async emailsByIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows: { id: string; email: string }[] = await em.query(
+      `SELECT id, email FROM users WHERE id = ANY($1::uuid[])`,
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, r.email]));
+  }
+
   async namesByIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();

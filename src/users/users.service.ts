@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { User } from './user.entity';
-import { OwnProfileChanges, ProfileRow, Recipient, UsersRepository } from './users.repository';
+import { NewUser, OwnProfileChanges, ProfileRow, Recipient, UsersRepository } from './users.repository';
 
 export type { MailDelivery, Recipient } from './users.repository';
 
@@ -13,6 +13,16 @@ export class UsersService {
     private readonly db: TenantDatabase,
     private readonly repository: UsersRepository,
   ) {}
+
+  /** A user's language (a reply's default when the request names none), as one read statement. */
+  localeOf(id: string): Promise<'en' | 'ur' | null> {
+    return this.repository.localeOf(id);
+  }
+
+  /** Emails by user id (disabled accounts included), inside the caller's unit of work. */
+  emailsOf(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    return this.repository.emailsByIds(em, ids);
+  }
 
   /** Display names by user id (e.g. who acted in a workflow), inside the caller's unit of work. */
   namesOf(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
@@ -39,27 +49,27 @@ export class UsersService {
     return this.repository.updateProfile(em, id, changes);
   }
 
+  /** The user with this email (case-insensitive), without the password hash, in the caller's unit of work. */
+  findByEmail(em: EntityManager, email: string): Promise<User | null> {
+    return this.repository.findByEmail(em, email);
+  }
+
   /** The user with this email (case-insensitive), including the password hash for sign-in. */
   findForSignIn(email: string): Promise<User | null> {
-    return this.db.transaction((em) =>
-      em
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
-        .where('lower(u.email) = lower(:email)', { email })
-        .getOne(),
-    );
+    return this.db.transaction((em) => this.repository.findForSignIn(em, email));
   }
 
-  findById(id: string): Promise<User | null> {
-    return this.db.transaction((em) => em.getRepository(User).findOneBy({ id }));
+  /** Joins the caller's unit of work (given or ambient), else runs in its own. */
+  findById(id: string, em?: EntityManager): Promise<User | null> {
+    return em ? this.repository.findById(em, id) : this.db.transaction((tx) => this.repository.findById(tx, id));
   }
 
-  /** Inserts a user inside a caller's transaction (provisioning seeds the first admin this way). */
-  static async insert(
-    em: EntityManager,
-    user: Pick<User, 'email' | 'name' | 'passwordHash' | 'roles' | 'status'>,
-  ): Promise<User> {
-    return em.getRepository(User).save(em.getRepository(User).create(user));
+  existsByEmail(em: EntityManager, email: string): Promise<boolean> {
+    return this.repository.existsByEmail(em, email);
+  }
+
+  /** Creates an account inside the caller's unit of work (provisioning seeds the first admin this way). */
+  create(em: EntityManager, user: NewUser): Promise<User> {
+    return this.repository.insert(em, user);
   }
 }

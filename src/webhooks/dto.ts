@@ -24,7 +24,8 @@ export class CreateWebhookRequest {
   @ApiProperty({
     example: 'https://hooks.example.gov.pk/daftar',
     description:
-      'https (http only when WEBHOOK_ALLOW_HTTP); never a private or loopback address unless WEBHOOK_ALLOWED_HOSTS lists it',
+      'https (http only when WEBHOOK_ALLOW_HTTP); never a private or loopback ' +
+      'address unless WEBHOOK_ALLOWED_HOSTS lists it',
   })
   @IsString()
   @MaxLength(URL_MAX_LENGTH)

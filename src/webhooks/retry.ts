@@ -3,7 +3,10 @@ import type { BackoffStrategy } from 'bullmq';
 
 /** Longest wait between two attempts at one delivery. */
 export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
-/** The wait is drawn in [1 - JITTER, 1] of the exponential step, so receivers that failed together do not get hammered together. */
+/**
+ * The wait is drawn in [1 - JITTER, 1] of the exponential step, so receivers that failed together do not get hammered
+ * together.
+ */
 const JITTER = 0.5;
 /** BullMQ's backoff type for delivery jobs; the processor puts the wait it chose into the job. */
 export const WEBHOOK_BACKOFF = 'webhook-delivery';

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators';
+import { CurrentPrincipal, RequirePermission } from '../tenancy/access.decorators';
 import { Principal } from '../tenancy/tenant-context';
 import { CreateWebhookRequest, DeliveriesQuery, UpdateWebhookRequest } from './dto';
 import { WebhooksService } from './webhooks.service';
@@ -25,7 +25,9 @@ export class WebhooksController {
   @ApiOperation({
     summary: 'Subscribe a URL to events',
     description:
-      'Answers with the signing secret, shown this once. Deliveries are POSTs of {id, type, occurredAt, province, data} with X-Daftar-Event, X-Daftar-Delivery, X-Daftar-Timestamp and X-Daftar-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>"> keyed with the secret.',
+      'Answers with the signing secret, shown this once. Deliveries are POSTs of {id, type, occurredAt, ' +
+      'province, data} with X-Daftar-Event, X-Daftar-Delivery, X-Daftar-Timestamp and X-Daftar-Signature: ' +
+      'sha256=<hex HMAC-SHA256 of "<timestamp>.<body>"> keyed with the secret.',
   })
   create(@Body() body: CreateWebhookRequest, @CurrentPrincipal() principal: Principal | undefined) {
     return this.webhooks.create(body, principal?.kind === 'user' ? principal.id : null);

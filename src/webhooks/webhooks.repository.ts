@@ -49,8 +49,12 @@ export interface SubscriptionChanges {
   secretSealed?: string;
 }
 
-const SUBSCRIPTION_COLUMNS = `id, url, events, description, secret_sealed, active, consecutive_failures, disabled_reason, created_by, created_at, updated_at`;
-const DELIVERY_COLUMNS = `id, subscription_id, event_id, event_type, payload, status, attempts, status_code, error, duration_ms, next_attempt_at, delivered_at, started_at, created_at, updated_at`;
+const SUBSCRIPTION_COLUMNS =
+  `id, url, events, description, secret_sealed, active, ` +
+  `consecutive_failures, disabled_reason, created_by, created_at, updated_at`;
+const DELIVERY_COLUMNS =
+  `id, subscription_id, event_id, event_type, payload, status, attempts, status_code, ` +
+  `error, duration_ms, next_attempt_at, delivered_at, started_at, created_at, updated_at`;
 
 /** All SQL on webhook_subscriptions and webhook_deliveries; runs in the caller's unit of work. */
 @Injectable()
@@ -60,7 +64,8 @@ export class WebhooksRepository {
     s: { url: string; events: string[]; description: string | null; secretSealed: string; createdBy: string | null },
   ): Promise<SubscriptionRow> {
     const [row] = await em.query(
-      `INSERT INTO webhook_subscriptions (url, events, description, secret_sealed, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${SUBSCRIPTION_COLUMNS}`,
+      `INSERT INTO webhook_subscriptions (url, events, description, secret_sealed, ` +
+        `created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${SUBSCRIPTION_COLUMNS}`,
       [s.url, s.events, s.description, s.secretSealed, s.createdBy],
     );
     return row;
@@ -139,12 +144,14 @@ export class WebhooksRepository {
     offset: number,
   ): Promise<{ items: DeliveryRow[]; total: number }> {
     const items: DeliveryRow[] = await em.query(
-      `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE subscription_id = $1 AND ($2::text IS NULL OR status = $2)
+      `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries ` +
+        `WHERE subscription_id = $1 AND ($2::text IS NULL OR status = $2)
        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
       [subscriptionId, status ?? null, limit, offset],
     );
     const [{ total }] = await em.query(
-      `SELECT count(*)::int AS total FROM webhook_deliveries WHERE subscription_id = $1 AND ($2::text IS NULL OR status = $2)`,
+      `SELECT count(*)::int AS total FROM webhook_deliveries ` +
+        `WHERE subscription_id = $1 AND ($2::text IS NULL OR status = $2)`,
       [subscriptionId, status ?? null],
     );
     return { items, total };
@@ -164,7 +171,8 @@ export class WebhooksRepository {
    */
   async claim(em: EntityManager, id: string, leaseMs: number): Promise<ClaimedDelivery | null> {
     const [rows] = await em.query(
-      `UPDATE webhook_deliveries d SET claimed_until = now() + make_interval(secs => $2::double precision / 1000), updated_at = now()
+      `UPDATE webhook_deliveries d SET claimed_until = now() ` +
+        `+ make_interval(secs => $2::double precision / 1000), updated_at = now()
          FROM webhook_subscriptions s
         WHERE d.id = $1 AND s.id = d.subscription_id AND d.status = 'pending'
           AND (d.claimed_until IS NULL OR d.claimed_until < now())
@@ -189,8 +197,10 @@ export class WebhooksRepository {
     },
   ): Promise<DeliveryRow> {
     const [rows] = await em.query(
-      `UPDATE webhook_deliveries SET status = $2, attempts = attempts + 1, status_code = $3, error = $4, duration_ms = $5,
-              next_attempt_at = $6, claimed_until = NULL, delivered_at = CASE WHEN $2 = 'delivered' THEN now() ELSE NULL END, updated_at = now()
+      `UPDATE webhook_deliveries SET status = $2, attempts = attempts + 1, status_code = $3, error = $4, ` +
+        `duration_ms = $5,
+              next_attempt_at = $6, claimed_until = NULL, delivered_at = CASE WHEN $2 = 'delivered' THEN now() ` +
+        `ELSE NULL END, updated_at = now()
         WHERE id = $1 RETURNING ${DELIVERY_COLUMNS}`,
       [id, a.status, a.statusCode, a.error?.slice(0, 1000) ?? null, a.durationMs, a.nextAttemptAt],
     );
@@ -200,7 +210,8 @@ export class WebhooksRepository {
   /** A delivery that could not even be attempted (its subscription was turned off meanwhile). */
   async abandon(em: EntityManager, id: string, reason: string): Promise<void> {
     await em.query(
-      `UPDATE webhook_deliveries SET status = 'failed', error = $2, next_attempt_at = NULL, claimed_until = NULL, updated_at = now() WHERE id = $1`,
+      `UPDATE webhook_deliveries SET status = 'failed', error = $2, ` +
+        `next_attempt_at = NULL, claimed_until = NULL, updated_at = now() WHERE id = $1`,
       [id, reason],
     );
   }
@@ -215,7 +226,8 @@ export class WebhooksRepository {
   /** Counts one more delivery failed for good; returns the subscription's count in a row. */
   async countFailure(em: EntityManager, subscriptionId: string): Promise<{ failures: number; active: boolean }> {
     const [rows] = await em.query(
-      `UPDATE webhook_subscriptions SET consecutive_failures = consecutive_failures + 1, updated_at = now() WHERE id = $1 RETURNING consecutive_failures AS failures, active`,
+      `UPDATE webhook_subscriptions SET consecutive_failures = consecutive_failures + 1, ` +
+        `updated_at = now() WHERE id = $1 RETURNING consecutive_failures AS failures, active`,
       [subscriptionId],
     );
     return rows[0];
@@ -224,7 +236,8 @@ export class WebhooksRepository {
   /** Turns a subscription off; true only for the call that did it. */
   async disable(em: EntityManager, subscriptionId: string, reason: string): Promise<boolean> {
     const [, count] = await em.query(
-      `UPDATE webhook_subscriptions SET active = false, disabled_reason = $2, updated_at = now() WHERE id = $1 AND active`,
+      `UPDATE webhook_subscriptions SET active = false, ` +
+        `disabled_reason = $2, updated_at = now() WHERE id = $1 AND active`,
       [subscriptionId, reason],
     );
     return count > 0;
@@ -233,7 +246,8 @@ export class WebhooksRepository {
   /** Puts a finished delivery back to pending for another try (attempts are kept, for the log). */
   async resetForRedelivery(em: EntityManager, id: string): Promise<DeliveryRow | null> {
     const [rows] = await em.query(
-      `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = NULL, claimed_until = NULL, delivered_at = NULL, started_at = now(), updated_at = now()
+      `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = NULL, ` +
+        `claimed_until = NULL, delivered_at = NULL, started_at = now(), updated_at = now()
         WHERE id = $1 AND status <> 'pending' RETURNING ${DELIVERY_COLUMNS}`,
       [id],
     );

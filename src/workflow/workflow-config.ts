@@ -1,5 +1,5 @@
 import type { Localized } from '../forms/definition';
-import { type Role, ROLES } from '../auth/permissions';
+import { type Role, ROLES } from '../tenancy/permissions';
 
 /**
  * A province's document workflow, as data: states, and actions that move a document between

@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/auth.decorators';
+import { RequirePermission } from '../tenancy/access.decorators';
 import { DEFAULT_WORKFLOW } from './workflow-config';
 import { WorkflowService } from './workflow.service';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { WorkflowConfig } from './workflow-config';
+import { DEFAULT_WORKFLOW, WorkflowConfig } from './workflow-config';
 
 /** A row of the province's workflow history (migration 0006), without its configuration. */
 export interface WorkflowVersionRow {
@@ -48,5 +48,19 @@ export class WorkflowRepository {
       notes,
       createdBy,
     ]);
+  }
+
+  /** Version 1, the default workflow, unless the province has one (a new province; re-running changes nothing). */
+  async installDefault(em: EntityManager): Promise<void> {
+    await em.query(
+      `INSERT INTO workflow_configs (version, config, notes) VALUES (1, $1, 'Default workflow') ON CONFLICT DO NOTHING`,
+      [JSON.stringify(DEFAULT_WORKFLOW)],
+    );
+  }
+
+  /** The version in force (the newest), or null when the province has none. */
+  async current(em: EntityManager): Promise<{ version: number; config: WorkflowConfig } | null> {
+    const [row] = await em.query(`SELECT version, config FROM workflow_configs ORDER BY version DESC LIMIT 1`);
+    return row ? { version: row.version, config: row.config } : null;
   }
 }

@@ -3,11 +3,11 @@ import Ajv from 'ajv';
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { ROLES } from '../auth/permissions';
+import { ROLES } from '../tenancy/permissions';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { UsersService } from '../users/users.service';
-import { DEFAULT_WORKFLOW, WorkflowConfig, WorkflowIssue, workflowIssues } from './workflow-config';
+import { WorkflowConfig, WorkflowIssue, workflowIssues } from './workflow-config';
 import { WorkflowRepository } from './workflow.repository';
 
 const id = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,39}$' };
@@ -87,9 +87,14 @@ function refusal(problems: (Omit<WorkflowIssue, 'code'> & { code: WorkflowIssue[
   return new BadRequestException({ message: problems.map((p) => p.message), problems });
 }
 
+/** The distinct states the province's documents are in, in the caller's unit of work. */
+export type StatesInUse = (em: EntityManager) => Promise<string[]>;
+
 /** A province's workflow configuration: versioned, the newest in force. */
 @Injectable()
 export class WorkflowService {
+  private statesInUse: StatesInUse | null = null;
+
   constructor(
     private readonly db: TenantDatabase,
     private readonly audit: AuditService,
@@ -98,22 +103,29 @@ export class WorkflowService {
     private readonly users: UsersService,
   ) {}
 
-  static async install(em: EntityManager): Promise<void> {
-    await em.query(
-      `INSERT INTO workflow_configs (version, config, notes) VALUES (1, $1, 'Default workflow') ON CONFLICT DO NOTHING`,
-      [JSON.stringify(DEFAULT_WORKFLOW)],
-    );
+  /** Installs the default workflow unless the province has one, in the caller's unit of work. */
+  install(em: EntityManager): Promise<void> {
+    return this.repository.installDefault(em);
   }
 
-  static async current(em: EntityManager): Promise<VersionedWorkflow> {
-    const [row] = await em.query(`SELECT version, config FROM workflow_configs ORDER BY version DESC LIMIT 1`);
-    if (!row)
+  /** The workflow in force, in the caller's unit of work. */
+  async current(em: EntityManager): Promise<VersionedWorkflow> {
+    const current = await this.repository.current(em);
+    if (!current)
       throw new Error('this province has no workflow configuration (run: npm run cli -- defaults:install <slug>)');
-    return { version: row.version, config: row.config };
+    return current;
+  }
+
+  /**
+   * Where documents are (their states), provided by the module that owns documents: the
+   * workflow sits below it (docs/ARCHITECTURE.md, "Layers"), so it is told rather than imports it.
+   */
+  useStatesInUse(source: StatesInUse): void {
+    this.statesInUse = source;
   }
 
   get(): Promise<VersionedWorkflow> {
-    return this.db.transaction((em) => WorkflowService.current(em));
+    return this.db.transaction((em) => this.current(em));
   }
 
   /** The history, newest first, with the name of whoever made each version. */
@@ -170,7 +182,7 @@ export class WorkflowService {
     if (issues.length) throw refusal(issues);
     return this.db.transaction(async (em) => {
       await this.repository.lock(em);
-      const current = await WorkflowService.current(em);
+      const current = await this.current(em);
       if (baseVersion !== null && baseVersion !== current.version) {
         throw new ConflictException({
           statusCode: 409,
@@ -182,8 +194,8 @@ export class WorkflowService {
         });
       }
       // States that documents are in must survive, or those documents would be stranded.
-      const inUse: { state: string }[] = await em.query(`SELECT DISTINCT state FROM documents`);
-      const missing = inUse.map((r) => r.state).filter((s) => !config.states.some((x) => x.id === s));
+      const inUse = this.statesInUse ? await this.statesInUse(em) : [];
+      const missing = inUse.filter((s) => !config.states.some((x) => x.id === s));
       if (missing.length) {
         throw refusal([
           {

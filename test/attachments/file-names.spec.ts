@@ -79,8 +79,12 @@ describe('attachment file names', () => {
     expect(down.headers['content-type']).toBe('application/pdf');
   });
 
-  test('Windows paths, zero-width and isolate characters go (control characters: the unit spec; HTTP headers cannot carry them); a name of nothing gets a fallback', async () => {
-    expect((await upload('C:\\Users\\officer\\نقشہ\u200b\u2066.pdf').expect(201)).body.fileName).toBe('نقشہ.pdf');
-    expect((await upload('../..').expect(201)).body.fileName).toBe('attachment.pdf');
-  });
+  test(
+    'Windows paths, zero-width and isolate characters go (control characters: ' +
+      'the unit spec; HTTP headers cannot carry them); a name of nothing gets a fallback',
+    async () => {
+      expect((await upload('C:\\Users\\officer\\نقشہ\u200b\u2066.pdf').expect(201)).body.fileName).toBe('نقشہ.pdf');
+      expect((await upload('../..').expect(201)).body.fileName).toBe('attachment.pdf');
+    },
+  );
 });

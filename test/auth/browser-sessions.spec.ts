@@ -49,38 +49,41 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
     return cookie === undefined ? req.send() : req.set('Cookie', `daftar_refresh=${cookie}`).send();
   };
 
-  it('sign-in in browser mode sets the cookie with exactly these attributes and leaves the token out of the body', async () => {
-    const res = await webLogin(kp);
-    expect(res.body).toEqual({
-      accessToken: expect.any(String),
-      tokenType: 'Bearer',
-      expiresIn: 900,
-      refreshExpiresIn: 604800,
-    });
-    const cookies = cookiesOf(res);
-    expect(cookies.map((c) => c.name)).toEqual(['daftar_refresh']);
-    const [cookie] = cookies;
-    expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    // Host-only (no Domain), scripts cannot read it, only sent to /api/auth, never cross-site; no Secure over http.
-    expect(cookie.attributes).toEqual({
-      'max-age': '604800',
-      path: '/api/auth',
-      expires: expect.any(String),
-      httponly: true,
-      samesite: 'Strict',
-    });
-    expect(new Date(String(cookie.attributes.expires)).getTime()).toBeGreaterThan(Date.now() + 604000 * 1000);
-    await h.on(kp.host).get('/api/me', res.body.accessToken).expect(200);
+  it(
+    'sign-in in browser mode sets the cookie with exactly these ' + 'attributes and leaves the token out of the body',
+    async () => {
+      const res = await webLogin(kp);
+      expect(res.body).toEqual({
+        accessToken: expect.any(String),
+        tokenType: 'Bearer',
+        expiresIn: 900,
+        refreshExpiresIn: 604800,
+      });
+      const cookies = cookiesOf(res);
+      expect(cookies.map((c) => c.name)).toEqual(['daftar_refresh']);
+      const [cookie] = cookies;
+      expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      // Host-only (no Domain), scripts cannot read it, only sent to /api/auth, never cross-site; no Secure over http.
+      expect(cookie.attributes).toEqual({
+        'max-age': '604800',
+        path: '/api/auth',
+        expires: expect.any(String),
+        httponly: true,
+        samesite: 'Strict',
+      });
+      expect(new Date(String(cookie.attributes.expires)).getTime()).toBeGreaterThan(Date.now() + 604000 * 1000);
+      await h.on(kp.host).get('/api/me', res.body.accessToken).expect(200);
 
-    // API clients (no header) are answered as before: the token in the body, no cookie.
-    const api = await h
-      .on(kp.host)
-      .post('/api/auth/login')
-      .send({ email: kp.adminEmail, password: ADMIN_PASSWORD })
-      .expect(200);
-    expect(api.body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(api.headers['set-cookie']).toBeUndefined();
-  });
+      // API clients (no header) are answered as before: the token in the body, no cookie.
+      const api = await h
+        .on(kp.host)
+        .post('/api/auth/login')
+        .send({ email: kp.adminEmail, password: ADMIN_PASSWORD })
+        .expect(200);
+      expect(api.body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(api.headers['set-cookie']).toBeUndefined();
+    },
+  );
 
   it('refresh with the cookie rotates it: a new cookie, a working access token, no token in the body', async () => {
     const first = refreshCookie(await webLogin(kp))!.value;
@@ -205,13 +208,16 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
     expect(audit.body.total).toBeGreaterThanOrEqual(1);
   });
 
-  it("refuses one province's cookie on another province's host (401): tokens live in the province's schema", async () => {
-    const kpCookie = refreshCookie(await webLogin(kp))!.value;
-    const res = await webRefresh(gb, kpCookie, { ...WEB, Origin: `http://${gb.host}` }).expect(401);
-    expect(isCleared(refreshCookie(res))).toBe(true);
-    // Still good at home.
-    await webRefresh(kp, kpCookie).expect(200);
-  });
+  it(
+    "refuses one province's cookie on another province's host (401): " + "tokens live in the province's schema",
+    async () => {
+      const kpCookie = refreshCookie(await webLogin(kp))!.value;
+      const res = await webRefresh(gb, kpCookie, { ...WEB, Origin: `http://${gb.host}` }).expect(401);
+      expect(isCleared(refreshCookie(res))).toBe(true);
+      // Still good at home.
+      await webRefresh(kp, kpCookie).expect(200);
+    },
+  );
 
   it('keeps the JSON-body flow for API clients, with or without the header', async () => {
     const session = (

@@ -1,5 +1,5 @@
 import { EndpointCatalog } from '../../src/auth/endpoint-catalog.service';
-import { PERMISSIONS, PLATFORM_PERMISSION } from '../../src/auth/permissions';
+import { PERMISSIONS, PLATFORM_PERMISSION } from '../../src/tenancy/permissions';
 import { Harness, ProvisionedProvince, uniqueSlug } from '../support/harness';
 
 /** Endpoints that answer without a token, on purpose. Adding one means adding it here. */
@@ -78,19 +78,23 @@ describe('every endpoint is guarded', () => {
     }
   });
 
-  it('refuses a signed-in user whose roles grant nothing (403) on every province endpoint that declares a permission', async () => {
-    const { JwtService } = await import('@nestjs/jwt');
-    const roleless = await h.api
-      .get(JwtService)
-      .signAsync(
-        { tid: province.id, email: 'nobody@x.pk', roles: [], typ: 'access' },
-        { audience: 'tenant', subject: '00000000-0000-4000-8000-000000000002', issuer: 'daftar', expiresIn: 60 },
-      );
-    for (const e of endpointsOf(h).filter((x) => !x.isPublic && x.scope === 'tenant')) {
-      const path = e.path.replace(/:id\b/g, '00000000-0000-4000-8000-000000000000');
-      const method = e.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-      const res = await h.on(province.host)[method](path, roleless).send({});
-      expect([`${e.method} ${e.path}`, res.status]).toEqual([`${e.method} ${e.path}`, 403]);
-    }
-  });
+  it(
+    'refuses a signed-in user whose roles grant nothing (403) ' +
+      'on every province endpoint that declares a permission',
+    async () => {
+      const { JwtService } = await import('@nestjs/jwt');
+      const roleless = await h.api
+        .get(JwtService)
+        .signAsync(
+          { tid: province.id, email: 'nobody@x.pk', roles: [], typ: 'access' },
+          { audience: 'tenant', subject: '00000000-0000-4000-8000-000000000002', issuer: 'daftar', expiresIn: 60 },
+        );
+      for (const e of endpointsOf(h).filter((x) => !x.isPublic && x.scope === 'tenant')) {
+        const path = e.path.replace(/:id\b/g, '00000000-0000-4000-8000-000000000000');
+        const method = e.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+        const res = await h.on(province.host)[method](path, roleless).send({});
+        expect([`${e.method} ${e.path}`, res.status]).toEqual([`${e.method} ${e.path}`, 403]);
+      }
+    },
+  );
 });

@@ -48,7 +48,8 @@ describe('tenant migrations across provinces', () => {
   const hasPhone = async (slug: string) =>
     (
       await h.dataSource.query(
-        `SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'departments' AND column_name = 'phone'`,
+        `SELECT 1 FROM information_schema.columns WHERE table_schema = $1 ` +
+          `AND table_name = 'departments' AND column_name = 'phone'`,
         [schemaNameFor(slug)],
       )
     ).length === 1;

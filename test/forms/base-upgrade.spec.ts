@@ -40,65 +40,68 @@ describe('base upgrade with a conflicting overlay', () => {
   });
   afterAll(() => h?.close());
 
-  test('a new province gets the newest base; an existing overlay is reported, not changed, until the admin acts', async () => {
-    const p = await h.provinceWithAdmin('upgrade');
-    const list = await h.on(p.host).get('/api/forms', p.adminToken).expect(200);
-    expect(list.body.find((f: { key: string }) => f.key === FORM)).toMatchObject({
-      currentVersion: { number: 1, baseVersion: NEW },
-      upgradeAvailable: false,
-    });
-    // Pretend the province customised OLD before NEW shipped: an overlay on OLD, published.
-    await h.on(p.host).put(`/api/forms/${FORM}/overlay`, p.adminToken).send(OVERLAY).expect(200);
-    await h
-      .on(p.host)
-      .post(`/api/forms/${FORM}/publish`, p.adminToken)
-      .send({ notes: `on ${OLD}` })
-      .expect(201);
-    const before = await h.on(p.host).get(`/api/forms/${FORM}/versions/current`, p.adminToken).expect(200);
-    expect(before.body).toMatchObject({ number: 2, baseVersion: OLD });
-    expect(
-      (await h.on(p.host).get('/api/forms', p.adminToken)).body.find((f: { key: string }) => f.key === FORM)
-        .upgradeAvailable,
-    ).toBe(true);
+  test(
+    'a new province gets the newest base; an existing overlay is reported, ' + 'not changed, until the admin acts',
+    async () => {
+      const p = await h.provinceWithAdmin('upgrade');
+      const list = await h.on(p.host).get('/api/forms', p.adminToken).expect(200);
+      expect(list.body.find((f: { key: string }) => f.key === FORM)).toMatchObject({
+        currentVersion: { number: 1, baseVersion: NEW },
+        upgradeAvailable: false,
+      });
+      // Pretend the province customised OLD before NEW shipped: an overlay on OLD, published.
+      await h.on(p.host).put(`/api/forms/${FORM}/overlay`, p.adminToken).send(OVERLAY).expect(200);
+      await h
+        .on(p.host)
+        .post(`/api/forms/${FORM}/publish`, p.adminToken)
+        .send({ notes: `on ${OLD}` })
+        .expect(201);
+      const before = await h.on(p.host).get(`/api/forms/${FORM}/versions/current`, p.adminToken).expect(200);
+      expect(before.body).toMatchObject({ number: 2, baseVersion: OLD });
+      expect(
+        (await h.on(p.host).get('/api/forms', p.adminToken)).body.find((f: { key: string }) => f.key === FORM)
+          .upgradeAvailable,
+      ).toBe(true);
 
-    const preview = await h.on(p.host).get(`/api/forms/${FORM}/upgrade`, p.adminToken).expect(200);
-    expect(preview.body).toMatchObject({ from: OLD, to: NEW });
-    expect(preview.body.conflicts).toEqual([
-      { index: 0, op: 'relabel', target: 'name.projectCode', reason: 'no field "projectCode" in section 1 (name)' },
-    ]);
-    expect(preview.body.changes.map((c: { change: string; address: string }) => `${c.change} ${c.address}`)).toEqual(
-      expect.arrayContaining(['removed name.projectCode', 'added name.psdpCode']),
-    );
+      const preview = await h.on(p.host).get(`/api/forms/${FORM}/upgrade`, p.adminToken).expect(200);
+      expect(preview.body).toMatchObject({ from: OLD, to: NEW });
+      expect(preview.body.conflicts).toEqual([
+        { index: 0, op: 'relabel', target: 'name.projectCode', reason: 'no field "projectCode" in section 1 (name)' },
+      ]);
+      expect(preview.body.changes.map((c: { change: string; address: string }) => `${c.change} ${c.address}`)).toEqual(
+        expect.arrayContaining(['removed name.projectCode', 'added name.psdpCode']),
+      );
 
-    const refused = await h.on(p.host).post(`/api/forms/${FORM}/upgrade`, p.adminToken).send({ to: NEW }).expect(409);
-    expect(refused.body.conflicts).toHaveLength(1);
-    const overlay = await h.on(p.host).get(`/api/forms/${FORM}/overlay`, p.adminToken).expect(200);
-    expect(overlay.body).toMatchObject({ baseVersion: OLD, operations: OVERLAY.operations, revision: 1 });
-    const still = await h.on(p.host).get(`/api/forms/${FORM}/versions/current`, p.adminToken).expect(200);
-    expect(still.body).toMatchObject({ number: 2, baseVersion: OLD, contentHash: before.body.contentHash });
+      const refused = await h.on(p.host).post(`/api/forms/${FORM}/upgrade`, p.adminToken).send({ to: NEW }).expect(409);
+      expect(refused.body.conflicts).toHaveLength(1);
+      const overlay = await h.on(p.host).get(`/api/forms/${FORM}/overlay`, p.adminToken).expect(200);
+      expect(overlay.body).toMatchObject({ baseVersion: OLD, operations: OVERLAY.operations, revision: 1 });
+      const still = await h.on(p.host).get(`/api/forms/${FORM}/versions/current`, p.adminToken).expect(200);
+      expect(still.body).toMatchObject({ number: 2, baseVersion: OLD, contentHash: before.body.contentHash });
 
-    const moved = await h
-      .on(p.host)
-      .post(`/api/forms/${FORM}/upgrade`, p.adminToken)
-      .send({ to: NEW, dropConflicting: true })
-      .expect(200);
-    expect(moved.body).toMatchObject({
-      baseVersion: NEW,
-      operations: [OVERLAY.operations[1]],
-      revision: 2,
-      dropped: [expect.objectContaining({ index: 0 })],
-    });
-    // Still nothing published until the admin publishes.
-    expect((await h.on(p.host).get(`/api/forms/${FORM}/versions/current`, p.adminToken)).body.number).toBe(2);
-    const published = await h
-      .on(p.host)
-      .post(`/api/forms/${FORM}/publish`, p.adminToken)
-      .send({ notes: `moved to ${NEW}` })
-      .expect(201);
-    expect(published.body).toMatchObject({ number: 3, baseVersion: NEW });
-    const audit = await h.on(p.host).get('/api/audit?action=form.overlay-upgraded', p.adminToken).expect(200);
-    expect(audit.body.items[0].details).toMatchObject({ from: OLD, to: NEW });
-  });
+      const moved = await h
+        .on(p.host)
+        .post(`/api/forms/${FORM}/upgrade`, p.adminToken)
+        .send({ to: NEW, dropConflicting: true })
+        .expect(200);
+      expect(moved.body).toMatchObject({
+        baseVersion: NEW,
+        operations: [OVERLAY.operations[1]],
+        revision: 2,
+        dropped: [expect.objectContaining({ index: 0 })],
+      });
+      // Still nothing published until the admin publishes.
+      expect((await h.on(p.host).get(`/api/forms/${FORM}/versions/current`, p.adminToken)).body.number).toBe(2);
+      const published = await h
+        .on(p.host)
+        .post(`/api/forms/${FORM}/publish`, p.adminToken)
+        .send({ notes: `moved to ${NEW}` })
+        .expect(201);
+      expect(published.body).toMatchObject({ number: 3, baseVersion: NEW });
+      const audit = await h.on(p.host).get('/api/audit?action=form.overlay-upgraded', p.adminToken).expect(200);
+      expect(audit.body.items[0].details).toMatchObject({ from: OLD, to: NEW });
+    },
+  );
 
   test('two provinces customising the same form each see only their own versions', async () => {
     const [a, b] = await Promise.all([h.provinceWithAdmin('custom-a'), h.provinceWithAdmin('custom-b')]);

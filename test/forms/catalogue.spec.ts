@@ -535,20 +535,24 @@ describe('PC-I fidelity figures', () => {
     ).toBe('2708.200');
   });
 
-  test("PC-III(A)'s throw-forward is the approved cost less expenditure to last year's end less this year's allocation", () => {
-    const validator = validatorFor('pc3a');
-    const data = fixture('pc3a');
-    delete data.provision.throwForward;
-    const result = validator.validate(data);
-    expect(result.errors).toEqual([]);
-    // 1850.000 − 820.500 (cumulative expenditure of the four items) − 450.000
-    expect(dataOf(result).cashPlan.items.totals.cumulativeExpenditure).toBe('820.500');
-    expect(dataOf(result).provision.throwForward).toBe('579.500');
-    data.provision.throwForward = '600.000';
-    expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual([
-      '/provision/throwForward calculation',
-    ]);
-  });
+  test(
+    "PC-III(A)'s throw-forward is the approved cost less expenditure " +
+      "to last year's end less this year's allocation",
+    () => {
+      const validator = validatorFor('pc3a');
+      const data = fixture('pc3a');
+      delete data.provision.throwForward;
+      const result = validator.validate(data);
+      expect(result.errors).toEqual([]);
+      // 1850.000 − 820.500 (cumulative expenditure of the four items) − 450.000
+      expect(dataOf(result).cashPlan.items.totals.cumulativeExpenditure).toBe('820.500');
+      expect(dataOf(result).provision.throwForward).toBe('579.500');
+      data.provision.throwForward = '600.000';
+      expect(validator.validate(data).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual([
+        '/provision/throwForward calculation',
+      ]);
+    },
+  );
 
   test('a province-wide project need not name districts; a district or multi-district one must', () => {
     for (const key of pc1Keys) {

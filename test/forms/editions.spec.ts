@@ -86,7 +86,8 @@ describe('proforma editions', () => {
       const doc = (await h.on(kp.host).get(`/api/documents/${older.body.document.id}`, t.preparer).expect(200)).body;
       expect(doc).toMatchObject({ formKey: 'pc1-infrastructure-2005', edition: '2005' });
       const [row] = await h.dataSource.query(
-        `SELECT d.edition, v.form_key FROM ${schemaNameFor(kp.slug)}.documents d JOIN ${schemaNameFor(kp.slug)}.form_versions v ON v.id = d.form_version_id WHERE d.id = $1`,
+        `SELECT d.edition, v.form_key FROM ${schemaNameFor(kp.slug)}.documents d ` +
+          `JOIN ${schemaNameFor(kp.slug)}.form_versions v ON v.id = d.form_version_id WHERE d.id = $1`,
         [older.body.document.id],
       );
       expect(row).toEqual({ edition: '2005', form_key: 'pc1-infrastructure-2005' });
@@ -182,29 +183,33 @@ describe('proforma editions', () => {
       });
     });
 
-    it('an edition a province has not installed yet cannot be started or chosen, with the way to install it', async () => {
-      const schema = schemaNameFor(gb.slug);
-      // As if GB had been provisioned before the 2005 edition shipped (versions are immutable: drop the trigger briefly).
-      await h.dataSource.transaction(async (em) => {
-        await em.query(`ALTER TABLE ${schema}.form_versions DISABLE TRIGGER form_versions_immutable`);
-        await em.query(`DELETE FROM ${schema}.form_versions WHERE form_key = 'pc1-production-2005'`);
-        await em.query(`DELETE FROM ${schema}.form_overlays WHERE form_key = 'pc1-production-2005'`);
-        await em.query(`ALTER TABLE ${schema}.form_versions ENABLE TRIGGER form_versions_immutable`);
-      });
-      const refused = await start(gb, gbTeam.preparer, { formKey: 'pc1-production', edition: '2005' }).expect(409);
-      expect(refused.body.message).toMatch(
-        /pc1-production-2005 \(edition 2005\) is not installed in this province yet.*npm run migrate/,
-      );
-      await h
-        .on(gb.host)
-        .put('/api/forms/editions/pc1-production', gb.adminToken)
-        .send({ formKey: 'pc1-production-2005' })
-        .expect(409);
-      expect(
-        (await editions(gb, gbTeam.viewer))
-          .find((e) => e.proforma === 'pc1-production')!
-          .editions.find((e) => e.edition === '2005')!.installed,
-      ).toBe(false);
-    });
+    it(
+      'an edition a province has not installed yet cannot be started or chosen, ' + 'with the way to install it',
+      async () => {
+        const schema = schemaNameFor(gb.slug);
+        // As if GB had been provisioned before the 2005 edition shipped (versions are immutable: drop the trigger
+        // briefly).
+        await h.dataSource.transaction(async (em) => {
+          await em.query(`ALTER TABLE ${schema}.form_versions DISABLE TRIGGER form_versions_immutable`);
+          await em.query(`DELETE FROM ${schema}.form_versions WHERE form_key = 'pc1-production-2005'`);
+          await em.query(`DELETE FROM ${schema}.form_overlays WHERE form_key = 'pc1-production-2005'`);
+          await em.query(`ALTER TABLE ${schema}.form_versions ENABLE TRIGGER form_versions_immutable`);
+        });
+        const refused = await start(gb, gbTeam.preparer, { formKey: 'pc1-production', edition: '2005' }).expect(409);
+        expect(refused.body.message).toMatch(
+          /pc1-production-2005 \(edition 2005\) is not installed in this province yet.*npm run migrate/,
+        );
+        await h
+          .on(gb.host)
+          .put('/api/forms/editions/pc1-production', gb.adminToken)
+          .send({ formKey: 'pc1-production-2005' })
+          .expect(409);
+        expect(
+          (await editions(gb, gbTeam.viewer))
+            .find((e) => e.proforma === 'pc1-production')!
+            .editions.find((e) => e.edition === '2005')!.installed,
+        ).toBe(false);
+      },
+    );
   });
 });

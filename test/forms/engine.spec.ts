@@ -525,7 +525,9 @@ describe('form engine', () => {
       expect(checkOverlayShape({ baseVersion: '1.0.0', operations: constrainWith(MAX_OVERLAY_PATTERNS + 1) })).toEqual([
         {
           pointer: '/operations',
-          message: `an overlay may introduce at most ${MAX_OVERLAY_PATTERNS} distinct patterns (this one has ${MAX_OVERLAY_PATTERNS + 1})`,
+          message:
+            `an overlay may introduce at most ${MAX_OVERLAY_PATTERNS} ` +
+            `distinct patterns (this one has ${MAX_OVERLAY_PATTERNS + 1})`,
         },
       ]);
     });
@@ -801,7 +803,8 @@ describe('scrutiny: severity, items and placeholders', () => {
       }
       const r = v.validate({ ...doc({}), description: { justification: 'n/a' } });
       expect(r.errors[0].message).toBe(
-        'Item 5: Justification: "n/a" does not answer this item; write its content, or mark it not applicable with the reason',
+        'Item 5: Justification: "n/a" does not answer this item; ' +
+          'write its content, or mark it not applicable with the reason',
       );
       expect(v.validate({ ...doc({}), description: { justification: 'n/a' } }, 'ur').errors[0].message).toMatch(
         /^مد 5: جواز: "n\/a" اس مد کا جواب نہیں/,
@@ -841,7 +844,8 @@ describe('scrutiny: severity, items and placeholders', () => {
         expect(r.errors[0]).toMatchObject({
           item: '5',
           message:
-            'Item 5: Justification (not applicable): the reason it is not applicable must say why (at least 10 characters, not a placeholder)',
+            'Item 5: Justification (not applicable): the reason it is not ' +
+            'applicable must say why (at least 10 characters, not a placeholder)',
         });
       }
       // A reason for an item that is answered anyway is kept and checked the same way.

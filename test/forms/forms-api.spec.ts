@@ -203,30 +203,33 @@ describe('forms API (kp and gb)', () => {
     });
   });
 
-  test('locked fields, loosened constraints and unknown targets are refused with reasons, and nothing is saved', async () => {
-    const before = await h.on(kp.host).get(`/api/forms/${FORM}/overlay`, kp.adminToken).expect(200);
-    const res = await h
-      .on(kp.host)
-      .put(`/api/forms/${FORM}/overlay`, kp.adminToken)
-      .send({
-        baseVersion: '2.0.0',
-        operations: [
-          { op: 'hide', target: 'name.title' },
-          { op: 'constrain', target: 'name.title', constraints: { maxLength: 5000 } },
-          { op: 'hide', target: 'location.districts' },
-          { op: 'relabel', target: 'name.nothing', label: { en: 'x' } },
-        ],
-      })
-      .expect(400);
-    expect(res.body.conflicts.map((c: { index: number; reason: string }) => [c.index, c.reason])).toEqual([
-      [0, 'name.title is locked: the Planning Commission requires it'],
-      [1, "loosens the constraint: maxLength 5000 is above the base form's 300"],
-      [2, 'location.districts is locked: the Planning Commission requires it'],
-      [3, 'no field "nothing" in section 1 (name)'],
-    ]);
-    const after = await h.on(kp.host).get(`/api/forms/${FORM}/overlay`, kp.adminToken).expect(200);
-    expect(after.body).toEqual(before.body);
-  });
+  test(
+    'locked fields, loosened constraints and unknown targets ' + 'are refused with reasons, and nothing is saved',
+    async () => {
+      const before = await h.on(kp.host).get(`/api/forms/${FORM}/overlay`, kp.adminToken).expect(200);
+      const res = await h
+        .on(kp.host)
+        .put(`/api/forms/${FORM}/overlay`, kp.adminToken)
+        .send({
+          baseVersion: '2.0.0',
+          operations: [
+            { op: 'hide', target: 'name.title' },
+            { op: 'constrain', target: 'name.title', constraints: { maxLength: 5000 } },
+            { op: 'hide', target: 'location.districts' },
+            { op: 'relabel', target: 'name.nothing', label: { en: 'x' } },
+          ],
+        })
+        .expect(400);
+      expect(res.body.conflicts.map((c: { index: number; reason: string }) => [c.index, c.reason])).toEqual([
+        [0, 'name.title is locked: the Planning Commission requires it'],
+        [1, "loosens the constraint: maxLength 5000 is above the base form's 300"],
+        [2, 'location.districts is locked: the Planning Commission requires it'],
+        [3, 'no field "nothing" in section 1 (name)'],
+      ]);
+      const after = await h.on(kp.host).get(`/api/forms/${FORM}/overlay`, kp.adminToken).expect(200);
+      expect(after.body).toEqual(before.body);
+    },
+  );
 
   test('only the province administrator customises; everyone may read and validate', async () => {
     const preparer = await h.userWithRole(kp, 'preparer', 'ur');

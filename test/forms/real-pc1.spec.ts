@@ -6,8 +6,8 @@ import { FormDefinition, Localized, OptionItem } from '../../src/forms/definitio
 import { FormError, FormValidation, FormValidator } from '../../src/forms/form-validator';
 
 /*
- * Real PC-Is published by Khyber Pakhtunkhwa (2008–2015), Punjab (2014) and Sindh (2017-18) departments, entered on the edition
- * they were prepared on with their figures as published (test/fixtures/real-pc1, sources and what
+ * Real PC-Is published by Khyber Pakhtunkhwa (2008–2015), Punjab (2014) and Sindh (2017-18) departments, entered on the
+ * edition they were prepared on with their figures as published (test/fixtures/real-pc1, sources and what
  * was left out: docs/real-pc1-sources.md). Each is validated against the base catalogue with an
  * empty overlay and asserted: which scrutiny checks fire (errors and warnings, with their
  * figures), which must not, and which items the retrieved text does not give (required errors).
@@ -190,22 +190,26 @@ describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sin
     }
   });
 
-  test('on its own 2005 edition no document is asked for the 2024 climate items; on the 2024 edition each would need invented content', () => {
-    const CLIMATE_2024 = [
-      '/location/biophysicalConditions',
-      '/objectives/sectoralObjectives',
-      '/objectives/economicObjectives',
-      '/objectives/socialObjectives',
-      '/objectives/climateObjectives',
-    ];
-    for (const f of readdirSync(FIXTURES).filter((x) => x.endsWith('.json'))) {
-      const doc = load(f);
-      const own = requiredPointers(validate(doc));
-      const asIf2024 = requiredPointers(validate({ ...doc, formKey: doc.formKey.replace(/-2005$/, '') }));
-      expect({ f, own: own.filter((p) => CLIMATE_2024.includes(p)) }).toEqual({ f, own: [] });
-      expect({ f, extra2024: asIf2024.filter((p) => !own.includes(p)) }).toEqual({ f, extra2024: CLIMATE_2024 });
-    }
-  });
+  test(
+    'on its own 2005 edition no document is asked for the 2024 climate items; ' +
+      'on the 2024 edition each would need invented content',
+    () => {
+      const CLIMATE_2024 = [
+        '/location/biophysicalConditions',
+        '/objectives/sectoralObjectives',
+        '/objectives/economicObjectives',
+        '/objectives/socialObjectives',
+        '/objectives/climateObjectives',
+      ];
+      for (const f of readdirSync(FIXTURES).filter((x) => x.endsWith('.json'))) {
+        const doc = load(f);
+        const own = requiredPointers(validate(doc));
+        const asIf2024 = requiredPointers(validate({ ...doc, formKey: doc.formKey.replace(/-2005$/, '') }));
+        expect({ f, own: own.filter((p) => CLIMATE_2024.includes(p)) }).toEqual({ f, own: [] });
+        expect({ f, extra2024: asIf2024.filter((p) => !own.includes(p)) }).toEqual({ f, extra2024: CLIMATE_2024 });
+      }
+    },
+  );
 
   describe('Vegetable Promotion in NWFP (2008-09, province-wide, 12.00 of 40.00 million)', () => {
     const doc = load('kp-vegetable-promotion-2008.json');
@@ -244,11 +248,15 @@ describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sin
       expect(malformed(r)).toEqual([]);
     });
 
-    test('no scrutiny check fires: the cost table that would show 20.00 of 20.00 million is not in the retrieved text', () => {
-      expect(checkErrors(r)).toEqual([]);
-      expect(checkWarnings(r)).toEqual([]);
-      expect(requiredPointers(r)).toEqual(expect.arrayContaining(UNPUBLISHED_BODY));
-    });
+    test(
+      'no scrutiny check fires: the cost table that would show ' +
+        '20.00 of 20.00 million is not in the retrieved text',
+      () => {
+        expect(checkErrors(r)).toEqual([]);
+        expect(checkWarnings(r)).toEqual([]);
+        expect(requiredPointers(r)).toEqual(expect.arrayContaining(UNPUBLISHED_BODY));
+      },
+    );
 
     test('"serial No. 479/110121" is two codes: typed as one ADP number it is refused, split it enters', () => {
       const asPrinted = validate(doc, (d) => {
@@ -259,47 +267,54 @@ describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sin
       expect(r.data.cover).toMatchObject({ adpNumber: '479', computerCode: '110121' });
     });
 
-    test('the second allocation the document prints for ADP 2011-12 (Rs 40.00 million) exceeds the project cost it states (Rs 20.00 million): allocation-within-cost', () => {
-      // Item 4(a) states the project cost as Rs 20.00 million; item 4(b) gives ADP 2011-12 an
-      // allocation of Rs 20.00 million and, a sentence later, of Rs 40.00 million.
-      const stated = validate(doc, (d) => {
-        d.cover.totalCost = '20.000';
-      });
-      expect(checkErrors(stated)).toEqual([]);
-      const second = validate(doc, (d) => {
-        d.cover.totalCost = '20.000';
-        d.planProvision.currentYearProvision = '40.000';
-      });
-      expect(checkErrors(second)).toEqual([
-        {
-          check: 'allocation-within-cost',
-          item: '4',
-          pointer: '/planProvision/currentYearProvision',
-          left: '40',
-          right: '20',
-        },
-      ]);
-    });
+    test(
+      'the second allocation the document prints for ADP 2011-12 (Rs 40.00 million) ' +
+        'exceeds the project cost it states (Rs 20.00 million): allocation-within-cost',
+      () => {
+        // Item 4(a) states the project cost as Rs 20.00 million; item 4(b) gives ADP 2011-12 an
+        // allocation of Rs 20.00 million and, a sentence later, of Rs 40.00 million.
+        const stated = validate(doc, (d) => {
+          d.cover.totalCost = '20.000';
+        });
+        expect(checkErrors(stated)).toEqual([]);
+        const second = validate(doc, (d) => {
+          d.cover.totalCost = '20.000';
+          d.planProvision.currentYearProvision = '40.000';
+        });
+        expect(checkErrors(second)).toEqual([
+          {
+            check: 'allocation-within-cost',
+            item: '4',
+            pointer: '/planProvision/currentYearProvision',
+            left: '40',
+            right: '20',
+          },
+        ]);
+      },
+    );
 
     test('"Not applicable" in the optional federal-ministry item is not a refused placeholder', () => {
       expect(r.errors.filter((e) => e.code === 'placeholder')).toEqual([]);
     });
   });
 
-  describe('Exploitation of Area Specific Potential of Various Crops (ADP 2009-10 No. 535-90296, cover Rs 30.00 million)', () => {
-    const doc = load('kp-crops-potential-2009.json');
-    const r = validate(doc);
+  describe(
+    'Exploitation of Area Specific Potential of Various Crops (ADP 2009-10 No. ' + '535-90296, cover Rs 30.00 million)',
+    () => {
+      const doc = load('kp-crops-potential-2009.json');
+      const r = validate(doc);
 
-    test('every entered figure and code fits the proforma (11 districts, serial 535, code 90296)', () => {
-      expect(malformed(r)).toEqual([]);
-      expect(requiredPointers(r)).not.toContain('/location/districts');
-    });
+      test('every entered figure and code fits the proforma (11 districts, serial 535, code 90296)', () => {
+        expect(malformed(r)).toEqual([]);
+        expect(requiredPointers(r)).not.toContain('/location/districts');
+      });
 
-    test('no scrutiny check fires on the published figures', () => {
-      expect(checkErrors(r)).toEqual([]);
-      expect(checkWarnings(r)).toEqual([]);
-    });
-  });
+      test('no scrutiny check fires on the published figures', () => {
+        expect(checkErrors(r)).toEqual([]);
+        expect(checkWarnings(r)).toEqual([]);
+      });
+    },
+  );
 
   describe('Establishment and Rehabilitation of Veterinary Institutions in Khyber Pakhtunkhwa (province-wide)', () => {
     const doc = load('kp-veterinary-institutions.json');
@@ -319,141 +334,173 @@ describe('real published PC-Is (Khyber Pakhtunkhwa 2008–2015, Punjab 2014, Sin
     });
   });
 
-  describe('Strengthening and Rehabilitation of Existing Veterinary Institutions — revised PC-I on the 2005 form (Rs 224.348 million, 36 months)', () => {
-    const doc = load('kp-veterinary-institutions-revised-2014.json');
-    const r = validate(doc);
+  describe(
+    'Strengthening and Rehabilitation of Existing Veterinary Institutions ' +
+      '— revised PC-I on the 2005 form (Rs 224.348 million, 36 months)',
+    () => {
+      const doc = load('kp-veterinary-institutions-revised-2014.json');
+      const r = validate(doc);
 
-    test('every entered figure and code fits the proforma (serial 28, computer code 110201, 18 districts)', () => {
-      expect(malformed(r)).toEqual([]);
-    });
-
-    test('no scrutiny check fires: 36 months from FY 2012-13 to FY 2014-15 is consistent', () => {
-      expect(checkErrors(r)).toEqual([]);
-      expect(checkWarnings(r)).toEqual([]);
-    });
-
-    test('the period checks do read these dates: a wrong duration or reversed dates would be reported', () => {
-      const shorter = validate(doc, (d) => {
-        d.implementation.durationMonths = 30;
+      test('every entered figure and code fits the proforma (serial 28, computer code 110201, 18 districts)', () => {
+        expect(malformed(r)).toEqual([]);
       });
-      expect(checkWarnings(shorter)).toEqual([
-        {
-          check: 'duration-matches-dates',
-          pointer: '/implementation/durationMonths',
-          item: '12(a)',
-          left: '30',
-          right: '36',
+
+      test('no scrutiny check fires: 36 months from FY 2012-13 to FY 2014-15 is consistent', () => {
+        expect(checkErrors(r)).toEqual([]);
+        expect(checkWarnings(r)).toEqual([]);
+      });
+
+      test('the period checks do read these dates: a wrong duration or reversed dates would be reported', () => {
+        const shorter = validate(doc, (d) => {
+          d.implementation.durationMonths = 30;
+        });
+        expect(checkWarnings(shorter)).toEqual([
+          {
+            check: 'duration-matches-dates',
+            pointer: '/implementation/durationMonths',
+            item: '12(a)',
+            left: '30',
+            right: '36',
+          },
+        ]);
+        expect(checkErrors(shorter)).toEqual([]);
+        const reversed = validate(doc, (d) => {
+          [d.implementation.commencementDate, d.implementation.completionDate] = [
+            d.implementation.completionDate,
+            d.implementation.commencementDate,
+          ];
+        });
+        expect(checkErrors(reversed)).toEqual([
+          { check: 'commencement-before-completion', pointer: '/implementation/completionDate', item: '12(a)' },
+        ]);
+      });
+    },
+  );
+
+  describe(
+    'Black Topping of Boni Mastuj Shandoor Road, ' + 'District Chitral (infrastructure, ADP 2013-14 No. 363/70216)',
+    () => {
+      const doc = load('kp-boni-mastuj-road-2013.json');
+      const r = validate(doc);
+
+      test('every entered figure and code fits the infrastructure proforma', () => {
+        expect(malformed(r)).toEqual([]);
+      });
+
+      test(
+        'no scrutiny check fires on the published figures (the block-provision figures, ' +
+          'printed under "Not applicable", are not entered)',
+        () => {
+          expect(checkErrors(r)).toEqual([]);
+          expect(checkWarnings(r)).toEqual([]);
+          expect(requiredPointers(r)).not.toContain('/planProvision/blockProvision');
         },
-      ]);
-      expect(checkErrors(shorter)).toEqual([]);
-      const reversed = validate(doc, (d) => {
-        [d.implementation.commencementDate, d.implementation.completionDate] = [
-          d.implementation.completionDate,
-          d.implementation.commencementDate,
-        ];
+      );
+    },
+  );
+  describe(
+    'Study on the causes of calf mortality (ADP 2015-16 No. ' + '39/150601, cover Rs 8.000 million, 24 months)',
+    () => {
+      const doc = load('kp-calf-mortality-study-2015.json');
+      const r = validate(doc);
+
+      test('every entered figure and code fits the proforma', () => {
+        expect(malformed(r)).toEqual([]);
       });
-      expect(checkErrors(reversed)).toEqual([
-        { check: 'commencement-before-completion', pointer: '/implementation/completionDate', item: '12(a)' },
-      ]);
-    });
-  });
 
-  describe('Black Topping of Boni Mastuj Shandoor Road, District Chitral (infrastructure, ADP 2013-14 No. 363/70216)', () => {
-    const doc = load('kp-boni-mastuj-road-2013.json');
-    const r = validate(doc);
-
-    test('every entered figure and code fits the infrastructure proforma', () => {
-      expect(malformed(r)).toEqual([]);
-    });
-
-    test('no scrutiny check fires on the published figures (the block-provision figures, printed under "Not applicable", are not entered)', () => {
-      expect(checkErrors(r)).toEqual([]);
-      expect(checkWarnings(r)).toEqual([]);
-      expect(requiredPointers(r)).not.toContain('/planProvision/blockProvision');
-    });
-  });
-  describe('Study on the causes of calf mortality (ADP 2015-16 No. 39/150601, cover Rs 8.000 million, 24 months)', () => {
-    const doc = load('kp-calf-mortality-study-2015.json');
-    const r = validate(doc);
-
-    test('every entered figure and code fits the proforma', () => {
-      expect(malformed(r)).toEqual([]);
-    });
-
-    test('no scrutiny check fires: 3.000 of 8.000 million this year, 24 months over FY 2015-16 and 2016-17', () => {
-      expect(checkErrors(r)).toEqual([]);
-      expect(checkWarnings(r)).toEqual([]);
-    });
-
-    test('the published period is read: a duration other than 24 months would be questioned', () => {
-      const longer = validate(doc, (d) => {
-        d.implementation.durationMonths = 36;
+      test('no scrutiny check fires: 3.000 of 8.000 million this year, 24 months over FY 2015-16 and 2016-17', () => {
+        expect(checkErrors(r)).toEqual([]);
+        expect(checkWarnings(r)).toEqual([]);
       });
-      expect(checkWarnings(longer)).toEqual([
-        {
-          check: 'duration-matches-dates',
-          pointer: '/implementation/durationMonths',
-          item: '12(a)',
-          left: '36',
-          right: '24',
+
+      test('the published period is read: a duration other than 24 months would be questioned', () => {
+        const longer = validate(doc, (d) => {
+          d.implementation.durationMonths = 36;
+        });
+        expect(checkWarnings(longer)).toEqual([
+          {
+            check: 'duration-matches-dates',
+            pointer: '/implementation/durationMonths',
+            item: '12(a)',
+            left: '36',
+            right: '24',
+          },
+        ]);
+      });
+    },
+  );
+
+  describe(
+    'Poverty elimination of people of Tharparkar through livestock (Sindh, ' + 'ADP 2017-18, Rs 31.86 million)',
+    () => {
+      const doc = load('sindh-tharparkar-livestock-2017.json');
+      const r = validate(doc);
+
+      test('a Sindh document enters on the same 2005 proforma with Sindh master data', () => {
+        expect(malformed(r)).toEqual([]);
+        expect(checkErrors(r)).toEqual([]);
+        expect(checkWarnings(r)).toEqual([]);
+      });
+
+      test('the document has no item 4(b): the current-year provision is missing, as published', () => {
+        expect(requiredPointers(r)).toEqual(
+          expect.arrayContaining([
+            '/planProvision/currentYear',
+            '/planProvision/currentYearProvision',
+            ...UNPUBLISHED_BODY,
+          ]),
+        );
+        expect(requiredPointers(r)).not.toContain('/planProvision/inclusionJustification');
+      });
+    },
+  );
+  describe(
+    'Development of Eco-Tourism in Soan Valley (Punjab, ' +
+      'social sectors, G.Sr. No 2405, Rs 240.620 million, 18 months)',
+    () => {
+      const doc = load('punjab-soan-valley-eco-tourism-2014.json');
+      const r = validate(doc);
+
+      test(
+        'no scrutiny check fires: Rs 120.00 million in MTDF ' + '2014-17 against a cover cost of Rs 240.620 million',
+        () => {
+          expect(checkErrors(r)).toEqual([]);
+          expect(checkWarnings(r)).toEqual([]);
         },
-      ]);
-    });
-  });
-
-  describe('Poverty elimination of people of Tharparkar through livestock (Sindh, ADP 2017-18, Rs 31.86 million)', () => {
-    const doc = load('sindh-tharparkar-livestock-2017.json');
-    const r = validate(doc);
-
-    test('a Sindh document enters on the same 2005 proforma with Sindh master data', () => {
-      expect(malformed(r)).toEqual([]);
-      expect(checkErrors(r)).toEqual([]);
-      expect(checkWarnings(r)).toEqual([]);
-    });
-
-    test('the document has no item 4(b): the current-year provision is missing, as published', () => {
-      expect(requiredPointers(r)).toEqual(
-        expect.arrayContaining([
-          '/planProvision/currentYear',
-          '/planProvision/currentYearProvision',
-          ...UNPUBLISHED_BODY,
-        ]),
       );
-      expect(requiredPointers(r)).not.toContain('/planProvision/inclusionJustification');
-    });
-  });
-  describe('Development of Eco-Tourism in Soan Valley (Punjab, social sectors, G.Sr. No 2405, Rs 240.620 million, 18 months)', () => {
-    const doc = load('punjab-soan-valley-eco-tourism-2014.json');
-    const r = validate(doc);
 
-    test('no scrutiny check fires: Rs 120.00 million in MTDF 2014-17 against a cover cost of Rs 240.620 million', () => {
-      expect(checkErrors(r)).toEqual([]);
-      expect(checkWarnings(r)).toEqual([]);
-    });
-
-    test("Punjab's published Scheme ID 33-1407143-010 enters as the computer code (digit groups joined by hyphens), as KP's six digits do", () => {
-      expect(malformed(r)).toEqual([]);
-      expect(r.data.cover).toMatchObject({ computerCode: '33-1407143-010' });
-      expect(
-        malformed(
-          validate(doc, (d) => {
-            d.cover.computerCode = '33/1407143';
-          }),
-        ),
-      ).toEqual(['/cover/computerCode pattern']);
-      // The G.Sr. No (ADP serial) 2405 fits; "------" in the optional federal-ministry item is not refused.
-      expect(r.errors.filter((e) => e.pointer === '/cover/adpNumber' || e.code === 'placeholder')).toEqual([]);
-    });
-
-    test('the social variant asks for its own items (beneficiaries, gender), which the retrieved text does not give', () => {
-      expect(requiredPointers(r)).toEqual(
-        expect.arrayContaining([
-          '/objectives/genderAlignment',
-          '/description/beneficiariesMale',
-          '/description/beneficiariesFemale',
-          ...UNPUBLISHED_BODY,
-        ]),
+      test(
+        "Punjab's published Scheme ID 33-1407143-010 enters as the computer " +
+          "code (digit groups joined by hyphens), as KP's six digits do",
+        () => {
+          expect(malformed(r)).toEqual([]);
+          expect(r.data.cover).toMatchObject({ computerCode: '33-1407143-010' });
+          expect(
+            malformed(
+              validate(doc, (d) => {
+                d.cover.computerCode = '33/1407143';
+              }),
+            ),
+          ).toEqual(['/cover/computerCode pattern']);
+          // The G.Sr. No (ADP serial) 2405 fits; "------" in the optional federal-ministry item is not refused.
+          expect(r.errors.filter((e) => e.pointer === '/cover/adpNumber' || e.code === 'placeholder')).toEqual([]);
+        },
       );
-    });
-  });
+
+      test(
+        'the social variant asks for its own items (beneficiaries, ' +
+          'gender), which the retrieved text does not give',
+        () => {
+          expect(requiredPointers(r)).toEqual(
+            expect.arrayContaining([
+              '/objectives/genderAlignment',
+              '/description/beneficiariesMale',
+              '/description/beneficiariesFemale',
+              ...UNPUBLISHED_BODY,
+            ]),
+          );
+        },
+      );
+    },
+  );
 });

@@ -379,7 +379,8 @@ describe('the scrutiny check definitions', () => {
     ]);
     broken.checks = [ghost({ none: [{ var: 'implementation.durationMonths' }, { var: 'end' }] })];
     expect(definitionProblems(broken)).toEqual([
-      `check ghost-column: a row condition must run over a table's rows ("section.table.rows"), not "implementation.durationMonths"`,
+      `check ghost-column: a row condition must run over a table's rows ` +
+        `("section.table.rows"), not "implementation.durationMonths"`,
     ]);
   });
 });

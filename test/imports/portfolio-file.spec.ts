@@ -19,7 +19,9 @@ const reference: PortfolioReference = {
   formKeyOf: (kind, variant, edition) => (kind === 'pc1' && edition === '2005' ? `pc1-${variant}-2005` : null),
 };
 
-/** A workbook with the template's header row and one row whose cells are given as sheet values (numbers stay numbers). */
+/**
+ * A workbook with the template's header row and one row whose cells are given as sheet values (numbers stay numbers).
+ */
 async function workbookWith(cells: Partial<Record<string, ExcelJS.CellValue>>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(PORTFOLIO_SHEET);
@@ -43,32 +45,35 @@ const row = {
 };
 
 describe('portfolio file: XLSX number cells', () => {
-  test('a number cell of 1234.56 and a formula whose float result is 1234.5600000000002 both read "1234.56"', async () => {
-    const floatResult = 1234.4 + 0.16;
-    expect(String(floatResult)).toBe('1234.5600000000002'); // the float the formula leaves in the file
-    const bytes = await workbookWith({
-      ...row,
-      documentCost: 1234.56,
-      approvedCost: { formula: '1234.4+0.16', result: floatResult },
-      fecCost: { formula: '0.1+0.2', result: 0.1 + 0.2 },
-      adpSerial: 957,
-      computerCode: 190571,
-    });
-    const [read] = await readXlsx(bytes);
-    expect(read.row).toBe(2);
-    expect(read.raw).toMatchObject({
-      documentCost: '1234.56',
-      approvedCost: '1234.56',
-      fecCost: '0.3',
-      adpSerial: '957',
-      computerCode: '190571',
-      edition: '2005',
-    });
+  test(
+    'a number cell of 1234.56 and a formula whose float result ' + 'is 1234.5600000000002 both read "1234.56"',
+    async () => {
+      const floatResult = 1234.4 + 0.16;
+      expect(String(floatResult)).toBe('1234.5600000000002'); // the float the formula leaves in the file
+      const bytes = await workbookWith({
+        ...row,
+        documentCost: 1234.56,
+        approvedCost: { formula: '1234.4+0.16', result: floatResult },
+        fecCost: { formula: '0.1+0.2', result: 0.1 + 0.2 },
+        adpSerial: 957,
+        computerCode: 190571,
+      });
+      const [read] = await readXlsx(bytes);
+      expect(read.row).toBe(2);
+      expect(read.raw).toMatchObject({
+        documentCost: '1234.56',
+        approvedCost: '1234.56',
+        fecCost: '0.3',
+        adpSerial: '957',
+        computerCode: '190571',
+        edition: '2005',
+      });
 
-    const checked = checkCells(read.raw, read.row, reference);
-    expect(checked.problems).toEqual([]);
-    expect(checked.values).toMatchObject({ documentCost: '1234.560', approvedCost: '1234.560', fecCost: '0.300' });
-  });
+      const checked = checkCells(read.raw, read.row, reference);
+      expect(checked.problems).toEqual([]);
+      expect(checked.values).toMatchObject({ documentCost: '1234.560', approvedCost: '1234.560', fecCost: '0.300' });
+    },
+  );
 
   test('a genuine fourth decimal is kept and refused by the money check, not rounded away', async () => {
     const [read] = await readXlsx(await workbookWith({ ...row, documentCost: 1234.5678, approvedCost: 1200 }));

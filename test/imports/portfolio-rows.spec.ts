@@ -120,35 +120,38 @@ describe('portfolio rows', () => {
     expect(problems({ ...pcI, status: 'completed', completionDate: '2014-01-01' })).toEqual(['2 completionDate']);
   });
 
-  test("a project's rows agree and tell a possible history; one bad row refuses the whole project, others go in", () => {
-    expect(problems(pcI, revision(1, '2018-01-01', { title: 'Another road' }))).toEqual(['3 title']);
-    expect(
-      problems(
-        pcI,
-        revision(1, '2018-01-01'),
-        revision(1, '2017-12-01', { decision: 'deferred', approvedCost: '', documentCost: '131' }),
-      ),
-    ).toEqual(['4 documentCost']);
-    expect(problems(pcI, revision(2, '2018-01-01'))).toEqual(['3 revisionNumber']);
-    expect(problems(pcI, revision(1, '2014-01-01'))).toEqual(['3 decisionDate']);
-    expect(problems(revision(1, '2018-01-01'))).toEqual(['2 documentKind']);
-    // Deferred and so never final, and the project's PC-I never approved: two reasons at the one cell.
-    expect(problems({ ...pcI, decision: 'deferred', approvedCost: '' })).toEqual(['2 decision', '2 decision']);
-    expect(problems(pcI, pcI)).toEqual(['3 decision']);
+  test(
+    "a project's rows agree and tell a possible history; " + 'one bad row refuses the whole project, others go in',
+    () => {
+      expect(problems(pcI, revision(1, '2018-01-01', { title: 'Another road' }))).toEqual(['3 title']);
+      expect(
+        problems(
+          pcI,
+          revision(1, '2018-01-01'),
+          revision(1, '2017-12-01', { decision: 'deferred', approvedCost: '', documentCost: '131' }),
+        ),
+      ).toEqual(['4 documentCost']);
+      expect(problems(pcI, revision(2, '2018-01-01'))).toEqual(['3 revisionNumber']);
+      expect(problems(pcI, revision(1, '2014-01-01'))).toEqual(['3 decisionDate']);
+      expect(problems(revision(1, '2018-01-01'))).toEqual(['2 documentKind']);
+      // Deferred and so never final, and the project's PC-I never approved: two reasons at the one cell.
+      expect(problems({ ...pcI, decision: 'deferred', approvedCost: '' })).toEqual(['2 decision', '2 decision']);
+      expect(problems(pcI, pcI)).toEqual(['3 decision']);
 
-    const mixed = plan(
-      pcI,
-      { ...pcI, projectKey: 'P-2', departmentCode: 'NOPE' },
-      { ...pcI, projectKey: 'P-2', decisionDate: '2015-04-01' },
-      { ...pcI, projectKey: '' },
-    );
-    expect(mixed.projects.map((p) => p.projectKey)).toEqual(['P-1']);
-    expect(mixed.refused).toEqual([
-      { projectKey: null, rows: [5] },
-      { projectKey: 'P-2', rows: [3, 4] },
-    ]);
-    expect(mixed.problems.map((p) => `${p.row} ${p.column}`)).toEqual(['3 departmentCode', '5 projectKey']);
-  });
+      const mixed = plan(
+        pcI,
+        { ...pcI, projectKey: 'P-2', departmentCode: 'NOPE' },
+        { ...pcI, projectKey: 'P-2', decisionDate: '2015-04-01' },
+        { ...pcI, projectKey: '' },
+      );
+      expect(mixed.projects.map((p) => p.projectKey)).toEqual(['P-1']);
+      expect(mixed.refused).toEqual([
+        { projectKey: null, rows: [5] },
+        { projectKey: 'P-2', rows: [3, 4] },
+      ]);
+      expect(mixed.problems.map((p) => `${p.row} ${p.column}`)).toEqual(['3 departmentCode', '5 projectKey']);
+    },
+  );
 
   test("a document's last decision must be final: returned or deferred documents are still before their forum", () => {
     const deferredAfter = revision(1, '2018-02-01', { decision: 'deferred', approvedCost: '' });

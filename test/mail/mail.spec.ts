@@ -277,53 +277,56 @@ describe('mail', () => {
     expect(scheduler).toMatchObject({ pattern: `0 ${h.config.mail.digestHour} * * *`, tz: h.config.timeZone });
   });
 
-  it('reminds the preparer and the department of reports due and overdue, and admins of a disabled webhook', async () => {
-    const preparer = await member(h, kp, 'preparer', { department: 'AGRI', locale: 'ur' });
-    const colleague = await member(h, kp, 'reviewer', { department: 'AGRI' });
-    const outsider = await member(h, kp, 'preparer', { department: 'CW' });
-    const kpRecord = (await h.api.get(TenantRegistry).findById(kp.id))!;
-    const tenantDb = h.api.get(TenantDatabase);
-    const events = h.api.get(EventsService);
-    const data = {
-      projectId: '00000000-0000-4000-8000-000000000010',
-      projectTitle: 'Swat orchards',
-      kind: 'pc3b',
-      period: '2026-10',
-      dueDate: '2026-12-10',
-      departmentId: colleague.departmentId,
-      preparedBy: preparer.id,
-    };
-    await tenantDb.runAs(kpRecord, () =>
-      tenantDb.transaction(async (em) => {
-        await events.publish(em, { type: 'obligation.due', data });
-        await events.publish(em, {
-          type: 'obligation.overdue',
-          data: { ...data, period: '2026-09', dueDate: '2026-10-10' },
-        });
-        await events.publish(em, {
-          type: 'webhook.disabled',
-          data: {
-            subscriptionId: '00000000-0000-4000-8000-000000000011',
-            url: 'https://example.org/hook',
-            failures: 15,
-            lastError: 'HTTP 500',
-          },
-        });
-      }),
-    );
-    await eventually(() => outboxSettled(h, kp), 'the outbox to settle');
-    expect(smtp.to(preparer.email).map((m) => m.subject)).toEqual([
-      'رپورٹ واجب: \u2068PC-III(B) (2026-10)\u2069 — “Swat orchards” — خیبر پختونخوا',
-      'رپورٹ واجب الادا: \u2068PC-III(B) (2026-09)\u2069 — “Swat orchards” — خیبر پختونخوا',
-    ]);
-    expect(smtp.to(colleague.email).map((m) => m.subject)).toEqual([
-      'Report due: PC-III(B) (2026-10) — “Swat orchards” — Khyber Pakhtunkhwa',
-      'Report overdue: PC-III(B) (2026-09) — “Swat orchards” — Khyber Pakhtunkhwa',
-    ]);
-    expect(smtp.to(colleague.email)[1].text).toContain('was due on 2026-10-10');
-    expect(smtp.to(outsider.email)).toEqual([]);
-    expect(smtp.to(kp.adminEmail).map((m) => m.subject)).toEqual(['Webhook disabled — Khyber Pakhtunkhwa']);
-  });
+  it(
+    'reminds the preparer and the department of reports due and overdue, ' + 'and admins of a disabled webhook',
+    async () => {
+      const preparer = await member(h, kp, 'preparer', { department: 'AGRI', locale: 'ur' });
+      const colleague = await member(h, kp, 'reviewer', { department: 'AGRI' });
+      const outsider = await member(h, kp, 'preparer', { department: 'CW' });
+      const kpRecord = (await h.api.get(TenantRegistry).findById(kp.id))!;
+      const tenantDb = h.api.get(TenantDatabase);
+      const events = h.api.get(EventsService);
+      const data = {
+        projectId: '00000000-0000-4000-8000-000000000010',
+        projectTitle: 'Swat orchards',
+        kind: 'pc3b',
+        period: '2026-10',
+        dueDate: '2026-12-10',
+        departmentId: colleague.departmentId,
+        preparedBy: preparer.id,
+      };
+      await tenantDb.runAs(kpRecord, () =>
+        tenantDb.transaction(async (em) => {
+          await events.publish(em, { type: 'obligation.due', data });
+          await events.publish(em, {
+            type: 'obligation.overdue',
+            data: { ...data, period: '2026-09', dueDate: '2026-10-10' },
+          });
+          await events.publish(em, {
+            type: 'webhook.disabled',
+            data: {
+              subscriptionId: '00000000-0000-4000-8000-000000000011',
+              url: 'https://example.org/hook',
+              failures: 15,
+              lastError: 'HTTP 500',
+            },
+          });
+        }),
+      );
+      await eventually(() => outboxSettled(h, kp), 'the outbox to settle');
+      expect(smtp.to(preparer.email).map((m) => m.subject)).toEqual([
+        'رپورٹ واجب: \u2068PC-III(B) (2026-10)\u2069 — “Swat orchards” — خیبر پختونخوا',
+        'رپورٹ واجب الادا: \u2068PC-III(B) (2026-09)\u2069 — “Swat orchards” — خیبر پختونخوا',
+      ]);
+      expect(smtp.to(colleague.email).map((m) => m.subject)).toEqual([
+        'Report due: PC-III(B) (2026-10) — “Swat orchards” — Khyber Pakhtunkhwa',
+        'Report overdue: PC-III(B) (2026-09) — “Swat orchards” — Khyber Pakhtunkhwa',
+      ]);
+      expect(smtp.to(colleague.email)[1].text).toContain('was due on 2026-10-10');
+      expect(smtp.to(outsider.email)).toEqual([]);
+      expect(smtp.to(kp.adminEmail).map((m) => m.subject)).toEqual(['Webhook disabled — Khyber Pakhtunkhwa']);
+    },
+  );
 
   it("never mails one province's users about another province's events", async () => {
     const kpReviewer = await member(h, kp, 'reviewer');

@@ -45,7 +45,8 @@ export async function outboxOf(
   }>
 > {
   return h.dataSource.query(
-    `SELECT id, to_address, status, attempts, event_type, digest_date FROM ${schemaNameFor(province.slug)}.mail_outbox ORDER BY created_at, id`,
+    `SELECT id, to_address, status, attempts, event_type, digest_date ` +
+      `FROM ${schemaNameFor(province.slug)}.mail_outbox ORDER BY created_at, id`,
   );
 }
 

@@ -82,11 +82,14 @@ describe('the official PDF of a document', () => {
       expect(file.status).toBe(200);
       expect(file.headers['content-type']).toBe('application/pdf');
       const disposition = file.headers['content-disposition'] as string;
-      expect(disposition).toContain(
-        `filename*=UTF-8''${encodeURIComponent(PC1_TITLE).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+      const encodedTitle = encodeURIComponent(PC1_TITLE).replace(
+        /[()]/g,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
       );
+      expect(disposition).toContain(`filename*=UTF-8''${encodedTitle}`);
       expect(disposition).toContain(
-        `filename="Rehabilitation and Widening of Bahrain-Kalam Road (34 km), District Swat - PC-I - revision 2 (${locale}).pdf"`,
+        `filename="Rehabilitation and Widening of Bahrain-Kalam Road (34 km), ` +
+          `District Swat - PC-I - revision 2 (${locale}).pdf"`,
       );
       const pdf = file.body as Buffer;
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -114,7 +117,8 @@ describe('the official PDF of a document', () => {
       expect(again.status).toBe(200);
       expect(Buffer.compare(again.body, pdf)).toBe(0);
       const rows = await h.dataSource.query(
-        `SELECT render_key, watermark, pages FROM ${schemaNameFor('kp')}.rendered_documents WHERE document_id = $1 AND locale = $2`,
+        `SELECT render_key, watermark, pages FROM ${schemaNameFor('kp')}.rendered_documents ` +
+          `WHERE document_id = $1 AND locale = $2`,
         [approvedPc1, locale],
       );
       expect(rows).toEqual([expect.objectContaining({ watermark: false, pages: expect.any(Number) })]);
@@ -293,7 +297,6 @@ describe('the worker', () => {
 });
 
 if (UPDATING) {
-  // eslint-disable-next-line no-console
   afterAll(() =>
     console.log('UPDATE_PDF_REFERENCES=1: reference images and docs/pdf/ rewritten; look at them before committing'),
   );

@@ -265,7 +265,8 @@ describe('project list and project page (kp, gb)', () => {
     const res = await h
       .on(kp.host)
       .get(
-        '/api/projects?pageSize=101&page=0&sort=price&stage=pc3b&minCost=lots&departmentId=nope&district=Swat!&colour=red',
+        '/api/projects?pageSize=101&page=0&sort=price&stage=pc3b' +
+          '&minCost=lots&departmentId=nope&district=Swat!&colour=red',
         t.viewer,
       )
       .expect(400);
@@ -452,10 +453,12 @@ describe('project list and project page (kp, gb)', () => {
     // Back to how a province looked before 0008, with its projects and documents kept.
     await h.dataSource.transaction(async (em) => {
       await em.query(
-        `ALTER TABLE ${schema}.projects DROP COLUMN current_document_id, DROP COLUMN stage, DROP COLUMN current_state, DROP COLUMN current_forum, DROP COLUMN current_cost`,
+        `ALTER TABLE ${schema}.projects DROP COLUMN current_document_id, DROP COLUMN stage, ` +
+          `DROP COLUMN current_state, DROP COLUMN current_forum, DROP COLUMN current_cost`,
       );
       const indexes: { indexname: string }[] = await em.query(
-        `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND (indexname LIKE 'projects\\_%\\_idx' OR indexname = 'documents_project_created_idx')`,
+        `SELECT indexname FROM pg_indexes WHERE schemaname = $1 ` +
+          `AND (indexname LIKE 'projects\\_%\\_idx' OR indexname = 'documents_project_created_idx')`,
         [schema],
       );
       expect(indexes.length).toBe(9); // 13 made by 0008, 4 of them gone with their columns

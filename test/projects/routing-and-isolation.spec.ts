@@ -1,3 +1,4 @@
+import { recordCrossProvinceRows } from '../support/cross-province';
 import { Harness } from '../support/harness';
 import { act, PDF, Province, startWithDemoProvinces, team, Team, toForum, validDraft } from './support';
 
@@ -119,7 +120,10 @@ describe('forum routing, attachments and isolation (kp, gb)', () => {
       .expect(403);
   });
 
-  test('rules that would tie are refused; the wholly-provincial condition holds both ways; impossible figures and dates are 400s', async () => {
+  const tiesAndBadFigures =
+    'rules that would tie are refused; the wholly-provincial condition holds both ways; ' +
+    'impossible figures and dates are 400s';
+  test(tiesAndBadFigures, async () => {
     const add = (body: object) =>
       h
         .on(gb.host)
@@ -224,7 +228,9 @@ describe('forum routing, attachments and isolation (kp, gb)', () => {
           contentType: string;
         });
 
-    test('too large (413), wrong type (400), unknown kind (400); nothing is stored (names with a path: test/attachments)', async () => {
+    const refusedUploads =
+      'too large (413), wrong type (400), unknown kind (400); nothing is stored (names with a path: test/attachments)';
+    test(refusedUploads, async () => {
       expect((await upload('big.pdf', Buffer.concat([PDF, Buffer.alloc(1024 * 1024)]), 'application/pdf')).status).toBe(
         413,
       );
@@ -277,7 +283,9 @@ describe('forum routing, attachments and isolation (kp, gb)', () => {
       expect(Buffer.compare(down.body as Buffer, kpFile)).toBe(0);
       expect(down.headers['content-type']).toBe('application/pdf');
       // GB's file is not reachable through KP, even by its id.
-      await h.on(kp.host).get(`/api/documents/${docId}/attachments/${b.body.id}`, kpTeam.viewer).expect(404);
+      const crossed = await h.on(kp.host).get(`/api/documents/${docId}/attachments/${b.body.id}`, kpTeam.viewer);
+      recordCrossProvinceRows("GB's attachment through KP", crossed.status === 200 ? 1 : 0, 1);
+      expect(crossed.status).toBe(404);
     });
   });
 
@@ -316,14 +324,23 @@ describe('forum routing, attachments and isolation (kp, gb)', () => {
         () => g.post(`/api/forum-rules/${kpRule}/end`, gb.adminToken).send({ effectiveTo: '2030-01-01' }),
       ],
     ];
-    for (const [name, call] of requests) expect({ name, status: (await call()).status }).toEqual({ name, status: 404 });
+    const answers: { name: string; status: number }[] = [];
+    for (const [name, call] of requests) answers.push({ name, status: (await call()).status });
     // KP's own tokens do not work on GB's host either, and GB's lists do not show KP's document.
-    await h.on(gb.host).get(`/api/documents/${kpDoc.id}`, kpTeam.viewer).expect(401);
-    expect(
-      (await g.get('/api/documents?pageSize=100', gbTeam.viewer).expect(200)).body.items.map(
-        (d: { id: string }) => d.id,
-      ),
-    ).not.toContain(kpDoc.id);
+    const kpTokenOnGb = await h.on(gb.host).get(`/api/documents/${kpDoc.id}`, kpTeam.viewer);
+    const gbList = (await g.get('/api/documents?pageSize=100', gbTeam.viewer).expect(200)).body.items.map(
+      (d: { id: string }) => d.id,
+    );
+    // Any 2xx above read or changed a KP row through GB.
+    const reached = answers.filter((a) => a.status < 300).length + (kpTokenOnGb.status < 300 ? 1 : 0);
+    recordCrossProvinceRows(
+      'KP ids through GB, endpoint by endpoint',
+      reached + (gbList.includes(kpDoc.id) ? 1 : 0),
+      answers.length + 2,
+    );
+    for (const answer of answers) expect(answer).toEqual({ name: answer.name, status: 404 });
+    expect(kpTokenOnGb.status).toBe(401);
+    expect(gbList).not.toContain(kpDoc.id);
     // And KP's document is untouched.
     expect((await h.on(kp.host).get(`/api/documents/${kpDoc.id}`, kpTeam.viewer).expect(200)).body.state).toBe('forum');
     expect((await act(h, kp.host, kpTeam.approver, kpDoc.id, 'approve')).status).toBe(200);

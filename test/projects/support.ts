@@ -43,8 +43,13 @@ export async function team(h: Harness, province: Province): Promise<Team> {
 }
 
 /** A valid KP PC-I draft of the example project (Rs 3,128.2 million), with its feasibility study. */
-export async function validDraft(h: Harness, t: Team, changes: (data: Record<string, any>) => void = () => undefined) {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function validDraft(
+  h: Harness,
+  t: Team,
+  // The draft's JSON, edited in place by the caller: any, so a spec can reach into nested sections freely.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  changes: (data: Record<string, any>) => void = () => undefined,
+) {
   const api = h.on(t.province.host);
   const created = await api
     .post('/api/projects', t.preparer)

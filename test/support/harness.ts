@@ -10,7 +10,7 @@ import { configureApp } from '../../src/app.setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { ensureDatabase } from '../../src/database/database-bootstrap';
 import { Migration, TENANT_MIGRATIONS } from '../../src/database/migration';
-import { PasswordHasher } from '../../src/auth/password-hasher.service';
+import { PasswordHasher } from '../../src/users/password-hasher.service';
 import { MigrationRunner } from '../../src/database/migration-runner.service';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { BASE_CATALOGUE } from '../../src/forms/catalogue';
@@ -22,7 +22,7 @@ import { TenantProvisioner } from '../../src/provisioning/tenant-provisioner.ser
 import { prepareApi } from '../../src/startup';
 import { tenantMigrations as shippedTenantMigrations } from '../../src/tenancy/tenant-migrations';
 import { WorkerModule } from '../../src/worker.module';
-import { recreateDatabase, specDatabaseName, TEST_BASE_DOMAIN, TEST_DATABASE_URL } from './test-env';
+import { appDatabaseUrl, recreateDatabase, specDatabaseName, TEST_BASE_DOMAIN, TEST_DATABASE_URL } from './test-env';
 
 export const OPERATOR = { email: 'operator@daftar.test', password: 'Operator-Password-1' };
 export const ADMIN_PASSWORD = 'Province-Admin-Pass-1';
@@ -62,12 +62,13 @@ export class Harness {
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
+    const databaseUrl = options.freshDatabase
+      ? await recreateDatabase(specDatabaseName(options.freshDatabase))
+      : TEST_DATABASE_URL;
     const config = loadConfig({
       ...process.env,
       NODE_ENV: 'test',
-      DATABASE_URL: options.freshDatabase
-        ? await recreateDatabase(specDatabaseName(options.freshDatabase))
-        : TEST_DATABASE_URL,
+      DATABASE_URL: appDatabaseUrl(databaseUrl),
       BASE_DOMAIN: TEST_BASE_DOMAIN,
       REDIS_PREFIX: options.redisPrefix ?? `test-${randomBytes(4).toString('hex')}`,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -78,7 +79,8 @@ export class Harness {
       ARGON2_TIME_COST: '1',
       ...options.env,
     });
-    await ensureDatabase(config);
+    // Direct, not through a pooler: it may create the database and sets the role's defaults.
+    await ensureDatabase({ ...config, database: { ...config.database, url: databaseUrl } } as AppConfig);
     const migrations = options.tenantMigrations ?? shippedTenantMigrations;
 
     const baseForms = options.baseForms ?? BASE_CATALOGUE;
@@ -212,7 +214,8 @@ export class Harness {
     const email = `${role}-${randomBytes(3).toString('hex')}@${province.slug}.gov.pk`;
     const passwordHash = await this.api.get(PasswordHasher).hash(ADMIN_PASSWORD);
     const [row] = await this.dataSource.query(
-      `INSERT INTO ${schemaNameFor(province.slug)}.users (email, name, password_hash, roles, status, locale) VALUES ($1, $2, $3, $4, 'active', $5) RETURNING id`,
+      `INSERT INTO ${schemaNameFor(province.slug)}.users (email, name, password_hash, roles, status, locale)
+       VALUES ($1, $2, $3, $4, 'active', $5) RETURNING id`,
       [email, `Test ${role}`, passwordHash, [role], locale],
     );
     const res = await this.on(province.host)

@@ -2,11 +2,13 @@ import { ClsService } from 'nestjs-cls';
 import { Department } from '../../src/departments/department.entity';
 import { TenantDatabase, NoTenantContextError } from '../../src/tenancy/tenant-database.service';
 import { TenantRegistry } from '../../src/tenancy/tenant-registry.service';
+import { recordCrossProvinceRows } from '../support/cross-province';
 import { Harness, ProvisionedProvince, uniqueSlug } from '../support/harness';
 
 /**
- * README, "How provinces are kept apart": data access: several provinces at once on one small pool; no request ever sees another
- * province's rows, including after a rolled-back transaction on the same pooled connection.
+ * docs/ARCHITECTURE.md, "Tenancy": several provinces at once on one small pool; no request ever sees
+ * another province's rows, including after a rolled-back transaction on the same pooled connection.
+ * scripts/pooled-isolation.mjs runs it again through PgBouncer in transaction mode.
  */
 describe('province data isolation', () => {
   let h: Harness;
@@ -32,6 +34,14 @@ describe('province data isolation', () => {
 
   afterAll(() => h.close());
 
+  /** Rows in an answer to province `p` that belong to another province (by marker name or id). */
+  const foreignRows = (p: ProvisionedProvince, rows: unknown): number =>
+    (Array.isArray(rows) ? rows : [rows]).filter((row: { id?: string; name?: string } | null) =>
+      provinces.some(
+        (other) => other !== p && (row?.name === `marker-${other.slug}` || row?.id === departmentIds.get(other.slug)),
+      ),
+    ).length;
+
   it('serves each province only its own rows under 240 concurrent interleaved requests', async () => {
     const requests = Array.from({ length: 240 }, (_, i) => {
       const p = provinces[i % provinces.length];
@@ -47,6 +57,8 @@ describe('province data isolation', () => {
             .then((res) => ({ p, rows: res.body, status: res.status }));
     });
     const results = await Promise.all(requests);
+    const seen = results.reduce((n, { p, rows }) => n + foreignRows(p, rows), 0);
+    recordCrossProvinceRows('240 concurrent interleaved reads', seen, results.length);
     for (const { p, rows, status } of results) {
       expect(status).toBe(200);
       expect(rows).toHaveLength(1);
@@ -56,10 +68,9 @@ describe('province data isolation', () => {
 
   it("answers 404 for another province's id, even with a valid token for the host", async () => {
     const [a, b] = provinces;
-    await h
-      .on(a.host)
-      .get(`/api/departments/${departmentIds.get(b.slug)}`, tokens.get(a.slug))
-      .expect(404);
+    const res = await h.on(a.host).get(`/api/departments/${departmentIds.get(b.slug)}`, tokens.get(a.slug));
+    recordCrossProvinceRows("another province's id", res.status === 200 ? foreignRows(a, res.body) : 0, 1);
+    expect(res.status).toBe(404);
   });
 
   it('keeps provinces apart after a rolled-back transaction on the same pooled connection', async () => {
@@ -77,6 +88,8 @@ describe('province data isolation', () => {
         .then((res) => ({ p, res }));
     });
     const [failed, read] = await Promise.all([Promise.all(failures), Promise.all(reads)]);
+    const seen = read.reduce((n, { p, res }) => n + foreignRows(p, res.body), 0);
+    recordCrossProvinceRows('reads beside rolled-back writes', seen, read.length);
     for (const res of failed) expect(res.status).toBe(409);
     for (const { p, res } of read) expect(res.body.map((d: Department) => d.name)).toEqual([`marker-${p.slug}`]);
     const listA = await h.on(a.host).get('/api/departments', tokens.get(a.slug)).expect(200);

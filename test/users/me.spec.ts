@@ -80,33 +80,36 @@ describe('one’s own profile: GET and PATCH /api/me', () => {
     expect(n).toBe(1);
   });
 
-  it('refuses bad values, null, unknown and self-promoting fields with a 400 naming them; changes nothing', async () => {
-    const user = await h.userWithRole(gb, 'viewer');
-    const bad = async (body: object, fields: string[]) => {
-      const res = await h.on(gb.host).patch('/api/me', user.token).send(body).expect(400);
-      expect(Object.keys(res.body.fields).sort()).toEqual(fields);
-      return res.body;
-    };
-    expect((await bad({ locale: 'fr' }, ['locale'])).fields.locale).toEqual(['locale must be en or ur']);
-    await bad({ locale: null }, ['locale']);
-    await bad({ name: null }, ['name']);
-    await bad({ name: '' }, ['name']);
-    await bad({ name: 'x'.repeat(201) }, ['name']);
-    await bad({ name: '<script>' }, ['name']);
-    await bad({ name: ' padded ' }, ['name']);
-    await bad({ roles: ['tenant_admin'], status: 'active', email: 'me@x.pk', departmentId: null }, [
-      'departmentId',
-      'email',
-      'roles',
-      'status',
-    ]);
-    expect((await bad({}, ['locale'])).message).toEqual(['send locale, name and/or mailDelivery']);
-    expect((await h.on(gb.host).get('/api/me', user.token).expect(200)).body).toMatchObject({
-      name: 'Test viewer',
-      locale: 'en',
-      roles: ['viewer'],
-    });
-  });
+  it(
+    'refuses bad values, null, unknown and self-promoting fields ' + 'with a 400 naming them; changes nothing',
+    async () => {
+      const user = await h.userWithRole(gb, 'viewer');
+      const bad = async (body: object, fields: string[]) => {
+        const res = await h.on(gb.host).patch('/api/me', user.token).send(body).expect(400);
+        expect(Object.keys(res.body.fields).sort()).toEqual(fields);
+        return res.body;
+      };
+      expect((await bad({ locale: 'fr' }, ['locale'])).fields.locale).toEqual(['locale must be en or ur']);
+      await bad({ locale: null }, ['locale']);
+      await bad({ name: null }, ['name']);
+      await bad({ name: '' }, ['name']);
+      await bad({ name: 'x'.repeat(201) }, ['name']);
+      await bad({ name: '<script>' }, ['name']);
+      await bad({ name: ' padded ' }, ['name']);
+      await bad({ roles: ['tenant_admin'], status: 'active', email: 'me@x.pk', departmentId: null }, [
+        'departmentId',
+        'email',
+        'roles',
+        'status',
+      ]);
+      expect((await bad({}, ['locale'])).message).toEqual(['send locale, name and/or mailDelivery']);
+      expect((await h.on(gb.host).get('/api/me', user.token).expect(200)).body).toMatchObject({
+        name: 'Test viewer',
+        locale: 'en',
+        roles: ['viewer'],
+      });
+    },
+  );
 
   it('needs a signed-in, active user of this province', async () => {
     await h.on(gb.host).patch('/api/me').send({ locale: 'ur' }).expect(401);

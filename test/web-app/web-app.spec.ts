@@ -12,12 +12,14 @@ import { Harness, ProvisionedProvince, uniqueSlug } from '../support/harness';
  */
 
 const INDEX =
-  '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head><body><div id="root"></div></body></html>';
+  '<!doctype html><html><head><script type="module" ' +
+  'src="/assets/app-abc123.js"></script></head><body><div id="root"></div></body></html>';
 const APP_JS = 'console.log("daftar web app");';
 const SECRET = 'secret-outside-the-build-folder';
 const HTML = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const EXPECTED_CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+  "default-src 'self'; script-src 'self' 'unsafe-eval'; " +
+  "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
   "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
 function fakeBuild(): string {

@@ -6,7 +6,7 @@ import { MASTER_LISTS, MasterList } from '../../src/forms/definition';
 import { FormValidator } from '../../src/forms/form-validator';
 import { localizeCompiled } from '../../src/forms/form-view';
 import { seedFor } from '../../src/master-data/master-data-seed';
-import { evaluateConditions, runCheck, validatorFor, withoutComputed } from '../../web/src/editor/live-check';
+import { evaluateConditions, runCheck, validatorFor } from '../../web/src/editor/live-check';
 import { fieldIndex, inFormOrder, labelOf, readableChanges } from '../../web/src/editor/labels';
 import { formatDecimalText, normaliseNumberText, numberValue } from '../../web/src/editor/number-text';
 import { getAt, setAt, share } from '../../web/src/editor/pointer';

@@ -41,7 +41,10 @@ const newer = (a: FormDefinition, b: FormDefinition) => {
   const [x, y] = [semver(a.version), semver(b.version)];
   return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
 };
-/** The newest definition of each key (the catalogue keeps released versions too): what new documents and the fixtures follow. */
+/**
+ * The newest definition of each key (the catalogue keeps released versions too): what new documents and the fixtures
+ * follow.
+ */
 const NEWEST = [...new Set(BASE_CATALOGUE.map((d) => d.key))].map((key) =>
   BASE_CATALOGUE.filter((d) => d.key === key)
     .sort(newer)

@@ -14,7 +14,9 @@ export interface Received {
   body: string;
 }
 
-/** A real HTTP receiver on a local port: answers each path with the next status of its script (the last one repeats). */
+/**
+ * A real HTTP receiver on a local port: answers each path with the next status of its script (the last one repeats).
+ */
 export class Receiver {
   readonly received: Received[] = [];
   private readonly scripts = new Map<string, number[]>();

@@ -148,15 +148,19 @@ function adpIdentityFields(): FieldDefinition[] {
     shortText('adpNumber', l('ADP / PSDP serial number', 'اے ڈی پی / پی ایس ڈی پی سلسلہ وار نمبر'), {
       constraints: { maxLength: 5, pattern: ADP_SERIAL_PATTERN },
       help: l(
-        'Serial number of the project in the Annual Development Programme (or PSDP), if already included: digits only (e.g. 957).',
-        'سالانہ ترقیاتی پروگرام (یا پی ایس ڈی پی) میں منصوبے کا سلسلہ وار نمبر، اگر پہلے سے شامل ہو: صرف ہندسے (مثلاً 957)۔',
+        'Serial number of the project in the Annual Development Programme (or PSDP), ' +
+          'if already included: digits only (e.g. 957).',
+        'سالانہ ترقیاتی پروگرام (یا پی ایس ڈی پی) میں منصوبے کا سلسلہ وار ' +
+          'نمبر، اگر پہلے سے شامل ہو: صرف ہندسے (مثلاً 957)۔',
       ),
     }),
     shortText('computerCode', l('Computer code / scheme ID', 'کمپیوٹر کوڈ / اسکیم آئی ڈی'), {
       constraints: { maxLength: 40, pattern: COMPUTER_CODE_PATTERN },
       help: l(
-        'The computer code of the scheme in the ADP/PSDP: digits, in groups joined by hyphens where the province prints them so (e.g. 190571 in "ADP No. 957/190571"; Punjab: 33-1407143-010).',
-        'اے ڈی پی / پی ایس ڈی پی میں اسکیم کا کمپیوٹر کوڈ: ہندسے، جہاں صوبہ انہیں اس طرح لکھتا ہو وہاں خطِ فاصل سے جڑے گروہوں میں (مثلاً "ADP No. 957/190571" میں 190571؛ پنجاب: 33-1407143-010)۔',
+        'The computer code of the scheme in the ADP/PSDP: digits, in groups joined by hyphens where ' +
+          'the province prints them so (e.g. 190571 in "ADP No. 957/190571"; Punjab: 33-1407143-010).',
+        'اے ڈی پی / پی ایس ڈی پی میں اسکیم کا کمپیوٹر کوڈ: ہندسے، جہاں صوبہ انہیں اس طرح لکھتا ہو وہاں ' +
+          'خطِ فاصل سے جڑے گروہوں میں (مثلاً "ADP No. 957/190571" میں 190571؛ پنجاب: 33-1407143-010)۔',
       ),
     }),
     money(
@@ -167,8 +171,10 @@ function adpIdentityFields(): FieldDefinition[] {
       ),
       {
         help: l(
-          "As the document states it; it must agree with the cost estimate of item 7, and the current year's provision is checked against it when item 7 is not filled in.",
-          'جیسا کہ دستاویز میں درج ہے؛ یہ مد 7 کے لاگت کے تخمینے کے مطابق ہونی چاہیے، اور جب مد 7 پُر نہ ہو تو رواں سال کی گنجائش اسی سے جانچی جاتی ہے۔',
+          'As the document states it; it must agree with the cost estimate of item 7, ' +
+            "and the current year's provision is checked against it when item 7 is not filled in.",
+          'جیسا کہ دستاویز میں درج ہے؛ یہ مد 7 کے لاگت کے تخمینے کے مطابق ہونی ' +
+            'چاہیے، اور جب مد 7 پُر نہ ہو تو رواں سال کی گنجائش اسی سے جانچی جاتی ہے۔',
         ),
       },
     ),
@@ -249,8 +255,10 @@ function climateLocationFields(): FieldDefinition[] {
         required: true,
         locked: true,
         help: l(
-          'PC-I 2024: terrain, climate, hydrology, soils and exposure to climate hazards (floods, droughts, heat waves, landslides).',
-          'پی سی ون 2024: زمینی ساخت، آب و ہوا، آبی نظام، مٹی اور موسمیاتی خطرات (سیلاب، خشک سالی، گرمی کی لہر، لینڈ سلائیڈنگ) سے واسطہ۔',
+          'PC-I 2024: terrain, climate, hydrology, soils and exposure to ' +
+            'climate hazards (floods, droughts, heat waves, landslides).',
+          'پی سی ون 2024: زمینی ساخت، آب و ہوا، آبی نظام، مٹی اور موسمیاتی ' +
+            'خطرات (سیلاب، خشک سالی، گرمی کی لہر، لینڈ سلائیڈنگ) سے واسطہ۔',
         ),
       },
     ),
@@ -380,8 +388,10 @@ function planProvisionSection(): SectionDefinition {
     ),
     field('blockProvision', 'table', l('Block provision (Rs million)', 'بلاک پروویژن (ملین روپے)'), {
       help: l(
-        'Balance = total block provision − amount already committed − amount proposed for this project (what remains after this project); it cannot be negative.',
-        'بقایا = کل بلاک پروویژن − پہلے سے مختص رقم − اس منصوبے کے لیے تجویز کردہ رقم (اس منصوبے کے بعد باقی رقم)؛ یہ منفی نہیں ہو سکتا۔',
+        'Balance = total block provision − amount already committed − amount proposed ' +
+          'for this project (what remains after this project); it cannot be negative.',
+        'بقایا = کل بلاک پروویژن − پہلے سے مختص رقم − اس منصوبے کے لیے ' +
+          'تجویز کردہ رقم (اس منصوبے کے بعد باقی رقم)؛ یہ منفی نہیں ہو سکتا۔',
       ),
       constraints: { maxItems: 10 },
       columns: [
@@ -410,8 +420,10 @@ function planProvisionSection(): SectionDefinition {
       l('Sub-schemes of the umbrella PC-I (Rs million)', 'امبریلا پی سی ون کی ذیلی اسکیمیں (ملین روپے)'),
       {
         help: l(
-          'Committed sub-schemes are identified and approved; uncommitted amounts are yet to be identified. Their total cannot exceed the total cost.',
-          'مختص شدہ ذیلی اسکیمیں شناخت شدہ اور منظور شدہ ہیں؛ غیر مختص رقم کی اسکیمیں ابھی شناخت ہونی ہیں۔ ان کا میزان کل لاگت سے زیادہ نہیں ہو سکتا۔',
+          'Committed sub-schemes are identified and approved; uncommitted amounts are ' +
+            'yet to be identified. Their total cannot exceed the total cost.',
+          'مختص شدہ ذیلی اسکیمیں شناخت شدہ اور منظور شدہ ہیں؛ غیر مختص رقم کی ' +
+            'اسکیمیں ابھی شناخت ہونی ہیں۔ ان کا میزان کل لاگت سے زیادہ نہیں ہو سکتا۔',
         ),
         constraints: { maxItems: ROW_LIMIT },
         columns: [
@@ -462,8 +474,10 @@ function objectiveTable(id: string, label: Localized): FieldDefinition {
     required: true,
     locked: true,
     help: l(
-      "PC-I 2024: up to three measurable objectives, each with an indicator and target, linked to the SDGs and, where relevant, to Pakistan's NDCs.",
-      'پی سی ون 2024: زیادہ سے زیادہ تین قابلِ پیمائش مقاصد، ہر ایک اشاریے اور ہدف کے ساتھ، پائیدار ترقیاتی اہداف اور جہاں متعلق ہو پاکستان کی این ڈی سیز سے منسلک۔',
+      'PC-I 2024: up to three measurable objectives, each with an indicator and target, ' +
+        "linked to the SDGs and, where relevant, to Pakistan's NDCs.",
+      'پی سی ون 2024: زیادہ سے زیادہ تین قابلِ پیمائش مقاصد، ہر ایک اشاریے اور ہدف کے ' +
+        'ساتھ، پائیدار ترقیاتی اہداف اور جہاں متعلق ہو پاکستان کی این ڈی سیز سے منسلک۔',
     ),
     constraints: { minItems: 1, maxItems: 3 },
     columns: [
@@ -596,8 +610,10 @@ function descriptionSection(v: Pc1Variant): SectionDefinition {
               required: true,
               locked: true,
               help: l(
-                'Compare the available technologies, give the reasons for the one selected and how it will be absorbed locally.',
-                'دستیاب ٹیکنالوجیز کا موازنہ کریں، منتخب ٹیکنالوجی کی وجوہات اور مقامی سطح پر اسے اپنانے کا طریقہ بتائیں۔',
+                'Compare the available technologies, give the reasons for ' +
+                  'the one selected and how it will be absorbed locally.',
+                'دستیاب ٹیکنالوجیز کا موازنہ کریں، منتخب ٹیکنالوجی کی ' +
+                  'وجوہات اور مقامی سطح پر اسے اپنانے کا طریقہ بتائیں۔',
               ),
             }),
           ]
@@ -613,7 +629,8 @@ function descriptionSection(v: Pc1Variant): SectionDefinition {
         {
           help: l(
             'NEC decision of 4-7-1988: detailed design and costing must be finalised within six months of approval.',
-            'قومی اقتصادی کونسل کا فیصلہ مورخہ 4-7-1988: منظوری کے چھ ماہ کے اندر تفصیلی ڈیزائن اور لاگت کو حتمی شکل دی جائے۔',
+            'قومی اقتصادی کونسل کا فیصلہ مورخہ 4-7-1988: منظوری کے چھ ماہ کے اندر ' +
+              'تفصیلی ڈیزائن اور لاگت کو حتمی شکل دی جائے۔',
           ),
         },
       ),
@@ -642,8 +659,10 @@ function capitalCostSection(): { section: SectionDefinition; rules: RuleDefiniti
       required: true,
       locked: true,
       help: l(
-        'One row per item and financial year; foreign exchange (FEC) in rupees at the exchange rate of item 10. Include contingencies as an item.',
-        'ہر مد اور مالی سال کے لیے ایک سطر؛ زرِ مبادلہ (ایف ای سی) مد 10 کی شرحِ مبادلہ پر روپوں میں۔ ہنگامی اخراجات کو بطور مد شامل کریں۔',
+        'One row per item and financial year; foreign exchange (FEC) ' +
+          'in rupees at the exchange rate of item 10. Include contingencies as an item.',
+        'ہر مد اور مالی سال کے لیے ایک سطر؛ زرِ مبادلہ (ایف ای سی) ' +
+          'مد 10 کی شرحِ مبادلہ پر روپوں میں۔ ہنگامی اخراجات کو بطور مد شامل کریں۔',
       ),
     },
   );
@@ -742,8 +761,10 @@ function operatingCostSection(e: Pc1Edition): SectionDefinition {
         l('(i) Operation and maintenance arrangements', '(i) آپریشن اور دیکھ بھال کے انتظامات'),
         {
           help: l(
-            'Who will operate and maintain each asset after completion, with what staff and equipment, and how handover from the executing agency takes place.',
-            'تکمیل کے بعد ہر اثاثے کو کون چلائے گا اور اس کی دیکھ بھال کرے گا، کس عملے اور سازوسامان کے ساتھ، اور عمل درآمد کرنے والے ادارے سے حوالگی کیسے ہوگی۔',
+            'Who will operate and maintain each asset after completion, ' +
+              'with what staff and equipment, and how handover from the executing agency takes place.',
+            'تکمیل کے بعد ہر اثاثے کو کون چلائے گا اور اس کی دیکھ بھال کرے گا، کس عملے ' +
+              'اور سازوسامان کے ساتھ، اور عمل درآمد کرنے والے ادارے سے حوالگی کیسے ہوگی۔',
           ),
         },
       ),
@@ -761,7 +782,8 @@ function operatingCostSection(e: Pc1Edition): SectionDefinition {
       ),
     ],
     l(
-      'PC-I 2024: operation and maintenance is an item of its own; the annual cost and its source of funds are required as in the 2005 proforma.',
+      'PC-I 2024: operation and maintenance is an item of its own; ' +
+        'the annual cost and its source of funds are required as in the 2005 proforma.',
       'پی سی ون 2024: آپریشن اور دیکھ بھال الگ مد ہے؛ سالانہ لاگت اور فنڈز کا ذریعہ 2005 کے پروفارما کی طرح لازمی ہیں۔',
     ),
   );
@@ -865,7 +887,10 @@ function financingSection(): { section: SectionDefinition; rules: RuleDefinition
         plan.field,
         field('exchangeRate', 'decimal', l('Exchange rate (Rs per US$)', 'شرحِ مبادلہ (روپے فی امریکی ڈالر)'), {
           constraints: { minimum: '1', scale: 4 },
-          help: l('Required when the cost has a foreign-exchange component.', 'لاگت میں زرِ مبادلہ کا جزو ہو تو لازمی۔'),
+          help: l(
+            'Required when the cost has a foreign-exchange ' + 'component.',
+            'لاگت میں زرِ مبادلہ ' + 'کا جزو ہو تو لازمی۔',
+          ),
         }),
         field('exchangeRateDate', 'date', l('Date of the exchange rate', 'شرحِ مبادلہ کی تاریخ')),
         field(
@@ -1055,7 +1080,8 @@ function managementSection(): SectionDefinition {
     'management',
     '13',
     l(
-      'Management structure and manpower requirements including specialised skills during construction and operational phases',
+      'Management structure and manpower requirements including ' +
+        'specialised skills during construction and operational phases',
       'تعمیراتی اور آپریشنل مراحل میں انتظامی ڈھانچہ اور افرادی قوت کی ضروریات بشمول خصوصی مہارتیں',
     ),
     [
@@ -1160,7 +1186,7 @@ const subSchemeShare = (status: string) => ({
   if: [{ '==': [ref('row.status'), status] }, { dec_add: [ref('row.cost')] }, '0'],
 });
 
-function pc1Rules(e: Pc1Edition): RuleDefinition[] {
+function pc1Rules(): RuleDefinition[] {
   return [
     {
       id: 'block-balance',
@@ -1168,7 +1194,8 @@ function pc1Rules(e: Pc1Edition): RuleDefinition[] {
       target: 'planProvision.blockProvision.rows.*.balance',
       value: { dec_sub: [{ dec_sub: [ref('row.totalBlock'), ref('row.committed')] }, ref('row.proposed')] },
       description:
-        'Balance = total block provision − amount already committed − amount proposed for this project, for every block (as printed in published PC-Is)',
+        'Balance = total block provision − amount already committed − amount ' +
+        'proposed for this project, for every block (as printed in published PC-Is)',
     },
     {
       id: 'sub-scheme-committed',
@@ -1235,7 +1262,8 @@ function pc1Rules(e: Pc1Edition): RuleDefinition[] {
       target,
       when: { dec_gt: [ref('capitalCost.estimate.totals.fec'), '0'] },
       description:
-        'The exchange rate, its date and the FEC in US$ are required when the cost has a foreign-exchange component (item 10)',
+        'The exchange rate, its date and the FEC in US$ are required ' +
+        'when the cost has a foreign-exchange component (item 10)',
     })),
     {
       id: 'demand-gap',
@@ -1412,13 +1440,15 @@ function pc1Checks(e: Pc1Edition): CheckDefinition[] {
 const PC1_NOTES_COMMON =
   'Items 1–15 follow the 2005 PC-I as printed (three sector variants). Deviations and their reasons: ' +
   "The cover page has no printed number (numbered '0' here). " +
-  'Cover: the ADP / PSDP serial number (digits) and the computer code (KP prints both as "ADP No. 957/190571") are two ' +
+  'Cover: the ADP / PSDP serial number (digits) and the computer code ' +
+  '(KP prints both as "ADP No. 957/190571") are two ' +
   'fields, and the total cost printed on the cover is kept to be checked against item 7 (practice fields of P&D ' +
   'scrutiny, not printed items). ' +
   'Item 2: the extent of the project (one district, several, province-wide) is a practice field so that a ' +
   'province-wide scheme need not name districts; the 2005 instructions ask only for "name of the district/province". ' +
   'Tehsils and GPS coordinates (item 2) come from the revised-project form and are optional here. ' +
-  'Item 4: block provision rows as printed (total block provision, amount already committed, amount proposed for this ' +
+  'Item 4: block provision rows as printed (total block provision, ' +
+  'amount already committed, amount proposed for this ' +
   'project, balance); balance = total − committed − proposed, as published PC-Is fill it, and it cannot be negative. ' +
   'An umbrella PC-I (Manual ch.1) lists its sub-schemes with committed and uncommitted amounts (calculated); the ' +
   'PC-I of an ongoing scheme states expenditure to date (and its date) and the throw-forward (total cost − ' +
@@ -1438,17 +1468,23 @@ const PC1_NOTES: Record<Pc1Edition, string> = {
     'Edition 2005: without the 2024 climate content (no agro-ecological zone, biophysical conditions, ecosystems or ' +
     'natural resources in item 2; no climate agencies in item 3; no sectoral / ' +
     'economic / social / climate objective tables in item 5; no climate measures in item 11). Item 8 is the annual ' +
-    'operating and maintenance cost after completion, as printed. Item 3 has the component-wise responsibility of the ' +
-    'agencies where more than one executes (the 2005 instruction "in case of more than one agency, give their component ' +
+    'operating and maintenance cost after completion, as printed. ' +
+    'Item 3 has the component-wise responsibility of the ' +
+    'agencies where more than one executes (the 2005 instruction ' +
+    '"in case of more than one agency, give their component ' +
     'wise responsibility", printed and answered in PC-Is of 2015-16 and 2017-18 on this form).',
   '2024':
     'Edition 2024 (Manual for Development Projects 2024, Appendix-B) adds, as summarised from an excerpt of the 2024 ' +
-    'instructions: environmental and biophysical conditions and agro-ecological zone (item 2(iii), zones per the PARC ' +
-    'classification), operation and maintenance agencies named separately, component-wise responsibility and agencies ' +
-    'supporting climate adaptation/mitigation (item 3), four objective types (sectoral, economic, social, climate) of up ' +
+    'instructions: environmental and biophysical conditions ' +
+    'and agro-ecological zone (item 2(iii), zones per the PARC ' +
+    'classification), operation and maintenance agencies named separately, ' +
+    'component-wise responsibility and agencies ' +
+    'supporting climate adaptation/mitigation (item 3), ' +
+    'four objective types (sectoral, economic, social, climate) of up ' +
     'to three measurable objectives each linked to SDGs/NDCs (item 5), climate risks and measures (item 11(v)). ' +
     'Confirmed from the excerpt: items 2(iii) and 3(i)–(iii). [verify] Not the official Appendix-B; whether all four ' +
-    'objective types are mandatory for every project is assumed. [verify] Item 8 "Operation and maintenance" as an item ' +
+    'objective types are mandatory for every project is assumed. ' +
+    '[verify] Item 8 "Operation and maintenance" as an item ' +
     'of its own with (i) arrangements, (ii) annual cost, (iii) source of funds, (iv) cost recovery and (v) ' +
     'climate-resilient maintenance: numbering kept at 8 so items 9–15 keep their 2005 numbers; only (ii) and (iii) ' +
     'are required, as in 2005.',
@@ -1490,12 +1526,14 @@ function pc1Definition(p: Pc1Variant, e: Pc1Edition): FormDefinition {
       additionalSection(),
       certificateSection(
         l(
-          `Certified that the project proposal has been prepared on the basis of instructions provided by the Planning Commission for the preparation of PC-I for ${p.sectorName.en.toLowerCase()} sector projects.`,
-          `تصدیق کی جاتی ہے کہ منصوبے کی یہ تجویز ${p.sectorName.ur} شعبے کے منصوبوں کا پی سی ون تیار کرنے کے لیے پلاننگ کمیشن کی جاری کردہ ہدایات کی بنیاد پر تیار کی گئی ہے۔`,
+          `Certified that the project proposal has been prepared on the basis of instructions provided by the ` +
+            `Planning Commission for the preparation of PC-I for ${p.sectorName.en.toLowerCase()} sector projects.`,
+          `تصدیق کی جاتی ہے کہ منصوبے کی یہ تجویز ${p.sectorName.ur} شعبے کے منصوبوں کا پی سی ` +
+            `ون تیار کرنے کے لیے پلاننگ کمیشن کی جاری کردہ ہدایات کی بنیاد پر تیار کی گئی ہے۔`,
         ),
       ),
     ],
-    rules: [...cost.rules, ...financing.rules, ...pc1Rules(e), ...p.extraRules],
+    rules: [...cost.rules, ...financing.rules, ...pc1Rules(), ...p.extraRules],
     checks: pc1Checks(e),
   };
 }
@@ -1550,8 +1588,10 @@ const INFRASTRUCTURE: Pc1Variant = {
       ),
       {
         help: l(
-          'E.g. roads: traffic counts, design standards, pavement design; energy: load flow, generation and transmission data; irrigation: command area, water availability.',
-          'مثلاً سڑکیں: ٹریفک شماری، ڈیزائن کے معیارات، سطح کا ڈیزائن؛ توانائی: لوڈ فلو، پیداوار اور ترسیل کے اعداد و شمار؛ آبپاشی: کمانڈ ایریا، پانی کی دستیابی۔',
+          'E.g. roads: traffic counts, design standards, pavement design; energy: load flow, ' +
+            'generation and transmission data; irrigation: command area, water availability.',
+          'مثلاً سڑکیں: ٹریفک شماری، ڈیزائن کے معیارات، سطح کا ڈیزائن؛ توانائی: ' +
+            'لوڈ فلو، پیداوار اور ترسیل کے اعداد و شمار؛ آبپاشی: کمانڈ ایریا، پانی کی دستیابی۔',
         ),
       },
     ),
@@ -1567,7 +1607,8 @@ const PRODUCTION: Pc1Variant = {
   document: 'PC-I Form (Production Sectors), Planning Commission of Pakistan, revised 2005',
   urls: ['https://dokumen.tips/documents/annexure-6-pc-i-proforma.html', ...INSTRUCTIONS_URLS, MANUAL_URL],
   notes:
-    'Item 6 sector specifics (crop yields, livestock, fisheries, forestry, machinery inventory) follow the production ' +
+    'Item 6 sector specifics (crop yields, livestock, fisheries, ' +
+    'forestry, machinery inventory) follow the production ' +
     'instructions; the machinery/vehicle inventory follows Manual ch.4 §4.11.',
   subSectors: [
     opt('agriculture-production', 'Agriculture Production', 'زرعی پیداوار'),
@@ -1636,7 +1677,8 @@ const SOCIAL: Pc1Variant = {
   notes:
     'Social variant: item 6 has no technology transfer; item 11 drops the economic analysis (i Financial, ii Social, ' +
     'iii Employment, iv Environment, v Delays; unit cost only); item 6 asks for male/female beneficiaries and ' +
-    'facilities; item 5 gender/MDG alignment; the 2011 social form adds "Recommended by" and dates to the certificate. ' +
+    'facilities; item 5 gender/MDG alignment; the 2011 social form ' +
+    'adds "Recommended by" and dates to the certificate. ' +
     'The Modified PC-1 URL was cited in the domain notes through a proxy (anonyproxies.com).',
   subSectors: [
     opt('education-training-manpower', 'Education, Training & Manpower', 'تعلیم، تربیت اور افرادی قوت'),
@@ -1784,21 +1826,30 @@ export const pc1Revised: FormDefinition = {
   ),
   source: {
     document:
-      'PC-I Proforma for Preparation of Projects (For Revised Projects), Ministry of Planning, Development & Reform, 2017 format',
+      'PC-I Proforma for Preparation of Projects (For Revised Projects), ' +
+      'Ministry of Planning, Development & Reform, 2017 format',
     urls: [
       'https://ar.scribd.com/document/408664774/Federal-Manual-for-Development-Projects',
       'https://yumpu.com/en/document/view/6998869/manual-for-development-projects-planning-commission/25',
       MANUAL_URL,
     ],
     notes:
-      'Items 1–13 follow the 2017 revised-project proforma ("revised project document would be part of original PC-I"). ' +
-      'The link to the approved PC-I (parentDocumentId, version, forum and date of approval, revision number) is on the ' +
-      'cover. Basis of revision is required when the revised cost exceeds the approved cost by more than 15 % (Manual ' +
-      'ch.4 §4.12–4.13: the executing agency cannot change approved parameters beyond 15 %). [verify] The items after 13 ' +
-      'were not retrieved: 14 (physical progress) and 15 (certificate with prepared/checked/approved by) are modelled on ' +
-      'the PC-I and are not confirmed as printed. Financial phasing columns: year, approved PC-I, PSDP/ADP allocation, ' +
-      'releases, expenditure (incurred / to be incurred), revised. Feasibility copy required at ≥ Rs 300 million, as for ' +
-      'the PC-I. Since 1.1.0 the cover separates the ADP / PSDP serial number (digits) from the computer code and keeps ' +
+      'Items 1–13 follow the 2017 revised-project proforma ' +
+      '("revised project document would be part of original PC-I"). ' +
+      'The link to the approved PC-I (parentDocumentId, version, ' +
+      'forum and date of approval, revision number) is on the ' +
+      'cover. Basis of revision is required when the revised ' +
+      'cost exceeds the approved cost by more than 15 % (Manual ' +
+      'ch.4 §4.12–4.13: the executing agency cannot change approved ' +
+      'parameters beyond 15 %). [verify] The items after 13 ' +
+      'were not retrieved: 14 (physical progress) and 15 (certificate with ' +
+      'prepared/checked/approved by) are modelled on ' +
+      'the PC-I and are not confirmed as printed. ' +
+      'Financial phasing columns: year, approved PC-I, PSDP/ADP allocation, ' +
+      'releases, expenditure (incurred / to be incurred), revised. ' +
+      'Feasibility copy required at ≥ Rs 300 million, as for ' +
+      'the PC-I. Since 1.1.0 the cover separates the ADP / PSDP ' +
+      'serial number (digits) from the computer code and keeps ' +
       'the total cost printed on the cover (practice fields of P&D scrutiny, checked against the revised cost).',
   },
   sections: [
@@ -1866,7 +1917,8 @@ export const pc1Revised: FormDefinition = {
         ),
       ],
       l(
-        'Government of Pakistan, Planning Commission: PC-I (revised projects). The revised project document is part of the original PC-I.',
+        'Government of Pakistan, Planning Commission: PC-I (revised projects). ' +
+          'The revised project document is part of the original PC-I.',
         'حکومتِ پاکستان، پلاننگ کمیشن: پی سی ون (نظرِ ثانی شدہ منصوبے)۔ نظرِ ثانی شدہ دستاویز اصل پی سی ون کا حصہ ہے۔',
       ),
     ),
@@ -1890,7 +1942,8 @@ export const pc1Revised: FormDefinition = {
         ...locationFields(),
       ],
       l(
-        'Tehsil/taluka, city, district and province; attach a map clearly showing the project location and give GPS coordinates.',
+        'Tehsil/taluka, city, district and province; attach a map clearly ' +
+          'showing the project location and give GPS coordinates.',
         'تحصیل، شہر، ضلع اور صوبہ؛ منصوبے کے مقام کی واضح نشاندہی والا نقشہ منسلک کریں اور جی پی ایس کوآرڈینیٹس دیں۔',
       ),
     ),
@@ -2092,8 +2145,10 @@ export const pc1Revised: FormDefinition = {
     ]),
     certificateSection(
       l(
-        'Certified that the revised project proposal has been prepared on the basis of instructions provided by the Planning Commission for the preparation of PC-I for revised projects.',
-        'تصدیق کی جاتی ہے کہ منصوبے کی یہ نظرِ ثانی شدہ تجویز نظرِ ثانی شدہ منصوبوں کا پی سی ون تیار کرنے کے لیے پلاننگ کمیشن کی جاری کردہ ہدایات کی بنیاد پر تیار کی گئی ہے۔',
+        'Certified that the revised project proposal has been prepared on the basis of instructions ' +
+          'provided by the Planning Commission for the preparation of PC-I for revised projects.',
+        'تصدیق کی جاتی ہے کہ منصوبے کی یہ نظرِ ثانی شدہ تجویز نظرِ ثانی شدہ منصوبوں کا پی سی ' +
+          'ون تیار کرنے کے لیے پلاننگ کمیشن کی جاری کردہ ہدایات کی بنیاد پر تیار کی گئی ہے۔',
       ),
     ),
   ],

@@ -67,18 +67,25 @@ export const pc2: FormDefinition = {
   title: l('PC-II: Proforma for survey and feasibility studies', 'پی سی ٹو: سروے اور فزیبلٹی اسٹڈی کا پروفارما'),
   source: {
     document:
-      'PC-II proforma for survey and feasibility studies, Planning Commission of Pakistan (Manual for Development Projects)',
+      'PC-II proforma for survey and feasibility studies, ' +
+      'Planning Commission of Pakistan (Manual for Development Projects)',
     urls: [
       'https://yumpu.com/en/document/view/6998869/manual-for-development-projects-planning-commission/84',
       'http://pndpunjab.gov.pk/dev_projects',
     ],
     notes:
-      '[verify] The full PC-II section list was not retrieved from an official copy of the proforma (neither the 2005 ' +
-      'Manual nor the 2024 Manual, Appendix-B). Sections and their order follow the fields expected from practice: name ' +
-      'of study; location; sponsoring/executing agencies; objectives and justification; scope/ToR; methodology (in-house ' +
-      'vs consultants); cost estimate by head with local/FEC; phasing; financing; study period; manpower; expected output; ' +
-      'certificate. Section numbers are sequential, not confirmed as printed. Heads of the cost estimate (consultancy, ' +
-      'staff, equipment, surveys, miscellaneous) are not fixed: a province may extend the list. Punjab PDWP approves any ' +
+      '[verify] The full PC-II section list was not retrieved ' +
+      'from an official copy of the proforma (neither the 2005 ' +
+      'Manual nor the 2024 Manual, Appendix-B). Sections and their order ' +
+      'follow the fields expected from practice: name ' +
+      'of study; location; sponsoring/executing agencies; ' +
+      'objectives and justification; scope/ToR; methodology (in-house ' +
+      'vs consultants); cost estimate by head with local/FEC; ' +
+      'phasing; financing; study period; manpower; expected output; ' +
+      'certificate. Section numbers are sequential, ' +
+      'not confirmed as printed. Heads of the cost estimate (consultancy, ' +
+      'staff, equipment, surveys, miscellaneous) are not fixed: ' +
+      'a province may extend the list. Punjab PDWP approves any ' +
       'PC-II irrespective of cost (province routing, not part of this form).',
   },
   sections: [
@@ -109,8 +116,10 @@ export const pc2: FormDefinition = {
       pcField('justification', 'textarea', l('Justification', 'جواز'), {
         constraints: { maxLength: 20000 },
         help: l(
-          'Why the study is needed before a PC-I can be prepared: the problem, the information missing and the options to be examined.',
-          'پی سی ون کی تیاری سے پہلے اس مطالعے کی ضرورت کیوں ہے: مسئلہ، درکار معلومات اور جن متبادل صورتوں کا جائزہ لیا جائے گا۔',
+          'Why the study is needed before a PC-I can be prepared: the problem, ' +
+            'the information missing and the options to be examined.',
+          'پی سی ون کی تیاری سے پہلے اس مطالعے کی ضرورت کیوں ہے: ' +
+            'مسئلہ، درکار معلومات اور جن متبادل صورتوں کا جائزہ لیا جائے گا۔',
         ),
       }),
       longText('planLinkage', l('Relation to sector / plan objectives', 'شعبہ جاتی / منصوبہ بندی کے مقاصد سے تعلق')),

@@ -43,13 +43,19 @@ export const pc3a: FormDefinition = {
       'https://yumpu.com/en/document/view/6998869/manual-for-development-projects-planning-commission/84',
     ],
     notes:
-      '[verify] The name "PC-III(A)" for the annual plan side and the printed section numbering were not confirmed from an ' +
-      'official copy; fields follow the AJK P&D Cash/Work Plan instructions: ministry, project, PSDP serial and allocation, ' +
-      'PIFRA object classification, items of expenditure as in the PC-I, approved cost per item, cumulative expenditure to ' +
-      'the end of the last financial year, quarterly financial targets, work plan activities tied to the cash items, and a ' +
-      'separate work plan for unspent non-lapsable releases. Section numbers are sequential. Since 1.1.0 the provision ' +
+      '[verify] The name "PC-III(A)" for the annual plan side and ' +
+      'the printed section numbering were not confirmed from an ' +
+      'official copy; fields follow the AJK P&D Cash/Work Plan instructions: ' +
+      'ministry, project, PSDP serial and allocation, ' +
+      'PIFRA object classification, items of expenditure as in the PC-I, ' +
+      'approved cost per item, cumulative expenditure to ' +
+      'the end of the last financial year, quarterly financial targets, ' +
+      'work plan activities tied to the cash items, and a ' +
+      'separate work plan for unspent non-lapsable releases. ' +
+      'Section numbers are sequential. Since 1.1.0 the provision ' +
       'shows the throw-forward (approved cost − cumulative expenditure to the end of the last financial year − this ' +
-      "year's allocation, calculated), the amount left for later years as provincial ADP books show it; [verify] a practice " +
+      "year's allocation, calculated), the amount left for later " +
+      'years as provincial ADP books show it; [verify] a practice ' +
       'field, not confirmed as a printed PC-III(A) item.',
   },
   sections: [
@@ -86,7 +92,8 @@ export const pc3a: FormDefinition = {
         {
           constraints: { allowNegative: true },
           help: l(
-            "Approved cost − cumulative expenditure to the end of the last financial year − this year's allocation (calculated).",
+            'Approved cost − cumulative expenditure to the end of the ' +
+              "last financial year − this year's allocation (calculated).",
             'منظور شدہ لاگت − گزشتہ مالی سال کے اختتام تک مجموعی اخراجات − اس سال کی مختص رقم (خودکار حساب)۔',
           ),
         },
@@ -104,8 +111,10 @@ export const pc3a: FormDefinition = {
           required: true,
           locked: true,
           help: l(
-            'Items as in the approved PC-I; one row per item with its PIFRA object code. No column may be left blank: write 0 where nothing is planned.',
-            'مدات منظور شدہ پی سی ون کے مطابق؛ ہر مد کی ایک قطار اس کے پیفرا آبجیکٹ کوڈ کے ساتھ۔ کوئی خانہ خالی نہ چھوڑیں: جہاں کچھ متوقع نہ ہو وہاں 0 لکھیں۔',
+            'Items as in the approved PC-I; one row per item with its PIFRA object code. ' +
+              'No column may be left blank: write 0 where nothing is planned.',
+            'مدات منظور شدہ پی سی ون کے مطابق؛ ہر مد کی ایک قطار اس کے پیفرا آبجیکٹ ' +
+              'کوڈ کے ساتھ۔ کوئی خانہ خالی نہ چھوڑیں: جہاں کچھ متوقع نہ ہو وہاں 0 لکھیں۔',
           ),
           constraints: { minItems: 1, maxItems: 500 },
           columns: [
@@ -204,7 +213,8 @@ export const pc3a: FormDefinition = {
         ],
       },
       description:
-        "Throw-forward = approved cost − cumulative expenditure to the end of the last financial year − this year's allocation",
+        'Throw-forward = approved cost − cumulative expenditure to ' +
+        "the end of the last financial year − this year's allocation",
     },
     {
       id: 'unspent-amount-visible',
@@ -264,7 +274,8 @@ export const pc3a: FormDefinition = {
       pointer: '/cashPlan/items/totals/total',
       message: l(
         "Expenditure to date plus this year's targets may not exceed the approved cost (a revised PC-I is needed).",
-        'اب تک کے اخراجات اور اس سال کے اہداف کا مجموعہ منظور شدہ لاگت سے زیادہ نہیں ہو سکتا (نظرِ ثانی شدہ پی سی ون درکار ہے)۔',
+        'اب تک کے اخراجات اور اس سال کے اہداف کا مجموعہ منظور شدہ لاگت ' +
+          'سے زیادہ نہیں ہو سکتا (نظرِ ثانی شدہ پی سی ون درکار ہے)۔',
       ),
     },
     {
@@ -310,15 +321,19 @@ export const pc3b: FormDefinition = {
   title: l('PC-III(B): Monthly progress report', 'پی سی تھری (بی): ماہانہ پیش رفت رپورٹ'),
   source: {
     document:
-      'PC-III(B) periodic (monthly) progress report, Planning Commission of Pakistan (2006 guidelines for monitoring officers)',
+      'PC-III(B) periodic (monthly) progress report, Planning Commission of ' +
+      'Pakistan (2006 guidelines for monitoring officers)',
     urls: [
       'https://www.scribd.com/document/442004509/Guidelines-for-the-Monitoring-Officers',
       'https://yumpu.com/en/document/view/6998869/manual-for-development-projects-planning-commission/84',
     ],
     notes:
-      'Reported by the 5th day of each month (first report covering July–September). "No column should be left blank" and ' +
-      'physical and financial achievements must correlate. [verify] The printed layout and numbering of the PC-III(B) ' +
-      'were not retrieved; fields follow the domain notes (reporting period, allocation, releases, expenditure for the ' +
+      'Reported by the 5th day of each month (first report covering July–September). ' +
+      '"No column should be left blank" and ' +
+      'physical and financial achievements must correlate. ' +
+      '[verify] The printed layout and numbering of the PC-III(B) ' +
+      'were not retrieved; fields follow the domain notes (reporting period, ' +
+      'allocation, releases, expenditure for the ' +
       'period and cumulative with local/FEC, item-wise physical targets vs achievements, issues, remedial action). ' +
       'Section numbers are sequential.',
   },

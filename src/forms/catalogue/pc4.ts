@@ -85,10 +85,14 @@ export const pc4: FormDefinition = {
       'https://docsbay.net/government-of-nwfp-s1',
     ],
     notes:
-      'Items 1–12 follow the 2005 PC-IV numbering. The 2010 PCR-01 and ES-001 additions are placed beside the item they ' +
-      'belong to as lettered sub-items (1(a) agencies, 1(b) approval, 3(a) financing, 3(b) project accounts, 7(a) year-wise ' +
-      'income) or after item 12 (13 RBM indicators, 14 ownership of assets, 15 sustainability, 16 signatures). [verify] This ' +
-      'numbering of the additions is ours, not the printed PCR-01 / ES-001 numbering, which was not retrieved. "Social sectors: ' +
+      'Items 1–12 follow the 2005 PC-IV numbering. ' +
+      'The 2010 PCR-01 and ES-001 additions are placed beside the item they ' +
+      'belong to as lettered sub-items (1(a) agencies, 1(b) approval, ' +
+      '3(a) financing, 3(b) project accounts, 7(a) year-wise ' +
+      'income) or after item 12 (13 RBM indicators, 14 ownership of assets, ' +
+      '15 sustainability, 16 signatures). [verify] This ' +
+      'numbering of the additions is ours, not the printed PCR-01 / ES-001 numbering, ' +
+      'which was not retrieved. "Social sectors: ' +
       'unit cost only" in item 8. The NWFP P&D PC-IV is identical to the federal one.',
   },
   sections: [
@@ -143,8 +147,10 @@ export const pc4: FormDefinition = {
         required: true,
         locked: true,
         help: l(
-          'Fill the revised column for every row when the PC-I was revised (0 where a component has none); variance is against the latest approved cost.',
-          'اگر پی سی ون پر نظرِ ثانی ہوئی ہو تو ہر قطار میں نظرِ ثانی شدہ لاگت درج کریں (جہاں نہ ہو وہاں 0)؛ فرق تازہ ترین منظور شدہ لاگت کے مقابلے میں ہے۔',
+          'Fill the revised column for every row when the PC-I was revised (0 where ' +
+            'a component has none); variance is against the latest approved cost.',
+          'اگر پی سی ون پر نظرِ ثانی ہوئی ہو تو ہر قطار میں نظرِ ثانی شدہ لاگت درج ' +
+            'کریں (جہاں نہ ہو وہاں 0)؛ فرق تازہ ترین منظور شدہ لاگت کے مقابلے میں ہے۔',
         ),
         constraints: { minItems: 1, maxItems: 3 },
         columns: [

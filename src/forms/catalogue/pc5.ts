@@ -75,8 +75,10 @@ export const pc5: FormDefinition = {
     document: 'PC-V annual report on completed projects, Planning Commission of Pakistan (items 1–15)',
     urls: ['https://docest.com/doc/440486/government-of-pakistan-s6'],
     notes:
-      'To be furnished by 31st July each year for 5 years after completion. Items 1–15 as printed; the reporting year and the ' +
-      'year after completion are asked in item 1. [verify] Section 16 (signatures) is not a numbered item of the proforma; ' +
+      'To be furnished by 31st July each year for 5 years after completion. ' +
+      'Items 1–15 as printed; the reporting year and the ' +
+      'year after completion are asked in item 1. [verify] ' +
+      'Section 16 (signatures) is not a numbered item of the proforma; ' +
       'it is numbered here only so that every section has a number.',
   },
   sections: [

@@ -18,15 +18,22 @@ export type { Pc1Edition };
 
 // --- thresholds ---------------------------------------------------------------------------
 
-/** A provision this share (%) of the whole cost in one year leaves almost nothing for the later years of a multi-year phasing. */
+/**
+ * A provision this share (%) of the whole cost in one year leaves almost nothing for the later years of a multi-year
+ * phasing.
+ */
 export const ALLOCATION_NEAR_COST_PCT = '90';
 /** Covers print the total cost rounded, at worst to two decimals of Rs million: half that unit passes. */
 export const COVER_ROUNDING_TOLERANCE = '0.005';
-/** The US$ figure and the exchange rate are printed rounded: a difference within this share (%) of the rupee FEC passes. */
+/**
+ * The US$ figure and the exchange rate are printed rounded: a difference within this share (%) of the rupee FEC passes.
+ */
 export const FEC_USD_TOLERANCE_PCT = '1';
 /** A period stated in months rounds a part month either way. */
 export const DURATION_TOLERANCE_MONTHS = '1';
-/** Above this increase (%) the revised PC-I's require rule already demands the basis of revision (Manual ch.4 §4.12). */
+/**
+ * Above this increase (%) the revised PC-I's require rule already demands the basis of revision (Manual ch.4 §4.12).
+ */
 export const REVISION_LIMIT_PCT = '15';
 
 // --- proforma item numbers ----------------------------------------------------------------
@@ -127,8 +134,10 @@ export function pc1ScrutinyChecks(edition: Pc1Edition): CheckDefinition[] {
       pointer: `/${PROVISION.replace('.', '/')}`,
       message: itemMessage(
         [item.planProvision],
-        `the provision in the current year's PSDP / ADP cannot exceed the total capital cost (item ${item.capitalCost})`,
-        `رواں سال کے پی ایس ڈی پی / اے ڈی پی میں گنجائش کل سرمایہ جاتی لاگت (مد ${item.capitalCost}) سے زیادہ نہیں ہو سکتی`,
+        `the provision in the current year's PSDP / ADP cannot ` +
+          `exceed the total capital cost (item ${item.capitalCost})`,
+        `رواں سال کے پی ایس ڈی پی / اے ڈی پی میں گنجائش کل سرمایہ ` +
+          `جاتی لاگت (مد ${item.capitalCost}) سے زیادہ نہیں ہو سکتی`,
       ),
     },
     {
@@ -156,8 +165,12 @@ export function pc1ScrutinyChecks(edition: Pc1Edition): CheckDefinition[] {
       pointer: `/${PROVISION.replace('.', '/')}`,
       message: itemMessage(
         [item.planProvision],
-        `the current year's provision is ${ALLOCATION_NEAR_COST_PCT} % or more of the project's cost although the project runs over more than one financial year; confirm it can be spent this year (provision against ${ALLOCATION_NEAR_COST_PCT} % of the cost)`,
-        `رواں سال کی گنجائش کل سرمایہ جاتی لاگت کا ${ALLOCATION_NEAR_COST_PCT} فیصد یا اس سے زیادہ ہے حالانکہ منصوبہ ایک سے زیادہ مالی سالوں پر محیط ہے؛ تصدیق کریں کہ یہ رقم اسی سال خرچ ہو سکتی ہے (گنجائش بمقابلہ لاگت کا ${ALLOCATION_NEAR_COST_PCT} فیصد)`,
+        `the current year's provision is ${ALLOCATION_NEAR_COST_PCT} % or more of the project's cost ` +
+          `although the project runs over more than one financial year; confirm it can be spent this ` +
+          `year (provision against ${ALLOCATION_NEAR_COST_PCT} % of the cost)`,
+        `رواں سال کی گنجائش کل سرمایہ جاتی لاگت کا ${ALLOCATION_NEAR_COST_PCT} فیصد یا اس سے ` +
+          `زیادہ ہے حالانکہ منصوبہ ایک سے زیادہ مالی سالوں پر محیط ہے؛ تصدیق کریں کہ یہ رقم ` +
+          `اسی سال خرچ ہو سکتی ہے (گنجائش بمقابلہ لاگت کا ${ALLOCATION_NEAR_COST_PCT} فیصد)`,
       ),
     },
     {
@@ -184,7 +197,8 @@ export function pc1ScrutinyChecks(edition: Pc1Edition): CheckDefinition[] {
       pointer: '/planProvision/subSchemes/totals/cost',
       message: itemMessage(
         [item.planProvision],
-        `the sub-schemes of an umbrella PC-I cannot add up to more than the total capital cost (item ${item.capitalCost})`,
+        `the sub-schemes of an umbrella PC-I cannot add up to more ` +
+          `than the total capital cost (item ${item.capitalCost})`,
         `امبریلا پی سی ون کی ذیلی اسکیموں کا میزان کل سرمایہ جاتی لاگت (مد ${item.capitalCost}) سے زیادہ نہیں ہو سکتا`,
       ),
     },
@@ -213,8 +227,10 @@ export function pc1ScrutinyChecks(edition: Pc1Edition): CheckDefinition[] {
       pointer: '/capitalCost/estimate/totals/fec',
       message: itemMessage(
         [item.description, item.capitalCost],
-        `item ${item.description} lists imported items but the capital cost estimate (item ${item.capitalCost}) has no foreign exchange component`,
-        `مد ${item.description} میں درآمدی اشیاء درج ہیں لیکن سرمایہ جاتی لاگت کے تخمینے (مد ${item.capitalCost}) میں زرِ مبادلہ کا کوئی جزو نہیں`,
+        `item ${item.description} lists imported items but the capital cost ` +
+          `estimate (item ${item.capitalCost}) has no foreign exchange component`,
+        `مد ${item.description} میں درآمدی اشیاء درج ہیں لیکن سرمایہ جاتی لاگت ` +
+          `کے تخمینے (مد ${item.capitalCost}) میں زرِ مبادلہ کا کوئی جزو نہیں`,
       ),
     },
     {
@@ -234,8 +250,12 @@ export function pc1ScrutinyChecks(edition: Pc1Edition): CheckDefinition[] {
       pointer: '/financing/fecUsd',
       message: itemMessage(
         [item.financing],
-        `the foreign exchange component in US$ at the exchange rate must agree within ${FEC_USD_TOLERANCE_PCT} % with the foreign exchange component in rupees of item ${item.capitalCost} (the difference against ${FEC_USD_TOLERANCE_PCT} % of it, Rs million)`,
-        `امریکی ڈالر میں زرِ مبادلہ کا جزو شرحِ مبادلہ کے حساب سے مد ${item.capitalCost} کے روپوں میں زرِ مبادلہ جزو سے ${FEC_USD_TOLERANCE_PCT} فیصد کے اندر ہونا چاہیے (فرق بمقابلہ اس کا ${FEC_USD_TOLERANCE_PCT} فیصد، ملین روپے)`,
+        `the foreign exchange component in US$ at the exchange rate must agree within ` +
+          `${FEC_USD_TOLERANCE_PCT} % with the foreign exchange component in rupees of item ` +
+          `${item.capitalCost} (the difference against ${FEC_USD_TOLERANCE_PCT} % of it, Rs million)`,
+        `امریکی ڈالر میں زرِ مبادلہ کا جزو شرحِ مبادلہ کے حساب سے مد ${item.capitalCost} ` +
+          `کے روپوں میں زرِ مبادلہ جزو سے ${FEC_USD_TOLERANCE_PCT} فیصد کے اندر ہونا ` +
+          `چاہیے (فرق بمقابلہ اس کا ${FEC_USD_TOLERANCE_PCT} فیصد، ملین روپے)`,
       ),
     },
     {
@@ -302,8 +322,10 @@ export function pc1ScrutinyChecks(edition: Pc1Edition): CheckDefinition[] {
       pointer: '/capitalCost/phasing',
       message: itemMessage(
         [item.capitalCost],
-        `the year-wise phasing has financial years outside the implementation period (commencement to completion, item ${item.implementation})`,
-        `سال وار تقسیم میں ایسے مالی سال ہیں جو مدتِ عمل درآمد (آغاز سے تکمیل تک، مد ${item.implementation}) سے باہر ہیں`,
+        `the year-wise phasing has financial years outside the implementation ` +
+          `period (commencement to completion, item ${item.implementation})`,
+        `سال وار تقسیم میں ایسے مالی سال ہیں جو مدتِ عمل درآمد ` +
+          `(آغاز سے تکمیل تک، مد ${item.implementation}) سے باہر ہیں`,
       ),
     },
     {
@@ -345,8 +367,10 @@ export function revisedScrutinyChecks(): CheckDefinition[] {
       pointer: '/capitalCost/basisOfRevision',
       message: itemMessage(
         [item.capitalCost],
-        'the revised cost exceeds the original (approved) cost: give the basis of the revised estimates and the reasons for revision (8(iii))',
-        'نظرِ ثانی شدہ لاگت اصل (منظور شدہ) لاگت سے زیادہ ہے: نظرِ ثانی شدہ تخمینوں کی بنیاد اور نظرِ ثانی کی وجوہات (8(iii)) بیان کریں',
+        'the revised cost exceeds the original (approved) cost: give the basis of the ' +
+          'revised estimates and the reasons for revision (8(iii))',
+        'نظرِ ثانی شدہ لاگت اصل (منظور شدہ) لاگت سے زیادہ ہے: ' +
+          'نظرِ ثانی شدہ تخمینوں کی بنیاد اور نظرِ ثانی کی وجوہات (8(iii)) بیان کریں',
       ),
     },
     {

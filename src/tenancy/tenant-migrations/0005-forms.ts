@@ -8,9 +8,11 @@ import { Migration } from '../../database/migration';
 export const forms0005: Migration = {
   id: '0005-forms',
   async up(db) {
-    await db.query(`
+    await db.query(
+      `
       CREATE TABLE master_data_items (
-        list        text NOT NULL CHECK (list IN ('districts', 'tehsils', 'sectors', 'sub-sectors', 'funding-sources', 'approval-forums')),
+        list        text NOT NULL CHECK (list IN ('districts', 'tehsils', 'sectors', 'sub-sectors', ` +
+        `'funding-sources', 'approval-forums')),
         code        text NOT NULL CHECK (code ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(code) <= 80),
         parent_code text CHECK (length(parent_code) <= 80),
         name_en     text NOT NULL CHECK (length(name_en) BETWEEN 1 AND 200),
@@ -20,7 +22,8 @@ export const forms0005: Migration = {
         created_at  timestamptz NOT NULL DEFAULT now(),
         updated_at  timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (list, code)
-      )`);
+      )`,
+    );
     await db.query(`
       CREATE TABLE form_overlays (
         form_key      text PRIMARY KEY,

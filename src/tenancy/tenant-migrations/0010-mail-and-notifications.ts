@@ -10,11 +10,13 @@ export const mailAndNotifications0010: Migration = {
   async up(db) {
     // A user's choice: every message at once, or business messages gathered into one a day.
     await db.query(
-      `ALTER TABLE users ADD COLUMN mail_delivery text NOT NULL DEFAULT 'immediate' CHECK (mail_delivery IN ('immediate', 'digest'))`,
+      `ALTER TABLE users ADD COLUMN mail_delivery text NOT NULL DEFAULT ` +
+        `'immediate' CHECK (mail_delivery IN ('immediate', 'digest'))`,
     );
     // status: pending → sending (claimed under a lease) → sent | failed; held = waiting for the
     // recipient's daily digest; digested = went out inside digest_id.
-    await db.query(`
+    await db.query(
+      `
       CREATE TABLE mail_outbox (
         id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         event_id      uuid REFERENCES province_events(id) ON DELETE SET NULL,
@@ -26,7 +28,8 @@ export const mailAndNotifications0010: Migration = {
         html          text NOT NULL,
         text_body     text NOT NULL,
         summary       text NOT NULL,
-        status        text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'held', 'digested')),
+        status        text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', ` +
+        `'sending', 'sent', 'failed', 'held', 'digested')),
         attempts      integer NOT NULL DEFAULT 0,
         lease_until   timestamptz,
         last_error    text,
@@ -34,7 +37,8 @@ export const mailAndNotifications0010: Migration = {
         digest_date   date,
         created_at    timestamptz NOT NULL DEFAULT now(),
         sent_at       timestamptz
-      )`);
+      )`,
+    );
     // The sweep and the digest read only these small slices, whatever the table's size.
     await db.query(
       `CREATE INDEX mail_outbox_undelivered_idx ON mail_outbox (created_at) WHERE status IN ('pending', 'sending')`,
@@ -42,7 +46,8 @@ export const mailAndNotifications0010: Migration = {
     await db.query(`CREATE INDEX mail_outbox_held_idx ON mail_outbox (recipient_id, created_at) WHERE status = 'held'`);
     // One digest per user per day, however many workers run the daily job.
     await db.query(
-      `CREATE UNIQUE INDEX mail_outbox_one_digest_idx ON mail_outbox (recipient_id, digest_date) WHERE digest_date IS NOT NULL`,
+      `CREATE UNIQUE INDEX mail_outbox_one_digest_idx ` +
+        `ON mail_outbox (recipient_id, digest_date) WHERE digest_date IS NOT NULL`,
     );
     await db.query(`
       CREATE TABLE notifications (

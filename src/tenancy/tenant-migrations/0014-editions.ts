@@ -14,12 +14,15 @@ export const editions0014: Migration = {
   id: '0014-editions',
   async up(db) {
     await db.query(`ALTER TABLE documents ADD COLUMN edition text CHECK (edition ~ '^[0-9A-Za-z.-]{1,20}$')`);
-    await db.query(`
+    await db.query(
+      `
       UPDATE documents SET edition = CASE form_key
         WHEN 'pc1-infrastructure' THEN '2024' WHEN 'pc1-production' THEN '2024' WHEN 'pc1-social' THEN '2024'
         WHEN 'pc1-revised' THEN '2017' WHEN 'pc2' THEN '2005' WHEN 'pc3a' THEN '2006' WHEN 'pc3b' THEN '2006'
         WHEN 'pc4' THEN '2010' WHEN 'pc5' THEN '2005'
-        WHEN 'pc1-infrastructure-2005' THEN '2005' WHEN 'pc1-production-2005' THEN '2005' WHEN 'pc1-social-2005' THEN '2005' END`);
+        WHEN 'pc1-infrastructure-2005' THEN '2005' WHEN 'pc1-production-2005' THEN '2005' WHEN ` +
+        `'pc1-social-2005' THEN '2005' END`,
+    );
     await db.query(`ALTER TABLE documents ALTER COLUMN edition SET NOT NULL`);
     await db.query(`
       CREATE TABLE form_current_editions (

@@ -24,9 +24,11 @@ export const approvalRecords0015: Migration = {
     // The forum's approval letter is an attachment of the decided document (kind 'approval-letter').
     await db.query(`ALTER TABLE attachments DROP CONSTRAINT attachments_kind_check`);
     await db.query(
-      `ALTER TABLE attachments ADD CONSTRAINT attachments_kind_check CHECK (kind IN ('feasibility-study', 'map', 'drawing', 'other', 'approval-letter'))`,
+      `ALTER TABLE attachments ADD CONSTRAINT attachments_kind_check CHECK (kind ` +
+        `IN ('feasibility-study', 'map', 'drawing', 'other', 'approval-letter'))`,
     );
-    await db.query(`
+    await db.query(
+      `
       CREATE TABLE approval_records (
         id                    uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         project_id            uuid NOT NULL REFERENCES projects(id),
@@ -38,7 +40,8 @@ export const approvalRecords0015: Migration = {
         meeting_date          date,
         decision_date         date NOT NULL,
         decision              text NOT NULL
-                              CHECK (decision IN ('approved', 'approved-with-changes', 'deferred', 'rejected', 'returned', 'recommended')),
+                              CHECK (decision IN ('approved', 'approved-with-changes', 'deferred', ` +
+        `'rejected', 'returned', 'recommended')),
         document_cost         numeric(18, 3) CHECK (document_cost >= 0),
         approved_cost         numeric(18, 3) CHECK (approved_cost >= 0),
         baseline_cost         numeric(18, 3) CHECK (baseline_cost >= 0),
@@ -53,7 +56,8 @@ export const approvalRecords0015: Migration = {
         recorded_by           uuid,
         recorded_at           timestamptz NOT NULL DEFAULT now(),
         -- An approval of a costed document says what it approved; nothing else has an approved cost.
-        CHECK (decision NOT IN ('approved', 'approved-with-changes') OR document_kind = 'pc4' OR approved_cost IS NOT NULL),
+        CHECK (decision NOT IN ('approved', 'approved-with-changes') OR document_kind = 'pc4' ` +
+        `OR approved_cost IS NOT NULL),
         CHECK (decision IN ('approved', 'approved-with-changes') OR approved_cost IS NULL),
         CHECK (decision <> 'approved-with-changes' OR conditions IS NOT NULL),
         CHECK (meeting_date IS NULL OR meeting_date <= decision_date),
@@ -61,7 +65,8 @@ export const approvalRecords0015: Migration = {
         -- A routed document is decided by a forum; a return before it may not have one yet.
         CHECK (forum IS NOT NULL OR decision = 'returned' OR document_kind = 'pc4'),
         CHECK (increase_pct IS NULL OR baseline_cost IS NOT NULL)
-      )`);
+      )`,
+    );
     // A project's history (oldest first), a document's decisions, idempotent imports.
     await db.query(
       `CREATE INDEX approval_records_project_idx ON approval_records (project_id, decision_date, recorded_at, id)`,
@@ -70,7 +75,8 @@ export const approvalRecords0015: Migration = {
       `CREATE INDEX approval_records_document_idx ON approval_records (document_id, decision_date, recorded_at)`,
     );
     await db.query(
-      `CREATE UNIQUE INDEX approval_records_import_key_idx ON approval_records (project_id, import_key) WHERE import_key IS NOT NULL`,
+      `CREATE UNIQUE INDEX approval_records_import_key_idx ` +
+        `ON approval_records (project_id, import_key) WHERE import_key IS NOT NULL`,
     );
 
     await db.query(`ALTER TABLE projects ADD COLUMN approved_document_id uuid REFERENCES documents(id)`);
@@ -93,10 +99,12 @@ export const approvalRecords0015: Migration = {
                         WHERE ap->>'decision' = 'approved' AND ap->'from' ? t.from_state) AS before_forum
           FROM document_transitions t
           JOIN workflow_configs w ON w.version = t.workflow_version
-          JOIN LATERAL (SELECT x AS action FROM jsonb_array_elements(w.config->'actions') x WHERE x->>'id' = t.action LIMIT 1) a ON true
+          JOIN LATERAL (SELECT x AS action FROM jsonb_array_elements(w.config->'actions') x ` +
+        `WHERE x->>'id' = t.action LIMIT 1) a ON true
          WHERE a.action ? 'decision'
       )
-      INSERT INTO approval_records (project_id, document_id, document_kind, forum, forum_rule_id, decision_date, decision,
+      INSERT INTO approval_records (project_id, document_id, document_kind, forum, forum_rule_id, decision_date, ` +
+        `decision,
                                     document_cost, approved_cost, origin, transition_id, recorded_by, recorded_at)
       SELECT d.project_id, d.id, d.kind, COALESCE(x.forum, d.forum), COALESCE(x.forum_rule_id, d.forum_rule_id),
              (x.at AT TIME ZONE '${BACKFILL_TIME_ZONE}')::date, x.decision,
@@ -110,9 +118,11 @@ export const approvalRecords0015: Migration = {
         -- (a returned document may have been changed since).
         LEFT JOIN LATERAL (
           SELECT CASE WHEN t.total ~ '^-?[0-9]{1,15}(\\.[0-9]+)?$' THEN round(t.total::numeric, 3) END AS total
-            FROM (SELECT r.data #>> (CASE d.kind WHEN 'pc1' THEN '{capitalCost,estimate,totals,total}' WHEN 'pc1-revised' THEN '{capitalCost,revised,totals,total}'
+            FROM (SELECT r.data #>> (CASE d.kind WHEN 'pc1' THEN '{capitalCost,estimate,totals,total}' WHEN ` +
+        `'pc1-revised' THEN '{capitalCost,revised,totals,total}'
                                                  ELSE '{cost,estimate,totals,total}' END)::text[] AS total
-                    FROM document_revisions r WHERE r.document_id = d.id AND r.saved_at <= x.at ORDER BY r.revision DESC LIMIT 1) t
+                    FROM document_revisions r WHERE r.document_id = d.id AND r.saved_at <= x.at ` +
+        `ORDER BY r.revision DESC LIMIT 1) t
         ) rev ON d.kind <> 'pc4'
        WHERE d.kind IN ('pc2', 'pc1', 'pc1-revised', 'pc4')
          AND x.decision IN ('approved', 'deferred', 'rejected', 'returned', 'recommended')
@@ -138,12 +148,15 @@ export const approvalRecords0015: Migration = {
       UPDATE approval_records SET increase_pct = round((document_cost - baseline_cost) / baseline_cost * 100, 3)
        WHERE baseline_cost > 0 AND document_cost IS NOT NULL`);
     await db.query(`UPDATE approval_records SET baseline_cost = NULL WHERE increase_pct IS NULL`);
-    await db.query(`
+    await db.query(
+      `
       UPDATE projects p
          SET approved_document_id = (
            SELECT r.document_id FROM approval_records r
-            WHERE r.project_id = p.id AND r.decision IN ('approved', 'approved-with-changes') AND r.document_kind IN ('pc1', 'pc1-revised')
+            WHERE r.project_id = p.id AND r.decision IN ('approved', ` +
+        `'approved-with-changes') AND r.document_kind IN ('pc1', 'pc1-revised')
             ORDER BY r.decision_date DESC, r.recorded_at DESC, r.id DESC LIMIT 1)
-       WHERE p.approved_cost IS NOT NULL`);
+       WHERE p.approved_cost IS NOT NULL`,
+    );
   },
 };

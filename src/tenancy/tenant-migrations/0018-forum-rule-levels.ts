@@ -14,11 +14,15 @@ export const forumRuleLevels0018: Migration = {
   id: '0018-forum-rule-levels',
   async up(db) {
     await db.query(
-      `ALTER TABLE forum_rules ADD COLUMN level text NOT NULL DEFAULT 'provincial' CONSTRAINT forum_rules_level_check CHECK (level IN ('federal', 'provincial'))`,
+      `ALTER TABLE forum_rules ADD COLUMN level text NOT NULL DEFAULT 'provincial' ` +
+        `CONSTRAINT forum_rules_level_check CHECK (level IN ('federal', 'provincial'))`,
     );
-    await db.query(`
+    await db.query(
+      `
       UPDATE forum_rules SET level = 'federal'
        WHERE code LIKE 'federal-%'
-          OR (forum IN ('cdwp', 'ecnec') AND form_kinds IS NULL AND foreign_funding IS NULL AND wholly_provincial IS NULL AND max_increase_pct IS NULL)`);
+          OR (forum IN ('cdwp', 'ecnec') AND form_kinds IS NULL AND foreign_funding IS NULL ` +
+        `AND wholly_provincial IS NULL AND max_increase_pct IS NULL)`,
+    );
   },
 };

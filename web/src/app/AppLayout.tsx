@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { useWorkflow } from '../api/queries';
 import { canImport } from '../imports/import-api';
-import type { Permission } from '../../../src/auth/permissions';
+import type { Permission } from '../../../src/tenancy/permissions';
 
 const ADMIN_SCREENS: { to: string; label: string; permission: Permission }[] = [
   { to: '/admin/users', label: 'admin.nav.users', permission: 'users.manage' },

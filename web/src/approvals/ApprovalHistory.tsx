@@ -35,7 +35,10 @@ const DECISION_COLOUR: Partial<Record<Decision, string>> = {
 /** Table cells that read better on one line (dates, amounts, codes). */
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
-/** Forum names in the master data are long ("… (PDWP), Khyber Pakhtunkhwa — chaired by …"): up to the first comma or dash. */
+/**
+ * Forum names in the master data are long ("… (PDWP), Khyber Pakhtunkhwa — chaired by …"): up to the first comma or
+ * dash.
+ */
 const forumShort = (name: string) => name.split(/,|—/)[0].trim();
 
 function asRecords(body: unknown): ApprovalRecordView[] {

@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { Permission, rolesGrant } from '../../../src/auth/permissions';
+import { Permission, rolesGrant } from '../../../src/tenancy/permissions';
 import { api, ApiError, onSessionExpired, refreshSession, setAccessToken } from '../api/client';
 import { Me, TenantProfile } from '../api/types';
 import { Locale, useI18n } from '../i18n/i18n';
@@ -10,7 +10,7 @@ import { Locale, useI18n } from '../i18n/i18n';
  * Who is signed in, to which province. On start the app asks which province this host serves
  * (/api/tenant), then tries the refresh cookie: a reload keeps you signed in without the access
  * token ever touching storage. Permissions come from the same role matrix the server enforces
- * (src/auth/permissions.ts); the server still refuses anything a role may not do.
+ * (src/tenancy/permissions.ts); the server still refuses anything a role may not do.
  */
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in' | 'no-province';
@@ -95,7 +95,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       cancelled = true;
     };
     // Runs once per page load; adoptUser is stable.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(

@@ -26,7 +26,7 @@ export const LeaveGuard = memo(function LeaveGuard({ unsaved, save }: { unsaved:
       cancelled = true;
     };
     // Once per blocked navigation.
-  }, [blocker.state]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [blocker.state]);
 
   const stay = () => {
     setFailed(false);

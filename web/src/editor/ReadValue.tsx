@@ -43,11 +43,9 @@ export function ReadValue({
     );
   }
   if (LTR_TYPES.has(field.type)) {
+    const numeric = field.type === 'money' || field.type === 'decimal' || field.type === 'integer';
     return (
-      <span
-        className={`read-value${field.type === 'money' || field.type === 'decimal' || field.type === 'integer' ? ' numeric' : ''}`}
-        data-pointer={pointer}
-      >
+      <span className={`read-value${numeric ? ' numeric' : ''}`} data-pointer={pointer}>
         <bdi dir="ltr">{text}</bdi>
       </span>
     );

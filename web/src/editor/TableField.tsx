@@ -73,7 +73,9 @@ export const TableField = memo(function TableField(props: TableFieldProps) {
       if (op.kind === 'move') {
         // The same button on the row's new place, or its twin when the row reached an end.
         const row = `tr[data-row="${op.index + op.by}"]`;
-        pendingFocus.current = `${row} [data-op="${op.by < 0 ? 'up' : 'down'}"]:not(:disabled), ${row} [data-op="${op.by < 0 ? 'down' : 'up'}"]`;
+        pendingFocus.current =
+          `${row} [data-op="${op.by < 0 ? 'up' : 'down'}"]:not(:disabled), ` +
+          `${row} [data-op="${op.by < 0 ? 'down' : 'up'}"]`;
       }
       onRowOp(pointer, op);
     },

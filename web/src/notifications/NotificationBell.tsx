@@ -51,7 +51,8 @@ export function NotificationBell() {
   const items = query.data?.items ?? [];
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} withinPortal trapFocus shadow="md">
-      {/* The target is the button itself: Popover.Target gives its child aria-expanded, which a plain div may not carry. */}
+      {/* The target is the button itself: Popover.Target gives its child aria-expanded, which a plain div
+          may not carry. */}
       <Indicator label={shown} size={18} disabled={unread === 0} color="red" offset={4}>
         <Popover.Target>
           <ActionIcon

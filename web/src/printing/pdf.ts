@@ -27,9 +27,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function fetchPdf(base: string, body: { locale: PdfLocale; revision?: number }): Promise<Blob> {
   const answer = await api.post<PdfJob | string>(base, body);
-  const fileOf = (file: string | null) =>
-    file ??
-    `${base}?${new URLSearchParams({ locale: body.locale, ...(body.revision ? { revision: String(body.revision) } : {}) })}`;
+  const query = new URLSearchParams({
+    locale: body.locale,
+    ...(body.revision ? { revision: String(body.revision) } : {}),
+  });
+  const fileOf = (file: string | null) => file ?? `${base}?${query}`;
   if (typeof answer !== 'object' || answer === null) return api.blob(fileOf(null));
   let job = answer;
   for (let i = 0; job.status !== 'done'; i++) {

@@ -1,4 +1,4 @@
-import { ROLES } from '../../../../src/auth/permissions';
+import { ROLES } from '../../../../src/tenancy/permissions';
 import { type WorkflowConfig, workflowIssues } from '../../../../src/workflow/workflow-config';
 import { useI18n } from '../../i18n/i18n';
 import type { EditorProblem } from './workflow-graph';

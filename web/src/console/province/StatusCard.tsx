@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
-import { consoleKeys, Tenant } from '../api';
+import { Tenant } from '../api';
 import { useNotify } from '../format';
 
 /**

@@ -22,7 +22,8 @@ export const approvals = {
     'approvals.field.letterNone': 'No approval letter is filed on the document yet.',
     'approvals.field.forum': 'Deciding forum',
     'approvals.field.forumHelp':
-      'Leave it to the forum rules of the decision date; name the forum only for a past decision no rule of its date covers, or one another forum took (recorded with a warning).',
+      'Leave it to the forum rules of the decision date; name the forum only for a past ' +
+      'decision no rule of its date covers, or one another forum took (recorded with a warning).',
     'approvals.field.forumByRules': 'As the forum rules of the decision date say',
     'approvals.field.letterNotChosen': 'No letter',
     'approvals.field.letterUpload': 'Or upload the approval letter',
@@ -87,7 +88,8 @@ export const approvals = {
     'approvals.field.letterNone': 'دستاویز کے ساتھ ابھی کوئی منظوری کا خط درج نہیں۔',
     'approvals.field.forum': 'فیصلہ کرنے والا فورم',
     'approvals.field.forumHelp':
-      'اسے فیصلے کی تاریخ کے فورم قواعد پر چھوڑ دیں؛ فورم کا نام صرف ایسے ماضی کے فیصلے کے لیے دیں جس کی تاریخ کا کوئی قاعدہ نہ ہو، یا جو کسی اور فورم نے کیا ہو (انتباہ کے ساتھ درج ہوگا)۔',
+      'اسے فیصلے کی تاریخ کے فورم قواعد پر چھوڑ دیں؛ فورم کا نام صرف ایسے ماضی کے فیصلے کے لیے دیں ' +
+      'جس کی تاریخ کا کوئی قاعدہ نہ ہو، یا جو کسی اور فورم نے کیا ہو (انتباہ کے ساتھ درج ہوگا)۔',
     'approvals.field.forumByRules': 'جیسا فیصلے کی تاریخ کے فورم قواعد کہتے ہیں',
     'approvals.field.letterNotChosen': 'کوئی خط نہیں',
     'approvals.field.letterUpload': 'یا منظوری کا خط اپ لوڈ کریں',

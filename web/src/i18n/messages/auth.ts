@@ -13,13 +13,16 @@ export const auth = {
     'auth.signIn.wrong': 'The email address or password is not right. Check both and try again.',
     'auth.signIn.checkEmail': 'Check the email address: it does not look like one.',
     'auth.signIn.tooManySeconds':
-      'Too many failed attempts. For your account’s safety, sign-in is paused: try again in {seconds} seconds (at {time}).',
+      'Too many failed attempts. For your account’s safety, ' +
+      'sign-in is paused: try again in {seconds} seconds (at {time}).',
     'auth.signIn.tooManyMinutes':
-      'Too many failed attempts. For your account’s safety, sign-in is paused: try again in {minutes} minutes (at {time}).',
+      'Too many failed attempts. For your account’s safety, ' +
+      'sign-in is paused: try again in {minutes} minutes (at {time}).',
     'auth.signIn.tooManyLater':
       'Too many failed attempts. For your account’s safety, sign-in is paused: try again a little later.',
     'auth.signIn.help':
-      'Forgotten your password, or no account yet? Your province’s Daftar administrator can send you a link to set one.',
+      'Forgotten your password, or no account yet? Your province’s Daftar ' +
+      'administrator can send you a link to set one.',
     'auth.setPassword.invitationTitle': 'Accept your invitation',
     'auth.setPassword.resetTitle': 'Choose a new password',
     'auth.setPassword.invitationIntro':
@@ -29,11 +32,14 @@ export const auth = {
     'auth.setPassword.done': 'Your password is set. You can now sign in with your email address and the new password.',
     'auth.setPassword.toSignIn': 'Go to sign in',
     'auth.setPassword.linkInvalid':
-      'This link cannot be used: it is incomplete, has been used already, or has expired. Ask your administrator for a new one.',
+      'This link cannot be used: it is incomplete, has been used already, ' +
+      'or has expired. Ask your administrator for a new one.',
     'auth.setPassword.noTokenInvitation':
-      'This page needs the full link from your invitation. Open the link again, or ask your administrator to invite you again.',
+      'This page needs the full link from your invitation. ' +
+      'Open the link again, or ask your administrator to invite you again.',
     'auth.setPassword.noTokenReset':
-      'This page needs the full link from your password reset. Open the link again, or ask your administrator for a new one.',
+      'This page needs the full link from your password reset. ' +
+      'Open the link again, or ask your administrator for a new one.',
     'auth.rule.heading': 'The password must:',
     'auth.rule.length': 'have at least {min} characters',
     'auth.rule.distinct': 'use at least {min} different characters',
@@ -59,13 +65,16 @@ export const auth = {
     'auth.signIn.wrong': 'ای میل ایڈریس یا پاس ورڈ درست نہیں۔ دونوں کو دیکھ کر دوبارہ کوشش کریں۔',
     'auth.signIn.checkEmail': 'ای میل ایڈریس دیکھ لیں: یہ درست ای میل ایڈریس نہیں لگتا۔',
     'auth.signIn.tooManySeconds':
-      'بہت زیادہ ناکام کوششیں۔ آپ کے اکاؤنٹ کی حفاظت کے لیے سائن ان روک دیا گیا ہے: {seconds} سیکنڈ بعد ({time} پر) دوبارہ کوشش کریں۔',
+      'بہت زیادہ ناکام کوششیں۔ آپ کے اکاؤنٹ کی حفاظت کے لیے سائن ان روک دیا گیا ہے: ' +
+      '{seconds} سیکنڈ بعد ({time} پر) دوبارہ کوشش کریں۔',
     'auth.signIn.tooManyMinutes':
-      'بہت زیادہ ناکام کوششیں۔ آپ کے اکاؤنٹ کی حفاظت کے لیے سائن ان روک دیا گیا ہے: {minutes} منٹ بعد ({time} پر) دوبارہ کوشش کریں۔',
+      'بہت زیادہ ناکام کوششیں۔ آپ کے اکاؤنٹ کی حفاظت کے لیے سائن ان روک دیا گیا ہے: ' +
+      '{minutes} منٹ بعد ({time} پر) دوبارہ کوشش کریں۔',
     'auth.signIn.tooManyLater':
       'بہت زیادہ ناکام کوششیں۔ آپ کے اکاؤنٹ کی حفاظت کے لیے سائن ان روک دیا گیا ہے: کچھ دیر بعد دوبارہ کوشش کریں۔',
     'auth.signIn.help':
-      'پاس ورڈ بھول گئے، یا ابھی اکاؤنٹ نہیں؟ آپ کے صوبے کے دفتر ایڈمنسٹریٹر آپ کو پاس ورڈ مقرر کرنے کا لنک بھیج سکتے ہیں۔',
+      'پاس ورڈ بھول گئے، یا ابھی اکاؤنٹ نہیں؟ آپ کے صوبے کے دفتر ' +
+      'ایڈمنسٹریٹر آپ کو پاس ورڈ مقرر کرنے کا لنک بھیج سکتے ہیں۔',
     'auth.setPassword.invitationTitle': 'اپنی دعوت قبول کریں',
     'auth.setPassword.resetTitle': 'نیا پاس ورڈ منتخب کریں',
     'auth.setPassword.invitationIntro':
@@ -77,9 +86,11 @@ export const auth = {
       'آپ کا پاس ورڈ مقرر ہو گیا۔ اب آپ اپنے ای میل ایڈریس اور نئے پاس ورڈ سے سائن ان کر سکتے ہیں۔',
     'auth.setPassword.toSignIn': 'سائن ان پر جائیں',
     'auth.setPassword.linkInvalid':
-      'یہ لنک استعمال نہیں ہو سکتا: یہ نامکمل ہے، پہلے استعمال ہو چکا ہے، یا اس کی مدت ختم ہو گئی ہے۔ اپنے ایڈمنسٹریٹر سے نیا لنک منگوائیں۔',
+      'یہ لنک استعمال نہیں ہو سکتا: یہ نامکمل ہے، پہلے استعمال ہو چکا ہے، ' +
+      'یا اس کی مدت ختم ہو گئی ہے۔ اپنے ایڈمنسٹریٹر سے نیا لنک منگوائیں۔',
     'auth.setPassword.noTokenInvitation':
-      'اس صفحے کے لیے آپ کی دعوت کا مکمل لنک درکار ہے۔ لنک دوبارہ کھولیں، یا اپنے ایڈمنسٹریٹر سے دوبارہ دعوت بھیجنے کو کہیں۔',
+      'اس صفحے کے لیے آپ کی دعوت کا مکمل لنک درکار ہے۔ لنک دوبارہ ' +
+      'کھولیں، یا اپنے ایڈمنسٹریٹر سے دوبارہ دعوت بھیجنے کو کہیں۔',
     'auth.setPassword.noTokenReset':
       'اس صفحے کے لیے پاس ورڈ ری سیٹ کا مکمل لنک درکار ہے۔ لنک دوبارہ کھولیں، یا اپنے ایڈمنسٹریٹر سے نیا لنک منگوائیں۔',
     'auth.rule.heading': 'پاس ورڈ میں یہ ضروری ہے:',

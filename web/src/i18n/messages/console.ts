@@ -112,7 +112,8 @@ export const consoleWords = {
     'console.admins.status': 'Status',
     'console.admins.restoreTitle': 'Invite or restore an administrator',
     'console.admins.restoreIntro':
-      'A new address is invited; an existing account is made an administrator and enabled. You get a one-time link to pass on.',
+      'A new address is invited; an existing account is made an ' +
+      'administrator and enabled. You get a one-time link to pass on.',
     'console.admins.restore': 'Give administrator access',
     'console.admins.linkTitle': 'One-time link',
     'console.admins.linkExpires': 'Valid until',
@@ -167,7 +168,8 @@ export const consoleWords = {
 
     'console.operators.title': 'Operators',
     'console.operators.intro':
-      'People who run the platform. A disabled operator is signed out at once. You cannot disable yourself or the last active operator.',
+      'People who run the platform. A disabled operator is signed out at once. ' +
+      'You cannot disable yourself or the last active operator.',
     'console.operators.add': 'Add an operator',
     'console.operators.addSubmit': 'Add',
     'console.operators.added': '{name} can now sign in.',
@@ -234,7 +236,8 @@ export const consoleWords = {
 
     'console.provinces.title': 'صوبے',
     'console.provinces.intro':
-      'اس پلیٹ فارم پر چلنے والے تمام صوبے، ان کے اسکیما ورژن اور حجم کے ساتھ۔ کسی صوبے کا انتظام کرنے کے لیے اسے کھولیں۔',
+      'اس پلیٹ فارم پر چلنے والے تمام صوبے، ان کے اسکیما ورژن اور ' +
+      'حجم کے ساتھ۔ کسی صوبے کا انتظام کرنے کے لیے اسے کھولیں۔',
     'console.provinces.none': 'ابھی تک کوئی صوبہ تیار نہیں کیا گیا۔',
     'console.provinces.statsUnavailable': 'صوبوں کے اعداد و شمار پڑھے نہیں جا سکے: {reason}',
     'console.provinces.name': 'صوبہ',
@@ -318,7 +321,8 @@ export const consoleWords = {
     'console.admins.status': 'حیثیت',
     'console.admins.restoreTitle': 'منتظم کو مدعو یا بحال کریں',
     'console.admins.restoreIntro':
-      'نئے پتے کو دعوت بھیجی جاتی ہے؛ موجودہ اکاؤنٹ کو منتظم بنا کر فعال کیا جاتا ہے۔ آپ کو آگے دینے کے لیے ایک بار کا لنک ملتا ہے۔',
+      'نئے پتے کو دعوت بھیجی جاتی ہے؛ موجودہ اکاؤنٹ کو منتظم بنا کر ' +
+      'فعال کیا جاتا ہے۔ آپ کو آگے دینے کے لیے ایک بار کا لنک ملتا ہے۔',
     'console.admins.restore': 'منتظم کا اختیار دیں',
     'console.admins.linkTitle': 'ایک بار کا لنک',
     'console.admins.linkExpires': 'میعاد',
@@ -327,7 +331,8 @@ export const consoleWords = {
 
     'console.migrations.title': 'مائیگریشنز',
     'console.migrations.intro':
-      'ہر صوبے کا اسکیما ورژن اور باقی مائیگریشنز۔ چلانے پر یہ ہر صوبے پر چند چند کر کے چلتی ہیں؛ ناکام صوبے کی اطلاع ' +
+      'ہر صوبے کا اسکیما ورژن اور باقی مائیگریشنز۔ چلانے پر یہ ' +
+      'ہر صوبے پر چند چند کر کے چلتی ہیں؛ ناکام صوبے کی اطلاع ' +
       'دی جاتی ہے اور باقی جاری رہتے ہیں۔',
     'console.migrations.latest': 'تازہ ترین ورژن:',
     'console.migrations.behind': 'پیچھے رہ جانے والے صوبے: {count}',
@@ -373,7 +378,8 @@ export const consoleWords = {
 
     'console.operators.title': 'آپریٹر',
     'console.operators.intro':
-      'پلیٹ فارم چلانے والے افراد۔ غیر فعال کیا گیا آپریٹر فوراً سائن آؤٹ ہو جاتا ہے۔ آپ خود کو یا آخری فعال آپریٹر کو غیر فعال نہیں کر سکتے۔',
+      'پلیٹ فارم چلانے والے افراد۔ غیر فعال کیا گیا آپریٹر فوراً سائن آؤٹ ' +
+      'ہو جاتا ہے۔ آپ خود کو یا آخری فعال آپریٹر کو غیر فعال نہیں کر سکتے۔',
     'console.operators.add': 'آپریٹر شامل کریں',
     'console.operators.addSubmit': 'شامل کریں',
     'console.operators.added': '{name} اب سائن اِن کر سکتے ہیں۔',

@@ -3,12 +3,16 @@ export const forumRulesAdmin = {
   en: {
     'forumRulesAdmin.title': 'Forum rules',
     'forumRulesAdmin.intro':
-      'Which forum decides a project depends on its cost, its form, special conditions and the date. Each rule says so for a period; of the rules that match a case, the highest priority decides. Rules are never deleted, because past decisions name them: a change of limits is a new rule and an end date on the old one.',
+      'Which forum decides a project depends on its cost, its form, special conditions and the ' +
+      'date. Each rule says so for a period; of the rules that match a case, ' +
+      'the highest priority decides. Rules are never deleted, because past decisions name them: ' +
+      'a change of limits is a new rule and an end date on the old one.',
     'forumRulesAdmin.notAllowed': 'You cannot see this province’s forum rules.',
     'forumRulesAdmin.addRule': 'Add a rule',
     'forumRulesAdmin.timelineTitle': 'Rules over time, by forum',
     'forumRulesAdmin.timelineLabel':
-      'Time line of the forum rules: one row per forum, each rule a bar from its first to its last day. Choose a bar to see the rule.',
+      'Time line of the forum rules: one row per forum, each rule a bar from ' +
+      'its first to its last day. Choose a bar to see the rule.',
     'forumRulesAdmin.timelineHint':
       'Choose a bar to see the rule and end it. The same rules are listed in the table below.',
     'forumRulesAdmin.today': 'Today',
@@ -46,7 +50,8 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.added': 'Rule {code} added.',
     'forumRulesAdmin.addTitle': 'Add a forum rule',
     'forumRulesAdmin.addIntro':
-      'Cost bands are in Rs million: a project matches when its cost is above the lower limit and up to the upper limit. Leave a limit empty for no limit.',
+      'Cost bands are in Rs million: a project matches when its cost is above the ' +
+      'lower limit and up to the upper limit. Leave a limit empty for no limit.',
     'forumRulesAdmin.add': 'Add rule',
     'forumRulesAdmin.field.code': 'Rule code',
     'forumRulesAdmin.field.codeHelp': 'Lowercase letters, digits and hyphens, e.g. gbdwp-2026',
@@ -84,15 +89,18 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.err.source': 'Say where the rule comes from (plain text, at most 2,000 characters, no < >)',
     'forumRulesAdmin.tie.title': 'This rule would tie with another rule',
     'forumRulesAdmin.tie.explain':
-      'At priority {priority}, a project could match both this rule and the rule(s) below on the same day, and they name different forums. The decision would then depend on a tie-break, so the rule was not saved.',
+      'At priority {priority}, a project could match both this rule and the rule(s) below on the same day, ' +
+      'and they name different forums. The decision would then depend on a tie-break, so the rule was not saved.',
     'forumRulesAdmin.tie.wayOut':
-      'End the other rule the day before this one starts, or give this rule another priority, or narrow its dates, costs or conditions so the two never meet.',
+      'End the other rule the day before this one starts, or give this rule another priority, ' +
+      'or narrow its dates, costs or conditions so the two never meet.',
     'forumRulesAdmin.tie.endOther': 'End {code} on {date}',
     'forumRulesAdmin.verifyNote':
       'The figures of this rule are still to be confirmed against the official notification.',
     'forumRulesAdmin.sim.title': 'Routing simulator',
     'forumRulesAdmin.sim.intro':
-      'Which forum would decide a case, by the rules above: the same answer the system gives when a document reaches the forum.',
+      'Which forum would decide a case, by the rules above: ' +
+      'the same answer the system gives when a document reaches the forum.',
     'forumRulesAdmin.sim.cost': 'Total cost (Rs million)',
     'forumRulesAdmin.sim.on': 'Decision date',
     'forumRulesAdmin.sim.form': 'Form',
@@ -103,7 +111,8 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.sim.forum': 'Forum:',
     'forumRulesAdmin.sim.decidedBy': 'Decided by rule',
     'forumRulesAdmin.sim.why':
-      'It is in force on {date} (since {from}), its cost band and conditions match, and no matching rule has a higher priority than its {priority}.',
+      'It is in force on {date} (since {from}), its cost band and conditions match, ' +
+      'and no matching rule has a higher priority than its {priority}.',
     'forumRulesAdmin.sim.source': 'Source',
     'forumRulesAdmin.sim.outranked': 'Also matching, but outranked:',
     'forumRulesAdmin.sim.noForum': 'No forum decides this case',
@@ -122,12 +131,16 @@ export const forumRulesAdmin = {
   ur: {
     'forumRulesAdmin.title': 'فورم کے قواعد',
     'forumRulesAdmin.intro':
-      'کون سا فورم منصوبے کا فیصلہ کرے گا، اس کا انحصار لاگت، فارم، خصوصی شرائط اور تاریخ پر ہے۔ ہر قاعدہ ایک مدت کے لیے یہ طے کرتا ہے؛ کسی کیس پر لاگو ہونے والے قواعد میں سے سب سے زیادہ ترجیح والا فیصلہ کرتا ہے۔ قواعد کبھی حذف نہیں ہوتے کیونکہ سابقہ فیصلوں میں ان کا حوالہ ہے: حدوں میں تبدیلی ایک نیا قاعدہ اور پرانے کی اختتامی تاریخ ہے۔',
+      'کون سا فورم منصوبے کا فیصلہ کرے گا، اس کا انحصار لاگت، فارم، خصوصی شرائط اور تاریخ پر ہے۔ ' +
+      'ہر قاعدہ ایک مدت کے لیے یہ طے کرتا ہے؛ کسی کیس پر لاگو ہونے والے قواعد میں سے سب سے زیادہ ' +
+      'ترجیح والا فیصلہ کرتا ہے۔ قواعد کبھی حذف نہیں ہوتے کیونکہ سابقہ فیصلوں میں ان کا حوالہ ہے: ' +
+      'حدوں میں تبدیلی ایک نیا قاعدہ اور پرانے کی اختتامی تاریخ ہے۔',
     'forumRulesAdmin.notAllowed': 'آپ اس صوبے کے فورم قواعد نہیں دیکھ سکتے۔',
     'forumRulesAdmin.addRule': 'قاعدہ شامل کریں',
     'forumRulesAdmin.timelineTitle': 'وقت کے ساتھ قواعد، فورم وار',
     'forumRulesAdmin.timelineLabel':
-      'فورم قواعد کی ٹائم لائن: ہر فورم کی ایک قطار، ہر قاعدہ اپنے پہلے سے آخری دن تک ایک پٹی۔ قاعدہ دیکھنے کے لیے پٹی چنیں۔',
+      'فورم قواعد کی ٹائم لائن: ہر فورم کی ایک قطار، ہر قاعدہ اپنے ' +
+      'پہلے سے آخری دن تک ایک پٹی۔ قاعدہ دیکھنے کے لیے پٹی چنیں۔',
     'forumRulesAdmin.timelineHint': 'قاعدہ دیکھنے اور ختم کرنے کے لیے پٹی چنیں۔ یہی قواعد نیچے جدول میں درج ہیں۔',
     'forumRulesAdmin.today': 'آج',
     'forumRulesAdmin.span.label': 'دکھائے گئے سال',
@@ -164,7 +177,8 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.added': 'قاعدہ {code} شامل ہو گیا۔',
     'forumRulesAdmin.addTitle': 'نیا فورم قاعدہ',
     'forumRulesAdmin.addIntro':
-      'لاگت کی حدیں ملین روپے میں ہیں: منصوبہ تب لاگو ہوتا ہے جب اس کی لاگت نچلی حد سے زائد اور بالائی حد تک ہو۔ حد نہ ہو تو خانہ خالی چھوڑ دیں۔',
+      'لاگت کی حدیں ملین روپے میں ہیں: منصوبہ تب لاگو ہوتا ہے جب اس کی لاگت ' +
+      'نچلی حد سے زائد اور بالائی حد تک ہو۔ حد نہ ہو تو خانہ خالی چھوڑ دیں۔',
     'forumRulesAdmin.add': 'قاعدہ شامل کریں',
     'forumRulesAdmin.field.code': 'قاعدے کا کوڈ',
     'forumRulesAdmin.field.codeHelp': 'انگریزی کے چھوٹے حروف، ہندسے اور ہائفن، مثلاً gbdwp-2026',
@@ -203,9 +217,11 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.err.source': 'بتائیں کہ قاعدہ کہاں سے آیا (سادہ متن، زیادہ سے زیادہ 2,000 حروف، < > کے بغیر)',
     'forumRulesAdmin.tie.title': 'یہ قاعدہ کسی اور قاعدے کے برابر آ جائے گا',
     'forumRulesAdmin.tie.explain':
-      'ترجیح {priority} پر ایک ہی دن کوئی منصوبہ اس قاعدے اور نیچے درج قاعدے/قواعد دونوں پر پورا اتر سکتا ہے، اور ان میں مختلف فورم درج ہیں۔ تب فیصلہ محض برابری توڑنے پر منحصر ہو گا، اس لیے قاعدہ محفوظ نہیں کیا گیا۔',
+      'ترجیح {priority} پر ایک ہی دن کوئی منصوبہ اس قاعدے اور نیچے درج قاعدے/قواعد دونوں پر پورا اتر سکتا ہے، ' +
+      'اور ان میں مختلف فورم درج ہیں۔ تب فیصلہ محض برابری توڑنے پر منحصر ہو گا، اس لیے قاعدہ محفوظ نہیں کیا گیا۔',
     'forumRulesAdmin.tie.wayOut':
-      'دوسرا قاعدہ اس کے شروع ہونے سے ایک دن پہلے ختم کریں، یا اس قاعدے کو دوسری ترجیح دیں، یا اس کی تاریخیں، لاگت یا شرائط اتنی محدود کریں کہ دونوں کبھی نہ ملیں۔',
+      'دوسرا قاعدہ اس کے شروع ہونے سے ایک دن پہلے ختم کریں، یا اس قاعدے کو دوسری ترجیح ' +
+      'دیں، یا اس کی تاریخیں، لاگت یا شرائط اتنی محدود کریں کہ دونوں کبھی نہ ملیں۔',
     'forumRulesAdmin.tie.endOther': '{code} کو {date} پر ختم کریں',
     'forumRulesAdmin.verifyNote': 'اس قاعدے کے اعداد کی سرکاری نوٹیفکیشن سے تصدیق ابھی باقی ہے۔',
     'forumRulesAdmin.sim.title': 'روٹنگ سمیولیٹر',
@@ -221,7 +237,8 @@ export const forumRulesAdmin = {
     'forumRulesAdmin.sim.forum': 'فورم:',
     'forumRulesAdmin.sim.decidedBy': 'فیصلہ کن قاعدہ',
     'forumRulesAdmin.sim.why':
-      'یہ {date} کو نافذ ہے ({from} سے)، اس کی لاگت کی حد اور شرائط پوری ہوتی ہیں، اور کسی لاگو قاعدے کی ترجیح اس کی ترجیح {priority} سے زیادہ نہیں۔',
+      'یہ {date} کو نافذ ہے ({from} سے)، اس کی لاگت کی حد اور شرائط پوری ہوتی ' +
+      'ہیں، اور کسی لاگو قاعدے کی ترجیح اس کی ترجیح {priority} سے زیادہ نہیں۔',
     'forumRulesAdmin.sim.source': 'ماخذ',
     'forumRulesAdmin.sim.outranked': 'یہ بھی لاگو، مگر کم ترجیح:',
     'forumRulesAdmin.sim.noForum': 'کوئی فورم اس کیس کا فیصلہ نہیں کرتا',

@@ -6,7 +6,9 @@ export const imports = {
     'imports.notAllowed':
       'Only the province’s administrators and those who record the forum’s approvals can import projects.',
     'imports.intro':
-      'Bring the province’s existing projects (approved, in execution or completed) with their PC-I figures and their approval history. One row is one decision on one document. Check the file with a dry run first: nothing is saved until you import, and importing the same file again changes nothing.',
+      'Bring the province’s existing projects (approved, in execution or completed) with their PC-I figures and ' +
+      'their approval history. One row is one decision on one document. Check the file with a dry run first: ' +
+      'nothing is saved until you import, and importing the same file again changes nothing.',
     'imports.step1': '1. Download the template',
     'imports.templateHelp':
       'One column per fact, each explained in the template, with an example row. Excel (XLSX) or CSV.',
@@ -20,7 +22,8 @@ export const imports = {
     'imports.dryRun': 'Dry run (check only)',
     'imports.import': 'Import',
     'imports.dryRunFirst':
-      'Import becomes available after a dry run of this file. A project with a refused row is left out; the others are imported.',
+      'Import becomes available after a dry run of this file. ' +
+      'A project with a refused row is left out; the others are imported.',
     'imports.report.dryRunTitle': 'Dry run: what the import would do',
     'imports.report.importTitle': 'Import report',
     'imports.report.refusedCount': '{n} rows refused',
@@ -39,7 +42,8 @@ export const imports = {
     'imports.report.refusedHelp': 'Correct these rows in the file and check it again.',
     'imports.report.warningsTitle': 'Warnings',
     'imports.report.warningsHelp':
-      'Kept on the imported records, not a reason to refuse: for example a decision whose forum differs from what the rules of its date say.',
+      'Kept on the imported records, not a reason to refuse: for example a decision ' +
+      'whose forum differs from what the rules of its date say.',
     'imports.col.row': 'Row',
     'imports.col.column': 'Column',
     'imports.col.reason': 'Reason',
@@ -52,7 +56,9 @@ export const imports = {
     'imports.title': 'موجودہ منصوبے درآمد کریں',
     'imports.notAllowed': 'صرف صوبے کے منتظمین اور فورم کی منظوریاں درج کرنے والے منصوبے درآمد کر سکتے ہیں۔',
     'imports.intro':
-      'صوبے کے موجودہ منصوبے (منظور شدہ، زیرِ تکمیل یا مکمل) ان کے پی سی ون کے اعداد اور منظوریوں کے ریکارڈ کے ساتھ لائیں۔ ہر سطر ایک دستاویز پر ایک فیصلہ ہے۔ پہلے آزمائشی جانچ سے فائل پرکھیں: درآمد سے پہلے کچھ محفوظ نہیں ہوتا، اور وہی فائل دوبارہ درآمد کرنے سے کچھ نہیں بدلتا۔',
+      'صوبے کے موجودہ منصوبے (منظور شدہ، زیرِ تکمیل یا مکمل) ان کے پی سی ون کے اعداد اور منظوریوں کے ' +
+      'ریکارڈ کے ساتھ لائیں۔ ہر سطر ایک دستاویز پر ایک فیصلہ ہے۔ پہلے آزمائشی جانچ سے فائل پرکھیں: ' +
+      'درآمد سے پہلے کچھ محفوظ نہیں ہوتا، اور وہی فائل دوبارہ درآمد کرنے سے کچھ نہیں بدلتا۔',
     'imports.step1': '1۔ سانچہ ڈاؤن لوڈ کریں',
     'imports.templateHelp':
       'ہر بات کے لیے ایک کالم، سانچے میں ہر ایک کی وضاحت اور ایک مثالی سطر کے ساتھ۔ ایکسل (XLSX) یا CSV۔',
@@ -66,7 +72,8 @@ export const imports = {
     'imports.dryRun': 'آزمائشی جانچ (صرف پرکھ)',
     'imports.import': 'درآمد کریں',
     'imports.dryRunFirst':
-      'درآمد اس فائل کی آزمائشی جانچ کے بعد ممکن ہے۔ جس منصوبے کی کوئی سطر مسترد ہو وہ چھوڑ دیا جاتا ہے؛ باقی درآمد ہوتے ہیں۔',
+      'درآمد اس فائل کی آزمائشی جانچ کے بعد ممکن ہے۔ جس منصوبے کی ' +
+      'کوئی سطر مسترد ہو وہ چھوڑ دیا جاتا ہے؛ باقی درآمد ہوتے ہیں۔',
     'imports.report.dryRunTitle': 'آزمائشی جانچ: درآمد کیا کرے گی',
     'imports.report.importTitle': 'درآمد کی رپورٹ',
     'imports.report.refusedCount': '{n} سطریں مسترد',
@@ -85,7 +92,8 @@ export const imports = {
     'imports.report.refusedHelp': 'فائل میں یہ سطریں درست کر کے دوبارہ جانچیں۔',
     'imports.report.warningsTitle': 'انتباہات',
     'imports.report.warningsHelp':
-      'درآمد شدہ ریکارڈ کے ساتھ محفوظ، مسترد کرنے کی وجہ نہیں: مثلاً ایسا فیصلہ جس کا فورم اس کی تاریخ کے قواعد سے مختلف ہو۔',
+      'درآمد شدہ ریکارڈ کے ساتھ محفوظ، مسترد کرنے کی وجہ نہیں: ' +
+      'مثلاً ایسا فیصلہ جس کا فورم اس کی تاریخ کے قواعد سے مختلف ہو۔',
     'imports.col.row': 'سطر',
     'imports.col.column': 'کالم',
     'imports.col.reason': 'وجہ',

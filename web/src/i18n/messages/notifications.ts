@@ -1,4 +1,7 @@
-/* Words of the bell (in-app notifications) and the mail preference. Every key exists in both languages (test/web/i18n-catalogue.spec.ts checks). */
+/*
+ * Words of the bell (in-app notifications) and the mail preference. Every key exists in both languages
+ * (test/web/i18n-catalogue.spec.ts checks).
+ */
 export const notifications = {
   en: {
     'notifications.bell': 'Notifications',

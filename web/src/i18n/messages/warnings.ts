@@ -5,7 +5,8 @@ export const warnings = {
     'warnings.openCount': '{n} to answer',
     'warnings.allAnswered': 'All answered',
     'warnings.introPreparer':
-      'A warning does not stop you saving. Before you submit, answer each one: explain why the figure is right, or correct it.',
+      'A warning does not stop you saving. Before you submit, ' +
+      'answer each one: explain why the figure is right, or correct it.',
     'warnings.introReader': 'Points the scrutiny checks raised, with the preparer’s answers.',
     'warnings.answerRequired': 'Write an answer first.',
     'warnings.item': 'Item',
@@ -24,7 +25,8 @@ export const warnings = {
     'warnings.openCount': '{n} کا جواب باقی',
     'warnings.allAnswered': 'سب کا جواب دیا جا چکا',
     'warnings.introPreparer':
-      'انتباہ محفوظ کرنے سے نہیں روکتا۔ جمع کرانے سے پہلے ہر ایک کا جواب دیں: بتائیں کہ عدد کیوں درست ہے، یا اسے درست کریں۔',
+      'انتباہ محفوظ کرنے سے نہیں روکتا۔ جمع کرانے سے پہلے ہر ایک کا جواب دیں: ' +
+      'بتائیں کہ عدد کیوں درست ہے، یا اسے درست کریں۔',
     'warnings.introReader': 'جانچ میں سامنے آنے والے نکات، تیار کنندہ کے جوابات کے ساتھ۔',
     'warnings.answerRequired': 'پہلے جواب لکھیں۔',
     'warnings.item': 'مد',

@@ -3,7 +3,9 @@ export const workflowEditor = {
   en: {
     'workflowEditor.title': 'Workflow',
     'workflowEditor.intro':
-      'How a document moves from draft to decision in this province: its states, and the actions that move it between them with the roles that may take them. Changes apply to the next action on every document; documents stay in the state they are in.',
+      'How a document moves from draft to decision in this province: its states, ' +
+      'and the actions that move it between them with the roles that may take them. ' +
+      'Changes apply to the next action on every document; documents stay in the state they are in.',
     'workflowEditor.notAllowed': 'Only the province’s administrators can change the workflow.',
     'workflowEditor.versionInForce': 'Version in force:',
     'workflowEditor.tab.editor': 'Diagram and editing',
@@ -18,7 +20,8 @@ export const workflowEditor = {
     'workflowEditor.problemCount': '{count} problem(s)',
     'workflowEditor.panelProblems': 'Problems here',
     'workflowEditor.selectHint':
-      'Choose a state (a box) or an action (a label on an arrow) in the diagram, or use Edit in the tables below, to change it here.',
+      'Choose a state (a box) or an action (a label on an arrow) ' +
+      'in the diagram, or use Edit in the tables below, to change it here.',
     'workflowEditor.diagramLabel': 'Workflow diagram. The same states and transitions are listed in the tables below.',
     'workflowEditor.badge.initial': 'Start',
     'workflowEditor.badge.final': 'Final',
@@ -46,7 +49,8 @@ export const workflowEditor = {
     'workflowEditor.removeState': 'Remove state',
     'workflowEditor.removeStateTitle': 'Remove this state?',
     'workflowEditor.removeStateConfirm':
-      'Arrows into this state go with it, and it is taken out of the actions that start from it. Actions removed as a result: {count}.',
+      'Arrows into this state go with it, and it is taken out of the ' +
+      'actions that start from it. Actions removed as a result: {count}.',
     'workflowEditor.from': 'From',
     'workflowEditor.to': 'To',
     'workflowEditor.fromRequired': 'Choose at least one state the action starts from',
@@ -120,7 +124,9 @@ export const workflowEditor = {
   ur: {
     'workflowEditor.title': 'ورک فلو',
     'workflowEditor.intro':
-      'اس صوبے میں دستاویز مسودے سے فیصلے تک کیسے پہنچتی ہے: اس کی حالتیں، اور وہ کارروائیاں جو اسے ایک حالت سے دوسری میں لے جاتی ہیں، ان کرداروں کے ساتھ جو یہ کارروائیاں کر سکتے ہیں۔ تبدیلیاں ہر دستاویز کی اگلی کارروائی پر لاگو ہوتی ہیں؛ دستاویزات اپنی موجودہ حالت میں رہتی ہیں۔',
+      'اس صوبے میں دستاویز مسودے سے فیصلے تک کیسے پہنچتی ہے: اس کی حالتیں، اور وہ کارروائیاں جو اسے ' +
+      'ایک حالت سے دوسری میں لے جاتی ہیں، ان کرداروں کے ساتھ جو یہ کارروائیاں کر سکتے ہیں۔ تبدیلیاں ' +
+      'ہر دستاویز کی اگلی کارروائی پر لاگو ہوتی ہیں؛ دستاویزات اپنی موجودہ حالت میں رہتی ہیں۔',
     'workflowEditor.notAllowed': 'ورک فلو صرف صوبے کے ایڈمنسٹریٹر تبدیل کر سکتے ہیں۔',
     'workflowEditor.versionInForce': 'نافذ ورژن:',
     'workflowEditor.tab.editor': 'خاکہ اور ترمیم',
@@ -135,7 +141,8 @@ export const workflowEditor = {
     'workflowEditor.problemCount': '{count} مسئلہ/مسائل',
     'workflowEditor.panelProblems': 'یہاں کے مسائل',
     'workflowEditor.selectHint':
-      'یہاں ترمیم کے لیے خاکے میں کوئی حالت (خانہ) یا کارروائی (تیر پر لیبل) چنیں، یا نیچے جدولوں میں "ترمیم" استعمال کریں۔',
+      'یہاں ترمیم کے لیے خاکے میں کوئی حالت (خانہ) یا کارروائی (تیر پر لیبل) ' +
+      'چنیں، یا نیچے جدولوں میں "ترمیم" استعمال کریں۔',
     'workflowEditor.diagramLabel': 'ورک فلو کا خاکہ۔ یہی حالتیں اور منتقلیاں نیچے جدولوں میں درج ہیں۔',
     'workflowEditor.badge.initial': 'آغاز',
     'workflowEditor.badge.final': 'حتمی',
@@ -164,7 +171,8 @@ export const workflowEditor = {
     'workflowEditor.removeState': 'حالت ہٹائیں',
     'workflowEditor.removeStateTitle': 'یہ حالت ہٹا دیں؟',
     'workflowEditor.removeStateConfirm':
-      'اس حالت کی طرف آنے والے تیر بھی ہٹ جائیں گے، اور اس سے شروع ہونے والی کارروائیوں سے یہ نکال دی جائے گی۔ اس کے نتیجے میں ہٹنے والی کارروائیاں: {count}۔',
+      'اس حالت کی طرف آنے والے تیر بھی ہٹ جائیں گے، اور اس سے شروع ہونے والی ' +
+      'کارروائیوں سے یہ نکال دی جائے گی۔ اس کے نتیجے میں ہٹنے والی کارروائیاں: {count}۔',
     'workflowEditor.from': 'سے',
     'workflowEditor.to': 'تک',
     'workflowEditor.fromRequired': 'کم از کم ایک حالت چنیں جہاں سے کارروائی شروع ہو',
@@ -196,7 +204,8 @@ export const workflowEditor = {
     'workflowEditor.saveFailed': 'ورک فلو محفوظ نہیں ہوا',
     'workflowEditor.refused': 'سرور کو اوپر درج مسائل ملے۔',
     'workflowEditor.stale':
-      'آپ کی ترمیم کے دوران کسی اور نے نیا ورژن محفوظ کر دیا۔ اسے دیکھنے کے لیے دوبارہ لوڈ کریں، پھر اپنی تبدیلی دوبارہ کریں۔',
+      'آپ کی ترمیم کے دوران کسی اور نے نیا ورژن محفوظ کر دیا۔ اسے ' +
+      'دیکھنے کے لیے دوبارہ لوڈ کریں، پھر اپنی تبدیلی دوبارہ کریں۔',
     'workflowEditor.reload': 'نافذ ورژن دوبارہ لوڈ کریں',
     'workflowEditor.inWords': 'ورک فلو الفاظ میں',
     'workflowEditor.statesCaption': 'حالتیں',

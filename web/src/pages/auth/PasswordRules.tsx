@@ -1,10 +1,10 @@
 import { List, Text, VisuallyHidden } from '@mantine/core';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../../../../src/auth/password-policy';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../../../../src/users/password-policy';
 import { useI18n } from '../../i18n/i18n';
 
-/** Different characters a password needs (src/auth/password-policy.ts). */
+/** Different characters a password needs (src/users/password-policy.ts). */
 const DISTINCT_MIN = 5;
-/** The email's name part counts only from this length (src/auth/password-policy.ts). */
+/** The email's name part counts only from this length (src/users/password-policy.ts). */
 const EMAIL_NAME_MIN = 4;
 
 type RuleState = 'met' | 'unmet' | 'stated';

@@ -1,5 +1,5 @@
 import { PasswordInput, PasswordInputProps } from '@mantine/core';
-import { PASSWORD_MAX_LENGTH } from '../../../../src/auth/password-policy';
+import { PASSWORD_MAX_LENGTH } from '../../../../src/users/password-policy';
 import { useI18n } from '../../i18n/i18n';
 
 /**

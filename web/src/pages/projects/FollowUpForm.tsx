@@ -39,7 +39,6 @@ export function FollowUpForm({ projectId }: { projectId: string }) {
     selectRef.current?.scrollIntoView({ block: 'center' });
     selectRef.current?.focus();
     // today is only the reference for defaults; the link's parameters are what this follows.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [asked, askedPeriod]);
 
   const start = useMutation({

@@ -7,7 +7,10 @@ import {
   STARTING_FORMS as STARTING,
 } from '../../../../src/projects/document-kinds';
 
-/** The documents of a project in the order of its life: feasibility, approval, revisions, execution, completion, operation. */
+/**
+ * The documents of a project in the order of its life: feasibility, approval, revisions, execution, completion,
+ * operation.
+ */
 export const KIND_ORDER = DOCUMENT_KINDS;
 
 /** Kinds whose cost routes them to a forum. */

@@ -1,7 +1,7 @@
 /*
- * Where the operators' queue dashboard lives and the cookie that opens it in a browser: in a file
- * of their own, without imports, so the operators' sign-out (src/platform) can clear the cookie
- * without depending on the dashboard's module.
+ * Where the operators' queue dashboard lives and the cookie that opens it in a browser. The
+ * operators' sign-in sets and clears the cookie, so platform owns these names; the dashboard and
+ * the metrics sit beside platform and read them (docs/ARCHITECTURE.md, "Layers").
  */
 
 /** The dashboard's mount point on the platform host. */

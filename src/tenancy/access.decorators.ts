@@ -1,8 +1,13 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ClsServiceManager } from 'nestjs-cls';
-import { DaftarStore, Principal } from '../tenancy/tenant-context';
+import { DaftarStore, Principal } from './tenant-context';
 import { DeclaredPermission } from './permissions';
 
+/*
+ * What an endpoint declares about access. Every module's controllers use these, the tenancy core's
+ * and the console's too, so they sit in the tenancy core beside the principal they read; auth's
+ * guard enforces them (docs/ARCHITECTURE.md, "Layers").
+ */
 export const IS_PUBLIC = 'daftar:public';
 export const REQUIRED_PERMISSION = 'daftar:permission';
 

@@ -1,6 +1,8 @@
 /**
  * What a province's roles may do. Endpoints declare one permission each (@RequirePermission);
- * roles grant sets of them. GET /api/roles lists this matrix with the endpoints it guards.
+ * roles grant sets of them. GET /api/roles lists this matrix with the endpoints it guards. It sits
+ * in the tenancy core beside the principal that carries the roles, so every module can declare its
+ * permissions without depending on auth (docs/ARCHITECTURE.md, "Layers").
  */
 export const PERMISSIONS = {
   'profile.self': 'See and manage one’s own account',

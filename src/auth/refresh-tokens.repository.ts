@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export interface RefreshTokenRow {
+  id: string;
+  family_id: string;
+  user_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** SQL on the province's refresh_tokens table (auth owns it). Every method runs in the caller's unit of work. */
+@Injectable()
+export class RefreshTokensRepository {
+  /** The token with this hash, locked for its rotation. */
+  async lockByHash(em: EntityManager, tokenHash: string): Promise<RefreshTokenRow | null> {
+    const [row] = await em.query(
+      `SELECT id, family_id, user_id, expires_at, used_at, revoked_at FROM refresh_tokens
+        WHERE token_hash = $1 FOR UPDATE`,
+      [tokenHash],
+    );
+    return row ?? null;
+  }
+
+  async findByHash(
+    em: EntityManager,
+    tokenHash: string,
+  ): Promise<Pick<RefreshTokenRow, 'family_id' | 'user_id'> | null> {
+    const [row] = await em.query(`SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1`, [tokenHash]);
+    return row ?? null;
+  }
+
+  async markUsed(em: EntityManager, id: string): Promise<void> {
+    await em.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [id]);
+  }
+
+  async revokeFamily(em: EntityManager, familyId: string): Promise<void> {
+    await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
+      familyId,
+    ]);
+  }
+
+  async revokeAllOfUser(em: EntityManager, userId: string): Promise<void> {
+    await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  }
+
+  async insert(em: EntityManager, familyId: string, userId: string, tokenHash: string, ttlSeconds: number) {
+    await em.query(
+      `INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at)
+        VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
+      [familyId, userId, tokenHash, ttlSeconds],
+    );
+  }
+}

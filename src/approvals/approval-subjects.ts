@@ -29,6 +29,8 @@ export interface DecidedDocument {
 export interface ApprovalSubjects {
   decidedDocument(em: EntityManager, id: string): Promise<DecidedDocument | null>;
   projectExists(em: EntityManager, id: string): Promise<boolean>;
+  /** The sequence numbers of these documents, by id (one query for many ids). */
+  sequencesOf(em: EntityManager, documentIds: readonly string[]): Promise<Map<string, number>>;
   /** Writes what the approval records say onto the project. */
   applyApprovals(em: EntityManager, projectId: string, standing: ApprovalStanding): Promise<void>;
   /** Recomputes the project's list fields from its documents. */

@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { MasterDataModule } from '../master-data/master-data.module';
+import { RoutingModule } from '../routing/routing.module';
 import { ApprovalRecord } from './approval-record.entity';
 import { APPROVAL_SUBJECTS, ApprovalSubjects } from './approval-subjects';
 import { ApprovalsController } from './approvals.controller';
@@ -20,8 +21,9 @@ export class ApprovalsModule {
   static forSubjects(subjects: Type<ApprovalSubjects>): DynamicModule {
     return {
       module: ApprovalsModule,
-      // AttachmentsModule: the approval letter a decision names; MasterDataModule: the province's forums.
-      imports: [TypeOrmModule.forFeature([ApprovalRecord]), AttachmentsModule, MasterDataModule],
+      // AttachmentsModule: the approval letter a decision names; MasterDataModule: the province's forums;
+      // RoutingModule: the forum rules a record names (their codes, and which apply only within an increase).
+      imports: [TypeOrmModule.forFeature([ApprovalRecord]), AttachmentsModule, MasterDataModule, RoutingModule],
       controllers: [ApprovalsController],
       providers: [ApprovalsService, ApprovalsRepository, { provide: APPROVAL_SUBJECTS, useClass: subjects }],
       exports: [ApprovalsService],

@@ -4,6 +4,12 @@ import { isUniqueViolation } from '../common/sql';
 import { ApprovalStanding } from './approval-subjects';
 import { APPROVING_DECISIONS, ApprovalOrigin, ApprovalRecordView, Decision, RoutingWarning } from './approval-record';
 
+/**
+ * A record as its table holds it: the view without what other modules own (the document's
+ * sequence, the forum rule's code), which ApprovalsService adds through their services.
+ */
+export type ApprovalRecordRow = Omit<ApprovalRecordView, 'documentSequence' | 'forumRule'>;
+
 /** A record about to be written (money as decimal strings, dates YYYY-MM-DD). */
 export interface NewApprovalRecord {
   projectId: string;
@@ -31,9 +37,8 @@ export interface NewApprovalRecord {
 
 const VIEW_COLUMNS =
   `
-  r.id, r.project_id AS "projectId", r.document_id AS "documentId", r.document_kind AS "documentKind", ` +
-  `d.sequence AS "documentSequence",
-  r.forum, r.forum_rule_id AS "forumRuleId", fr.code AS "forumRule", r.meeting_number AS "meetingNumber",
+  r.id, r.project_id AS "projectId", r.document_id AS "documentId", r.document_kind AS "documentKind",
+  r.forum, r.forum_rule_id AS "forumRuleId", r.meeting_number AS "meetingNumber",
   to_char(r.meeting_date, 'YYYY-MM-DD') AS "meetingDate", to_char(r.decision_date, 'YYYY-MM-DD') ` +
   `AS "decisionDate", r.decision,
   r.document_cost::text AS "documentCost", r.approved_cost::text AS "approvedCost", ` +
@@ -46,15 +51,20 @@ const VIEW_COLUMNS =
 /** Oldest decision first; records of one day in the order they were written. */
 const HISTORY_ORDER = `r.decision_date, r.recorded_at, r.id`;
 
+/** Approving records of the documents that carry the project's cost ($1: the project, $2: APPROVING_DECISIONS). */
+const COST_APPROVAL = `r.project_id = $1 AND r.decision = ANY($2) AND r.document_kind IN ('pc1', 'pc1-revised')`;
+
 /**
- * Approving records of the documents that carry the project's cost. within_limit: a revision
- * approved under a rule that only applies within a permitted increase (e.g. "within 15 %"),
- * which leaves the baseline where the forum before it set it (migration 0007).
+ * The cost approvals with within_limit: a revision approved under a rule that only applies within
+ * a permitted increase (e.g. "within 15 %"), which leaves the baseline where the forum before it
+ * set it (migration 0007). `limited`: the parameter holding the ids of those rules (the routing
+ * module's, ForumRulesService.limitedRuleIds).
  */
-const COST_APPROVALS = `
-  SELECT r.*, (r.document_kind = 'pc1-revised' AND fr.max_increase_pct IS NOT NULL) AS within_limit
-    FROM approval_records r LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id
-   WHERE r.project_id = $1 AND r.decision = ANY($2) AND r.document_kind IN ('pc1', 'pc1-revised')`;
+const costApprovals = (limited: string) => `
+  SELECT r.*, (r.document_kind = 'pc1-revised' AND r.forum_rule_id IS NOT NULL
+               AND r.forum_rule_id = ANY(${limited}::uuid[])) AS within_limit
+    FROM approval_records r
+   WHERE ${COST_APPROVAL}`;
 
 /** SQL on the province's approval_records table (migration 0015), in the caller's unit of work. */
 @Injectable()
@@ -113,12 +123,8 @@ export class ApprovalsRepository {
     return row.id;
   }
 
-  async one(em: EntityManager, id: string): Promise<ApprovalRecordView> {
-    const [row] = await em.query(
-      `SELECT ${VIEW_COLUMNS} FROM approval_records r JOIN documents d ON d.id = r.document_id ` +
-        `LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id WHERE r.id = $1`,
-      [id],
-    );
+  async one(em: EntityManager, id: string): Promise<ApprovalRecordRow> {
+    const [row] = await em.query(`SELECT ${VIEW_COLUMNS} FROM approval_records r WHERE r.id = $1`, [id]);
     return row;
   }
 
@@ -146,7 +152,8 @@ export class ApprovalsRepository {
    */
   async lastCostApprovalDateBesides(em: EntityManager, projectId: string, documentId: string): Promise<string | null> {
     const [row] = await em.query(
-      `SELECT to_char(max(decision_date), 'YYYY-MM-DD') AS day FROM (${COST_APPROVALS}) a WHERE document_id <> $3`,
+      `SELECT to_char(max(r.decision_date), 'YYYY-MM-DD') AS day FROM approval_records r ` +
+        `WHERE ${COST_APPROVAL} AND r.document_id <> $3`,
       [projectId, APPROVING_DECISIONS, documentId],
     );
     return row?.day ?? null;
@@ -170,20 +177,16 @@ export class ApprovalsRepository {
     await em.query(`UPDATE approval_records SET letter_attachment_id = $2 WHERE id = $1`, [recordId, attachmentId]);
   }
 
-  async forDocument(em: EntityManager, documentId: string): Promise<ApprovalRecordView[]> {
+  async forDocument(em: EntityManager, documentId: string): Promise<ApprovalRecordRow[]> {
     return em.query(
-      `SELECT ${VIEW_COLUMNS} FROM approval_records r JOIN documents d ` +
-        `ON d.id = r.document_id LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id
-        WHERE r.document_id = $1 ORDER BY ${HISTORY_ORDER}`,
+      `SELECT ${VIEW_COLUMNS} FROM approval_records r WHERE r.document_id = $1 ORDER BY ${HISTORY_ORDER}`,
       [documentId],
     );
   }
 
-  async forProject(em: EntityManager, projectId: string): Promise<ApprovalRecordView[]> {
+  async forProject(em: EntityManager, projectId: string): Promise<ApprovalRecordRow[]> {
     return em.query(
-      `SELECT ${VIEW_COLUMNS} FROM approval_records r JOIN documents d ` +
-        `ON d.id = r.document_id LEFT JOIN forum_rules fr ON fr.id = r.forum_rule_id
-        WHERE r.project_id = $1 ORDER BY ${HISTORY_ORDER}`,
+      `SELECT ${VIEW_COLUMNS} FROM approval_records r WHERE r.project_id = $1 ORDER BY ${HISTORY_ORDER}`,
       [projectId],
     );
   }
@@ -192,10 +195,11 @@ export class ApprovalsRepository {
    * What a project's records say about it: the cost, forum and document last approved (PC-I or
    * revised PC-I), the first approval's date, the baseline a revision's increase is measured
    * against, completion (an approved PC-IV), a rejected PC-I. null fields: no such record.
+   * `limitedRuleIds`: the forum rules that apply only within a permitted increase (within_limit).
    */
-  async standing(em: EntityManager, projectId: string): Promise<ApprovalStanding> {
+  async standing(em: EntityManager, projectId: string, limitedRuleIds: readonly string[]): Promise<ApprovalStanding> {
     const [row] = await em.query(
-      `WITH approvals AS (${COST_APPROVALS}),
+      `WITH approvals AS (${costApprovals('$3')}),
             last AS (SELECT approved_cost, forum, document_id FROM approvals ORDER BY decision_date DESC, ` +
         `recorded_at DESC, id DESC LIMIT 1)
        SELECT (SELECT approved_cost::text FROM last) AS "approvedCost",
@@ -208,7 +212,7 @@ export class ApprovalsRepository {
                 WHERE project_id = $1 AND document_kind = 'pc4' AND decision = ANY($2)) AS "completedAt",
               EXISTS (SELECT 1 FROM approval_records WHERE project_id = $1 AND document_kind = 'pc1' ` +
         `AND decision = 'rejected') AS rejected`,
-      [projectId, APPROVING_DECISIONS],
+      [projectId, APPROVING_DECISIONS, limitedRuleIds],
     );
     return row;
   }
@@ -216,12 +220,18 @@ export class ApprovalsRepository {
   /**
    * The cost a revision decided on `on` is measured against: the cost last approved on a forum's
    * own authority by a decision up to that date; null when the project has no such record.
+   * `limitedRuleIds`: the forum rules that apply only within a permitted increase (within_limit).
    */
-  async baselineOn(em: EntityManager, projectId: string, on: string): Promise<string | null> {
+  async baselineOn(
+    em: EntityManager,
+    projectId: string,
+    on: string,
+    limitedRuleIds: readonly string[],
+  ): Promise<string | null> {
     const [row] = await em.query(
-      `SELECT approved_cost::text AS cost FROM (${COST_APPROVALS}) a
+      `SELECT approved_cost::text AS cost FROM (${costApprovals('$4')}) a
         WHERE NOT within_limit AND decision_date <= $3 ORDER BY decision_date DESC, recorded_at DESC, id DESC LIMIT 1`,
-      [projectId, APPROVING_DECISIONS, on],
+      [projectId, APPROVING_DECISIONS, on, limitedRuleIds],
     );
     return row?.cost ?? null;
   }

@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { Calendar, isCalendarDate } from '../common/calendar';
 import { Dec } from '../forms/decimal';
 import { MasterDataService } from '../master-data/master-data.service';
+import { ForumRule, ForumRulesService } from '../routing/forum-rules.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { WorkflowAction, WorkflowConfig } from '../workflow/workflow-config';
 import {
@@ -29,7 +30,7 @@ import {
   RoutingWarning,
 } from './approval-record';
 import { APPROVAL_SUBJECTS, ApprovalSubjects, DecidedDocument } from './approval-subjects';
-import { ApprovalsRepository } from './approvals.repository';
+import { ApprovalRecordRow, ApprovalsRepository } from './approvals.repository';
 import { DecisionDetails } from './dto';
 
 /** Kinds whose decisions are recorded: those routed to a forum by their cost, and the completion report. */
@@ -153,6 +154,7 @@ export class ApprovalsService {
     private readonly audit: AuditService,
     private readonly calendar: Calendar,
     private readonly masterData: MasterDataService,
+    private readonly forumRules: ForumRulesService,
   ) {}
 
   /**
@@ -366,21 +368,26 @@ export class ApprovalsService {
       transitionId: w.transitionId,
       recordedBy: w.recordedBy,
     });
-    await this.afterRecord(em, id, document.projectId);
-    return this.approvals.one(em, id);
+    return this.afterRecord(em, id, document.projectId, await this.forumRules.limitedRuleIds(em));
   }
 
   /**
    * A historical decision from a legacy portfolio import: checked like any other (400 naming
    * the field), written with origin 'import'; the same projectId + importKey finds the record
    * written before (created: false) and changes nothing. The project then follows its records;
-   * the document's workflow state is the importer's business.
+   * the document's workflow state is the importer's business. `rules`: the province's forum rules
+   * as the caller read them for its run (ForumRulesService.rulesIn), so that a run of many
+   * decisions does not read them again for each.
    */
-  async recordImported(em: EntityManager, input: ImportedDecisionInput): Promise<ImportedDecisionResult> {
+  async recordImported(
+    em: EntityManager,
+    input: ImportedDecisionInput,
+    rules?: readonly ForumRule[],
+  ): Promise<ImportedDecisionResult> {
     if (!input.importKey || input.importKey.length > MAX_IMPORT_KEY_LENGTH)
       throw bad('importKey', `required, at most ${MAX_IMPORT_KEY_LENGTH} characters`);
     const existing = await this.approvals.idOfImport(em, input.projectId, input.importKey);
-    if (existing) return { record: await this.approvals.one(em, existing), created: false };
+    if (existing) return { record: await this.view(em, existing, rules), created: false };
     const document = await this.projects.decidedDocument(em, input.documentId);
     if (!document || document.projectId !== input.projectId)
       throw bad('documentId', `no document ${input.documentId} in project ${input.projectId}`);
@@ -434,8 +441,11 @@ export class ApprovalsService {
       throw error;
     }
     const documentCost = COSTED_KINDS.includes(document.kind) ? (input.documentCost ?? document.totalCost) : null;
+    const limitedRuleIds = await this.forumRules.limitedRuleIds(em, rules);
     const baselineCost =
-      document.kind === 'pc1-revised' ? await this.approvals.baselineOn(em, input.projectId, input.decisionDate) : null;
+      document.kind === 'pc1-revised'
+        ? await this.approvals.baselineOn(em, input.projectId, input.decisionDate, limitedRuleIds)
+        : null;
     const increasePct =
       baselineCost && documentCost && !new Dec(baselineCost).isZero()
         ? this.increase(documentCost, baselineCost)
@@ -471,11 +481,11 @@ export class ApprovalsService {
           `approval record ${input.importKey} of project ${input.projectId}: ` +
             `unique violation, yet no record under the key`,
         );
-      return { record: await this.approvals.one(em, written), created: false };
+      return { record: await this.view(em, written, rules), created: false };
     }
-    await this.afterRecord(em, id, input.projectId);
+    const record = await this.afterRecord(em, id, input.projectId, limitedRuleIds, rules);
     if (input.refreshSummary !== false) await this.projects.refreshSummary(em, input.projectId);
-    return { record: await this.approvals.one(em, id), created: true };
+    return { record, created: true };
   }
 
   /** A revision's increase over the cost it is measured against, in % (3 decimals). */
@@ -487,14 +497,27 @@ export class ApprovalsService {
   /**
    * The cost a revision decided on `on` is measured against, by the records: the cost last
    * approved on a forum's own authority up to that day (null: the project has no such record).
+   * `rules`: the province's forum rules as the caller read them for its run, if it did.
    */
-  baselineOn(em: EntityManager, projectId: string, on: string): Promise<string | null> {
-    return this.approvals.baselineOn(em, projectId, on);
+  async baselineOn(
+    em: EntityManager,
+    projectId: string,
+    on: string,
+    rules?: readonly ForumRule[],
+  ): Promise<string | null> {
+    return this.approvals.baselineOn(em, projectId, on, await this.forumRules.limitedRuleIds(em, rules));
   }
 
-  private async afterRecord(em: EntityManager, id: string, projectId: string): Promise<void> {
-    await this.projects.applyApprovals(em, projectId, await this.approvals.standing(em, projectId));
-    const record = await this.approvals.one(em, id);
+  /** Brings the project up to date from its records and audits the new record; answers its view. */
+  private async afterRecord(
+    em: EntityManager,
+    id: string,
+    projectId: string,
+    limitedRuleIds: readonly string[],
+    rules?: readonly ForumRule[],
+  ): Promise<ApprovalRecordView> {
+    await this.projects.applyApprovals(em, projectId, await this.approvals.standing(em, projectId, limitedRuleIds));
+    const record = await this.view(em, id, rules);
     await this.audit.record(em, {
       action: 'approval-record.created',
       targetType: 'document',
@@ -512,6 +535,39 @@ export class ApprovalsService {
         backdated: record.origin === 'recorded',
         importKey: record.importKey,
       },
+    });
+    return record;
+  }
+
+  /** One record as the API answers it. */
+  private async view(em: EntityManager, id: string, rules?: readonly ForumRule[]): Promise<ApprovalRecordView> {
+    const [record] = await this.views(em, [await this.approvals.one(em, id)], rules);
+    return record;
+  }
+
+  /**
+   * Records as the API answers them: each with its document's sequence (the projects module's,
+   * through ApprovalSubjects) and its forum rule's code (the routing module's), in one query each
+   * for all the records; `rules`: the province's forum rules, when the caller has them already.
+   */
+  private async views(
+    em: EntityManager,
+    rows: readonly ApprovalRecordRow[],
+    rules?: readonly ForumRule[],
+  ): Promise<ApprovalRecordView[]> {
+    // one() answers undefined for a record that is not there.
+    const present = rows.filter((r) => r !== undefined);
+    if (!present.length) return [];
+    const ruleIds = [...new Set(present.flatMap((r) => (r.forumRuleId ? [r.forumRuleId] : [])))];
+    const sequences = await this.projects.sequencesOf(em, [...new Set(present.map((r) => r.documentId))]);
+    const codes = await this.forumRules.codesOf(em, ruleIds, rules);
+    // Field for field as the API has always answered: the document's sequence after its kind, the
+    // rule's code after its id.
+    return present.flatMap(({ id, projectId, documentId, documentKind, forum, forumRuleId, ...rest }) => {
+      const documentSequence = sequences.get(documentId);
+      if (documentSequence === undefined) return [];
+      const forumRule = forumRuleId === null ? null : (codes.get(forumRuleId) ?? null);
+      return [{ id, projectId, documentId, documentKind, documentSequence, forum, forumRuleId, forumRule, ...rest }];
     });
   }
 
@@ -533,7 +589,7 @@ export class ApprovalsService {
         targetId: documentId,
         details: { recordId, attachmentId, previousAttachmentId: record.letterAttachmentId },
       });
-      return this.approvals.one(em, recordId);
+      return this.view(em, recordId);
     });
   }
 
@@ -544,7 +600,7 @@ export class ApprovalsService {
     return this.db.transaction(async (em) => {
       if (!(await this.projects.decidedDocument(em, documentId)))
         throw new NotFoundException(`No document ${documentId} in this province`);
-      return this.approvals.forDocument(em, documentId);
+      return this.views(em, await this.approvals.forDocument(em, documentId));
     });
   }
 
@@ -553,7 +609,7 @@ export class ApprovalsService {
     return this.db.transaction(async (em) => {
       if (!(await this.projects.projectExists(em, projectId)))
         throw new NotFoundException(`No project ${projectId} in this province`);
-      return this.approvals.forProject(em, projectId);
+      return this.views(em, await this.approvals.forProject(em, projectId));
     });
   }
 }

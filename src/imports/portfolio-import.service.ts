@@ -462,24 +462,29 @@ export class PortfolioImportService {
               params: w.params,
             })),
           );
-          await this.approvals.recordImported(em, {
-            projectId,
-            documentId,
-            forum: decision.forum,
-            meetingNumber: decision.meetingNumber,
-            meetingDate: decision.meetingDate,
-            decisionDate: decision.decisionDate,
-            decision: decision.decision,
-            documentCost: d.documentCost,
-            approvedCost: decision.approvedCost,
-            conditions: decision.conditions,
-            minutesReference: decision.minutesReference,
-            importKey: decision.importKey,
-            forumRuleId: routing.forumRuleId,
-            routingWarnings: routing.warnings,
-            // finish() refreshes the project's summary once its whole history is in.
-            refreshSummary: false,
-          });
+          await this.approvals.recordImported(
+            em,
+            {
+              projectId,
+              documentId,
+              forum: decision.forum,
+              meetingNumber: decision.meetingNumber,
+              meetingDate: decision.meetingDate,
+              decisionDate: decision.decisionDate,
+              decision: decision.decision,
+              documentCost: d.documentCost,
+              approvedCost: decision.approvedCost,
+              conditions: decision.conditions,
+              minutesReference: decision.minutesReference,
+              importKey: decision.importKey,
+              forumRuleId: routing.forumRuleId,
+              routingWarnings: routing.warnings,
+              // finish() refreshes the project's summary once its whole history is in.
+              refreshSummary: false,
+            },
+            // The rules read once for the run, not again for each decision.
+            settings.forumRules,
+          );
           decisions += 1;
         }
         if (approval)
@@ -521,7 +526,9 @@ export class PortfolioImportService {
   ): Promise<{ forumRuleId: string | null; warnings: RoutingWarning[] }> {
     if (decision.decision === 'recommended') return { forumRuleId: null, warnings: [] };
     const baseline =
-      d.kind === 'pc1-revised' ? await this.approvals.baselineOn(em, projectId, decision.decisionDate) : null;
+      d.kind === 'pc1-revised'
+        ? await this.approvals.baselineOn(em, projectId, decision.decisionDate, forumRules)
+        : null;
     const increasePct =
       baseline && !new Dec(baseline).isZero() ? this.approvals.increase(d.documentCost, baseline) : null;
     // The rules were read once for the run; deciding among them is pure.

@@ -340,6 +340,15 @@ export class ProjectsRepository implements ApprovalSubjects {
     return row ?? null;
   }
 
+  async sequencesOf(em: EntityManager, documentIds: readonly string[]): Promise<Map<string, number>> {
+    if (!documentIds.length) return new Map();
+    const rows: { id: string; sequence: number }[] = await em.query(
+      `SELECT id, sequence FROM documents WHERE id = ANY($1::uuid[])`,
+      [documentIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.sequence]));
+  }
+
   /** The cost a project's revisions were measured against before approval records existed (migration 0007). */
   async columnBaseline(em: EntityManager, id: string): Promise<string | null> {
     const [row] = await em.query(

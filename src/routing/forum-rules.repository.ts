@@ -30,6 +30,21 @@ export class ForumRulesRepository {
     }));
   }
 
+  /** The codes of these rules, by id (one query for many ids). */
+  async codesOf(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    const rows: { id: string; code: string }[] = await em.query(
+      `SELECT id, code FROM forum_rules WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.code]));
+  }
+
+  /** The ids of the rules that apply only within a permitted increase (max_increase_pct set). */
+  async limitedIds(em: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(`SELECT id FROM forum_rules WHERE max_increase_pct IS NOT NULL`);
+    return rows.map((r) => r.id);
+  }
+
   /** Serialises rule changes in the province until the caller's unit of work ends (ties are checked under it). */
   async lock(em: EntityManager): Promise<void> {
     await em.query(`LOCK TABLE forum_rules IN SHARE ROW EXCLUSIVE MODE`);

@@ -44,6 +44,27 @@ export class ForumRulesService {
     return this.repository.all(em);
   }
 
+  /**
+   * The codes of these rules, by id, in the caller's unit of work: taken from `rules` when the
+   * caller has read them for its run, the others in one query.
+   */
+  async codesOf(em: EntityManager, ids: readonly string[], rules?: readonly ForumRule[]): Promise<Map<string, string>> {
+    const wanted = new Set(ids);
+    const codes = new Map((rules ?? []).filter((r) => wanted.has(r.id)).map((r) => [r.id, r.code]));
+    const missing = [...wanted].filter((id) => !codes.has(id));
+    if (missing.length) for (const [id, code] of await this.repository.codesOf(em, missing)) codes.set(id, code);
+    return codes;
+  }
+
+  /**
+   * The ids of the rules that apply only within a permitted increase (e.g. "within 15 %"), in the
+   * caller's unit of work: taken from `rules` when the caller has read them for its run, else one query.
+   */
+  async limitedRuleIds(em: EntityManager, rules?: readonly ForumRule[]): Promise<string[]> {
+    if (rules) return rules.filter((r) => r.maxIncreasePct !== null).map((r) => r.id);
+    return this.repository.limitedIds(em);
+  }
+
   /** The routing answer in the caller's unit of work: the deciding rule or the reason there is none, and warnings. */
   async decide(em: EntityManager, input: RoutingInput): Promise<RoutingDecision<ForumRule>> {
     return decideRouting(await this.repository.all(em), input);

@@ -87,4 +87,12 @@ export class AttachmentsRepository {
     ]);
     return rows.length > 0;
   }
+
+  /** How many files the province holds and their bytes (a bigint, exact as a number up to 8 PiB). */
+  async totals(em: EntityManager): Promise<{ count: number; bytes: number }> {
+    const [row] = await em.query(
+      `SELECT count(*)::int AS count, coalesce(sum(size_bytes), 0)::text AS bytes FROM attachments`,
+    );
+    return { count: row.count, bytes: Number(row.bytes) };
+  }
 }

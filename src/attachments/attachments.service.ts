@@ -135,4 +135,9 @@ export class AttachmentsService {
     const bytes = await this.storage.get(row.storageKey);
     return { fileName: row.fileName, contentType: row.contentType, bytes, sha256: row.sha256 };
   }
+
+  /** How many files the province holds and their bytes, in the caller's unit of work. */
+  totals(em: EntityManager): Promise<{ count: number; bytes: number }> {
+    return this.attachments.totals(em);
+  }
 }

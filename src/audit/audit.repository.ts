@@ -70,4 +70,10 @@ export class AuditRepository {
     if (criteria.to) add('at <= ?', criteria.to);
     return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
+
+  /** When the province's latest audit entry was written (index on `at`), or null. */
+  async lastEntryAt(em: EntityManager): Promise<Date | null> {
+    const [row] = await em.query(`SELECT max(at) AS at FROM audit_log`);
+    return row.at;
+  }
 }

@@ -131,6 +131,11 @@ export class AuditService {
       return { fileName, csv, total, truncated: total > items.length };
     });
   }
+
+  /** When the province's latest audit entry was written, or null, in the caller's unit of work. */
+  lastEntryAt(em: EntityManager): Promise<Date | null> {
+    return this.repository.lastEntryAt(em);
+  }
 }
 
 function criteriaOf(query: AuditCriteria): AuditCriteria {

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { BrowserSessions } from '../auth/browser-sessions';
 import { OPERATOR_ACCOUNTS } from '../auth/operator-accounts';
+import { ProjectsModule } from '../projects/projects.module';
 import { ProvisioningModule } from '../provisioning/provisioning.module';
 import { RoutingModule } from '../routing/routing.module';
 import { UsersModule } from '../users/users.module';
@@ -19,7 +21,6 @@ import { PlatformAuthController } from './platform-auth.controller';
 import { PlatformMigrationsService } from './platform-migrations.service';
 import { PlatformProfileController } from './platform-profile.controller';
 import { ProvinceStatsController } from './province-stats.controller';
-import { ProvinceStatsRepository } from './province-stats.repository';
 import { ProvinceStatsService } from './province-stats.service';
 import { ProvinceUsersService } from './province-users.service';
 import { TenantsController } from './tenants.controller';
@@ -29,7 +30,15 @@ import { Operator } from './operator.entity';
 
 /** The operators' console API on `admin.<base domain>`. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Operator]), ProvisioningModule, UsersModule, RoutingModule],
+  imports: [
+    TypeOrmModule.forFeature([Operator]),
+    ProvisioningModule,
+    UsersModule,
+    RoutingModule,
+    // The province figures of the console come from the modules that own the tables.
+    ProjectsModule,
+    AttachmentsModule,
+  ],
   controllers: [
     PlatformAuthController,
     PlatformProfileController,
@@ -53,7 +62,6 @@ import { Operator } from './operator.entity';
     MigrationFanOut,
     MigrationRunsRepository,
     ProvinceStatsService,
-    ProvinceStatsRepository,
     // Auth's check that an operator is still active at each request (auth sits below platform).
     OperatorStatusCheck,
     { provide: OPERATOR_ACCOUNTS, useExisting: OperatorStatusCheck },

@@ -1,9 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { settleWithConcurrency } from '../common/concurrency';
 import { AppConfig } from '../config/app-config';
+import { EntityManager } from 'typeorm';
+import { AttachmentsService } from '../attachments/attachments.service';
+import { AuditService } from '../audit/audit.service';
+import { ProjectsService } from '../projects/projects.service';
 import { ProvinceSchemas } from '../tenancy/province-schemas.service';
-import { ProvinceCounts, ProvinceStatsRepository } from './province-stats.repository';
+import { UsersService } from '../users/users.service';
 import { TenantsService } from './tenants.service';
+
+/** A province's figures for the operator console, read from its own schema. */
+export interface ProvinceCounts {
+  users: number;
+  projects: number;
+  documents: number;
+  attachments: number;
+  attachmentBytes: number;
+  lastActivityAt: Date | null;
+}
 
 /** A province's figures, or `unreadable` (its schema could not be read) without them. */
 export type ProvinceStats = { slug: string } & (ProvinceCounts | { unreadable: true });
@@ -22,8 +36,11 @@ export class ProvinceStatsService {
   constructor(
     private readonly tenants: TenantsService,
     private readonly schemas: ProvinceSchemas,
-    private readonly repo: ProvinceStatsRepository,
     private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly projects: ProjectsService,
+    private readonly attachments: AttachmentsService,
+    private readonly audit: AuditService,
   ) {}
 
   all(): Promise<ProvinceStats[]> {
@@ -42,7 +59,7 @@ export class ProvinceStatsService {
   private async read(): Promise<ProvinceStats[]> {
     const provinces = (await this.tenants.list()).filter((t) => t.status === 'active' || t.status === 'suspended');
     const results = await settleWithConcurrency(provinces, this.config.migrationConcurrency, (t) =>
-      this.schemas.inSchema(t.schemaName, (em) => this.repo.counts(em)),
+      this.schemas.inSchema(t.schemaName, (em) => this.countsIn(em)),
     );
     // One province that cannot be read (a broken migration, a lock) must not hide every other's figures.
     const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [provinces[i].slug] : []));
@@ -57,5 +74,19 @@ export class ProvinceStatsService {
         ? { slug: t.slug, ...result.value }
         : { slug: t.slug, unreadable: true as const };
     });
+  }
+
+  /**
+   * One province's figures, each from the module that owns the table (docs/ARCHITECTURE.md, "Who
+   * may touch what"): four short reads in one unit of work on the province's schema.
+   */
+  private async countsIn(em: EntityManager): Promise<ProvinceCounts> {
+    const users = await this.users.count(em);
+    const { projects, documents, lastChangedAt } = await this.projects.figures(em);
+    const files = await this.attachments.totals(em);
+    const lastAudit = await this.audit.lastEntryAt(em);
+    const times = [lastAudit, lastChangedAt].filter((t): t is Date => t !== null);
+    const lastActivityAt = times.length ? new Date(Math.max(...times.map((t) => t.getTime()))) : null;
+    return { users, projects, documents, attachments: files.count, attachmentBytes: files.bytes, lastActivityAt };
   }
 }

@@ -120,6 +120,13 @@ const ROW_COLUMNS =
  * refreshSummary() whenever one is created, saved or moves in the workflow, so the list filters
  * and sorts on indexed columns of one table.
  */
+/** The province's project and document counts, for the operators' figures. */
+export interface ProjectFigures {
+  projects: number;
+  documents: number;
+  lastChangedAt: Date | null;
+}
+
 @Injectable()
 export class ProjectsRepository implements ApprovalSubjects {
   /**
@@ -369,5 +376,14 @@ export class ProjectsRepository implements ApprovalSubjects {
       [id],
     );
     return row ?? null;
+  }
+
+  /** How many projects and documents the province has, and when a document last changed. */
+  async figures(em: EntityManager): Promise<ProjectFigures> {
+    const [row] = await em.query(
+      `SELECT (SELECT count(*) FROM projects)::int AS projects, (SELECT count(*) FROM documents)::int AS documents,
+              (SELECT max(updated_at) FROM documents) AS "lastChangedAt"`,
+    );
+    return row;
   }
 }

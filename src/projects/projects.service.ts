@@ -4,7 +4,13 @@ import { DepartmentsService } from '../departments/departments.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { LIST_COUNT_CAP } from './documents.service';
 import { ListProjectsQuery } from './dto';
-import { ProjectListCriteria, ProjectRow, ProjectsRepository, ProjectSort } from './projects.repository';
+import {
+  ProjectFigures,
+  ProjectListCriteria,
+  ProjectRow,
+  ProjectsRepository,
+  ProjectSort,
+} from './projects.repository';
 import { titleWords } from './title-search';
 
 export type ProjectListItem = ProjectRow & { departmentName: string | null };
@@ -91,5 +97,10 @@ export class ProjectsService {
       rows.map((r) => r.departmentId),
     );
     return rows.map((r) => ({ ...r, departmentName: r.departmentId ? (names.get(r.departmentId) ?? null) : null }));
+  }
+
+  /** How many projects and documents the province has, and when a document last changed. */
+  figures(em: EntityManager): Promise<ProjectFigures> {
+    return this.projects.figures(em);
   }
 }

@@ -228,4 +228,10 @@ export class UsersRepository {
     const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM users ${where}`, params);
     return { items, total };
   }
+
+  /** How many accounts the province has, in any status (the operators' province figures). */
+  async count(em: EntityManager): Promise<number> {
+    const [row] = await em.query(`SELECT count(*)::int AS n FROM users`);
+    return row.n;
+  }
 }

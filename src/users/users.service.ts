@@ -72,4 +72,9 @@ export class UsersService {
   create(em: EntityManager, user: NewUser): Promise<User> {
     return this.repository.insert(em, user);
   }
+
+  /** How many accounts the province has, in any status, in the caller's unit of work. */
+  count(em: EntityManager): Promise<number> {
+    return this.repository.count(em);
+  }
 }

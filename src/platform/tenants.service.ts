@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../users/password-hasher.service';
 import { AppConfig } from '../config/app-config';
 import { Calendar } from '../common/calendar';
@@ -56,17 +56,12 @@ export class TenantsService {
   ) {}
 
   async list(): Promise<TenantView[]> {
-    const tenants = await this.dataSource
-      .getRepository(Tenant)
-      .find({ relations: { domains: true }, order: { slug: 'ASC' } });
-    return tenants.map((t) => this.view(t));
+    return (await this.registry.all()).map((t) => this.view(t));
   }
 
   async get(slug: string): Promise<TenantDetail> {
     const tenant = await this.findOrFail(slug);
-    const runs = await this.dataSource
-      .getRepository(ProvisioningRun)
-      .find({ where: { tenantId: tenant.id }, order: { createdAt: 'DESC' }, take: RUNS_SHOWN });
+    const runs = await this.provisioning.recentRuns(tenant.id, RUNS_SHOWN);
     const provisioned = tenant.status === 'active' || tenant.status === 'suspended';
     const forumRules = provisioned
       ? await this.schemas.inSchema(tenant.schemaName, (em) => this.forumRules.summary(em, this.calendar.today()))
@@ -84,19 +79,17 @@ export class TenantsService {
     let created: { tenant: Tenant; run: ProvisioningRun };
     try {
       created = await this.dataSource.transaction(async (em) => {
-        const tenant = await em.getRepository(Tenant).save(
-          em.getRepository(Tenant).create({
-            slug: request.slug,
-            name: request.name,
-            schemaName: schemaNameFor(request.slug),
-            status: 'provisioning',
-            settings: {
-              locales: request.locales ?? ['en', 'ur'],
-              branding: { title: request.name, ...(request.nameUr ? { titleUr: request.nameUr } : {}) },
-            },
-          }),
-        );
-        await this.insertDomains(em.getRepository(TenantDomain), tenant.id, request.domains ?? []);
+        const tenant = await this.registry.register(em, {
+          slug: request.slug,
+          name: request.name,
+          schemaName: schemaNameFor(request.slug),
+          status: 'provisioning',
+          settings: {
+            locales: request.locales ?? ['en', 'ur'],
+            branding: { title: request.name, ...(request.nameUr ? { titleUr: request.nameUr } : {}) },
+          },
+        });
+        await this.registry.replaceDomains(em, tenant.id, request.domains ?? []);
         tenant.domains = (request.domains ?? []).map((domain) => ({ domain }) as TenantDomain);
         const run = await this.provisioning.createRun(
           em,
@@ -131,30 +124,18 @@ export class TenantsService {
   /** Starts a new run for a province whose provisioning failed. */
   async retry(slug: string, operatorId: string | null): Promise<ProvisioningRun> {
     const { tenantId, run } = await this.dataSource.transaction(async (em) => {
-      const [tenant] = await em.query(`SELECT id, status FROM platform.tenants WHERE slug = $1 FOR UPDATE`, [slug]);
+      const tenant = await this.registry.lockBySlug(em, slug);
       if (!tenant) throw new NotFoundException(`No province with slug "${slug}"`);
       if (tenant.status !== 'failed') {
         throw new ConflictException(
           `Province "${slug}" is ${tenant.status}; only a failed provisioning can be retried`,
         );
       }
-      const [last] = await em.query(
-        `SELECT admin_email, admin_name, admin_password_hash FROM platform.provisioning_runs ` +
-          `WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1`,
-        [tenant.id],
-      );
-      await em.query(
-        `UPDATE platform.tenants SET status = 'provisioning', status_reason = NULL, updated_at = now() WHERE id = $1`,
-        [tenant.id],
-      );
-      const newRun = await this.provisioning.createRun(
-        em,
-        tenant.id,
-        { email: last.admin_email, name: last.admin_name, passwordHash: last.admin_password_hash },
-        operatorId,
-      );
+      const admin = await this.provisioning.lastAdminOf(em, tenant.id);
+      await this.registry.setStatus(em, tenant.id, 'provisioning', null);
+      const newRun = await this.provisioning.createRun(em, tenant.id, admin, operatorId);
       await this.audit.record('tenant.retried', slug, { runId: newRun.id }, { em });
-      return { tenantId: tenant.id as string, run: newRun };
+      return { tenantId: tenant.id, run: newRun };
     });
     await this.registry.invalidate();
     await this.provisioning.enqueue(tenantId, run.id);
@@ -178,8 +159,7 @@ export class TenantsService {
     const tenant = await this.findOrFail(slug);
     try {
       await this.dataSource.transaction(async (em) => {
-        await em.getRepository(TenantDomain).delete({ tenantId: tenant.id });
-        await this.insertDomains(em.getRepository(TenantDomain), tenant.id, domains);
+        await this.registry.replaceDomains(em, tenant.id, domains);
         const before = (tenant.domains ?? []).map((d) => d.domain).sort();
         await this.audit.record('tenant.domains.set', slug, { before, after: [...domains].sort() }, { em });
       });
@@ -197,22 +177,13 @@ export class TenantsService {
     to: TenantStatus,
     reason: string | null,
   ): Promise<TenantView> {
-    // TypeORM answers an UPDATE with [rows, affectedCount].
-    const [, affected]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE platform.tenants SET status = $3, status_reason = $4, ` +
-        `updated_at = now() WHERE slug = $1 AND status = $2 RETURNING id`,
-      [slug, from, to, reason],
-    );
+    const moved = await this.registry.transition({ slug }, from, to, reason);
     const tenant = await this.findOrFail(slug);
-    if (affected === 0) {
+    if (!moved) {
       throw new ConflictException(`Province "${slug}" is ${tenant.status}; it must be ${from} to become ${to}`);
     }
     await this.registry.invalidate();
     return this.view(tenant);
-  }
-
-  private async insertDomains(repo: Repository<TenantDomain>, tenantId: string, domains: string[]): Promise<void> {
-    if (domains.length) await repo.insert(domains.map((domain) => ({ domain, tenantId })));
   }
 
   /** A custom domain may not shadow the platform's own host names. */
@@ -232,9 +203,7 @@ export class TenantsService {
   }
 
   private async findOrFail(slug: string): Promise<Tenant> {
-    const tenant = await this.dataSource
-      .getRepository(Tenant)
-      .findOne({ where: { slug }, relations: { domains: true } });
+    const tenant = await this.registry.describe(slug);
     if (!tenant) throw new NotFoundException(`No province with slug "${slug}"`);
     return tenant;
   }

@@ -4,21 +4,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ADVISORY_LOCK_SQL, quoteIdent } from '../common/sql';
 import { PROVISIONING_STEPS, ProvisioningRun, ProvisioningStep } from './provisioning-run.entity';
 
-/** A run with what provisioning needs of its province. */
+/** A run, with the first administrator it creates. */
 export interface RunToProvision {
   status: string;
   admin_email: string;
   admin_name: string | null;
   admin_password_hash: string | null;
-  slug: string;
-  schema_name: string;
-  tenant_status: string;
 }
 
 /**
- * SQL of provisioning: its runs (platform.provisioning_runs) and the provisioning states of a
- * province's row (provisioning → active or failed), which only provisioning moves. Progress and
- * failures are written on the pool, outside the provisioning transaction, so operators see them.
+ * SQL on provisioning's runs (platform.provisioning_runs); the province's own row is tenancy's
+ * (TenantRegistry). Progress and failures are written on the pool, outside the provisioning
+ * transaction, so operators see them.
  */
 @Injectable()
 export class ProvisioningRepository {
@@ -41,10 +38,8 @@ export class ProvisioningRepository {
 
   async findRun(tenantId: string, runId: string): Promise<RunToProvision | null> {
     const [run] = await this.dataSource.query(
-      `SELECT r.status, r.admin_email, r.admin_name, r.admin_password_hash, t.slug, t.schema_name,
-              t.status AS tenant_status
-         FROM platform.provisioning_runs r JOIN platform.tenants t ON t.id = r.tenant_id
-        WHERE r.id = $1 AND r.tenant_id = $2`,
+      `SELECT status, admin_email, admin_name, admin_password_hash
+         FROM platform.provisioning_runs WHERE id = $1 AND tenant_id = $2`,
       [runId, tenantId],
     );
     return run ?? null;
@@ -65,22 +60,33 @@ export class ProvisioningRepository {
     ]);
   }
 
-  /** The province's status, its row locked and attempts serialised until the caller's transaction ends. */
-  async lockProvince(em: EntityManager, tenantId: string): Promise<string | null> {
+  /** Serialises provisioning attempts of a province until the caller's transaction ends. */
+  async serialise(em: EntityManager, tenantId: string): Promise<void> {
     await em.query(ADVISORY_LOCK_SQL, [`daftar:provision:${tenantId}`]);
-    const [tenant] = await em.query(`SELECT status FROM platform.tenants WHERE id = $1 FOR UPDATE`, [tenantId]);
-    return tenant?.status ?? null;
+  }
+
+  /** The runs of a province, newest first. */
+  recentRuns(tenantId: string, limit: number): Promise<ProvisioningRun[]> {
+    return this.dataSource
+      .getRepository(ProvisioningRun)
+      .find({ where: { tenantId }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
+  /** The first administrator named by the province's latest run, for a retry. */
+  async lastAdminOf(
+    em: EntityManager,
+    tenantId: string,
+  ): Promise<{ email: string; name: string | null; passwordHash: string } | null> {
+    const [last] = await em.query(
+      `SELECT admin_email AS email, admin_name AS name, admin_password_hash AS "passwordHash" ` +
+        `FROM platform.provisioning_runs WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [tenantId],
+    );
+    return last ?? null;
   }
 
   async createSchema(em: EntityManager, schemaName: string): Promise<void> {
     await em.query(`CREATE SCHEMA ${quoteIdent(schemaName)}`);
-  }
-
-  async activate(em: EntityManager, tenantId: string): Promise<void> {
-    await em.query(
-      `UPDATE platform.tenants SET status = 'active', status_reason = NULL, updated_at = now() WHERE id = $1`,
-      [tenantId],
-    );
   }
 
   /** A finished run forgets the first admin's password hash. */
@@ -92,17 +98,12 @@ export class ProvisioningRepository {
     );
   }
 
-  /** Marks the run and its province failed (retryable); `steps` when known. */
-  async fail(runId: string, tenantId: string, reason: string, steps?: ProvisioningStep[]): Promise<void> {
+  /** Marks the run failed (retryable); `steps` when known. */
+  async failRun(runId: string, reason: string, steps?: ProvisioningStep[]): Promise<void> {
     await this.dataSource.query(
       `UPDATE platform.provisioning_runs
           SET status = 'failed', finished_at = now(), error = $2, steps = COALESCE($3::jsonb, steps) WHERE id = $1`,
       [runId, reason, steps ? JSON.stringify(steps) : null],
-    );
-    await this.dataSource.query(
-      `UPDATE platform.tenants SET status = 'failed', status_reason = $2, updated_at = now()
-        WHERE id = $1 AND status = 'provisioning'`,
-      [tenantId, reason],
     );
   }
 }

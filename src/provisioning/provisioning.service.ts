@@ -36,6 +36,21 @@ export class ProvisioningService {
     });
   }
 
+  /** The runs of a province, newest first (the console shows the latest few). */
+  recentRuns(tenantId: string, limit: number): Promise<ProvisioningRun[]> {
+    return this.repository.recentRuns(tenantId, limit);
+  }
+
+  /** The first administrator of the province's latest run, inside the caller's transaction (a retry). */
+  async lastAdminOf(
+    em: EntityManager,
+    tenantId: string,
+  ): Promise<{ email: string; name: string | null; passwordHash: string }> {
+    const admin = await this.repository.lastAdminOf(em, tenantId);
+    if (!admin) throw new Error(`province ${tenantId} has no provisioning run to retry`);
+    return admin;
+  }
+
   /**
    * Queues a committed run. The job id is the run id, so a repeated call never queues it twice.
    * If Redis refuses, the run and province are marked failed (retryable) instead of hanging.
@@ -49,7 +64,8 @@ export class ProvisioningService {
       );
     } catch (error) {
       const reason = `could not queue provisioning: ${error instanceof Error ? error.message : String(error)}`;
-      await this.repository.fail(runId, tenantId, reason);
+      await this.repository.failRun(runId, reason);
+      await this.registry.transition({ id: tenantId }, 'provisioning', 'failed', reason);
       await this.registry.invalidate();
       throw error;
     }

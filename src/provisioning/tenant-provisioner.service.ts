@@ -32,7 +32,8 @@ export class TenantProvisioner {
 
   async provision(tenantId: string, runId: string): Promise<'succeeded' | 'failed' | 'already-done'> {
     const run = await this.repository.findRun(tenantId, runId);
-    if (!run) throw new Error(`provisioning run ${runId} for tenant ${tenantId} not found`);
+    const province = run && (await this.registry.describeById(tenantId));
+    if (!run || !province) throw new Error(`provisioning run ${runId} for tenant ${tenantId} not found`);
     if (run.status === 'succeeded' || run.status === 'failed') return 'already-done';
 
     const steps: ProvisioningStep[] = PROVISIONING_STEPS.map((name) => ({ name, status: 'pending' }));
@@ -49,16 +50,17 @@ export class TenantProvisioner {
 
     try {
       const outcome = await this.dataSource.transaction(async (em) => {
-        if ((await this.repository.lockProvince(em, tenantId)) === 'active') return 'already-done' as const;
-        await step('create-schema', () => this.repository.createSchema(em, run.schema_name));
-        await step('migrate', () => this.migrations.migrateTenantSchema(em, tenantId, run.schema_name));
+        await this.repository.serialise(em, tenantId);
+        if ((await this.registry.lockById(em, tenantId)) === 'active') return 'already-done' as const;
+        await step('create-schema', () => this.repository.createSchema(em, province.schemaName));
+        await step('migrate', () => this.migrations.migrateTenantSchema(em, tenantId, province.schemaName));
         await step('seed-admin', () => this.seedAdmin(em, run.admin_email, run.admin_name, run.admin_password_hash));
-        await step('install-defaults', () => this.defaults.install(em, run.slug));
-        await step('activate', () => this.repository.activate(em, tenantId));
+        await step('install-defaults', () => this.defaults.install(em, province.slug));
+        await step('activate', () => this.registry.setStatus(em, tenantId, 'active', null));
         return 'succeeded' as const;
       });
       await this.repository.succeed(runId);
-      this.logger.log({ tenant: run.slug }, `Province ${run.slug} provisioned`);
+      this.logger.log({ tenant: province.slug }, `Province ${province.slug} provisioned`);
       return outcome;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -67,8 +69,9 @@ export class TenantProvisioner {
         if (s.status === 'running')
           Object.assign(s, { status: 'failed', finishedAt: new Date().toISOString(), detail: reason });
       }
-      await this.repository.fail(runId, tenantId, reason, steps);
-      this.logger.error({ tenant: run.slug, err: reason }, `Provisioning ${run.slug} failed`);
+      await this.repository.failRun(runId, reason, steps);
+      await this.registry.transition({ id: tenantId }, 'provisioning', 'failed', reason);
+      this.logger.error({ tenant: province.slug, err: reason }, `Provisioning ${province.slug} failed`);
       return 'failed';
     } finally {
       await this.registry.invalidate();

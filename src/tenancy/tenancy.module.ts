@@ -5,6 +5,7 @@ import { TenantDatabase } from './tenant-database.service';
 import { TENANT_MIGRATIONS } from '../database/migration';
 import { tenantMigrations } from './tenant-migrations';
 import { TenantRegistry } from './tenant-registry.service';
+import { TenantsRepository } from './tenants.repository';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TenantDomain } from './tenant-domain.entity';
 import { Tenant } from './tenant.entity';
@@ -15,6 +16,7 @@ import { Tenant } from './tenant.entity';
   imports: [TypeOrmModule.forFeature([Tenant, TenantDomain])],
   providers: [
     TenantRegistry,
+    TenantsRepository,
     HostResolver,
     TenantDatabase,
     ProvinceSchemas,

@@ -1,9 +1,10 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { RedisService } from '../redis/redis.service';
 import { TenantRecord } from './tenant-context';
+import { Tenant, TenantStatus } from './tenant.entity';
+import { NewTenant, TenantLookup, TenantsRepository } from './tenants.repository';
 
 const INVALIDATION_CHANNEL = 'tenant-registry';
 
@@ -39,7 +40,7 @@ export class TenantRegistry implements OnModuleInit {
   private generation = 0;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: TenantsRepository,
     private readonly redis: RedisService,
     private readonly config: AppConfig,
   ) {}
@@ -49,53 +50,26 @@ export class TenantRegistry implements OnModuleInit {
   }
 
   findBySlug(slug: string): Promise<TenantRecord | null> {
-    return this.cached(`slug:${slug}`, `t.slug = $1`, slug);
+    return this.cached(`slug:${slug}`, 'slug', slug);
   }
 
   findById(id: string): Promise<TenantRecord | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
-    return this.cached(`id:${id}`, `t.id = $1`, id);
+    return this.cached(`id:${id}`, 'id', id);
   }
 
   findByDomain(domain: string): Promise<TenantRecord | null> {
-    return this.cached(
-      `domain:${domain}`,
-      `t.id = (SELECT tenant_id FROM platform.tenant_domains WHERE domain = $1)`,
-      domain,
-    );
+    return this.cached(`domain:${domain}`, 'domain', domain);
   }
 
   /** Every active province, uncached: for periodic fan-out work (mail sweeps, digests). */
-  async activeProvinces(): Promise<TenantRecord[]> {
-    const rows: Array<{
-      id: string;
-      slug: string;
-      name: string;
-      schema_name: string;
-      status: TenantRecord['status'];
-      settings: TenantRecord['settings'];
-    }> = await this.dataSource.query(
-      `SELECT id, slug, name, schema_name, status, settings ` +
-        `FROM platform.tenants WHERE status = 'active' ORDER BY slug`,
-    );
-    return rows.map((row) =>
-      Object.freeze({
-        id: row.id,
-        slug: row.slug,
-        name: row.name,
-        schemaName: row.schema_name,
-        status: row.status,
-        settings: row.settings ?? {},
-      }),
-    );
+  activeProvinces(): Promise<TenantRecord[]> {
+    return this.repository.activeRecords();
   }
 
   /** Ids of the provinces that are active now, read from the database (not the cache). */
-  async activeIds(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM platform.tenants WHERE status = 'active' ORDER BY slug`,
-    );
-    return rows.map((r) => r.id);
+  activeIds(): Promise<string[]> {
+    return this.repository.activeIds();
   }
 
   /** Calls `listener` in this process after any province's status, settings or domains change, in any process. */
@@ -115,25 +89,26 @@ export class TenantRegistry implements OnModuleInit {
     this.inflight.clear();
   }
 
-  private cached(key: CacheKey, where: string, param: string): Promise<TenantRecord | null> {
+  private cached(key: CacheKey, by: TenantLookup, value: string): Promise<TenantRecord | null> {
     // TENANT_CACHE_TTL_MS=0: no cache, every lookup reads platform.tenants.
     const hit = this.config.tenantCacheTtlMs > 0 ? this.cache.get(key) : undefined;
     if (hit) {
       if (hit.refreshAt <= Date.now() && !this.inflight.has(key)) {
         // Behind the answer: a failed reload keeps the entry, and the next lookup tries again.
-        this.fetch(key, where, param).catch((error) =>
+        this.fetch(key, by, value).catch((error) =>
           this.logger.warn({ err: (error as Error).message, key }, 'Province registry reload failed'),
         );
       }
       return Promise.resolve(hit.value);
     }
     // Concurrent misses for the same key share one query.
-    return this.inflight.get(key) ?? this.fetch(key, where, param);
+    return this.inflight.get(key) ?? this.fetch(key, by, value);
   }
 
-  private fetch(key: CacheKey, where: string, param: string): Promise<TenantRecord | null> {
+  private fetch(key: CacheKey, by: TenantLookup, value: string): Promise<TenantRecord | null> {
     const generation = this.generation;
-    const load = this.load(where, param)
+    const load = this.repository
+      .findRecord(by, value)
       .then((value) => {
         // An invalidation that arrived while loading makes this result untrustworthy: don't cache it.
         if (generation === this.generation) this.remember(key, value);
@@ -153,27 +128,52 @@ export class TenantRegistry implements OnModuleInit {
     if (this.cache.size > MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as CacheKey);
   }
 
-  private async load(where: string, param: string): Promise<TenantRecord | null> {
-    const rows: Array<{
-      id: string;
-      slug: string;
-      name: string;
-      schema_name: string;
-      status: TenantRecord['status'];
-      settings: TenantRecord['settings'];
-    }> = await this.dataSource.query(
-      `SELECT t.id, t.slug, t.name, t.schema_name, t.status, t.settings FROM platform.tenants t WHERE ${where}`,
-      [param],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return Object.freeze({
-      id: row.id,
-      slug: row.slug,
-      name: row.name,
-      schemaName: row.schema_name,
-      status: row.status,
-      settings: row.settings ?? {},
-    });
+  // The write side, for the operators' platform and provisioning. Callers invalidate() after
+  // their transaction commits, so no process answers from a stale entry.
+
+  /** Every province with its domains, read now (not cached). */
+  all(): Promise<Tenant[]> {
+    return this.repository.all();
+  }
+
+  /** One province with its domains, read now (not cached). */
+  describe(slug: string): Promise<Tenant | null> {
+    return this.repository.bySlug(slug);
+  }
+
+  /** One province by id, read now (not cached): provisioning works from its current row. */
+  describeById(id: string): Promise<Tenant | null> {
+    return this.repository.byId(id);
+  }
+
+  register(em: EntityManager, tenant: NewTenant): Promise<Tenant> {
+    return this.repository.insert(em, tenant);
+  }
+
+  replaceDomains(em: EntityManager, tenantId: string, domains: readonly string[]): Promise<void> {
+    return this.repository.replaceDomains(em, tenantId, domains);
+  }
+
+  lockBySlug(em: EntityManager, slug: string): Promise<{ id: string; status: TenantStatus } | null> {
+    return this.repository.lockBySlug(em, slug);
+  }
+
+  lockById(em: EntityManager, id: string): Promise<TenantStatus | null> {
+    return this.repository.lockById(em, id);
+  }
+
+  setStatus(em: EntityManager, id: string, status: TenantStatus, reason: string | null): Promise<void> {
+    return this.repository.setStatus(em, id, status, reason);
+  }
+
+  /** Moves a province from one status to another; false when it was not in `from` (nothing changed). */
+  transition(
+    where: { id: string } | { slug: string },
+    from: TenantStatus,
+    to: TenantStatus,
+    reason: string | null,
+    em?: EntityManager,
+  ): Promise<boolean> {
+    return this.repository.transition(where, from, to, reason, em);
   }
 }

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../src/config/app-config';
 import { RedisService } from '../../src/redis/redis.service';
 import { TenantRegistry } from '../../src/tenancy/tenant-registry.service';
+import { TenantsRepository } from '../../src/tenancy/tenants.repository';
 
 /*
  * The registry's cache on its own (no database): an entry older than the TTL is answered from the
@@ -29,7 +30,8 @@ function registry(ttl = TTL) {
     publish: async () => listeners.forEach((l) => l()),
   };
   const config = { tenantCacheTtlMs: ttl } as AppConfig;
-  const r = new TenantRegistry({ query } as unknown as DataSource, redis as unknown as RedisService, config);
+  const repository = new TenantsRepository({ query } as unknown as DataSource);
+  const r = new TenantRegistry(repository, redis as unknown as RedisService, config);
   return {
     r,
     query,

@@ -111,21 +111,23 @@ export class TenantDatabase {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     const unit: UnitOfWork = { em: runner.manager, schemaName, afterCommit: [] };
+    let result: T;
     try {
       await this.begin(runner, quotedSchema);
-      const result = await this.cls.run(() => {
+      result = await this.cls.run(() => {
         this.setUnit(unit);
         return work(runner.manager);
       });
       await runner.commitTransaction();
-      await this.runAfterCommit(unit);
-      return result;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       throw error;
     } finally {
       await runner.release();
     }
+    // After the connection is back in the pool: a slow queue (Redis) must not hold a connection.
+    await this.runAfterCommit(unit);
+    return result;
   }
 
   private openUnit(): UnitOfWork | undefined {

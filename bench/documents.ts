@@ -190,6 +190,13 @@ export async function documentsBench(ctx: Ctx): Promise<BenchCase[]> {
       undefined,
       note,
     ),
+    makeCase(
+      'documents: save a full PC-I draft, p99 latency, spread over 50 provinces vs one province',
+      'ms',
+      med('saveFifty', 'p99'),
+      med('saveOne', 'p99'),
+      'report',
+    ),
   );
   cases.push(
     makeCase(

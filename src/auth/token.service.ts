@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 
 export type Audience = 'platform' | 'tenant';
 
-/** Claims of every access token Daftar issues (README, "How provinces are kept apart": tokens). */
+/** Claims of every access token Daftar issues (docs/ARCHITECTURE.md, "Tokens"). */
 export interface AccessTokenClaims {
   sub: string;
   aud: Audience;

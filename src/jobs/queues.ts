@@ -17,7 +17,7 @@ export interface MigrationRunJob {
   runId: string;
 }
 
-/** Every job names the province it works for (README, "How provinces are kept apart": jobs). */
+/** Every job names the province it works for (docs/ARCHITECTURE.md, "Jobs"). */
 export interface TenantJobData {
   tenantId: string;
 }

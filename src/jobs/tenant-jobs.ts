@@ -20,8 +20,8 @@ const DECREMENT_FLOORED = `
   return v`;
 
 /**
- * Adds province jobs so that one province's burst cannot starve another's (README, "How provinces are kept apart":
- * jobs). A job's priority is its position in its own province's pending work: a province's first
+ * Adds province jobs so that one province's burst cannot starve another's (docs/ARCHITECTURE.md,
+ * "Jobs"). A job's priority is its position in its own province's pending work: a province's first
  * pending job runs before another province's thousandth, which interleaves provinces fairly on
  * one shared queue without a queue (and blocked connections) per province.
  */

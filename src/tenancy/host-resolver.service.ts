@@ -6,7 +6,7 @@ import { TenantRegistry } from './tenant-registry.service';
 import { slugProblem } from './slug';
 
 /**
- * Turns a request's Host into the platform, a province, or a clear refusal (README, "How provinces are kept apart":
+ * Turns a request's Host into the platform, a province, or a clear refusal (docs/ARCHITECTURE.md, "Jobs":
  * host → province). Never throws: a registry outage becomes a 503 refusal, not an unhandled error.
  */
 @Injectable()

@@ -1,4 +1,4 @@
-/** README, "How provinces are kept apart": registry: what a province slug may be, and how its schema is named. */
+/** docs/ARCHITECTURE.md, "Registry and hosts": what a province slug may be, and how its schema is named. */
 export const SLUG_PATTERN = /^[a-z][a-z0-9-]{1,30}$/;
 
 /** Words that name the platform's own hosts or Postgres internals and so can never be a province. */

@@ -23,7 +23,7 @@ export type HostResolution =
   | { kind: 'tenant'; host: string; tenant: TenantRecord }
   | { kind: 'refused'; host: string; status: 403 | 404 | 503; reason: string; retryAfterSeconds?: number };
 
-/** Everything kept in AsyncLocalStorage for a request or a job (README, "How provinces are kept apart": context). */
+/** Everything kept in AsyncLocalStorage for a request or a job (docs/ARCHITECTURE.md, "Context"). */
 export interface DaftarStore extends ClsStore {
   host?: HostResolution;
   /** The province this unit of work belongs to, for requests and jobs alike. */

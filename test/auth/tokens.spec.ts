@@ -3,7 +3,7 @@ import { Harness, ProvisionedProvince, uniqueSlug } from '../support/harness';
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** README, "How provinces are kept apart": tokens: a token is worth something only on its own host. */
+/** docs/ARCHITECTURE.md, "Tokens": a token is worth something only on its own host. */
 describe('tokens are bound to their host', () => {
   let h: Harness;
   let a: ProvisionedProvince;

@@ -5,7 +5,7 @@ const POOL_SIZE = 5;
 const REQUESTS = 600;
 
 /**
- * README, "How provinces are kept apart": data access: connections stay bounded by the pool, whatever the number of
+ * docs/ARCHITECTURE.md, "Units of work": connections stay bounded by the pool, whatever the number of
  * provinces.
  */
 /** How long provisioning fifty provinces may take before the suite gives up. */

@@ -1,7 +1,7 @@
 import { TenantRegistry } from '../../src/tenancy/tenant-registry.service';
 import { Harness, ProvisionedProvince, uniqueSlug } from '../support/harness';
 
-/** README, "How provinces are kept apart": host → province and issue 2 §4: every way a Host header can arrive. */
+/** docs/ARCHITECTURE.md, "Registry and hosts" and issue 2 §4: every way a Host header can arrive. */
 describe('host resolution', () => {
   let h: Harness;
   let trusting: Harness;

@@ -64,6 +64,9 @@ import { WorkflowModule } from './workflow/workflow.module';
     MailModule,
     NotificationsModule,
     WebhooksModule,
+    // Before ProjectsModule and PlatformModule (which imports it): Nest registers routes in the order
+    // it meets modules, and GET /api/projects/export must come ahead of /api/projects/:id.
+    ExportsModule,
     PlatformModule,
     // After ClsModule: the request timer and the dashboard's gate read the request's context.
     MetricsModule,
@@ -74,8 +77,6 @@ import { WorkflowModule } from './workflow/workflow.module';
     FormsModule,
     WorkflowModule,
     RoutingModule,
-    // Before ProjectsModule: its routes must come first (GET /api/projects/export ahead of /api/projects/:id).
-    ExportsModule,
     ProjectsModule,
     ImportsModule,
     PrintingModule,

@@ -324,8 +324,10 @@ describe('projects and the approval workflow (kp)', () => {
     const { id, projectId } = await validDraft(h, t);
     await toForum(h, t, id);
     await act(h, kp.host, t.approver, id, 'approve').then((r) => expect(r.status).toBe(200));
-    const now = new Date();
-    const later = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 3, 10)).toISOString().slice(0, 10);
+    // "This month" is the province's (its time zone decides the approval's date), not UTC's.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: h.config.timeZone }).format(new Date());
+    const [year, month] = today.split('-').map(Number);
+    const later = new Date(Date.UTC(year, month - 1 + 3, 10)).toISOString().slice(0, 10);
     const res = await h.on(kp.host).get(`/api/obligations?on=${later}`, t.viewer).expect(200);
     const mine = res.body.items.filter((o: { projectId: string }) => o.projectId === projectId);
     // Approved this month: the next three months are reported; two are overdue on the 10th of the third.

@@ -31,6 +31,26 @@ export class RefreshTokensRepository {
     return row ?? null;
   }
 
+  /**
+   * The unused successor that the rotation of token `id` created, when that rotation was less than
+   * `graceSeconds` ago: a successor issued in the same transaction shares its `now()` with `used_at`.
+   */
+  async lostSuccessorOf(em: EntityManager, id: string, graceSeconds: number): Promise<string | null> {
+    const [row] = await em.query(
+      `SELECT s.id FROM refresh_tokens s JOIN refresh_tokens t ON t.id = $1
+        WHERE s.family_id = t.family_id AND s.created_at = t.used_at
+          AND s.used_at IS NULL AND s.revoked_at IS NULL AND t.revoked_at IS NULL
+          AND t.used_at > now() - make_interval(secs => $2)
+          FOR UPDATE OF s`,
+      [id, graceSeconds],
+    );
+    return row?.id ?? null;
+  }
+
+  async revokeOne(em: EntityManager, id: string): Promise<void> {
+    await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE id = $1`, [id]);
+  }
+
   async markUsed(em: EntityManager, id: string): Promise<void> {
     await em.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [id]);
   }

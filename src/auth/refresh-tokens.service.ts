@@ -19,6 +19,10 @@ export interface IssuedRefreshToken {
  * Opaque refresh tokens, stored only as SHA-256 hashes in the province's schema. Each use
  * rotates the token within its family; presenting a token that was already used (a stolen
  * copy, or the legitimate one after theft) revokes the whole family, so both parties are out.
+ * One exception: presented again within the grace period while its successor is still unused,
+ * the successor's response was lost (a page navigated away mid-refresh); the successor is revoked
+ * and another issued. Should that be a thief, the real user's next refresh, with the revoked
+ * successor, still revokes the family.
  * Also users' USER_SESSIONS: the account core ends a user's sessions through it.
  */
 @Injectable()
@@ -46,7 +50,11 @@ export class RefreshTokensService implements UserSessions {
     const outcome = await this.db.transaction(async (em) => {
       const row = await this.repository.lockByHash(em, sha256Hex(token));
       if (!row) return { refused: 'unknown refresh token' } as const;
-      if (row.used_at || row.revoked_at) {
+      const lost = row.used_at && (await this.lostSuccessor(em, row.id));
+      if (lost) {
+        // Its successor never reached the browser: replace that one instead of ending the session.
+        await this.repository.revokeOne(em, lost);
+      } else if (row.used_at || row.revoked_at) {
         await this.repository.revokeFamily(em, row.family_id);
         await this.audit.record(em, {
           action: 'auth.refresh.reused',
@@ -62,12 +70,17 @@ export class RefreshTokensService implements UserSessions {
         await this.repository.revokeFamily(em, row.family_id);
         return { refused: 'account is not active' } as const;
       }
-      await this.repository.markUsed(em, row.id);
+      if (!lost) await this.repository.markUsed(em, row.id);
       return { user, next: await this.insert(em, user.id, row.family_id) };
     });
     // Committed before refusing, so a revoked family stays revoked.
     if ('refused' in outcome) throw new UnauthorizedException(`Refresh refused: ${outcome.refused}`);
     return outcome;
+  }
+
+  private lostSuccessor(em: EntityManager, id: string): Promise<string | null> {
+    const grace = this.config.jwt.refreshReuseGraceSeconds;
+    return grace > 0 ? this.repository.lostSuccessorOf(em, id, grace) : Promise.resolve(null);
   }
 
   /** Sign-out: the token's whole family stops working. Unknown tokens are ignored. */

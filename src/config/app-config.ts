@@ -68,6 +68,7 @@ const envSchema = z
       .min(300)
       .max(90 * 86400)
       .default(7 * 86400),
+    REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
     TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
     PROVISIONING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
     PROVISIONING_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
@@ -159,6 +160,12 @@ export class AppConfig {
     key: KeyObject;
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
+    /**
+     * A refresh token presented again this soon after its rotation, while its successor is still
+     * unused, is a lost response (the browser navigated away mid-refresh), not a theft: see
+     * docs/ARCHITECTURE.md "Refresh tokens".
+     */
+    refreshReuseGraceSeconds: number;
     issuer: string;
   };
   readonly tenantCacheTtlMs!: number;
@@ -277,6 +284,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       key: createSecretKey(Buffer.from(e.JWT_SECRET ?? DEV_JWT_SECRET)),
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+      refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
       issuer: 'daftar',
     },
     tenantCacheTtlMs: e.TENANT_CACHE_TTL_MS,

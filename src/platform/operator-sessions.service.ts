@@ -69,7 +69,11 @@ export class OperatorSessionsService {
       const row = await this.repo.lockRefreshToken(em, sha256Hex(token));
       if (!row) return { refused: 'unknown refresh token' } as const;
       const actor = { operatorId: row.operatorId, operatorEmail: row.email, em };
-      if (row.usedAt || row.revokedAt) {
+      const grace = this.config.jwt.refreshReuseGraceSeconds;
+      const lost = row.usedAt && grace > 0 ? await this.repo.lostSuccessorOf(em, row.id, grace) : null;
+      // A successor whose response was lost (see RefreshTokensService) is replaced, not treated as theft.
+      if (lost) await this.repo.revokeRefreshToken(em, lost);
+      else if (row.usedAt || row.revokedAt) {
         await this.repo.revokeFamily(em, row.familyId);
         await this.audit.record('auth.refresh.reused', row.email, { familyId: row.familyId }, actor);
         return { refused: 'refresh token already used; its sessions are revoked' } as const;
@@ -79,7 +83,7 @@ export class OperatorSessionsService {
         await this.repo.revokeFamily(em, row.familyId);
         return { refused: 'operator account is disabled' } as const;
       }
-      await this.repo.markRefreshTokenUsed(em, row.id);
+      if (!lost) await this.repo.markRefreshTokenUsed(em, row.id);
       return { operatorId: row.operatorId, next: await this.issueRefresh(em, row.operatorId, row.familyId) };
     });
     // Committed before refusing, so a revoked family stays revoked.

@@ -88,6 +88,23 @@ export class OperatorsRepository {
     return (row as RefreshTokenRow | undefined) ?? null;
   }
 
+  /** The unused successor of token `id` if it was rotated less than `graceSeconds` ago (see the province twin). */
+  async lostSuccessorOf(em: EntityManager, id: string, graceSeconds: number): Promise<string | null> {
+    const [row] = await em.query(
+      `SELECT s.id FROM platform.operator_refresh_tokens s JOIN platform.operator_refresh_tokens t ON t.id = $1
+        WHERE s.family_id = t.family_id AND s.created_at = t.used_at
+          AND s.used_at IS NULL AND s.revoked_at IS NULL AND t.revoked_at IS NULL
+          AND t.used_at > now() - make_interval(secs => $2)
+          FOR UPDATE OF s`,
+      [id, graceSeconds],
+    );
+    return row?.id ?? null;
+  }
+
+  async revokeRefreshToken(em: EntityManager, id: string): Promise<void> {
+    await em.query(`UPDATE platform.operator_refresh_tokens SET revoked_at = now() WHERE id = $1`, [id]);
+  }
+
   async markRefreshTokenUsed(em: EntityManager, id: string): Promise<void> {
     await em.query(`UPDATE platform.operator_refresh_tokens SET used_at = now() WHERE id = $1`, [id]);
   }

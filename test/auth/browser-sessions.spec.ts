@@ -120,12 +120,23 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
   it('an old cookie value presented again revokes the whole family, and is cleared', async () => {
     const first = refreshCookie(await webLogin(kp))!.value;
     const second = refreshCookie(await webRefresh(kp, first).expect(200))!.value;
+    const third = refreshCookie(await webRefresh(kp, second).expect(200))!.value;
     const reuse = await webRefresh(kp, first).expect(401);
     expect(reuse.body.message).toMatch(/already used/);
     expect(isCleared(refreshCookie(reuse))).toBe(true);
     // The legitimate successor is dead too.
-    const successor = await webRefresh(kp, second).expect(401);
+    const successor = await webRefresh(kp, third).expect(401);
     expect(isCleared(refreshCookie(successor))).toBe(true);
+  });
+
+  it('a page that left mid-refresh: the old cookie again within the grace period keeps the session', async () => {
+    const first = refreshCookie(await webLogin(kp))!.value;
+    const lost = refreshCookie(await webRefresh(kp, first).expect(200))!.value;
+    const again = await webRefresh(kp, first).expect(200);
+    const next = refreshCookie(again)!.value;
+    expect(next).not.toBe(lost);
+    await h.on(kp.host).get('/api/me', again.body.accessToken).expect(200);
+    await webRefresh(kp, next).expect(200);
   });
 
   it('a missing or made-up cookie is 401 and clears the cookie', async () => {

@@ -39,24 +39,56 @@ describe('sessions: refresh, rotation, reuse, sign-out, /api/me', () => {
     expect(third.refreshToken).not.toBe(second.refreshToken);
   });
 
-  it('revokes the whole family when an already-used refresh token comes back', async () => {
+  it('revokes the whole family when a used refresh token comes back after its successor was used', async () => {
     const first = await signIn(a);
     const second = (await refresh(a, first.refreshToken).expect(200)).body;
+    const third = (await refresh(a, second.refreshToken).expect(200)).body;
     const reuse = await refresh(a, first.refreshToken).expect(401);
     expect(reuse.body.message).toMatch(/already used/);
     // The legitimate successor is dead too.
-    await refresh(a, second.refreshToken).expect(401);
+    await refresh(a, third.refreshToken).expect(401);
     // Another sign-in is another family, unaffected.
     const other = await signIn(a);
     await refresh(a, other.refreshToken).expect(200);
   });
 
-  it('lets only one of two racing refreshes with the same token win, then revokes the family', async () => {
+  it('replaces a successor whose response was lost: the old token again within the grace period', async () => {
+    const first = await signIn(a);
+    const lost = (await refresh(a, first.refreshToken).expect(200)).body;
+    const again = (await refresh(a, first.refreshToken).expect(200)).body;
+    expect(again.refreshToken).not.toBe(lost.refreshToken);
+    await h.on(a.host).get('/api/me', again.accessToken).expect(200);
+    // The lost successor no longer works, and presenting it ends the family (a thief's copy would).
+    await refresh(a, lost.refreshToken).expect(401);
+    await refresh(a, again.refreshToken).expect(401);
+  });
+
+  it('gives no grace once it has passed', async () => {
+    const strict = await Harness.start({ env: { REFRESH_REUSE_GRACE_SECONDS: '1' } });
+    try {
+      const province = await strict.provisionDirect(uniqueSlug('strict'));
+      const login = await strict
+        .on(province.host)
+        .post('/api/auth/login')
+        .send({ email: province.adminEmail, password: ADMIN_PASSWORD })
+        .expect(200);
+      const post = (token: string) => strict.on(province.host).post('/api/auth/refresh').send({ refreshToken: token });
+      const second = await post(login.body.refreshToken).expect(200);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await post(login.body.refreshToken).expect(401);
+      await post(second.body.refreshToken).expect(401);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('two racing refreshes with the same token both succeed; only the later successor lives', async () => {
     const session = await signIn(a);
     const [x, y] = await Promise.all([refresh(a, session.refreshToken), refresh(a, session.refreshToken)]);
-    expect([x.status, y.status].sort()).toEqual([200, 401]);
-    const winner = x.status === 200 ? x : y;
-    await refresh(a, winner.body.refreshToken).expect(401);
+    expect([x.status, y.status]).toEqual([200, 200]);
+    const outcomes = await Promise.all([x, y].map((r) => refresh(a, r.body.refreshToken)));
+    // The row lock serialises them: the second replaced the first's successor.
+    expect(outcomes.map((r) => r.status).sort()).toEqual([200, 401]);
   });
 
   it('signs out: the refresh token stops working', async () => {

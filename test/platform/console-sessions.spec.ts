@@ -102,9 +102,14 @@ describe('operator sessions in the browser', () => {
     expect(second.attributes).toMatchObject({ path: '/api/platform/auth', httponly: true, samesite: 'Strict' });
     await h.on(h.platformHost).get('/api/platform/me', res.body.accessToken).expect(200);
 
+    // Within the grace period the first cookie again replaces a successor whose response was lost.
+    const regranted = operatorCookie(await webRefresh(first).expect(200))!.value;
+    // Once its successor has been used, the first cookie again is theft: the family ends.
+    const third = operatorCookie(await webRefresh(regranted).expect(200))!.value;
     const reuse = await webRefresh(first).expect(401);
     expect(reuse.body.message).toMatch(/already used/);
     expect(isCleared(operatorCookie(reuse))).toBe(true);
+    await webRefresh(third).expect(401);
     await webRefresh(second.value).expect(401);
     const reused = `/api/platform/audit?action=auth.refresh.reused&operatorId=${operatorId}`;
     const audit = await h
@@ -122,16 +127,12 @@ describe('operator sessions in the browser', () => {
       .send({ refreshToken: login.body.refreshToken })
       .expect(200);
     expect(next.body.refreshToken).not.toBe(login.body.refreshToken);
-    await h
-      .on(h.platformHost)
-      .post('/api/platform/auth/refresh')
-      .send({ refreshToken: login.body.refreshToken })
-      .expect(401);
-    await h
-      .on(h.platformHost)
-      .post('/api/platform/auth/refresh')
-      .send({ refreshToken: next.body.refreshToken })
-      .expect(401);
+    const post = (refreshToken: string) =>
+      h.on(h.platformHost).post('/api/platform/auth/refresh').send({ refreshToken });
+    const third = await post(next.body.refreshToken).expect(200);
+    // The first token after its successor was used: theft, the family ends.
+    await post(login.body.refreshToken).expect(401);
+    await post(third.body.refreshToken).expect(401);
   });
 
   it('refuses the cookie without the browser header or from another origin (403)', async () => {

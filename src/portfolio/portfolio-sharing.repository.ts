@@ -20,11 +20,10 @@ export class PortfolioSharingRepository {
   }
 
   async set(em: EntityManager, shared: boolean, changedBy: string | null): Promise<PortfolioSharing> {
-    const [row] = await em.query(
-      `UPDATE province_settings SET portfolio_shared = $1, changed_at = now(), changed_by = $2
-        RETURNING portfolio_shared AS shared, changed_at AS "changedAt", changed_by AS "changedBy"`,
-      [shared, changedBy],
-    );
-    return row;
+    await em.query(`UPDATE province_settings SET portfolio_shared = $1, changed_at = now(), changed_by = $2`, [
+      shared,
+      changedBy,
+    ]);
+    return this.get(em);
   }
 }

@@ -318,7 +318,8 @@ function CostChart({ figures }: { figures: PortfolioFigure[] }) {
       format={(n) => formatNumber(n, 1)}
       rows={years.map((year) => ({
         key: year,
-        label: t('portfolio.fy', { year }),
+        // Isolated left to right (LRI … PDI): in Urdu 2025-26 would otherwise read 26-2025.
+        label: t('portfolio.fy', { year: `\u2066${year}\u2069` }),
         values: [amountIn(submitted, year), amountIn(approved, year)],
       }))}
     />

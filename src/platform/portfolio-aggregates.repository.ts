@@ -17,11 +17,22 @@ const COLUMNS = `province_slug AS "provinceSlug", metric, stage, state, forum, s
 export class PortfolioAggregatesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Replaces one province's figures at once: readers see the old set or the new one, never half. */
-  async replace(slug: string, figures: readonly ProvinceFigure[], computedAt: Date): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+  /**
+   * Replaces one province's figures at once: readers see the old set or the new one, never half.
+   * Two refreshes may overlap (the daily one and an operator's): figures read earlier than the ones
+   * stored are dropped, so the newest read wins whichever commits last. Returns whether it wrote.
+   */
+  async replace(slug: string, figures: readonly ProvinceFigure[], computedAt: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      // Serialises writers of this province only (an empty province has no row to lock).
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('portfolio:' || $1))`, [slug]);
+      const [{ latest }] = await em.query(
+        `SELECT max(computed_at) AS latest FROM platform.portfolio_aggregates WHERE province_slug = $1`,
+        [slug],
+      );
+      if (latest && new Date(latest) > computedAt) return false;
       await em.query(`DELETE FROM platform.portfolio_aggregates WHERE province_slug = $1`, [slug]);
-      if (!figures.length) return;
+      if (!figures.length) return true;
       await em.query(
         `INSERT INTO platform.portfolio_aggregates
            (province_slug, metric, stage, state, forum, sector, financial_year, count, amount, computed_at)
@@ -45,6 +56,7 @@ export class PortfolioAggregatesRepository {
           computedAt,
         ],
       );
+      return true;
     });
   }
 

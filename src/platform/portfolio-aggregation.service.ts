@@ -41,10 +41,11 @@ export class PortfolioAggregationService {
     const excluded = active.filter((t) => excludedFromPortfolio(t)).map((t) => t.slug);
     const provinces = active.filter((t) => !excludedFromPortfolio(t));
     const results = await settleWithConcurrency(provinces, this.config.migrationConcurrency, (province) =>
-      this.schemas.inProvince(province, async (em): Promise<ProvinceFigure[] | null> => {
+      this.schemas.inProvince(province, async (em): Promise<{ figures: ProvinceFigure[] | null; at: Date }> => {
+        const at = new Date();
         // Read in the same unit of work as the figures: an opt-out committed before it is honoured.
-        if (!(await this.sharing.isShared(em))) return null;
-        return this.aggregates.compute(em);
+        if (!(await this.sharing.isShared(em))) return { figures: null, at };
+        return { figures: await this.aggregates.compute(em), at };
       }),
     );
     const outcome: PortfolioRefresh = { computed: [], notShared: [], excluded, failed: [] };
@@ -55,8 +56,9 @@ export class PortfolioAggregationService {
         this.logger.error({ province: slug, err: (result.reason as Error)?.message }, 'Portfolio figures not computed');
         continue;
       }
-      await this.store.replace(slug, result.value ?? [], new Date());
-      (result.value ? outcome.computed : outcome.notShared).push(slug);
+      const { figures, at } = result.value;
+      await this.store.replace(slug, figures ?? [], at);
+      (figures ? outcome.computed : outcome.notShared).push(slug);
     }
     // Only computed provinces and failed ones (whose last figures stand) keep rows.
     await this.store.removeAllBut([...outcome.computed, ...outcome.failed]);

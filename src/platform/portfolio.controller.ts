@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { contentDisposition } from '../common/content-disposition';
 import { RequirePermission } from '../tenancy/access.decorators';
 import { PLATFORM_PERMISSION } from '../tenancy/permissions';
 import { PlatformHost } from '../tenancy/host-scope';
+import { PortfolioRefreshResponse, PortfolioResponse } from './dto/portfolio.dto';
 import { PortfolioService } from './portfolio.service';
 
 @ApiTags('platform')
@@ -19,6 +20,7 @@ export class PortfolioController {
   @ApiOperation({
     summary: "The host's portfolio: aggregate figures of every province that opted in, with when they were computed",
   })
+  @ApiOkResponse({ type: PortfolioResponse })
   view() {
     return this.portfolio.view();
   }
@@ -37,7 +39,10 @@ export class PortfolioController {
 
   @Post('portfolio/refresh')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'The recomputation is queued; GET portfolio shows the new computedAt when done' })
+  @ApiAcceptedResponse({
+    type: PortfolioRefreshResponse,
+    description: 'The recomputation is queued; GET portfolio shows the new computedAt when done',
+  })
   @ApiOperation({ summary: 'Recompute the portfolio now instead of waiting for the daily run (audited)' })
   refresh() {
     return this.portfolio.requestRefresh();

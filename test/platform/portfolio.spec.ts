@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { PORTFOLIO_QUEUE } from '../../src/jobs/queues';
+import { PortfolioAggregatesRepository } from '../../src/platform/portfolio-aggregates.repository';
 import { PORTFOLIO_SCHEDULER_ID } from '../../src/platform/portfolio.processor';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { Harness, ProvisionedProvince } from '../support/harness';
@@ -261,12 +262,13 @@ describe('the host’s portfolio', () => {
   const refresh = async () => {
     const queued = await api().post('/api/platform/portfolio/refresh', operator).expect(202);
     const jobId = queued.body.jobId as string;
-    const job = await waitFor('the portfolio refresh', async () => {
-      const j = await queue.getJob(jobId);
-      const state = await j?.getState();
-      if (state === 'failed') throw new Error(`refresh failed: ${j?.failedReason}`);
-      return state === 'completed' ? j : undefined;
+    await waitFor('the portfolio refresh', async () => {
+      const state = await queue.getJobState(jobId);
+      if (state === 'failed') throw new Error(`refresh failed: ${(await queue.getJob(jobId))?.failedReason}`);
+      return state === 'completed';
     });
+    // Read once completed: a job read earlier keeps the return value it had then (none).
+    const job = await queue.getJob(jobId);
     return job!.returnvalue as { computed: string[]; notShared: string[]; excluded: string[]; failed: string[] };
   };
   const portfolio = async (): Promise<{ provinces: { slug: string; computedAt: string }[]; figures: Figure[] }> =>
@@ -435,6 +437,15 @@ describe('the host’s portfolio', () => {
       `SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'portfolio.refresh'`,
     );
     expect(platformAudit[0].n).toBe(2);
+  });
+
+  it('keeps the newest figures when two refreshes overlap and an older read commits last', async () => {
+    const [, b] = shared;
+    const before = (await portfolio()).figures.filter((f) => f.provinceSlug === b.slug);
+    const store = h.api.get(PortfolioAggregatesRepository);
+    const olderRead = new Date(new Date(before[0].computedAt).getTime() - 60_000);
+    expect(await store.replace(b.slug, [], olderRead)).toBe(false);
+    expect((await portfolio()).figures.filter((f) => f.provinceSlug === b.slug)).toEqual(before);
   });
 
   it('runs daily at PORTFOLIO_HOUR in the configured time zone', async () => {

@@ -20,6 +20,7 @@ import { MasterDataModule } from './master-data/master-data.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlatformModule } from './platform/platform.module';
+import { PortfolioModule } from './portfolio/portfolio.module';
 import { PrintingModule } from './printing/printing.module';
 import { ProjectsModule } from './projects/projects.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
@@ -78,6 +79,7 @@ import { WorkflowModule } from './workflow/workflow.module';
     WorkflowModule,
     RoutingModule,
     ProjectsModule,
+    PortfolioModule,
     ImportsModule,
     PrintingModule,
     HealthModule,

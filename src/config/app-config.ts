@@ -124,6 +124,7 @@ const envSchema = z
     METRICS_PROVINCE_LABEL_LIMIT: z.coerce.number().int().min(1).max(10_000).default(200),
     WORKER_METRICS_PUSH_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
     PROVINCE_STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    PORTFOLIO_HOUR: z.coerce.number().int().min(0).max(23).default(2),
   })
   .superRefine((env, ctx) => {
     // A provisioning run holds one connection for its transaction and borrows another to
@@ -238,6 +239,8 @@ export class AppConfig {
   readonly metrics!: { allowedNetworks: string[]; provinceLabelLimit: number; workerPushSeconds: number };
   /** How long the console's per-province figures (users, documents, attachments …) are reused. */
   readonly provinceStatsCacheSeconds!: number;
+  /** The host's portfolio view: the hour (TIME_ZONE) the daily job recomputes every opted-in province's aggregates. */
+  readonly portfolio!: { hour: number };
 
   /** Public URL of a host served by this deployment, e.g. `http://gb.localhost:3000`. */
   urlFor(host: string): string {
@@ -338,5 +341,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       workerPushSeconds: e.WORKER_METRICS_PUSH_SECONDS,
     },
     provinceStatsCacheSeconds: e.PROVINCE_STATS_CACHE_SECONDS,
+    portfolio: { hour: e.PORTFOLIO_HOUR },
   });
 }

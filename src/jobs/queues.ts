@@ -11,6 +11,8 @@ export const SCHEDULE_QUEUE = 'schedule';
 
 /** Platform-wide work for the operators, not any one province's: the console's migration fan-outs (src/platform). */
 export const PLATFORM_QUEUE = 'platform';
+/** The host's portfolio view: the daily and on-demand recomputation of the provinces' aggregates (src/platform). */
+export const PORTFOLIO_QUEUE = 'portfolio';
 
 /** A migration fan-out over every province, recorded as platform.migration_runs row `runId`. */
 export interface MigrationRunJob {

@@ -18,6 +18,9 @@ import { PlatformAuditController } from './platform-audit.controller';
 import { PlatformAuditRepository } from './platform-audit.repository';
 import { PlatformAuditService } from './platform-audit.service';
 import { PlatformAuthController } from './platform-auth.controller';
+import { PortfolioAggregatesRepository } from './portfolio-aggregates.repository';
+import { PortfolioController } from './portfolio.controller';
+import { PortfolioService } from './portfolio.service';
 import { PlatformMigrationsService } from './platform-migrations.service';
 import { PlatformProfileController } from './platform-profile.controller';
 import { ProvinceStatsController } from './province-stats.controller';
@@ -45,6 +48,7 @@ import { Operator } from './operator.entity';
     OperatorsController,
     PlatformAuditController,
     MigrationsController,
+    PortfolioController,
     // Before TenantsController: GET tenants/stats must not be read as the province "stats".
     ProvinceStatsController,
     TenantsController,
@@ -62,6 +66,8 @@ import { Operator } from './operator.entity';
     MigrationFanOut,
     MigrationRunsRepository,
     ProvinceStatsService,
+    PortfolioService,
+    PortfolioAggregatesRepository,
     // Auth's check that an operator is still active at each request (auth sits below platform).
     OperatorStatusCheck,
     { provide: OPERATOR_ACCOUNTS, useExisting: OperatorStatusCheck },

@@ -15,6 +15,8 @@ import { DocumentsService } from './documents.service';
 import { ImportedProjectsRepository } from './imported-projects.repository';
 import { ImportedProjectsService } from './imported-projects.service';
 import { ObligationsService } from './obligations.service';
+import { ProjectAggregatesRepository } from './project-aggregates.repository';
+import { ProjectAggregatesService } from './project-aggregates.service';
 import { ProjectsRepository } from './projects.repository';
 import { ProjectsService } from './projects.service';
 import { WarningAnswersRepository } from './warning-answers.repository';
@@ -62,11 +64,21 @@ import { Project } from './project.entity';
     PreparerAccess,
     ImportedProjectsService,
     ImportedProjectsRepository,
+    ProjectAggregatesService,
+    ProjectAggregatesRepository,
   ],
   // Exports read the list and documents through these (src/exports).
   // Reminders read obligations through ObligationsService (src/reminders).
   // The legacy portfolio import writes its projects through ImportedProjectsService (src/imports).
   // The legacy import records past decisions through ApprovalsService (re-exported ApprovalsModule).
-  exports: [ProjectsService, DocumentsService, ObligationsService, ImportedProjectsService, ApprovalsModule],
+  // The host's portfolio view reads a province's aggregates through ProjectAggregatesService (src/platform).
+  exports: [
+    ProjectsService,
+    DocumentsService,
+    ObligationsService,
+    ImportedProjectsService,
+    ApprovalsModule,
+    ProjectAggregatesService,
+  ],
 })
 export class ProjectsModule {}

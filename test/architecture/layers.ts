@@ -33,6 +33,7 @@ export const LAYERS: ReadonlyArray<{ layer: number; name: string; folders: reado
       'webhooks',
       'mail',
       'events',
+      'portfolio',
     ],
   },
   {

@@ -19,6 +19,7 @@ const ADMIN_SCREENS: { to: string; label: string; permission: Permission }[] = [
   { to: '/admin/forms', label: 'admin.nav.forms', permission: 'forms.customise' },
   { to: '/admin/workflow', label: 'admin.nav.workflow', permission: 'settings.manage' },
   { to: '/admin/forum-rules', label: 'admin.nav.forumRules', permission: 'settings.manage' },
+  { to: '/admin/portfolio', label: 'admin.nav.portfolio', permission: 'settings.manage' },
   { to: '/admin/audit', label: 'admin.nav.audit', permission: 'audit.read' },
 ];
 

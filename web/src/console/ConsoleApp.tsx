@@ -7,6 +7,7 @@ import { ConsoleLayout, ConsolePublicLayout, RequireOperator } from './ConsoleLa
 import MigrationsPage from './MigrationsPage';
 import MonitoringPage from './MonitoringPage';
 import OperatorsPage from './OperatorsPage';
+import PortfolioPage from './PortfolioPage';
 import ProvincePage from './province/ProvincePage';
 import ProvincesPage from './ProvincesPage';
 import ProvisionPage from './ProvisionPage';
@@ -33,6 +34,7 @@ function createConsoleRouter(profile: PlatformProfile) {
         { path: '/provinces', element: <ProvincesPage /> },
         { path: '/provinces/new', element: <ProvisionPage /> },
         { path: '/provinces/:slug', element: <ProvincePage /> },
+        { path: '/portfolio', element: <PortfolioPage /> },
         { path: '/migrations', element: <MigrationsPage /> },
         { path: '/queues', element: <QueuesPage /> },
         { path: '/monitoring', element: <MonitoringPage /> },

@@ -25,6 +25,7 @@ import { useFocusOnNavigation } from '../app/focus-on-navigation';
 
 const SCREENS = [
   { to: '/provinces', label: 'console.nav.provinces' },
+  { to: '/portfolio', label: 'console.nav.portfolio' },
   { to: '/migrations', label: 'console.nav.migrations' },
   { to: '/queues', label: 'console.nav.queues' },
   { to: '/monitoring', label: 'console.nav.monitoring' },

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { DaftarStore } from '../tenancy/tenant-context';
+import { TenantDatabase } from '../tenancy/tenant-database.service';
+import { PortfolioSharing, PortfolioSharingRepository } from './portfolio-sharing.repository';
+
+/**
+ * The province admin's decision whether the host sees the province's aggregate figures (issue 17).
+ * Off until an admin turns it on; every change is in the province's own audit log.
+ */
+@Injectable()
+export class PortfolioSharingService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly repository: PortfolioSharingRepository,
+    private readonly audit: AuditService,
+    private readonly cls: ClsService<DaftarStore>,
+  ) {}
+
+  get(): Promise<PortfolioSharing> {
+    return this.db.transaction((em) => this.repository.get(em));
+  }
+
+  /** For the platform's portfolio job, inside the unit of work it opened on the province. */
+  isShared(em: EntityManager): Promise<boolean> {
+    return this.repository.get(em).then((s) => s.shared);
+  }
+
+  set(shared: boolean): Promise<PortfolioSharing> {
+    return this.db.transaction(async (em) => {
+      // Locked: two admins changing it at once each see the other's value as "from".
+      const before = await this.repository.get(em, true);
+      if (before.shared === shared) return before;
+      const principal = this.cls.get('principal');
+      const after = await this.repository.set(em, shared, principal?.id ?? null);
+      await this.audit.record(em, {
+        action: shared ? 'portfolio.sharing.enabled' : 'portfolio.sharing.disabled',
+        targetType: 'province-settings',
+        details: { from: before.shared, to: shared },
+      });
+      return after;
+    });
+  }
+}

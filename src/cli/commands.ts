@@ -185,7 +185,12 @@ function progressPrinter(out: Out): ProgressListener {
   };
 }
 
-export async function exportTenant(app: INestApplicationContext, slug: string, file: string, out: Out): Promise<number> {
+export async function exportTenant(
+  app: INestApplicationContext,
+  slug: string,
+  file: string,
+  out: Out,
+): Promise<number> {
   try {
     const summary = await app.get(PortabilityService).exportProvince(slug, file, progressPrinter(out));
     out(

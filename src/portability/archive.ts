@@ -45,7 +45,9 @@ export const manifestSchema = z.object({
       }),
     )
     .max(1000),
-  sequences: z.array(z.object({ name: identifier, lastValue: z.string().regex(/^-?\d{1,19}$/), isCalled: z.boolean() })),
+  sequences: z.array(
+    z.object({ name: identifier, lastValue: z.string().regex(/^-?\d{1,19}$/), isCalled: z.boolean() }),
+  ),
   files: z.array(z.object({ key: z.string().regex(FILE_KEY).max(300), size: z.number().int().min(0), sha256 })),
   /** Files a row names that were not in the store at export time (listed, not silently dropped). */
   missingFiles: z.array(z.string().max(300)),

@@ -15,6 +15,11 @@ export interface TableShape {
   primaryKey: string[];
 }
 
+export interface ForeignKey {
+  table: string;
+  name: string;
+}
+
 export interface SequenceState {
   name: string;
   lastValue: string;
@@ -92,8 +97,8 @@ export class PortabilityRepository {
   }
 
   /**
-   * The schema's tables (bookkeeping aside) in an order that loads without breaking a foreign key:
-   * every table after the tables it references.
+   * The schema's tables (bookkeeping aside), each after the tables it references where foreign keys
+   * allow (projects and documents reference each other: the load defers the checks, see deferForeignKeys).
    */
   async tables(em: EntityManager, schema: string): Promise<TableShape[]> {
     const rows: { table: string; columns: string[]; pk: string[] | null }[] = await em.query(
@@ -122,17 +127,45 @@ export class PortabilityRepository {
     );
     const ordered: TableShape[] = [];
     const state = new Map<string, 'visiting' | 'done'>();
-    const visit = (name: string, path: string[]) => {
-      if (state.get(name) === 'done') return;
-      if (state.get(name) === 'visiting')
-        throw new Error(`foreign keys form a cycle (${[...path, name].join(' → ')}): no load order exists`);
+    const visit = (name: string) => {
+      if (state.has(name)) return;
       state.set(name, 'visiting');
-      for (const e of edges) if (e.child === name && shapes.has(e.parent)) visit(e.parent, [...path, name]);
+      for (const e of edges) if (e.child === name && shapes.has(e.parent)) visit(e.parent);
       state.set(name, 'done');
       ordered.push(shapes.get(name)!);
     };
-    for (const name of shapes.keys()) visit(name, []);
+    for (const name of shapes.keys()) visit(name);
     return ordered;
+  }
+
+  /**
+   * Makes every foreign key of the schema deferred until checkForeignKeys (the load order cannot satisfy
+   * a cycle such as projects ⇄ documents), answering the keys that were not deferrable before.
+   */
+  async deferForeignKeys(em: EntityManager, schema: string): Promise<ForeignKey[]> {
+    const keys: ForeignKey[] = await em.query(
+      `SELECT c.relname AS table, k.conname AS name
+         FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE k.contype = 'f' AND n.nspname = $1 AND NOT k.condeferrable ORDER BY 1, 2`,
+      [schema],
+    );
+    for (const key of keys)
+      await em.query(
+        `ALTER TABLE ${quoteIdent(schema)}.${quoteIdent(key.table)} ` +
+          `ALTER CONSTRAINT ${quoteIdent(key.name)} DEFERRABLE INITIALLY DEFERRED`,
+      );
+    await em.query('SET CONSTRAINTS ALL DEFERRED');
+    return keys;
+  }
+
+  /** Checks every deferred foreign key now (a violation throws, naming it), then restores them as they were. */
+  async checkForeignKeys(em: EntityManager, schema: string, keys: readonly ForeignKey[]): Promise<void> {
+    await em.query('SET CONSTRAINTS ALL IMMEDIATE');
+    for (const key of keys)
+      await em.query(
+        `ALTER TABLE ${quoteIdent(schema)}.${quoteIdent(key.table)} ` +
+          `ALTER CONSTRAINT ${quoteIdent(key.name)} NOT DEFERRABLE`,
+      );
   }
 
   /** Every sequence of the schema (identity columns' included) with where it stands. */
@@ -144,7 +177,8 @@ export class PortabilityRepository {
     const states: SequenceState[] = [];
     for (const { name } of names) {
       const [row] = await em.query(
-        `SELECT last_value::text AS "lastValue", is_called AS "isCalled" FROM ${quoteIdent(schema)}.${quoteIdent(name)}`,
+        `SELECT last_value::text AS "lastValue", is_called AS "isCalled" ` +
+          `FROM ${quoteIdent(schema)}.${quoteIdent(name)}`,
       );
       states.push({ name, lastValue: row.lastValue, isCalled: row.isCalled });
     }
@@ -230,8 +264,9 @@ function canonicalCopy(schema: string, table: TableShape): string {
       c === STORAGE_KEY_COLUMN ? `regexp_replace(${quoteIdent(c)}, '^[^/]*/', '') AS ${quoteIdent(c)}` : quoteIdent(c),
     )
     .join(', ');
-  const order = (table.primaryKey.length ? table.primaryKey.map(quoteIdent) : table.columns.map((_, i) => `${i + 1}`))
-    .join(', ');
+  const order = (
+    table.primaryKey.length ? table.primaryKey.map(quoteIdent) : table.columns.map((_, i) => `${i + 1}`)
+  ).join(', ');
   return `COPY (SELECT ${select} FROM ${quoteIdent(schema)}.${quoteIdent(table.name)} ORDER BY ${order}) TO STDOUT`;
 }
 

@@ -72,7 +72,11 @@ export class PortabilityService {
   ) {}
 
   /** Writes the province's archive to `target` (a new file; written aside and renamed, so never half there). */
-  async exportProvince(slug: string, target: string, progress: ProgressListener = () => undefined): Promise<ExportSummary> {
+  async exportProvince(
+    slug: string,
+    target: string,
+    progress: ProgressListener = () => undefined,
+  ): Promise<ExportSummary> {
     const province = await this.registry.describe(slug);
     if (!province) throw new ArchiveError(`No province "${slug}"`);
     if (province.status !== 'active' && province.status !== 'suspended')
@@ -206,11 +210,18 @@ export class PortabilityService {
           const tables = await this.repository.tables(em, schema);
           this.checkShapes(manifest, tables);
 
+          const deferred = await this.repository.deferForeignKeys(em, schema);
           for (const [i, table] of manifest.tables.entries()) {
             await progress('tables', i, manifest.tables.length);
-            await this.repository.copyIn(session, schema, table, createReadStream(entries.get(tableEntry(table.name))!.file));
+            await this.repository.copyIn(
+              session,
+              schema,
+              table,
+              createReadStream(entries.get(tableEntry(table.name))!.file),
+            );
             await this.repository.prefixStorageKeys(session, schema, table);
           }
+          await this.repository.checkForeignKeys(em, schema, deferred);
           for (const sequence of manifest.sequences) await this.repository.setSequence(em, schema, sequence);
           // What is now in the database, read back the way the export read it, must be what the archive says.
           for (const [i, table] of manifest.tables.entries()) {

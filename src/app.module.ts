@@ -20,7 +20,7 @@ import { MasterDataModule } from './master-data/master-data.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlatformModule } from './platform/platform.module';
-import { PortabilityModule } from './portability/portability.module';
+import { PortabilityApiModule } from './portability/portability-api.module';
 import { PrintingModule } from './printing/printing.module';
 import { ProjectsModule } from './projects/projects.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
@@ -69,7 +69,7 @@ import { WorkflowModule } from './workflow/workflow.module';
     // it meets modules, and GET /api/projects/export must come ahead of /api/projects/:id.
     ExportsModule,
     PlatformModule,
-    PortabilityModule,
+    PortabilityApiModule,
     // After ClsModule: the request timer and the dashboard's gate read the request's context.
     MetricsModule,
     QueueBoardModule,

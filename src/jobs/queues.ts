@@ -12,6 +12,9 @@ export const SCHEDULE_QUEUE = 'schedule';
 /** Platform-wide work for the operators, not any one province's: the console's migration fan-outs (src/platform). */
 export const PLATFORM_QUEUE = 'platform';
 
+/** Province archives for the operators: exports, imports and the cleanup of old archives (src/portability). */
+export const PORTABILITY_QUEUE = 'portability';
+
 /** A migration fan-out over every province, recorded as platform.migration_runs row `runId`. */
 export interface MigrationRunJob {
   runId: string;

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { packArchive, unpackArchive } from '../../src/portability/archive';
+import { PortabilityJobs } from '../../src/portability/portability-jobs.service';
 import { PortabilityService } from '../../src/portability/portability.service';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { Harness, uniqueSlug } from '../support/harness';
@@ -43,7 +44,10 @@ describe('province archives', () => {
   beforeAll(async () => {
     work = await mkdtemp(path.join(tmpdir(), 'daftar-port-'));
     storage = path.join(work, 'storage');
-    h = await Harness.start({ env: { STORAGE_DIR: storage, PORTABILITY_DIR: path.join(work, 'portability') } });
+    h = await Harness.start({
+      worker: true,
+      env: { STORAGE_DIR: storage, PORTABILITY_DIR: path.join(work, 'portability') },
+    });
     gb = await h.provinceWithAdmin('gb');
     kp = await h.provinceWithAdmin('kp');
     const [gbTeam, kpTeam] = [await team(h, gb), await team(h, kp)];
@@ -117,26 +121,6 @@ describe('province archives', () => {
     await h.on(host).get('/api/projects', gb.adminToken).expect(401);
   });
 
-  test('imported into another deployment (its own database and file store) under the same slug', async () => {
-    const otherStorage = path.join(work, 'other-storage');
-    const other = await Harness.start({
-      freshDatabase: 'port_other',
-      env: { STORAGE_DIR: otherStorage, PORTABILITY_DIR: path.join(work, 'other-portability') },
-    });
-    try {
-      await service(other).importArchive(archive);
-      const schema = schemaNameFor(gb.slug);
-      expect(await tableFingerprints(other.dataSource, schema)).toEqual(await tableFingerprints(h.dataSource, schema));
-      expect(await fileFingerprints(other.dataSource, otherStorage, schema)).toEqual(
-        await fileFingerprints(h.dataSource, storage, schema),
-      );
-      // Imported again: the slug is taken, and the message says what to do.
-      await expect(service(other).importArchive(archive)).rejects.toThrow(/already exists.*--slug/);
-    } finally {
-      await other.close();
-    }
-  });
-
   test("GB's archive holds none of KP's rows or files", async () => {
     const dir = await mkdtemp(path.join(work, 'look-'));
     const entries = await unpackArchive(archive, dir);
@@ -205,5 +189,130 @@ describe('province archives', () => {
     const slug = uniqueSlug('forged');
     await expect(service(h).importArchive(forged, { slug })).rejects.toThrow(/foreign key/);
     await nothingWritten(slug);
+  });
+
+  describe('operator API', () => {
+    const api = () => h.on(h.platformHost);
+
+    /** Polls a job until it ends, keeping every progress it reported. */
+    async function finished(jobId: string) {
+      const token = await h.operatorToken();
+      const stages = new Set<string>();
+      for (let i = 0; i < 600; i++) {
+        const res = await api().get(`/api/platform/portability/jobs/${jobId}`, token).expect(200);
+        if (res.body.progress) stages.add(res.body.progress.stage);
+        if (res.body.state === 'completed' || res.body.state === 'failed') return { ...res.body, stages };
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`job ${jobId} did not end`);
+    }
+
+    test('export as a job, download, import the upload as a job under a new slug: identical', async () => {
+      const token = await h.operatorToken();
+      const started = await api().post('/api/platform/portability/exports', token).send({ slug: gb.slug }).expect(202);
+      const exported = await finished(started.body.jobId);
+      expect(exported).toMatchObject({ kind: 'export', state: 'completed', failedReason: null });
+      expect(exported.result).toMatchObject({ slug: gb.slug, files: 2 });
+      expect([...exported.stages].length).toBeGreaterThan(0);
+      const download = await api()
+        .get(exported.download, token)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(download.headers['content-type']).toBe('application/gzip');
+      const file = path.join(work, 'downloaded.tar.gz');
+      await writeFile(file, download.body as Buffer);
+
+      const moved = uniqueSlug('api');
+      const upload = await api()
+        .post('/api/platform/portability/imports', token)
+        .field('slug', moved)
+        .attach('file', file, { filename: 'gb.tar.gz', contentType: 'application/gzip' })
+        .expect(202);
+      const imported = await finished(upload.body.jobId);
+      expect(imported).toMatchObject({ kind: 'import', state: 'completed', download: null });
+      expect(imported.result).toMatchObject({ slug: moved, files: 2 });
+      expect(await tableFingerprints(h.dataSource, schemaNameFor(moved))).toEqual(
+        await tableFingerprints(h.dataSource, schemaNameFor(gb.slug)),
+      );
+
+      // Old archives go after PORTABILITY_RETENTION_HOURS: the download is then a clear 404.
+      const removed = await h.api.get(PortabilityJobs).cleanup(Date.now() + 73 * 3600 * 1000);
+      expect(removed).toBeGreaterThan(0);
+      const gone = await api().get(exported.download, token).expect(404);
+      expect(gone.body.message).toMatch(/gone/);
+    });
+
+    test('a tampered upload fails its job with the table named, and nothing is written', async () => {
+      const token = await h.operatorToken();
+      const tampered = await altered(async (dir) => {
+        const file = path.join(dir, 'tables', 'projects.copy');
+        await writeFile(file, (await readFile(file, 'utf8')).replace('Skardu', 'Skarbu'));
+      });
+      const slug = uniqueSlug('apitamper');
+      const upload = await api()
+        .post('/api/platform/portability/imports', token)
+        .field('slug', slug)
+        .attach('file', tampered, { filename: 'gb.tar.gz', contentType: 'application/gzip' })
+        .expect(202);
+      const job = await finished(upload.body.jobId);
+      expect(job.state).toBe('failed');
+      expect(job.failedReason).toMatch(/^Table projects: checksum [0-9a-f]{64} does not match/);
+      await nothingWritten(slug);
+    });
+
+    test('bad requests get a 4xx naming the problem', async () => {
+      const token = await h.operatorToken();
+      const badSlug = await api()
+        .post('/api/platform/portability/exports', token)
+        .send({ slug: 'Not a slug' })
+        .expect(400);
+      expect(JSON.stringify(badSlug.body)).toMatch(/slug/);
+      await api().post('/api/platform/portability/exports', token).send({ slug: 'no-such-province' }).expect(404);
+      const noFile = await api().post('/api/platform/portability/imports', token).field('slug', 'x-y').expect(400);
+      expect(JSON.stringify(noFile.body)).toMatch(/file is required/);
+      await api().get('/api/platform/portability/jobs/not-a-job', token).expect(404);
+    });
+
+    test("a province's token is refused, on the admin host and on its own", async () => {
+      const onAdmin = await api().post('/api/platform/portability/exports', gb.adminToken).send({ slug: gb.slug });
+      expect(onAdmin.status).toBe(401);
+      const onProvince = await h
+        .on(gb.host)
+        .post('/api/platform/portability/exports', gb.adminToken)
+        .send({ slug: kp.slug });
+      expect(onProvince.status).toBe(404);
+      const operatorOnProvince = await h
+        .on(gb.host)
+        .post('/api/platform/portability/exports', await h.operatorToken())
+        .send({ slug: kp.slug });
+      expect([401, 404]).toContain(operatorOnProvince.status);
+    });
+  });
+
+  // Last: a second API in this process takes over passport's process-wide 'jwt' strategy, so once it
+  // has started (and after it closes) the first one's signed-in requests no longer work.
+  test('imported into another deployment (its own database and file store) under the same slug', async () => {
+    const otherStorage = path.join(work, 'other-storage');
+    const other = await Harness.start({
+      freshDatabase: 'port_other',
+      env: { STORAGE_DIR: otherStorage, PORTABILITY_DIR: path.join(work, 'other-portability') },
+    });
+    try {
+      await service(other).importArchive(archive);
+      const schema = schemaNameFor(gb.slug);
+      expect(await tableFingerprints(other.dataSource, schema)).toEqual(await tableFingerprints(h.dataSource, schema));
+      expect(await fileFingerprints(other.dataSource, otherStorage, schema)).toEqual(
+        await fileFingerprints(h.dataSource, storage, schema),
+      );
+      // Imported again: the slug is taken, and the message says what to do.
+      await expect(service(other).importArchive(archive)).rejects.toThrow(/already exists.*--slug/);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { AppConfig } from '../config/app-config';
+import { PortabilityController } from './portability.controller';
+import { PortabilityJobs } from './portability-jobs.service';
+import { PortabilityModule } from './portability.module';
+
+/** The operator API on province archives (admin host); the jobs run in the worker (PortabilityWorkerModule). */
+@Module({
+  imports: [
+    PortabilityModule,
+    // On disk, not in memory: an archive can be gigabytes.
+    MulterModule.registerAsync({
+      imports: [PortabilityModule],
+      inject: [AppConfig, PortabilityJobs],
+      useFactory: async (config: AppConfig, jobs: PortabilityJobs) => ({
+        dest: await jobs.uploadFolder(),
+        limits: { fileSize: config.portability.uploadMaxBytes, files: 1, fields: 1, parts: 2 },
+      }),
+    }),
+  ],
+  controllers: [PortabilityController],
+})
+export class PortabilityApiModule {}

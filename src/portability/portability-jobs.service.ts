@@ -2,11 +2,12 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { rename, stat } from 'node:fs/promises';
 import { AppConfig } from '../config/app-config';
 import { PORTABILITY_QUEUE } from '../jobs/queues';
+import { PlatformAuditService } from '../platform/platform-audit.service';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
+import { ArchiveFolders } from './archive-folders';
 import { ExportSummary, ImportSummary } from './portability.service';
 
 export type PortabilityJobData =
@@ -35,14 +36,11 @@ export interface PortabilityJobView {
 }
 
 const KEEP = { age: 7 * 24 * 3600 };
-const CLEANUP_SCHEDULER = 'portability-cleanup';
-const CLEANUP_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * The producer side of province archives for the operator API: queues exports and imports for the
- * worker, reports their progress, hands out finished archives, and removes archives, uploads and work
- * folders older than PORTABILITY_RETENTION_HOURS (an hourly job, and at each new job). Files live in
- * PORTABILITY_DIR, shared by the API and the worker (like STORAGE_DIR).
+ * worker (each start on the operators' audit log), reports their progress and hands out finished
+ * archives. Old archives go at each new job and hourly (ArchiveFolders.cleanup, PortabilityProcessor).
  */
 @Injectable()
 export class PortabilityJobs {
@@ -51,59 +49,38 @@ export class PortabilityJobs {
   constructor(
     @InjectQueue(PORTABILITY_QUEUE) private readonly queue: Queue<PortabilityJobData>,
     private readonly registry: TenantRegistry,
+    private readonly folders: ArchiveFolders,
+    private readonly audit: PlatformAuditService,
     private readonly config: AppConfig,
   ) {}
-
-  private folder(name: 'exports' | 'uploads' | 'work'): string {
-    return path.resolve(this.config.portability.dir, name);
-  }
-
-  archivePath(archiveId: string): string {
-    return path.join(this.folder('exports'), `${archiveId}.tar.gz`);
-  }
-
-  uploadPath(uploadId: string): string {
-    return path.join(this.folder('uploads'), `${uploadId}.tar.gz`);
-  }
-
-  /** Where multer writes an upload before it is handed to a job. */
-  async uploadFolder(): Promise<string> {
-    const dir = path.join(this.folder('uploads'), 'incoming');
-    await mkdir(dir, { recursive: true });
-    return dir;
-  }
 
   async startExport(slug: string): Promise<{ jobId: string }> {
     const province = await this.registry.describe(slug);
     if (!province) throw new NotFoundException(`No province "${slug}"`);
     if (province.status !== 'active' && province.status !== 'suspended')
       throw new ConflictException(`Province ${slug} is ${province.status}: only an active or suspended one has data`);
-    return this.enqueue({ kind: 'export', slug, archiveId: randomUUID() });
+    const started = await this.enqueue({ kind: 'export', slug, archiveId: randomUUID() });
+    // A whole province's data leaving through the API: always on the operators' audit log.
+    await this.audit.record('tenant.export-started', slug, { jobId: started.jobId });
+    return started;
   }
 
   /** Takes over an uploaded file (moved out of multer's folder) and queues its import. */
   async startImport(uploadedFile: string, slug: string | undefined): Promise<{ jobId: string }> {
     const uploadId = randomUUID();
-    await rename(uploadedFile, this.uploadPath(uploadId));
-    return this.enqueue({ kind: 'import', uploadId, ...(slug ? { slug } : {}) });
+    await rename(uploadedFile, this.folders.uploadPath(uploadId));
+    const started = await this.enqueue({ kind: 'import', uploadId, ...(slug ? { slug } : {}) });
+    await this.audit.record('tenant.import-started', slug ?? null, { jobId: started.jobId });
+    return started;
   }
 
   private async enqueue(data: PortabilityJobData): Promise<{ jobId: string }> {
-    await this.cleanup().catch((error) =>
-      this.logger.warn({ err: (error as Error).message }, 'Cleaning old province archives failed'),
-    );
+    await this.folders
+      .cleanup()
+      .catch((error) => this.logger.warn({ err: (error as Error).message }, 'Cleaning old province archives failed'));
     const jobId = `portability-${randomUUID()}`;
     await this.queue.add(data.kind, data, { jobId, attempts: 1, removeOnComplete: KEEP, removeOnFail: KEEP });
     return { jobId };
-  }
-
-  /** Keeps the hourly cleanup scheduled (called by the worker at start). */
-  async scheduleCleanup(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      CLEANUP_SCHEDULER,
-      { every: CLEANUP_EVERY_MS },
-      { name: 'cleanup', data: { kind: 'cleanup' } },
-    );
   }
 
   async view(jobId: string): Promise<PortabilityJobView> {
@@ -131,7 +108,7 @@ export class PortabilityJobs {
     const job = await this.job(jobId);
     if (job.data.kind !== 'export') throw new NotFoundException(`Job ${jobId} is not an export`);
     if ((await job.getState()) !== 'completed') throw new ConflictException(`Export ${jobId} has not completed`);
-    const file = this.archivePath(job.data.archiveId);
+    const file = this.folders.archivePath(job.data.archiveId);
     if (!(await stat(file).catch(() => null)))
       throw new NotFoundException(
         `The archive of export ${jobId} is gone (kept ${this.config.portability.retentionHours} h)`,
@@ -146,29 +123,5 @@ export class PortabilityJobs {
     const job = /^portability-[0-9a-f-]{36}$/.test(jobId) ? await this.queue.getJob(jobId) : undefined;
     if (!job) throw new NotFoundException(`No export or import job ${jobId}`);
     return job;
-  }
-
-  /** Removes archives, uploads and work folders older than the retention; answers how many went. */
-  async cleanup(now = Date.now()): Promise<number> {
-    const cutoff = now - this.config.portability.retentionHours * 3600 * 1000;
-    let removed = 0;
-    for (const folder of [
-      this.folder('exports'),
-      this.folder('uploads'),
-      path.join(this.folder('uploads'), 'incoming'),
-      this.folder('work'),
-    ]) {
-      const names = await readdir(folder).catch(() => [] as string[]);
-      for (const name of names) {
-        if (name === 'incoming') continue;
-        const entry = path.join(folder, name);
-        const info = await stat(entry).catch(() => null);
-        if (info && info.mtimeMs < cutoff) {
-          await rm(entry, { recursive: true, force: true });
-          removed++;
-        }
-      }
-    }
-    return removed;
   }
 }

@@ -1,10 +1,14 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import { rm } from 'node:fs/promises';
 import { PORTABILITY_QUEUE } from '../jobs/queues';
-import { PortabilityJobData, PortabilityJobs } from './portability-jobs.service';
+import { ArchiveFolders } from './archive-folders';
+import { PortabilityJobData } from './portability-jobs.service';
 import { ExportSummary, ImportSummary, PortabilityService, ProgressListener } from './portability.service';
+
+const CLEANUP_SCHEDULER = 'portability-cleanup';
+const CLEANUP_EVERY_MS = 60 * 60 * 1000;
 
 /** Worker side of the operator API's province archives; runs only in the worker process (src/worker.ts). */
 @Processor(PORTABILITY_QUEUE)
@@ -13,13 +17,19 @@ export class PortabilityProcessor extends WorkerHost implements OnApplicationBoo
 
   constructor(
     private readonly portability: PortabilityService,
-    private readonly jobs: PortabilityJobs,
+    private readonly folders: ArchiveFolders,
+    @InjectQueue(PORTABILITY_QUEUE) private readonly queue: Queue<PortabilityJobData>,
   ) {
     super();
   }
 
+  /** Old archives go hourly (and at each new job, PortabilityJobs). */
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.scheduleCleanup();
+    await this.queue.upsertJobScheduler(
+      CLEANUP_SCHEDULER,
+      { every: CLEANUP_EVERY_MS },
+      { name: 'cleanup', data: { kind: 'cleanup' } },
+    );
   }
 
   async process(job: Job<PortabilityJobData>): Promise<Omit<ExportSummary, 'file'> | ImportSummary | number> {
@@ -27,17 +37,17 @@ export class PortabilityProcessor extends WorkerHost implements OnApplicationBoo
     const progress: ProgressListener = (stage, done, total) => job.updateProgress({ stage, done, total });
     switch (data.kind) {
       case 'cleanup':
-        return this.jobs.cleanup();
+        return this.folders.cleanup();
       case 'export': {
         const { file, ...summary } = await this.portability.exportProvince(
           data.slug,
-          this.jobs.archivePath(data.archiveId),
+          this.folders.archivePath(data.archiveId),
           progress,
         );
         return summary;
       }
       case 'import': {
-        const upload = this.jobs.uploadPath(data.uploadId);
+        const upload = this.folders.uploadPath(data.uploadId);
         try {
           return await this.portability.importArchive(upload, { slug: data.slug }, progress);
         } finally {

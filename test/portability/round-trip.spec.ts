@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { packArchive, unpackArchive } from '../../src/portability/archive';
-import { PortabilityJobs } from '../../src/portability/portability-jobs.service';
+import { ArchiveFolders } from '../../src/portability/archive-folders';
 import { PortabilityService } from '../../src/portability/portability.service';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { Harness, uniqueSlug } from '../support/harness';
@@ -211,6 +211,12 @@ describe('province archives', () => {
       const token = await h.operatorToken();
       const started = await api().post('/api/platform/portability/exports', token).send({ slug: gb.slug }).expect(202);
       const exported = await finished(started.body.jobId);
+      const [audited] = await h.dataSource.query(
+        `SELECT operator_email AS "by", target FROM platform.audit_log WHERE action = 'tenant.export-started' ` +
+          `AND details->>'jobId' = $1`,
+        [started.body.jobId],
+      );
+      expect(audited).toEqual({ by: h.operatorLogin.email, target: gb.slug });
       expect(exported).toMatchObject({ kind: 'export', state: 'completed', failedReason: null });
       expect(exported.result).toMatchObject({ slug: gb.slug, files: 2 });
       expect([...exported.stages].length).toBeGreaterThan(0);
@@ -241,7 +247,7 @@ describe('province archives', () => {
       );
 
       // Old archives go after PORTABILITY_RETENTION_HOURS: the download is then a clear 404.
-      const removed = await h.api.get(PortabilityJobs).cleanup(Date.now() + 73 * 3600 * 1000);
+      const removed = await h.api.get(ArchiveFolders).cleanup(Date.now() + 73 * 3600 * 1000);
       expect(removed).toBeGreaterThan(0);
       const gone = await api().get(exported.download, token).expect(404);
       expect(gone.body.message).toMatch(/gone/);

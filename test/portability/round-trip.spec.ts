@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Migration } from '../../src/database/migration';
 import { packArchive, unpackArchive } from '../../src/portability/archive';
 import { ArchiveFolders } from '../../src/portability/archive-folders';
 import { PortabilityService } from '../../src/portability/portability.service';
 import { schemaNameFor } from '../../src/tenancy/slug';
+import { tenantMigrations } from '../../src/tenancy/tenant-migrations';
 import { Harness, uniqueSlug } from '../support/harness';
 import { PDF, Province, team, Team } from '../projects/support';
 import { fileFingerprints, tableFingerprints } from './support';
@@ -302,16 +304,32 @@ describe('province archives', () => {
 
   // Last: a second API in this process takes over passport's process-wide 'jwt' strategy, so once it
   // has started (and after it closes) the first one's signed-in requests no longer work.
-  test('imported into another deployment (its own database and file store) under the same slug', async () => {
+  test('imported into another deployment, one release newer: loaded at its version, then migrated on', async () => {
     const otherStorage = path.join(work, 'other-storage');
+    // The other deployment ships one tenant migration more than the archive's schema has.
+    const newer: Migration = {
+      id: '9999-portability-probe',
+      up: (db) => db.query(`CREATE TABLE portability_probe (id integer PRIMARY KEY)`).then(() => undefined),
+    };
     const other = await Harness.start({
       freshDatabase: 'port_other',
+      tenantMigrations: [...tenantMigrations, newer],
       env: { STORAGE_DIR: otherStorage, PORTABILITY_DIR: path.join(work, 'other-portability') },
     });
     try {
-      await service(other).importArchive(archive);
+      const summary = await service(other).importArchive(archive);
+      expect(summary).toMatchObject({
+        archiveSchemaVersion: tenantMigrations.at(-1)!.id,
+        schemaVersion: '9999-portability-probe',
+      });
       const schema = schemaNameFor(gb.slug);
-      expect(await tableFingerprints(other.dataSource, schema)).toEqual(await tableFingerprints(h.dataSource, schema));
+      const [registry] = await other.dataSource.query(`SELECT schema_version FROM platform.tenants WHERE slug = $1`, [
+        gb.slug,
+      ]);
+      expect(registry.schema_version).toBe('9999-portability-probe');
+      const { portability_probe: probe, ...tables } = await tableFingerprints(other.dataSource, schema);
+      expect(probe.rows).toBe(0);
+      expect(tables).toEqual(await tableFingerprints(h.dataSource, schema));
       expect(await fileFingerprints(other.dataSource, otherStorage, schema)).toEqual(
         await fileFingerprints(h.dataSource, storage, schema),
       );

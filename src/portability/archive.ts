@@ -30,7 +30,18 @@ export const manifestSchema = z.object({
   province: z.object({
     slug: z.string().max(31),
     name: z.string().max(200),
-    settings: z.record(z.string(), z.unknown()),
+    // Only the settings a province has (tenant.entity.ts); anything else in the archive is dropped.
+    settings: z.object({
+      locales: z.array(z.string().max(10)).max(10).optional(),
+      branding: z
+        .object({
+          title: z.string().max(200).optional(),
+          titleUr: z.string().max(200).optional(),
+          primaryColor: z.string().max(40).optional(),
+          logoUrl: z.string().max(2000).optional(),
+        })
+        .optional(),
+    }),
     domains: z.array(z.string().max(253)).max(100),
   }),
   /** In load order (every table after those it references). */

@@ -47,7 +47,7 @@ describe('backup and restore drill', () => {
         .attach('file', Buffer.concat([PDF, randomBytes(32)]), { filename: 'a.pdf', contentType: 'application/pdf' })
         .expect(201);
     }
-  });
+  }, 120_000);
   afterAll(async () => {
     await restored?.destroy();
     await h?.close();
@@ -81,7 +81,7 @@ describe('backup and restore drill', () => {
       expect(Object.keys(files)).toHaveLength(1);
       expect(await fileFingerprints(restored, restoredStorage, schema)).toEqual(files);
     }
-  });
+  }, 120_000);
 
   test('a damaged backup is refused before anything is restored', async () => {
     const backupDir = path.join(work, 'backup');

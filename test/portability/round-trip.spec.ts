@@ -59,7 +59,7 @@ describe('province archives', () => {
     archive = path.join(work, 'gb.tar.gz');
     const summary = await service(h).exportProvince(gb.slug, archive);
     expect(summary.files).toBe(2);
-  });
+  }, 120_000);
   afterAll(async () => {
     await h?.close();
     await rm(work, { recursive: true, force: true });
@@ -252,7 +252,7 @@ describe('province archives', () => {
       expect(removed).toBeGreaterThan(0);
       const gone = await api().get(exported.download, token).expect(404);
       expect(gone.body.message).toMatch(/gone/);
-    });
+    }, 120_000);
 
     test('a tampered upload fails its job with the table named, and nothing is written', async () => {
       const token = await h.operatorToken();
@@ -337,5 +337,5 @@ describe('province archives', () => {
     } finally {
       await other.close();
     }
-  });
+  }, 120_000);
 });

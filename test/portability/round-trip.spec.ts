@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CliError, exportTenant, importTenant } from '../../src/cli/commands';
 import { Migration } from '../../src/database/migration';
 import { packArchive, unpackArchive } from '../../src/portability/archive';
 import { ArchiveFolders } from '../../src/portability/archive-folders';
@@ -191,6 +192,22 @@ describe('province archives', () => {
     const slug = uniqueSlug('forged');
     await expect(service(h).importArchive(forged, { slug })).rejects.toThrow(/foreign key/);
     await nothingWritten(slug);
+  });
+
+  test('the CLI commands: progress, a summary line, a clear error for a taken slug', async () => {
+    const lines: string[] = [];
+    const out = (line: string) => lines.push(line);
+    const file = path.join(work, 'cli.tar.gz');
+    expect(await exportTenant(h.api, gb.slug, file, out)).toBe(0);
+    expect(lines.at(-1)).toMatch(
+      new RegExp(`^Province ${gb.slug} \\(schema \\d{4}-.*\\) written to .*cli.tar.gz: \\d+ tables`),
+    );
+    expect(lines.some((l) => /^ {2}tables +\d+\/\d+$/.test(l))).toBe(true);
+    const slug = uniqueSlug('cli');
+    expect(await importTenant(h.api, file, slug, out)).toBe(0);
+    expect(lines.at(-1)).toMatch(new RegExp(`^Province ${slug} imported from .*every checksum verified$`));
+    await expect(importTenant(h.api, file, slug, out)).rejects.toThrow(CliError);
+    await expect(exportTenant(h.api, 'no-such-province', file, out)).rejects.toThrow('No province "no-such-province"');
   });
 
   describe('operator API', () => {

@@ -119,12 +119,14 @@ export class PortabilityRepository {
          FROM pg_constraint k
          JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
          JOIN pg_class p ON p.oid = k.confrelid
-        WHERE k.contype = 'f' AND n.nspname = $1 AND k.conrelid <> k.confrelid`,
+        WHERE k.contype = 'f' AND n.nspname = $1 AND k.conrelid <> k.confrelid
+        ORDER BY 1, 2`,
       [schema],
     );
     const shapes = new Map(
       rows.map((r) => [r.table, { name: r.table, columns: r.columns, primaryKey: r.pk ?? [] } as TableShape]),
     );
+    // Sorted edges and names make the order (and so the manifest) the same for the same schema.
     const ordered: TableShape[] = [];
     const state = new Map<string, 'visiting' | 'done'>();
     const visit = (name: string) => {

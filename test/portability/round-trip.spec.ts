@@ -108,6 +108,18 @@ describe('province archives', () => {
     const files = await fileFingerprints(h.dataSource, storage, from);
     expect(Object.keys(files)).toHaveLength(2);
     expect(await fileFingerprints(h.dataSource, storage, to)).toEqual(files);
+    // And in the archive's own terms: the moved province exports with the same checksum for every table and file.
+    const again = path.join(work, 'moved.tar.gz');
+    await service(h).exportProvince(moved, again);
+    const checksums = async (file: string) => {
+      const entries = await unpackArchive(file, await mkdtemp(path.join(work, 'manifest-')));
+      const manifest = JSON.parse(await readFile(entries.get('manifest.json')!.file, 'utf8'));
+      return {
+        tables: manifest.tables.map((t: { name: string; rows: number; sha256: string }) => [t.name, t.rows, t.sha256]),
+        files: manifest.files.map((f: { key: string; sha256: string }) => [f.key, f.sha256]),
+      };
+    };
+    expect(await checksums(again)).toEqual(await checksums(archive));
 
     // The same people and projects, on the new host.
     const host = h.hostOf(moved);

@@ -24,20 +24,21 @@ RUN apt-get update \
 ENV NODE_ENV=production \
     PORT=3000 \
     CHROMIUM_PATH=/usr/bin/chromium \
-    STORAGE_DIR=/var/lib/daftar/attachments
+    STORAGE_DIR=/var/lib/daftar/attachments \
+    PORTABILITY_DIR=/var/lib/daftar/portability
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # Shipped data read at run time (master-data seeds); dist/ finds it by walking up.
 COPY --from=build /app/config ./config
-# Files are root's and read-only to the service; only the attachments volume is writable.
+# Files are root's and read-only to the service; only the attachments and archives volumes are writable.
 RUN groupadd --system daftar \
  && useradd --system --gid daftar --home-dir /home/daftar --create-home --shell /usr/sbin/nologin daftar \
- && mkdir -p /var/lib/daftar/attachments \
+ && mkdir -p /var/lib/daftar/attachments /var/lib/daftar/portability \
  && chown -R daftar:daftar /var/lib/daftar
 USER daftar
-VOLUME ["/var/lib/daftar/attachments"]
+VOLUME ["/var/lib/daftar/attachments", "/var/lib/daftar/portability"]
 EXPOSE 3000
 # Liveness of the API (any host answers /health). The worker serves no HTTP: compose gives it its own check.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \

@@ -21,6 +21,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlatformModule } from './platform/platform.module';
 import { PortfolioModule } from './portfolio/portfolio.module';
+import { PortabilityApiModule } from './portability/portability-api.module';
 import { PrintingModule } from './printing/printing.module';
 import { ProjectsModule } from './projects/projects.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
@@ -69,6 +70,7 @@ import { WorkflowModule } from './workflow/workflow.module';
     // it meets modules, and GET /api/projects/export must come ahead of /api/projects/:id.
     ExportsModule,
     PlatformModule,
+    PortabilityApiModule,
     // After ClsModule: the request timer and the dashboard's gate read the request's context.
     MetricsModule,
     QueueBoardModule,

@@ -7,6 +7,8 @@ import {
   changeStatus,
   CliError,
   createTenant,
+  exportTenant,
+  importTenant,
   installDefaults,
   listTenants,
   migrate,
@@ -29,6 +31,8 @@ const USAGE =
   tenant:suspend <slug> [--reason <text>]  suspend a province
   tenant:resume <slug>                     resume a suspended province
   tenant:retry <slug>                      provision a failed province again
+  tenant:export <slug> <file>              write the province's archive (rows, files, manifest) to <file> (.tar.gz)
+  tenant:import <file> [--slug <new>]      restore an archive as a new province (its own slug, or <new>)
   defaults:install [<slug>]                give one province (default: every active one) the master data,
                                            base forms, workflow and forum rules it lacks (migrate does this too)
   demo:seed [--no-logins]                  create the demo provinces kp and gb (idempotent) and print logins
@@ -51,9 +55,10 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
       // npm run dev prints the logins itself once the API listens.
       'no-logins': { type: 'boolean', default: false },
+      slug: { type: 'string' },
     },
   });
-  const [command, slug] = positionals;
+  const [command, slug, file] = positionals;
   if (!command || values.help) {
     process.stdout.write(USAGE);
     // Asked for help: success; no command at all: a usage error.
@@ -61,7 +66,19 @@ async function main(argv: string[]): Promise<number> {
   }
   const needsSlug = ['tenant:create', 'tenant:suspend', 'tenant:resume', 'tenant:retry'];
   if (needsSlug.includes(command) && !slug) throw new CliError(`${command} needs a province slug\n\n${USAGE}`);
-  const known = ['migrate', 'defaults:install', 'tenant:list', 'demo:seed', 'demo:logins', ...needsSlug];
+  if (command === 'tenant:export' && !(slug && file))
+    throw new CliError(`tenant:export needs a province slug and a file\n\n${USAGE}`);
+  if (command === 'tenant:import' && !slug) throw new CliError(`tenant:import needs an archive file\n\n${USAGE}`);
+  const known = [
+    'migrate',
+    'defaults:install',
+    'tenant:list',
+    'tenant:export',
+    'tenant:import',
+    'demo:seed',
+    'demo:logins',
+    ...needsSlug,
+  ];
   if (!known.includes(command)) throw new CliError(`Unknown command "${command}"\n\n${USAGE}`);
 
   process.env.LOG_LEVEL ??= 'warn';
@@ -100,6 +117,11 @@ async function main(argv: string[]): Promise<number> {
         return printDemoLogins(app, out);
       case 'tenant:list':
         return await listTenants(app, out);
+      case 'tenant:export':
+        return await exportTenant(app, slug, file, out);
+      case 'tenant:import':
+        // The positional after the command is the archive here, not a slug.
+        return await importTenant(app, slug, values.slug, out);
       default:
         return await changeStatus(
           app,

@@ -13,6 +13,8 @@ import { PasswordHasher } from '../users/password-hasher.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { UsersService } from '../users/users.service';
+import { PortabilityService, ProgressListener } from '../portability/portability.service';
+import { ArchiveError } from '../portability/archive';
 
 export type Out = (line: string) => void;
 
@@ -170,6 +172,58 @@ export async function changeStatus(
   const view = action === 'suspend' ? await tenants.suspend(slug, reason) : await tenants.resume(slug);
   out(`Province ${view.slug} is now ${view.status}`);
   return 0;
+}
+
+/** Prints a stage's progress when it starts, every tenth of the way, and when it ends. */
+function progressPrinter(out: Out): ProgressListener {
+  let shown = '';
+  return (stage, done, total) => {
+    const step = `${stage} ${Math.floor((10 * done) / Math.max(total, 1))}`;
+    if (step === shown) return;
+    shown = step;
+    out(`  ${stage.padEnd(10)} ${done}/${total}`);
+  };
+}
+
+export async function exportTenant(
+  app: INestApplicationContext,
+  slug: string,
+  file: string,
+  out: Out,
+): Promise<number> {
+  try {
+    const summary = await app.get(PortabilityService).exportProvince(slug, file, progressPrinter(out));
+    out(
+      `Province ${slug} (schema ${summary.schemaVersion}) written to ${summary.file}: ${summary.tables} tables, ` +
+        `${summary.rows} rows, ${summary.files} files, ${summary.bytes} bytes`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof ArchiveError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+export async function importTenant(
+  app: INestApplicationContext,
+  file: string,
+  slug: string | undefined,
+  out: Out,
+): Promise<number> {
+  try {
+    const summary = await app.get(PortabilityService).importArchive(file, { slug }, progressPrinter(out));
+    const migrated =
+      summary.schemaVersion === summary.archiveSchemaVersion ? '' : `, migrated on to ${summary.schemaVersion}`;
+    out(
+      `Province ${summary.slug} imported from ${file} (schema ${summary.archiveSchemaVersion}${migrated}): ` +
+        `${summary.tables} tables, ${summary.rows} rows, ${summary.files} files, every checksum verified`,
+    );
+    if (migrated) out(`  then: npm run cli -- defaults:install ${summary.slug} (forms and rules of this release)`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ArchiveError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 export const DEMO_PROVINCES = [

@@ -118,6 +118,10 @@ const envSchema = z
     WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(15),
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
+    // --- province archives (src/portability) ---
+    PORTABILITY_DIR: z.string().min(1).default('.data/portability'),
+    PORTABILITY_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1_000_000).default(4096),
+    PORTABILITY_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(72),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // --- operations: /metrics, the queue dashboard, the console's province figures ---
     METRICS_ALLOWED_NETWORKS: cidrList.default([]),
@@ -230,6 +234,8 @@ export class AppConfig {
   };
   /** Largest list export (rows). */
   readonly exports!: { maxRows: number };
+  /** Province archives: their folder (exports, uploads, work space), the largest upload, how long archives are kept. */
+  readonly portability!: { dir: string; uploadMaxBytes: number; retentionHours: number };
   /**
    * /metrics: client networks (CIDR) that may scrape it on any host without a token; the most
    * provinces given their own `province` label (the rest share `other`); how often each worker
@@ -335,6 +341,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
     },
     exports: { maxRows: e.EXPORT_MAX_ROWS },
+    portability: {
+      dir: e.PORTABILITY_DIR,
+      uploadMaxBytes: e.PORTABILITY_UPLOAD_MAX_MB * 1024 * 1024,
+      retentionHours: e.PORTABILITY_RETENTION_HOURS,
+    },
     metrics: {
       allowedNetworks: e.METRICS_ALLOWED_NETWORKS,
       provinceLabelLimit: e.METRICS_PROVINCE_LABEL_LIMIT,

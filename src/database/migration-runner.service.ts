@@ -104,16 +104,23 @@ export class MigrationRunner {
   /**
    * Brings one province's schema up to date inside the caller's transaction (the provisioner
    * calls this inside its own so a new province is all-or-nothing) and records its version.
+   * `upTo` stops at that migration (a province archive is loaded at its own version, then migrated on).
    */
-  async migrateTenantSchema(em: EntityManager, tenantId: string, schema: string): Promise<string[]> {
+  async migrateTenantSchema(em: EntityManager, tenantId: string, schema: string, upTo?: string): Promise<string[]> {
+    const migrations = upTo === undefined ? this.tenantMigrations : this.tenantMigrations.filter((m) => m.id <= upTo);
     await em.query(ADVISORY_LOCK_SQL, [`daftar:migrate:${schema}`]);
     await em.query(`SELECT set_config('search_path', $1, true)`, [quoteIdent(schema)]);
-    const applied = await this.applyPending(em, schema, this.tenantMigrations);
+    const applied = await this.applyPending(em, schema, migrations);
     await em.query(`UPDATE platform.tenants SET schema_version = $2, updated_at = now() WHERE id = $1`, [
       tenantId,
-      this.latestTenantVersion,
+      migrations.at(-1)?.id ?? null,
     ]);
     return applied;
+  }
+
+  /** The ids of the tenant migrations this deployment ships, in order. */
+  get tenantMigrationIds(): string[] {
+    return this.tenantMigrations.map((m) => m.id);
   }
 
   private async applyPending(em: EntityManager, schema: string, migrations: readonly Migration[]): Promise<string[]> {

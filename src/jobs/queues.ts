@@ -14,6 +14,9 @@ export const PLATFORM_QUEUE = 'platform';
 /** The host's portfolio view: the daily and on-demand recomputation of the provinces' aggregates (src/platform). */
 export const PORTFOLIO_QUEUE = 'portfolio';
 
+/** Province archives for the operators: exports, imports and the cleanup of old archives (src/portability). */
+export const PORTABILITY_QUEUE = 'portability';
+
 /** A migration fan-out over every province, recorded as platform.migration_runs row `runId`. */
 export interface MigrationRunJob {
   runId: string;

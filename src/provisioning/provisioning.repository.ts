@@ -99,8 +99,13 @@ export class ProvisioningRepository {
   }
 
   /** Marks the run failed (retryable); `steps` when known. */
-  async failRun(runId: string, reason: string, steps?: ProvisioningStep[]): Promise<void> {
-    await this.dataSource.query(
+  async failRun(
+    runId: string,
+    reason: string,
+    steps?: ProvisioningStep[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await em.query(
       `UPDATE platform.provisioning_runs
           SET status = 'failed', finished_at = now(), error = $2, steps = COALESCE($3::jsonb, steps) WHERE id = $1`,
       [runId, reason, steps ? JSON.stringify(steps) : null],

@@ -69,8 +69,11 @@ export class TenantProvisioner {
         if (s.status === 'running')
           Object.assign(s, { status: 'failed', finishedAt: new Date().toISOString(), detail: reason });
       }
-      await this.repository.failRun(runId, reason, steps);
-      await this.registry.transition({ id: tenantId }, 'provisioning', 'failed', reason);
+      // One transaction: whoever sees the run failed also sees the province failed (and can retry it).
+      await this.dataSource.transaction(async (em) => {
+        await this.repository.failRun(runId, reason, steps, em);
+        await this.registry.transition({ id: tenantId }, 'provisioning', 'failed', reason, em);
+      });
       this.logger.error({ tenant: province.slug, err: reason }, `Provisioning ${province.slug} failed`);
       return 'failed';
     } finally {

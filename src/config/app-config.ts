@@ -125,6 +125,7 @@ const envSchema = z
     WORKER_METRICS_PUSH_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
     PROVINCE_STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     // --- noisy neighbours: each province's share of the API ---
+    RATE_LIMIT_ENABLED: bool.default(true),
     RATE_LIMIT_PER_PROVINCE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
     RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(5).max(5000).default(200),
   })
@@ -242,11 +243,12 @@ export class AppConfig {
   /** How long the console's per-province figures (users, documents, attachments …) are reused. */
   readonly provinceStatsCacheSeconds!: number;
   /**
-   * Per-province request limit (README, "Rate limit per province"): requests a minute for a
-   * province without its own, and how long a request waits on Redis for its count before it
-   * is let through uncounted (the limit fails open).
+   * Per-province request limit (README, "Rate limit per province"): whether requests are counted
+   * at all (off where a proxy in front already limits), requests a minute for a province without
+   * its own, and how long a request waits on Redis for its count before it is let through
+   * uncounted (the limit fails open).
    */
-  readonly rateLimit!: { defaultPerMinute: number; redisTimeoutMs: number };
+  readonly rateLimit!: { enabled: boolean; defaultPerMinute: number; redisTimeoutMs: number };
 
   /** Public URL of a host served by this deployment, e.g. `http://gb.localhost:3000`. */
   urlFor(host: string): string {
@@ -348,6 +350,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     provinceStatsCacheSeconds: e.PROVINCE_STATS_CACHE_SECONDS,
     rateLimit: {
+      enabled: e.RATE_LIMIT_ENABLED,
       defaultPerMinute: e.RATE_LIMIT_PER_PROVINCE_PER_MINUTE,
       redisTimeoutMs: e.RATE_LIMIT_REDIS_TIMEOUT_MS,
     },

@@ -47,8 +47,12 @@ function RateLimitForm({ current }: { current: ProvinceRateLimit }) {
     },
   });
   const perMinute = value === '' ? null : Number(value);
+  const outOfBounds =
+    perMinute !== null && !(Number.isInteger(perMinute) && perMinute >= LIMIT.min && perMinute <= LIMIT.max);
   const fieldError = save.error instanceof ApiError ? save.error.fields.perMinute?.join(' ') : undefined;
-  const error = fieldError ?? (save.error ? errorText(save.error) : undefined);
+  const error = outOfBounds
+    ? t('console.rateLimit.bounds', { min: formatNumber(LIMIT.min), max: formatNumber(LIMIT.max) })
+    : (fieldError ?? (save.error ? errorText(save.error) : undefined));
   const limit = formatNumber(current.effectivePerMinute);
   return (
     <Stack gap="sm" align="flex-start" data-testid="rate-limit-card">
@@ -70,6 +74,8 @@ function RateLimitForm({ current }: { current: ProvinceRateLimit }) {
         max={LIMIT.max}
         allowDecimal={false}
         allowNegative={false}
+        // Not clamped: a number past the bounds is pointed out, not silently changed into another.
+        clampBehavior="none"
         thousandSeparator=","
         value={value}
         onChange={setValue}
@@ -80,7 +86,7 @@ function RateLimitForm({ current }: { current: ProvinceRateLimit }) {
         <Button
           onClick={() => save.mutate(perMinute)}
           loading={save.isPending && save.variables !== null}
-          disabled={perMinute === current.perMinute}
+          disabled={perMinute === current.perMinute || outOfBounds}
         >
           {t('common.save')}
         </Button>

@@ -118,6 +118,7 @@ export const consoleWords = {
     'console.rateLimit.label': 'Own limit (requests a minute)',
     'console.rateLimit.help': 'Leave empty to follow the default of {default} requests a minute.',
     'console.rateLimit.useDefault': 'Use the default',
+    'console.rateLimit.bounds': 'A whole number of requests a minute from {min} to {max}.',
     'console.rateLimit.saved': 'Rate limit saved; every server applies it now.',
 
     'console.admins.title': 'Province administrators',
@@ -341,6 +342,7 @@ export const consoleWords = {
     'console.rateLimit.label': 'اپنی حد (درخواستیں فی منٹ)',
     'console.rateLimit.help': 'طے شدہ {default} درخواستیں فی منٹ اپنانے کے لیے خالی چھوڑ دیں۔',
     'console.rateLimit.useDefault': 'طے شدہ حد اپنائیں',
+    'console.rateLimit.bounds': '{min} سے {max} تک درخواستیں فی منٹ کا کوئی مکمل عدد۔',
     'console.rateLimit.saved': 'حد محفوظ ہو گئی؛ ہر سرور اب اسے نافذ کرتا ہے۔',
 
     'console.admins.title': 'صوبے کے منتظمین',

@@ -6,7 +6,10 @@ import { JwtService } from '@nestjs/jwt';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
+import { ProvinceRateLimiter } from '../src/rate-limit/province-rate-limiter.service';
+import { RedisService } from '../src/redis/redis.service';
 import { schemaNameFor } from '../src/tenancy/slug';
+import { TenantRecord } from '../src/tenancy/tenant-context';
 import { BenchCase, logger, makeCase, median, round, runMain, writeResults } from './lib';
 import { startWithProvince } from './province';
 
@@ -17,7 +20,9 @@ import { startWithProvince } from './province';
  * above the load so nothing is refused and only the counting is measured (one Redis round trip
  * a request). Two requests: GET /api/tenant (the cheapest province request, so the largest share)
  * and GET /api/departments/:id (one read, as the tenancy bench). Ratio = limited / unlimited;
- * server CPU per request is the steadier figure on a shared machine.
+ * server CPU per request is the steadier figure on a shared machine. On a loaded machine two
+ * identical servers differ by more than the limiter costs (see BENCH_RATE_LIMIT_CALIBRATE), so the
+ * limiter is also measured alone, in this process (inProcess).
  */
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -30,6 +35,11 @@ const PORTS = {
 const BASE = 'bench.test';
 const SLUG = 'rl';
 const log = logger('bench:rate-limit');
+/**
+ * BENCH_RATE_LIMIT_CALIBRATE=true|false: both servers alike (an A/A run), to see how far two
+ * identical servers differ on this machine before reading the A/B ratio.
+ */
+const CALIBRATION = process.env.BENCH_RATE_LIMIT_CALIBRATE;
 
 interface Load {
   rps: number;
@@ -59,6 +69,57 @@ async function load(port: number, pid: number, requestPath: string, headers: Rec
   };
 }
 
+/**
+ * The limiter alone, in this process: CPU and wall time per consume() (the guard's whole work but
+ * for three setHeader calls) against a PING on the same Redis connection, the floor of any round
+ * trip. In batches of CONNECTIONS at once, like the HTTP load; alternating rounds.
+ */
+async function inProcess(
+  limiter: ProvinceRateLimiter,
+  redis: RedisService,
+  province: TenantRecord,
+): Promise<BenchCase[]> {
+  // Waits for the fail-fast connection, which the PINGs share.
+  await limiter.onModuleInit();
+  const calls = 20_000;
+  const measure = async (call: () => Promise<unknown>) => {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (let i = 0; i < calls; i += CONNECTIONS) await Promise.all(Array.from({ length: CONNECTIONS }, call));
+    const cpu = process.cpuUsage(cpu0);
+    return { cpuUs: (cpu.user + cpu.system) / calls, wallUs: ((performance.now() - t0) * 1000) / calls };
+  };
+  const consume = () => limiter.consume(province);
+  const ping = () => redis.failFastClient.ping();
+  await measure(consume);
+  await measure(ping);
+  const runs = { consume: [] as { cpuUs: number; wallUs: number }[], ping: [] as { cpuUs: number; wallUs: number }[] };
+  for (let r = 0; r < ROUNDS; r++) {
+    log(`in process: consume() vs PING, round ${r + 1}/${ROUNDS}`);
+    runs.consume.push(await measure(consume));
+    runs.ping.push(await measure(ping));
+  }
+  const med = (k: 'consume' | 'ping', f: 'cpuUs' | 'wallUs') => median(runs[k].map((x) => x[f]));
+  return [
+    makeCase(
+      'limiter alone: CPU per consume() vs a Redis PING on the same connection',
+      'µs',
+      med('consume', 'cpuUs'),
+      med('ping', 'cpuUs'),
+      'report',
+      undefined,
+      `${calls} calls, ${CONNECTIONS} at once`,
+    ),
+    makeCase(
+      'limiter alone: wall time per consume() vs a Redis PING',
+      'µs',
+      med('consume', 'wallUs'),
+      med('ping', 'wallUs'),
+      'report',
+    ),
+  ];
+}
+
 function start(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = fork(path.join(__dirname, 'server.js'), [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
@@ -69,7 +130,7 @@ function start(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
 
 async function main(): Promise<void> {
   const servers: ChildProcess[] = [];
-  const { cli, config, tenantId } = await startWithProvince({
+  const { cli, config, tenantId, province } = await startWithProvince({
     database: DATABASE,
     redisPrefix: `bench-rl-${process.pid}`,
     env: {
@@ -92,6 +153,8 @@ async function main(): Promise<void> {
       { tid: tenantId, email, roles: ['tenant_admin'], typ: 'access' },
       { audience: 'tenant', subject: userId, issuer: config.jwt.issuer, expiresIn: 3600 },
     );
+    const redis = cli.get(RedisService);
+    cases.push(...(await inProcess(new ProvinceRateLimiter(redis, config), redis, province)));
     await cli.close();
 
     const pids: Record<keyof typeof PORTS, number> = { limited: 0, unlimited: 0 };
@@ -99,7 +162,11 @@ async function main(): Promise<void> {
       ['limited', 'true'],
       ['unlimited', 'false'],
     ] as const) {
-      const child = await start({ ...process.env, PORT: String(PORTS[name]), RATE_LIMIT_ENABLED: enabled });
+      const child = await start({
+        ...process.env,
+        PORT: String(PORTS[name]),
+        RATE_LIMIT_ENABLED: CALIBRATION ?? enabled,
+      });
       servers.push(child);
       pids[name] = child.pid!;
     }
@@ -145,7 +212,7 @@ async function main(): Promise<void> {
   } finally {
     for (const child of servers) child.kill();
   }
-  writeResults('rate-limit', {
+  writeResults(CALIBRATION ? `rate-limit-calibration-${CALIBRATION}` : 'rate-limit', {
     title: 'Per-province rate limit: cost per request',
     method:
       `Two API servers side by side (RATE_LIMIT_ENABLED true / false), ${CONNECTIONS} connections, ` +

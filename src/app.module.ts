@@ -25,6 +25,8 @@ import { PortabilityApiModule } from './portability/portability-api.module';
 import { PrintingModule } from './printing/printing.module';
 import { ProjectsModule } from './projects/projects.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
+import { ProvinceRateLimitGuard } from './rate-limit/province-rate-limit.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
 import { RoutingModule } from './routing/routing.module';
 import { HostScopeGuard } from './tenancy/host-scope';
@@ -37,8 +39,9 @@ import { WorkflowModule } from './workflow/workflow.module';
 
 /**
  * The HTTP API. Every request gets an AsyncLocalStorage context; the first guard resolves the
- * host to the platform or a province (HostScopeGuard) and the second checks the token against
- * that host (JwtAuthGuard), before any controller runs.
+ * host to the platform or a province (HostScopeGuard), the second counts the province's request
+ * against its rate limit (ProvinceRateLimitGuard) and the third checks the token against that
+ * host (JwtAuthGuard), before any controller runs.
  */
 @Module({
   imports: [
@@ -71,6 +74,7 @@ import { WorkflowModule } from './workflow/workflow.module';
     ExportsModule,
     PlatformModule,
     PortabilityApiModule,
+    RateLimitModule,
     // After ClsModule: the request timer and the dashboard's gate read the request's context.
     MetricsModule,
     QueueBoardModule,
@@ -89,8 +93,10 @@ import { WorkflowModule } from './workflow/workflow.module';
   ],
   controllers: [TenantController],
   providers: [
-    // Order matters: host first (404/403/503 before any token is looked at), then the token.
+    // Order matters: host first (404/403/503 before any token is looked at), then the province's
+    // rate limit (a province past it costs no token check), then the token.
     { provide: APP_GUARD, useClass: HostScopeGuard },
+    { provide: APP_GUARD, useExisting: ProvinceRateLimitGuard },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
 })

@@ -35,7 +35,9 @@ export function configureApp(app: INestApplication): INestApplication {
       .setTitle('Daftar API')
       .setDescription(
         "Planning Commission forms (PC-I to PC-V) for Pakistan's provinces. Province endpoints answer on " +
-          '`<slug>.<BASE_DOMAIN>` (or a custom domain); `/api/platform/*` answers on `admin.<BASE_DOMAIN>` only.',
+          '`<slug>.<BASE_DOMAIN>` (or a custom domain); `/api/platform/*` answers on `admin.<BASE_DOMAIN>` only. ' +
+          'Any province endpoint may answer 429 with `Retry-After` once its province has used its requests of ' +
+          'the minute (`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` on every counted answer).',
       )
       .setVersion('0.1.0')
       .addBearerAuth()

@@ -129,6 +129,10 @@ const envSchema = z
     WORKER_METRICS_PUSH_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
     PROVINCE_STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     PORTFOLIO_HOUR: z.coerce.number().int().min(0).max(23).default(2),
+    // --- noisy neighbours: each province's share of the API ---
+    RATE_LIMIT_ENABLED: bool.default(true),
+    RATE_LIMIT_PER_PROVINCE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
+    RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(5).max(5000).default(200),
   })
   .superRefine((env, ctx) => {
     // A provisioning run holds one connection for its transaction and borrows another to
@@ -247,6 +251,13 @@ export class AppConfig {
   readonly provinceStatsCacheSeconds!: number;
   /** The host's portfolio view: the hour (TIME_ZONE) the daily job recomputes every opted-in province's aggregates. */
   readonly portfolio!: { hour: number };
+  /**
+   * Per-province request limit (README, "Rate limit per province"): whether requests are counted
+   * at all (off where a proxy in front already limits), requests a minute for a province without
+   * its own, and how long a request waits on Redis for its count before it is let through
+   * uncounted (the limit fails open).
+   */
+  readonly rateLimit!: { enabled: boolean; defaultPerMinute: number; redisTimeoutMs: number };
 
   /** Public URL of a host served by this deployment, e.g. `http://gb.localhost:3000`. */
   urlFor(host: string): string {
@@ -353,5 +364,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     provinceStatsCacheSeconds: e.PROVINCE_STATS_CACHE_SECONDS,
     portfolio: { hour: e.PORTFOLIO_HOUR },
+    rateLimit: {
+      enabled: e.RATE_LIMIT_ENABLED,
+      defaultPerMinute: e.RATE_LIMIT_PER_PROVINCE_PER_MINUTE,
+      redisTimeoutMs: e.RATE_LIMIT_REDIS_TIMEOUT_MS,
+    },
   });
 }

@@ -26,6 +26,8 @@ export interface TenantView {
   schemaName: string;
   schemaVersion: string | null;
   settings: Tenant['settings'];
+  /** Its own requests-per-minute limit; null: the deployment's default (RATE_LIMIT_PER_PROVINCE_PER_MINUTE). */
+  rateLimitPerMinute: number | null;
   domains: string[];
   url: string;
   createdAt: Date;
@@ -67,6 +69,11 @@ export class TenantsService {
       ? await this.schemas.inSchema(tenant.schemaName, (em) => this.forumRules.summary(em, this.calendar.today()))
       : null;
     return { ...this.view(tenant), runs, forumRules };
+  }
+
+  /** A province as listed (no runs, no schema read); 404 when there is none. */
+  async describe(slug: string): Promise<TenantView> {
+    return this.view(await this.findOrFail(slug));
   }
 
   /** Registers the province and queues its provisioning; the caller gets the run to watch. */
@@ -171,6 +178,20 @@ export class TenantsService {
     return this.view(await this.findOrFail(slug));
   }
 
+  /**
+   * Sets a province's own request limit (null: the deployment's default), audited; every API
+   * process obeys it once the registry invalidation reaches it.
+   */
+  async setRateLimit(slug: string, perMinute: number | null): Promise<TenantView> {
+    await this.dataSource.transaction(async (em) => {
+      const changed = await this.registry.setRateLimit(em, slug, perMinute);
+      if (!changed) throw new NotFoundException(`No province with slug "${slug}"`);
+      await this.audit.record('tenant.rate-limit.set', slug, { before: changed.before, after: perMinute }, { em });
+    });
+    await this.registry.invalidate();
+    return this.view(await this.findOrFail(slug));
+  }
+
   private async changeStatus(
     slug: string,
     from: TenantStatus,
@@ -218,6 +239,7 @@ export class TenantsService {
       schemaName: t.schemaName,
       schemaVersion: t.schemaVersion,
       settings: t.settings,
+      rateLimitPerMinute: t.rateLimitPerMinute,
       domains: (t.domains ?? []).map((d) => d.domain).sort(),
       url: this.config.urlFor(`${t.slug}.${this.config.baseDomain}`),
       createdAt: t.createdAt,

@@ -14,6 +14,7 @@ export class RedisService implements OnModuleDestroy {
   private readonly logger = new Logger(RedisService.name);
   readonly client: Redis;
   private subscriber?: Redis;
+  private failFast?: Redis;
   private readonly handlers = new Map<string, Set<MessageHandler>>();
 
   constructor(private readonly config: AppConfig) {
@@ -23,6 +24,23 @@ export class RedisService implements OnModuleDestroy {
   /** Options for every connection; BullMQ's workers require maxRetriesPerRequest: null. */
   connectionOptions(): RedisOptions {
     return { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false };
+  }
+
+  /**
+   * A second command connection that refuses commands at once while Redis is unreachable, where
+   * `client` queues them until it is back (as BullMQ needs). For work that must never wait on
+   * Redis: the per-province rate limit counts on it and lets requests through uncounted meanwhile.
+   */
+  get failFastClient(): Redis {
+    if (!this.failFast) {
+      this.failFast = new Redis(this.config.redis.url, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        enableReadyCheck: true,
+      });
+      this.failFast.on('error', (err) => this.logger.debug(`Redis (fail-fast connection): ${err.message}`));
+    }
+    return this.failFast;
   }
 
   /** A Redis Cluster hash tag keeps all of one deployment's BullMQ keys addressable together. */
@@ -71,6 +89,8 @@ export class RedisService implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    // disconnect, not quit: quit waits for a reply that an unreachable Redis never sends.
+    this.failFast?.disconnect();
     await Promise.allSettled([this.client.quit(), this.subscriber?.quit()]);
   }
 }

@@ -10,6 +10,8 @@ export interface TenantRecord {
   readonly schemaName: string;
   readonly status: TenantStatus;
   readonly settings: TenantSettings;
+  /** Its own requests-per-minute limit, or null for the deployment's default (src/rate-limit). */
+  readonly rateLimitPerMinute: number | null;
 }
 
 /** Who made the request, from a verified JWT. */

@@ -162,6 +162,15 @@ export class TenantRegistry implements OnModuleInit {
     return this.repository.lockById(em, id);
   }
 
+  /** Sets a province's own rate limit (null: the default); undefined when there is no such province. */
+  setRateLimit(
+    em: EntityManager,
+    slug: string,
+    perMinute: number | null,
+  ): Promise<{ before: number | null } | undefined> {
+    return this.repository.setRateLimit(em, slug, perMinute);
+  }
+
   setStatus(em: EntityManager, id: string, status: TenantStatus, reason: string | null): Promise<void> {
     return this.repository.setStatus(em, id, status, reason);
   }

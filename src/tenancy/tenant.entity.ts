@@ -33,6 +33,10 @@ export class Tenant {
   @Column({ type: 'jsonb', default: {} })
   settings: TenantSettings;
 
+  /** Requests per minute across all API processes; null: the deployment's default (src/rate-limit). */
+  @Column({ name: 'rate_limit_per_minute', type: 'integer', nullable: true })
+  rateLimitPerMinute: number | null;
+
   @Column({ name: 'schema_version', type: 'text', nullable: true })
   schemaVersion: string | null;
 

@@ -14,7 +14,7 @@ const LOOKUP_CONDITION: Record<TenantLookup, string> = {
   domain: 't.id = (SELECT tenant_id FROM platform.tenant_domains WHERE domain = $1)',
 };
 
-const RECORD_COLUMNS = 't.id, t.slug, t.name, t.schema_name, t.status, t.settings';
+const RECORD_COLUMNS = 't.id, t.slug, t.name, t.schema_name, t.status, t.settings, t.rate_limit_per_minute';
 
 interface RecordRow {
   id: string;
@@ -23,6 +23,7 @@ interface RecordRow {
   schema_name: string;
   status: TenantStatus;
   settings: TenantSettings | null;
+  rate_limit_per_minute: number | null;
 }
 
 /** A registry row as the request path keeps it: small and frozen, as it is cached and shared. */
@@ -34,6 +35,7 @@ function recordOf(row: RecordRow): TenantRecord {
     schemaName: row.schema_name,
     status: row.status,
     settings: row.settings ?? {},
+    rateLimitPerMinute: row.rate_limit_per_minute,
   });
 }
 
@@ -122,6 +124,27 @@ export class TenantsRepository {
       status,
       reason,
     ]);
+  }
+
+  /**
+   * Sets the province's own rate limit (null: the default) and answers the one it replaced;
+   * undefined when there is no such province. The row stays locked until the caller's transaction ends.
+   */
+  async setRateLimit(
+    em: EntityManager,
+    slug: string,
+    perMinute: number | null,
+  ): Promise<{ before: number | null } | undefined> {
+    const [row]: { before: number | null }[] = await em.query(
+      `SELECT rate_limit_per_minute AS before FROM platform.tenants WHERE slug = $1 FOR UPDATE`,
+      [slug],
+    );
+    if (!row) return undefined;
+    await em.query(`UPDATE platform.tenants SET rate_limit_per_minute = $2, updated_at = now() WHERE slug = $1`, [
+      slug,
+      perMinute,
+    ]);
+    return { before: row.before };
   }
 
   /**

@@ -35,6 +35,11 @@ export class ApiError extends Error {
     return [this.message];
   }
 
+  /** A 429 because the whole province is past its share of the API (not this person's doing). */
+  get provinceRateLimited(): boolean {
+    return this.status === 429 && (this.body as { reason?: unknown } | null)?.reason === 'province-rate-limit';
+  }
+
   static describe(status: number, body: unknown): string {
     const m = (body as { message?: unknown } | null)?.message;
     if (Array.isArray(m)) return m.join('; ');
@@ -149,7 +154,8 @@ function renew(): Promise<RefreshOutcome> {
     } catch {
       return 'unreachable'; // the session may be fine; the network is not
     }
-    if (response.status >= 500) return 'unreachable';
+    // A 429 (the province's rate limit) is a pause, not a verdict on the session.
+    if (response.status >= 500 || response.status === 429) return 'unreachable';
     if (!response.ok) {
       accessToken = null;
       return 'refused';

@@ -11,6 +11,7 @@ export function useErrorText() {
       if (error.status === 0) return t('error.network');
       if (error.status === 404) return t('error.notFound');
       if (error.status === 403) return t('error.forbidden');
+      if (error.provinceRateLimited) return t('error.provinceBusy', { seconds: String(error.retryAfterSeconds ?? 60) });
       return error.messages.join(' ');
     }
     return error instanceof Error ? error.message : String(error);

@@ -25,6 +25,7 @@ const ACTIONS = [
   'tenant.suspended',
   'tenant.resumed',
   'tenant.domains.set',
+  'tenant.rate-limit.set',
   'tenant.admin.restored',
   'operator.',
   'operator.created',

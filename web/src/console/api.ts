@@ -18,9 +18,21 @@ export interface Tenant {
   schemaVersion: string | null;
   settings: { locales?: string[]; branding?: { title?: string; titleUr?: string } };
   domains: string[];
+  /** Its own requests-per-minute limit; null: the deployment's default. */
+  rateLimitPerMinute: number | null;
   url: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/** GET/PATCH /api/platform/tenants/:slug/rate-limit. */
+export interface ProvinceRateLimit {
+  slug: string;
+  perMinute: number | null;
+  defaultPerMinute: number;
+  effectivePerMinute: number;
+  /** This minute so far; null when the server cannot read its counter. */
+  usage: { used: number; resetSeconds: number } | null;
 }
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'rolled-back';
@@ -135,6 +147,7 @@ export const consoleKeys = {
   stats: ['console', 'tenant-stats'] as const,
   tenant: (slug: string) => ['console', 'tenant', slug] as const,
   provinceAdmins: (slug: string) => ['console', 'tenant', slug, 'admins'] as const,
+  rateLimit: (slug: string) => ['console', 'tenant', slug, 'rate-limit'] as const,
   operators: ['console', 'operators'] as const,
   migrations: ['console', 'migrations'] as const,
   migrationRun: (id: string) => ['console', 'migration-run', id] as const,
@@ -187,6 +200,13 @@ export function useProvinceAdmins(slug: string, enabled: boolean) {
       // Filtered here too: the list must never show someone who is not an administrator.
       return page.items.filter((u) => u.roles.includes('tenant_admin'));
     },
+  });
+}
+
+export function useRateLimit(slug: string) {
+  return useQuery({
+    queryKey: consoleKeys.rateLimit(slug),
+    queryFn: () => api.get<ProvinceRateLimit>(`/api/platform/tenants/${encodeURIComponent(slug)}/rate-limit`),
   });
 }
 

@@ -8,12 +8,13 @@ import { useTenant } from '../api';
 import { Code, StatusBadge, useProvinceName } from '../format';
 import { AdminsCard } from './AdminsCard';
 import { DomainsCard } from './DomainsCard';
+import { RateLimitCard } from './RateLimitCard';
 import { RunsCard } from './RunsCard';
 import { StatusCard } from './StatusCard';
 
 /*
  * /provinces/:slug — one province: its provisioning runs step by step (live while one runs),
- * retry, suspend and resume, custom domains and its administrators.
+ * retry, suspend and resume, custom domains, its request rate limit and its administrators.
  */
 export default function ProvincePage() {
   const { slug = '' } = useParams();
@@ -56,6 +57,7 @@ export default function ProvincePage() {
                 <>
                   <StatusCard tenant={data} />
                   <DomainsCard tenant={data} />
+                  <RateLimitCard slug={data.slug} />
                   <AdminsCard slug={data.slug} />
                 </>
               ) : null}

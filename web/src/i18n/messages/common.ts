@@ -33,6 +33,9 @@ export const common = {
     'error.network': 'The server could not be reached. Check your connection and try again.',
     'error.notFound': 'Not found, or not in this province.',
     'error.forbidden': 'You do not have permission for this.',
+    'error.provinceBusy':
+      'This province has made more requests this minute than its share of the service allows. ' +
+      'Nothing was saved; try again in {seconds} seconds.',
     'error.sessionExpired': 'Your session has ended. Please sign in again.',
     'error.noProvince': 'No province is served at this address.',
     'error.pageNotFound': 'There is no page at this address.',
@@ -71,6 +74,9 @@ export const common = {
     'error.network': 'سرور سے رابطہ نہیں ہو سکا۔ اپنا کنکشن دیکھیں اور دوبارہ کوشش کریں۔',
     'error.notFound': 'نہیں ملا، یا اس صوبے میں نہیں ہے۔',
     'error.forbidden': 'آپ کو اس کی اجازت نہیں ہے۔',
+    'error.provinceBusy':
+      'اس صوبے نے اس منٹ میں سروس میں اپنے حصے سے زیادہ درخواستیں بھیجی ' +
+      'ہیں۔ کچھ محفوظ نہیں ہوا؛ {seconds} سیکنڈ بعد دوبارہ کوشش کریں۔',
     'error.sessionExpired': 'آپ کا سیشن ختم ہو گیا ہے۔ براہ کرم دوبارہ سائن ان کریں۔',
     'error.noProvince': 'اس پتے پر کوئی صوبہ موجود نہیں۔',
     'error.pageNotFound': 'اس پتے پر کوئی صفحہ نہیں ہے۔',

@@ -105,6 +105,22 @@ export const consoleWords = {
     'console.domains.label': 'Domains',
     'console.domains.saved': 'Domains saved.',
 
+    'console.rateLimit.title': 'Request rate limit',
+    'console.rateLimit.intro':
+      'The requests a minute this province may send to the service, ' +
+      'across every server, so a burst from one province cannot slow the others. ' +
+      'Past it, its users see a message asking them to try again shortly.',
+    'console.rateLimit.inForce': 'In force: {limit} requests a minute',
+    'console.rateLimit.own': "the province's own limit",
+    'console.rateLimit.default': 'the default for every province',
+    'console.rateLimit.used': 'This minute: {used} of {limit}',
+    'console.rateLimit.usageUnknown': 'The count for this minute cannot be read now.',
+    'console.rateLimit.label': 'Own limit (requests a minute)',
+    'console.rateLimit.help': 'Leave empty to follow the default of {default} requests a minute.',
+    'console.rateLimit.useDefault': 'Use the default',
+    'console.rateLimit.bounds': 'A whole number of requests a minute from {min} to {max}.',
+    'console.rateLimit.saved': 'Rate limit saved; every server applies it now.',
+
     'console.admins.title': 'Province administrators',
     'console.admins.none': 'The province has no administrator: give it one below.',
     'console.admins.name': 'Name',
@@ -313,6 +329,21 @@ export const consoleWords = {
     'console.domains.intro': 'ذیلی ڈومین کے علاوہ اس صوبے کے اپنے پتے جن پر یہ دستیاب ہے۔',
     'console.domains.label': 'ڈومین',
     'console.domains.saved': 'ڈومین محفوظ ہو گئے۔',
+
+    'console.rateLimit.title': 'درخواستوں کی حد',
+    'console.rateLimit.intro':
+      'ایک منٹ میں یہ صوبہ تمام سرورز پر کتنی درخواستیں بھیج سکتا ہے، تاکہ ایک صوبے کا ہجوم دوسروں ' +
+      'کو سست نہ کرے۔ حد سے آگے اس کے صارفین کو کچھ دیر بعد دوبارہ کوشش کرنے کا پیغام ملتا ہے۔',
+    'console.rateLimit.inForce': 'نافذ حد: {limit} درخواستیں فی منٹ',
+    'console.rateLimit.own': 'صوبے کی اپنی حد',
+    'console.rateLimit.default': 'تمام صوبوں کی طے شدہ حد',
+    'console.rateLimit.used': 'اس منٹ میں: {limit} میں سے {used}',
+    'console.rateLimit.usageUnknown': 'اس منٹ کی گنتی ابھی پڑھی نہیں جا سکتی۔',
+    'console.rateLimit.label': 'اپنی حد (درخواستیں فی منٹ)',
+    'console.rateLimit.help': 'طے شدہ {default} درخواستیں فی منٹ اپنانے کے لیے خالی چھوڑ دیں۔',
+    'console.rateLimit.useDefault': 'طے شدہ حد اپنائیں',
+    'console.rateLimit.bounds': '{min} سے {max} تک درخواستیں فی منٹ کا کوئی مکمل عدد۔',
+    'console.rateLimit.saved': 'حد محفوظ ہو گئی؛ ہر سرور اب اسے نافذ کرتا ہے۔',
 
     'console.admins.title': 'صوبے کے منتظمین',
     'console.admins.none': 'صوبے کا کوئی منتظم نہیں: نیچے ایک مقرر کریں۔',

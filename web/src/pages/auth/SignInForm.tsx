@@ -72,7 +72,7 @@ export function SignInForm({ title, expired, signIn, onSignedIn, footer }: SignI
         setFailure(t('auth.signIn.wrong'));
         setPassword('');
         passwordRef.current?.focus();
-      } else if (error instanceof ApiError && error.status === 429) {
+      } else if (error instanceof ApiError && error.status === 429 && !error.provinceRateLimited) {
         setFailure(retryText(error.retryAfterSeconds));
       } else if (error instanceof ApiError && error.status === 400) {
         setFailure(t('auth.signIn.checkEmail'));

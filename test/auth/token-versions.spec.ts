@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { PasswordHasher } from '../../src/users/password-hasher.service';
-import { ADMIN_PASSWORD, Harness, ProvisionedProvince, uniqueSlug } from '../support/harness';
+import { ADMIN_PASSWORD, Harness, ProvisionedProvince } from '../support/harness';
 
 /*
  * Issue 16 §3: a change of roles, a disabled account or a new password takes effect on the next
@@ -45,7 +45,7 @@ describe('token versions: roles and disabled accounts take effect at once', () =
     };
   const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
 
-  it('a demoted administrator is refused admin endpoints on the next request; a refresh gives the new roles', async () => {
+  it('a demoted administrator loses admin endpoints at the next request; a refresh gives the new roles', async () => {
     const officer = await addUser(a, ['tenant_admin']);
     const session = await signIn(a, officer.email);
     expect(claimsOf(session.accessToken)).toMatchObject({ roles: ['tenant_admin'], tv: 0 });
@@ -77,7 +77,7 @@ describe('token versions: roles and disabled accounts take effect at once', () =
     await h.on(a.host).get('/api/departments', renewed.accessToken).expect(200);
   });
 
-  it('a disabled user is refused on the next request, refresh too; enabled again, only a new sign-in works', async () => {
+  it('a disabled user is refused at the next request, refresh too; enabled again, only a new sign-in', async () => {
     const officer = await addUser(a, ['preparer']);
     const session = await signIn(a, officer.email);
     await h.on(a.host).get('/api/departments', session.accessToken).expect(200);

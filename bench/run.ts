@@ -730,6 +730,9 @@ async function rolesBench(
   const errors = [...results.check, ...results.noCheck].reduce((n, l) => n + l.errors, 0);
   const rps = (k: keyof typeof targets) => median(results[k].map((l) => l.rps));
   const cpu = (k: keyof typeof targets) => median(results[k].map((l) => l.cpuUs ?? NaN));
+  // Each round's two loads ran back to back: their ratio and difference are steadier than the medians'.
+  const pairedRatio = median(results.check.map((l, i) => l.rps / results.noCheck[i].rps));
+  const pairedCpu = median(results.check.map((l, i) => (l.cpuUs ?? NaN) - (results.noCheck[i].cpuUs ?? NaN)));
   const [{ id: userId }] = (await db.query(`SELECT id FROM ${f.schema}.users LIMIT 1`)).rows;
   const micro = async (ttlMs?: string) => {
     const out = await run(process.execPath, [path.join(DIST, 'bench', 'token-check.js')], {
@@ -752,7 +755,7 @@ async function rolesBench(
       rps('noCheck'),
       'report',
       undefined,
-      errors ? `${errors} errors during load` : undefined,
+      `median of the rounds' paired ratios ${round(pairedRatio, 3)}` + (errors ? `; ${errors} errors during load` : ''),
     ),
     makeCase(
       'roles: server CPU per request, with the check vs without',
@@ -761,7 +764,7 @@ async function rolesBench(
       cpu('noCheck'),
       'report',
       undefined,
-      `difference ${round(cpu('check') - cpu('noCheck'))} µs (the machine's noise is larger)`,
+      `median of the rounds' paired differences ${round(pairedCpu)} µs`,
     ),
     makeCase(
       'roles: one check answered from the cache (CPU), vs one read from the database (cache off)',

@@ -63,11 +63,6 @@ export class TokenVersions implements OnModuleInit {
     return entry.version === tokenVersion ? 'current' : 'stale';
   }
 
-  /** The version a new access token for this user carries, read in the caller's unit of work. */
-  async current(userId: string): Promise<number> {
-    return (await this.users.tokenStanding(userId))?.version ?? 0;
-  }
-
   /**
    * Every access token issued to the user so far stops working, inside the caller's unit of work;
    * every process forgets its cached version once it commits (never if it rolls back).

@@ -35,7 +35,10 @@ export function configureApp(app: INestApplication): INestApplication {
       .setTitle('Daftar API')
       .setDescription(
         "Planning Commission forms (PC-I to PC-V) for Pakistan's provinces. Province endpoints answer on " +
-          '`<slug>.<BASE_DOMAIN>` (or a custom domain); `/api/platform/*` answers on `admin.<BASE_DOMAIN>` only.',
+          '`<slug>.<BASE_DOMAIN>` (or a custom domain); `/api/platform/*` answers on `admin.<BASE_DOMAIN>` only. ' +
+          'A province access token stops working as soon as its account changes: 401 with `reason` ' +
+          '`token-stale` (roles, status or password changed: refresh for a token with the current roles) or ' +
+          '`account-inactive` (disabled: refresh is refused too).',
       )
       .setVersion('0.1.0')
       .addBearerAuth()

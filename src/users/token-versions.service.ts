@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { RedisService } from '../redis/redis.service';
@@ -6,6 +6,12 @@ import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { UsersRepository } from './users.repository';
 
 const INVALIDATION_CHANNEL = 'user-token-versions';
+
+/**
+ * How long a change's response waits for its Redis message. With Redis down the message goes when
+ * it is back (ioredis queues it), and other processes' entries age out within USER_TOKEN_CACHE_TTL_MS.
+ */
+const PUBLISH_WAIT_MS = 2000;
 
 /**
  * What an access token is worth now: `current`, `stale` (roles, status or password changed since it
@@ -36,6 +42,7 @@ interface Entry {
  */
 @Injectable()
 export class TokenVersions implements OnModuleInit {
+  private readonly logger = new Logger(TokenVersions.name);
   private readonly cache = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<Entry | null>>();
   /** Raised by every invalidation: a read that started before one is not cached (it may predate the change). */
@@ -75,7 +82,16 @@ export class TokenVersions implements OnModuleInit {
 
   private async invalidate(key: string): Promise<void> {
     this.forget(key);
-    await this.redis.publish(INVALIDATION_CHANNEL, key);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), PUBLISH_WAIT_MS)));
+    try {
+      const outcome = await Promise.race([this.redis.publish(INVALIDATION_CHANNEL, key), late]);
+      if (outcome === 'late') {
+        this.logger.warn({ key }, 'Token version change not yet published (Redis slow or down); it will be sent later');
+      }
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private forget(key: string): void {

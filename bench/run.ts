@@ -35,9 +35,9 @@ import {
  * and reports medians. Servers run in child processes; load comes from this process
  * (autocannon), never from the server's own. Sizes can be cut for a smoke run with
  * BENCH_PROVINCES, BENCH_DURATION_S, BENCH_ROUNDS. BENCH_PARTS runs only some parts (a comma list of
- * forms, provision, tenancy, flat, documents, fanout, jobs; the provinces are provisioned for any of
- * the last five); such a run writes bench/results/tmp/, never latest.* or history/. BENCH_DATABASE,
- * BENCH_API_PORT and BENCH_RAW_PORT let a second run share the machine; BENCH_REUSE_DB=1 keeps the
+ * forms, provision, tenancy, flat, roles, documents, fanout, jobs; the provinces are provisioned for any
+ * of the last six); such a run writes bench/results/tmp/, never latest.* or history/. BENCH_DATABASE,
+ * BENCH_API_PORT, BENCH_RAW_PORT and BENCH_NOCHECK_PORT let a second run share the machine; BENCH_REUSE_DB=1 keeps the
  * database and provinces of an earlier run of the same size.
  */
 const DIST = path.resolve(__dirname, '..');
@@ -50,7 +50,7 @@ const REUSE = process.env.BENCH_REUSE_DB === '1';
 const RUN_TAG = Date.now().toString(36).toUpperCase();
 /** Untimed reads and writes over every province before the flat case measures (see there). */
 const WARM_S = Number(process.env.BENCH_WARM_S ?? 3 * DURATION_S);
-const ALL_PARTS = ['forms', 'provision', 'tenancy', 'flat', 'documents', 'fanout', 'jobs'] as const;
+const ALL_PARTS = ['forms', 'provision', 'tenancy', 'flat', 'roles', 'documents', 'fanout', 'jobs'] as const;
 type Part = (typeof ALL_PARTS)[number];
 const PARTS = new Set((process.env.BENCH_PARTS ?? ALL_PARTS.join(',')).split(',').map((p) => p.trim()));
 for (const p of PARTS) if (!ALL_PARTS.includes(p as Part)) throw new Error(`BENCH_PARTS: unknown part "${p}"`);
@@ -60,6 +60,8 @@ const CONNECTIONS = 16;
 const POOL_SIZE = 10;
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 3901);
 const RAW_PORT = Number(process.env.BENCH_RAW_PORT ?? 3902);
+/** The `roles` part's second API, the same server with USER_TOKEN_CHECK=false (its baseline). */
+const NOCHECK_PORT = Number(process.env.BENCH_NOCHECK_PORT ?? 3903);
 const BASE = 'bench.test';
 const DATABASE = process.env.BENCH_DATABASE ?? 'daftar_bench';
 const APP_NAME = DATABASE === 'daftar_bench' ? 'daftar-bench-api' : `${DATABASE}-api`;
@@ -197,7 +199,7 @@ async function main() {
     } catch (e) {
       cases.push(failedCase('forms', String(e)));
     }
-  if (!['provision', 'tenancy', 'flat', 'documents', 'fanout', 'jobs'].some((p) => part(p as Part))) return;
+  if (!['provision', 'tenancy', 'flat', 'roles', 'documents', 'fanout', 'jobs'].some((p) => part(p as Part))) return;
 
   log(`preparing database ${DATABASE} (${PROVINCES} provinces, ${ROUNDS} rounds of ${DURATION_S}s)`);
   if (!REUSE) {
@@ -583,6 +585,14 @@ async function main() {
     }
   raw.kill();
 
+  // 7. Roles take effect at once (issue 16): the token-version check on every province request.
+  if (part('roles'))
+    try {
+      cases.push(...(await rolesBench(fixtures[0], slugs[0], api.pid!)));
+    } catch (e) {
+      cases.push(failedCase('roles: token-version check', String(e)));
+    }
+
   // 6. Documents (issue 6): drafts and lists on one province vs 50; lists at 100,000 documents.
   if (part('documents'))
     try {
@@ -685,6 +695,90 @@ async function main() {
     } catch (e) {
       cases.push(failedCase('jobs', String(e)));
     }
+}
+
+/**
+ * The cost of the token-version check: the same read by id on two API processes, one with
+ * USER_TOKEN_CHECK=false, loaded in alternating rounds (req/s and the server's CPU per request);
+ * then the check alone in a process of its own, from the cache and with the cache off.
+ */
+async function rolesBench(
+  f: { host: string; token: string; departmentId: string; schema: string },
+  slug: string,
+  apiPid: number,
+) {
+  const noCheck = await start('bench/server.js', {
+    PORT: String(NOCHECK_PORT),
+    USER_TOKEN_CHECK: 'false',
+    DB_APPLICATION_NAME: `${APP_NAME}-nocheck`,
+  });
+  const headers = { host: f.host, authorization: `Bearer ${f.token}` };
+  const read = `/api/departments/${f.departmentId}`;
+  const targets = {
+    check: () => load(`http://127.0.0.1:${API_PORT}${read}`, { headers }, DURATION_S, apiPid),
+    noCheck: () => load(`http://127.0.0.1:${NOCHECK_PORT}${read}`, { headers }, DURATION_S, noCheck.pid),
+  };
+  const results: Record<keyof typeof targets, Load[]> = { check: [], noCheck: [] };
+  try {
+    for (const t of Object.values(targets)) await t(); // warm-up
+    for (let r = 0; r < Math.max(ROUNDS, 5); r++) {
+      // Alternating which goes first, so neither always follows the other's garbage collection.
+      const order = (r % 2 ? ['noCheck', 'check'] : ['check', 'noCheck']) as Array<keyof typeof targets>;
+      for (const k of order) results[k].push(await targets[k]());
+    }
+  } finally {
+    noCheck.kill();
+  }
+  const errors = [...results.check, ...results.noCheck].reduce((n, l) => n + l.errors, 0);
+  const rps = (k: keyof typeof targets) => median(results[k].map((l) => l.rps));
+  const cpu = (k: keyof typeof targets) => median(results[k].map((l) => l.cpuUs ?? NaN));
+  // Each round's two loads ran back to back: their ratio and difference are steadier than the medians'.
+  const pairedRatio = median(results.check.map((l, i) => l.rps / results.noCheck[i].rps));
+  const pairedCpu = median(results.check.map((l, i) => (l.cpuUs ?? NaN) - (results.noCheck[i].cpuUs ?? NaN)));
+  const [{ id: userId }] = (await db.query(`SELECT id FROM ${f.schema}.users LIMIT 1`)).rows;
+  const micro = async (ttlMs?: string) => {
+    const out = await run(process.execPath, [path.join(DIST, 'bench', 'token-check.js')], {
+      ...env,
+      LOG_LEVEL: 'silent',
+      DB_APPLICATION_NAME: `${APP_NAME}-check`,
+      BENCH_SLUG: slug,
+      BENCH_USER_ID: userId,
+      ...(ttlMs ? { USER_TOKEN_CACHE_TTL_MS: ttlMs, BENCH_CHECKS: '5000' } : {}),
+    });
+    return JSON.parse(out.stdout) as { checks: number; cpuUsPerCheck: number; wallUsPerCheck: number };
+  };
+  const hit = await micro();
+  const miss = await micro('0');
+  return [
+    makeCase(
+      'roles: read by id with the token-version check vs the same server with USER_TOKEN_CHECK=false',
+      'req/s',
+      rps('check'),
+      rps('noCheck'),
+      'report',
+      undefined,
+      `median of the rounds' paired ratios ${round(pairedRatio, 3)}` + (errors ? `; ${errors} errors during load` : ''),
+    ),
+    makeCase(
+      'roles: server CPU per request, with the check vs without',
+      'µs',
+      cpu('check'),
+      cpu('noCheck'),
+      'report',
+      undefined,
+      `median of the rounds' paired differences ${round(pairedCpu)} µs`,
+    ),
+    makeCase(
+      'roles: one check answered from the cache (CPU), vs one read from the database (cache off)',
+      'µs',
+      hit.cpuUsPerCheck,
+      miss.cpuUsPerCheck,
+      'report',
+      undefined,
+      `${hit.checks} hits, ${miss.checks} misses; ` +
+        `wall ${round(hit.wallUsPerCheck)} vs ${round(miss.wallUsPerCheck)} µs`,
+    ),
+  ];
 }
 
 function report() {

@@ -6,7 +6,24 @@ import { DaftarStore, Principal } from '../tenancy/tenant-context';
 import { hostScopeOf } from '../tenancy/host-scope';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '../tenancy/access.decorators';
 import { DeclaredPermission, PLATFORM_PERMISSION, rolesGrant } from '../tenancy/permissions';
+import { TokenStanding, TokenVersions } from '../users/token-versions.service';
 import { TokenRefused } from './jwt.strategy';
+
+type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+
+/**
+ * Why a province token whose signature is good is refused anyway. `reason` is for clients: the web
+ * app refreshes on any 401, and a refresh gives `token-stale` a token with the current roles, while
+ * it is refused for the others.
+ */
+const REFUSALS: Record<Exclude<TokenStanding, 'current'>, { reason: string; message: string }> = {
+  stale: {
+    reason: 'token-stale',
+    message: 'Token refused: the account changed (roles, status or password) since it was issued; refresh it',
+  },
+  inactive: { reason: 'account-inactive', message: 'Token refused: the account is disabled' },
+  unknown: { reason: 'account-unknown', message: 'Token refused: no such account in this province' },
+};
 
 /** Global guard: every endpoint needs a valid token for its host unless marked @Public(). */
 @Injectable()
@@ -14,6 +31,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly cls: ClsService<DaftarStore>,
+    private readonly tokenVersions: TokenVersions,
   ) {
     super();
   }
@@ -24,6 +42,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     await super.canActivate(context);
     const principal = this.cls.get('principal');
     if (!principal) throw new UnauthorizedException('Sign-in required');
+    if (principal.kind === 'user') await this.assertCurrent(principal);
     this.authorize(context, principal);
     return true;
   }
@@ -37,6 +56,19 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     }
     this.cls.set('principal', user as unknown as Principal);
     return user;
+  }
+
+  /**
+   * A change of roles, a disabled account or a new password counts from the next request, whatever
+   * the token says. Checked here rather than in JwtStrategy: passport keeps one strategy per name per
+   * process, while each app (API instance) has its own guard and so its own TokenVersions cache.
+   */
+  private async assertCurrent(principal: UserPrincipal): Promise<void> {
+    const standing = await this.tokenVersions.standing(principal.id, principal.tokenVersion);
+    if (standing === 'current') return;
+    const { reason, message } = REFUSALS[standing];
+    this.cls.set('principal', undefined);
+    throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message, reason });
   }
 
   /**

@@ -57,7 +57,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       if (host?.kind !== 'tenant' || !claims.tid || claims.tid !== host.tenant.id) {
         throw new TokenRefused('this token belongs to another province');
       }
-      return { kind: 'user', id: claims.sub, tenantId: claims.tid, email: claims.email, roles: claims.roles ?? [] };
+      return {
+        kind: 'user',
+        id: claims.sub,
+        tenantId: claims.tid,
+        email: claims.email,
+        roles: claims.roles ?? [],
+        // Checked against the user's current version by JwtAuthGuard (tokens from before versions: 0).
+        tokenVersion: typeof claims.tv === 'number' ? claims.tv : 0,
+      };
     }
     throw new TokenRefused('unknown audience');
   }

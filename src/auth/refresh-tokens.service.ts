@@ -65,7 +65,8 @@ export class RefreshTokensService implements UserSessions {
         return { refused: 'refresh token already used; its sessions are revoked' } as const;
       }
       if (new Date(row.expires_at) <= new Date()) return { refused: 'refresh token expired' } as const;
-      const user = await this.users.findById(row.user_id, em);
+      // Roles and token version in one statement: the new access token carries both as they are now.
+      const user = await this.users.findForToken(em, row.user_id);
       if (!user || user.status !== 'active') {
         await this.repository.revokeFamily(em, row.family_id);
         return { refused: 'account is not active' } as const;

@@ -59,13 +59,15 @@ export class TenantSignInService {
       });
       return this.refreshTokens.issue(em, user.id);
     });
-    return { ...(await this.tokens.issueUserToken(this.db.currentTenant().id, user)), ...refresh };
+    const tenantId = this.db.currentTenant().id;
+    return { ...(await this.tokens.issueUserToken(tenantId, user, user.tokenVersion)), ...refresh };
   }
 
   /** A new access token and the next refresh token of the same family. */
   async refresh(refreshToken: string): Promise<IssuedToken & IssuedRefreshToken> {
     const { user, next } = await this.refreshTokens.rotate(refreshToken);
-    return { ...(await this.tokens.issueUserToken(this.db.currentTenant().id, user)), ...next };
+    const tenantId = this.db.currentTenant().id;
+    return { ...(await this.tokens.issueUserToken(tenantId, user, user.tokenVersion)), ...next };
   }
 
   logout(refreshToken: string): Promise<void> {

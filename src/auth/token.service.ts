@@ -12,6 +12,12 @@ export interface AccessTokenClaims {
   tid?: string;
   email: string;
   roles?: string[];
+  /**
+   * Province tokens: the user's token version when issued (users/token-versions.service.ts). A
+   * change of roles, status or password raises it, and older tokens are refused. Absent on
+   * operator tokens (read as 0 on a province token).
+   */
+  tv?: number;
   typ: 'access';
 }
 
@@ -32,13 +38,18 @@ export class TokenService {
     return this.sign({ sub: operator.id, aud: 'platform', email: operator.email, typ: 'access' });
   }
 
-  issueUserToken(tenantId: string, user: { id: string; email: string; roles: string[] }): Promise<IssuedToken> {
+  issueUserToken(
+    tenantId: string,
+    user: { id: string; email: string; roles: string[] },
+    tokenVersion: number,
+  ): Promise<IssuedToken> {
     return this.sign({
       sub: user.id,
       aud: 'tenant',
       tid: tenantId,
       email: user.email,
       roles: user.roles,
+      tv: tokenVersion,
       typ: 'access',
     });
   }

@@ -41,6 +41,23 @@ describe('loadConfig', () => {
     );
   });
 
+  it('checks token versions unless told otherwise, and never lets production turn the check off', () => {
+    expect(loadConfig({}).userTokens).toEqual({ check: true, cacheTtlMs: 60_000, cacheSize: 100_000 });
+    expect(loadConfig({ USER_TOKEN_CHECK: 'false' }).userTokens.check).toBe(false);
+    expect(() => loadConfig({ USER_TOKEN_CACHE_SIZE: '10' })).toThrow(/USER_TOKEN_CACHE_SIZE/);
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      PLATFORM_ADMIN_EMAIL: 'ops@daftar.gov.pk',
+      PLATFORM_ADMIN_PASSWORD: 'A-long-operator-password',
+      SMTP_URL: 'smtp://mail.daftar.gov.pk:25',
+    };
+    expect(loadConfig(production).userTokens.check).toBe(true);
+    expect(() => loadConfig({ ...production, USER_TOKEN_CHECK: 'false' })).toThrow(
+      /USER_TOKEN_CHECK: cannot be off when NODE_ENV=production/,
+    );
+  });
+
   it('refuses more provisioning workers than the pool can serve', () => {
     expect(() => loadConfig({ DB_POOL_SIZE: '2', PROVISIONING_CONCURRENCY: '2' })).toThrow(
       /PROVISIONING_CONCURRENCY: must be less than DB_POOL_SIZE/,

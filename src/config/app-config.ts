@@ -70,6 +70,9 @@ const envSchema = z
       .default(7 * 86400),
     REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
     TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    USER_TOKEN_CHECK: bool.default(true),
+    USER_TOKEN_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+    USER_TOKEN_CACHE_SIZE: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
     PROVISIONING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
     PROVISIONING_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
@@ -141,6 +144,10 @@ const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['PROVISIONING_CONCURRENCY'], message: 'must be less than DB_POOL_SIZE' });
     }
     if (env.NODE_ENV !== 'production') return;
+    // Only the bench's baseline turns it off: without it a demoted or disabled user keeps their token's rights.
+    if (!env.USER_TOKEN_CHECK) {
+      ctx.addIssue({ code: 'custom', path: ['USER_TOKEN_CHECK'], message: 'cannot be off when NODE_ENV=production' });
+    }
     for (const key of ['JWT_SECRET', 'PLATFORM_ADMIN_EMAIL', 'PLATFORM_ADMIN_PASSWORD', 'SMTP_URL'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
     }
@@ -178,6 +185,13 @@ export class AppConfig {
     issuer: string;
   };
   readonly tenantCacheTtlMs!: number;
+  /**
+   * Province users' token versions (users/token-versions.service.ts): whether every request's
+   * token is checked against the user's current version (off only for the bench's baseline), and
+   * the per-process cache (a change is pushed to every process through Redis; the TTL bounds
+   * staleness only if a message is lost; 0 = read the database on every request).
+   */
+  readonly userTokens!: { check: boolean; cacheTtlMs: number; cacheSize: number };
   readonly provisioning!: { concurrency: number; retryAfterSeconds: number };
   readonly migrationConcurrency!: number;
   /**
@@ -308,6 +322,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       issuer: 'daftar',
     },
     tenantCacheTtlMs: e.TENANT_CACHE_TTL_MS,
+    userTokens: {
+      check: e.USER_TOKEN_CHECK,
+      cacheTtlMs: e.USER_TOKEN_CACHE_TTL_MS,
+      cacheSize: e.USER_TOKEN_CACHE_SIZE,
+    },
     provisioning: { concurrency: e.PROVISIONING_CONCURRENCY, retryAfterSeconds: e.PROVISIONING_RETRY_AFTER_SECONDS },
     migrationConcurrency: e.MIGRATION_CONCURRENCY,
     migrationRunStaleMinutes: e.MIGRATION_RUN_STALE_MINUTES,

@@ -5,7 +5,7 @@ import { TenantRecord } from '../tenancy/tenant-context';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { UsersQuery } from '../users/dto';
 import { OneTimeLink, UserAdminService } from '../users/user-admin.service';
-import { User } from '../users/user.entity';
+import { VisibleUser } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { PlatformAuditService } from './platform-audit.service';
 
@@ -35,7 +35,7 @@ export class ProvinceUsersService {
     email: string,
     name: string,
     operatorId: string,
-  ): Promise<{ user: Omit<User, 'passwordHash'>; link: OneTimeLink }> {
+  ): Promise<{ user: VisibleUser; link: OneTimeLink }> {
     const restored = await this.restore(slug, email, name, operatorId);
     const details = { email: restored.user.email, userId: restored.user.id, invited: restored.invited };
     await this.audit.record('tenant.admin.restored', slug, details);

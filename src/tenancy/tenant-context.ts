@@ -17,7 +17,7 @@ export interface TenantRecord {
 /** Who made the request, from a verified JWT. */
 export type Principal =
   | { kind: 'operator'; id: string; email: string }
-  | { kind: 'user'; id: string; tenantId: string; email: string; roles: string[] };
+  | { kind: 'user'; id: string; tenantId: string; email: string; roles: string[]; tokenVersion: number };
 
 /** The outcome of reading the Host header. */
 export type HostResolution =

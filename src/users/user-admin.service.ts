@@ -19,8 +19,9 @@ import { DepartmentsService } from '../departments/departments.service';
 import { EventsService } from '../events/events.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { CreateUserRequest, UpdateUserRequest, UsersQuery } from './dto';
-import { User, visibleUser } from './user.entity';
+import { User, VisibleUser, visibleUser } from './user.entity';
 import { USER_SESSIONS, UserSessions } from './user-sessions';
+import { TokenVersions } from './token-versions.service';
 import { TokenPurpose, UserTokensRepository } from './user-tokens.repository';
 import { UsersRepository } from './users.repository';
 
@@ -63,6 +64,7 @@ export class UserAdminService {
     private readonly users: UsersRepository,
     private readonly tokens: UserTokensRepository,
     private readonly departments: DepartmentsService,
+    private readonly tokenVersions: TokenVersions,
     @Inject(USER_SESSIONS) private readonly sessions: UserSessions,
   ) {}
 
@@ -77,7 +79,7 @@ export class UserAdminService {
   }
 
   /** Creates the account as `invited` and returns its invitation link. */
-  async invite(request: CreateUserRequest): Promise<{ user: Omit<User, 'passwordHash'>; invitation: OneTimeLink }> {
+  async invite(request: CreateUserRequest): Promise<{ user: VisibleUser; invitation: OneTimeLink }> {
     try {
       return await this.db.transaction(async (em) => {
         await this.assertDepartment(request.departmentId);
@@ -108,7 +110,7 @@ export class UserAdminService {
     }
   }
 
-  update(id: string, request: UpdateUserRequest, actorId: string): Promise<Omit<User, 'passwordHash'>> {
+  update(id: string, request: UpdateUserRequest, actorId: string): Promise<VisibleUser> {
     return this.db.transaction(async (em) => {
       const user = await this.findOrFail(em, id);
       // A user may stay in a department deactivated since; moving into one is refused.
@@ -122,7 +124,10 @@ export class UserAdminService {
       }
       Object.assign(user, Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)));
       const saved = await this.users.save(em, user);
+      // The roles travel in the access token: its older copies lose them on their next request.
+      // (A department is read from the account where it matters, so moving one needs no new token.)
       if (request.roles && before.join() !== request.roles.join()) {
+        await this.tokenVersions.revoke(em, id);
         await this.audit.record(em, {
           action: 'user.roles.changed',
           targetType: 'user',
@@ -140,8 +145,8 @@ export class UserAdminService {
     });
   }
 
-  /** Disabled at once: refresh stops now, access tokens within their short lifetime. */
-  setEnabled(id: string, enabled: boolean, actorId: string): Promise<Omit<User, 'passwordHash'>> {
+  /** Disabled at once: refresh stops now, and access tokens at their next request. */
+  setEnabled(id: string, enabled: boolean, actorId: string): Promise<VisibleUser> {
     return this.db.transaction(async (em) => {
       const user = await this.users.findWithPasswordHash(em, id);
       if (!user) throw new NotFoundException(`No user ${id} in this province`);
@@ -154,6 +159,7 @@ export class UserAdminService {
         user.status = user.passwordHash ? 'active' : 'invited';
       }
       await this.users.setStatus(em, id, user.status);
+      await this.tokenVersions.revoke(em, id);
       await this.audit.record(em, {
         action: enabled ? 'user.enabled' : 'user.disabled',
         targetType: 'user',
@@ -184,6 +190,7 @@ export class UserAdminService {
       await this.tokens.markUsed(em, row.id);
       await this.users.activateWithPassword(em, row.user_id, await this.hasher.hash(password));
       await this.sessions.endAll(em, row.user_id);
+      await this.tokenVersions.revoke(em, row.user_id);
       await this.audit.record(em, {
         action: purpose === 'invitation' ? 'user.invitation.accepted' : 'user.password-reset.used',
         actor: { type: 'user', id: row.user_id, email: row.email },
@@ -203,6 +210,7 @@ export class UserAdminService {
       if (problem) throw fieldError('newPassword', problem.replace(/^password/, 'newPassword'));
       await this.users.setPasswordHash(em, userId, await this.hasher.hash(next));
       await this.sessions.endAll(em, userId);
+      await this.tokenVersions.revoke(em, userId);
       await this.audit.record(em, { action: 'user.password.changed', targetType: 'user', targetId: userId });
     });
   }

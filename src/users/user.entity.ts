@@ -38,6 +38,13 @@ export class User {
   @Column({ type: 'text', default: 'active' })
   status: UserStatus;
 
+  /**
+   * Raised by every change that must end the user's access tokens at once (TokenVersions); read
+   * only where a token is issued, in the same statement as the roles it carries.
+   */
+  @Column({ name: 'token_version', type: 'int', default: 0, select: false })
+  tokenVersion: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
@@ -45,8 +52,10 @@ export class User {
   updatedAt: Date;
 }
 
-/** A user as the API shows it: never the password hash, even a null one. */
-export function visibleUser(user: User): Omit<User, 'passwordHash'> {
-  const { passwordHash: _hidden, ...visible } = user;
+/** A user as the API shows it: never the password hash (even a null one) nor the token version. */
+export type VisibleUser = Omit<User, 'passwordHash' | 'tokenVersion'>;
+
+export function visibleUser(user: User): VisibleUser {
+  const { passwordHash: _hidden, tokenVersion: _internal, ...visible } = user;
   return visible;
 }

@@ -4,6 +4,7 @@ import { AccountLinksController } from './account-links.controller';
 import { MeController } from './me.controller';
 import { PasswordHasher } from './password-hasher.service';
 import { ProfileService } from './profile.service';
+import { TokenVersions } from './token-versions.service';
 import { UserAdminService } from './user-admin.service';
 import { UserTokensRepository } from './user-tokens.repository';
 import { UsersController } from './users.controller';
@@ -22,7 +23,15 @@ import { User } from './user.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([User]), DepartmentsModule],
   controllers: [UsersController, MeController, AccountLinksController],
-  providers: [UsersService, UsersRepository, UserTokensRepository, PasswordHasher, UserAdminService, ProfileService],
-  exports: [UsersService, PasswordHasher, UserAdminService],
+  providers: [
+    UsersService,
+    UsersRepository,
+    UserTokensRepository,
+    PasswordHasher,
+    UserAdminService,
+    ProfileService,
+    TokenVersions,
+  ],
+  exports: [UsersService, PasswordHasher, UserAdminService, TokenVersions],
 })
 export class UsersModule {}

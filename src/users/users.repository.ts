@@ -80,18 +80,46 @@ export class UsersRepository {
     return row?.locale ?? null;
   }
 
+  /**
+   * A user's token version and status as one read statement (joins the unit of work open here, if
+   * any): what every province request's token is checked against, on a cache miss.
+   */
+  async tokenStanding(id: string): Promise<{ version: number; status: UserStatus } | null> {
+    const [row] = await this.db.read<{ version: number; status: UserStatus }>(
+      (t) => `SELECT token_version AS version, status FROM ${t('users')} WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** Access tokens issued before this are refused from now on (TokenVersions). */
+  async bumpTokenVersion(em: EntityManager, id: string): Promise<void> {
+    await em.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [id]);
+  }
+
   /** By email, case-insensitive, without the password hash. */
   findByEmail(em: EntityManager, email: string): Promise<User | null> {
     return em.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 
-  /** By email, case-insensitive, with the password hash (sign-in). */
+  /** By email, case-insensitive, with the password hash and the token version (sign-in). */
   findForSignIn(em: EntityManager, email: string): Promise<User | null> {
     return em
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
+      .addSelect('u.tokenVersion')
       .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  /** By id with the token version, read in the same statement as the roles a new token carries. */
+  findForToken(em: EntityManager, id: string): Promise<User | null> {
+    return em
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.tokenVersion')
+      .where('u.id = :id', { id })
       .getOne();
   }
 

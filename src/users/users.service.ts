@@ -59,6 +59,11 @@ export class UsersService {
     return this.db.transaction((em) => this.repository.findForSignIn(em, email));
   }
 
+  /** By id with the token version a new access token carries, in the caller's unit of work. */
+  findForToken(em: EntityManager, id: string): Promise<User | null> {
+    return this.repository.findForToken(em, id);
+  }
+
   /** Joins the caller's unit of work (given or ambient), else runs in its own. */
   findById(id: string, em?: EntityManager): Promise<User | null> {
     return em ? this.repository.findById(em, id) : this.db.transaction((tx) => this.repository.findById(tx, id));

@@ -78,13 +78,8 @@ describe('province audit log', () => {
   });
 
   it('is readable by province administrators only', async () => {
-    const { JwtService } = await import('@nestjs/jwt');
-    // Signed with the deployment's key as AuthModule signs (other modules may hold a keyless JwtService).
-    const jwt = new JwtService({ secret: h.config.jwt.key as unknown as Buffer, signOptions: { algorithm: 'HS256' } });
-    const viewer = await jwt.signAsync(
-      { tid: a.id, email: 'viewer@x.pk', roles: ['viewer'], typ: 'access' },
-      { audience: 'tenant', subject: '00000000-0000-4000-8000-000000000001', issuer: 'daftar', expiresIn: 60 },
-    );
+    // A real viewer account, signed in: a token naming no account of the province is refused with 401.
+    const { token: viewer } = await h.userWithRole(a, 'viewer');
     await h.on(a.host).get('/api/audit', viewer).expect(403);
   });
 

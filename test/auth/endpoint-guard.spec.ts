@@ -83,11 +83,17 @@ describe('every endpoint is guarded', () => {
       'on every province endpoint that declares a permission',
     async () => {
       const { JwtService } = await import('@nestjs/jwt');
+      const { schemaNameFor } = await import('../../src/tenancy/slug');
+      // A real account with no roles: a token naming no account of the province is refused with 401.
+      const [nobody] = await h.dataSource.query(
+        `INSERT INTO ${schemaNameFor(province.slug)}.users (email, name, roles, status)
+         VALUES ('nobody@x.pk', 'Nobody', '{}', 'active') RETURNING id`,
+      );
       const roleless = await h.api
         .get(JwtService)
         .signAsync(
-          { tid: province.id, email: 'nobody@x.pk', roles: [], typ: 'access' },
-          { audience: 'tenant', subject: '00000000-0000-4000-8000-000000000002', issuer: 'daftar', expiresIn: 60 },
+          { tid: province.id, email: 'nobody@x.pk', roles: [], tv: 0, typ: 'access' },
+          { audience: 'tenant', subject: nobody.id, issuer: 'daftar', expiresIn: 60 },
         );
       for (const e of endpointsOf(h).filter((x) => !x.isPublic && x.scope === 'tenant')) {
         const path = e.path.replace(/:id\b/g, '00000000-0000-4000-8000-000000000000');

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../src/common/hash';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { Harness, ProvisionedProvince, uniqueSlug, ADMIN_PASSWORD } from '../support/harness';
 
@@ -86,9 +87,22 @@ describe('sessions: refresh, rotation, reuse, sign-out, /api/me', () => {
     const session = await signIn(a);
     const [x, y] = await Promise.all([refresh(a, session.refreshToken), refresh(a, session.refreshToken)]);
     expect([x.status, y.status]).toEqual([200, 200]);
-    const outcomes = await Promise.all([x, y].map((r) => refresh(a, r.body.refreshToken)));
-    // The row lock serialises them: the second replaced the first's successor.
-    expect(outcomes.map((r) => r.status).sort()).toEqual([200, 401]);
+    // The row lock serialises them: the second replaced the first's successor. Which came second is
+    // the database's choice, so the rows say which successor lives (presenting the revoked one
+    // first would end the whole family, as a theft would).
+    const rows: Array<{ token_hash: string; revoked: boolean }> = await h.dataSource.query(
+      `SELECT token_hash, revoked_at IS NOT NULL AS revoked FROM ${schemaNameFor(a.slug)}.refresh_tokens
+        WHERE token_hash = ANY($1)`,
+      [[x, y].map((r) => sha256Hex(r.body.refreshToken))],
+    );
+    expect(rows.map((r) => r.revoked).sort()).toEqual([false, true]);
+    const [later, earlier] = [x, y].sort(
+      (p, q) =>
+        Number(rows.find((r) => r.token_hash === sha256Hex(p.body.refreshToken))!.revoked) -
+        Number(rows.find((r) => r.token_hash === sha256Hex(q.body.refreshToken))!.revoked),
+    );
+    await refresh(a, later.body.refreshToken).expect(200);
+    await refresh(a, earlier.body.refreshToken).expect(401);
   });
 
   it('signs out: the refresh token stops working', async () => {

@@ -18,6 +18,7 @@ import { warningAnswers0016 } from './0016-warning-answers';
 import { portfolioImport0017 } from './0017-portfolio-import';
 import { forumRuleLevels0018 } from './0018-forum-rule-levels';
 import { departmentActive0019 } from './0019-department-active';
+import { userTokenVersion0020 } from './0020-user-token-version';
 import { provinceSettings0022 } from './0022-province-settings';
 
 /** Tenant migrations in the order they apply to every province. Append only. */
@@ -41,5 +42,6 @@ export const tenantMigrations: readonly Migration[] = [
   portfolioImport0017,
   forumRuleLevels0018,
   departmentActive0019,
+  userTokenVersion0020,
   provinceSettings0022,
 ];

@@ -66,6 +66,7 @@ let acceptLanguage = 'en';
 let refreshing: Promise<RefreshOutcome> | null = null;
 let refreshPath = '/api/auth/refresh';
 const expiredListeners = new Set<() => void>();
+const accountChangedListeners = new Set<() => void>();
 
 export function setAccessToken(token: string | null): void {
   accessToken = token;
@@ -88,6 +89,15 @@ export function setRequestLanguage(locale: string): void {
 export function onSessionExpired(listener: () => void): () => void {
   expiredListeners.add(listener);
   return () => expiredListeners.delete(listener);
+}
+
+/**
+ * Called after a renewal caused by a change to the account (roles, status or password: the server's
+ * 401 says `reason: "token-stale"`), so what the app shows of the account can be read again.
+ */
+export function onAccountChanged(listener: () => void): () => void {
+  accountChangedListeners.add(listener);
+  return () => accountChangedListeners.delete(listener);
 }
 
 export function urlOf(path: string, query?: Record<string, QueryValue>): string {
@@ -186,8 +196,15 @@ export async function refreshSession(): Promise<boolean> {
 async function sendRenewing(method: string, path: string, options: RequestOptions): Promise<Response> {
   const response = await send(method, path, options);
   if (response.status !== 401 || options.anonymous || accessToken === null) return response;
+  const refusal = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { reason?: unknown } | null;
   const outcome = await renew();
-  if (outcome === 'renewed') return send(method, path, options);
+  if (outcome === 'renewed') {
+    if (refusal?.reason === 'token-stale') for (const listener of accountChangedListeners) listener();
+    return send(method, path, options);
+  }
   if (outcome === 'unreachable') throw new ApiError(0, { message: 'network' });
   for (const listener of expiredListeners) listener();
   return response;

@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Permission, rolesGrant } from '../../../src/tenancy/permissions';
-import { api, ApiError, onSessionExpired, refreshSession, setAccessToken } from '../api/client';
+import { api, ApiError, onAccountChanged, onSessionExpired, refreshSession, setAccessToken } from '../api/client';
 import { Me, TenantProfile } from '../api/types';
 import { Locale, useI18n } from '../i18n/i18n';
 
@@ -108,6 +108,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }),
     [queryClient],
   );
+
+  // The account changed under this session (an administrator changed its roles): the menus and
+  // screens follow the new roles without a reload.
+  useEffect(() => onAccountChanged(() => void reloadMe().catch(() => undefined)), [reloadMe]);
 
   const signIn = useCallback(
     async (email: string, password: string) => {

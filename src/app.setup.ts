@@ -37,7 +37,7 @@ export function configureApp(app: INestApplication): INestApplication {
         "Planning Commission forms (PC-I to PC-V) for Pakistan's provinces. Province endpoints answer on " +
           '`<slug>.<BASE_DOMAIN>` (or a custom domain); `/api/platform/*` answers on `admin.<BASE_DOMAIN>` only. ' +
           'Any province endpoint may answer 429 with `Retry-After` once its province has used its requests of ' +
-          'the minute (`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` on every counted answer) ' +
+          'the minute (`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` on every counted answer). ' +
           'A province access token stops working as soon as its account changes: 401 with `reason` ' +
           '`token-stale` (roles, status or password changed: refresh for a token with the current roles) or ' +
           '`account-inactive` (disabled: refresh is refused too).',

@@ -92,7 +92,8 @@ describe('migrations from the console', () => {
     });
     const until = Date.now() + 10_000;
     let during = await runOf(started.body.runId);
-    while (during.status !== 'running' && Date.now() < until) {
+    // 'running' is written before the provinces are counted: wait for the count too.
+    while ((during.status !== 'running' || during.total !== 3) && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 50));
       during = await runOf(started.body.runId);
     }

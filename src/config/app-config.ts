@@ -124,6 +124,9 @@ const envSchema = z
     METRICS_PROVINCE_LABEL_LIMIT: z.coerce.number().int().min(1).max(10_000).default(200),
     WORKER_METRICS_PUSH_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
     PROVINCE_STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    SANDBOX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    // Cron pattern (BullMQ job scheduler, in TIME_ZONE) for resetting every training sandbox; empty: on demand only.
+    SANDBOX_RESET_CRON: z.string().max(100).default(''),
   })
   .superRefine((env, ctx) => {
     // A provisioning run holds one connection for its transaction and borrows another to
@@ -169,6 +172,8 @@ export class AppConfig {
     issuer: string;
   };
   readonly tenantCacheTtlMs!: number;
+  /** Training sandboxes (src/training): days until one closes unless extended, and the scheduled reset. */
+  readonly sandbox!: { days: number; resetCron: string };
   readonly provisioning!: { concurrency: number; retryAfterSeconds: number };
   readonly migrationConcurrency!: number;
   /**
@@ -288,6 +293,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       issuer: 'daftar',
     },
     tenantCacheTtlMs: e.TENANT_CACHE_TTL_MS,
+    sandbox: { days: e.SANDBOX_DAYS, resetCron: e.SANDBOX_RESET_CRON },
     provisioning: { concurrency: e.PROVISIONING_CONCURRENCY, retryAfterSeconds: e.PROVISIONING_RETRY_AFTER_SECONDS },
     migrationConcurrency: e.MIGRATION_CONCURRENCY,
     migrationRunStaleMinutes: e.MIGRATION_RUN_STALE_MINUTES,

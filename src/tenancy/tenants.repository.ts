@@ -14,7 +14,7 @@ const LOOKUP_CONDITION: Record<TenantLookup, string> = {
   domain: 't.id = (SELECT tenant_id FROM platform.tenant_domains WHERE domain = $1)',
 };
 
-const RECORD_COLUMNS = 't.id, t.slug, t.name, t.schema_name, t.status, t.settings';
+const RECORD_COLUMNS = 't.id, t.slug, t.name, t.schema_name, t.status, t.settings, t.sandbox_of, t.sandbox_expires_at';
 
 interface RecordRow {
   id: string;
@@ -23,6 +23,8 @@ interface RecordRow {
   schema_name: string;
   status: TenantStatus;
   settings: TenantSettings | null;
+  sandbox_of: string | null;
+  sandbox_expires_at: Date | null;
 }
 
 /** A registry row as the request path keeps it: small and frozen, as it is cached and shared. */
@@ -34,6 +36,8 @@ function recordOf(row: RecordRow): TenantRecord {
     schemaName: row.schema_name,
     status: row.status,
     settings: row.settings ?? {},
+    sandboxOf: row.sandbox_of,
+    sandboxExpiresAt: row.sandbox_expires_at,
   });
 }
 
@@ -44,6 +48,9 @@ export interface NewTenant {
   schemaName: string;
   status: TenantStatus;
   settings: TenantSettings;
+  /** Set for a training sandbox: the live province's slug and when the sandbox closes. */
+  sandboxOf?: string | null;
+  sandboxExpiresAt?: Date | null;
 }
 
 /**

@@ -18,6 +18,7 @@ import { warningAnswers0016 } from './0016-warning-answers';
 import { portfolioImport0017 } from './0017-portfolio-import';
 import { forumRuleLevels0018 } from './0018-forum-rule-levels';
 import { departmentActive0019 } from './0019-department-active';
+import { training0021 } from './0021-training';
 
 /** Tenant migrations in the order they apply to every province. Append only. */
 export const tenantMigrations: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const tenantMigrations: readonly Migration[] = [
   portfolioImport0017,
   forumRuleLevels0018,
   departmentActive0019,
+  training0021,
 ];

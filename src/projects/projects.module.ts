@@ -16,6 +16,7 @@ import { ImportedProjectsRepository } from './imported-projects.repository';
 import { ImportedProjectsService } from './imported-projects.service';
 import { ObligationsService } from './obligations.service';
 import { ProjectsRepository } from './projects.repository';
+import { ScenarioDocumentsService } from './scenario-documents.service';
 import { ProjectsService } from './projects.service';
 import { WarningAnswersRepository } from './warning-answers.repository';
 import { DocumentsController, ObligationsController, ProjectsController } from './projects.controller';
@@ -62,11 +63,20 @@ import { Project } from './project.entity';
     PreparerAccess,
     ImportedProjectsService,
     ImportedProjectsRepository,
+    ScenarioDocumentsService,
   ],
   // Exports read the list and documents through these (src/exports).
   // Reminders read obligations through ObligationsService (src/reminders).
   // The legacy portfolio import writes its projects through ImportedProjectsService (src/imports).
   // The legacy import records past decisions through ApprovalsService (re-exported ApprovalsModule).
-  exports: [ProjectsService, DocumentsService, ObligationsService, ImportedProjectsService, ApprovalsModule],
+  exports: [
+    ProjectsService,
+    DocumentsService,
+    ObligationsService,
+    ImportedProjectsService,
+    ApprovalsModule,
+    // The training sandboxes' scenario set (src/training).
+    ScenarioDocumentsService,
+  ],
 })
 export class ProjectsModule {}

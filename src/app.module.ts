@@ -28,6 +28,7 @@ import { RoutingModule } from './routing/routing.module';
 import { HostScopeGuard } from './tenancy/host-scope';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { TenantController } from './tenancy/tenant.controller';
+import { TrainingModule } from './training/training.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WebAppModule } from './web-app/web-app.module';
@@ -80,6 +81,7 @@ import { WorkflowModule } from './workflow/workflow.module';
     ProjectsModule,
     ImportsModule,
     PrintingModule,
+    TrainingModule,
     HealthModule,
     WebAppModule,
   ],

@@ -6,11 +6,19 @@ import { PrintingWorkerModule } from './printing/printing-worker.module';
 import { PlatformJobsModule } from './platform/platform-jobs.module';
 import { ProvisioningProcessor } from './provisioning/provisioning.processor';
 import { RemindersProcessor } from './reminders/reminders.processor';
+import { TrainingJobsModule } from './training/training-jobs.module';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 
 /** The background worker: same data layer as the API, no HTTP, and the job processors. */
 @Module({
-  imports: [...backgroundImports, MailDeliveryModule, PrintingWorkerModule, PlatformJobsModule, WorkerMetricsModule],
+  imports: [
+    ...backgroundImports,
+    MailDeliveryModule,
+    PrintingWorkerModule,
+    PlatformJobsModule,
+    WorkerMetricsModule,
+    TrainingJobsModule,
+  ],
   providers: [ProvisioningProcessor, WebhookDeliveryProcessor, RemindersProcessor],
 })
 export class WorkerModule {}

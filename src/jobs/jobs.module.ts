@@ -1,7 +1,15 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { RedisService } from '../redis/redis.service';
-import { MAIL_QUEUE, PDF_QUEUE, PLATFORM_QUEUE, PROVISIONING_QUEUE, SCHEDULE_QUEUE, WEBHOOK_QUEUE } from './queues';
+import {
+  MAIL_QUEUE,
+  PDF_QUEUE,
+  PLATFORM_QUEUE,
+  PROVISIONING_QUEUE,
+  SCHEDULE_QUEUE,
+  TRAINING_QUEUE,
+  WEBHOOK_QUEUE,
+} from './queues';
 import { TenantJobQueue } from './tenant-jobs';
 
 /** BullMQ on the shared Redis settings; producers (API) and consumers (worker) both import it. */
@@ -22,6 +30,7 @@ import { TenantJobQueue } from './tenant-jobs';
       { name: WEBHOOK_QUEUE },
       { name: SCHEDULE_QUEUE },
       { name: PLATFORM_QUEUE },
+      { name: TRAINING_QUEUE },
     ),
   ],
   providers: [TenantJobQueue],

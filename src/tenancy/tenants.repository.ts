@@ -122,6 +122,30 @@ export class TenantsRepository {
     return row?.status ?? null;
   }
 
+  /** Moves a training sandbox's closing time (the caller invalidates the registry). */
+  async setSandboxExpiry(id: string, at: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE platform.tenants SET sandbox_expires_at = $2, updated_at = now()
+        WHERE id = $1 AND sandbox_of IS NOT NULL`,
+      [id, at],
+    );
+  }
+
+  /** The training sandbox of a live province, read now. */
+  sandboxOf(liveSlug: string): Promise<Tenant | null> {
+    return this.dataSource
+      .getRepository(Tenant)
+      .findOne({ where: { sandboxOf: liveSlug }, relations: { domains: true } });
+  }
+
+  /** Ids of the active training sandboxes (the scheduled reset). */
+  async activeSandboxIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM platform.tenants WHERE status = 'active' AND sandbox_of IS NOT NULL ORDER BY slug`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Sets the province's status whatever it was (the caller holds its row lock). */
   async setStatus(em: EntityManager, id: string, status: TenantStatus, reason: string | null): Promise<void> {
     await em.query(`UPDATE platform.tenants SET status = $2, status_reason = $3, updated_at = now() WHERE id = $1`, [

@@ -38,7 +38,7 @@ export const LAYERS: ReadonlyArray<{ layer: number; name: string; folders: reado
   {
     layer: 4,
     name: 'platform and operations',
-    folders: ['platform', 'provisioning', 'metrics', 'queue-board', 'health', 'web-app'],
+    folders: ['platform', 'provisioning', 'training', 'metrics', 'queue-board', 'health', 'web-app'],
   },
   { layer: 5, name: 'entry points', folders: ['(root)', 'cli'] },
 ];

@@ -12,7 +12,9 @@ export const trainingSandboxes0005: Migration = {
     await db.query(`ALTER TABLE platform.tenants ADD COLUMN sandbox_of text CHECK (length(sandbox_of) <= 31)`);
     await db.query(`ALTER TABLE platform.tenants ADD COLUMN sandbox_expires_at timestamptz`);
     // One sandbox per live province.
-    await db.query(`CREATE UNIQUE INDEX tenants_one_sandbox ON platform.tenants (sandbox_of) WHERE sandbox_of IS NOT NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX tenants_one_sandbox ON platform.tenants (sandbox_of) WHERE sandbox_of IS NOT NULL`,
+    );
     await db.query(`
       CREATE TABLE platform.sandbox_runs (
         id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -5,4 +5,9 @@ import { console0003 } from './0003-console';
 import { trainingSandboxes0005 } from './0005-training-sandboxes';
 
 /** Platform migrations in the order they apply. Append only. */
-export const platformMigrations: readonly Migration[] = [registry0001, adminName0002, console0003, trainingSandboxes0005];
+export const platformMigrations: readonly Migration[] = [
+  registry0001,
+  adminName0002,
+  console0003,
+  trainingSandboxes0005,
+];

@@ -94,7 +94,8 @@ function importRestrictions(folder, depth) {
     patterns.push({
       regex: '(^|/)tenancy/province-schemas\\.service$',
       message:
-        'Only database/, platform/, provisioning/, training/ and cli/ name a schema (docs/ARCHITECTURE.md, "Who may touch what").',
+        'Only database/, platform/, provisioning/, training/ and cli/ name a schema ' +
+        '(docs/ARCHITECTURE.md, "Who may touch what").',
     });
   const paths = MAY_USE_DATASOURCE.includes(folder)
     ? []

@@ -62,11 +62,12 @@ export class SandboxSchemaRepository {
     await em.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
   }
 
-  /** Replaces the sandbox's configuration with the live province's; answers rows copied per table. */
+  /**
+   * Gives the freshly made sandbox schema (its configuration tables empty, the build recreates it
+   * every time) the live province's configuration; answers rows copied per table.
+   */
   async copyConfiguration(em: EntityManager, live: string, sandbox: string): Promise<Record<string, number>> {
     const copied: Record<string, number> = {};
-    for (const table of [...CONFIGURATION_TABLES].reverse())
-      await em.query(`DELETE FROM ${quoteIdent(sandbox)}.${table}`);
     for (const table of CONFIGURATION_TABLES) {
       const [source] = await em.query(
         `SELECT coalesce(jsonb_agg(to_jsonb(t)), '[]'::jsonb) AS rows FROM ${quoteIdent(live)}.${table} t`,

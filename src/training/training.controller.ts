@@ -27,7 +27,7 @@ export class TrainingController {
   @ApiAcceptedResponse({ description: 'Queued: watch GET /api/training/sandbox' })
   async create(@CurrentPrincipal() principal: Principal) {
     const live = this.liveSlug();
-    const me = principal.kind === 'user' ? await this.users.findById(principal.id) : null;
+    const me = principal.kind === 'user' ? await this.users.findForSignIn(principal.email) : null;
     if (!me?.passwordHash)
       throw new ForbiddenException('Only a province administrator with a password creates a sandbox');
     const { sandbox, run } = await this.training.create(

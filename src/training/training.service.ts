@@ -253,11 +253,10 @@ export class TrainingService {
     return this.schemas.inProvince(sandbox, async (em) => {
       const rows = await this.trainees.list(em);
       const ids = rows.map((r) => r.userId);
-      const [names, emails, actions] = await Promise.all([
-        this.users.namesOf(em, ids),
-        this.users.emailsOf(em, ids),
-        this.audit.actionsBy(em, ids),
-      ]);
+      // One after another: they share the unit of work's one connection.
+      const names = await this.users.namesOf(em, ids);
+      const emails = await this.users.emailsOf(em, ids);
+      const actions = await this.audit.actionsBy(em, ids);
       return rows.map((r) => {
         const mine = actions.filter((a) => a.actorId === r.userId);
         const exercises = exercisesFor(r.role).map((e) => ({ id: e.id, label: e.label, done: isDone(e, mine) }));

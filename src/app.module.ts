@@ -28,6 +28,7 @@ import { RoutingModule } from './routing/routing.module';
 import { HostScopeGuard } from './tenancy/host-scope';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { TenantController } from './tenancy/tenant.controller';
+import { TrainingMailModule } from './training/trainee-mail-audience';
 import { TrainingModule } from './training/training.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -63,6 +64,7 @@ import { WorkflowModule } from './workflow/workflow.module';
     JobsModule,
     EventsModule,
     MailModule,
+    TrainingMailModule,
     NotificationsModule,
     WebhooksModule,
     // Before ProjectsModule and PlatformModule (which imports it): Nest registers routes in the order

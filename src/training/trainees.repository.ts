@@ -26,6 +26,15 @@ export class TraineesRepository {
     );
   }
 
+  /** Which of these users are trainees. */
+  async amongst(em: EntityManager, userIds: readonly string[]): Promise<string[]> {
+    const rows: { user_id: string }[] = await em.query(
+      `SELECT user_id FROM training_trainees WHERE user_id = ANY($1::uuid[])`,
+      [userIds],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   async count(em: EntityManager): Promise<number> {
     const [row] = await em.query(`SELECT count(*)::int AS n FROM training_trainees`);
     return row.n;

@@ -228,6 +228,20 @@ describe('training sandbox (gb)', () => {
         .send({ comment: 'Cost table incomplete' })
         .expect(200);
       expect(await exercise('return-with-comment')).toBe(true);
+      // The scenario's preparer is no trainee: no mail. A trainee's own document returned: mailed, marked.
+      expect(await count(`SELECT count(*) AS n FROM ${sandbox}.mail_outbox`)).toBe(0);
+      const [mine] = await h.dataSource.query(
+        `UPDATE ${sandbox}.documents SET created_by = (SELECT id FROM ${sandbox}.users WHERE email = 'amina@trainee.pk')
+          WHERE id = (SELECT id FROM ${sandbox}.documents WHERE state = 'pnd-scrutiny' ORDER BY id LIMIT 1)
+          RETURNING id`,
+      );
+      await h
+        .on(sandboxHost)
+        .post(`/api/documents/${mine[0].id}/actions/return`, reviewer)
+        .send({ comment: 'Attach the land documents' })
+        .expect(200);
+      const mails = await h.dataSource.query(`SELECT to_address, subject FROM ${sandbox}.mail_outbox`);
+      expect(mails).toEqual([{ to_address: 'amina@trainee.pk', subject: expect.stringMatching(/^\[Training\] /) }]);
       expect(await exercise('forward-to-pnd')).toBe(false);
     });
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../users/password-policy';
 
 export class ResetSandboxRequest {
@@ -34,4 +34,11 @@ export class OperatorCreateSandboxRequest {
   @IsString()
   @MaxLength(200)
   adminName?: string;
+}
+
+export class SignInSheetQuery {
+  @ApiPropertyOptional({ enum: ['en', 'ur'], description: 'Answer the sign-in sheet as a PDF in this language' })
+  @IsOptional()
+  @IsIn(['en', 'ur'], { message: 'sheet must be en or ur' })
+  sheet?: 'en' | 'ur';
 }

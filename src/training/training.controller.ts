@@ -1,10 +1,24 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { contentDisposition } from '../printing/content-disposition';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ClsService } from 'nestjs-cls';
 import { UsersService } from '../users/users.service';
 import { CurrentPrincipal, RequirePermission } from '../tenancy/access.decorators';
 import { DaftarStore, Principal } from '../tenancy/tenant-context';
-import { AddTraineesRequest, ResetSandboxRequest } from './dto';
+import { AddTraineesRequest, ResetSandboxRequest, SignInSheetQuery } from './dto';
 import { TrainingService } from './training.service';
 
 /** The trainer's side, on the live province's host (its administrators). */
@@ -70,10 +84,23 @@ export class TrainingController {
 
   @Post('trainees')
   @ApiOperation({
-    summary: 'Create trainees from a CSV (name,email,role,department); answers their one-time passwords',
+    summary:
+      'Create trainees from a CSV (name,email,role,department); answers their one-time passwords, ' +
+      'or with sheet=en|ur the sign-in sheet as a PDF',
   })
-  addTrainees(@Body() body: AddTraineesRequest) {
-    return this.training.addTrainees(this.liveSlug(), body.csv);
+  @ApiProduces('application/json', 'application/pdf')
+  async addTrainees(
+    @Body() body: AddTraineesRequest,
+    @Query() query: SignInSheetQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const live = this.liveSlug();
+    const created = await this.training.addTrainees(live, body.csv);
+    if (!query.sheet) return created;
+    const pdf = await this.training.signInSheetPdf(live, query.sheet, created);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', contentDisposition(`sign-in sheet ${live}-training (${query.sheet}).pdf`));
+    return new StreamableFile(pdf);
   }
 
   @Get('trainees')

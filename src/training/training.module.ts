@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { MasterDataModule } from '../master-data/master-data.module';
+import { ChromiumService } from '../printing/chromium.service';
 import { ProjectsModule } from '../projects/projects.module';
 import { RoutingModule } from '../routing/routing.module';
 import { UsersModule } from '../users/users.module';
@@ -26,7 +27,15 @@ import { TrainingService } from './training.service';
     ProjectsModule,
   ],
   controllers: [TrainingController, TrainingPlatformController],
-  providers: [TrainingService, SandboxBuilder, SandboxRunsRepository, SandboxSchemaRepository, TraineesRepository],
+  // Its own Chromium for the sign-in sheets (launched on the first one).
+  providers: [
+    ChromiumService,
+    TrainingService,
+    SandboxBuilder,
+    SandboxRunsRepository,
+    SandboxSchemaRepository,
+    TraineesRepository,
+  ],
   exports: [TrainingService, SandboxBuilder],
 })
 export class TrainingModule {}

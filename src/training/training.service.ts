@@ -16,7 +16,9 @@ import { schemaNameFor } from '../tenancy/slug';
 import { TenantRecord } from '../tenancy/tenant-context';
 import { Tenant } from '../tenancy/tenant.entity';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
+import { ChromiumService } from '../printing/chromium.service';
 import { exercisesFor, isDone } from './exercises';
+import { signInSheet } from './sign-in-sheet';
 import { SandboxBuilder } from './sandbox-builder.service';
 import { SandboxAdmin, SandboxRun, SandboxRunsRepository, SandboxRunTrigger } from './sandbox-runs.repository';
 import { parseTrainees } from './trainee-csv';
@@ -61,6 +63,7 @@ export class TrainingService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly chromium: ChromiumService,
   ) {}
 
   /** The sandbox's slug for a live province's, or a 400 when it would be too long a slug. */
@@ -245,6 +248,30 @@ export class TrainingService {
       await this.audit.record(em, { action: 'training.trainees.created', details: { count: created.length } });
       return { sandboxHost: `${sandbox.slug}.${this.config.baseDomain}`, trainees: created };
     });
+  }
+
+  /** The sign-in sheet of trainees just created (their one-time passwords are shown nowhere else). */
+  async signInSheetPdf(
+    liveSlug: string,
+    locale: 'en' | 'ur',
+    created: {
+      sandboxHost: string;
+      trainees: Array<{ name: string; email: string; role: string; department: string | null; password: string }>;
+    },
+  ): Promise<Buffer> {
+    const live = await this.registry.findBySlug(liveSlug);
+    const provinceName = (locale === 'ur' && live?.settings.branding?.titleUr) || live?.name || liveSlug;
+    return this.chromium.print(
+      ...this.sheetArgs(signInSheet(locale, provinceName, created.sandboxHost, created.trainees)),
+    );
+  }
+
+  private sheetArgs(page: {
+    html: string;
+    headerTemplate: string;
+    footerTemplate: string;
+  }): [string, { headerTemplate: string; footerTemplate: string }] {
+    return [page.html, { headerTemplate: page.headerTemplate, footerTemplate: page.footerTemplate }];
   }
 
   /** Each trainee's exercises, done or not, from what they did in the sandbox (its audit log). */

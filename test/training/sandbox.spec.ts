@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { TenantRegistry } from '../../src/tenancy/tenant-registry.service';
@@ -284,6 +286,32 @@ describe('training sandbox (gb)', () => {
       expect(await count(`SELECT count(*) AS n FROM ${live}.projects`)).toBe(1);
       await h.on(gb.host).post('/api/training/sandbox/reset', gb.adminToken).send({ keepTrainees: 'yes' }).expect(400);
     });
+  });
+
+  test("the trainer's sign-in sheet: a PDF in English or Urdu, marked TRAINING, with the passwords", async () => {
+    const sheet = (lang: string, email: string) =>
+      h
+        .on(gb.host)
+        .post(`/api/training/sandbox/trainees?sheet=${lang}`, gb.adminToken)
+        .send({ csv: `name,email,role,department\nNadia Baig,${email},viewer,` })
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    const en = await sheet('en', 'nadia@trainee.pk').expect(201);
+    expect(en.headers['content-type']).toBe('application/pdf');
+    const dir = mkdtempSync(path.join(tmpdir(), 'sheet-'));
+    writeFileSync(path.join(dir, 'en.pdf'), en.body);
+    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'en.pdf'), '-']).toString();
+    expect(text).toMatch(/TRAINING/);
+    expect(text).toMatch(/nadia@trainee\.pk/);
+    expect(text).toMatch(new RegExp(`${sandboxHost.replace(/\./g, '\\.')}`));
+    const ur = await sheet('ur', 'omar@trainee.pk').expect(201);
+    writeFileSync(path.join(dir, 'ur.pdf'), ur.body);
+    expect(execFileSync('pdffonts', [path.join(dir, 'ur.pdf')]).toString()).toMatch(/Nastaliq/);
+    await h.on(gb.host).post('/api/training/sandbox/trainees?sheet=fr', gb.adminToken).send({ csv: 'x' }).expect(400);
   });
 
   test('refused across provinces and hosts', async () => {

@@ -24,6 +24,7 @@ const AuditPage = lazy(() => import('../admin/people/AuditPage'));
 const FormStudioPage = lazy(() => import('../admin/studio/FormStudioPage'));
 const WorkflowPage = lazy(() => import('../admin/workflow/WorkflowPage'));
 const ForumRulesPage = lazy(() => import('../admin/forum-rules/ForumRulesPage'));
+const TrainingPage = lazy(() => import('../admin/training/TrainingPage'));
 const loadDocumentPage = () => import('../editor/DocumentPage');
 const DocumentPage = lazy(loadDocumentPage);
 // Opened straight on a document (a reload, a shared link): fetch the editor's code while the
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
       { path: '/admin/workflow', element: <WorkflowPage /> },
       { path: '/admin/forum-rules', element: <ForumRulesPage /> },
       { path: '/admin/audit', element: <AuditPage /> },
+      { path: '/admin/training', element: <TrainingPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -17,6 +17,7 @@ import { studio } from './studio';
 import { workflowEditor } from './workflow-editor';
 import { forumRulesAdmin } from './forum-rules';
 import { consoleWords } from './console';
+import { training } from './training';
 
 /** One catalogue per area of the app, so each screen's words live beside each other. */
 export const CATALOGUES = {
@@ -39,6 +40,7 @@ export const CATALOGUES = {
   workflowEditor,
   forumRulesAdmin,
   console: consoleWords,
+  training,
 } as const;
 
 export type Locale = 'en' | 'ur';

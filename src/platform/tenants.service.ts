@@ -28,6 +28,9 @@ export interface TenantView {
   settings: Tenant['settings'];
   domains: string[];
   url: string;
+  /** A training sandbox's live province (slug); null for a live province. */
+  sandboxOf: string | null;
+  sandboxExpiresAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -220,6 +223,8 @@ export class TenantsService {
       settings: t.settings,
       domains: (t.domains ?? []).map((d) => d.domain).sort(),
       url: this.config.urlFor(`${t.slug}.${this.config.baseDomain}`),
+      sandboxOf: t.sandboxOf,
+      sandboxExpiresAt: t.sandboxExpiresAt,
       createdAt: t.createdAt,
       updatedAt: t.updatedAt,
     };

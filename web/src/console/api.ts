@@ -19,6 +19,9 @@ export interface Tenant {
   settings: { locales?: string[]; branding?: { title?: string; titleUr?: string } };
   domains: string[];
   url: string;
+  /** Set on a training sandbox: the live province it copies. */
+  sandboxOf: string | null;
+  sandboxExpiresAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -9,6 +9,7 @@ import { Code, StatusBadge, useProvinceName } from '../format';
 import { AdminsCard } from './AdminsCard';
 import { DomainsCard } from './DomainsCard';
 import { RunsCard } from './RunsCard';
+import { SandboxCard } from './SandboxCard';
 import { StatusCard } from './StatusCard';
 
 /*
@@ -57,6 +58,8 @@ export default function ProvincePage() {
                   <StatusCard tenant={data} />
                   <DomainsCard tenant={data} />
                   <AdminsCard slug={data.slug} />
+                  {/* A live province's training sandbox; a sandbox has none of its own. */}
+                  {data.sandboxOf ? null : <SandboxCard slug={data.slug} />}
                 </>
               ) : null}
             </>

@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { newPerson, PORT, signInAs, submitSignIn, switchLanguage } from '../support/app';
+import { newPerson, PORT, signInAs, submitSignIn, switchLanguage, urlOf } from '../support/app';
 
 /*
  * Issue 17 item 1 in the browser: GB's trainer creates the training sandbox from /admin/training,
@@ -23,7 +23,7 @@ test('a trainer creates the sandbox, creates trainees from a CSV and resets; the
 }) => {
   const trainer = await newPerson(['tenant_admin'], 'gb', 'GB Trainer');
   await signInAs(page, 'gb', trainer.email, trainer.password);
-  await page.goto('/admin/training');
+  await page.goto(urlOf('gb', '/admin/training'));
   await expect(page.getByRole('heading', { level: 1, name: 'Training sandbox' })).toBeVisible();
   await page.getByTestId('training-create').click();
   await expect(page.getByTestId('training-status')).toHaveText('active', { timeout: 60_000 });

@@ -345,4 +345,47 @@ describe('training sandbox (gb)', () => {
     expect(new Date(extended.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
     await h.on(sandboxHost).get('/api/projects', trainerToken).expect(200);
   });
+
+  test("an operator creates KP's sandbox with its trainer; each sandbox keeps to its own province", async () => {
+    const op = await h.operatorToken();
+    const bad = await h
+      .on(h.platformHost)
+      .post('/api/platform/tenants/kp/sandbox', op)
+      .send({ adminEmail: 'nope', adminPassword: 'short' })
+      .expect(400);
+    expect(bad.body.message.join(' ')).toMatch(/adminEmail must be an email address.*adminPassword must be at least/);
+    await h
+      .on(h.platformHost)
+      .post('/api/platform/tenants/gb-training/sandbox', op)
+      .send({
+        adminEmail: 'trainer@kp.gov.pk',
+        adminPassword: 'Trainer-Password-1',
+      })
+      .expect(400);
+    const created = await h
+      .on(h.platformHost)
+      .post('/api/platform/tenants/kp/sandbox', op)
+      .send({ adminEmail: 'Trainer@KP.gov.pk', adminPassword: 'Trainer-Password-1', adminName: 'KP Trainer' })
+      .expect(202);
+    let run = created.body.sandbox.runs[0];
+    for (let i = 0; i < 600 && (run.status === 'queued' || run.status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      run = (await h.on(h.platformHost).get('/api/platform/tenants/kp/sandbox', op).expect(200)).body.runs[0];
+    }
+    expect(run).toMatchObject({ kind: 'create', status: 'succeeded', trigger: 'operator' });
+    const kpSandbox = h.hostOf('kp-training');
+    await signIn(kpSandbox, 'trainer@kp.gov.pk', 'Trainer-Password-1').expect(200);
+    await signIn(sandboxHost, 'trainer@kp.gov.pk', 'Trainer-Password-1').expect(401);
+    // KP's sandbox is KP's configuration: its districts, not GB's.
+    const kpSchema = schemaNameFor('kp-training');
+    expect(await count(`SELECT count(*) AS n FROM ${kpSchema}.master_data_items WHERE code = 'hunza'`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM ${sandbox}.master_data_items WHERE code = 'hunza'`)).toBe(1);
+    const list = (await h.on(h.platformHost).get('/api/platform/tenants', op).expect(200)).body;
+    expect(list.map((t: { slug: string; sandboxOf: string | null }) => [t.slug, t.sandboxOf]).sort()).toEqual([
+      ['gb', null],
+      ['gb-training', 'gb'],
+      ['kp', null],
+      ['kp-training', 'kp'],
+    ]);
+  });
 });

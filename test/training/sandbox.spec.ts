@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { TenantRegistry } from '../../src/tenancy/tenant-registry.service';
+import { TrainingService } from '../../src/training/training.service';
+import { render } from '../printing/support';
 import { CONFIGURATION_TABLES } from '../../src/training/sandbox-schema.repository';
 import { Harness, ProvisionedProvince } from '../support/harness';
 
@@ -45,7 +47,11 @@ describe('training sandbox (gb)', () => {
     h.on(host).post('/api/auth/login').send({ email, password });
 
   beforeAll(async () => {
-    h = await Harness.start({ freshDatabase: 'sbx_training', worker: true });
+    h = await Harness.start({
+      freshDatabase: 'sbx_training',
+      worker: true,
+      env: { STORAGE_DIR: mkdtempSync(path.join(tmpdir(), 'daftar-training-')) },
+    });
     const gbP = await h.provisionDirect('gb', 'Gilgit-Baltistan');
     const kpP = await h.provisionDirect('kp', 'Khyber Pakhtunkhwa');
     gb = { ...gbP, adminToken: await h.login(gbP) };
@@ -387,5 +393,44 @@ describe('training sandbox (gb)', () => {
       ['kp', null],
       ['kp-training', 'kp'],
     ]);
+  });
+
+  test('every PDF printed in the sandbox is marked TRAINING; the live province’s are not', async () => {
+    const [doc] = await h.dataSource.query(`SELECT id FROM ${sandbox}.documents WHERE state = 'approved' LIMIT 1`);
+    const { file } = await render(h.on(sandboxHost), trainerToken, `/api/documents/${doc.id}/pdf`, { locale: 'en' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-pdf-'));
+    writeFileSync(path.join(dir, 'sandbox.pdf'), file.body);
+    const text = execFileSync('pdftotext', [path.join(dir, 'sandbox.pdf'), '-']).toString();
+    expect(text).toMatch(/TRAINING/);
+    const blank = await render(h.on(gb.host), gb.adminToken, '/api/forms/pc1-infrastructure/versions/current/pdf', {
+      locale: 'en',
+    });
+    writeFileSync(path.join(dir, 'live.pdf'), blank.file.body);
+    expect(execFileSync('pdftotext', [path.join(dir, 'live.pdf'), '-']).toString()).not.toMatch(/TRAINING/);
+  });
+
+  test('the scheduled reset rebuilds every sandbox, trainees kept', async () => {
+    const registry = h.api.get(TenantRegistry);
+    const ids = [(await registry.describe('gb-training'))!.id, (await registry.describe('kp-training'))!.id];
+    const before = await h.dataSource.query(
+      `SELECT count(*)::int AS n FROM platform.sandbox_runs WHERE trigger = 'schedule'`,
+    );
+    expect(before[0].n).toBe(0);
+    expect(await h.api.get(TrainingService).resetAll()).toBe(2);
+    for (let i = 0; i < 600; i++) {
+      const [open] = await h.dataSource.query(
+        `SELECT count(*)::int AS n FROM platform.sandbox_runs WHERE status IN ('queued', 'running')`,
+      );
+      if (open.n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const runs = await h.dataSource.query(
+      `SELECT tenant_id, status, keep_trainees FROM platform.sandbox_runs
+        WHERE trigger = 'schedule' ORDER BY tenant_id`,
+    );
+    expect(runs).toEqual([...ids].sort().map((id) => ({ tenant_id: id, status: 'succeeded', keep_trainees: true })));
+    expect((await h.on(gb.host).get('/api/training/sandbox', gb.adminToken).expect(200)).body.counts.projects).toBe(
+      initial.projects,
+    );
   });
 });

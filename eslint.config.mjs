@@ -57,9 +57,9 @@ const layerOf = new Map(
 );
 
 /** Folders that may name a province's schema through ProvinceSchemas (besides tenancy, which owns it). */
-const MAY_NAME_SCHEMAS = ['database', 'platform', 'provisioning', 'portability', 'cli'];
+const MAY_NAME_SCHEMAS = ['database', 'platform', 'provisioning', 'portability', 'training', 'cli'];
 /** Folders that may reach the DataSource itself; everyone else goes through TenantDatabase. */
-const MAY_USE_DATASOURCE = ['database', 'tenancy', 'platform', 'provisioning', 'portability'];
+const MAY_USE_DATASOURCE = ['database', 'tenancy', 'platform', 'provisioning', 'portability', 'training'];
 /**
  * How deep below a top-level folder of src/ a file may sit for these rules (src/forms/catalogue/x.ts is 1,
  * the deepest today). Deeper files escape ESLint only: the layer test in test/architecture/ still reads them.
@@ -94,7 +94,7 @@ function importRestrictions(folder, depth) {
     patterns.push({
       regex: '(^|/)tenancy/province-schemas\\.service$',
       message:
-        'Only database/, platform/, provisioning/, portability/ and cli/ name a schema ' +
+        'Only database/, platform/, provisioning/, portability/, training/ and cli/ name a schema ' +
         '(docs/ARCHITECTURE.md, "Who may touch what").',
     });
   const paths = MAY_USE_DATASOURCE.includes(folder)

@@ -32,6 +32,8 @@ import { RoutingModule } from './routing/routing.module';
 import { HostScopeGuard } from './tenancy/host-scope';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { TenantController } from './tenancy/tenant.controller';
+import { TrainingMailModule } from './training/trainee-mail-audience';
+import { TrainingModule } from './training/training.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WebAppModule } from './web-app/web-app.module';
@@ -67,6 +69,7 @@ import { WorkflowModule } from './workflow/workflow.module';
     JobsModule,
     EventsModule,
     MailModule,
+    TrainingMailModule,
     NotificationsModule,
     WebhooksModule,
     // Before ProjectsModule and PlatformModule (which imports it): Nest registers routes in the order
@@ -88,6 +91,7 @@ import { WorkflowModule } from './workflow/workflow.module';
     PortfolioModule,
     ImportsModule,
     PrintingModule,
+    TrainingModule,
     HealthModule,
     WebAppModule,
   ],

@@ -12,6 +12,7 @@ import { RedisModule } from './redis/redis.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { TrainingMailModule } from './training/trainee-mail-audience';
 
 /**
  * What every process without HTTP (the worker, the CLI) is built from: the data layer, the
@@ -31,6 +32,8 @@ export const backgroundImports = [
   EventsModule,
   // Event consumers: background processes publish events too (reminders, webhooks).
   MailModule,
+  // A sandbox's mail goes to its trainees only (src/training).
+  TrainingMailModule,
   WebhooksModule,
   RemindersModule,
   ProvisioningModule,

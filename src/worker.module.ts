@@ -7,6 +7,7 @@ import { PlatformJobsModule } from './platform/platform-jobs.module';
 import { PortabilityWorkerModule } from './portability/portability-worker.module';
 import { ProvisioningProcessor } from './provisioning/provisioning.processor';
 import { RemindersProcessor } from './reminders/reminders.processor';
+import { TrainingJobsModule } from './training/training-jobs.module';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 
 /** The background worker: same data layer as the API, no HTTP, and the job processors. */
@@ -18,6 +19,7 @@ import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor'
     PlatformJobsModule,
     PortabilityWorkerModule,
     WorkerMetricsModule,
+    TrainingJobsModule,
   ],
   providers: [ProvisioningProcessor, WebhookDeliveryProcessor, RemindersProcessor],
 })

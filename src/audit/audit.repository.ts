@@ -72,6 +72,18 @@ export class AuditRepository {
   }
 
   /** When the province's latest audit entry was written (index on `at`), or null. */
+  /** What these users did (action and details, oldest first): training exercises are checked against it. */
+  actionsBy(
+    em: EntityManager,
+    actorIds: readonly string[],
+  ): Promise<{ actorId: string; action: string; details: Record<string, unknown>; at: Date }[]> {
+    return em.query(
+      `SELECT actor_id AS "actorId", action, details, at FROM audit_log
+        WHERE actor_type = 'user' AND actor_id = ANY($1::uuid[]) ORDER BY at, id`,
+      [actorIds],
+    );
+  }
+
   async lastEntryAt(em: EntityManager): Promise<Date | null> {
     const [row] = await em.query(`SELECT max(at) AS at FROM audit_log`);
     return row.at;

@@ -79,6 +79,14 @@ export class AuditService {
     });
   }
 
+  /** What these users did, oldest first, in the caller's unit of work (training exercises). */
+  actionsBy(
+    em: EntityManager,
+    actorIds: readonly string[],
+  ): Promise<{ actorId: string; action: string; details: Record<string, unknown>; at: Date }[]> {
+    return this.repository.actionsBy(em, actorIds);
+  }
+
   /** For events with no other write to join (e.g. a failed sign-in). */
   recordAlone(event: AuditEvent): Promise<void> {
     return this.db.transaction((em) => this.record(em, event));

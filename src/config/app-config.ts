@@ -136,6 +136,9 @@ const envSchema = z
     RATE_LIMIT_ENABLED: bool.default(true),
     RATE_LIMIT_PER_PROVINCE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
     RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(5).max(5000).default(200),
+    SANDBOX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    // Cron pattern (BullMQ job scheduler, in TIME_ZONE) for resetting every training sandbox; empty: on demand only.
+    SANDBOX_RESET_CRON: z.string().max(100).default(''),
   })
   .superRefine((env, ctx) => {
     // A provisioning run holds one connection for its transaction and borrows another to
@@ -192,6 +195,8 @@ export class AppConfig {
    * staleness only if a message is lost; 0 = read the database on every request).
    */
   readonly userTokens!: { check: boolean; cacheTtlMs: number; cacheSize: number };
+  /** Training sandboxes (src/training): days until one closes unless extended, and the scheduled reset. */
+  readonly sandbox!: { days: number; resetCron: string };
   readonly provisioning!: { concurrency: number; retryAfterSeconds: number };
   readonly migrationConcurrency!: number;
   /**
@@ -327,6 +332,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       cacheTtlMs: e.USER_TOKEN_CACHE_TTL_MS,
       cacheSize: e.USER_TOKEN_CACHE_SIZE,
     },
+    sandbox: { days: e.SANDBOX_DAYS, resetCron: e.SANDBOX_RESET_CRON },
     provisioning: { concurrency: e.PROVISIONING_CONCURRENCY, retryAfterSeconds: e.PROVISIONING_RETRY_AFTER_SECONDS },
     migrationConcurrency: e.MIGRATION_CONCURRENCY,
     migrationRunStaleMinutes: e.MIGRATION_RUN_STALE_MINUTES,

@@ -9,6 +9,7 @@ import {
   PORTABILITY_QUEUE,
   PROVISIONING_QUEUE,
   SCHEDULE_QUEUE,
+  TRAINING_QUEUE,
   WEBHOOK_QUEUE,
 } from './queues';
 import { TenantJobQueue } from './tenant-jobs';
@@ -33,6 +34,7 @@ import { TenantJobQueue } from './tenant-jobs';
       { name: PLATFORM_QUEUE },
       { name: PORTFOLIO_QUEUE },
       { name: PORTABILITY_QUEUE },
+      { name: TRAINING_QUEUE },
     ),
   ],
   providers: [TenantJobQueue],

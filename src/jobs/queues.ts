@@ -9,6 +9,9 @@ export const WEBHOOK_QUEUE = 'webhooks';
 /** Scheduled province work: reporting reminders, mail digests, outbox sweeps (src/reminders, src/mail). */
 export const SCHEDULE_QUEUE = 'schedule';
 
+/** Training sandboxes' builds: creation and resets (src/training). */
+export const TRAINING_QUEUE = 'training';
+
 /** Platform-wide work for the operators, not any one province's: the console's migration fan-outs (src/platform). */
 export const PLATFORM_QUEUE = 'platform';
 /** The host's portfolio view: the daily and on-demand recomputation of the provinces' aggregates (src/platform). */
@@ -28,5 +31,10 @@ export interface TenantJobData {
 }
 
 export interface ProvisionTenantJob extends TenantJobData {
+  runId: string;
+}
+
+/** A build (creation or reset) of a training sandbox, recorded as platform.sandbox_runs row `runId`. */
+export interface SandboxBuildJob extends TenantJobData {
   runId: string;
 }

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { EntityManager } from 'typeorm';
 import { Calendar } from '../common/calendar';
@@ -15,6 +15,7 @@ import { EventAudience } from '../notifications/event-audience';
 import { Recipient, UsersService } from '../users/users.service';
 import { MailOutboxRepository, NewOutboxMessage, OutboxMessage } from './mail-outbox.repository';
 import { ProvinceBatches } from './province-batches';
+import { SANDBOX_MAIL_AUDIENCE, SandboxMailAudience, TRAINING_SUBJECT_PREFIX } from './sandbox-mail-audience';
 import { MailContext, renderDigest, renderEventMail } from './mail-templates';
 import { SmtpTransport } from './smtp-transport';
 import { DeliverMailJob, MAIL_JOB } from './mail-jobs';
@@ -67,6 +68,7 @@ export class MailService implements EventConsumer, OnModuleInit {
     private readonly config: AppConfig,
     private readonly calendar: Calendar,
     @InjectQueue(MAIL_QUEUE) private readonly queue: Queue<DeliverMailJob>,
+    @Optional() @Inject(SANDBOX_MAIL_AUDIENCE) private readonly sandboxAudience?: SandboxMailAudience,
   ) {}
 
   onModuleInit(): void {
@@ -76,15 +78,26 @@ export class MailService implements EventConsumer, OnModuleInit {
   // --- writing: in the publisher's unit of work ------------------------------------------------
 
   async consume(em: EntityManager, event: PublishedEvent): Promise<void> {
-    const recipients = await this.audience.of(em, event);
+    let recipients = await this.audience.of(em, event);
     if (!recipients.length) return;
     const tenant = this.tenantDb.currentTenant();
+    // A training sandbox mails its trainees only, every subject marked as training.
+    if (tenant.sandboxOf) {
+      const allowed = this.sandboxAudience
+        ? await this.sandboxAudience.mayReceive(
+            em,
+            recipients.map((r) => r.id),
+          )
+        : new Set<string>();
+      recipients = recipients.filter((r) => allowed.has(r.id));
+    }
     // Account links must arrive while they work; everything else follows the user's choice.
     const accountMail = event.type.startsWith('user.');
     const messages: NewOutboxMessage[] = [];
     for (const r of recipients) {
-      const mail = renderEventMail(event, this.contextFor(tenant, r));
-      if (!mail) continue;
+      const rendered = renderEventMail(event, this.contextFor(tenant, r));
+      if (!rendered) continue;
+      const mail = tenant.sandboxOf ? { ...rendered, subject: TRAINING_SUBJECT_PREFIX + rendered.subject } : rendered;
       messages.push({
         eventId: event.id,
         eventType: event.type,

@@ -1,17 +1,15 @@
 /** What the portfolio needs to know of a tenant to decide whether it is a real province. */
 export interface PortfolioCandidate {
   slug: string;
-  /** The province a training sandbox belongs to (the registry's sandbox_of), when the registry has it. */
-  sandboxOf?: string | null;
+  /** The live province a training sandbox belongs to (the registry's sandbox_of); null for a live province. */
+  sandboxOf: string | null;
 }
-
-/** Training sandboxes (issue 17 item 1) are named `<province>-training`. */
-const SANDBOX_SUFFIX = '-training';
 
 /**
  * Whether a tenant stays out of every cross-province figure: training sandboxes hold synthetic
- * projects, and counting them would inflate the host's portfolio. The one place this is decided.
+ * projects, and counting them would inflate the host's portfolio. The one place this is decided;
+ * the registry's link, not the slug, says what is a sandbox (a live province may be named anything).
  */
 export function excludedFromPortfolio(tenant: PortfolioCandidate): boolean {
-  return tenant.slug.endsWith(SANDBOX_SUFFIX) || !!tenant.sandboxOf;
+  return tenant.sandboxOf !== null;
 }

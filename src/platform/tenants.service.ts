@@ -30,6 +30,9 @@ export interface TenantView {
   rateLimitPerMinute: number | null;
   domains: string[];
   url: string;
+  /** A training sandbox's live province (slug); null for a live province. */
+  sandboxOf: string | null;
+  sandboxExpiresAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -242,6 +245,8 @@ export class TenantsService {
       rateLimitPerMinute: t.rateLimitPerMinute,
       domains: (t.domains ?? []).map((d) => d.domain).sort(),
       url: this.config.urlFor(`${t.slug}.${this.config.baseDomain}`),
+      sandboxOf: t.sandboxOf,
+      sandboxExpiresAt: t.sandboxExpiresAt,
       createdAt: t.createdAt,
       updatedAt: t.updatedAt,
     };

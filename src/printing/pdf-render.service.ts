@@ -67,6 +67,7 @@ export class PdfRenderService {
         revision: null,
         contentHash: version.contentHash,
         watermark: false,
+        training: Boolean(tenant.sandboxOf),
       };
       return {
         input,
@@ -90,6 +91,7 @@ export class PdfRenderService {
       contentHash: sha256(stringify(document.data) as string),
       // Decided when the job was asked for, as part of its key, so the file matches its key.
       watermark: job.watermark,
+      training: Boolean(tenant.sandboxOf),
     };
     return {
       input,

@@ -28,6 +28,8 @@ export interface PrintInput {
   /** SHA-256 of the printed data (blank: of the form version). */
   contentHash: string;
   watermark: boolean;
+  /** Printed in a training sandbox (src/training): marked TRAINING on every page, whatever its state. */
+  training?: boolean;
 }
 
 export interface PrintPage {
@@ -87,6 +89,7 @@ class Printer {
 <style>${this.pageFonts()}\n${STYLE}</style></head>
 <body class="${locale}${this.blank ? ' blank' : ''}">
 ${this.input.watermark ? `<div class="watermark" aria-hidden="true">${esc(this.word('watermark'))}</div>` : ''}
+${this.input.training ? `<div class="training-mark">TRAINING · ${esc(PRINT_WORDS.ur.training)}</div>` : ''}
 ${this.cover()}
 ${sections}
 </body></html>`;
@@ -226,7 +229,8 @@ ${sections}
   /** Chromium prints these in their own context: inline styles only, sizes explicit. */
   private header(): string {
     const { locale, provinceName, projectTitle, form } = this.input;
-    const right = projectTitle ?? `${this.text(form.title)} · ${this.word('blank')}`;
+    const title = projectTitle ?? `${this.text(form.title)} · ${this.word('blank')}`;
+    const right = this.input.training ? `${this.word('training')} · ${title}` : title;
     return (
       `${this.marginFonts()}<div dir="${locale === 'ur' ? 'rtl' : 'ltr'}" ` +
       `style="${this.marginStyle()}"><span>${esc(this.word('government', { province: provinceName }))}</span><span ` +
@@ -301,6 +305,8 @@ body.ur { font-family: '${URDU_FAMILY}', '${LATIN_FAMILY}', sans-serif; font-siz
   `font-family: '${LATIN_FAMILY}', sans-serif;
   font-size: 110pt; font-weight: 700; letter-spacing: 8pt; color: rgba(190, 30, 30, 0.13); z-index: 10; ` +
   `pointer-events: none; }
+.training-mark { position: fixed; top: 62%; left: 0; right: 0; text-align: center; transform: rotate(-35deg); ` +
+  `font-size: 64pt; font-weight: 700; color: rgba(30, 60, 190, 0.16); z-index: 10; pointer-events: none; }
 .cover { text-align: center; padding: 2mm 0 4mm; border-bottom: 1pt solid #1f4e79; margin-bottom: 4mm; }
 .cover .government { font-size: 12pt; font-weight: 700; margin: 0 0 3mm; }
 .cover .form-title { font-size: 17pt; margin: 0 0 5mm; }

@@ -22,6 +22,7 @@ export const PRINT_WORDS = {
     signature: 'Signature',
     page: 'Page {page} of {pages}',
     watermark: 'DRAFT',
+    training: 'TRAINING',
   },
   ur: {
     government: 'حکومت {province}',
@@ -43,6 +44,7 @@ export const PRINT_WORDS = {
     signature: 'دستخط',
     page: 'صفحہ {page} از {pages}',
     watermark: 'DRAFT',
+    training: 'تربیتی',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

@@ -18,6 +18,7 @@ import { ObligationsService } from './obligations.service';
 import { ProjectAggregatesRepository } from './project-aggregates.repository';
 import { ProjectAggregatesService } from './project-aggregates.service';
 import { ProjectsRepository } from './projects.repository';
+import { ScenarioDocumentsService } from './scenario-documents.service';
 import { ProjectsService } from './projects.service';
 import { WarningAnswersRepository } from './warning-answers.repository';
 import { DocumentsController, ObligationsController, ProjectsController } from './projects.controller';
@@ -66,6 +67,7 @@ import { Project } from './project.entity';
     ImportedProjectsRepository,
     ProjectAggregatesService,
     ProjectAggregatesRepository,
+    ScenarioDocumentsService,
   ],
   // Exports read the list and documents through these (src/exports).
   // Reminders read obligations through ObligationsService (src/reminders).
@@ -79,6 +81,8 @@ import { Project } from './project.entity';
     ImportedProjectsService,
     ApprovalsModule,
     ProjectAggregatesService,
+    // The training sandboxes' scenario set (src/training).
+    ScenarioDocumentsService,
   ],
 })
 export class ProjectsModule {}

@@ -55,6 +55,14 @@ export class HostResolver {
     }
     switch (tenant.status) {
       case 'active':
+        // A training sandbox past its date is closed until the trainer or an operator extends it.
+        if (tenant.sandboxExpiresAt && new Date(tenant.sandboxExpiresAt) <= new Date())
+          return {
+            kind: 'refused',
+            host,
+            status: 403,
+            reason: `Training sandbox "${tenant.slug}" expired; ask the trainer to extend it.`,
+          };
         return { kind: 'tenant', host, tenant };
       case 'provisioning':
         return {

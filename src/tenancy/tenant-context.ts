@@ -12,6 +12,10 @@ export interface TenantRecord {
   readonly settings: TenantSettings;
   /** Its own requests-per-minute limit, or null for the deployment's default (src/rate-limit). */
   readonly rateLimitPerMinute: number | null;
+  /** The live province's slug when this is its training sandbox, else null: cross-province figures skip sandboxes. */
+  readonly sandboxOf: string | null;
+  /** When a training sandbox closes (its host answers 403 after it); null for a live province. */
+  readonly sandboxExpiresAt: Date | null;
 }
 
 /** Who made the request, from a verified JWT. */

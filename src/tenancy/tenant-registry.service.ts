@@ -146,6 +146,21 @@ export class TenantRegistry implements OnModuleInit {
     return this.repository.byId(id);
   }
 
+  /** The training sandbox of a live province (src/training), read now (not cached). */
+  sandboxOf(liveSlug: string): Promise<Tenant | null> {
+    return this.repository.sandboxOf(liveSlug);
+  }
+
+  /** Ids of the active training sandboxes, read now. */
+  activeSandboxIds(): Promise<string[]> {
+    return this.repository.activeSandboxIds();
+  }
+
+  /** Moves a training sandbox's closing time; the caller invalidates. */
+  setSandboxExpiry(id: string, at: Date): Promise<void> {
+    return this.repository.setSandboxExpiry(id, at);
+  }
+
   register(em: EntityManager, tenant: NewTenant): Promise<Tenant> {
     return this.repository.insert(em, tenant);
   }

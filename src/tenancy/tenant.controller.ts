@@ -10,6 +10,12 @@ class TenantProfile {
   @ApiProperty({ example: 'Gilgit-Baltistan' }) name: string;
   @ApiProperty({ example: ['en', 'ur'] }) locales: string[];
   @ApiProperty({ example: { title: 'Gilgit-Baltistan P&D Department' } }) branding: Record<string, unknown>;
+  @ApiProperty({
+    nullable: true,
+    example: null,
+    description: "Set on a training sandbox: the live province's slug and when the sandbox closes",
+  })
+  training: { liveSlug: string; expiresAt: Date | null } | null;
 }
 
 @ApiTags('province')
@@ -28,6 +34,8 @@ export class TenantController {
       name: t.name,
       locales: t.settings.locales?.length ? t.settings.locales : DEFAULT_LOCALES,
       branding: t.settings.branding ?? {},
+      // The web app shows a TRAINING band on every screen of a sandbox.
+      training: t.sandboxOf ? { liveSlug: t.sandboxOf, expiresAt: t.sandboxExpiresAt } : null,
     };
   }
 }

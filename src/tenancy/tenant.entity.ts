@@ -40,6 +40,14 @@ export class Tenant {
   @Column({ name: 'schema_version', type: 'text', nullable: true })
   schemaVersion: string | null;
 
+  /** The live province this training sandbox copies (its slug); null for a live province. */
+  @Column({ name: 'sandbox_of', type: 'text', nullable: true })
+  sandboxOf: string | null;
+
+  /** When a training sandbox closes unless extended; null for a live province. */
+  @Column({ name: 'sandbox_expires_at', type: 'timestamptz', nullable: true })
+  sandboxExpiresAt: Date | null;
+
   @OneToMany(() => TenantDomain, (d) => d.tenant)
   domains?: TenantDomain[];
 

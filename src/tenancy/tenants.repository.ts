@@ -14,7 +14,8 @@ const LOOKUP_CONDITION: Record<TenantLookup, string> = {
   domain: 't.id = (SELECT tenant_id FROM platform.tenant_domains WHERE domain = $1)',
 };
 
-const RECORD_COLUMNS = 't.id, t.slug, t.name, t.schema_name, t.status, t.settings, t.rate_limit_per_minute';
+const RECORD_COLUMNS =
+  't.id, t.slug, t.name, t.schema_name, t.status, t.settings, t.rate_limit_per_minute, t.sandbox_of, t.sandbox_expires_at';
 
 interface RecordRow {
   id: string;
@@ -24,6 +25,8 @@ interface RecordRow {
   status: TenantStatus;
   settings: TenantSettings | null;
   rate_limit_per_minute: number | null;
+  sandbox_of: string | null;
+  sandbox_expires_at: Date | null;
 }
 
 /** A registry row as the request path keeps it: small and frozen, as it is cached and shared. */
@@ -36,6 +39,8 @@ function recordOf(row: RecordRow): TenantRecord {
     status: row.status,
     settings: row.settings ?? {},
     rateLimitPerMinute: row.rate_limit_per_minute,
+    sandboxOf: row.sandbox_of,
+    sandboxExpiresAt: row.sandbox_expires_at,
   });
 }
 
@@ -46,6 +51,9 @@ export interface NewTenant {
   schemaName: string;
   status: TenantStatus;
   settings: TenantSettings;
+  /** Set for a training sandbox: the live province's slug and when the sandbox closes. */
+  sandboxOf?: string | null;
+  sandboxExpiresAt?: Date | null;
 }
 
 /**
@@ -115,6 +123,30 @@ export class TenantsRepository {
   async lockById(em: EntityManager, id: string): Promise<TenantStatus | null> {
     const [row] = await em.query(`SELECT status FROM platform.tenants WHERE id = $1 FOR UPDATE`, [id]);
     return row?.status ?? null;
+  }
+
+  /** Moves a training sandbox's closing time (the caller invalidates the registry). */
+  async setSandboxExpiry(id: string, at: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE platform.tenants SET sandbox_expires_at = $2, updated_at = now()
+        WHERE id = $1 AND sandbox_of IS NOT NULL`,
+      [id, at],
+    );
+  }
+
+  /** The training sandbox of a live province, read now. */
+  sandboxOf(liveSlug: string): Promise<Tenant | null> {
+    return this.dataSource
+      .getRepository(Tenant)
+      .findOne({ where: { sandboxOf: liveSlug }, relations: { domains: true } });
+  }
+
+  /** Ids of the active training sandboxes (the scheduled reset). */
+  async activeSandboxIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM platform.tenants WHERE status = 'active' AND sandbox_of IS NOT NULL ORDER BY slug`,
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Sets the province's status whatever it was (the caller holds its row lock). */

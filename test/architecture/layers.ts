@@ -39,7 +39,17 @@ export const LAYERS: ReadonlyArray<{ layer: number; name: string; folders: reado
   {
     layer: 4,
     name: 'platform and operations',
-    folders: ['platform', 'provisioning', 'portability', 'metrics', 'queue-board', 'health', 'web-app', 'rate-limit'],
+    folders: [
+      'platform',
+      'provisioning',
+      'portability',
+      'training',
+      'metrics',
+      'queue-board',
+      'health',
+      'web-app',
+      'rate-limit',
+    ],
   },
   { layer: 5, name: 'entry points', folders: ['(root)', 'cli'] },
 ];

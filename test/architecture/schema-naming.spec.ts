@@ -8,7 +8,8 @@ import path from 'node:path';
  * layer, the operators' platform, provisioning and the CLI only.
  */
 const SRC = path.join(__dirname, '..', '..', 'src');
-const ALLOWED = ['tenancy', 'database', 'platform', 'provisioning', 'portability', 'cli'];
+// training copies a live province's configuration into its sandbox, so it names both schemas.
+const ALLOWED = ['tenancy', 'database', 'platform', 'provisioning', 'portability', 'training', 'cli'];
 
 /** Code that names a schema: the ways to pick, set or quote one. */
 const SCHEMA_NAMING: Array<[string, RegExp]> = [

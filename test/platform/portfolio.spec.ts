@@ -4,6 +4,7 @@ import { PORTFOLIO_QUEUE } from '../../src/jobs/queues';
 import { PortfolioAggregatesRepository } from '../../src/platform/portfolio-aggregates.repository';
 import { PORTFOLIO_SCHEDULER_ID } from '../../src/platform/portfolio.processor';
 import { schemaNameFor } from '../../src/tenancy/slug';
+import { TenantRegistry } from '../../src/tenancy/tenant-registry.service';
 import { Harness, ProvisionedProvince } from '../support/harness';
 import { recordCrossProvinceRows } from '../support/cross-province';
 import { waitFor } from '../webhooks/support';
@@ -284,6 +285,9 @@ describe('the host’s portfolio', () => {
     shared = [a, b];
     privateOne = c;
     sandbox = training;
+    // A sandbox as src/training links it to its live province (building a real one is its own spec's work).
+    await h.dataSource.query(`UPDATE platform.tenants SET sandbox_of = $2 WHERE slug = $1`, [training.slug, a.slug]);
+    await h.api.get(TenantRegistry).invalidate();
     await Promise.all([seed(a, 23), seed(b, 11), seed(c, 9), seed(training, 14)]);
   }, 120_000);
   afterAll(() => h?.close());

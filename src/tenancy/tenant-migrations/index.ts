@@ -19,6 +19,7 @@ import { portfolioImport0017 } from './0017-portfolio-import';
 import { forumRuleLevels0018 } from './0018-forum-rule-levels';
 import { departmentActive0019 } from './0019-department-active';
 import { userTokenVersion0020 } from './0020-user-token-version';
+import { training0021 } from './0021-training';
 import { provinceSettings0022 } from './0022-province-settings';
 
 /** Tenant migrations in the order they apply to every province. Append only. */
@@ -43,5 +44,6 @@ export const tenantMigrations: readonly Migration[] = [
   forumRuleLevels0018,
   departmentActive0019,
   userTokenVersion0020,
+  training0021,
   provinceSettings0022,
 ];

@@ -221,6 +221,17 @@ export async function requestBlob(path: string): Promise<Blob> {
   return response.blob();
 }
 
+/** A file answered to a POST (a sign-in sheet made from the posted list), as requestBlob(). */
+export async function requestBlobByPost(
+  path: string,
+  body: unknown,
+  query?: Record<string, QueryValue>,
+): Promise<Blob> {
+  const response = await sendRenewing('POST', path, { body, query });
+  if (!response.ok) return parse<Blob>(response);
+  return response.blob();
+}
+
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
@@ -228,4 +239,5 @@ export const api = {
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
   blob: (path: string) => requestBlob(path),
+  postBlob: (path: string, body: unknown, query?: Record<string, QueryValue>) => requestBlobByPost(path, body, query),
 };

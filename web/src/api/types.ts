@@ -8,6 +8,8 @@ export interface TenantProfile {
   name: string;
   locales: string[];
   branding: { title?: string; [key: string]: unknown };
+  /** Set on a training sandbox: every screen shows the TRAINING band. */
+  training?: { liveSlug: string; expiresAt: string | null } | null;
 }
 
 export interface Me {

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useFocusOnNavigation } from './focus-on-navigation';
+import { TrainingBand } from './TrainingBand';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/QueryState';
@@ -21,6 +22,7 @@ const ADMIN_SCREENS: { to: string; label: string; permission: Permission }[] = [
   { to: '/admin/forum-rules', label: 'admin.nav.forumRules', permission: 'settings.manage' },
   { to: '/admin/portfolio', label: 'admin.nav.portfolio', permission: 'settings.manage' },
   { to: '/admin/audit', label: 'admin.nav.audit', permission: 'audit.read' },
+  { to: '/admin/training', label: 'training.nav', permission: 'settings.manage' },
 ];
 
 /** The frame of every signed-in screen: the province, navigation, language and account. */
@@ -64,6 +66,7 @@ export function AppLayout() {
       <a href="#main" className="skip-link">
         {t('nav.skipToContent')}
       </a>
+      <TrainingBand />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>

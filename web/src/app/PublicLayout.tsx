@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/QueryState';
 import { useI18n } from '../i18n/i18n';
 import { NoProvince } from './guards';
+import { TrainingBand } from './TrainingBand';
 
 /** Sign-in, invitation and reset pages: the province's name and branding, and the language switch. */
 export function PublicLayout() {
@@ -15,6 +16,7 @@ export function PublicLayout() {
   const title = session.tenant?.branding?.title ?? session.tenant?.name;
   return (
     <Box mih="100vh" className="public-background">
+      <TrainingBand />
       <Container size={460} py={40} px="md">
         <Stack gap="lg">
           <Group component="header" justify="space-between" align="flex-start" wrap="nowrap">

@@ -25,6 +25,7 @@ const FormStudioPage = lazy(() => import('../admin/studio/FormStudioPage'));
 const WorkflowPage = lazy(() => import('../admin/workflow/WorkflowPage'));
 const ForumRulesPage = lazy(() => import('../admin/forum-rules/ForumRulesPage'));
 const PortfolioSharingPage = lazy(() => import('../admin/portfolio/PortfolioSharingPage'));
+const TrainingPage = lazy(() => import('../admin/training/TrainingPage'));
 const loadDocumentPage = () => import('../editor/DocumentPage');
 const DocumentPage = lazy(loadDocumentPage);
 // Opened straight on a document (a reload, a shared link): fetch the editor's code while the
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
       { path: '/admin/forum-rules', element: <ForumRulesPage /> },
       { path: '/admin/portfolio', element: <PortfolioSharingPage /> },
       { path: '/admin/audit', element: <AuditPage /> },
+      { path: '/admin/training', element: <TrainingPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -21,6 +21,9 @@ export interface Tenant {
   /** Its own requests-per-minute limit; null: the deployment's default. */
   rateLimitPerMinute: number | null;
   url: string;
+  /** Set on a training sandbox: the live province it copies. */
+  sandboxOf: string | null;
+  sandboxExpiresAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -10,6 +10,7 @@ import { AdminsCard } from './AdminsCard';
 import { DomainsCard } from './DomainsCard';
 import { RateLimitCard } from './RateLimitCard';
 import { RunsCard } from './RunsCard';
+import { SandboxCard } from './SandboxCard';
 import { StatusCard } from './StatusCard';
 
 /*
@@ -59,6 +60,8 @@ export default function ProvincePage() {
                   <DomainsCard tenant={data} />
                   <RateLimitCard slug={data.slug} />
                   <AdminsCard slug={data.slug} />
+                  {/* A live province's training sandbox; a sandbox has none of its own. */}
+                  {data.sandboxOf ? null : <SandboxCard slug={data.slug} />}
                 </>
               ) : null}
             </>

@@ -18,6 +18,7 @@ import { workflowEditor } from './workflow-editor';
 import { forumRulesAdmin } from './forum-rules';
 import { consoleWords } from './console';
 import { portfolio } from './portfolio';
+import { training } from './training';
 
 /** One catalogue per area of the app, so each screen's words live beside each other. */
 export const CATALOGUES = {
@@ -41,6 +42,7 @@ export const CATALOGUES = {
   forumRulesAdmin,
   console: consoleWords,
   portfolio,
+  training,
 } as const;
 
 export type Locale = 'en' | 'ur';

@@ -1,6 +1,6 @@
-import { expect, Page, test } from '@playwright/test';
-import { request as httpRequest } from 'node:http';
-import { personAt, PORT, switchLanguage } from '../support/app';
+import { expect, test } from '@playwright/test';
+import { personAt, switchLanguage } from '../support/app';
+import { operatorToken, send, signInOperator } from '../support/console';
 
 /*
  * Issue 16 item 7 in the browser: an operator gives GB its own request rate limit from the
@@ -8,49 +8,6 @@ import { personAt, PORT, switchLanguage } from '../support/app';
  * refused (KP carries on), the card shows the minute's use in English and Urdu, and "Use the
  * default" gives GB back the deployment's default (which the test deployment sets very high).
  */
-
-const OPERATOR = { email: 'operator@daftar.local', password: 'Daftar-Operator-2026' };
-const CONSOLE = `http://admin.localhost:${PORT}`;
-
-/** A request with the Host header chosen (Node does not resolve *.localhost; fetch ignores Host). */
-function send(
-  host: string,
-  method: string,
-  path: string,
-  init: { token?: string; body?: unknown } = {},
-): Promise<{ status: number; body: string }> {
-  const payload = init.body === undefined ? undefined : Buffer.from(JSON.stringify(init.body));
-  const headers: Record<string, string> = {
-    Host: `${host}:${PORT}`,
-    Accept: 'application/json',
-    ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-    ...(payload ? { 'Content-Type': 'application/json' } : {}),
-  };
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: PORT, method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-async function operatorToken(): Promise<string> {
-  const answer = await send('admin.localhost', 'POST', '/api/platform/auth/login', { body: OPERATOR });
-  expect(answer.status, answer.body).toBe(200);
-  return (JSON.parse(answer.body) as { accessToken: string }).accessToken;
-}
-
-async function signInOperator(page: Page, next: string): Promise<void> {
-  await page.goto(`${CONSOLE}${next}`);
-  await expect(page.getByRole('heading', { name: 'Operator sign-in' })).toBeVisible();
-  await page.locator('input[autocomplete="username"]').fill(OPERATOR.email);
-  await page.locator('input[autocomplete="current-password"]').fill(OPERATOR.password);
-  await page.locator('form button[type="submit"]').click();
-}
 
 let token: string;
 

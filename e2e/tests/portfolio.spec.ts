@@ -1,6 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
-import { ApiClient, PORT, preparedPcI, signIn, switchLanguage } from '../support/app';
+import { ApiClient, preparedPcI, signIn, switchLanguage } from '../support/app';
 import { seriousViolations } from '../support/axe';
+import { signInOperator } from '../support/console';
 
 /*
  * The host's portfolio (issue 17), against the real API and worker: KP's admin opts in on the
@@ -8,8 +9,6 @@ import { seriousViolations } from '../support/axe';
  * and reads KP's figures as charts; GB, which has not opted in, shows none.
  */
 
-const OPERATOR = { email: 'operator@daftar.local', password: 'Daftar-Operator-2026' };
-const CONSOLE = `http://admin.localhost:${PORT}`;
 /** The refresh runs in the worker; on 2 cores beside other tests it can take a while. */
 const REFRESH_TIMEOUT_MS = 60_000;
 
@@ -58,10 +57,7 @@ test('an operator recomputes the portfolio and reads it as charts', async ({ pag
     await preparer.call('POST', `/api/documents/${documentId}/actions/submit`, {});
   }
 
-  await page.goto(`${CONSOLE}/portfolio`);
-  await page.locator('input[autocomplete="username"]').fill(OPERATOR.email);
-  await page.locator('input[autocomplete="current-password"]').fill(OPERATOR.password);
-  await page.locator('form button[type="submit"]').click();
+  await signInOperator(page, '/portfolio');
   await expect(page.getByRole('heading', { name: 'Portfolio', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Recompute now' }).click();
   await expect(page.getByText('Recomputation queued')).toBeVisible();

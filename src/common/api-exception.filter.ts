@@ -137,8 +137,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-function asBody(status: number, response: string | object): ApiErrorBody {
-  if (typeof response === 'string') return { statusCode: status, error: errorName(status), message: response };
+function asBody(status: number, response: string | string[] | object): ApiErrorBody {
+  if (typeof response === 'string' || Array.isArray(response))
+    return { statusCode: status, error: errorName(status), message: response as string | string[] };
   const body = response as Partial<ApiErrorBody>;
   return {
     ...body,

@@ -12,6 +12,7 @@ export interface ApiErrorBody {
 
 interface PgError {
   code?: string;
+  detail?: string;
   column?: string;
   constraint?: string;
   table?: string;
@@ -125,12 +126,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
         { sqlstate: pg.code, table: pg.table, column: pg.column, constraint: pg.constraint },
         'A database error slipped past request validation',
       );
-      const field = pg.column ?? pg.constraint;
+      // The column Postgres names, or the key columns of a unique/foreign key (`Key (email)=(…)`),
+      // never the value, the constraint's or the table's name.
+      const field = pg.column ?? keyColumns(pg.detail);
       const message = field ? `${field} ${mapped.reason}` : `a value ${mapped.reason}`;
-      return {
-        status: mapped.status,
-        body: { ...asBody(mapped.status, [message]), ...(pg.column ? { field: pg.column } : {}) },
-      };
+      return { status: mapped.status, body: { ...asBody(mapped.status, [message]), ...(field ? { field } : {}) } };
     }
     this.logger.error({ err: exception }, 'Unhandled error');
     return { status: 500, body: asBody(500, 'Internal server error') };
@@ -147,6 +147,11 @@ function asBody(status: number, response: string | string[] | object): ApiErrorB
     error: typeof body.error === 'string' ? body.error : errorName(status),
     message: typeof body.message === 'string' || Array.isArray(body.message) ? body.message : errorName(status),
   };
+}
+
+function keyColumns(detail: string | undefined): string | undefined {
+  const columns = detail && /^Key \(([a-z0-9_, ]{1,200})\)=/.exec(detail)?.[1];
+  return columns || undefined;
 }
 
 /** The pg error behind a TypeORM QueryFailedError (driverError) or a raw pg error. */

@@ -39,16 +39,25 @@ const CONNECTION_MESSAGES = [
  */
 export function isUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current instanceof Error && !seen.has(current)) {
+  // Duck-typed, not `instanceof Error`: driver errors may come from another realm (a Jest VM, a worker).
+  const pending: unknown[] = [error];
+  while (pending.length) {
+    const current = pending.pop();
+    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
     seen.add(current);
     if (current instanceof DependencyUnavailableException) return true;
-    const code = (current as { code?: unknown }).code;
+    const { code, message, driverError, cause, errors } = current as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
     if (typeof code === 'string' && (CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATES.test(code))) return true;
-    if (CONNECTION_MESSAGES.some((pattern) => pattern.test(current instanceof Error ? current.message : '')))
-      return true;
-    const next: unknown = (current as { driverError?: unknown }).driverError ?? current.cause;
-    current = next;
+    if (typeof message === 'string' && CONNECTION_MESSAGES.some((pattern) => pattern.test(message))) return true;
+    // TypeORM's QueryFailedError keeps the pg error in driverError; connecting to every address of a
+    // host name fails with an AggregateError of each attempt.
+    pending.push(driverError, cause, ...(Array.isArray(errors) ? errors : []));
   }
   return false;
 }

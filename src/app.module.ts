@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApiExceptionFilter } from './common/api-exception.filter';
 import { APP_GUARD } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ClsModule } from 'nestjs-cls';
@@ -85,6 +86,8 @@ import { WorkflowModule } from './workflow/workflow.module';
   ],
   controllers: [TenantController],
   providers: [
+    // Registered by configureApp as the global error answer; a provider so its config is injected.
+    ApiExceptionFilter,
     // Order matters: host first (404/403/503 before any token is looked at), then the token.
     { provide: APP_GUARD, useClass: HostScopeGuard },
     { provide: APP_GUARD, useClass: JwtAuthGuard },

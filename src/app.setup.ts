@@ -34,7 +34,7 @@ export function configureApp(app: INestApplication): INestApplication {
   express.use(cookieParser());
   express.useBodyParser('json', { limit: `${config.http.bodyLimitKb}kb` });
   express.use(jsonGuard(config.http.jsonMaxDepth));
-  const errors = new ApiExceptionFilter(config.http.unavailableRetryAfterSeconds);
+  const errors = app.get(ApiExceptionFilter);
   // Errors raised by Express middleware (the body parser: malformed JSON, 413) get the API's JSON answer too.
   express.use(errors.middleware());
   app.useGlobalPipes(createValidationPipe());

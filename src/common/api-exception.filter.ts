@@ -1,5 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { AppConfig } from '../config/app-config';
 import { DependencyUnavailableException, isUnavailable } from './unavailable';
 
 /** The body of every error answer: `message` is a string or a list of strings (validation lists every field). */
@@ -66,10 +67,16 @@ export function errorName(status: number): string {
  * Retry-After, and anything else a 500 without internals.
  */
 @Catch()
+@Injectable()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
+  private readonly unavailableRetryAfterSeconds: number;
+  /** Database errors that validation should have prevented, since start-up (the fuzz suite expects none). */
+  slippedDatabaseErrors = 0;
 
-  constructor(private readonly unavailableRetryAfterSeconds: number) {}
+  constructor(config: AppConfig) {
+    this.unavailableRetryAfterSeconds = config.http.unavailableRetryAfterSeconds;
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
@@ -122,6 +129,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const mapped = pg?.code ? INPUT_ERRORS[pg.code] : undefined;
     if (pg && mapped) {
       // Validation should have refused this input: a bug to fix, logged at error level (without SQL).
+      this.slippedDatabaseErrors++;
       this.logger.error(
         { sqlstate: pg.code, table: pg.table, column: pg.column, constraint: pg.constraint },
         'A database error slipped past request validation',

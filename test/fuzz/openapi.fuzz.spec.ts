@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
+import { ApiExceptionFilter } from '../../src/common/api-exception.filter';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { Harness, ProvisionedProvince } from '../support/harness';
 import {
@@ -36,6 +37,7 @@ let provinceA: ProvisionedProvince & { adminToken: string };
 let provinceB: ProvisionedProvince & { adminToken: string };
 let operations: Operation[];
 let factory: ArbitraryFactory;
+let errorFilter: ApiExceptionFilter;
 let countRows: () => Promise<Record<string, number>>;
 let operator: Actor;
 let sent = 0;
@@ -50,6 +52,7 @@ beforeAll(async () => {
   [provinceA, provinceB] = await Promise.all([harness.provinceWithAdmin('fza'), harness.provinceWithAdmin('fzb')]);
   // Operator operations on a province's slug aim at a third province, so a suspension cannot stop the run.
   const sacrificial = await harness.provisionDirect(`fzc-${provinceA.slug.slice(4)}`);
+  errorFilter = harness.api.get(ApiExceptionFilter);
   operator = { host: harness.platformHost, token: await harness.operatorToken() };
   const spec = await harness.on(harness.platformHost).get('/api/docs/openapi.json').expect(200);
   const document = spec.body as OpenApiDocument;
@@ -153,12 +156,16 @@ async function check(operation: Operation, actor: Actor, generated: GeneratedReq
     .set('Authorization', `Bearer ${actor.token}`);
   if (generated.body !== undefined)
     req = req.set('Content-Type', 'application/json').send(JSON.stringify(generated.body));
+  const slippedBefore = errorFilter.slippedDatabaseErrors;
   const res = await req;
   sent++;
   statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
   const answer = `${res.status} ${JSON.stringify(res.body).slice(0, 400)}`;
   const what = `${operation.method.toUpperCase()} ${target.slice(0, 300)} -> ${answer}`;
   if (res.status >= 500) throw new Error(`server error: ${what}`);
+  // The global filter turned a database error into this 4xx: validation at the edge missed the input.
+  if (errorFilter.slippedDatabaseErrors !== slippedBefore)
+    throw new Error(`a database error slipped past validation: ${what}`);
   const after = await countRows();
   lastCounts = after;
   if (res.status < 400) return;

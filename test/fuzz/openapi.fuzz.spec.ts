@@ -23,7 +23,7 @@ import {
  * FUZZ_ONLY="POST /api/users" narrows to one operation and FUZZ_PATH replays fast-check's shrink path.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 16_2026);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const ONLY = process.env.FUZZ_ONLY;
 const REPLAY_PATH = process.env.FUZZ_PATH;
 

@@ -397,6 +397,29 @@ describe('hosts', () => {
   });
 });
 
+describe('every 4xx has a JSON body', () => {
+  it('malformed JSON, a body over the limit, bad percent-encoding and an unknown route', async () => {
+    const on = h.on(a.host);
+    await refused(
+      () => on.post('/api/departments', a.adminToken).set('Content-Type', 'application/json').send('{"code": "X",'),
+      400,
+      /JSON|Unexpected|expected/i,
+    );
+    await refused(
+      () =>
+        on
+          .post('/api/departments', a.adminToken)
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify({ code: 'X', name: 'n'.repeat(h.config.http.bodyLimitKb * 1024 + 1) })),
+      413,
+      /too large/i,
+    );
+    await refused(() => on.get('/api/departments/%ED%A0%80', a.adminToken), 400, /./);
+    await refused(() => on.get('/api/departments/%ZZ', a.adminToken), 400, /./);
+    await refused(() => on.get('/api/no-such-route', a.adminToken), 404, /./);
+  });
+});
+
 describe('the other province stays out of reach', () => {
   it("province A's admin cannot read or change B's department or document with hostile or valid input", async () => {
     await refused(

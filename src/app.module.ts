@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { AppConfig } from './config/app-config';
 import { APP_GUARD } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ClsModule } from 'nestjs-cls';
@@ -86,8 +87,12 @@ import { WorkflowModule } from './workflow/workflow.module';
   ],
   controllers: [TenantController],
   providers: [
-    // Registered by configureApp as the global error answer; a provider so its config is injected.
-    ApiExceptionFilter,
+    // Registered by configureApp as the global error answer; a provider so tests can read its count.
+    {
+      provide: ApiExceptionFilter,
+      useFactory: (config: AppConfig) => new ApiExceptionFilter(config.http.unavailableRetryAfterSeconds),
+      inject: [AppConfig],
+    },
     // Order matters: host first (404/403/503 before any token is looked at), then the token.
     { provide: APP_GUARD, useClass: HostScopeGuard },
     { provide: APP_GUARD, useClass: JwtAuthGuard },

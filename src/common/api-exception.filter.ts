@@ -1,6 +1,5 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { AppConfig } from '../config/app-config';
 import { DependencyUnavailableException, isUnavailable } from './unavailable';
 
 /** The body of every error answer: `message` is a string or a list of strings (validation lists every field). */
@@ -67,16 +66,13 @@ export function errorName(status: number): string {
  * Retry-After, and anything else a 500 without internals.
  */
 @Catch()
-@Injectable()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
-  private readonly unavailableRetryAfterSeconds: number;
   /** Database errors that validation should have prevented, since start-up (the fuzz suite expects none). */
   slippedDatabaseErrors = 0;
 
-  constructor(config: AppConfig) {
-    this.unavailableRetryAfterSeconds = config.http.unavailableRetryAfterSeconds;
-  }
+  /** `unavailableRetryAfterSeconds`: the Retry-After of a 503 for an unreachable Postgres or Redis. */
+  constructor(private readonly unavailableRetryAfterSeconds: number) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;

@@ -53,6 +53,13 @@ export function createValidationPipe(): ValidationPipe {
 export const NOT_PLAIN_TEXT =
   /[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff<>]|\u200d/;
 
+/**
+ * The same refusal as a JSON Schema `pattern` (Ajv, unicode mode) for labels inside JSON documents
+ * (form overlays, workflow configurations); `< >` stay allowed there, labels are rendered escaped.
+ */
+export const LABEL_TEXT_PATTERN =
+  '^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b\\u200d\\u2028\\u2029\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff]*$';
+
 /** Whether a value is plain text for a name or label: see NOT_PLAIN_TEXT, and no surrounding spaces. */
 export function isPlainText(value: unknown): boolean {
   return typeof value === 'string' && !NOT_PLAIN_TEXT.test(value) && value.trim() === value;

@@ -3,7 +3,6 @@ import { Client } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { ApiExceptionFilter } from '../../src/common/api-exception.filter';
 import { DependencyUnavailableException } from '../../src/common/unavailable';
-import { loadConfig } from '../../src/config/app-config';
 import { TEST_DATABASE_URL } from '../support/test-env';
 
 /**
@@ -11,7 +10,7 @@ import { TEST_DATABASE_URL } from '../support/test-env';
  * slipped past validation become 400/409 naming the column and never carry SQL; outages become 503.
  */
 describe('ApiExceptionFilter', () => {
-  const filter = new ApiExceptionFilter(loadConfig({ UNAVAILABLE_RETRY_AFTER_SECONDS: '7' }));
+  const filter = new ApiExceptionFilter(7);
   let db: Client;
 
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { schemaNameFor } from '../../src/tenancy/slug';
+import { DEFAULT_WORKFLOW } from '../../src/workflow/workflow-config';
 import { Harness, ProvisionedProvince } from '../support/harness';
 
 /**
@@ -326,6 +327,33 @@ describe('names and labels: bidi overrides, zero-width and control characters', 
       `SELECT name_ur FROM ${schemaNameFor(a.slug)}.master_data_items WHERE code = 'zwnj-check'`,
     );
     expect(row.name_ur).toBe(nameUr);
+  });
+
+  it('workflow and overlay labels with a bidi override or a zero-width space are refused', async () => {
+    const overlay = (await h.on(a.host).get('/api/forms/pc2/overlay', a.adminToken).expect(200)).body;
+    const baseVersion = overlay.baseVersion ?? overlay.overlay?.baseVersion;
+    expect(baseVersion).toEqual(expect.any(String));
+    const states = DEFAULT_WORKFLOW.states.map((state, i) =>
+      i === 0 ? { ...state, label: { ...state.label, en: 'Draft\u202e' } } : state,
+    );
+    await refused(
+      () =>
+        h
+          .on(a.host)
+          .put('/api/workflow', a.adminToken)
+          .send({ ...DEFAULT_WORKFLOW, states }),
+      400,
+      /states\/0\/label\/en|label/,
+    );
+    await refused(
+      () =>
+        h
+          .on(a.host)
+          .put('/api/forms/pc2/overlay', a.adminToken)
+          .send({ baseVersion, operations: [{ op: 'relabel', target: 'general', label: { en: 'Gen\u200beral' } }] }),
+      400,
+      /label/,
+    );
   });
 
   it('a department and a province named with a bidi override are refused', async () => {

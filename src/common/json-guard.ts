@@ -27,7 +27,8 @@ export function textProblem(value: string): string | null {
  */
 export function jsonGuard(maxDepth: number) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const problem = inspect(req.body, maxDepth) ?? inspect(req.query, maxDepth, 'query');
+    // Query parameters are named as the DTOs name them (`q`, not `query.q`).
+    const problem = inspect(req.body, maxDepth) ?? inspect(req.query, maxDepth);
     if (!problem) return next();
     res.status(400).json({
       statusCode: 400,
@@ -39,7 +40,7 @@ export function jsonGuard(maxDepth: number) {
 }
 
 export interface InputProblem {
-  /** Dotted path of the offending field, e.g. `data.items.0.title` (`query.page` for a query parameter). */
+  /** Dotted path of the offending field, e.g. `data.items.0.title`, or a query parameter's name. */
   field: string;
   message: string;
 }

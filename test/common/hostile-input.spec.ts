@@ -259,7 +259,7 @@ describe('NUL and lone surrogates in JSON saved to jsonb, and in path parameters
     const operator = await h.operatorToken();
     await refused(() => h.on(h.platformHost).get('/api/platform/tenants/gb%00', operator), 400, 'slug');
     await refused(() => h.on(h.platformHost).post('/api/platform/tenants/gb%00/resume', operator), 400, 'slug');
-    await refused(() => h.on(a.host).get('/api/users?q=ab%00', a.adminToken), 400, 'query.q');
+    await refused(() => h.on(a.host).get('/api/users?q=ab%00', a.adminToken), 400, /"q":\["q contains a NUL/);
   });
 });
 

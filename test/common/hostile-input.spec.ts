@@ -412,6 +412,14 @@ describe('hosts', () => {
     expect(same).toMatchObject({ status: 200, body: { slug: a.slug } });
   });
 
+  it('a request Node cannot parse gets 400 with a JSON body', async () => {
+    const res = await raw(['GET /api/tenant HTTP/1.1', `Host: ${a.host}`, 'Content-Length: nope']);
+    expect(res).toMatchObject({
+      status: 400,
+      body: { statusCode: 400, error: 'Bad Request', message: [expect.stringMatching(/could not be parsed/)] },
+    });
+  });
+
   it('a 20 KB query string gets 431 with a JSON body', async () => {
     const res = await raw([`GET /api/users?q=${'x'.repeat(20_000)} HTTP/1.1`, `Host: ${a.host}`]);
     expect(res).toMatchObject({

@@ -72,6 +72,8 @@ beforeAll(async () => {
   const [self] = await harness.dataSource.query(`SELECT id FROM platform.operators WHERE email = $1`, [
     harness.operatorLogin.email,
   ]);
+  // The fuzzing administrator's and operator's own ids stay out of the pools: disabling or demoting
+  // themselves would end the sessions the rest of the run needs.
   const protectedIds = new Set([adminA.id, self.id]);
   const ids = await rowIds(schemas.slice(0, 2));
   for (const [name, values] of pools)

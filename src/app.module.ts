@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { AppConfig } from './config/app-config';
 import { APP_GUARD } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ClsModule } from 'nestjs-cls';
@@ -97,6 +99,12 @@ import { WorkflowModule } from './workflow/workflow.module';
   ],
   controllers: [TenantController],
   providers: [
+    // Registered by configureApp as the global error answer; a provider so tests can read its count.
+    {
+      provide: ApiExceptionFilter,
+      useFactory: (config: AppConfig) => new ApiExceptionFilter(config.http.unavailableRetryAfterSeconds),
+      inject: [AppConfig],
+    },
     // Order matters: host first (404/403/503 before any token is looked at), then the province's
     // rate limit (a province past it costs no token check), then the token.
     { provide: APP_GUARD, useClass: HostScopeGuard },

@@ -4,9 +4,13 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { TooManySignInAttemptsFilter } from './auth/login-throttle.service';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { answerClientErrorsAsJson } from './common/http-edge';
 import { jsonGuard } from './common/json-guard';
+import { PathParamsGuard } from './common/path-params.guard';
 import { createValidationPipe } from './common/validation';
 import { AppConfig, expressTrustProxy } from './config/app-config';
+import { hostHeaderCheck } from './tenancy/host-header.guard';
 import { securityHeaders, WebAppServer } from './web-app/web-app.server';
 
 export const API_DOCS_PATH = 'api/docs';
@@ -21,14 +25,22 @@ export function configureApp(app: INestApplication): INestApplication {
   const config = app.get(AppConfig);
   // First, so every answer carries them: API, web app, errors and 404s alike.
   express.use(securityHeaders);
+  // Before anything reads the Host: an ambiguous target host is a 400, not a guess at the province.
+  express.use(hostHeaderCheck);
+  answerClientErrorsAsJson(app.getHttpServer());
   // The browser app (index.html, assets/) ahead of the API's routes; /api, /health, /ready pass through.
   express.use(app.get(WebAppServer).middleware());
   // Browser sessions keep their refresh token in a cookie (see BrowserSessions).
   express.use(cookieParser());
   express.useBodyParser('json', { limit: `${config.http.bodyLimitKb}kb` });
   express.use(jsonGuard(config.http.jsonMaxDepth));
+  const errors = app.get(ApiExceptionFilter);
+  // Errors raised by Express middleware (the body parser: malformed JSON, 413) get the API's JSON answer too.
+  express.use(errors.middleware());
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new TooManySignInAttemptsFilter());
+  app.useGlobalGuards(new PathParamsGuard());
+  // Nest tries global filters last-registered first: the sign-in throttle's 429, then everything else.
+  app.useGlobalFilters(errors, new TooManySignInAttemptsFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

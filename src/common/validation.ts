@@ -43,18 +43,42 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** Printable text without control characters or angle brackets (names shown in HTML and PDFs). */
+/**
+ * What a name or label may not contain: C0 and C1 control characters and DEL; bidi embeddings,
+ * overrides and isolates (U+202A-202E, U+2066-2069: they reorder what a reader sees, so a name can
+ * pose as another); invisible zero-width characters (U+200B ZWSP, U+200D ZWJ, U+2060, U+FEFF) and
+ * line/paragraph separators; and < > (names are shown in HTML and PDFs). U+200C ZWNJ stays allowed:
+ * Urdu spelling needs it to keep a letter from joining the next.
+ */
+export const NOT_PLAIN_TEXT =
+  /[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff<>]|\u200d/;
+
+/**
+ * The same refusal as a JSON Schema `pattern` (Ajv, unicode mode) for labels inside JSON documents
+ * (form overlays, workflow configurations); `< >` stay allowed there, labels are rendered escaped.
+ */
+export const LABEL_TEXT_PATTERN =
+  '^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b\\u200d\\u2028\\u2029\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff]*$';
+
+/** Whether a value is plain text for a name or label: see NOT_PLAIN_TEXT, and no surrounding spaces. */
+export function isPlainText(value: unknown): boolean {
+  return typeof value === 'string' && !NOT_PLAIN_TEXT.test(value) && value.trim() === value;
+}
+
+/** Plain text for names, titles and labels (see NOT_PLAIN_TEXT). */
 export function IsPlainText(options?: ValidationOptions) {
   return function (target: object, propertyName: string) {
     registerDecorator({
       name: 'isPlainText',
       target: target.constructor,
       propertyName,
-      options: { message: `${propertyName} must be plain text without control characters or < >`, ...options },
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && !/[\u0000-\u001f\u007f<>]/.test(value) && value.trim() === value,
+      options: {
+        message:
+          `${propertyName} must be plain text without control, bidi-override or zero-width characters, ` +
+          '< or >, or surrounding spaces',
+        ...options,
       },
+      validator: { validate: isPlainText },
     });
   };
 }

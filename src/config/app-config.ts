@@ -85,6 +85,7 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
     HTTP_BODY_LIMIT_KB: z.coerce.number().int().min(16).max(65_536).default(2048),
     JSON_MAX_DEPTH: z.coerce.number().int().min(8).max(256).default(32),
+    UNAVAILABLE_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     FORM_VALIDATOR_CACHE_SIZE: z.coerce.number().int().min(1).max(100_000).default(500),
     STORAGE_DIR: z.string().min(1).default('.data/attachments'),
     ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
@@ -211,8 +212,11 @@ export class AppConfig {
   readonly oneTimeLinks!: { invitationSeconds: number; passwordResetSeconds: number };
   readonly shutdownTimeoutMs!: number;
   readonly logLevel!: string;
-  /** Request bodies: size cap (larger gets 413) and nesting cap (deeper gets 400). */
-  readonly http!: { bodyLimitKb: number; jsonMaxDepth: number };
+  /**
+   * Request bodies: size cap (larger gets 413) and nesting cap (deeper gets 400); the Retry-After of
+   * a 503 answered when Postgres or Redis cannot be reached.
+   */
+  readonly http!: { bodyLimitKb: number; jsonMaxDepth: number; unavailableRetryAfterSeconds: number };
   /** Compiled form validators kept in memory (keyed by content hash, shared by provinces). */
   readonly formValidatorCacheSize!: number;
   /** Attachments: the folder (one sub-folder per province) and the largest file accepted. */
@@ -349,7 +353,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
-    http: { bodyLimitKb: e.HTTP_BODY_LIMIT_KB, jsonMaxDepth: e.JSON_MAX_DEPTH },
+    http: {
+      bodyLimitKb: e.HTTP_BODY_LIMIT_KB,
+      jsonMaxDepth: e.JSON_MAX_DEPTH,
+      unavailableRetryAfterSeconds: e.UNAVAILABLE_RETRY_AFTER_SECONDS,
+    },
     formValidatorCacheSize: e.FORM_VALIDATOR_CACHE_SIZE,
     storage: { dir: e.STORAGE_DIR, maxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024 },
     timeZone: e.TIME_ZONE,

@@ -92,7 +92,10 @@ export class DepartmentsService {
       const toggled = request.active !== undefined && request.active !== department.active;
       if (request.active !== undefined) department.active = request.active;
       const saved = await this.repository.update(em, department);
-      const renamed = Object.keys(request).filter((k) => k !== 'active');
+      // A DTO's declared fields exist as undefined when the request left them out: only given ones count.
+      const renamed = Object.keys(request).filter(
+        (k) => k !== 'active' && request[k as keyof typeof request] !== undefined,
+      );
       if (renamed.length) {
         const details = { fields: renamed };
         await this.audit.record(em, { action: 'department.updated', targetType: 'department', targetId: id, details });

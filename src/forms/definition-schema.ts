@@ -1,4 +1,5 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { LABEL_TEXT_PATTERN } from '../common/validation';
 import { FIELD_TYPES, FORM_FAMILIES, MASTER_LISTS } from './definition';
 
 /*
@@ -16,8 +17,8 @@ const localized = {
   additionalProperties: false,
   required: ['en', 'ur'],
   properties: {
-    en: { type: 'string', minLength: 1, maxLength: MAX_TEXT },
-    ur: { type: 'string', minLength: 1, maxLength: MAX_TEXT },
+    en: { type: 'string', minLength: 1, maxLength: MAX_TEXT, pattern: LABEL_TEXT_PATTERN },
+    ur: { type: 'string', minLength: 1, maxLength: MAX_TEXT, pattern: LABEL_TEXT_PATTERN },
   },
 };
 const partialLocalized = { ...localized, required: [], minProperties: 1 };

@@ -22,7 +22,8 @@ import { IsPlainText } from '../common/validation';
 import { STARTING_FORMS } from './document-figures';
 import { PROJECT_SORTS, PROJECT_STAGES } from './projects.repository';
 
-const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A master-data code (district, sector …): at most 80 characters, the column's limit. */
+const CODE = /^(?=.{1,80}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export class CreateProjectRequest {
   @ApiProperty({ example: 'Rehabilitation of Aliabad–Hussaini Road (34 km), District Hunza' })

@@ -5,7 +5,6 @@ import {
   Headers,
   HttpCode,
   Param,
-  ParseIntPipe,
   ParseUUIDPipe,
   Post,
   Put,
@@ -14,6 +13,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
+import { INT4_MAX, ParseIntInRangePipe } from '../common/int-pipe';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -51,6 +51,7 @@ import { ObligationsService } from './obligations.service';
 import { ProjectsService } from './projects.service';
 
 const UUID = new ParseUUIDPipe({ version: '4' });
+const REVISION = new ParseIntInRangePipe(1, INT4_MAX);
 const LOCALE_QUERY = { name: 'locale', required: false, enum: ['en', 'ur'] };
 
 @ApiTags('projects')
@@ -184,11 +185,7 @@ export class DocumentsController {
   @Get(':id/diff')
   @RequirePermission('projects.read')
   @ApiOperation({ summary: 'Field-level differences between two revisions, as JSON pointers' })
-  diff(
-    @Param('id', UUID) id: string,
-    @Query('from', ParseIntPipe) from: number,
-    @Query('to', ParseIntPipe) to: number,
-  ) {
+  diff(@Param('id', UUID) id: string, @Query('from', REVISION) from: number, @Query('to', REVISION) to: number) {
     return this.documents.diff(id, from, to);
   }
 

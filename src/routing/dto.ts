@@ -13,7 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsCalendarDate } from '../common/calendar';
-import { IsPlainText } from '../common/validation';
+import { IsOptionalNotNull, IsPlainText } from '../common/validation';
 import { FORUM_RULE_LEVELS, type ForumRuleLevel } from './forum-rules';
 
 const AMOUNT = /^(0|[1-9][0-9]{0,14})(\.[0-9]{1,3})?$/;
@@ -33,7 +33,7 @@ export class CreateForumRuleRequest {
       "provincial: the province's own rule (its bands, special rules); " +
       "federal: a federal forum's own limit (ministries' DDWP, CDWP, ECNEC)",
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(FORUM_RULE_LEVELS, { message: 'level must be federal or provincial' })
   level?: ForumRuleLevel;
 
@@ -42,34 +42,35 @@ export class CreateForumRuleRequest {
   forum: string;
 
   @ApiPropertyOptional({ example: '400', description: 'Rs million, exclusive' })
-  @IsOptional()
+  // Left out, the band has no lower bound; null is not a cost (decimal.js would throw on it).
+  @IsOptionalNotNull()
   @Matches(AMOUNT, { message: 'minCost must be an amount in Rs million such as 400 or 400.5' })
   minCost?: string;
 
   @ApiPropertyOptional({ example: '2000', description: 'Rs million, inclusive' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(AMOUNT, { message: 'maxCost must be an amount in Rs million such as 2000' })
   maxCost?: string;
 
   @ApiPropertyOptional({ example: ['pc2'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(3)
   @IsIn(['pc1', 'pc1-revised', 'pc2'], { each: true })
   formKinds?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   foreignFunding?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   whollyProvincial?: boolean;
 
   @ApiPropertyOptional({ example: '15' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(PERCENT, { message: 'maxIncreasePct must be a percentage such as 15 (at most 999999.999, 3 decimals)' })
   maxIncreasePct?: string;
 

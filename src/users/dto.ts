@@ -39,12 +39,12 @@ class UserFields {
   phone?: string;
 
   @ApiPropertyOptional({ enum: ['en', 'ur'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['en', 'ur'])
   locale?: 'en' | 'ur';
 
   @ApiPropertyOptional({ example: ['preparer'], enum: ROLES, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(ROLES.length)
@@ -67,7 +67,7 @@ export class CreateUserRequest extends UserFields {
 
 export class UpdateUserRequest extends UserFields {
   @ApiPropertyOptional({ example: 'Ayesha Khan' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 200)
   @IsPlainText()

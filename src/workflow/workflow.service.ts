@@ -3,6 +3,7 @@ import Ajv from 'ajv';
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { LABEL_TEXT_PATTERN } from '../common/validation';
 import { ROLES } from '../tenancy/permissions';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
@@ -16,8 +17,8 @@ const localized = {
   additionalProperties: false,
   required: ['en', 'ur'],
   properties: {
-    en: { type: 'string', minLength: 1, maxLength: 200 },
-    ur: { type: 'string', minLength: 1, maxLength: 200 },
+    en: { type: 'string', minLength: 1, maxLength: 200, pattern: LABEL_TEXT_PATTERN },
+    ur: { type: 'string', minLength: 1, maxLength: 200, pattern: LABEL_TEXT_PATTERN },
   },
 };
 /** The shape of a workflow configuration (its meaning is checked by workflowProblems). */

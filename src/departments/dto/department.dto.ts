@@ -22,10 +22,16 @@ export class CreateDepartmentRequest {
   nameUr?: string;
 }
 
-const NAMES = PickType(CreateDepartmentRequest, ['name', 'nameUr'] as const);
-
 /** The names change, and a department is deactivated or reactivated; the code is its identity. */
-export class UpdateDepartmentRequest extends PartialType(NAMES) {
+export class UpdateDepartmentRequest extends PartialType(PickType(CreateDepartmentRequest, ['nameUr'] as const)) {
+  // Not through PartialType: its @IsOptional would let null through to the NOT NULL column.
+  @ApiPropertyOptional({ example: 'Communication & Works' })
+  @IsOptionalNotNull()
+  @IsString()
+  @Length(1, 200)
+  @IsPlainText()
+  name?: string;
+
   @ApiPropertyOptional({ description: 'false deactivates: kept where named, not offered for new versions or users' })
   @IsOptionalNotNull()
   @IsBoolean({ message: 'active must be true or false' })

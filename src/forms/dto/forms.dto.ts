@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BadRequestException, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, PipeTransform } from '@nestjs/common';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsPlainText } from '../../common/validation';
 import { VersionRef } from '../forms.service';
@@ -37,12 +37,18 @@ export class ChooseEditionRequest {
 }
 
 /** "current" or a version number (1, 2, …). */
-export class ParseVersionRefPipe implements PipeTransform<string, VersionRef> {
-  transform(value: string): VersionRef {
+export class ParseVersionRefPipe implements PipeTransform<unknown, VersionRef> {
+  transform(value: unknown, metadata?: ArgumentMetadata): VersionRef {
+    const name = metadata?.data ?? 'version';
     if (value === 'current') return 'current';
-    if (/^[1-9][0-9]{0,8}$/.test(value)) return Number(value);
+    if (typeof value === 'string' && /^[1-9][0-9]{0,8}$/.test(value)) return Number(value);
+    // A missing or repeated query parameter arrives as undefined or an array.
+    const given = typeof value === 'string' ? `, not "${value.slice(0, 40)}"` : value === undefined ? ' (missing)' : '';
     throw new BadRequestException({
-      message: [`version must be "current" or a version number, not "${value.slice(0, 40)}"`],
+      statusCode: 400,
+      error: 'Bad Request',
+      message: [`${name} must be "current" or a version number${given}`],
+      fields: { [name]: [`${name} must be "current" or a version number`] },
     });
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsPlainText } from '../../common/validation';
+import { IsOptionalNotNull, IsPlainText } from '../../common/validation';
 
 export class UpsertMasterDataItemRequest {
   @ApiProperty({ example: 'Gilgit' })
@@ -25,14 +25,14 @@ export class UpsertMasterDataItemRequest {
   parentCode?: string;
 
   @ApiPropertyOptional({ example: 10 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(100000)
   sortOrder?: number;
 
   @ApiPropertyOptional({ description: 'Inactive items stay on old documents but are not offered on new versions' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }

@@ -390,7 +390,9 @@ describe('hosts', () => {
         const [head, body] = data.split('\r\n\r\n');
         resolve({ status: Number(head.split(' ')[1]), body: body ? JSON.parse(body) : {} });
       });
-      socket.end(`${lines.join('\r\n')}\r\nConnection: close\r\n\r\n`);
+      // write, not end: a half-closed socket makes Node abort a request still being handled.
+      // The server closes after answering (Connection: close).
+      socket.write(`${lines.join('\r\n')}\r\nConnection: close\r\n\r\n`);
     });
   }
 

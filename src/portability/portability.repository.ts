@@ -160,6 +160,19 @@ export class PortabilityRepository {
     return keys;
   }
 
+  /**
+   * Empties the tables the archive fills that a migration seeded (province_settings' one row): the
+   * archive's rows are the province's whole state, those included. Only tables with rows are touched
+   * (some refuse any delete, e.g. the immutable form versions, and are empty here).
+   */
+  async clearSeededRows(em: EntityManager, schema: string, tables: ReadonlyArray<{ name: string }>): Promise<void> {
+    for (const table of tables) {
+      const name = `${quoteIdent(schema)}.${quoteIdent(table.name)}`;
+      const [{ seeded }] = await em.query(`SELECT EXISTS (SELECT 1 FROM ${name}) AS seeded`);
+      if (seeded) await em.query(`DELETE FROM ${name}`);
+    }
+  }
+
   /** Checks every deferred foreign key now (a violation throws, naming it), then restores them as they were. */
   async checkForeignKeys(em: EntityManager, schema: string, keys: readonly ForeignKey[]): Promise<void> {
     await em.query('SET CONSTRAINTS ALL IMMEDIATE');

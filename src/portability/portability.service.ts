@@ -211,6 +211,7 @@ export class PortabilityService {
           this.checkShapes(manifest, tables);
 
           const deferred = await this.repository.deferForeignKeys(em, schema);
+          await this.repository.clearSeededRows(em, schema, manifest.tables);
           for (const [i, table] of manifest.tables.entries()) {
             await progress('tables', i, manifest.tables.length);
             await this.repository.copyIn(

@@ -306,7 +306,9 @@ describe('rate limit per province', () => {
       hop = new RedisHop(new URL(a.config.redis.url));
       c = await Harness.start({
         redisPrefix: a.config.redis.prefix,
-        env: { REDIS_URL: await hop.listen(), RATE_LIMIT_REDIS_TIMEOUT_MS: '100' },
+        // Long enough that a loaded CI machine's Redis round trip is never taken for a hang (at 100 ms
+        // the first request after Redis came back went uncounted once), short enough for 8 hung requests.
+        env: { REDIS_URL: await hop.listen(), RATE_LIMIT_REDIS_TIMEOUT_MS: '500' },
       });
     });
 

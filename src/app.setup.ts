@@ -1,9 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { HttpAdapterHost } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { TooManySignInAttemptsFilter } from './auth/login-throttle.service';
+import { DependencyUnavailableFilter } from './common/unavailable.filter';
 import { jsonGuard } from './common/json-guard';
 import { createValidationPipe } from './common/validation';
 import { AppConfig, expressTrustProxy } from './config/app-config';
@@ -28,7 +30,11 @@ export function configureApp(app: INestApplication): INestApplication {
   express.useBodyParser('json', { limit: `${config.http.bodyLimitKb}kb` });
   express.use(jsonGuard(config.http.jsonMaxDepth));
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new TooManySignInAttemptsFilter());
+  // Nest tries the last registered filter first: the catch-all outage filter goes first in the list.
+  app.useGlobalFilters(
+    new DependencyUnavailableFilter(app.get(HttpAdapterHost).httpAdapter),
+    new TooManySignInAttemptsFilter(),
+  );
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

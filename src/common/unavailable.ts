@@ -49,13 +49,15 @@ const UNAVAILABLE_MESSAGES = [
 
 /** True when `error` (or its cause chain) means "the dependency is not reachable", not "the request is wrong". */
 export function isUnavailable(error: unknown, depth = 0): boolean {
-  if (!(error instanceof Error) || depth > 5) return false;
+  // Duck-typed: errors from node's own modules may come from another realm (e.g. under Jest's VM).
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  if (typeof (error as Error).message !== 'string') return false;
   if (error instanceof DependencyUnavailableException) return true;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
-  if (UNAVAILABLE_MESSAGES.some((m) => m.test(error.message))) return true;
+  if (UNAVAILABLE_MESSAGES.some((m) => m.test((error as Error).message))) return true;
   // typeorm's QueryFailedError keeps the driver's error; Error.cause is the standard chain.
-  const nested = [(error as { driverError?: unknown }).driverError, error.cause];
+  const nested = [(error as { driverError?: unknown }).driverError, (error as Error).cause];
   return nested.some((e) => e !== error && isUnavailable(e, depth + 1));
 }
 

@@ -67,14 +67,14 @@ describe('faults: two API and two worker processes', () => {
       .expect(201);
 
     workers.push(...(await Promise.all([AppProcess.worker(env), AppProcess.worker(env)])));
-    await eventually(() => [...burst, lone].every((e) => smtp.to(e).length === 1), 'every mail delivered', 60_000);
+    await eventually(() => [...burst, lone].every((e) => smtp.to(e).length === 1), 'every mail delivered', 90_000);
     const order = smtp.received.map((m) => m.to);
     const position = order.indexOf(lone);
     process.stdout.write(`[faults:e] the other province's mail came at position ${position + 1} of ${order.length}\n`);
     // First come, first served would deliver it last (41st); fair interleaving puts it near the front.
     expect(position).toBeLessThan(BURST / 2);
     for (const e of [...burst, lone]) expect(smtp.to(e)).toHaveLength(1);
-  });
+  }, 150_000);
 
   it('provisions a province asked for on both APIs at once exactly once', async () => {
     const operator = await h.operatorToken();
@@ -100,7 +100,7 @@ describe('faults: two API and two worker processes', () => {
       [slug],
     );
     expect(runs).toBe(1);
-  });
+  }, 90_000);
 
   it('obeys a suspension made on the other API at once, and the resumption too', async () => {
     await on2(gb.host, '/api/departments', gb.adminToken).expect(200);

@@ -11,7 +11,7 @@ import { sleep, token } from './support';
 import { AppProcess, deploymentEnv } from './processes';
 
 /** Long enough for BullMQ (lock 30 s, stalled check every 30 s) to hand a dead worker's jobs to another. */
-const RECOVERY_MS = 100_000;
+const RECOVERY_MS = 150_000;
 
 /**
  * Scenario (d): a real worker process is killed with SIGKILL while it is provisioning a province,
@@ -108,7 +108,16 @@ describe('faults: worker killed (SIGKILL) mid-work', () => {
         'the render after restart',
         RECOVERY_MS,
       );
-      await eventually(() => smtp.to(email).length > 0, 'the mail after restart', RECOVERY_MS);
+      await eventually(() => smtp.to(email).length > 0, 'the mail after restart', RECOVERY_MS).catch(async (error) => {
+        const outbox = await h.dataSource.query(
+          `SELECT status, attempts, lease_until, last_error FROM ${schemaNameFor(kp.slug)}.mail_outbox
+            WHERE to_address = $1`,
+          [email],
+        );
+        throw new Error(
+          `${error.message}; outbox ${JSON.stringify(outbox)}; worker: ${workers[1].output.join('').slice(-4000)}`,
+        );
+      });
       await sleep(3000); // past a lease and a sweep: a second copy would have come by now
 
       // Exactly once each.

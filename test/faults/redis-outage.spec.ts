@@ -1,6 +1,6 @@
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { eventually, SmtpSink } from '../mail/smtp-sink';
-import { ADMIN_PASSWORD, Harness, ProvisionedProvince } from '../support/harness';
+import { ADMIN_PASSWORD, Harness, ProvisionedProvince, uniqueSlug } from '../support/harness';
 import { TcpProxy } from '../support/tcp-proxy';
 import { LONG, OUTAGE_MS, REDIS_URL, sleep, Tally, token } from './support';
 
@@ -69,12 +69,22 @@ describe('faults: Redis unavailable under load', () => {
         );
       }
     };
+    const operator = await h.operatorToken(); // signing in needs Redis: before the outage
+    const lateSlug = uniqueSlug('fault-redis-new');
     // Half the outage Redis hangs (sockets open, no answer), then it refuses connections (down).
     redis.pause();
     const end = Date.now() + OUTAGE_MS;
     const loads = Promise.all([load(kp, end), load(gb, end)]);
     await sleep(OUTAGE_MS / 2);
     redis.refuse();
+    // A province asked for while its job cannot be queued: refused, and left failed (retryable), not hanging.
+    const provisioning = tally.note(
+      'provision',
+      await h
+        .on(h.platformHost)
+        .post('/api/platform/tenants', operator)
+        .send({ slug: lateSlug, name: 'Late', adminEmail: `admin@${lateSlug}.gov.pk`, adminPassword: ADMIN_PASSWORD }),
+    );
     await loads;
     redis.resume();
     process.stdout.write(`[faults:a] during the outage: ${tally.summary()}\n`);
@@ -105,6 +115,15 @@ describe('faults: Redis unavailable under load', () => {
       );
       expect(foreign).toBe(0);
     }
+    expect(provisioning.status).toBe(503);
+    const late = await h.on(h.platformHost).get(`/api/platform/tenants/${lateSlug}`, operator).expect(200);
+    expect({ status: late.body.status, runs: late.body.runs.map((r: { status: string }) => r.status) }).toEqual({
+      status: 'failed',
+      runs: ['failed'],
+    });
+    const retry = await h.on(h.platformHost).post(`/api/platform/tenants/${lateSlug}/retry`, operator).expect(202);
+    const done = await h.waitForRun(lateSlug, retry.body.runId, 60_000);
+    expect(done.status).toBe('active');
     // And the features that needed Redis work again.
     const again = await h
       .on(kp.host)

@@ -30,7 +30,11 @@ describe('faults: two API and two worker processes', () => {
     smtp = new SmtpSink(await SmtpSink.freePort());
     await smtp.start();
     const shared = { SMTP_URL: smtp.url, MAIL_SWEEP_SECONDS: '1', TENANT_CACHE_TTL_MS: '3600000' };
-    h = await Harness.start({ env: shared });
+    h = await Harness.start({
+      // Its own database: workers sweep every province of theirs, and must not take another spec's mail.
+      freshDatabase: 'faults_multi_process',
+      env: shared,
+    });
     kp = await h.provinceWithAdmin('fault-two-a');
     gb = await h.provinceWithAdmin('fault-two-b');
     env = deploymentEnv(h.config, shared);

@@ -23,6 +23,8 @@ describe('faults: Redis unavailable under load', () => {
     await smtp.start();
     redis = await TcpProxy.forUrl(REDIS_URL);
     h = await Harness.start({
+      // Its own database: workers sweep every province of theirs, and must not take another spec's mail.
+      freshDatabase: 'faults_redis_outage',
       worker: true,
       env: {
         REDIS_URL: redis.rewrite(REDIS_URL),

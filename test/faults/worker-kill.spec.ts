@@ -34,7 +34,11 @@ describe('faults: worker killed (SIGKILL) mid-work', () => {
     await smtp.start();
     const mail = { SMTP_URL: smtp.url, MAIL_RETRY_DELAY_MS: '200', MAIL_LEASE_SECONDS: '2', MAIL_SWEEP_SECONDS: '1' };
     const storage = mkdtempSync(path.join(tmpdir(), 'daftar-faults-'));
-    h = await Harness.start({ env: { ...mail, STORAGE_DIR: storage } });
+    h = await Harness.start({
+      // Its own database: workers sweep every province of theirs, and must not take another spec's mail.
+      freshDatabase: 'faults_worker_kill',
+      env: { ...mail, STORAGE_DIR: storage },
+    });
     kp = await h.provinceWithAdmin('fault-kill');
     pg = await TcpProxy.forUrl(TEST_DATABASE_URL);
     env = deploymentEnv(h.config, { ...mail, STORAGE_DIR: storage, DATABASE_URL: pg.rewrite(h.config.database.url) });

@@ -40,7 +40,7 @@ export class LoginThrottle {
     const limits = this.config.loginThrottle;
     const pipeline = this.redis.client.pipeline().get(account).ttl(account);
     if (byAddress) pipeline.get(byAddress).ttl(byAddress);
-    const r = (await pipeline.exec()) ?? [];
+    const r = failedOrResults(await pipeline.exec());
     const value = (i: number) => Number(r[i]?.[1] ?? 0);
     if (value(0) >= limits.maxPerAccount) throw new TooManySignInAttempts(Math.max(1, value(1)));
     if (byAddress && value(2) >= limits.maxPerAddress) throw new TooManySignInAttempts(Math.max(1, value(3)));
@@ -54,7 +54,7 @@ export class LoginThrottle {
       // NX: the window starts at the first failure and is not extended by later ones.
       pipeline.incr(key).expire(key, window, 'NX');
     }
-    await pipeline.exec();
+    failedOrResults(await pipeline.exec());
   }
 
   /** A good sign-in clears the account's counter (not the address's: one success proves little). */
@@ -84,4 +84,15 @@ export class TooManySignInAttemptsFilter implements ExceptionFilter {
     res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     res.status(exception.getStatus()).json(exception.getResponse());
   }
+}
+
+/**
+ * ioredis resolves a pipeline with each command's error instead of rejecting. A throttle that
+ * cannot count must not wave sign-ins through, so the first error is thrown (a 503 while Redis
+ * is unreachable: src/common/unavailable.ts).
+ */
+function failedOrResults(results: [Error | null, unknown][] | null): [Error | null, unknown][] {
+  const failed = results?.find(([error]) => error);
+  if (failed?.[0]) throw failed[0];
+  return results ?? [];
 }

@@ -18,7 +18,17 @@ export class DependencyUnavailableException extends ServiceUnavailableException 
 }
 
 /** Socket errors of the pg and ioredis drivers when the other side refused or dropped the connection. */
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTCONN']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTCONN',
+  'EAI_AGAIN',
+]);
 /**
  * SQLSTATEs of a server going away or refusing new connections: 57P01-57P03 (admin shutdown,
  * crash shutdown, cannot connect now), class 08 (connection exception), 53300 (too many clients).
@@ -31,6 +41,9 @@ const CONNECTION_MESSAGES = [
   /^connection is closed/i,
   /connection timeout/i,
   /timeout exceeded when trying to connect/i,
+  /^Command timed out$/i, // ioredis commandTimeout (REDIS_COMMAND_TIMEOUT_MS)
+  /enableOfflineQueue options is false/i, // ioredis while disconnected, offline queue off
+  /max retries per request limit/i, // ioredis MaxRetriesPerRequestError
 ];
 
 /**

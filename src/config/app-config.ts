@@ -53,6 +53,7 @@ const envSchema = z
       .string()
       .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, _ and - only')
       .default('daftar'),
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
     BASE_DOMAIN: hostname.default('localhost'),
     TRUST_PROXY: bool.default(false),
     PUBLIC_URL_SCHEME: z.enum(['http', 'https']).default('http'),
@@ -164,7 +165,7 @@ export class AppConfig {
   readonly env!: 'development' | 'test' | 'production';
   readonly port!: number;
   readonly database!: { url: string; poolSize: number; applicationName: string; name: string };
-  readonly redis!: { url: string; prefix: string };
+  readonly redis!: { url: string; prefix: string; commandTimeoutMs: number };
   readonly baseDomain!: string;
   /** The operator console's host: `admin.<BASE_DOMAIN>`. */
   readonly platformHost!: string;
@@ -313,7 +314,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     env: e.NODE_ENV,
     port: e.PORT,
     database: { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE, applicationName: e.DB_APPLICATION_NAME, name: dbName },
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS },
     baseDomain: e.BASE_DOMAIN,
     platformHost: `admin.${e.BASE_DOMAIN}`,
     trustProxy: e.TRUST_PROXY,

@@ -21,7 +21,7 @@ import { TenantJobQueue } from './tenant-jobs';
     BullModule.forRootAsync({
       inject: [RedisService],
       useFactory: (redis: RedisService) => ({
-        connection: redis.client.options,
+        connection: redis.queueConnection,
         prefix: redis.queuePrefix,
       }),
     }),

@@ -1,6 +1,7 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Job, JobsOptions, Queue, UnrecoverableError } from 'bullmq';
+import { DependencyUnavailableException, withinOrUnavailable } from '../common/unavailable';
 import { RedisService } from '../redis/redis.service';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
@@ -55,25 +56,42 @@ export class TenantJobQueue implements OnModuleDestroy {
     if (jobs.some((j) => j.data.tenantId !== tenantId))
       throw new Error('addBulk: every job must belong to the same province');
     const key = this.pendingKey(queue.name, tenantId);
-    const last = await this.redis.client.multi().incrby(key, jobs.length).expire(key, PENDING_TTL_SECONDS).exec();
-    const end = Number(last?.[0]?.[1]);
-    const start = end - jobs.length + 1;
-    return queue.addBulk(
-      jobs.map((j, i) => ({
-        name: j.name,
-        data: j.data,
-        opts: {
-          ...j.options,
-          priority: Math.min(start + i, MAX_PRIORITY),
-          ...(j.options?.jobId ? { jobId: this.jobIdFor(tenantId, j.options.jobId) } : {}),
-        },
-      })) as Parameters<Queue<T>['addBulk']>[0],
-    );
+    return this.bounded(async () => {
+      const last = await this.redis.client.multi().incrby(key, jobs.length).expire(key, PENDING_TTL_SECONDS).exec();
+      const end = Number(last?.[0]?.[1]);
+      const start = end - jobs.length + 1;
+      return queue.addBulk(
+        jobs.map((j, i) => ({
+          name: j.name,
+          data: j.data,
+          opts: {
+            ...j.options,
+            priority: Math.min(start + i, MAX_PRIORITY),
+            ...(j.options?.jobId ? { jobId: this.jobIdFor(tenantId, j.options.jobId) } : {}),
+          },
+        })) as Parameters<Queue<T>['addBulk']>[0],
+      );
+    });
+  }
+
+  /**
+   * Queue work (adds, look-ups) within REDIS_COMMAND_TIMEOUT_MS, or a 503 naming Redis. BullMQ's own
+   * connection waits for Redis as long as it takes (its workers need that), so a request must not
+   * wait on it: when our command connection is down, Redis is down, and we fail at once. An add
+   * that was already sent may still land when Redis answers again; every job id is deterministic
+   * and every handler idempotent, so that late add is harmless.
+   */
+  bounded<R>(work: () => Promise<R>): Promise<R> {
+    const retryAfter = this.redis.retryAfterSeconds;
+    return withinOrUnavailable('redis', this.redis.commandTimeoutMs, retryAfter, async () => {
+      if (this.redis.client.status !== 'ready') throw new DependencyUnavailableException('redis', retryAfter);
+      return work();
+    });
   }
 
   /** A province's job by the id it was added with (only that province's: the id carries it). */
   getJob<T extends TenantJobData>(queue: Queue<T>, tenantId: string, jobId: string): Promise<Job<T> | undefined> {
-    return queue.getJob(this.jobIdFor(tenantId, jobId));
+    return this.bounded(() => queue.getJob(this.jobIdFor(tenantId, jobId)));
   }
 
   /**

@@ -140,7 +140,7 @@ export class PdfService {
     return {
       job: {
         jobId: target.key,
-        status: this.statusOf(await job.getState()),
+        status: this.statusOf(await this.jobs.bounded(() => job.getState())),
         poll: `${target.base}/jobs/${target.key}`,
         file: `${target.base}${target.fileQuery}`,
       },
@@ -166,7 +166,11 @@ export class PdfService {
    * for good is tried again when asked again; one that finished without leaving a file (its row
    * was removed) is replaced.
    */
-  private async enqueue(target: Target): Promise<Job<PdfJob>> {
+  private enqueue(target: Target): Promise<Job<PdfJob>> {
+    return this.jobs.bounded(() => this.enqueueJob(target));
+  }
+
+  private async enqueueJob(target: Target): Promise<Job<PdfJob>> {
     const existing = await this.findJob(target.key);
     if (existing) {
       const state = await existing.getState();
@@ -195,7 +199,7 @@ export class PdfService {
     const job = await this.findJob(key);
     if (!job)
       throw new NotFoundException(`No PDF job ${key}: it finished long ago or was never asked for; POST ${base} again`);
-    const status = this.statusOf(await job.getState());
+    const status = this.statusOf(await this.jobs.bounded(() => job.getState()));
     return {
       jobId: key,
       status,

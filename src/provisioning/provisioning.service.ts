@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { EntityManager } from 'typeorm';
 import { PROVISIONING_QUEUE, ProvisionTenantJob } from '../jobs/queues';
+import { TenantJobQueue } from '../jobs/tenant-jobs';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { ProvisioningRun } from './provisioning-run.entity';
 import { ProvisioningRepository } from './provisioning.repository';
@@ -18,6 +19,7 @@ export class ProvisioningService {
     @InjectQueue(PROVISIONING_QUEUE) private readonly queue: Queue<ProvisionTenantJob>,
     private readonly repository: ProvisioningRepository,
     private readonly registry: TenantRegistry,
+    private readonly jobs: TenantJobQueue,
   ) {}
 
   /** Inserts a queued run inside the caller's transaction (so it exists iff the tenant row does). */
@@ -57,10 +59,12 @@ export class ProvisioningService {
    */
   async enqueue(tenantId: string, runId: string): Promise<void> {
     try {
-      await this.queue.add(
-        'provision',
-        { tenantId, runId },
-        { jobId: `provision-${runId}`, attempts: 1, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
+      await this.jobs.bounded(() =>
+        this.queue.add(
+          'provision',
+          { tenantId, runId },
+          { jobId: `provision-${runId}`, attempts: 1, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
+        ),
       );
     } catch (error) {
       const reason = `could not queue provisioning: ${error instanceof Error ? error.message : String(error)}`;

@@ -18,7 +18,12 @@ export class RedisService implements OnModuleDestroy {
   private readonly handlers = new Map<string, Set<MessageHandler>>();
 
   constructor(private readonly config: AppConfig) {
-    this.client = new Redis(config.redis.url, this.connectionOptions());
+    // Every command of the app is bounded: while Redis is away a caller gets an error (a 503 at the
+    // edge, see src/common/unavailable.ts) within the timeout instead of waiting for the reconnect.
+    this.client = new Redis(config.redis.url, {
+      ...this.connectionOptions(),
+      commandTimeout: config.redis.commandTimeoutMs,
+    });
   }
 
   /** Options for every connection; BullMQ's workers require maxRetriesPerRequest: null. */
@@ -41,6 +46,24 @@ export class RedisService implements OnModuleDestroy {
       this.failFast.on('error', (err) => this.logger.debug(`Redis (fail-fast connection): ${err.message}`));
     }
     return this.failFast;
+  }
+
+  /**
+   * BullMQ's connection settings. No command timeout: a worker's blocking reads wait for jobs longer
+   * than any timeout would allow. Adding jobs is bounded separately (TenantJobQueue.bounded).
+   */
+  get queueConnection(): RedisOptions {
+    return { ...this.client.options, commandTimeout: undefined };
+  }
+
+  /** Retry-After for a 503 caused by Redis: about one reconnect attempt away. */
+  get retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil(this.config.redis.commandTimeoutMs / 1000));
+  }
+
+  /** The longest one Redis command of the app may take (REDIS_COMMAND_TIMEOUT_MS). */
+  get commandTimeoutMs(): number {
+    return this.config.redis.commandTimeoutMs;
   }
 
   /** A Redis Cluster hash tag keeps all of one deployment's BullMQ keys addressable together. */

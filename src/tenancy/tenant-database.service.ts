@@ -120,7 +120,9 @@ export class TenantDatabase {
       });
       await runner.commitTransaction();
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      // A lost connection takes its transaction with it, and a failed ROLLBACK would hide the
+      // outage (a 503) behind a secondary error (a 500): the first error is the one to report.
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {
       await runner.release();

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { isUnavailable } from '../common/unavailable';
 import { AppConfig } from '../config/app-config';
 import { RedisService } from '../redis/redis.service';
 import { TenantRecord } from './tenant-context';
@@ -80,7 +81,15 @@ export class TenantRegistry implements OnModuleInit {
   /** Call after any change to a province's status, settings or domains. */
   async invalidate(): Promise<void> {
     this.clearLocal();
-    await this.redis.publish(INVALIDATION_CHANNEL, String(Date.now()));
+    try {
+      await this.redis.publish(INVALIDATION_CHANNEL, String(Date.now()));
+    } catch (error) {
+      // The change is committed; a lost message only delays the other processes until their cache
+      // entries expire (TENANT_CACHE_TTL_MS). Failing here instead would strand the caller's next
+      // step (e.g. queueing a provisioning run) while Redis is down.
+      if (!isUnavailable(error)) throw error;
+      this.logger.warn(`Province change not broadcast (Redis unavailable): ${(error as Error).message}`);
+    }
   }
 
   private clearLocal(): void {

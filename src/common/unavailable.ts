@@ -12,7 +12,11 @@ export class DependencyUnavailableException extends ServiceUnavailableException 
     super({
       statusCode: 503,
       error: 'Service Unavailable',
-      message: [`the ${dependency} is unavailable; retry in ${retryAfterSeconds} seconds`],
+      // A string, as for every answer that is not refused input (README, "API documentation").
+      message: `the ${dependency} is unavailable; retry in ${retryAfterSeconds} seconds`,
+      reason: 'dependency-unavailable',
+      dependency,
+      retryAfterSeconds,
     });
   }
 }

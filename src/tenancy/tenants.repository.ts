@@ -14,8 +14,17 @@ const LOOKUP_CONDITION: Record<TenantLookup, string> = {
   domain: 't.id = (SELECT tenant_id FROM platform.tenant_domains WHERE domain = $1)',
 };
 
-const RECORD_COLUMNS =
-  't.id, t.slug, t.name, t.schema_name, t.status, t.settings, t.rate_limit_per_minute, t.sandbox_of, t.sandbox_expires_at';
+const RECORD_COLUMNS = [
+  't.id',
+  't.slug',
+  't.name',
+  't.schema_name',
+  't.status',
+  't.settings',
+  't.rate_limit_per_minute',
+  't.sandbox_of',
+  't.sandbox_expires_at',
+].join(', ');
 
 interface RecordRow {
   id: string;

@@ -298,7 +298,10 @@ describe('exports (XLSX, CSV)', () => {
           `peak live heap growth ${peakMb.toFixed(1)} MB`,
       );
       expect(chunks).toBeGreaterThan(50);
-      expect(peakMb).toBeLessThan(fileMb / 2);
+      // Measured: 2.3-3.4 MB on a quiet machine, 5.8 MB once beside other specs on 2 busy cores (the
+      // bound was half the file then, and failed). The file's size still tells a streamed export
+      // from one that holds its rows: 100,000 rows as objects, or exceljs's Workbook, are 100s of MB.
+      expect(peakMb).toBeLessThan(fileMb);
 
       // Read back with exceljs's streaming reader: a header and every row, in the list's order.
       let dataRows = 0;
@@ -334,10 +337,12 @@ describe('exports (XLSX, CSV)', () => {
     async () => {
       expect(big).toBeDefined();
       // The export's cursor lives in a transaction of its own; once the server notices, it rolls back.
+      // Only the export's own connections count (last statement a FETCH of its cursor, in a
+      // transaction): other spec files share this database and may hold transactions of their own.
       const open = () =>
         h.dataSource.query(
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() ` +
-            `AND (state LIKE 'idle in transaction%' OR query LIKE 'FETCH%project_scan%') AND pid <> pg_backend_pid()`,
+            `AND state <> 'idle' AND query LIKE 'FETCH%project_scan%' AND pid <> pg_backend_pid()`,
         );
       for (const format of ['csv', 'xlsx']) {
         const url = new URL(`/api/projects/export?format=${format}`, h.url);

@@ -20,7 +20,9 @@ let documentB: string;
 let preparerA: string;
 
 beforeAll(async () => {
-  h = await Harness.start();
+  // Its own database: the platform schema's row counts are compared around every refusal, and spec
+  // files running beside this one provision provinces in the shared database.
+  h = await Harness.start({ freshDatabase: 'hostile_input' });
   [a, b] = await Promise.all([h.provinceWithAdmin('hostile-a'), h.provinceWithAdmin('hostile-b')]);
   userA = (
     await h

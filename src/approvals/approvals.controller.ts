@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../tenancy/access.decorators';
 import { ApprovalsService } from './approvals.service';
 import { LinkLetterRequest } from './dto';
 
-const UUID = new ParseUUIDPipe({ version: '4' });
+const UUID = new ParseUuidPipe();
 
 const RECORD_FIELDS =
   'Each record: {id, projectId, documentId, documentKind, documentSequence, ' +

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../tenancy/access.decorators';
 import { DepartmentsService } from './departments.service';
@@ -20,7 +21,7 @@ export class DepartmentsController {
   @Get(':id')
   @RequirePermission('departments.read')
   @ApiOperation({ summary: 'One department' })
-  get(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+  get(@Param('id', new ParseUuidPipe('a department id')) id: string) {
     return this.departments.get(id);
   }
 
@@ -34,7 +35,7 @@ export class DepartmentsController {
   @Patch(':id')
   @RequirePermission('departments.manage')
   @ApiOperation({ summary: 'Rename, deactivate or reactivate a department (province administrators)' })
-  update(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: UpdateDepartmentRequest) {
+  update(@Param('id', new ParseUuidPipe('a department id')) id: string, @Body() body: UpdateDepartmentRequest) {
     return this.departments.update(id, body);
   }
 }

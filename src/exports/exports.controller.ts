@@ -1,4 +1,5 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequirePermission } from '../tenancy/access.decorators';
@@ -8,7 +9,7 @@ import { ExportDocumentQuery, ExportProjectsQuery } from './dto';
 import { ExportsService } from './exports.service';
 import { CONTENT_TYPES } from './tabular-writer';
 
-const UUID = new ParseUUIDPipe({ version: '4' });
+const UUID = new ParseUuidPipe();
 
 @ApiBearerAuth()
 @Controller('api')

@@ -4,13 +4,13 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Res,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -27,7 +27,7 @@ import { contentDisposition } from '../common/content-disposition';
 import { ImportRunsQuery, PortfolioImportQuery, PortfolioImportRequest, TemplateQuery } from './dto';
 import { PortfolioImportService } from './portfolio-import.service';
 
-const UUID = new ParseUUIDPipe({ version: '4' });
+const UUID = new ParseUuidPipe();
 
 const WHO =
   'Who may import: tenant admins and the roles that record forum ' +

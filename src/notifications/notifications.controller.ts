@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UnauthorizedException } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, UnauthorizedException } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
@@ -40,7 +41,7 @@ export class NotificationsController {
   @ApiNotFoundResponse({ description: 'Not one of the user’s notifications in this province' })
   async markRead(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseUuidPipe('a notification id')) id: string,
   ): Promise<void> {
     await this.notifications.markRead(userIdOf(principal), id);
   }

@@ -1,4 +1,5 @@
-import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -15,16 +16,7 @@ import { MigrationRunResponse, MigrationRunStartedResponse, MigrationsOverviewRe
 import { MigrationRun } from './migration-runs.repository';
 import { MigrationsOverview, PlatformMigrationsService } from './platform-migrations.service';
 
-const RUN_ID = new ParseUUIDPipe({
-  version: '4',
-  exceptionFactory: () =>
-    new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: ['id must be a migration run id (UUID)'],
-      fields: { id: ['must be a UUID'] },
-    }),
-});
+const RUN_ID = new ParseUuidPipe('a migration run id');
 
 @ApiTags('platform')
 @ApiBearerAuth()

@@ -1,4 +1,5 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -18,16 +19,7 @@ import { OperatorRow } from './operators.repository';
 import { OperatorsService } from './operators.service';
 
 /** A malformed id names its field like every other 400. */
-const UUID = new ParseUUIDPipe({
-  version: '4',
-  exceptionFactory: () =>
-    new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: ['id must be an operator id (UUID)'],
-      fields: { id: ['must be a UUID'] },
-    }),
-});
+const UUID = new ParseUuidPipe('an operator id');
 
 @ApiTags('platform')
 @ApiBearerAuth()

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -17,7 +18,7 @@ import { contentDisposition } from './content-disposition';
 import { BlankPdfRequest, DocumentPdfQuery, DocumentPdfRequest } from './dto';
 import { PdfFile, PdfOutcome, PdfService } from './pdf.service';
 
-const UUID = new ParseUUIDPipe({ version: '4' });
+const UUID = new ParseUuidPipe();
 const PDF_RESPONSE = {
   description: 'The PDF (Content-Disposition names it after the project, RFC 6266 filename* in UTF-8)',
   content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },

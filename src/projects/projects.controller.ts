@@ -5,7 +5,6 @@ import {
   Headers,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Put,
   Query,
@@ -13,6 +12,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import { INT4_MAX, ParseIntInRangePipe } from '../common/int-pipe';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
@@ -50,7 +50,7 @@ import {
 import { ObligationsService } from './obligations.service';
 import { ProjectsService } from './projects.service';
 
-const UUID = new ParseUUIDPipe({ version: '4' });
+const UUID = new ParseUuidPipe();
 const REVISION = new ParseIntInRangePipe(1, INT4_MAX);
 const LOCALE_QUERY = { name: 'locale', required: false, enum: ['en', 'ur'] };
 

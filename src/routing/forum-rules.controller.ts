@@ -1,4 +1,5 @@
-import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../tenancy/access.decorators';
 import { Calendar, isCalendarDate } from '../common/calendar';
@@ -76,7 +77,7 @@ export class ForumRulesController {
   @Post(':id/end')
   @RequirePermission('settings.manage')
   @ApiOperation({ summary: 'End a rule on a date (rules are never deleted: past decisions name them)' })
-  end(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: EndForumRuleRequest) {
+  end(@Param('id', new ParseUuidPipe('a forum rule id')) id: string, @Body() body: EndForumRuleRequest) {
     return this.rules.end(id, body.effectiveTo);
   }
 }

@@ -5,12 +5,12 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Res,
   StreamableFile,
 } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import type { Response } from 'express';
 import { contentDisposition } from '../printing/content-disposition';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -61,7 +61,7 @@ export class TrainingController {
 
   @Get('runs/:id')
   @ApiOperation({ summary: 'One build (creation or reset) with its progress' })
-  run(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+  run(@Param('id', new ParseUuidPipe()) id: string) {
     return this.training.run(this.liveSlug(), id);
   }
 

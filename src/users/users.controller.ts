@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '../tenancy/access.decorators';
 import { Principal } from '../tenancy/tenant-context';
 import { CreateUserRequest, UpdateUserRequest, UsersQuery } from './dto';
 import { UserAdminService } from './user-admin.service';
 
-const UUID = new ParseUUIDPipe({ version: '4' });
+const UUID = new ParseUuidPipe('a user id');
 
 @ApiTags('users')
 @ApiBearerAuth()

@@ -1,11 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/uuid-pipe';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '../tenancy/access.decorators';
 import { Principal } from '../tenancy/tenant-context';
 import { CreateWebhookRequest, DeliveriesQuery, UpdateWebhookRequest } from './dto';
 import { WebhooksService } from './webhooks.service';
 
-const UUID = new ParseUUIDPipe({ version: '4' });
+const UUID = new ParseUuidPipe();
 
 @ApiTags('webhooks')
 @ApiBearerAuth()

@@ -263,6 +263,25 @@ describe('NUL and lone surrogates in JSON saved to jsonb, and in path parameters
     await refused(() => h.on(h.platformHost).post('/api/platform/tenants/gb%00/resume', operator), 400, 'slug');
     await refused(() => h.on(a.host).get('/api/users?q=ab%00', a.adminToken), 400, /"q":\["q contains a NUL/);
   });
+
+  it('a malformed id in a path names the parameter (Nest\'s own pipe said only "uuid v 4 is expected")', async () => {
+    const operator = await h.operatorToken();
+    await refused(
+      () => h.on(a.host).patch('/api/users/42', a.adminToken).send({ name: 'X' }),
+      400,
+      /"id must be a user id/,
+    );
+    await refused(
+      () => h.on(a.host).post('/api/webhooks/0000001c-ce91-62a1-94a5-7a8c0000000c/rotate-secret', a.adminToken),
+      400,
+      /"id must be a UUID"/,
+    );
+    await refused(
+      () => h.on(h.platformHost).post('/api/platform/operators/nope/disable', operator),
+      400,
+      /"id must be an operator id/,
+    );
+  });
 });
 
 describe('limits the database enforces', () => {

@@ -1,5 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { newPerson, PORT, signInAs, submitSignIn, switchLanguage, urlOf } from '../support/app';
+import { signInOperator } from '../support/console';
 
 /*
  * Issue 17 item 1 in the browser: GB's trainer creates the training sandbox from /admin/training,
@@ -68,4 +69,14 @@ test('a trainer creates the sandbox, creates trainees from a CSV and resets; the
   await expect(traineePage.getByTestId('training-band')).toContainText('تربیتی ماحول');
   await screenshot(traineePage, 'training-trainee-ur');
   await context.close();
+});
+
+test('the operator sees the sandbox in the province list, marked as GB’s training sandbox', async ({ page }) => {
+  await signInOperator(page, '/provinces');
+  const row = page.getByTestId('provinces-table').locator('tr[data-slug="gb-training"]');
+  await expect(row.getByTestId('sandbox-badge')).toHaveText('Training sandbox of gb');
+  // A live province carries no such mark.
+  await expect(
+    page.getByTestId('provinces-table').locator('tr[data-slug="gb"]').getByTestId('sandbox-badge'),
+  ).toHaveCount(0);
 });

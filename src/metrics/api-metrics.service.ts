@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { EndpointCatalog } from '../auth/endpoint-catalog.service';
@@ -37,6 +37,8 @@ export interface ProvinceSummary {
   province: string;
   requests: number;
   errors: number;
+  /** Requests refused with 429: the province's rate limit or the sign-in throttle. */
+  rateLimited: number;
   /** Estimated from the latency histogram's buckets (as Prometheus' histogram_quantile does); null without requests. */
   p95Seconds: number | null;
 }
@@ -56,6 +58,7 @@ export class ApiMetrics {
   private readonly requests: Counter<RequestLabels | 'status_class'>;
   private readonly durations: Histogram<RequestLabels>;
   private readonly errors: Counter<RequestLabels>;
+  private readonly rateLimited: Counter<'province'>;
   /** Label children by key: the hot path then costs a Map lookup, not prom-client's label hashing. */
   private readonly series = new Map<string, RequestSeries>();
   /** Every controller's path pattern, read once the app has started. */
@@ -86,6 +89,13 @@ export class ApiMetrics {
       name: 'daftar_http_errors_total',
       help: 'HTTP requests answered with a 5xx status, by province, method and route pattern',
       labelNames: ['province', 'method', 'route'],
+      registers,
+    });
+    // Apart from the 4xx class so an operator sees a province hitting its limit (or a guessing attack) at a glance.
+    this.rateLimited = new Counter({
+      name: 'daftar_http_rate_limited_total',
+      help: "Requests refused with 429 Too Many Requests (a province's rate limit, the sign-in throttle), by province",
+      labelNames: ['province'],
       registers,
     });
     const pool = () => database.poolUsage();
@@ -148,23 +158,29 @@ export class ApiMetrics {
     series.requests.inc();
     series.duration.observe(seconds);
     if (status >= 500) this.errors.inc({ province, method: req.method, route });
+    else if (status === HttpStatus.TOO_MANY_REQUESTS) this.rateLimited.inc({ province });
   }
 
   /** Headline figures per province since this process started, from the same series /metrics shows. */
   async summary(): Promise<ProvinceSummary[]> {
-    const [requests, errors, durations] = await Promise.all([
+    const [requests, errors, rateLimited, durations] = await Promise.all([
       this.requests.get(),
       this.errors.get(),
+      this.rateLimited.get(),
       this.durations.get(),
     ]);
-    const rows = new Map<string, { requests: number; errors: number; buckets: Map<number, number> }>();
+    const rows = new Map<
+      string,
+      { requests: number; errors: number; rateLimited: number; buckets: Map<number, number> }
+    >();
     const row = (province: string) => {
       let r = rows.get(province);
-      if (!r) rows.set(province, (r = { requests: 0, errors: 0, buckets: new Map() }));
+      if (!r) rows.set(province, (r = { requests: 0, errors: 0, rateLimited: 0, buckets: new Map() }));
       return r;
     };
     for (const v of requests.values) row(String(v.labels.province)).requests += v.value;
     for (const v of errors.values) row(String(v.labels.province)).errors += v.value;
+    for (const v of rateLimited.values) row(String(v.labels.province)).rateLimited += v.value;
     for (const v of durations.values) {
       if (v.metricName !== 'daftar_http_request_duration_seconds_bucket') continue;
       const bound = (v.labels as { le?: string | number }).le;
@@ -177,6 +193,7 @@ export class ApiMetrics {
         province,
         requests: r.requests,
         errors: r.errors,
+        rateLimited: r.rateLimited,
         p95Seconds: quantile(0.95, r.buckets),
       }))
       .sort((a, b) => a.province.localeCompare(b.province));

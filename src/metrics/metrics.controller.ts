@@ -45,7 +45,9 @@ export class MetricsSummaryController {
   constructor(private readonly metrics: ApiMetrics) {}
 
   @Get('summary')
-  @ApiOperation({ summary: 'Requests, 5xx errors and p95 latency per province since this API process started' })
+  @ApiOperation({
+    summary: 'Requests, 5xx errors, 429 refusals and p95 latency per province since this API process started',
+  })
   summary() {
     return this.metrics.summary();
   }

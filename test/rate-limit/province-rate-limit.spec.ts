@@ -285,6 +285,29 @@ describe('rate limit per province', () => {
     expect(row.rate_limit_per_minute).toBeNull();
   });
 
+  it('counts its 429s per province in /metrics and in the console summary', async () => {
+    const p = await a.provisionDirect(uniqueSlug('rl-metrics'));
+    await setLimit(p.slug, 2);
+    const refusals = async () => {
+      const text = (await a.on(a.platformHost).get('/metrics', operator).expect(200)).text;
+      const line = text.split('\n').find((l) => l.startsWith(`daftar_http_rate_limited_total{province="${p.slug}"}`));
+      return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+    };
+    const before = await refusals();
+    const answers = [...(await untilRefused(a, p, 10)), await profile(a, p), await profile(a, p)];
+    const refused = answers.filter((r) => r.status === 429).length;
+    expect(refused).toBeGreaterThanOrEqual(1);
+    expect((await refusals()) - before).toBe(refused);
+    // The other API process answered none of them: its own count of the province stays where it was.
+    const other = (await b.on(b.platformHost).get('/metrics', operator).expect(200)).text;
+    expect(other).not.toContain(`daftar_http_rate_limited_total{province="${p.slug}"}`);
+    const summary = await a.on(a.platformHost).get('/api/platform/metrics/summary', operator).expect(200);
+    expect(summary.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ province: p.slug, rateLimited: before + refused })]),
+    );
+    expect(summary.body.find((r: { province: string }) => r.province === kp.slug)).toMatchObject({ rateLimited: 0 });
+  });
+
   it("does not count the operators' host or the probes", async () => {
     const p = await a.provisionDirect(uniqueSlug('rl-ops'));
     await setLimit(p.slug, 1);

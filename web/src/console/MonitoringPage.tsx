@@ -98,6 +98,7 @@ export default function MonitoringPage() {
                   t('console.monitoring.requests'),
                   t('console.monitoring.errors'),
                   t('console.monitoring.errorRate'),
+                  t('console.monitoring.rateLimited'),
                   t('console.monitoring.p95'),
                 ]}
               >
@@ -118,6 +119,9 @@ export default function MonitoringPage() {
                         <Text span size="sm" c={rate > ERROR_RATE_ALERT ? 'red' : undefined}>
                           <Ltr>{formatNumber(rate * 100, 2)} %</Ltr>
                         </Text>
+                      </Table.Td>
+                      <Table.Td data-testid="rate-limited">
+                        <Count value={r.rateLimited} />
                       </Table.Td>
                       <Table.Td>
                         {r.p95Seconds === null ? '—' : <Ltr>{formatNumber(r.p95Seconds * MS_PER_SECOND, 0)} ms</Ltr>}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { QueryState, useErrorText } from '../components/QueryState';
@@ -60,6 +60,18 @@ export default function ProvincesPage() {
                       <Anchor component={Link} to={`/provinces/${tenant.slug}`}>
                         {nameOf(tenant)}
                       </Anchor>
+                      {tenant.sandboxOf ? (
+                        // A sandbox is listed with its own figures, marked so nobody reads them as a province's.
+                        <Badge
+                          ms="xs"
+                          variant="outline"
+                          color="orange"
+                          style={{ textTransform: 'none' }}
+                          data-testid="sandbox-badge"
+                        >
+                          {t('console.provinces.sandboxOf', { live: tenant.sandboxOf })}
+                        </Badge>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>
                       <Code>{tenant.slug}</Code>

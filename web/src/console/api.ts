@@ -126,6 +126,7 @@ export interface MetricsSummaryRow {
   province: string;
   requests: number;
   errors: number;
+  rateLimited: number;
   p95Seconds: number | null;
 }
 

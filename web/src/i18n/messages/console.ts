@@ -39,6 +39,7 @@ export const consoleWords = {
     'console.provinces.documents': 'Documents',
     'console.provinces.attachments': 'Attachments',
     'console.provinces.files': 'files: {count}',
+    'console.provinces.sandboxOf': 'Training sandbox of {live}',
     'console.provinces.lastActivity': 'Last activity',
 
     'console.provision.action': 'Provision a province',
@@ -186,6 +187,7 @@ export const consoleWords = {
     'console.monitoring.requests': 'Requests',
     'console.monitoring.errors': 'Server errors',
     'console.monitoring.errorRate': 'Error rate',
+    'console.monitoring.rateLimited': 'Refused (429)',
     'console.monitoring.p95': '95th percentile',
     'console.monitoring.prometheus': 'Prometheus',
     'console.monitoring.scrape':
@@ -276,6 +278,7 @@ export const consoleWords = {
     'console.provinces.documents': 'دستاویزات',
     'console.provinces.attachments': 'منسلکات',
     'console.provinces.files': 'فائلیں: {count}',
+    'console.provinces.sandboxOf': '{live} کا تربیتی سینڈ باکس',
     'console.provinces.lastActivity': 'آخری سرگرمی',
 
     'console.provision.action': 'نیا صوبہ تیار کریں',
@@ -422,6 +425,7 @@ export const consoleWords = {
     'console.monitoring.requests': 'درخواستیں',
     'console.monitoring.errors': 'سرور کی خرابیاں',
     'console.monitoring.errorRate': 'خرابی کی شرح',
+    'console.monitoring.rateLimited': 'مسترد (429)',
     'console.monitoring.p95': '95واں پرسنٹائل',
     'console.monitoring.prometheus': 'پرومیتھیئس',
     'console.monitoring.scrape':

@@ -126,6 +126,9 @@ const envSchema = z
     // --- province archives (src/portability) ---
     PORTABILITY_DIR: z.string().min(1).default('.data/portability'),
     PORTABILITY_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1_000_000).default(4096),
+    // What an archive may unpack to: a province's tables compress about 2:1 (bench:portability), so
+    // 16 × the largest upload leaves room for any real archive and none for a gzip bomb.
+    PORTABILITY_UNPACKED_MAX_MB: z.coerce.number().int().min(1).max(16_000_000).default(65_536),
     PORTABILITY_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(72),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // --- operations: /metrics, the queue dashboard, the console's province figures ---
@@ -263,7 +266,7 @@ export class AppConfig {
   /** Largest list export (rows). */
   readonly exports!: { maxRows: number };
   /** Province archives: their folder (exports, uploads, work space), the largest upload, how long archives are kept. */
-  readonly portability!: { dir: string; uploadMaxBytes: number; retentionHours: number };
+  readonly portability!: { dir: string; uploadMaxBytes: number; unpackedMaxBytes: number; retentionHours: number };
   /**
    * /metrics: client networks (CIDR) that may scrape it on any host without a token; the most
    * provinces given their own `province` label (the rest share `other`); how often each worker
@@ -389,6 +392,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     portability: {
       dir: e.PORTABILITY_DIR,
       uploadMaxBytes: e.PORTABILITY_UPLOAD_MAX_MB * 1024 * 1024,
+      unpackedMaxBytes: e.PORTABILITY_UNPACKED_MAX_MB * 1024 * 1024,
       retentionHours: e.PORTABILITY_RETENTION_HOURS,
     },
     metrics: {

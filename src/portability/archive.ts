@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -91,13 +91,24 @@ export interface UnpackedEntry {
   sha256: string;
 }
 
+const MIB = 1024 * 1024;
+
 /**
  * Unpacks a .tar.gz into `dir`, hashing each entry as it is written. Only plain files named
  * manifest.json, tables/<table>.copy or files/<key> are accepted: any other name (a path that
- * climbs out, a link, a device) refuses the whole archive.
+ * climbs out, a link, a device) refuses the whole archive. A few megabytes of gzip can stand for
+ * terabytes of zeros, so the entries may add up to `maxBytes` at most, and each must fit in the
+ * disk space left: either refuses the archive before its bytes are written.
  */
-export async function unpackArchive(source: string, dir: string): Promise<Map<string, UnpackedEntry>> {
+export async function unpackArchive(
+  source: string,
+  dir: string,
+  { maxBytes = Number.POSITIVE_INFINITY }: { maxBytes?: number } = {},
+): Promise<Map<string, UnpackedEntry>> {
   const entries = new Map<string, UnpackedEntry>();
+  let unpacked = 0;
+  /** Why this code stopped the unpacking, if it did: that, not a stream's echo of it, is the answer. */
+  let refusal: ArchiveError | undefined;
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
     const name = header.name;
@@ -105,11 +116,24 @@ export async function unpackArchive(source: string, dir: string): Promise<Map<st
       name === MANIFEST_ENTRY ||
       /^tables\/[a-z_][a-z0-9_]{0,62}\.copy$/.test(name) ||
       (name.startsWith(FILES_FOLDER) && FILE_KEY.test(name.slice(FILES_FOLDER.length)));
-    if (header.type !== 'file' || !allowed || entries.has(name)) {
+    // A refusal destroys the extractor, which destroys this entry with the same error: unheard (no
+    // pipeline reading it yet), that would be an uncaught exception in the worker. The refusal is the answer.
+    stream.on('error', () => undefined);
+    const refuse = (reason: string) => {
       stream.resume();
-      next(new ArchiveError(`the archive holds an entry this format does not allow: "${name.slice(0, 200)}"`));
-      return;
-    }
+      refusal = new ArchiveError(reason);
+      next(refusal);
+    };
+    if (header.type !== 'file' || !allowed || entries.has(name))
+      return refuse(`the archive holds an entry this format does not allow: "${name.slice(0, 200)}"`);
+    // tar-stream holds each entry to the size its header declares, so the header is the bound.
+    const declared = header.size ?? 0;
+    unpacked += declared;
+    if (unpacked > maxBytes)
+      return refuse(
+        `the archive unpacks to more than ${Math.floor(maxBytes / MIB)} MiB (PORTABILITY_UNPACKED_MAX_MB); ` +
+          `"${name.slice(0, 200)}" alone is ${Math.ceil(declared / MIB)} MiB`,
+      );
     const file = path.join(dir, 'entries', name);
     const hash = createHash('sha256');
     let size = 0;
@@ -121,7 +145,16 @@ export async function unpackArchive(source: string, dir: string): Promise<Map<st
       },
     });
     mkdir(path.dirname(file), { recursive: true })
-      .then(() => pipeline(stream, hashing, createWriteStream(file, { flags: 'wx' })))
+      .then(() => statfs(dir))
+      .then((disk) => {
+        const free = disk.bavail * disk.bsize;
+        if (declared > free)
+          throw (refusal = new ArchiveError(
+            `not enough free disk space in ${dir} to unpack "${name.slice(0, 200)}": ` +
+              `${Math.ceil(declared / MIB)} MiB needed, ${Math.floor(free / MIB)} MiB free`,
+          ));
+        return pipeline(stream, hashing, createWriteStream(file, { flags: 'wx' }));
+      })
       .then(() => {
         entries.set(name, { file, size, sha256: hash.digest('hex') });
         next();
@@ -130,6 +163,7 @@ export async function unpackArchive(source: string, dir: string): Promise<Map<st
   try {
     await pipeline(createReadStream(source), createGunzip(), extract);
   } catch (error) {
+    if (refusal) throw refusal;
     if (error instanceof ArchiveError) throw error;
     throw new ArchiveError(`the file is not a readable .tar.gz archive (${(error as Error).message})`);
   }

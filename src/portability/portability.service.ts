@@ -179,7 +179,7 @@ export class PortabilityService {
     const work = await this.workDir();
     try {
       await progress('unpacking', 0, 1);
-      const entries = await unpackArchive(source, work);
+      const entries = await unpackArchive(source, work, { maxBytes: this.config.portability.unpackedMaxBytes });
       const manifest = this.checkManifest(await this.readManifest(entries.get(MANIFEST_ENTRY)?.file));
       this.checkEntries(manifest, entries);
       await progress('unpacking', 1, 1);

@@ -162,6 +162,39 @@ describe('province archives', () => {
     await nothingWritten(slug);
   });
 
+  test('an archive that unpacks beyond the limit (a gzip bomb) is refused before the entry is written', async () => {
+    const dir = await mkdtemp(path.join(work, 'bomb-'));
+    const zeros = path.join(dir, 'zeros');
+    await writeFile(zeros, Buffer.alloc(3 * 1024 * 1024));
+    const bomb = path.join(dir, 'bomb.tar.gz');
+    await packArchive(bomb, [
+      ['manifest.json', zeros],
+      ['files/bomb', zeros],
+    ]);
+    const into = await mkdtemp(path.join(work, 'bomb-into-'));
+    await expect(unpackArchive(bomb, into, { maxBytes: 5 * 1024 * 1024 })).rejects.toThrow(
+      /^the archive unpacks to more than 5 MiB \(PORTABILITY_UNPACKED_MAX_MB\); "files\/bomb" alone is 3 MiB$/,
+    );
+    // The first entry fitted and was written; the one past the limit was not begun.
+    expect(await readdir(path.join(into, 'entries'))).toEqual(['manifest.json']);
+    // An entry outside the format is refused the same way (a climbing path).
+    await expect(
+      unpackArchive(
+        await (async () => {
+          const climbing = path.join(dir, 'climbing.tar.gz');
+          await packArchive(climbing, [['../outside', zeros]]);
+          return climbing;
+        })(),
+        await mkdtemp(path.join(work, 'climb-')),
+      ),
+    ).rejects.toThrow('the archive holds an entry this format does not allow: "../outside"');
+    // Within the limit the same archive unpacks (the refusal is the limit's, not the archive's).
+    const entries = await unpackArchive(bomb, await mkdtemp(path.join(work, 'bomb-ok-')), {
+      maxBytes: 6 * 1024 * 1024,
+    });
+    expect([...entries.values()].map((e) => e.size)).toEqual([3 * 1024 * 1024, 3 * 1024 * 1024]);
+  });
+
   test('a changed row is refused naming its table; a changed file naming the file; nothing is written', async () => {
     const row = await altered(async (dir) => {
       const file = path.join(dir, 'tables', 'projects.copy');

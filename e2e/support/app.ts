@@ -22,12 +22,23 @@ export const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures', 'fo
 export const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8'));
 
-/** Signs in through the sign-in page and waits for the signed-in shell. */
+/**
+ * Signs a demo account in through the sign-in page and waits for the signed-in shell, in English.
+ * The demo accounts are shared by specs running side by side, and an account's language follows it:
+ * one left in Urdu by another spec is switched back, so every caller starts from the same screen.
+ */
 export async function signIn(page: Page, role: DemoRole, province: Province = 'kp', next = '/'): Promise<void> {
   await page.goto(urlOf(province, next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`));
   await page.getByLabel('Email').fill(emailOf(role, province));
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(
+    page
+      .getByRole('navigation')
+      .getByRole('link', { name: /^(My work|میرا کام)$/ })
+      .first(),
+  ).toBeVisible();
+  if ((await page.locator('html').getAttribute('lang')) !== 'en') await switchLanguage(page, 'en');
   await expect(page.getByRole('navigation').getByRole('link', { name: 'My work' }).first()).toBeVisible();
 }
 

@@ -51,20 +51,28 @@ export interface Operation {
   query: { name: string; schema: SchemaObject }[];
   /** The JSON body's schema; `{}` when the operation takes JSON of no declared shape. */
   body?: SchemaObject;
+  /** The multipart body's schema (file uploads): its `format: binary` properties are the files. */
+  multipart?: SchemaObject;
   /** Operations served only on the operators' console. */
   platform: boolean;
 }
+
+/** One part of a multipart body: a field, or a file with the name and type its client claims. */
+export type Part =
+  { name: string; value: string } | { name: string; file: Uint8Array; filename: string; contentType: string };
 
 /** A request as generated: values still unencoded (encodeRequest turns them into a URL). */
 export interface GeneratedRequest {
   pathParams: Record<string, string>;
   query: [string, string][];
   body?: unknown;
+  /** For a multipart operation instead of `body`. */
+  parts?: Part[];
 }
 
 const WRITES: readonly Method[] = ['post', 'put', 'patch', 'delete'];
 
-/** Every write operation and every GET that takes query filters, with multipart uploads left out. */
+/** Every write operation (multipart uploads included) and every GET that takes query filters. */
 export function operationsOf(document: OpenApiDocument): Operation[] {
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
@@ -76,14 +84,15 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
         .map((p) => ({ name: p.name, schema: p.schema ?? { type: 'string' } }));
       if (method === 'get' && query.length === 0) continue;
       const content = operation.requestBody?.content ?? {};
-      if (content['multipart/form-data']) continue;
       const json = content['application/json'];
+      const multipart = content['multipart/form-data'];
       operations.push({
         method: method as Method,
         path,
         pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
         query,
         body: json ? (json.schema ?? {}) : undefined,
+        multipart: multipart ? (multipart.schema ?? {}) : undefined,
         platform: path.startsWith('/api/platform/'),
       });
     }
@@ -143,6 +152,56 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   ),
   // Longer than any column (names 200, codes 80) and than a btree index row (~2.7 KB).
   fc.constantFrom('x'.repeat(81), 'y'.repeat(257), 'z'.repeat(3000), 'w'.repeat(300_000)),
+);
+
+/** What an upload's bytes start with: the magic numbers the app sniffs, and text, so some pass the first check. */
+const FILE_STARTS = [
+  '%PDF-1.7\n',
+  '\x89PNG\r\n\x1a\n',
+  '\xff\xd8\xff\xe0',
+  'II*\x00',
+  'PK\x03\x04',
+  '\x1f\x8b\x08\x00',
+  'name,email,role,department\n',
+  'Title,Form,Cost\n',
+  '',
+].map((text) => Buffer.from(text, 'latin1'));
+
+/** Uploads whose start, name and declared type agree, so they pass the first checks and reach the parsers. */
+const UPLOAD_KINDS = [
+  { start: '%PDF-1.7\n', filename: 'study.pdf', type: 'application/pdf' },
+  { start: '\x89PNG\r\n\x1a\n', filename: 'map.png', type: 'image/png' },
+  { start: '\xff\xd8\xff\xe0', filename: 'site.jpg', type: 'image/jpeg' },
+  { start: 'II*\x00', filename: 'drawing.tiff', type: 'image/tiff' },
+  { start: 'Title,Form,Total cost\n', filename: 'portfolio.csv', type: 'text/csv' },
+  {
+    start: 'PK\x03\x04',
+    filename: 'portfolio.xlsx',
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  { start: '\x1f\x8b\x08\x00', filename: 'gb.tar.gz', type: 'application/gzip' },
+];
+
+const uploadBytes: fc.Arbitrary<Uint8Array> = fc
+  .tuple(fc.constantFrom(...FILE_STARTS), fc.uint8Array({ maxLength: 2048 }))
+  .map(([start, rest]) => Buffer.concat([start, rest]));
+
+const uploadName: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('study.pdf', 'map.png', 'scan.tiff', 'gb.tar.gz', 'portfolio.xlsx', 'portfolio.csv', ''),
+  hostileString,
+);
+
+const uploadType: fc.Arbitrary<string> = fc.constantFrom(
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/tiff',
+  'application/gzip',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+  'text/html',
+  '',
 );
 
 const hostileNumber: fc.Arbitrary<number> = fc.oneof(
@@ -212,7 +271,50 @@ export class ArbitraryFactory {
             { weight: 6, arbitrary: this.value(operation.body, 'body', 0) },
             { weight: 1, arbitrary: hostileJson },
           );
+    if (operation.multipart) return fc.record({ pathParams, query, parts: this.parts(operation.multipart) });
     return fc.record({ pathParams, query, body });
+  }
+
+  /**
+   * A multipart body from its schema: each declared file or field present or not, plus now and then a
+   * file under a name nobody expects, a second copy of the file, or a field of hostile name and value.
+   */
+  private parts(schema: SchemaObject): fc.Arbitrary<Part[]> {
+    const resolved = this.resolve(schema);
+    const required = new Set(resolved.required ?? []);
+    const declared = Object.entries(resolved.properties ?? {}).map(([name, child]) => {
+      const part: fc.Arbitrary<Part[]> =
+        this.resolve(child).format === 'binary'
+          ? this.filePart(name).map((p) => [p])
+          : this.value(child, name, 1).map((v) => [{ name, value: typeof v === 'string' ? v : JSON.stringify(v) }]);
+      return fc.option(part, { freq: required.has(name) ? 8 : 2, nil: [] as Part[] });
+    });
+    const extra = fc.oneof(
+      { weight: 6, arbitrary: fc.constant(undefined) },
+      {
+        weight: 1,
+        arbitrary: fc.oneof(
+          this.filePart(fc.constantFrom('file', 'files', 'upload')),
+          fc.record({ name: hostileString, value: hostileString }),
+        ),
+      },
+    );
+    return fc.tuple(fc.tuple(...declared), extra).map(([parts, more]) => [...parts.flat(), ...(more ? [more] : [])]);
+  }
+
+  /** A file part: mostly a coherent one (bytes, name and type of one kind), sometimes any mix. */
+  private filePart(name: string | fc.Arbitrary<string>): fc.Arbitrary<Part> {
+    const partName = typeof name === 'string' ? fc.constant(name) : name;
+    const mixed = fc.record({ name: partName, file: uploadBytes, filename: uploadName, contentType: uploadType });
+    const coherent = fc
+      .tuple(partName, fc.constantFrom(...UPLOAD_KINDS), fc.uint8Array({ maxLength: 2048 }))
+      .map(([partName, kind, rest]) => ({
+        name: partName,
+        file: Buffer.concat([Buffer.from(kind.start, 'latin1'), rest]),
+        filename: kind.filename,
+        contentType: kind.type,
+      }));
+    return fc.oneof({ weight: 2, arbitrary: coherent }, { weight: 1, arbitrary: mixed });
   }
 
   private known(name: string): unknown[] {
@@ -345,4 +447,25 @@ export function targetOf(operation: Operation, request: GeneratedRequest): strin
   );
   const query = request.query.map(([k, v]) => `${encodeComponent(k)}=${encodeComponent(v)}`).join('&');
   return query ? `${path}?${query}` : path;
+}
+
+/**
+ * The multipart/form-data body of `parts`, as raw bytes: names and file names go into the headers as
+ * UTF-8, unescaped (quotes, CR/LF and NUL included), as a hostile client would send them.
+ */
+export function multipartBody(parts: readonly Part[]): { contentType: string; body: Buffer } {
+  const boundary = `----daftar-fuzz-${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    const head =
+      'file' in part
+        ? `Content-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\n` +
+          (part.contentType ? `Content-Type: ${part.contentType}\r\n` : '')
+        : `Content-Disposition: form-data; name="${part.name}"\r\n`;
+    chunks.push(Buffer.from(`--${boundary}\r\n${head}\r\n`, 'utf8'));
+    chunks.push('file' in part ? Buffer.from(part.file) : Buffer.from(part.value, 'utf8'));
+    chunks.push(Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { contentType: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat(chunks) };
 }

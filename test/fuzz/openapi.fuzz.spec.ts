@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { ApiExceptionFilter } from '../../src/common/api-exception.filter';
+import { ROLES } from '../../src/tenancy/permissions';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { Harness, ProvisionedProvince } from '../support/harness';
 import {
   ArbitraryFactory,
   GeneratedRequest,
+  multipartBody,
   OpenApiDocument,
   Operation,
   operationsOf,
@@ -61,6 +63,14 @@ beforeAll(async () => {
   const document = spec.body as OpenApiDocument;
   operations = operationsOf(document).filter((op) => !ONLY || `${op.method.toUpperCase()} ${op.path}` === ONLY);
 
+  const schemas = [schemaNameFor(provinceA.slug), schemaNameFor(provinceB.slug), 'platform'];
+  // The fuzzing administrator holds every role, so each operation's own checks are reached (an
+  // upload, a review, a decision), not only the permission guard's 403.
+  const [[adminA]] = await harness.dataSource.query(
+    `UPDATE ${schemas[0]}.users SET roles = $2 WHERE email = $1 RETURNING id`,
+    [provinceA.adminEmail, [...ROLES]],
+  );
+  provinceA = { ...provinceA, adminToken: await harness.login(provinceA) };
   await seedRows(provinceA);
   await seedRows(provinceB);
   const pools: Pools = new Map();
@@ -68,10 +78,6 @@ beforeAll(async () => {
   await harvest(document, operator, pools);
   pools.set('slug', [sacrificial.slug, 'nowhere']);
 
-  const schemas = [schemaNameFor(provinceA.slug), schemaNameFor(provinceB.slug), 'platform'];
-  const [adminA] = await harness.dataSource.query(`SELECT id FROM ${schemas[0]}.users WHERE email = $1`, [
-    provinceA.adminEmail,
-  ]);
   const [self] = await harness.dataSource.query(`SELECT id FROM platform.operators WHERE email = $1`, [
     harness.operatorLogin.email,
   ]);
@@ -105,7 +111,16 @@ afterAll(async () => {
 it('covers the write operations and the filtered lists of the OpenAPI document', () => {
   if (ONLY) return expect(operations).toHaveLength(1);
   const names = operations.map((op) => `${op.method.toUpperCase()} ${op.path}`);
-  expect(names).toEqual(expect.arrayContaining(['POST /api/users', 'GET /api/audit', 'PUT /api/documents/{id}']));
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'POST /api/users',
+      'GET /api/audit',
+      'PUT /api/documents/{id}',
+      // Uploads, as multipart bodies.
+      'POST /api/documents/{id}/attachments',
+      'POST /api/platform/portability/imports',
+    ]),
+  );
   expect(names.filter((n) => n.startsWith('GET '))).not.toHaveLength(0);
   expect(operations.length).toBeGreaterThan(60);
 });
@@ -159,7 +174,10 @@ async function check(operation: Operation, actor: Actor, generated: GeneratedReq
     [operation.method](target)
     .set('Host', actor.host)
     .set('Authorization', `Bearer ${actor.token}`);
-  if (generated.body !== undefined)
+  if (generated.parts) {
+    const { contentType, body } = multipartBody(generated.parts);
+    req = req.set('Content-Type', contentType).send(body);
+  } else if (generated.body !== undefined)
     req = req.set('Content-Type', 'application/json').send(JSON.stringify(generated.body));
   const slippedBefore = errorFilter.slippedDatabaseErrors;
   const res = await req;

@@ -76,9 +76,11 @@ export class AuditRepository {
   actionsBy(
     em: EntityManager,
     actorIds: readonly string[],
-  ): Promise<{ actorId: string; action: string; details: Record<string, unknown>; at: Date }[]> {
+  ): Promise<
+    { actorId: string; action: string; targetId: string | null; details: Record<string, unknown>; at: Date }[]
+  > {
     return em.query(
-      `SELECT actor_id AS "actorId", action, details, at FROM audit_log
+      `SELECT actor_id AS "actorId", action, target_id AS "targetId", details, at FROM audit_log
         WHERE actor_type = 'user' AND actor_id = ANY($1::uuid[]) ORDER BY at, id`,
       [actorIds],
     );

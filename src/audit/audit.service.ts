@@ -83,7 +83,9 @@ export class AuditService {
   actionsBy(
     em: EntityManager,
     actorIds: readonly string[],
-  ): Promise<{ actorId: string; action: string; details: Record<string, unknown>; at: Date }[]> {
+  ): Promise<
+    { actorId: string; action: string; targetId: string | null; details: Record<string, unknown>; at: Date }[]
+  > {
     return this.repository.actionsBy(em, actorIds);
   }
 

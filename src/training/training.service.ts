@@ -17,7 +17,8 @@ import { TenantRecord } from '../tenancy/tenant-context';
 import { Tenant } from '../tenancy/tenant.entity';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { ChromiumService } from '../printing/chromium.service';
-import { exercisesFor, isDone } from './exercises';
+import { WorkflowService } from '../workflow/workflow.service';
+import { exercisesFor, WorkflowSteps } from './exercises';
 import { signInSheet } from './sign-in-sheet';
 import { SandboxBuilder } from './sandbox-builder.service';
 import { SandboxAdmin, SandboxRun, SandboxRunsRepository, SandboxRunTrigger } from './sandbox-runs.repository';
@@ -62,6 +63,7 @@ export class TrainingService {
     private readonly departments: DepartmentsService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly workflow: WorkflowService,
     private readonly config: AppConfig,
     private readonly chromium: ChromiumService,
   ) {}
@@ -284,9 +286,11 @@ export class TrainingService {
       const names = await this.users.namesOf(em, ids);
       const emails = await this.users.emailsOf(em, ids);
       const actions = await this.audit.actionsBy(em, ids);
+      // Read through the sandbox's own workflow: its actions may have other names than the default's.
+      const steps = new WorkflowSteps((await this.workflow.current(em)).config);
       return rows.map((r) => {
         const mine = actions.filter((a) => a.actorId === r.userId);
-        const exercises = exercisesFor(r.role).map((e) => ({ id: e.id, label: e.label, done: isDone(e, mine) }));
+        const exercises = exercisesFor(r.role).map((e) => ({ id: e.id, label: e.label, done: e.done(mine, steps) }));
         return {
           id: r.userId,
           name: names.get(r.userId) ?? null,

@@ -5,6 +5,7 @@ import { platformMigrations } from './platform-migrations';
 import { MigrationRunner } from './migration-runner.service';
 import { PLATFORM_MIGRATIONS } from './migration';
 import { DatabaseHealth } from './database-health.service';
+import { PlatformDatabase } from './platform-database.service';
 
 /**
  * The one shared DataSource and pool for the platform and every province (docs/ARCHITECTURE.md,
@@ -31,7 +32,12 @@ import { DatabaseHealth } from './database-health.service';
       }),
     }),
   ],
-  providers: [MigrationRunner, DatabaseHealth, { provide: PLATFORM_MIGRATIONS, useValue: platformMigrations }],
-  exports: [TypeOrmModule, MigrationRunner, DatabaseHealth],
+  providers: [
+    MigrationRunner,
+    DatabaseHealth,
+    PlatformDatabase,
+    { provide: PLATFORM_MIGRATIONS, useValue: platformMigrations },
+  ],
+  exports: [TypeOrmModule, MigrationRunner, DatabaseHealth, PlatformDatabase],
 })
 export class DatabaseModule {}

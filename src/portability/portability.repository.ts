@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { PlatformDatabase } from '../database/platform-database.service';
 import { quoteIdent } from '../common/sql';
 
 /** A province table as an archive carries it: its columns in order, its primary key, its storage-key columns. */
@@ -69,15 +69,14 @@ export interface CopySession {
  */
 @Injectable()
 export class PortabilityRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly platformDb: PlatformDatabase) {}
 
   /**
    * Runs `work` in one transaction on a connection of the pool, with the canonical settings;
    * `readOnlySnapshot` makes it a repeatable-read, read-only snapshot (an export sees one moment).
    */
-  async session<T>(readOnlySnapshot: boolean, work: (session: CopySession) => Promise<T>): Promise<T> {
-    const runner: QueryRunner = this.dataSource.createQueryRunner();
-    try {
+  session<T>(readOnlySnapshot: boolean, work: (session: CopySession) => Promise<T>): Promise<T> {
+    return this.platformDb.withConnection(async (runner) => {
       const client = (await runner.connect()) as PoolClient;
       await runner.startTransaction(readOnlySnapshot ? 'REPEATABLE READ' : 'READ COMMITTED');
       try {
@@ -91,9 +90,7 @@ export class PortabilityRepository {
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
         throw error;
       }
-    } finally {
-      await runner.release();
-    }
+    });
   }
 
   /**

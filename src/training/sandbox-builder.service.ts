@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { PlatformDatabase } from '../database/platform-database.service';
+import { EntityManager } from 'typeorm';
 import { Calendar } from '../common/calendar';
 import { MigrationRunner } from '../database/migration-runner.service';
 import { DepartmentsService } from '../departments/departments.service';
@@ -33,7 +33,7 @@ export class SandboxBuilder {
   private readonly logger = new Logger(SandboxBuilder.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly platformDb: PlatformDatabase,
     private readonly runs: SandboxRunsRepository,
     private readonly schema: SandboxSchemaRepository,
     private readonly trainees: TraineesRepository,
@@ -66,7 +66,7 @@ export class SandboxBuilder {
     };
     try {
       if (!sandbox || !live) throw new Error('the sandbox or its live province is no longer registered');
-      const counts = await this.dataSource.transaction(async (em) => {
+      const counts = await this.platformDb.transaction(async (em) => {
         await this.schema.lock(em, sandbox.schemaName);
         const kept = await step('keep-people', async () =>
           (await this.schema.exists(em, sandbox.schemaName))

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { PlatformDatabase } from '../database/platform-database.service';
+import { EntityManager } from 'typeorm';
 
 export type SandboxRunKind = 'create' | 'reset';
 export type SandboxRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
@@ -44,7 +44,7 @@ const COLUMNS = `id, tenant_id AS "tenantId", kind, status, keep_trainees AS "ke
 /** SQL on platform.sandbox_runs, which the training module owns. */
 @Injectable()
 export class SandboxRunsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly platformDb: PlatformDatabase) {}
 
   async insert(
     em: EntityManager,
@@ -73,14 +73,15 @@ export class SandboxRunsRepository {
   }
 
   async find(id: string): Promise<(SandboxRun & { admin: SandboxAdmin | null }) | null> {
-    const [row] = await this.dataSource.query(`SELECT ${COLUMNS}, admin FROM platform.sandbox_runs WHERE id = $1`, [
-      id,
-    ]);
+    const [row] = await this.platformDb.query<(SandboxRun & { admin: SandboxAdmin | null })[]>(
+      `SELECT ${COLUMNS}, admin FROM platform.sandbox_runs WHERE id = $1`,
+      [id],
+    );
     return row ?? null;
   }
 
   recent(tenantId: string, limit: number): Promise<SandboxRun[]> {
-    return this.dataSource.query(
+    return this.platformDb.query<SandboxRun[]>(
       `SELECT ${COLUMNS} FROM platform.sandbox_runs WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT $2`,
       [tenantId, limit],
     );
@@ -88,7 +89,7 @@ export class SandboxRunsRepository {
 
   /** Marks a queued run running; false when it is not queued (a repeated delivery of its job). */
   async start(id: string, steps: SandboxStep[]): Promise<boolean> {
-    const [, affected]: [unknown[], number] = await this.dataSource.query(
+    const [, affected] = await this.platformDb.query<[unknown[], number]>(
       `UPDATE platform.sandbox_runs SET status = 'running', started_at = now(), steps = $2
         WHERE id = $1 AND status = 'queued' RETURNING id`,
       [id, JSON.stringify(steps)],
@@ -98,7 +99,7 @@ export class SandboxRunsRepository {
 
   /** Progress, written outside the build's transaction so it can be watched. */
   async saveSteps(id: string, steps: SandboxStep[]): Promise<void> {
-    await this.dataSource.query(`UPDATE platform.sandbox_runs SET steps = $2 WHERE id = $1`, [
+    await this.platformDb.query(`UPDATE platform.sandbox_runs SET steps = $2 WHERE id = $1`, [
       id,
       JSON.stringify(steps),
     ]);
@@ -114,7 +115,7 @@ export class SandboxRunsRepository {
       error: string | null;
     },
   ): Promise<void> {
-    await this.dataSource.query(
+    await this.platformDb.query(
       `UPDATE platform.sandbox_runs
           SET status = $2, steps = $3, counts = $4, error = $5, admin = NULL, finished_at = clock_timestamp(),
               duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::integer

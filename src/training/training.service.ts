@@ -1,9 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
+import { PlatformDatabase } from '../database/platform-database.service';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { randomInt } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/sql';
 import { AppConfig } from '../config/app-config';
@@ -52,7 +51,7 @@ export interface SandboxView {
 @Injectable()
 export class TrainingService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly platformDb: PlatformDatabase,
     @InjectQueue(TRAINING_QUEUE) private readonly queue: Queue<SandboxBuildJob>,
     private readonly registry: TenantRegistry,
     private readonly runs: SandboxRunsRepository,
@@ -95,7 +94,7 @@ export class TrainingService {
     const slug = this.sandboxSlugOf(liveSlug);
     let run: SandboxRun;
     try {
-      run = await this.dataSource.transaction(async (em) => {
+      run = await this.platformDb.transaction(async (em) => {
         const tenant = await this.registry.register(em, {
           slug,
           name: `${live.name} (training)`,
@@ -163,7 +162,7 @@ export class TrainingService {
       throw new ConflictException(`The sandbox is ${sandbox.status}; only an active sandbox can be reset`);
     let run: SandboxRun;
     try {
-      run = await this.dataSource.transaction((em) =>
+      run = await this.platformDb.transaction((em) =>
         this.runs.insert(em, { tenantId: sandbox.id, kind: 'reset', keepTrainees, trigger, requestedBy, admin: null }),
       );
     } catch (error) {

@@ -106,6 +106,8 @@ export class PortabilityController {
     res.setHeader('Content-Type', 'application/gzip');
     res.setHeader('Content-Disposition', contentDisposition(archive.fileName));
     res.setHeader('Cache-Control', 'no-store');
-    res.sendFile(archive.file);
+    // The path is ours (PORTABILITY_DIR), never the client's; its default, .data/portability, has a
+    // dot-folder that Express's sendFile would otherwise refuse with a 404.
+    res.sendFile(archive.file, { dotfiles: 'allow' });
   }
 }

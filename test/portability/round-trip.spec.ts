@@ -49,7 +49,9 @@ describe('province archives', () => {
     storage = path.join(work, 'storage');
     h = await Harness.start({
       worker: true,
-      env: { STORAGE_DIR: storage, PORTABILITY_DIR: path.join(work, 'portability') },
+      // Below a dot-folder, as the default (.data/portability) is: Express's sendFile refuses such paths
+      // unless told otherwise, and the download answered 404 with the default settings.
+      env: { STORAGE_DIR: storage, PORTABILITY_DIR: path.join(work, '.data', 'portability') },
     });
     gb = await h.provinceWithAdmin('gb');
     kp = await h.provinceWithAdmin('kp');

@@ -189,7 +189,7 @@ export class PortabilityService {
       if (problem) throw new ArchiveError(problem);
       if (await this.registry.describe(slug))
         throw new ArchiveError(
-          `A province "${slug}" already exists in this deployment: import under another slug (--slug <new>)`,
+          `A province "${slug}" already exists in this deployment: import it under another slug (CLI: --slug <new>)`,
         );
       const schema = schemaNameFor(slug);
       const written: string[] = [];

@@ -8,11 +8,12 @@ import { useErrorText } from '../components/QueryState';
 import { useI18n } from '../i18n/i18n';
 import { SecretInput } from '../pages/auth/SecretInput';
 import { consoleKeys } from './api';
+import { ImportArchiveCard } from './ImportArchiveCard';
 
 /*
  * /provinces/new — register a province and queue its provisioning (POST /api/platform/tenants),
  * then go to its page to watch the steps. The server checks everything; the form only says which
- * field a refusal is about.
+ * field a refusal is about. Below it, a province restored from its archive instead (ImportArchiveCard).
  */
 
 interface ProvisionForm {
@@ -180,6 +181,7 @@ export default function ProvisionPage() {
           ) : null}
         </Stack>
       </form>
+      <ImportArchiveCard />
     </Stack>
   );
 }

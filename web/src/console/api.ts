@@ -157,6 +157,7 @@ export const consoleKeys = {
   migrationRun: (id: string) => ['console', 'migration-run', id] as const,
   metrics: ['console', 'metrics-summary'] as const,
   audit: ['console', 'audit'] as const,
+  portabilityJob: (id: string) => ['console', 'portability-job', id] as const,
 };
 
 export const isRunning = (status: string | undefined) => status === 'queued' || status === 'running';
@@ -256,5 +257,26 @@ export function useAudit(filters: AuditFilters) {
     queryKey: [...consoleKeys.audit, filters],
     queryFn: () => api.get<Paged<AuditEntry>>('/api/platform/audit', { query: { ...filters } }),
     placeholderData: (previous) => previous,
+  });
+}
+
+/** An export or import of a province archive (GET /api/platform/portability/jobs/:id). */
+export interface PortabilityJob {
+  id: string;
+  kind: 'export' | 'import';
+  state: 'queued' | 'running' | 'completed' | 'failed';
+  progress: { stage: string; done: number; total: number } | null;
+  result: { slug: string; tables?: number; rows?: number; files?: number; bytes?: number } | null;
+  failedReason: string | null;
+  download: string | null;
+}
+
+/** A portability job, asked again while it is queued or running. */
+export function usePortabilityJob(id: string | null) {
+  return useQuery({
+    queryKey: consoleKeys.portabilityJob(id ?? ''),
+    queryFn: () => api.get<PortabilityJob>(`/api/platform/portability/jobs/${encodeURIComponent(id!)}`),
+    enabled: id !== null,
+    refetchInterval: (query) => (isRunning(query.state.data?.state) || !query.state.data ? PROGRESS_POLL_MS : false),
   });
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useTenant } from '../api';
 import { Code, StatusBadge, useProvinceName } from '../format';
 import { AdminsCard } from './AdminsCard';
+import { ArchiveCard } from './ArchiveCard';
 import { DomainsCard } from './DomainsCard';
 import { RateLimitCard } from './RateLimitCard';
 import { RunsCard } from './RunsCard';
@@ -15,7 +16,8 @@ import { StatusCard } from './StatusCard';
 
 /*
  * /provinces/:slug — one province: its provisioning runs step by step (live while one runs),
- * retry, suspend and resume, custom domains, its request rate limit and its administrators.
+ * retry, suspend and resume, custom domains, its request rate limit, its administrators and its
+ * archive (export and download).
  */
 export default function ProvincePage() {
   const { slug = '' } = useParams();
@@ -60,6 +62,7 @@ export default function ProvincePage() {
                   <DomainsCard tenant={data} />
                   <RateLimitCard slug={data.slug} />
                   <AdminsCard slug={data.slug} />
+                  <ArchiveCard slug={data.slug} />
                   {/* A live province's training sandbox; a sandbox has none of its own. */}
                   {data.sandboxOf ? null : <SandboxCard slug={data.slug} />}
                 </>

@@ -5,8 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
-import { PlatformDatabase } from '../database/platform-database.service';
 import { quoteIdent } from '../common/sql';
+import { PlatformDatabase } from '../database/platform-database.service';
 
 /** A province table as an archive carries it: its columns in order, its primary key, its storage-key columns. */
 export interface TableShape {

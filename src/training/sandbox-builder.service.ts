@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PlatformDatabase } from '../database/platform-database.service';
 import { EntityManager } from 'typeorm';
 import { Calendar } from '../common/calendar';
 import { MigrationRunner } from '../database/migration-runner.service';
+import { PlatformDatabase } from '../database/platform-database.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { MasterDataService } from '../master-data/master-data.service';
 import { ProjectsService } from '../projects/projects.service';

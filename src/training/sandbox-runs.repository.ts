@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PlatformDatabase } from '../database/platform-database.service';
 import { EntityManager } from 'typeorm';
+import { PlatformDatabase } from '../database/platform-database.service';
 
 export type SandboxRunKind = 'create' | 'reset';
 export type SandboxRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';

@@ -1,11 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { PlatformDatabase } from '../database/platform-database.service';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/sql';
 import { AppConfig } from '../config/app-config';
+import { PlatformDatabase } from '../database/platform-database.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { SandboxBuildJob, TRAINING_QUEUE } from '../jobs/queues';
 import { PasswordHasher } from '../users/password-hasher.service';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { BrowserSessions } from '../auth/browser-sessions';
 import { OPERATOR_ACCOUNTS } from '../auth/operator-accounts';
+import { PortfolioModule } from '../portfolio/portfolio.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { ProvisioningModule } from '../provisioning/provisioning.module';
 import { RoutingModule } from '../routing/routing.module';
@@ -41,6 +42,8 @@ import { Operator } from './operator.entity';
     // The province figures of the console come from the modules that own the tables.
     ProjectsModule,
     AttachmentsModule,
+    // A province's withdrawal of sharing removes its portfolio figures (PortfolioService).
+    PortfolioModule,
   ],
   controllers: [
     PlatformAuthController,

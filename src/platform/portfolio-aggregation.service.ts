@@ -41,11 +41,14 @@ export class PortfolioAggregationService {
     const excluded = active.filter((t) => excludedFromPortfolio(t)).map((t) => t.slug);
     const provinces = active.filter((t) => !excludedFromPortfolio(t));
     const results = await settleWithConcurrency(provinces, this.config.migrationConcurrency, (province) =>
-      this.schemas.inProvince(province, async (em): Promise<{ figures: ProvinceFigure[] | null; at: Date }> => {
+      this.schemas.inProvince(province, async (em): Promise<boolean> => {
         const at = new Date();
-        // Read in the same unit of work as the figures: an opt-out committed before it is honoured.
-        if (!(await this.sharing.isShared(em))) return { figures: null, at };
-        return { figures: await this.aggregates.compute(em), at };
+        // The opt-in, the figures and their storing in one unit of work: an opt-out committed before
+        // it is honoured, and one made meanwhile waits for its commit and then removes the figures.
+        const shared = await this.sharing.isShared(em);
+        const figures: ProvinceFigure[] = shared ? await this.aggregates.compute(em) : [];
+        await this.store.replace(em, province.slug, figures, at);
+        return shared;
       }),
     );
     const outcome: PortfolioRefresh = { computed: [], notShared: [], excluded, failed: [] };
@@ -56,9 +59,7 @@ export class PortfolioAggregationService {
         this.logger.error({ province: slug, err: (result.reason as Error)?.message }, 'Portfolio figures not computed');
         continue;
       }
-      const { figures, at } = result.value;
-      await this.store.replace(slug, figures ?? [], at);
-      (figures ? outcome.computed : outcome.notShared).push(slug);
+      (result.value ? outcome.computed : outcome.notShared).push(slug);
     }
     // Only computed provinces and failed ones (whose last figures stand) keep rows.
     await this.store.removeAllBut([...outcome.computed, ...outcome.failed]);

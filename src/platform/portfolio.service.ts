@@ -1,9 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseText } from '../common/cell-safety';
 import { PORTFOLIO_QUEUE } from '../jobs/queues';
+import { PortfolioSharingService } from '../portfolio/portfolio-sharing.service';
 import { PortfolioAggregatesRepository, StoredFigure } from './portfolio-aggregates.repository';
 import { PlatformAuditService } from './platform-audit.service';
 
@@ -32,12 +33,18 @@ const CSV_COLUMNS: (keyof StoredFigure)[] = [
 
 /** The operators' read of the host's portfolio (issue 17) and its on-demand refresh. */
 @Injectable()
-export class PortfolioService {
+export class PortfolioService implements OnModuleInit {
   constructor(
     private readonly store: PortfolioAggregatesRepository,
     private readonly audit: PlatformAuditService,
+    private readonly sharing: PortfolioSharingService,
     @InjectQueue(PORTFOLIO_QUEUE) private readonly queue: Queue,
   ) {}
+
+  /** A province that withdraws sharing takes its figures with it, in the same commit as its decision. */
+  onModuleInit(): void {
+    this.sharing.onWithdrawn((em, slug) => this.store.removeProvince(em, slug));
+  }
 
   async view(): Promise<PortfolioView> {
     const figures = await this.store.all();

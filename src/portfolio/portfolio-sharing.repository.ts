@@ -11,10 +11,11 @@ export interface PortfolioSharing {
 /** SQL on the province's province_settings row (one row, made by tenant migration 0022). */
 @Injectable()
 export class PortfolioSharingRepository {
-  async get(em: EntityManager, forUpdate = false): Promise<PortfolioSharing> {
+  /** `lock`: FOR UPDATE to change it, FOR SHARE to rely on it until the transaction ends. */
+  async get(em: EntityManager, lock?: 'update' | 'share'): Promise<PortfolioSharing> {
     const [row] = await em.query(
       `SELECT portfolio_shared AS shared, changed_at AS "changedAt", changed_by AS "changedBy"
-         FROM province_settings ${forUpdate ? 'FOR UPDATE' : ''}`,
+         FROM province_settings ${lock === 'update' ? 'FOR UPDATE' : lock === 'share' ? 'FOR SHARE' : ''}`,
     );
     return row ?? { shared: false, changedAt: null, changedBy: null };
   }

@@ -2,6 +2,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { PORTFOLIO_QUEUE } from '../../src/jobs/queues';
 import { PortfolioAggregatesRepository } from '../../src/platform/portfolio-aggregates.repository';
+import { PortfolioSharingService } from '../../src/portfolio/portfolio-sharing.service';
+import { ProvinceSchemas } from '../../src/tenancy/province-schemas.service';
 import { PORTFOLIO_SCHEDULER_ID } from '../../src/platform/portfolio.processor';
 import { schemaNameFor } from '../../src/tenancy/slug';
 import { TenantRegistry } from '../../src/tenancy/tenant-registry.service';
@@ -274,6 +276,13 @@ describe('the host’s portfolio', () => {
   };
   const portfolio = async (): Promise<{ provinces: { slug: string; computedAt: string }[]; figures: Figure[] }> =>
     (await api().get('/api/platform/portfolio', operator).expect(200)).body;
+  const rowsOf = async (slug: string): Promise<number> =>
+    (
+      await h.dataSource.query(
+        `SELECT count(*)::int AS n FROM platform.portfolio_aggregates WHERE province_slug = $1`,
+        [slug],
+      )
+    )[0].n;
   const share = (p: Province, value: unknown) =>
     h.on(p.host).put('/api/portfolio/sharing', p.adminToken).send({ shared: value });
 
@@ -422,9 +431,13 @@ describe('the host’s portfolio', () => {
     expect(lines).toContain(`${shared[0].slug},projects.total,,,,,,23,${total.amount},${total.computedAt}`);
   });
 
-  it('drops a province’s figures at the next refresh once its admin opts out (audited)', async () => {
+  it('drops a province’s figures the moment its admin opts out (audited); a refresh leaves them out', async () => {
     const [a, b] = shared;
+    expect((await portfolio()).provinces.map((p) => p.slug).sort()).toEqual([a.slug, b.slug].sort());
     await share(a, false).expect(200);
+    // No refresh yet: "Not shared: the host sees no figures of this province" holds at once.
+    expect((await portfolio()).provinces.map((p) => p.slug)).toEqual([b.slug]);
+    expect(await rowsOf(a.slug)).toBe(0);
     const outcome = await refresh();
     expect(outcome.computed).toEqual([b.slug]);
     expect(outcome.notShared.sort()).toEqual([a.slug, privateOne.slug].sort());
@@ -443,12 +456,44 @@ describe('the host’s portfolio', () => {
     expect(platformAudit[0].n).toBe(2);
   });
 
+  it('an opt-out made while a refresh holds the opt-in waits for its commit, then removes its figures', async () => {
+    const [a] = shared;
+    await share(a, true).expect(200);
+    const province = (await h.api.get(TenantRegistry).findBySlug(a.slug))!;
+    const sharing = h.api.get(PortfolioSharingService);
+    const store = h.api.get(PortfolioAggregatesRepository);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let stored!: () => void;
+    const figuresStored = new Promise<void>((resolve) => (stored = resolve));
+    // The refresh's own steps (portfolio-aggregation.service.ts) in one unit of work, held open.
+    const refreshing = h.api.get(ProvinceSchemas).inProvince(province, async (em) => {
+      expect(await sharing.isShared(em)).toBe(true);
+      const figure = { metric: 'projects.total', stage: null, state: null, forum: null, sector: null };
+      await store.replace(em, a.slug, [{ ...figure, financialYear: null, count: 1, amount: '1' } as never], new Date());
+      stored();
+      await gate;
+    });
+    await figuresStored;
+    let answered = false;
+    const optOut = share(a, false).then((res) => {
+      answered = true;
+      return res;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(answered).toBe(false);
+    release();
+    await refreshing;
+    expect((await optOut).status).toBe(200);
+    expect(await rowsOf(a.slug)).toBe(0);
+  });
+
   it('keeps the newest figures when two refreshes overlap and an older read commits last', async () => {
     const [, b] = shared;
     const before = (await portfolio()).figures.filter((f) => f.provinceSlug === b.slug);
     const store = h.api.get(PortfolioAggregatesRepository);
     const olderRead = new Date(new Date(before[0].computedAt).getTime() - 60_000);
-    expect(await store.replace(b.slug, [], olderRead)).toBe(false);
+    expect(await h.dataSource.transaction((em) => store.replace(em, b.slug, [], olderRead))).toBe(false);
     expect((await portfolio()).figures.filter((f) => f.provinceSlug === b.slug)).toEqual(before);
   });
 

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, FileInput, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, FileInput, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { api, ApiError } from '../api/client';
 import { useErrorText } from '../components/QueryState';
 import { useI18n } from '../i18n/i18n';
 import { consoleKeys, usePortabilityJob } from './api';
+import { ConsoleCard } from './format';
 import { PortabilityJobStatus } from './PortabilityJobStatus';
 
 /**
@@ -41,17 +42,7 @@ export function ImportArchiveCard() {
     start.mutate();
   };
   return (
-    <Card
-      withBorder
-      radius="md"
-      padding="md"
-      component="section"
-      aria-labelledby="import-archive-title"
-      data-testid="console-import-archive"
-    >
-      <Title order={2} size="h4" id="import-archive-title" mb="sm">
-        {t('console.archive.importTitle')}
-      </Title>
+    <ConsoleCard id="import-archive" title={t('console.archive.importTitle')} testId="console-import-archive">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={520}>
           <Text size="sm">{t('console.archive.importIntro')}</Text>
@@ -98,6 +89,6 @@ export function ImportArchiveCard() {
           ) : null}
         </Stack>
       </form>
-    </Card>
+    </ConsoleCard>
   );
 }

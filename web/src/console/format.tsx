@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Card, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ReactNode } from 'react';
 import { Ltr } from '../components/Ltr';
@@ -132,4 +132,29 @@ export function useNotify() {
   const { t } = useI18n();
   return (color: string, message: string, title?: string) =>
     notifications.show({ color, message, title, closeButtonProps: { 'aria-label': t('common.close') } });
+}
+
+/**
+ * A titled section of a console page (a province's status, domains, archive …): a card whose
+ * heading labels it for screen readers. `id` names the heading (`<id>-title`).
+ */
+export function ConsoleCard({
+  id,
+  title,
+  testId,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={`${id}-title`} data-testid={testId}>
+      <Title order={2} size="h4" id={`${id}-title`} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
 }

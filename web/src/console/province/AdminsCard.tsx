@@ -1,4 +1,4 @@
-import { Alert, Button, Card, CopyButton, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { api, ApiError } from '../../api/client';
@@ -6,7 +6,7 @@ import { Ltr } from '../../components/Ltr';
 import { QueryState, useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
 import { consoleKeys, OneTimeLink, useProvinceAdmins } from '../api';
-import { Code, DataTable, StatusBadge, When } from '../format';
+import { Code, ConsoleCard, DataTable, StatusBadge, When } from '../format';
 
 /**
  * The province's administrators, and giving it one again when it has lost access: a new address
@@ -36,10 +36,7 @@ export function AdminsCard({ slug }: { slug: string }) {
     restore.mutate();
   };
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="admins-title">
-      <Title order={2} size="h4" id="admins-title" mb="sm">
-        {t('console.admins.title')}
-      </Title>
+    <ConsoleCard id="admins" title={t('console.admins.title')}>
       <Stack gap="md">
         <QueryState query={admins}>
           {() =>
@@ -106,7 +103,7 @@ export function AdminsCard({ slug }: { slug: string }) {
           </Stack>
         </form>
       </Stack>
-    </Card>
+    </ConsoleCard>
   );
 }
 

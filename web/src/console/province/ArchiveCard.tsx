@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -6,7 +6,7 @@ import { downloadFile } from '../../api/download';
 import { useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
 import { isRunning, usePortabilityJob } from '../api';
-import { useNotify } from '../format';
+import { ConsoleCard, useNotify } from '../format';
 import { PortabilityJobStatus } from '../PortabilityJobStatus';
 
 /**
@@ -31,17 +31,7 @@ export function ArchiveCard({ slug }: { slug: string }) {
   });
   const busy = start.isPending || (jobId !== null && (!job.data || isRunning(job.data.state)));
   return (
-    <Card
-      withBorder
-      radius="md"
-      padding="md"
-      component="section"
-      aria-labelledby="archive-title"
-      data-testid="console-archive"
-    >
-      <Title order={2} size="h4" id="archive-title" mb="sm">
-        {t('console.archive.title')}
-      </Title>
+    <ConsoleCard id="archive" title={t('console.archive.title')} testId="console-archive">
       <Stack gap="sm">
         <Text size="sm">{t('console.archive.intro')}</Text>
         <Group>
@@ -70,6 +60,6 @@ export function ArchiveCard({ slug }: { slug: string }) {
           />
         ) : null}
       </Stack>
-    </Card>
+    </ConsoleCard>
   );
 }

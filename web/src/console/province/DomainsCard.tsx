@@ -1,11 +1,11 @@
-import { Button, Card, Group, Stack, TagsInput, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, TagsInput, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
 import { consoleKeys, Tenant } from '../api';
-import { useNotify } from '../format';
+import { ConsoleCard, useNotify } from '../format';
 
 /** The province's own domain names besides <slug>.<base domain> (PUT :slug/domains replaces the list). */
 export function DomainsCard({ tenant }: { tenant: Tenant }) {
@@ -30,10 +30,7 @@ export function DomainsCard({ tenant }: { tenant: Tenant }) {
   const error = domainsError ?? save.error;
   const unchanged = domains.join(',') === tenant.domains.join(',');
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="domains-title">
-      <Title order={2} size="h4" id="domains-title" mb="sm">
-        {t('console.domains.title')}
-      </Title>
+    <ConsoleCard id="domains" title={t('console.domains.title')}>
       <Stack gap="sm">
         <Text size="sm">{t('console.domains.intro')}</Text>
         <TagsInput
@@ -51,6 +48,6 @@ export function DomainsCard({ tenant }: { tenant: Tenant }) {
           </Button>
         </Group>
       </Stack>
-    </Card>
+    </ConsoleCard>
   );
 }

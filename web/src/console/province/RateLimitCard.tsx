@@ -1,11 +1,11 @@
-import { Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { QueryState, useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
 import { consoleKeys, ProvinceRateLimit, useRateLimit } from '../api';
-import { useNotify } from '../format';
+import { ConsoleCard, useNotify } from '../format';
 
 /** The bounds the server accepts (platform migration 0004). */
 const LIMIT = { min: 1, max: 10_000_000 };
@@ -19,12 +19,9 @@ export function RateLimitCard({ slug }: { slug: string }) {
   const { t } = useI18n();
   const rateLimit = useRateLimit(slug);
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="rate-limit-title">
-      <Title order={2} size="h4" id="rate-limit-title" mb="sm">
-        {t('console.rateLimit.title')}
-      </Title>
+    <ConsoleCard id="rate-limit" title={t('console.rateLimit.title')}>
       <QueryState query={rateLimit}>{() => <RateLimitForm current={rateLimit.data!} />}</QueryState>
-    </Card>
+    </ConsoleCard>
   );
 }
 

@@ -1,20 +1,17 @@
-import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
 import { consoleKeys, isRunning, ProvisioningRun, TenantDetail } from '../api';
-import { Code, DataTable, StatusBadge, useNotify, When } from '../format';
+import { Code, ConsoleCard, DataTable, StatusBadge, useNotify, When } from '../format';
 
 /** The latest provisioning run step by step (polled by useTenant while it runs), and the ones before. */
 export function RunsCard({ tenant }: { tenant: TenantDetail }) {
   const { t } = useI18n();
   const [latest, ...earlier] = tenant.runs;
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="runs-title">
-      <Title order={2} size="h4" id="runs-title" mb="sm">
-        {t('console.runs.title')}
-      </Title>
+    <ConsoleCard id="runs" title={t('console.runs.title')}>
       {latest ? <LatestRun tenant={tenant} run={latest} /> : <Text c="dimmed">{t('console.runs.none')}</Text>}
       {earlier.length ? (
         <Stack gap={4} mt="md">
@@ -36,7 +33,7 @@ export function RunsCard({ tenant }: { tenant: TenantDetail }) {
           ))}
         </Stack>
       ) : null}
-    </Card>
+    </ConsoleCard>
   );
 }
 

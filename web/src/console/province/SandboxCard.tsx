@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { api, ApiError } from '../../api/client';
@@ -6,7 +6,7 @@ import { Ltr } from '../../components/Ltr';
 import { useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
 import { isRunning, PROGRESS_POLL_MS } from '../api';
-import { useNotify } from '../format';
+import { ConsoleCard, useNotify } from '../format';
 
 interface ConsoleSandbox {
   slug: string;
@@ -60,17 +60,7 @@ export function SandboxCard({ slug }: { slug: string }) {
   });
   const s = sandbox.data;
   return (
-    <Card
-      withBorder
-      radius="md"
-      padding="md"
-      component="section"
-      aria-labelledby="sandbox-title"
-      data-testid="console-sandbox"
-    >
-      <Title order={2} size="h4" id="sandbox-title" mb="sm">
-        {t('console.sandbox.title')}
-      </Title>
+    <ConsoleCard id="sandbox" title={t('console.sandbox.title')} testId="console-sandbox">
       {s ? (
         <Stack gap="xs">
           <Group gap="xs">
@@ -136,6 +126,6 @@ export function SandboxCard({ slug }: { slug: string }) {
           </Stack>
         </form>
       ) : null}
-    </Card>
+    </ConsoleCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { api, ApiError } from '../../api/client';
 import { useErrorText } from '../../components/QueryState';
 import { useI18n } from '../../i18n/i18n';
 import { Tenant } from '../api';
-import { useNotify } from '../format';
+import { ConsoleCard, useNotify } from '../format';
 
 /**
  * Suspend (with the reason kept on the province) or resume. While suspended, the province's hosts
@@ -34,10 +34,7 @@ export function StatusCard({ tenant }: { tenant: Tenant }) {
   const reasonError = change.error instanceof ApiError ? change.error.fields.reason?.join(' ') : undefined;
   const suspended = tenant.status === 'suspended';
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="status-title">
-      <Title order={2} size="h4" id="status-title" mb="sm">
-        {t('console.status.title')}
-      </Title>
+    <ConsoleCard id="status" title={t('console.status.title')}>
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{suspended ? t('console.status.suspendedText') : t('console.status.activeText')}</Text>
         {suspended && tenant.statusReason ? (
@@ -89,6 +86,6 @@ export function StatusCard({ tenant }: { tenant: Tenant }) {
           </Group>
         </Stack>
       </Modal>
-    </Card>
+    </ConsoleCard>
   );
 }

@@ -29,7 +29,8 @@ export function ArchiveCard({ slug }: { slug: string }) {
     mutationFn: (path: string) => downloadFile(path, `daftar-${slug}-${new Date().toISOString().slice(0, 10)}.tar.gz`),
     onError: (error) => notify('red', errorText(error)),
   });
-  const busy = start.isPending || (jobId !== null && (!job.data || isRunning(job.data.state)));
+  // While an export is queued or running (not when its status cannot be read: the error says so below).
+  const busy = start.isPending || (jobId !== null && !job.error && (!job.data || isRunning(job.data.state)));
   return (
     <ConsoleCard id="archive" title={t('console.archive.title')} testId="console-archive">
       <Stack gap="sm">

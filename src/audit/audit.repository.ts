@@ -21,6 +21,15 @@ export interface AuditFacets {
 const COLUMNS = `id::text AS id, at, actor_type AS "actorType", actor_id AS "actorId", actor_email AS "actorEmail",
   action, target_type AS "targetType", target_id AS "targetId", ip, request_id AS "requestId", details`;
 
+/** One thing a user did, as the audit log has it. */
+export interface UserAction {
+  actorId: string;
+  action: string;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  at: Date;
+}
+
 /** SQL on the province's audit_log; every method runs in the caller's unit of work (its schema). */
 @Injectable()
 export class AuditRepository {
@@ -71,14 +80,8 @@ export class AuditRepository {
     return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
 
-  /** When the province's latest audit entry was written (index on `at`), or null. */
   /** What these users did (action and details, oldest first): training exercises are checked against it. */
-  actionsBy(
-    em: EntityManager,
-    actorIds: readonly string[],
-  ): Promise<
-    { actorId: string; action: string; targetId: string | null; details: Record<string, unknown>; at: Date }[]
-  > {
+  actionsBy(em: EntityManager, actorIds: readonly string[]): Promise<UserAction[]> {
     return em.query(
       `SELECT actor_id AS "actorId", action, target_id AS "targetId", details, at FROM audit_log
         WHERE actor_type = 'user' AND actor_id = ANY($1::uuid[]) ORDER BY at, id`,
@@ -86,6 +89,7 @@ export class AuditRepository {
     );
   }
 
+  /** When the province's latest audit entry was written (index on `at`), or null. */
   async lastEntryAt(em: EntityManager): Promise<Date | null> {
     const [row] = await em.query(`SELECT max(at) AS at FROM audit_log`);
     return row.at;

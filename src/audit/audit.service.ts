@@ -7,7 +7,7 @@ import { neutraliseText } from '../common/cell-safety';
 import { DaftarStore } from '../tenancy/tenant-context';
 import { TenantDatabase } from '../tenancy/tenant-database.service';
 import { AuditActorType, AuditEntry } from './audit-entry.entity';
-import { AuditCriteria, AuditFacets, AuditRepository } from './audit.repository';
+import { AuditCriteria, AuditFacets, AuditRepository, UserAction } from './audit.repository';
 import { AUDIT_EXPORT_MAX_ROWS, AuditExportQuery, AuditQuery } from './dto';
 
 export interface AuditEvent {
@@ -80,12 +80,7 @@ export class AuditService {
   }
 
   /** What these users did, oldest first, in the caller's unit of work (training exercises). */
-  actionsBy(
-    em: EntityManager,
-    actorIds: readonly string[],
-  ): Promise<
-    { actorId: string; action: string; targetId: string | null; details: Record<string, unknown>; at: Date }[]
-  > {
+  actionsBy(em: EntityManager, actorIds: readonly string[]): Promise<UserAction[]> {
     return this.repository.actionsBy(em, actorIds);
   }
 
